@@ -1,0 +1,446 @@
+//! The syntax tree of rule files, as lowered from the grammar.
+
+use crate::source::Span;
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+/// A name as written, with where it was written.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Name {
+    pub text: String,
+    pub span: Span,
+}
+
+/// One parsed `.dk` file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Module {
+    pub items: Vec<Item>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    Actor(Actor),
+    Program(Program),
+    Function(Function),
+    Record(Record),
+    Document(Document),
+    Norm(Norm),
+    Test(Test),
+}
+
+/// A normative item: it may stand in an article (sourced) or at top level (unsourced).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Norm {
+    Pair(Pair),
+    Duty(Duty),
+    Rule(Rule),
+    Evaluation(Evaluation),
+}
+
+macro_rules! keyword_enum {
+    ($(#[$doc:meta])* $name:ident { $($variant:ident = $text:literal),* $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $($variant,)* }
+
+        impl $name {
+            /// Every value, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$variant,)*];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text,)* }
+            }
+
+            pub fn parse(s: &str) -> Option<Self> {
+                match s { $($text => Some($name::$variant),)* _ => None }
+            }
+
+            /// The accepted spellings, for suggestions.
+            pub fn names() -> impl Iterator<Item = &'static str> {
+                Self::ALL.iter().map(|v| v.as_str())
+            }
+        }
+    };
+}
+
+keyword_enum! {
+    /// What kind of body an actor is.
+    ActorKind {
+        Government = "government", Department = "department", Office = "office",
+        Enterprise = "enterprise", Organization = "organization", ThirdParty = "third_party",
+    }
+}
+
+keyword_enum! {
+    /// Administrative level.
+    Level {
+        Central = "central", Province = "province", Prefecture = "prefecture",
+        County = "county", Township = "township",
+    }
+}
+
+keyword_enum! {
+    /// A document's place in the hierarchy of norms, highest first.
+    DocLevel {
+        Constitution = "constitution", Law = "law",
+        AdministrativeRegulation = "administrative_regulation",
+        LocalRegulation = "local_regulation", DepartmentRule = "department_rule",
+        LocalRule = "local_rule", NormativeDocument = "normative_document",
+        Agreement = "agreement", Minutes = "minutes",
+    }
+}
+
+impl DocLevel {
+    /// Whether a document of this level gives legal (not only political) basis.
+    pub fn is_legal(self) -> bool {
+        self <= DocLevel::LocalRule
+    }
+}
+
+keyword_enum! {
+    /// Whether a function is held per program or per pair.
+    FunctionScope { Program = "program", Pair = "pair" }
+}
+
+keyword_enum! {
+    /// Which side must hold a function.
+    Side { Central = "central", Supporter = "supporter", Recipient = "recipient", Both = "both" }
+}
+
+keyword_enum! {
+    /// How bad a rule's failure is.
+    RuleSeverity { Error = "error", Warning = "warning", Info = "info" }
+}
+
+keyword_enum! {
+    /// What an indicator measures.
+    IndicatorKind { Social = "social", Economic = "economic" }
+}
+
+keyword_enum! {
+    /// The unit money is written in.
+    MoneyUnit { Yuan = "元", TenThousand = "万元", HundredMillion = "亿元" }
+}
+
+impl MoneyUnit {
+    /// How many 元 one unit is.
+    pub fn factor(self) -> Decimal {
+        match self {
+            MoneyUnit::Yuan => Decimal::ONE,
+            MoneyUnit::TenThousand => Decimal::from(10_000),
+            MoneyUnit::HundredMillion => Decimal::from(100_000_000),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Actor {
+    pub name: Name,
+    pub kind: Option<ActorKind>,
+    pub level: Option<Level>,
+    pub title: Option<String>,
+    pub region: Option<Name>,
+    pub of: Option<Name>,
+    pub until: Option<NaiveDate>,
+    pub aliases: Vec<String>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Program {
+    pub name: Name,
+    pub title: Option<String>,
+    pub since: Option<i32>,
+    pub until: Option<i32>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Function {
+    pub name: Name,
+    pub title: Option<String>,
+    pub scope: Option<FunctionScope>,
+    pub side: Option<Side>,
+    pub holder: Option<ActorKind>,
+    pub span: Span,
+}
+
+/// The base type of a record field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum BaseType {
+    Bool,
+    Int,
+    Decimal,
+    Percent,
+    Money(MoneyUnit),
+    Text,
+    Date,
+    Year,
+    Actor,
+    Program,
+}
+
+impl BaseType {
+    pub const NAMES: &'static [&'static str] = &[
+        "bool", "int", "decimal", "percent", "money", "text", "date", "year", "actor", "program",
+    ];
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    pub name: Name,
+    pub ty: BaseType,
+    pub optional: bool,
+    pub key: bool,
+    pub time: bool,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Record {
+    pub name: Name,
+    pub fields: Vec<Field>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    pub name: Name,
+    pub title: Option<String>,
+    pub level: Option<DocLevel>,
+    pub issuer: Option<Name>,
+    pub region: Option<Name>,
+    pub effective: Option<NaiveDate>,
+    pub expires: Option<(NaiveDate, Span)>,
+    pub replaces: Vec<Name>,
+    pub articles: Vec<Article>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Article {
+    /// As written: `12`, `12.1`, `12-1`.
+    pub number: String,
+    pub text: Option<String>,
+    pub items: Vec<Norm>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pair {
+    pub supporter: Name,
+    pub recipient: Name,
+    pub program: Name,
+    pub from: Option<(i32, Span)>,
+    pub to: Option<(i32, Span)>,
+    pub scope: Vec<String>,
+    pub goal: Option<String>,
+    pub tasks: Vec<String>,
+    pub mode: Option<String>,
+    pub responsible: Option<Name>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    Lead,
+    Support,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum DutyTarget {
+    Program(Name),
+    Pair {
+        supporter: Name,
+        recipient: Name,
+        program: Option<Name>,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Duty {
+    pub actor: Name,
+    pub function: Name,
+    pub target: DutyTarget,
+    pub role: Role,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RuleKind {
+    Require,
+    Forbid,
+    Permit,
+}
+
+/// `over R [where C]`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Over {
+    pub record: Name,
+    pub filter: Option<Expr>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rule {
+    pub name: Name,
+    pub title: Option<String>,
+    pub over: Option<Over>,
+    pub per: Vec<Name>,
+    pub kind: RuleKind,
+    pub condition: Option<Expr>,
+    pub unless: Option<Expr>,
+    pub severity: RuleSeverity,
+    pub message: Option<(String, Span)>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Indicator {
+    pub name: Name,
+    pub kind: Option<IndicatorKind>,
+    pub weight: Option<(Decimal, Span)>,
+    pub target: Option<(Cmp, Expr)>,
+    pub value: Option<Expr>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Evaluation {
+    pub name: Name,
+    pub title: Option<String>,
+    pub over: Option<Over>,
+    pub per: Vec<Name>,
+    pub evaluators: Vec<(Name, Decimal)>,
+    pub evaluators_span: Option<Span>,
+    pub indicators: Vec<Indicator>,
+    pub grades: Vec<(Name, Decimal)>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Test {
+    pub name: String,
+    pub data: Vec<TestData>,
+    pub expects: Vec<Expect>,
+    pub span: Span,
+}
+
+/// `key: value` in a data row or a group selector.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Binding {
+    pub key: Name,
+    pub value: Expr,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TestData {
+    pub record: Name,
+    pub rows: Vec<(Vec<Binding>, Span)>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Expect {
+    Violation {
+        negated: bool,
+        rule: Name,
+        group: Vec<Binding>,
+        span: Span,
+    },
+    Score {
+        evaluation: Name,
+        group: Vec<Binding>,
+        cmp: Cmp,
+        value: Expr,
+        span: Span,
+    },
+    Gap {
+        negated: bool,
+        code: Name,
+        span: Span,
+    },
+    Conflict {
+        negated: bool,
+        code: Name,
+        span: Span,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Cmp {
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+}
+
+impl Cmp {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Cmp::Eq => "==",
+            Cmp::Ne => "!=",
+            Cmp::Lt => "<",
+            Cmp::Le => "<=",
+            Cmp::Gt => ">",
+            Cmp::Ge => ">=",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum BinOp {
+    Or,
+    And,
+    Cmp(Cmp),
+    In,
+    Within,
+    Add,
+    Sub,
+    Mul,
+    Div,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum UnOp {
+    Neg,
+    Not,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Literal {
+    /// An integer or decimal number as written.
+    Number(Decimal),
+    /// `74%` is 0.74.
+    Percent(Decimal),
+    /// Exactly in 元.
+    Money(Decimal),
+    Date(NaiveDate),
+    Text(String),
+    Bool(bool),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Expr {
+    pub kind: ExprKind,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ExprKind {
+    Literal(Literal),
+    /// A field, an actor, a program or an enumerated value; which one is decided by resolution.
+    Name(Name),
+    List(Vec<Expr>),
+    Member(Box<Expr>, Name),
+    Unary(UnOp, Box<Expr>),
+    Binary(BinOp, Box<Expr>, Box<Expr>),
+    If(Box<Expr>, Box<Expr>, Box<Expr>),
+    Call {
+        function: Name,
+        args: Vec<Expr>,
+        filter: Option<Box<Expr>>,
+    },
+}

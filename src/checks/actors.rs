@@ -1,0 +1,48 @@
+//! Checks on actors: `region` and `of` name actors, and their links form no cycle.
+
+use super::lookup;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::symbols::{DeclKind, Symbols};
+
+pub fn check(s: &Symbols, diags: &mut Vec<Diagnostic>) {
+    for a in s.actors.values() {
+        for link in [&a.region, &a.of].into_iter().flatten() {
+            lookup(s, link, DeclKind::Actor, diags);
+        }
+    }
+    // A cycle: following links from an actor leads back to it.
+    let mut reported: Vec<&str> = Vec::new();
+    for a in s.actors.values() {
+        let name = a.name.text.as_str();
+        if reported.contains(&name) {
+            continue;
+        }
+        let links: Vec<&str> = [&a.region, &a.of]
+            .into_iter()
+            .flatten()
+            .map(|n| n.text.as_str())
+            .collect();
+        let cyclic = links.iter().any(|l| s.ancestors(l).contains(&name));
+        if cyclic {
+            let chain = s.ancestors(name);
+            reported.extend(chain.iter().copied());
+            let link = a
+                .region
+                .as_ref()
+                .or(a.of.as_ref())
+                .expect("a cyclic actor has a link");
+            diags.push(
+                Diagnostic::new(
+                    Code::DeclRegionCycle,
+                    link.span,
+                    format!("`{name}` lies within itself through `region`/`of` links"),
+                )
+                .label("this link closes a cycle")
+                .help(format!(
+                    "the chain is {}; remove one link",
+                    chain.join(" → ")
+                )),
+            );
+        }
+    }
+}

@@ -1,0 +1,207 @@
+//! Checks on test blocks: data rows fit their record, expectations name real rules,
+//! evaluations and finding codes.
+
+use super::lookup;
+use crate::ast::{BaseType, Binding, Expect, ExprKind, Literal, Record};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::suggest::did_you_mean;
+use crate::symbols::{DeclKind, Symbols};
+use crate::types::{Scope, Ty};
+
+pub fn check(s: &Symbols, diags: &mut Vec<Diagnostic>) {
+    for test in &s.tests {
+        for data in &test.data {
+            if !lookup(s, &data.record, DeclKind::Record, diags) {
+                continue;
+            }
+            let rec = &s.records[&data.record.text];
+            for (row, span) in &data.rows {
+                check_row(s, rec, row, *span, diags);
+            }
+        }
+        for e in &test.expects {
+            match e {
+                Expect::Violation { rule, group, .. } => {
+                    if lookup(s, rule, DeclKind::Rule, diags)
+                        && let Some(over) = &s.rules[&rule.text].item.over
+                        && let Some(rec) = s.records.get(&over.record.text)
+                    {
+                        check_selector(s, rec, group, diags);
+                    }
+                }
+                Expect::Score {
+                    evaluation,
+                    group,
+                    value,
+                    ..
+                } => {
+                    if lookup(s, evaluation, DeclKind::Evaluation, diags)
+                        && let Some(over) = &s.evaluations[&evaluation.text].item.over
+                        && let Some(rec) = s.records.get(&over.record.text)
+                    {
+                        check_selector(s, rec, group, diags);
+                    }
+                    let t = Scope::new(s, None, None).ty(value, diags);
+                    if !matches!(t, Ty::Number | Ty::Unknown) {
+                        diags.push(
+                            Diagnostic::new(
+                                Code::TypeMismatch,
+                                value.span,
+                                "a score is a number from 0 to 100",
+                            )
+                            .label("not a number")
+                            .help("write e.g. `>= 60`"),
+                        );
+                    }
+                }
+                Expect::Gap { code, .. } => check_code(code, 'G', 9, "gap", diags),
+                Expect::Conflict { code, .. } => check_code(code, 'C', 6, "conflict", diags),
+            }
+        }
+    }
+}
+
+fn check_code(
+    code: &crate::ast::Name,
+    letter: char,
+    max: u32,
+    what: &str,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let valid = code
+        .text
+        .strip_prefix(letter)
+        .filter(|n| n.len() == 3)
+        .and_then(|n| n.parse::<u32>().ok())
+        .is_some_and(|n| (1..=max).contains(&n));
+    if !valid {
+        diags.push(
+            Diagnostic::new(
+                Code::DeclExpectCode,
+                code.span,
+                format!("`{}` is not a {what} code", code.text),
+            )
+            .label(format!("not a {what} code"))
+            .help(format!("{what} codes are {letter}001 to {letter}{max:03}")),
+        );
+    }
+}
+
+/// `{ field: value, … }` selecting a group or record: every key is a field, every value fits.
+fn check_selector(s: &Symbols, rec: &Record, group: &[Binding], diags: &mut Vec<Diagnostic>) {
+    for b in group {
+        match rec.fields.iter().find(|f| f.name.text == b.key.text) {
+            Some(f) => check_value(s, f.ty, b, diags),
+            None => unknown_field(rec, b, diags),
+        }
+    }
+}
+
+fn unknown_field(rec: &Record, b: &Binding, diags: &mut Vec<Diagnostic>) {
+    let help = did_you_mean(&b.key.text, rec.fields.iter().map(|f| f.name.text.as_str()))
+        .unwrap_or_else(|| {
+            format!(
+                "fields of `{}`: {}",
+                rec.name.text,
+                rec.fields
+                    .iter()
+                    .map(|f| f.name.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        });
+    diags.push(
+        Diagnostic::new(
+            Code::NameUnknownField,
+            b.key.span,
+            format!("record `{}` has no field `{}`", rec.name.text, b.key.text),
+        )
+        .label("no such field")
+        .help(help),
+    );
+}
+
+fn check_row(
+    s: &Symbols,
+    rec: &Record,
+    row: &[Binding],
+    span: crate::source::Span,
+    diags: &mut Vec<Diagnostic>,
+) {
+    check_selector(s, rec, row, diags);
+    let missing: Vec<&str> = rec
+        .fields
+        .iter()
+        .filter(|f| !f.optional && !row.iter().any(|b| b.key.text == f.name.text))
+        .map(|f| f.name.text.as_str())
+        .collect();
+    if !missing.is_empty() {
+        diags.push(
+            Diagnostic::new(
+                Code::TypeMissingField,
+                span,
+                format!(
+                    "this `{}` row lacks {}",
+                    rec.name.text,
+                    missing
+                        .iter()
+                        .map(|m| format!("`{m}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            )
+            .label("incomplete row")
+            .help("give every field that is not marked optional with `?`"),
+        );
+    }
+}
+
+/// A data value in a test must be a literal (or an actor/program name) of the field's type.
+fn check_value(s: &Symbols, ty: BaseType, b: &Binding, diags: &mut Vec<Diagnostic>) {
+    let v = &b.value;
+    let ok = match (&v.kind, ty) {
+        (ExprKind::Literal(Literal::Bool(_)), BaseType::Bool) => true,
+        (ExprKind::Literal(Literal::Number(n)), BaseType::Int | BaseType::Year) => {
+            n.fract().is_zero()
+        }
+        (
+            ExprKind::Literal(Literal::Number(_)),
+            BaseType::Decimal | BaseType::Percent | BaseType::Money(_),
+        ) => true,
+        (ExprKind::Literal(Literal::Percent(_)), BaseType::Percent | BaseType::Decimal) => true,
+        (ExprKind::Literal(Literal::Money(_)), BaseType::Money(_)) => true,
+        (ExprKind::Literal(Literal::Text(_)), BaseType::Text) => true,
+        (ExprKind::Literal(Literal::Date(_)), BaseType::Date) => true,
+        (ExprKind::Name(n), BaseType::Actor) => {
+            lookup(s, n, DeclKind::Actor, diags);
+            return;
+        }
+        (ExprKind::Name(n), BaseType::Program) => {
+            lookup(s, n, DeclKind::Program, diags);
+            return;
+        }
+        _ => false,
+    };
+    if !ok {
+        let expected = match ty {
+            BaseType::Bool => "true or false",
+            BaseType::Int => "a whole number",
+            BaseType::Year => "a year like 2017",
+            BaseType::Decimal => "a number",
+            BaseType::Percent => "a percent like 74%",
+            BaseType::Money(_) => "an amount like 60万元",
+            BaseType::Text => "a string in \"…\"",
+            BaseType::Date => "a date like 2017-12-31",
+            BaseType::Actor => "an actor's name",
+            BaseType::Program => "a program's name",
+        };
+        diags.push(
+            Diagnostic::new(
+                Code::TypeMismatch,
+                v.span,
+                format!("field `{}` needs {expected}", b.key.text),
+            )
+            .label(format!("expected {expected}")),
+        );
+    }
+}

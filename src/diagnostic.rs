@@ -1,0 +1,209 @@
+//! Diagnostics: every problem found in rule files, with a stable code, spans and help.
+//!
+//! One struct serves every stage; the stage shows in the code's namespace
+//! (`duikou::parse::…`, `duikou::name::…`, `duikou::decl::…`, `duikou::type::…`).
+//! A single data-driven type keeps rendering (human, JSON, SARIF, golden text) in one place,
+//! where one enum per stage would repeat the same fields forty times.
+
+use crate::source::Span;
+use serde::Serialize;
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+macro_rules! codes {
+    ($($variant:ident = $text:literal, $severity:ident;)*) => {
+        /// A stable diagnostic code.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Code { $($variant,)* }
+
+        impl Code {
+            /// Every code, in documentation order.
+            pub const ALL: &'static [Code] = &[$(Code::$variant,)*];
+
+            /// The code as printed: `duikou::stage::name`.
+            pub fn as_str(self) -> &'static str {
+                match self { $(Code::$variant => $text,)* }
+            }
+
+            /// The severity a finding with this code has.
+            pub fn severity(self) -> Severity {
+                match self { $(Code::$variant => Severity::$severity,)* }
+            }
+        }
+    };
+}
+
+codes! {
+    ParseSyntax = "duikou::parse::syntax", Error;
+    ParseChineseQuote = "duikou::parse::chinese_quote", Error;
+    ParseNesting = "duikou::parse::nesting", Error;
+    ParseEncoding = "duikou::parse::encoding", Error;
+    ParseLiteral = "duikou::parse::literal", Error;
+    ParseUnterminated = "duikou::parse::unterminated", Error;
+    IoUnreadable = "duikou::io::unreadable", Error;
+    IoNoRules = "duikou::io::no_rules", Error;
+    NameDuplicate = "duikou::name::duplicate", Error;
+    NameUnknownActor = "duikou::name::unknown_actor", Error;
+    NameUnknownProgram = "duikou::name::unknown_program", Error;
+    NameUnknownRecord = "duikou::name::unknown_record", Error;
+    NameUnknownFunction = "duikou::name::unknown_function", Error;
+    NameUnknownDocument = "duikou::name::unknown_document", Error;
+    NameUnknownField = "duikou::name::unknown_field", Error;
+    NameUnknownRule = "duikou::name::unknown_rule", Error;
+    NameUnknownEvaluation = "duikou::name::unknown_evaluation", Error;
+    NameUnknownName = "duikou::name::unknown_name", Error;
+    NameUnknownType = "duikou::name::unknown_type", Error;
+    NameUnknownValue = "duikou::name::unknown_value", Error;
+    DeclUnknownProperty = "duikou::decl::unknown_property", Error;
+    DeclMissingProperty = "duikou::decl::missing_property", Error;
+    DeclDuplicateProperty = "duikou::decl::duplicate_property", Error;
+    DeclPropertyType = "duikou::decl::property_type", Error;
+    DeclDuplicateField = "duikou::decl::duplicate_field", Error;
+    DeclTimeField = "duikou::decl::time_field", Error;
+    DeclPairRecipient = "duikou::decl::pair_recipient", Error;
+    DeclPairSupporter = "duikou::decl::pair_supporter", Error;
+    DeclPairYears = "duikou::decl::pair_years", Error;
+    DeclDutyPair = "duikou::decl::duty_pair", Error;
+    DeclDutyAmbiguous = "duikou::decl::duty_ambiguous", Error;
+    DeclDutyScope = "duikou::decl::duty_scope", Error;
+    DeclWeights = "duikou::decl::weights", Error;
+    DeclUnreachableUnless = "duikou::decl::unreachable_unless", Error;
+    DeclRuleClause = "duikou::decl::rule_clause", Error;
+    DeclEvaluationClause = "duikou::decl::evaluation_clause", Error;
+    DeclRegionCycle = "duikou::decl::region_cycle", Error;
+    DeclDocumentPeriod = "duikou::decl::document_period", Error;
+    DeclDuplicateArticle = "duikou::decl::duplicate_article", Error;
+    DeclGradeOrder = "duikou::decl::grade_order", Warning;
+    DeclExpectCode = "duikou::decl::expect_code", Error;
+    TypeMismatch = "duikou::type::mismatch", Error;
+    TypeNotBool = "duikou::type::not_bool", Error;
+    TypeAggregateInRecordRule = "duikou::type::aggregate_in_record_rule", Error;
+    TypeNotGroupKey = "duikou::type::not_group_key", Error;
+    TypePerKey = "duikou::type::per_key", Error;
+    TypeProperty = "duikou::type::property", Error;
+    TypeCall = "duikou::type::call", Error;
+    TypeJoin = "duikou::type::join", Error;
+    TypeRated = "duikou::type::rated", Error;
+    TypeMissingField = "duikou::type::missing_field", Error;
+    TypePlaceholder = "duikou::type::placeholder", Error;
+}
+
+/// A secondary location: "first declared here", "the program's years".
+#[derive(Debug, Clone)]
+pub struct Related {
+    pub span: Span,
+    pub message: String,
+}
+
+/// A problem found in the rule files.
+#[derive(Debug, Clone)]
+pub struct Diagnostic {
+    pub code: Code,
+    pub severity: Severity,
+    /// One lowercase sentence without a final period; user text in backticks.
+    pub message: String,
+    /// The exact place; `None` only for problems with no place (an unreadable path).
+    pub span: Option<Span>,
+    /// The label on the span.
+    pub label: String,
+    pub help: Option<String>,
+    pub related: Vec<Related>,
+    /// For problems without a span: the path concerned.
+    pub path: Option<String>,
+}
+
+impl Diagnostic {
+    /// A diagnostic at `span` with the code's default severity.
+    pub fn new(code: Code, span: Span, message: impl Into<String>) -> Self {
+        Diagnostic {
+            code,
+            severity: code.severity(),
+            message: message.into(),
+            span: Some(span),
+            label: String::new(),
+            help: None,
+            related: Vec::new(),
+            path: None,
+        }
+    }
+
+    /// A diagnostic about a path as a whole.
+    pub fn at_path(code: Code, path: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            code,
+            severity: code.severity(),
+            message: message.into(),
+            span: None,
+            label: String::new(),
+            help: None,
+            related: Vec::new(),
+            path: Some(path.into()),
+        }
+    }
+
+    pub fn label(mut self, label: impl Into<String>) -> Self {
+        self.label = label.into();
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn maybe_help(mut self, help: Option<String>) -> Self {
+        if help.is_some() {
+            self.help = help;
+        }
+        self
+    }
+
+    pub fn related(mut self, span: Span, message: impl Into<String>) -> Self {
+        self.related.push(Related {
+            span,
+            message: message.into(),
+        });
+        self
+    }
+}
+
+/// Where diagnostics are collected: every stage pushes and goes on.
+#[derive(Debug, Default)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    pub fn push(&mut self, d: Diagnostic) {
+        self.items.push(d);
+    }
+
+    pub fn extend(&mut self, ds: impl IntoIterator<Item = Diagnostic>) {
+        self.items.extend(ds);
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.items.iter().any(|d| d.severity == Severity::Error)
+    }
+
+    pub fn into_vec(self) -> Vec<Diagnostic> {
+        self.items
+    }
+}

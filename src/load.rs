@@ -1,0 +1,131 @@
+//! Finding and reading rule files: directories are searched recursively for `*.dk`.
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::source::{SourceFile, SourceMap};
+use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
+
+/// The lowercase hex SHA-256 of `bytes`, prefixed `sha256:`.
+pub fn sha256(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let mut s = String::with_capacity(71);
+    s.push_str("sha256:");
+    for b in digest {
+        s.push_str(&format!("{b:02x}"));
+    }
+    s
+}
+
+/// Every `.dk` file under the given paths, in a stable order: paths as given, directory
+/// contents sorted by name.
+pub fn collect_files(paths: &[PathBuf], diags: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for path in paths {
+        let shown = path.to_string_lossy().replace('\\', "/");
+        match std::fs::metadata(path) {
+            Err(e) => diags.push(
+                Diagnostic::at_path(
+                    Code::IoUnreadable,
+                    &shown,
+                    format!("cannot read `{shown}`: {}", io_reason(&e)),
+                )
+                .help("check the path; rule files are `.dk` files or directories holding them"),
+            ),
+            Ok(m) if m.is_dir() => {
+                let before = out.len();
+                walk(path, &mut out, diags);
+                if out.len() == before {
+                    diags.push(
+                        Diagnostic::at_path(Code::IoNoRules, &shown, format!("no `.dk` rule files under `{shown}`"))
+                            .help("rule files end in `.dk`; give a directory that holds some, or the files themselves"),
+                    );
+                }
+            }
+            Ok(_) => out.push(path.clone()),
+        }
+    }
+    out
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>, diags: &mut Vec<Diagnostic>) {
+    let shown = dir.to_string_lossy().replace('\\', "/");
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            diags.push(Diagnostic::at_path(
+                Code::IoUnreadable,
+                &shown,
+                format!("cannot read directory `{shown}`: {}", io_reason(&e)),
+            ));
+            return;
+        }
+    };
+    let mut entries: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    entries.sort();
+    for p in entries {
+        if p.is_dir() {
+            walk(&p, out, diags);
+        } else if p.extension().is_some_and(|e| e == "dk") {
+            out.push(p);
+        }
+    }
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => e.to_string().to_lowercase(),
+    }
+}
+
+/// Reads one file into the source map; a file that is not UTF-8 is kept with empty text.
+/// Returns whether the text can be parsed.
+pub fn read_file(
+    path: &Path,
+    sources: &mut SourceMap,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<crate::source::FileId> {
+    let shown = path.to_string_lossy().replace('\\', "/");
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            diags.push(Diagnostic::at_path(
+                Code::IoUnreadable,
+                &shown,
+                format!("cannot read `{shown}`: {}", io_reason(&e)),
+            ));
+            return None;
+        }
+    };
+    add_bytes(path.to_path_buf(), &bytes, sources, diags)
+}
+
+/// Adds a file's bytes to the source map, checking the encoding.
+pub fn add_bytes(
+    path: PathBuf,
+    bytes: &[u8],
+    sources: &mut SourceMap,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<crate::source::FileId> {
+    let hash = sha256(bytes);
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(body) {
+        Ok(text) => Some(sources.add(SourceFile::new(path, text.to_string(), hash))),
+        Err(e) => {
+            let at = e.valid_up_to();
+            let line = body[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+            let shown = path.to_string_lossy().replace('\\', "/");
+            diags.push(
+                Diagnostic::at_path(
+                    Code::ParseEncoding,
+                    &shown,
+                    format!("`{shown}` is not UTF-8 (invalid byte at line {line}, byte offset {at})"),
+                )
+                .help("save the file as UTF-8; GBK rule files can be converted with `iconv -f GBK -t UTF-8`"),
+            );
+            sources.add(SourceFile::new(path, String::new(), hash));
+            None
+        }
+    }
+}

@@ -1,0 +1,141 @@
+//! The JSON report: the machine contract of SPEC §11, with a receipt for replay and audit.
+
+use super::Counts;
+use crate::diagnostic::Diagnostic;
+use crate::source::SourceMap;
+use indexmap::IndexMap;
+use serde::Serialize;
+
+/// Where a finding is.
+#[derive(Debug, Clone, Serialize)]
+pub struct Location {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RelatedJson {
+    pub message: String,
+    pub location: Location,
+}
+
+/// One finding, with every field of the schema present (null where it does not apply).
+#[derive(Debug, Clone, Serialize)]
+pub struct Finding {
+    pub kind: &'static str,
+    pub code: Option<&'static str>,
+    pub rule: Option<String>,
+    pub severity: &'static str,
+    pub message: String,
+    pub help: Option<String>,
+    pub group: Option<IndexMap<String, serde_json::Value>>,
+    pub record: Option<String>,
+    pub value: Option<String>,
+    pub location: Option<Location>,
+    pub related: Vec<RelatedJson>,
+    pub resolution: Option<serde_json::Value>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Summary {
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    pub rows_read: usize,
+    pub rows_checked: usize,
+    pub rows_rejected: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Receipt {
+    pub engine: String,
+    pub as_of: Option<String>,
+    pub rules: IndexMap<String, String>,
+    pub data: IndexMap<String, String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub version: u32,
+    pub summary: Summary,
+    pub findings: Vec<Finding>,
+    pub receipt: Receipt,
+}
+
+pub fn location(sources: &SourceMap, span: crate::source::Span) -> Location {
+    let f = sources.get(span.file);
+    let lc = f.line_col(span.start as usize);
+    Location {
+        file: f.display_path(),
+        line: lc.line,
+        column: lc.column,
+    }
+}
+
+/// A diagnostic as a finding of kind `diagnostic`.
+pub fn finding(d: &Diagnostic, sources: &SourceMap) -> Finding {
+    Finding {
+        kind: "diagnostic",
+        code: Some(d.code.as_str()),
+        rule: None,
+        severity: d.severity.as_str(),
+        message: d.message.clone(),
+        help: d.help.clone(),
+        group: None,
+        record: None,
+        value: None,
+        location: match (d.span, &d.path) {
+            (Some(span), _) => Some(location(sources, span)),
+            (None, Some(path)) => Some(Location {
+                file: path.clone(),
+                line: 0,
+                column: 0,
+            }),
+            (None, None) => None,
+        },
+        related: d
+            .related
+            .iter()
+            .map(|r| RelatedJson {
+                message: r.message.clone(),
+                location: location(sources, r.span),
+            })
+            .collect(),
+        resolution: None,
+    }
+}
+
+/// The receipt: engine version and the SHA-256 of every rule file read.
+pub fn receipt(sources: &SourceMap) -> Receipt {
+    Receipt {
+        engine: format!("duikou {}", env!("CARGO_PKG_VERSION")),
+        as_of: None,
+        rules: sources
+            .files()
+            .map(|(_, f)| (f.display_path(), f.sha256.clone()))
+            .collect(),
+        data: IndexMap::new(),
+    }
+}
+
+/// The whole report for a static check.
+pub fn render(diags: &[Diagnostic], sources: &SourceMap) -> String {
+    let c = Counts::of(diags);
+    let report = Report {
+        version: 1,
+        summary: Summary {
+            errors: c.errors,
+            warnings: c.warnings,
+            infos: c.infos,
+            rows_read: 0,
+            rows_checked: 0,
+            rows_rejected: 0,
+        },
+        findings: diags.iter().map(|d| finding(d, sources)).collect(),
+        receipt: receipt(sources),
+    };
+    let mut s = serde_json::to_string_pretty(&report).expect("a report serialises");
+    s.push('\n');
+    s
+}

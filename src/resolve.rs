@@ -1,0 +1,147 @@
+//! Builds the symbol table from parsed modules: one namespace, duplicates reported with both places.
+
+use crate::ast::{self, Item, Norm};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::source::Span;
+use crate::symbols::{NATIONAL, Source, Sourced, Symbols};
+
+/// Collects every declaration; reports names declared twice.
+pub fn build(modules: Vec<ast::Module>, diags: &mut Vec<Diagnostic>) -> Symbols {
+    let mut s = Symbols::default();
+    s.actors.insert(
+        NATIONAL.to_string(),
+        ast::Actor {
+            name: ast::Name {
+                text: NATIONAL.to_string(),
+                span: Span::default(),
+            },
+            kind: Some(ast::ActorKind::Government),
+            level: Some(ast::Level::Central),
+            title: Some("全国".to_string()),
+            region: None,
+            of: None,
+            until: None,
+            aliases: vec!["全国".to_string()],
+            span: Span::default(),
+        },
+    );
+    let mut declared: indexmap::IndexMap<String, Span> = indexmap::IndexMap::new();
+    let mut claim = |name: &ast::Name, what: &str, diags: &mut Vec<Diagnostic>| -> bool {
+        if name.text == NATIONAL {
+            diags.push(
+                Diagnostic::new(
+                    Code::NameDuplicate,
+                    name.span,
+                    "`national` is built in and cannot be declared",
+                )
+                .label("built-in name")
+                .help("choose another name"),
+            );
+            return false;
+        }
+        if let Some(first) = declared.get(&name.text) {
+            diags.push(
+                Diagnostic::new(
+                    Code::NameDuplicate,
+                    name.span,
+                    format!("`{}` is declared twice", name.text),
+                )
+                .label(format!("{what} declared again here"))
+                .related(*first, "first declared here")
+                .help("all rule files share one namespace: rename one of the two"),
+            );
+            return false;
+        }
+        declared.insert(name.text.clone(), name.span);
+        true
+    };
+    for module in modules {
+        for item in module.items {
+            match item {
+                Item::Actor(a) => {
+                    if claim(&a.name, "actor", diags) {
+                        s.actors.insert(a.name.text.clone(), a);
+                    }
+                }
+                Item::Program(p) => {
+                    if claim(&p.name, "program", diags) {
+                        s.programs.insert(p.name.text.clone(), p);
+                    }
+                }
+                Item::Function(f) => {
+                    if claim(&f.name, "function", diags) {
+                        s.functions.insert(f.name.text.clone(), f);
+                    }
+                }
+                Item::Record(r) => {
+                    if claim(&r.name, "record", diags) {
+                        s.records.insert(r.name.text.clone(), r);
+                    }
+                }
+                Item::Document(mut d) => {
+                    if !claim(&d.name, "document", diags) {
+                        continue;
+                    }
+                    let mut seen: Vec<(String, Span)> = Vec::new();
+                    for article in &mut d.articles {
+                        let canonical = article.number.replace('-', ".");
+                        if let Some((_, first)) = seen.iter().find(|(n, _)| *n == canonical) {
+                            diags.push(
+                                Diagnostic::new(
+                                    Code::DeclDuplicateArticle,
+                                    article.span,
+                                    format!(
+                                        "article {} appears twice in document `{}`",
+                                        article.number, d.name.text
+                                    ),
+                                )
+                                .label("again here")
+                                .related(*first, "first here")
+                                .help("number each article once; merge their items"),
+                            );
+                        } else {
+                            seen.push((canonical, article.span));
+                        }
+                        let source = Source {
+                            document: d.name.text.clone(),
+                            article: article.number.clone(),
+                            article_span: article.span,
+                        };
+                        for norm in std::mem::take(&mut article.items) {
+                            add_norm(&mut s, norm, Some(source.clone()), &mut claim, diags);
+                        }
+                    }
+                    s.documents.insert(d.name.text.clone(), d);
+                }
+                Item::Norm(n) => add_norm(&mut s, n, None, &mut claim, diags),
+                Item::Test(t) => s.tests.push(t),
+            }
+        }
+    }
+    s
+}
+
+fn add_norm(
+    s: &mut Symbols,
+    norm: Norm,
+    source: Option<Source>,
+    claim: &mut impl FnMut(&ast::Name, &str, &mut Vec<Diagnostic>) -> bool,
+    diags: &mut Vec<Diagnostic>,
+) {
+    match norm {
+        Norm::Pair(item) => s.pairs.push(Sourced { item, source }),
+        Norm::Duty(item) => s.duties.push(Sourced { item, source }),
+        Norm::Rule(item) => {
+            if claim(&item.name, "rule", diags) {
+                s.rules
+                    .insert(item.name.text.clone(), Sourced { item, source });
+            }
+        }
+        Norm::Evaluation(item) => {
+            if claim(&item.name, "evaluation", diags) {
+                s.evaluations
+                    .insert(item.name.text.clone(), Sourced { item, source });
+            }
+        }
+    }
+}

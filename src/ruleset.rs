@@ -1,0 +1,96 @@
+//! A loaded and checked rule set: the entry point of the library.
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::source::{FileId, SourceMap};
+use crate::symbols::Symbols;
+use crate::{checks, load, resolve, syntax};
+use std::path::PathBuf;
+
+/// Rule files, parsed and checked.
+#[derive(Debug)]
+pub struct RuleSet {
+    sources: SourceMap,
+    symbols: Symbols,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// Parsing recurses with the nesting of the input; a large stack keeps the nesting limit,
+/// not the platform's default stack size, the bound on what parses.
+const PARSER_STACK: usize = 256 * 1024 * 1024;
+
+impl RuleSet {
+    /// Loads `.dk` files and directories (searched recursively). Never fails: unreadable paths,
+    /// syntax and type errors are all in [`diagnostics`](Self::diagnostics).
+    pub fn load(paths: &[PathBuf]) -> RuleSet {
+        let mut diags = Vec::new();
+        let mut sources = SourceMap::default();
+        let mut files = Vec::new();
+        for path in load::collect_files(paths, &mut diags) {
+            if let Some(id) = load::read_file(&path, &mut sources, &mut diags) {
+                files.push(id);
+            }
+        }
+        Self::check(sources, files, diags)
+    }
+
+    /// Builds a rule set from in-memory sources `(file name, text)`.
+    pub fn from_sources(sources: Vec<(String, String)>) -> RuleSet {
+        let mut diags = Vec::new();
+        let mut map = SourceMap::default();
+        let mut files = Vec::new();
+        for (name, text) in sources {
+            if let Some(id) =
+                load::add_bytes(PathBuf::from(name), text.as_bytes(), &mut map, &mut diags)
+            {
+                files.push(id);
+            }
+        }
+        Self::check(map, files, diags)
+    }
+
+    fn check(sources: SourceMap, files: Vec<FileId>, mut diags: Vec<Diagnostic>) -> RuleSet {
+        let (modules, parse_diags) = std::thread::scope(|scope| {
+            std::thread::Builder::new()
+                .stack_size(PARSER_STACK)
+                .spawn_scoped(scope, || {
+                    let mut diags = Vec::new();
+                    let modules: Vec<_> = files
+                        .iter()
+                        .filter_map(|&id| syntax::parse_file(id, &sources.get(id).text, &mut diags))
+                        .collect();
+                    (modules, diags)
+                })
+                .expect("the parser thread starts")
+                .join()
+                .expect("the parser does not panic")
+        });
+        diags.extend(parse_diags);
+        let symbols = resolve::build(modules, &mut diags);
+        checks::run(&symbols, &mut diags);
+        RuleSet {
+            sources,
+            symbols,
+            diagnostics: diags,
+        }
+    }
+
+    /// Every problem found, in the order found: files in order, then stages.
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        &self.diagnostics
+    }
+
+    /// Whether any diagnostic is an error (the rule set cannot be fully used).
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
+    }
+
+    pub fn symbols(&self) -> &Symbols {
+        &self.symbols
+    }
+
+    pub fn sources(&self) -> &SourceMap {
+        &self.sources
+    }
+}

@@ -1,0 +1,52 @@
+//! "Did you mean" suggestions for misspelt names.
+
+/// The candidate closest to `name`, if it is close enough to be a likely typo.
+pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let name_len = name.chars().count();
+    let mut best: Option<(f64, &str)> = None;
+    for c in candidates {
+        if c == name {
+            continue;
+        }
+        let score = strsim::normalized_damerau_levenshtein(name, c);
+        // One contains the other (河北 / 河北省) counts as close, whatever the length.
+        let contained = name_len >= 2 && (c.contains(name) || name.contains(c));
+        let ok = score >= 0.5 || contained;
+        let score = if contained { score.max(0.75) } else { score };
+        if ok && best.is_none_or(|(s, _)| score > s) {
+            best = Some((score, c));
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+/// A help line "did you mean `X`?" when a close candidate exists.
+pub fn did_you_mean<'a>(
+    name: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<String> {
+    closest(name, candidates).map(|c| format!("did you mean `{c}`?"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_the_full_name_for_a_short_form() {
+        assert_eq!(closest("河北", ["河北省", "河南省"]), Some("河北省"));
+    }
+
+    #[test]
+    fn suggests_for_a_typo() {
+        assert_eq!(
+            closest("provice", ["province", "prefecture"]),
+            Some("province")
+        );
+    }
+
+    #[test]
+    fn suggests_nothing_for_unrelated_names() {
+        assert_eq!(closest("xyz", ["province", "county"]), None);
+    }
+}

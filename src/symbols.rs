@@ -1,0 +1,128 @@
+//! The declarations of a rule set by name: one namespace across all files.
+
+use crate::ast;
+use crate::source::Span;
+use indexmap::IndexMap;
+
+/// Where a normative item comes from: a document's article, or nowhere (top level).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    pub document: String,
+    pub article: String,
+    pub article_span: Span,
+}
+
+/// A normative item with its source.
+#[derive(Debug, Clone)]
+pub struct Sourced<T> {
+    pub item: T,
+    pub source: Option<Source>,
+}
+
+/// Every declaration of a rule set, in declaration order.
+#[derive(Debug, Clone, Default)]
+pub struct Symbols {
+    pub actors: IndexMap<String, ast::Actor>,
+    pub programs: IndexMap<String, ast::Program>,
+    pub functions: IndexMap<String, ast::Function>,
+    pub records: IndexMap<String, ast::Record>,
+    /// Documents with their articles; the articles' items are in the lists below.
+    pub documents: IndexMap<String, ast::Document>,
+    pub rules: IndexMap<String, Sourced<ast::Rule>>,
+    pub evaluations: IndexMap<String, Sourced<ast::Evaluation>>,
+    pub pairs: Vec<Sourced<ast::Pair>>,
+    pub duties: Vec<Sourced<ast::Duty>>,
+    pub tests: Vec<ast::Test>,
+}
+
+/// The name of the built-in actor for the central government (`national`, `全国`).
+pub const NATIONAL: &str = "national";
+
+/// What kind of declaration a name belongs to, for messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DeclKind {
+    Actor,
+    Program,
+    Function,
+    Record,
+    Document,
+    Rule,
+    Evaluation,
+}
+
+impl DeclKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DeclKind::Actor => "actor",
+            DeclKind::Program => "program",
+            DeclKind::Function => "function",
+            DeclKind::Record => "record",
+            DeclKind::Document => "document",
+            DeclKind::Rule => "rule",
+            DeclKind::Evaluation => "evaluation",
+        }
+    }
+}
+
+impl Symbols {
+    /// What a name is declared as, if anything.
+    pub fn kind_of(&self, name: &str) -> Option<DeclKind> {
+        if self.actors.contains_key(name) {
+            Some(DeclKind::Actor)
+        } else if self.programs.contains_key(name) {
+            Some(DeclKind::Program)
+        } else if self.functions.contains_key(name) {
+            Some(DeclKind::Function)
+        } else if self.records.contains_key(name) {
+            Some(DeclKind::Record)
+        } else if self.documents.contains_key(name) {
+            Some(DeclKind::Document)
+        } else if self.rules.contains_key(name) {
+            Some(DeclKind::Rule)
+        } else if self.evaluations.contains_key(name) {
+            Some(DeclKind::Evaluation)
+        } else {
+            None
+        }
+    }
+
+    /// The names of one kind of declaration, for suggestions.
+    pub fn names_of(&self, kind: DeclKind) -> Vec<&str> {
+        let keys: Box<dyn Iterator<Item = &String>> = match kind {
+            DeclKind::Actor => Box::new(self.actors.keys()),
+            DeclKind::Program => Box::new(self.programs.keys()),
+            DeclKind::Function => Box::new(self.functions.keys()),
+            DeclKind::Record => Box::new(self.records.keys()),
+            DeclKind::Document => Box::new(self.documents.keys()),
+            DeclKind::Rule => Box::new(self.rules.keys()),
+            DeclKind::Evaluation => Box::new(self.evaluations.keys()),
+        };
+        keys.map(String::as_str).collect()
+    }
+
+    /// The chain of actors reached from `name` by `region`/`of` links, `name` first.
+    /// Stops at a repeated actor, so a cycle cannot loop.
+    pub fn ancestors<'a>(&'a self, name: &'a str) -> Vec<&'a str> {
+        let mut out = vec![name];
+        let mut frontier = vec![name];
+        while let Some(n) = frontier.pop() {
+            let Some(a) = self.actors.get(n) else {
+                continue;
+            };
+            for link in [&a.region, &a.of].into_iter().flatten() {
+                let l = link.text.as_str();
+                if !out.contains(&l) {
+                    out.push(l);
+                    frontier.push(l);
+                }
+            }
+        }
+        out
+    }
+
+    /// `a within b`: `b` is reached from `a` by `region`/`of` links, or `a == b`.
+    /// Every actor lies within `national`.
+    pub fn within(&self, a: &str, b: &str) -> bool {
+        b == NATIONAL || self.ancestors(a).contains(&b)
+    }
+}

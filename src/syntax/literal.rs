@@ -1,0 +1,103 @@
+//! Literal values: exact decimals, percents, money in 元, dates and string escapes.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use std::str::FromStr;
+
+/// A number as written, exactly. `None` when it does not fit (more than 28 significant digits).
+pub fn number(text: &str) -> Option<Decimal> {
+    Decimal::from_str(text).ok()
+}
+
+/// `74%` → 0.74.
+pub fn percent(number_text: &str) -> Option<Decimal> {
+    number(number_text)?.checked_div(Decimal::ONE_HUNDRED)
+}
+
+/// `50万元` → 500000 (元).
+pub fn money(number_text: &str, unit: crate::ast::MoneyUnit) -> Option<Decimal> {
+    number(number_text)?.checked_mul(unit.factor())
+}
+
+/// `2017-12-31`; `None` for a day that does not exist.
+pub fn date(text: &str) -> Option<NaiveDate> {
+    let mut parts = text.split('-');
+    let y = parts.next()?.parse().ok()?;
+    let m = parts.next()?.parse().ok()?;
+    let d = parts.next()?.parse().ok()?;
+    NaiveDate::from_ymd_opt(y, m, d)
+}
+
+/// Resolves `\" \\ \n \t \u{…}`; on a bad escape, the byte offset (in `inner`) and what is wrong.
+pub fn unescape(inner: &str) -> Result<String, (usize, String)> {
+    let mut out = String::with_capacity(inner.len());
+    let mut chars = inner.char_indices();
+    while let Some((i, c)) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some((_, '"')) => out.push('"'),
+            Some((_, '\\')) => out.push('\\'),
+            Some((_, 'n')) => out.push('\n'),
+            Some((_, 't')) => out.push('\t'),
+            Some((_, 'u')) => {
+                let rest = &inner[i + 2..];
+                let hex = rest
+                    .strip_prefix('{')
+                    .and_then(|r| r.split_once('}'))
+                    .map(|(h, _)| h)
+                    .ok_or((i, "`\\u` must be followed by `{hex}`".to_string()))?;
+                let c = u32::from_str_radix(hex, 16)
+                    .ok()
+                    .and_then(char::from_u32)
+                    .ok_or((i, format!("`\\u{{{hex}}}` is not a character")))?;
+                out.push(c);
+                for _ in 0..hex.len() + 2 {
+                    chars.next();
+                }
+            }
+            Some((_, other)) => return Err((i, format!("unknown escape `\\{other}`"))),
+            None => return Err((i, "a string cannot end with `\\`".to_string())),
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ast::MoneyUnit;
+
+    #[test]
+    fn money_is_exact_in_yuan() {
+        assert_eq!(
+            money("475.42", MoneyUnit::HundredMillion),
+            Some(Decimal::from(47_542_000_000i64))
+        );
+        assert_eq!(
+            money("50", MoneyUnit::TenThousand),
+            Some(Decimal::from(500_000))
+        );
+    }
+
+    #[test]
+    fn percent_is_a_fraction() {
+        assert_eq!(percent("12.5"), Decimal::from_str("0.125").ok());
+    }
+
+    #[test]
+    fn rejects_impossible_dates_and_huge_numbers() {
+        assert!(date("2017-02-30").is_none());
+        assert!(date("2016-02-29").is_some());
+        assert!(number("123456789012345678901234567890123").is_none());
+    }
+
+    #[test]
+    fn unescapes() {
+        assert_eq!(unescape(r#"a\"b\\c\n\u{4e2d}"#).unwrap(), "a\"b\\c\n中");
+        assert!(unescape(r"\q").is_err());
+        assert!(unescape(r"\u{zz}").is_err());
+    }
+}

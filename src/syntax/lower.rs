@@ -1,0 +1,1071 @@
+//! Lowering of declarations: one `lower_<rule>` function per grammar rule.
+
+use super::parser::Rule;
+use super::props::{Prop, PropReader, PropValue};
+use crate::ast::*;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::source::{FileId, Span};
+pub type P<'i> = pest::iterators::Pair<'i, Rule>;
+
+/// State while lowering one file.
+pub struct Lowerer<'d> {
+    pub file: FileId,
+    pub diags: &'d mut Vec<Diagnostic>,
+    /// Current expression depth, bounded by the nesting limit.
+    pub depth: usize,
+    /// Set when the file cannot be used at all (nesting beyond the limit).
+    pub fatal: bool,
+}
+
+impl<'d> Lowerer<'d> {
+    pub fn new(file: FileId, diags: &'d mut Vec<Diagnostic>) -> Self {
+        Lowerer {
+            file,
+            diags,
+            depth: 0,
+            fatal: false,
+        }
+    }
+
+    pub fn span(&self, p: &P<'_>) -> Span {
+        let s = p.as_span();
+        Span::new(self.file, s.start(), s.end())
+    }
+
+    pub fn only_child<'i>(&self, p: P<'i>) -> P<'i> {
+        p.into_inner().next().expect("rule has one child")
+    }
+
+    /// The `expr` inside a rule that starts with a keyword (`filter`, clauses).
+    pub fn expr_child<'i>(&self, p: P<'i>) -> P<'i> {
+        p.into_inner()
+            .find(|c| c.as_rule() == Rule::expr)
+            .expect("rule holds an expression")
+    }
+
+    /// ident, actor_ref, expr_name, word: a name, without backticks.
+    pub fn lower_name(&self, p: P<'_>) -> Name {
+        let text = p.as_str();
+        let text = text
+            .strip_prefix('`')
+            .and_then(|t| t.strip_suffix('`'))
+            .unwrap_or(text);
+        let text = match text {
+            "全国" => "national",
+            t => t,
+        };
+        Name {
+            text: text.to_string(),
+            span: self.span(&p),
+        }
+    }
+
+    pub fn lower_word(&self, p: P<'_>) -> Name {
+        self.lower_name(p)
+    }
+
+    /// file = { SOI ~ (item | sep)* ~ EOI }
+    pub fn lower_file(&mut self, p: P<'_>) -> Module {
+        let mut items = Vec::new();
+        for item in p.into_inner() {
+            let lowered = match item.as_rule() {
+                Rule::actor_decl => Item::Actor(self.lower_actor(item)),
+                Rule::program_decl => Item::Program(self.lower_program(item)),
+                Rule::function_decl => Item::Function(self.lower_function(item)),
+                Rule::record_decl => Item::Record(self.lower_record(item)),
+                Rule::document_decl => Item::Document(self.lower_document(item)),
+                Rule::test_decl => Item::Test(self.lower_test(item)),
+                Rule::EOI => continue,
+                _ => match self.lower_norm(item) {
+                    Some(n) => Item::Norm(n),
+                    None => continue,
+                },
+            };
+            items.push(lowered);
+        }
+        Module { items }
+    }
+
+    fn lower_norm(&mut self, p: P<'_>) -> Option<Norm> {
+        Some(match p.as_rule() {
+            Rule::pair_decl => Norm::Pair(self.lower_pair(p)),
+            Rule::duty_decl => Norm::Duty(self.lower_duty(p)),
+            Rule::rule_decl => Norm::Rule(self.lower_rule(p)),
+            Rule::evaluation_decl => Norm::Evaluation(self.lower_evaluation(p)),
+            _ => return None,
+        })
+    }
+
+    /// props = { lbrace ~ (prop ~ (comma | sep)?)* ~ rbrace }
+    fn lower_props(&mut self, p: P<'_>) -> Vec<Prop> {
+        p.into_inner().map(|prop| self.lower_prop(prop)).collect()
+    }
+
+    /// prop = { prop_key ~ colon ~ prop_value }
+    fn lower_prop(&mut self, p: P<'_>) -> Prop {
+        let mut it = p.into_inner();
+        let key_pair = self.only_child(it.next().expect("prop has a key"));
+        let key = if key_pair.as_rule() == Rule::string {
+            let span = self.span(&key_pair);
+            Name {
+                text: self.lower_string(key_pair),
+                span,
+            }
+        } else {
+            self.lower_name(key_pair)
+        };
+        let value = self.only_child(it.next().expect("prop has a value"));
+        let value = match value.as_rule() {
+            Rule::target => self.lower_target(value),
+            _ => PropValue::Expr(self.lower_expr(value)),
+        };
+        Prop { key, value }
+    }
+
+    /// target = { cmp_op ~ expr }
+    fn lower_target(&mut self, p: P<'_>) -> PropValue {
+        let mut it = p.into_inner();
+        let cmp = lower_cmp(it.next().expect("target has an operator"));
+        PropValue::Target(cmp, self.lower_expr(it.next().expect("target has a value")))
+    }
+
+    /// Splits `kw ~ ident ~ props?` declarations into their name and properties.
+    fn name_and_props(&mut self, p: P<'_>) -> (Name, Vec<Prop>) {
+        let mut name = None;
+        let mut props = Vec::new();
+        for c in p.into_inner() {
+            match c.as_rule() {
+                Rule::ident => name = Some(self.lower_name(c)),
+                Rule::props => props = self.lower_props(c),
+                _ => {}
+            }
+        }
+        (name.expect("declaration has a name"), props)
+    }
+
+    /// actor_decl = { kw_actor ~ ident ~ props? }
+    fn lower_actor(&mut self, p: P<'_>) -> Actor {
+        let span = self.span(&p);
+        let (name, props) = self.name_and_props(p);
+        let mut r = PropReader::new("an actor", name.span, props, self.diags);
+        let v = r.take_required("kind", "government");
+        let kind = r.word(
+            "kind",
+            v,
+            ActorKind::parse,
+            ActorKind::ALL
+                .iter()
+                .map(|k| k.as_str())
+                .collect::<Vec<_>>()
+                .as_slice(),
+        );
+        let v = r.take_required("level", "province");
+        let level = r.word(
+            "level",
+            v,
+            Level::parse,
+            &Level::names().collect::<Vec<_>>(),
+        );
+        let v = r.take("title");
+        let title = r.string("title", v);
+        let v = r.take("region");
+        let region = r.name("region", v);
+        let v = r.take("of");
+        let of = r.name("of", v);
+        let v = r.take("until");
+        let until = r.date("until", v).map(|(d, _)| d);
+        let v = r.take("aliases");
+        let aliases = r.strings("aliases", v);
+        r.finish(&["kind", "level", "title", "region", "of", "until", "aliases"]);
+        Actor {
+            name,
+            kind,
+            level,
+            title,
+            region,
+            of,
+            until,
+            aliases,
+            span,
+        }
+    }
+
+    /// program_decl = { kw_program ~ ident ~ props? }
+    fn lower_program(&mut self, p: P<'_>) -> Program {
+        let span = self.span(&p);
+        let (name, props) = self.name_and_props(p);
+        let mut r = PropReader::new("a program", name.span, props, self.diags);
+        let v = r.take("title");
+        let title = r.string("title", v);
+        let v = r.take("since");
+        let since = r.year("since", v);
+        let v = r.take("until");
+        let until = r.year("until", v);
+        r.finish(&["title", "since", "until"]);
+        Program {
+            name,
+            title,
+            since,
+            until,
+            span,
+        }
+    }
+
+    /// function_decl = { kw_function ~ ident ~ props? }
+    fn lower_function(&mut self, p: P<'_>) -> Function {
+        let span = self.span(&p);
+        let (name, props) = self.name_and_props(p);
+        let mut r = PropReader::new("a function", name.span, props, self.diags);
+        let v = r.take("title");
+        let title = r.string("title", v);
+        let v = r.take_required("scope", "program");
+        let scope = r.word(
+            "scope",
+            v,
+            FunctionScope::parse,
+            &FunctionScope::names().collect::<Vec<_>>(),
+        );
+        let v = r.take_required("side", "central");
+        let side = r.word("side", v, Side::parse, &Side::names().collect::<Vec<_>>());
+        let v = r.take("holder");
+        let holder = r.word(
+            "holder",
+            v,
+            ActorKind::parse,
+            &ActorKind::names().collect::<Vec<_>>(),
+        );
+        r.finish(&["title", "scope", "side", "holder"]);
+        Function {
+            name,
+            title,
+            scope,
+            side,
+            holder,
+            span,
+        }
+    }
+
+    /// record_decl = { kw_record ~ ident ~ lbrace ~ (field_decl ~ (comma | sep)?)* ~ rbrace }
+    fn lower_record(&mut self, p: P<'_>) -> Record {
+        let span = self.span(&p);
+        let mut it = p.into_inner().filter(|c| c.as_rule() != Rule::kw_record);
+        let name = self.lower_name(it.next().expect("record has a name"));
+        let fields = it.map(|f| self.lower_field(f)).collect();
+        Record { name, fields, span }
+    }
+
+    /// field_decl = { word ~ colon ~ type_ref ~ modifier* }
+    fn lower_field(&mut self, p: P<'_>) -> Field {
+        let span = self.span(&p);
+        let mut it = p.into_inner();
+        let name = self.lower_name(it.next().expect("field has a name"));
+        let ty_pair = it.next().expect("field has a type");
+        let (ty, optional) = self.lower_type_ref(ty_pair);
+        let mut key = false;
+        let mut time = false;
+        for m in it {
+            match m.as_str().trim() {
+                "key" => key = true,
+                _ => time = true,
+            }
+        }
+        Field {
+            name,
+            ty,
+            optional,
+            key,
+            time,
+            span,
+        }
+    }
+
+    /// type_ref = { raw_word ~ (lparen ~ raw_word ~ rparen)? ~ optional? }
+    fn lower_type_ref(&mut self, p: P<'_>) -> (BaseType, bool) {
+        let mut it = p.into_inner();
+        let base = it.next().expect("type has a name");
+        let mut unit = None;
+        let mut optional = false;
+        for c in it {
+            match c.as_rule() {
+                Rule::optional => optional = true,
+                _ => unit = Some(c),
+            }
+        }
+        let base_span = self.span(&base);
+        let ty = match base.as_str() {
+            "bool" => BaseType::Bool,
+            "int" => BaseType::Int,
+            "decimal" => BaseType::Decimal,
+            "percent" => BaseType::Percent,
+            "text" => BaseType::Text,
+            "date" => BaseType::Date,
+            "year" => BaseType::Year,
+            "actor" => BaseType::Actor,
+            "program" => BaseType::Program,
+            "money" => {
+                let u = match &unit {
+                    None => MoneyUnit::Yuan,
+                    Some(u) => MoneyUnit::parse(u.as_str()).unwrap_or_else(|| {
+                        self.diags.push(
+                            Diagnostic::new(
+                                Code::NameUnknownType,
+                                self.span(u),
+                                format!("`{}` is not a money unit", u.as_str()),
+                            )
+                            .label("unknown unit")
+                            .help("write money(元), money(万元) or money(亿元)"),
+                        );
+                        MoneyUnit::Yuan
+                    }),
+                };
+                return (BaseType::Money(u), optional);
+            }
+            other => {
+                let help = crate::suggest::did_you_mean(other, BaseType::NAMES.iter().copied())
+                    .unwrap_or_else(|| format!("types are: {}", BaseType::NAMES.join(", ")));
+                self.diags.push(
+                    Diagnostic::new(
+                        Code::NameUnknownType,
+                        base_span,
+                        format!("unknown type `{other}`"),
+                    )
+                    .label("unknown type")
+                    .help(help),
+                );
+                BaseType::Text
+            }
+        };
+        if let Some(u) = unit {
+            self.diags.push(
+                Diagnostic::new(
+                    Code::NameUnknownType,
+                    self.span(&u),
+                    format!("type `{}` takes no unit", base.as_str()),
+                )
+                .label("only money has a unit")
+                .help(format!("write `{}`", base.as_str())),
+            );
+        }
+        (ty, optional)
+    }
+
+    /// document_decl = { kw_document ~ ident ~ lbrace ~ (article | prop ~ (comma | sep)? | sep)* ~ rbrace }
+    fn lower_document(&mut self, p: P<'_>) -> Document {
+        let span = self.span(&p);
+        let mut name = None;
+        let mut props = Vec::new();
+        let mut articles = Vec::new();
+        for c in p.into_inner() {
+            match c.as_rule() {
+                Rule::ident => name = Some(self.lower_name(c)),
+                Rule::prop => props.push(self.lower_prop(c)),
+                Rule::article => articles.push(self.lower_article(c)),
+                _ => {}
+            }
+        }
+        let name = name.expect("document has a name");
+        let mut r = PropReader::new("a document", name.span, props, self.diags);
+        let v = r.take("title");
+        let title = r.string("title", v);
+        let v = r.take_required("level", "law");
+        let level = r.word(
+            "level",
+            v,
+            DocLevel::parse,
+            &DocLevel::names().collect::<Vec<_>>(),
+        );
+        let v = r.take_required("issuer", "国务院");
+        let issuer = r.name("issuer", v);
+        let v = r.take("region");
+        let region = r.name("region", v);
+        let v = r.take_required("effective", "2012-01-01");
+        let effective = r.date("effective", v).map(|(d, _)| d);
+        let v = r.take("expires");
+        let expires = r.date("expires", v);
+        let v = r.take("replaces");
+        let replaces = r.names("replaces", v);
+        r.finish(&[
+            "title",
+            "level",
+            "issuer",
+            "region",
+            "effective",
+            "expires",
+            "replaces",
+        ]);
+        Document {
+            name,
+            title,
+            level,
+            issuer,
+            region,
+            effective,
+            expires,
+            replaces,
+            articles,
+            span,
+        }
+    }
+
+    /// article = { kw_article ~ article_no ~ string? ~ article_body? }
+    fn lower_article(&mut self, p: P<'_>) -> Article {
+        let span = self.span(&p);
+        let mut number = String::new();
+        let mut text = None;
+        let mut items = Vec::new();
+        for c in p.into_inner() {
+            match c.as_rule() {
+                Rule::article_no => number = c.as_str().to_string(),
+                Rule::string => text = Some(self.lower_string(c)),
+                Rule::article_body => {
+                    for n in c.into_inner() {
+                        if let Some(n) = self.lower_norm(n) {
+                            items.push(n);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        Article {
+            number,
+            text,
+            items,
+            span,
+        }
+    }
+
+    /// pair_decl = { kw_pair ~ actor_ref ~ arrow ~ actor_ref ~ kw_in ~ ident ~ pair_from? ~ pair_to? ~ props? }
+    fn lower_pair(&mut self, p: P<'_>) -> Pair {
+        let span = self.span(&p);
+        let mut names = Vec::new();
+        let mut from = None;
+        let mut to = None;
+        let mut props = Vec::new();
+        for c in p.into_inner() {
+            match c.as_rule() {
+                Rule::actor_ref | Rule::ident => names.push(self.lower_name(c)),
+                Rule::pair_from => from = self.lower_year(c),
+                Rule::pair_to => to = self.lower_year(c),
+                Rule::props => props = self.lower_props(c),
+                _ => {}
+            }
+        }
+        let mut names = names.into_iter();
+        let mut next = || {
+            names
+                .next()
+                .expect("pair has supporter, recipient, program")
+        };
+        let (supporter, recipient, program) = (next(), next(), next());
+        let mut r = PropReader::new(
+            "a pair",
+            supporter.span.to(recipient.span),
+            props,
+            self.diags,
+        );
+        let v = r.take("scope");
+        let scope = r.strings("scope", v);
+        let v = r.take("goal");
+        let goal = r.string("goal", v);
+        let v = r.take("tasks");
+        let tasks = r.strings("tasks", v);
+        let v = r.take("mode");
+        let mode = r.string("mode", v);
+        let v = r.take("responsible");
+        let responsible = r.name("responsible", v);
+        r.finish(&["scope", "goal", "tasks", "mode", "responsible"]);
+        Pair {
+            supporter,
+            recipient,
+            program,
+            from,
+            to,
+            scope,
+            goal,
+            tasks,
+            mode,
+            responsible,
+            span,
+        }
+    }
+
+    /// pair_from = { kw_from ~ year }, pair_to = { kw_to ~ year }
+    fn lower_year(&mut self, p: P<'_>) -> Option<(i32, Span)> {
+        let y = p.into_inner().find(|c| c.as_rule() == Rule::year)?;
+        let span = self.span(&y);
+        match y.as_str().parse::<i32>() {
+            Ok(v) if (1..=9999).contains(&v) => Some((v, span)),
+            _ => {
+                self.diags.push(
+                    Diagnostic::new(
+                        Code::ParseLiteral,
+                        span,
+                        format!("`{}` is not a year", y.as_str()),
+                    )
+                    .label("not a year")
+                    .help("write a year like 2010"),
+                );
+                None
+            }
+        }
+    }
+
+    /// duty_decl = { kw_duty ~ actor_ref ~ kw_holds ~ ident ~ kw_for ~ (duty_program | duty_pair) ~ role? }
+    fn lower_duty(&mut self, p: P<'_>) -> Duty {
+        let span = self.span(&p);
+        let mut it = p
+            .into_inner()
+            .filter(|c| !matches!(c.as_rule(), Rule::kw_duty | Rule::kw_holds | Rule::kw_for));
+        let actor = self.lower_name(it.next().expect("duty has an actor"));
+        let function = self.lower_name(it.next().expect("duty has a function"));
+        let target_pair = it.next().expect("duty has a target");
+        let names: Vec<Name> = target_pair
+            .clone()
+            .into_inner()
+            .filter(|c| matches!(c.as_rule(), Rule::ident | Rule::actor_ref))
+            .map(|c| self.lower_name(c))
+            .collect();
+        let target = if target_pair.as_rule() == Rule::duty_program {
+            DutyTarget::Program(names[0].clone())
+        } else {
+            DutyTarget::Pair {
+                supporter: names[0].clone(),
+                recipient: names[1].clone(),
+                program: names.get(2).cloned(),
+            }
+        };
+        let role = match it.next() {
+            Some(r) if r.clone().into_inner().any(|c| c.as_rule() == Rule::lead) => Role::Lead,
+            _ => Role::Support,
+        };
+        Duty {
+            actor,
+            function,
+            target,
+            role,
+            span,
+        }
+    }
+
+    /// over_clause = { kw_over ~ ident ~ filter? }
+    fn lower_over(&mut self, p: P<'_>) -> Over {
+        let mut record = None;
+        let mut filter = None;
+        for c in p.into_inner() {
+            match c.as_rule() {
+                Rule::ident => record = Some(self.lower_name(c)),
+                Rule::filter => filter = Some(self.lower_expr(self.expr_child(c))),
+                _ => {}
+            }
+        }
+        Over {
+            record: record.expect("over has a record"),
+            filter,
+        }
+    }
+
+    /// per_clause = { kw_per ~ word ~ (comma ~ word)* }
+    fn lower_per(&mut self, p: P<'_>) -> Vec<Name> {
+        p.into_inner()
+            .filter(|c| c.as_rule() == Rule::word)
+            .map(|c| self.lower_name(c))
+            .collect()
+    }
+
+    fn clause_twice(&mut self, code: Code, what: &str, span: Span, first: Span) {
+        self.diags.push(
+            Diagnostic::new(code, span, format!("`{what}` is given twice"))
+                .label("given again here")
+                .related(first, "first given here")
+                .help("keep one of the two"),
+        );
+    }
+
+    /// rule_decl = { kw_rule ~ ident ~ string? ~ lbrace ~ (rule_clause | sep)* ~ rbrace }
+    fn lower_rule(&mut self, p: P<'_>) -> Rule_ {
+        let span = self.span(&p);
+        let mut name = None;
+        let mut title = None;
+        let mut over: Option<(Over, Span)> = None;
+        let mut per: Option<(Vec<Name>, Span)> = None;
+        let mut body: Option<(RuleKind, Expr, Span)> = None;
+        let mut unless: Option<(Expr, Span)> = None;
+        let mut severity: Option<(RuleSeverity, Span)> = None;
+        let mut message: Option<(String, Span)> = None;
+        for c in p.into_inner() {
+            let cspan = self.span(&c);
+            match c.as_rule() {
+                Rule::ident => name = Some(self.lower_name(c)),
+                Rule::string => title = Some(self.lower_string(c)),
+                Rule::over_clause => {
+                    let o = self.lower_over(c);
+                    match &over {
+                        Some((_, first)) => {
+                            self.clause_twice(Code::DeclRuleClause, "over", cspan, *first)
+                        }
+                        None => over = Some((o, cspan)),
+                    }
+                }
+                Rule::per_clause => {
+                    let k = self.lower_per(c);
+                    match &per {
+                        Some((_, first)) => {
+                            self.clause_twice(Code::DeclRuleClause, "per", cspan, *first)
+                        }
+                        None => per = Some((k, cspan)),
+                    }
+                }
+                Rule::require_clause | Rule::forbid_clause | Rule::permit_clause => {
+                    let kind = match c.as_rule() {
+                        Rule::require_clause => RuleKind::Require,
+                        Rule::forbid_clause => RuleKind::Forbid,
+                        _ => RuleKind::Permit,
+                    };
+                    let e =
+                        self.lower_expr(c.into_inner().nth(1).expect("clause has an expression"));
+                    match &body {
+                        Some((_, _, first)) => self.diags.push(
+                            Diagnostic::new(
+                                Code::DeclRuleClause,
+                                cspan,
+                                "a rule has exactly one `require`, `forbid` or `permit`",
+                            )
+                            .label("a second one here")
+                            .related(*first, "the first one")
+                            .help("split it into two rules"),
+                        ),
+                        None => body = Some((kind, e, cspan)),
+                    }
+                }
+                Rule::unless_clause => {
+                    let e =
+                        self.lower_expr(c.into_inner().nth(1).expect("unless has an expression"));
+                    match &unless {
+                        Some((_, first)) => {
+                            self.clause_twice(Code::DeclRuleClause, "unless", cspan, *first)
+                        }
+                        None => unless = Some((e, cspan)),
+                    }
+                }
+                Rule::severity_clause => {
+                    let w = c.into_inner().nth(1).expect("severity has a word");
+                    let wspan = self.span(&w);
+                    let s = match RuleSeverity::parse(w.as_str()) {
+                        Some(s) => s,
+                        None => {
+                            let help =
+                                crate::suggest::did_you_mean(w.as_str(), RuleSeverity::names())
+                                    .unwrap_or_else(|| "use error, warning or info".to_string());
+                            self.diags.push(
+                                Diagnostic::new(
+                                    Code::NameUnknownValue,
+                                    wspan,
+                                    format!("`{}` is not a severity", w.as_str()),
+                                )
+                                .label("not a severity")
+                                .help(help),
+                            );
+                            RuleSeverity::Error
+                        }
+                    };
+                    match &severity {
+                        Some((_, first)) => {
+                            self.clause_twice(Code::DeclRuleClause, "severity", cspan, *first)
+                        }
+                        None => severity = Some((s, cspan)),
+                    }
+                }
+                Rule::message_clause => {
+                    let s = c.into_inner().nth(1).expect("message has a string");
+                    let sspan = self.span(&s);
+                    let text = self.lower_string(s);
+                    match &message {
+                        Some((_, first)) => {
+                            self.clause_twice(Code::DeclRuleClause, "message", cspan, *first)
+                        }
+                        None => message = Some((text, sspan)),
+                    }
+                }
+                _ => {}
+            }
+        }
+        let name = name.expect("rule has a name");
+        if over.is_none() {
+            self.diags.push(
+                Diagnostic::new(
+                    Code::DeclRuleClause,
+                    name.span,
+                    format!("rule `{}` has no `over` clause", name.text),
+                )
+                .label("which records does this rule look at?")
+                .help("add `over RECORD`, e.g. `over project`"),
+            );
+        }
+        if body.is_none() {
+            self.diags.push(
+                Diagnostic::new(
+                    Code::DeclRuleClause,
+                    name.span,
+                    format!(
+                        "rule `{}` has no `require`, `forbid` or `permit`",
+                        name.text
+                    ),
+                )
+                .label("this rule states nothing")
+                .help("add `require CONDITION`"),
+            );
+        }
+        let (kind, condition) = match body {
+            Some((k, e, _)) => (k, Some(e)),
+            None => (RuleKind::Require, None),
+        };
+        Rule_ {
+            name,
+            title,
+            over: over.map(|o| o.0),
+            per: per.map(|p| p.0).unwrap_or_default(),
+            kind,
+            condition,
+            unless: unless.map(|u| u.0),
+            severity: severity.map_or(RuleSeverity::Error, |s| s.0),
+            message,
+            span,
+        }
+    }
+
+    /// evaluation_decl = { kw_evaluation ~ ident ~ string? ~ lbrace ~ (evaluation_clause | sep)* ~ rbrace }
+    fn lower_evaluation(&mut self, p: P<'_>) -> Evaluation {
+        let span = self.span(&p);
+        let mut name = None;
+        let mut title = None;
+        let mut over: Option<(Over, Span)> = None;
+        let mut per: Option<(Vec<Name>, Span)> = None;
+        let mut evaluators: Option<(Vec<(Name, rust_decimal::Decimal)>, Span)> = None;
+        let mut grades: Option<(Vec<(Name, rust_decimal::Decimal)>, Span)> = None;
+        let mut indicators = Vec::new();
+        for c in p.into_inner() {
+            let cspan = self.span(&c);
+            match c.as_rule() {
+                Rule::ident => name = Some(self.lower_name(c)),
+                Rule::string => title = Some(self.lower_string(c)),
+                Rule::over_clause => {
+                    let o = self.lower_over(c);
+                    match &over {
+                        Some((_, first)) => {
+                            self.clause_twice(Code::DeclEvaluationClause, "over", cspan, *first)
+                        }
+                        None => over = Some((o, cspan)),
+                    }
+                }
+                Rule::per_clause => {
+                    let k = self.lower_per(c);
+                    match &per {
+                        Some((_, first)) => {
+                            self.clause_twice(Code::DeclEvaluationClause, "per", cspan, *first)
+                        }
+                        None => per = Some((k, cspan)),
+                    }
+                }
+                Rule::evaluators_clause => {
+                    let props =
+                        self.lower_props(c.into_inner().nth(1).expect("evaluators has a block"));
+                    let list = self.weighted_list(props, "an evaluator's weight", true);
+                    match &evaluators {
+                        Some((_, first)) => self.clause_twice(
+                            Code::DeclEvaluationClause,
+                            "evaluators",
+                            cspan,
+                            *first,
+                        ),
+                        None => evaluators = Some((list, cspan)),
+                    }
+                }
+                Rule::grade_clause => {
+                    let props = self.lower_props(c.into_inner().nth(1).expect("grade has a block"));
+                    let list = self.weighted_list(props, "a grade's lower bound", false);
+                    match &grades {
+                        Some((_, first)) => {
+                            self.clause_twice(Code::DeclEvaluationClause, "grade", cspan, *first)
+                        }
+                        None => grades = Some((list, cspan)),
+                    }
+                }
+                Rule::indicator_decl => indicators.push(self.lower_indicator(c)),
+                _ => {}
+            }
+        }
+        let name = name.expect("evaluation has a name");
+        let missing = [
+            ("over", over.is_none(), "over project"),
+            ("per", per.is_none(), "per supporter, recipient, year"),
+            ("indicator", indicators.is_empty(), "indicator NAME { … }"),
+            (
+                "grade",
+                grades.is_none(),
+                "grade { A: 90, B: 75, C: 60, D: 0 }",
+            ),
+        ];
+        for (what, is_missing, example) in missing {
+            if is_missing {
+                self.diags.push(
+                    Diagnostic::new(
+                        Code::DeclEvaluationClause,
+                        name.span,
+                        format!("evaluation `{}` has no `{what}`", name.text),
+                    )
+                    .label(format!("needs `{what}`"))
+                    .help(format!("add `{example}`")),
+                );
+            }
+        }
+        let evaluators_span = evaluators.as_ref().map(|e| e.1);
+        Evaluation {
+            name,
+            title,
+            over: over.map(|o| o.0),
+            per: per.map(|p| p.0).unwrap_or_default(),
+            evaluators: evaluators.map(|e| e.0).unwrap_or_default(),
+            evaluators_span,
+            indicators,
+            grades: grades.map(|g| g.0).unwrap_or_default(),
+            span,
+        }
+    }
+
+    /// `{ name: 30%, … }` or `{ A: 90, … }`.
+    fn weighted_list(
+        &mut self,
+        props: Vec<Prop>,
+        what: &str,
+        percent: bool,
+    ) -> Vec<(Name, rust_decimal::Decimal)> {
+        let mut out: Vec<(Name, rust_decimal::Decimal)> = Vec::new();
+        for prop in props {
+            if let Some((first, _)) = out.iter().find(|(n, _)| n.text == prop.key.text) {
+                self.diags.push(
+                    Diagnostic::new(
+                        Code::DeclDuplicateProperty,
+                        prop.key.span,
+                        format!("`{}` is given twice", prop.key.text),
+                    )
+                    .label("given again here")
+                    .related(first.span, "first given here"),
+                );
+                continue;
+            }
+            let value = match &prop.value {
+                PropValue::Expr(Expr {
+                    kind: ExprKind::Literal(Literal::Percent(v)),
+                    ..
+                }) if percent => Some(*v),
+                PropValue::Expr(Expr {
+                    kind: ExprKind::Literal(Literal::Number(v)),
+                    ..
+                }) if !percent => Some(*v),
+                _ => None,
+            };
+            match value {
+                Some(v) => out.push((prop.key, v)),
+                None => self.diags.push(
+                    Diagnostic::new(
+                        Code::DeclPropertyType,
+                        prop.value.span(),
+                        format!(
+                            "{what} must be {}",
+                            if percent {
+                                "a percent like 30%"
+                            } else {
+                                "a number like 90"
+                            }
+                        ),
+                    )
+                    .label(if percent {
+                        "expected a percent"
+                    } else {
+                        "expected a number"
+                    }),
+                ),
+            }
+        }
+        out
+    }
+
+    /// indicator_decl = { kw_indicator ~ ident ~ props }
+    fn lower_indicator(&mut self, p: P<'_>) -> Indicator {
+        let span = self.span(&p);
+        let (name, props) = self.name_and_props(p);
+        let mut r = PropReader::new("an indicator", name.span, props, self.diags);
+        let v = r.take_required("kind", "social");
+        let kind = r.word(
+            "kind",
+            v,
+            IndicatorKind::parse,
+            &IndicatorKind::names().collect::<Vec<_>>(),
+        );
+        let v = r.take_required("weight", "20%");
+        let weight = r.number("weight", v, true);
+        let target = match r.take_required("target", ">= 80%") {
+            Some(PropValue::Target(cmp, e)) if matches!(cmp, Cmp::Ge | Cmp::Le) => Some((cmp, e)),
+            Some(other) => {
+                let span = other.span();
+                r.finish_wrong_target(span);
+                None
+            }
+            None => None,
+        };
+        let v = r.take_required("value", "sum(spent) / sum(planned)");
+        let value = r.expr("value", v);
+        r.finish(&["kind", "weight", "target", "value"]);
+        Indicator {
+            name,
+            kind,
+            weight,
+            target,
+            value,
+            span,
+        }
+    }
+
+    /// test_decl = { kw_test ~ (string | ident) ~ lbrace ~ (test_data | expect | sep)* ~ rbrace }
+    fn lower_test(&mut self, p: P<'_>) -> Test {
+        let span = self.span(&p);
+        let mut name = String::new();
+        let mut data = Vec::new();
+        let mut expects = Vec::new();
+        for c in p.into_inner() {
+            match c.as_rule() {
+                Rule::string => name = self.lower_string(c),
+                Rule::ident => name = self.lower_name(c).text,
+                Rule::test_data => data.push(self.lower_test_data(c)),
+                Rule::expect => expects.push(self.lower_expect(c)),
+                _ => {}
+            }
+        }
+        Test {
+            name,
+            data,
+            expects,
+            span,
+        }
+    }
+
+    /// test_data = { kw_data ~ ident ~ lbrack ~ (props ~ comma?)* ~ rbrack }
+    fn lower_test_data(&mut self, p: P<'_>) -> TestData {
+        let mut record = None;
+        let mut rows = Vec::new();
+        for c in p.into_inner() {
+            match c.as_rule() {
+                Rule::ident => record = Some(self.lower_name(c)),
+                Rule::props => {
+                    let span = self.span(&c);
+                    let row = self.lower_bindings(c);
+                    rows.push((row, span));
+                }
+                _ => {}
+            }
+        }
+        TestData {
+            record: record.expect("data names a record"),
+            rows,
+        }
+    }
+
+    /// A property block read as `field: value` bindings.
+    fn lower_bindings(&mut self, p: P<'_>) -> Vec<Binding> {
+        let mut out: Vec<Binding> = Vec::new();
+        for prop in self.lower_props(p) {
+            if let Some(first) = out.iter().find(|b| b.key.text == prop.key.text) {
+                self.diags.push(
+                    Diagnostic::new(
+                        Code::DeclDuplicateProperty,
+                        prop.key.span,
+                        format!("field `{}` is given twice", prop.key.text),
+                    )
+                    .label("given again here")
+                    .related(first.key.span, "first given here"),
+                );
+                continue;
+            }
+            match prop.value {
+                PropValue::Expr(value) => out.push(Binding {
+                    key: prop.key,
+                    value,
+                }),
+                PropValue::Target(_, e) => self.diags.push(
+                    Diagnostic::new(
+                        Code::DeclPropertyType,
+                        e.span,
+                        "a data value cannot be a comparison",
+                    )
+                    .label("expected a value"),
+                ),
+            }
+        }
+        out
+    }
+
+    /// expect = { kw_expect ~ (expect_score | expect_violation | expect_gap | expect_conflict) }
+    fn lower_expect(&mut self, p: P<'_>) -> Expect {
+        let span = self.span(&p);
+        let inner = p.into_inner().nth(1).expect("expect has a body");
+        let rule = inner.as_rule();
+        let mut negated = false;
+        let mut names = Vec::new();
+        let mut group = Vec::new();
+        let mut cmp = Cmp::Ge;
+        let mut value = None;
+        for c in inner.into_inner() {
+            match c.as_rule() {
+                Rule::negated => negated = true,
+                Rule::ident | Rule::raw_word => names.push(self.lower_name(c)),
+                Rule::props => group = self.lower_bindings(c),
+                Rule::cmp_op => cmp = lower_cmp(c),
+                Rule::expr => value = Some(self.lower_expr(c)),
+                _ => {}
+            }
+        }
+        let name = names.into_iter().next().expect("expect names something");
+        match rule {
+            Rule::expect_violation => Expect::Violation {
+                negated,
+                rule: name,
+                group,
+                span,
+            },
+            Rule::expect_score => Expect::Score {
+                evaluation: name,
+                group,
+                cmp,
+                value: value.expect("score has a value"),
+                span,
+            },
+            Rule::expect_gap => Expect::Gap {
+                negated,
+                code: name,
+                span,
+            },
+            _ => Expect::Conflict {
+                negated,
+                code: name,
+                span,
+            },
+        }
+    }
+}
+
+/// The rule type under the name the AST gives it (the grammar's `Rule` is pest's).
+type Rule_ = crate::ast::Rule;
+
+/// cmp_op = { eq | ne | le | ge | lt | gt }
+pub fn lower_cmp(p: P<'_>) -> Cmp {
+    let op = p.into_inner().next().map_or(Rule::eq, |c| c.as_rule());
+    match op {
+        Rule::eq => Cmp::Eq,
+        Rule::ne => Cmp::Ne,
+        Rule::le => Cmp::Le,
+        Rule::ge => Cmp::Ge,
+        Rule::lt => Cmp::Lt,
+        _ => Cmp::Gt,
+    }
+}

@@ -1,0 +1,245 @@
+//! Lowering of expressions and literals, with one Pratt parser for every infix operator.
+
+use super::literal;
+use super::lower::{Lowerer, P};
+use super::parser::Rule;
+use super::prescan::MAX_NESTING;
+use crate::ast::{BinOp, Cmp, Expr, ExprKind, Literal, MoneyUnit, UnOp};
+use crate::diagnostic::{Code, Diagnostic};
+use pest::pratt_parser::{Assoc, Op, PrattParser};
+use std::sync::LazyLock;
+
+/// Precedence, low to high: `or`, `and`, `not`, comparisons/`in`/`within`, `+ -`, `* /`,
+/// unary `-`, postfix `.`.
+static PRATT: LazyLock<PrattParser<Rule>> = LazyLock::new(|| {
+    PrattParser::new()
+        .op(Op::infix(Rule::or, Assoc::Left))
+        .op(Op::infix(Rule::and, Assoc::Left))
+        .op(Op::prefix(Rule::not))
+        .op(Op::infix(Rule::eq, Assoc::Left)
+            | Op::infix(Rule::ne, Assoc::Left)
+            | Op::infix(Rule::le, Assoc::Left)
+            | Op::infix(Rule::ge, Assoc::Left)
+            | Op::infix(Rule::lt, Assoc::Left)
+            | Op::infix(Rule::gt, Assoc::Left)
+            | Op::infix(Rule::in_op, Assoc::Left)
+            | Op::infix(Rule::within, Assoc::Left))
+        .op(Op::infix(Rule::add, Assoc::Left) | Op::infix(Rule::sub, Assoc::Left))
+        .op(Op::infix(Rule::mul, Assoc::Left) | Op::infix(Rule::div, Assoc::Left))
+        .op(Op::prefix(Rule::neg))
+        .op(Op::postfix(Rule::member))
+});
+
+impl Lowerer<'_> {
+    /// expr = { prefix* ~ primary ~ postfix* ~ (infix ~ prefix* ~ primary ~ postfix*)* }
+    pub fn lower_expr(&mut self, pair: P<'_>) -> Expr {
+        let span = self.span(&pair);
+        // A long run of prefix operators would recurse once each in the Pratt parser.
+        let mut run = 0usize;
+        for p in pair.clone().into_inner() {
+            if matches!(p.as_rule(), Rule::neg | Rule::not) {
+                run += 1;
+                if run > MAX_NESTING {
+                    return self.too_deep(self.span(&p));
+                }
+            } else {
+                run = 0;
+            }
+        }
+        self.depth += 1;
+        if self.depth > MAX_NESTING {
+            self.depth -= 1;
+            return self.too_deep(span);
+        }
+        let this = std::cell::RefCell::new(&mut *self);
+        let expr = PRATT
+            .map_primary(|p| this.borrow_mut().lower_primary(p))
+            .map_prefix(|op, rhs| {
+                let span = this.borrow().span(&op).to(rhs.span);
+                let op = if op.as_rule() == Rule::neg {
+                    UnOp::Neg
+                } else {
+                    UnOp::Not
+                };
+                Expr {
+                    kind: ExprKind::Unary(op, Box::new(rhs)),
+                    span,
+                }
+            })
+            .map_postfix(|lhs, op| {
+                let me = this.borrow_mut();
+                let word = me.only_child(op);
+                let name = me.lower_word(word);
+                let span = lhs.span.to(name.span);
+                Expr {
+                    kind: ExprKind::Member(Box::new(lhs), name),
+                    span,
+                }
+            })
+            .map_infix(|lhs, op, rhs| {
+                let op = match op.as_rule() {
+                    Rule::or => BinOp::Or,
+                    Rule::and => BinOp::And,
+                    Rule::eq => BinOp::Cmp(Cmp::Eq),
+                    Rule::ne => BinOp::Cmp(Cmp::Ne),
+                    Rule::le => BinOp::Cmp(Cmp::Le),
+                    Rule::ge => BinOp::Cmp(Cmp::Ge),
+                    Rule::lt => BinOp::Cmp(Cmp::Lt),
+                    Rule::gt => BinOp::Cmp(Cmp::Gt),
+                    Rule::in_op => BinOp::In,
+                    Rule::within => BinOp::Within,
+                    Rule::add => BinOp::Add,
+                    Rule::sub => BinOp::Sub,
+                    Rule::mul => BinOp::Mul,
+                    Rule::div => BinOp::Div,
+                    r => unreachable!("infix: {r:?}"),
+                };
+                let span = lhs.span.to(rhs.span);
+                Expr {
+                    kind: ExprKind::Binary(op, Box::new(lhs), Box::new(rhs)),
+                    span,
+                }
+            })
+            .parse(pair.into_inner());
+        drop(this);
+        self.depth -= 1;
+        expr
+    }
+
+    fn too_deep(&mut self, span: crate::source::Span) -> Expr {
+        if !self.fatal {
+            self.diags.push(
+                Diagnostic::new(
+                    Code::ParseNesting,
+                    span,
+                    format!("nesting deeper than {MAX_NESTING} levels"),
+                )
+                .label("too deep here")
+                .help("split the expression into smaller named rules"),
+            );
+        }
+        self.fatal = true;
+        Expr {
+            kind: ExprKind::Literal(Literal::Bool(false)),
+            span,
+        }
+    }
+
+    /// primary = { paren | list | if_expr | call | literal | expr_name }
+    fn lower_primary(&mut self, p: P<'_>) -> Expr {
+        let span = self.span(&p);
+        let kind = match p.as_rule() {
+            Rule::paren => return self.lower_expr(self.only_child(p)),
+            Rule::list => ExprKind::List(p.into_inner().map(|e| self.lower_expr(e)).collect()),
+            Rule::if_expr => {
+                let mut it = p.into_inner().filter(|c| c.as_rule() == Rule::expr);
+                let mut next = || it.next().expect("if_expr has three expressions");
+                let (c, t, e) = (next(), next(), next());
+                ExprKind::If(
+                    Box::new(self.lower_expr(c)),
+                    Box::new(self.lower_expr(t)),
+                    Box::new(self.lower_expr(e)),
+                )
+            }
+            Rule::call => {
+                let mut it = p.into_inner();
+                let function = self.lower_name(it.next().expect("call has a name"));
+                let mut args = Vec::new();
+                let mut filter = None;
+                for a in it.next().expect("call has arguments").into_inner() {
+                    match a.as_rule() {
+                        Rule::expr => args.push(self.lower_expr(a)),
+                        Rule::filter => {
+                            filter = Some(Box::new(self.lower_expr(self.expr_child(a))))
+                        }
+                        r => unreachable!("call_args: {r:?}"),
+                    }
+                }
+                ExprKind::Call {
+                    function,
+                    args,
+                    filter,
+                }
+            }
+            Rule::expr_name => ExprKind::Name(self.lower_name(p)),
+            _ => ExprKind::Literal(self.lower_literal(p)),
+        };
+        Expr { kind, span }
+    }
+
+    /// literal = { date | money | percent | number | string | boolean }
+    pub fn lower_literal(&mut self, p: P<'_>) -> Literal {
+        let span = self.span(&p);
+        let bad = |this: &mut Self, what: String| {
+            this.diags.push(
+                Diagnostic::new(Code::ParseLiteral, span, what)
+                    .label("not a valid value")
+                    .help("numbers may have at most 28 significant digits"),
+            );
+            Literal::Number(Default::default())
+        };
+        match p.as_rule() {
+            Rule::date => match literal::date(p.as_str()) {
+                Some(d) => Literal::Date(d),
+                None => {
+                    self.diags.push(
+                        Diagnostic::new(
+                            Code::ParseLiteral,
+                            span,
+                            format!("`{}` is not a date", p.as_str()),
+                        )
+                        .label("no such day")
+                        .help("write dates as YYYY-MM-DD with a day that exists"),
+                    );
+                    Literal::Date(Default::default())
+                }
+            },
+            Rule::number => match literal::number(p.as_str()) {
+                Some(n) => Literal::Number(n),
+                None => bad(self, format!("number `{}` is too large", p.as_str())),
+            },
+            Rule::percent => {
+                let n = self.only_child(p.clone());
+                match literal::percent(n.as_str()) {
+                    Some(v) => Literal::Percent(v),
+                    None => bad(self, format!("percent `{}` is too large", p.as_str())),
+                }
+            }
+            Rule::money => {
+                let mut it = p.clone().into_inner();
+                let n = it.next().expect("money has a number");
+                let unit = MoneyUnit::parse(it.next().expect("money has a unit").as_str())
+                    .expect("grammar units");
+                match literal::money(n.as_str(), unit) {
+                    Some(v) => Literal::Money(v),
+                    None => bad(self, format!("amount `{}` is too large", p.as_str())),
+                }
+            }
+            Rule::string => Literal::Text(self.lower_string(p)),
+            Rule::boolean => Literal::Bool(matches!(self.only_child(p).as_rule(), Rule::kw_true)),
+            r => unreachable!("literal: {r:?}"),
+        }
+    }
+
+    /// string = ${ "\"" ~ string_inner ~ "\"" }
+    pub fn lower_string(&mut self, p: P<'_>) -> String {
+        let inner = self.only_child(p);
+        let start = inner.as_span().start();
+        match literal::unescape(inner.as_str()) {
+            Ok(s) => s,
+            Err((offset, what)) => {
+                let at = start + offset;
+                self.diags.push(
+                    Diagnostic::new(
+                        Code::ParseLiteral,
+                        crate::source::Span::new(self.file, at, at + 2),
+                        what,
+                    )
+                    .label("bad escape")
+                    .help("escapes are \\\" \\\\ \\n \\t and \\u{hex}"),
+                );
+                String::new()
+            }
+        }
+    }
+}

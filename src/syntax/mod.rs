@@ -1,0 +1,39 @@
+//! From source text to syntax tree: the pre-scan, the pest grammar and the lowering.
+//! pest stays inside this module; nothing outside sees a `Pair` or a grammar `Rule`.
+
+mod literal;
+mod lower;
+mod lower_expr;
+mod parser;
+mod prescan;
+mod props;
+
+pub use prescan::MAX_NESTING;
+
+use crate::ast::Module;
+use crate::diagnostic::Diagnostic;
+use crate::source::FileId;
+use parser::{DkParser, Rule};
+use pest::Parser;
+
+/// Parses one file. Returns `None` when the file has a syntax error (reported in `diags`);
+/// a module is returned even when lowering found problems in literals or properties.
+pub fn parse_file(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Option<Module> {
+    let problems = prescan::prescan(file, text);
+    if !problems.is_empty() {
+        diags.extend(problems);
+        return None;
+    }
+    pest::set_error_detail(true);
+    let mut pairs = match DkParser::parse(Rule::file, text) {
+        Ok(p) => p,
+        Err(e) => {
+            diags.push(parser::syntax_error(file, text, e));
+            return None;
+        }
+    };
+    let root = pairs.next().expect("file rule matched");
+    let mut lowerer = lower::Lowerer::new(file, diags);
+    let module = lowerer.lower_file(root);
+    if lowerer.fatal { None } else { Some(module) }
+}

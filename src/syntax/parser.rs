@@ -1,0 +1,211 @@
+//! The pest parser generated from `grammar/duikou.pest`, and its errors as diagnostics.
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::source::{FileId, Span};
+use pest::error::{ErrorVariant, InputLocation};
+use pest_derive::Parser;
+
+#[derive(Parser)]
+#[grammar = "../grammar/duikou.pest"]
+pub struct DkParser;
+
+/// Turns a pest error into a `duikou::parse::syntax` diagnostic with a readable expectation.
+pub fn syntax_error(file: FileId, text: &str, err: pest::error::Error<Rule>) -> Diagnostic {
+    let pos = match err.location {
+        InputLocation::Pos(p) => p,
+        InputLocation::Span((s, _)) => s,
+    };
+    let found = text[pos..].chars().next();
+    let end = pos + found.map_or(0, char::len_utf8);
+    let found_text = match found {
+        None => "end of file".to_string(),
+        Some(_) => {
+            let token: String = text[pos..]
+                .chars()
+                .take_while(|c| !c.is_whitespace())
+                .take(20)
+                .collect();
+            format!("`{token}`")
+        }
+    };
+    let expected = match &err.variant {
+        ErrorVariant::ParsingError { positives, .. } => {
+            let punctuation = err
+                .parse_attempts()
+                .map(|a| punctuation_tokens(&a.expected_tokens()))
+                .unwrap_or_default();
+            describe(positives, &punctuation)
+        }
+        ErrorVariant::CustomError { message } => message.clone(),
+    };
+    let message = if expected.is_empty() {
+        format!("unexpected {found_text}")
+    } else {
+        format!("expected {expected}, found {found_text}")
+    };
+    let mut d = Diagnostic::new(Code::ParseSyntax, Span::new(file, pos, end), message).label(
+        if expected.is_empty() {
+            "unexpected here".to_string()
+        } else {
+            format!("expected {expected}")
+        },
+    );
+    if let Some(help) = glued_keyword_help(text, pos) {
+        d = d.help(help);
+    }
+    d
+}
+
+/// When a keyword is glued to a name (`pair河北省`, `自2010`), say so.
+fn glued_keyword_help(text: &str, pos: usize) -> Option<String> {
+    const KEYWORDS: &[&str] = &[
+        "actor",
+        "program",
+        "record",
+        "function",
+        "document",
+        "article",
+        "pair",
+        "duty",
+        "rule",
+        "evaluation",
+        "test",
+        "主体",
+        "支援类型",
+        "记录",
+        "职能",
+        "文件",
+        "条",
+        "结对",
+        "属于",
+        "自",
+        "至",
+        "职责",
+        "承担",
+        "针对",
+        "规则",
+        "范围",
+        "条件",
+        "按",
+        "要求",
+        "禁止",
+        "允许",
+        "除非",
+        "考评",
+        "指标",
+        "测试",
+        "数据",
+        "预期",
+        "作为",
+    ];
+    // Look at the word that starts at `pos` and at the one that ends just before it.
+    let word_at: String = text[pos..]
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '_')
+        .collect();
+    let before: String = {
+        let rev: String = text[..pos]
+            .chars()
+            .rev()
+            .skip_while(|c| c.is_whitespace())
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect();
+        rev.chars().rev().collect()
+    };
+    for word in [word_at, before] {
+        for kw in KEYWORDS {
+            if word.len() > kw.len() && word.starts_with(kw) {
+                let rest = &word[kw.len()..];
+                return Some(format!(
+                    "`{word}` reads as one name; put a space after the keyword: `{kw} {rest}`"
+                ));
+            }
+        }
+    }
+    None
+}
+
+/// The ASCII punctuation among the tokens pest tried at the failure point, quoted.
+fn punctuation_tokens<T: std::fmt::Display>(tokens: &[T]) -> Vec<String> {
+    let mut out: Vec<String> = tokens
+        .iter()
+        .map(|t| t.to_string())
+        .filter(|t| {
+            !t.is_empty() && !t.contains("..") && t.chars().all(|c| c.is_ascii_punctuation())
+        })
+        .map(|t| format!("`{t}`"))
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+fn describe(rules: &[Rule], punctuation: &[String]) -> String {
+    let mut names: Vec<&str> = Vec::new();
+    for r in rules {
+        let n = rule_name(*r);
+        if !names.contains(&n) {
+            names.push(n);
+        }
+    }
+    for p in punctuation {
+        if !names.contains(&p.as_str()) {
+            names.push(p.as_str());
+        }
+    }
+    match names.len() {
+        0 => String::new(),
+        1 => names[0].to_string(),
+        _ => {
+            let (last, rest) = names.split_last().expect("len >= 2");
+            format!("{} or {}", rest.join(", "), last)
+        }
+    }
+}
+
+fn rule_name(rule: Rule) -> &'static str {
+    use Rule::*;
+    match rule {
+        EOI => "end of file",
+        ident | actor_ref => "a name",
+        word | raw_word | prop_key => "a name",
+        expr_name => "a name",
+        expr | prop_value => "an expression",
+        number | year => "a number",
+        article_no => "an article number like `12` or `12.1`",
+        date => "a date like `2017-12-31`",
+        string | string_inner => "a string in \"…\"",
+        props | prop => "a property block `{ key: value }`",
+        target => "a comparison like `>= 74%`",
+        cmp_op | eq | ne | le | ge | lt | gt => "a comparison operator",
+        type_ref => "a type",
+        field_decl => "a field `name: type`",
+        kw_in | in_op => "`in`",
+        kw_holds => "`holds`",
+        kw_for => "`for`",
+        kw_where | filter => "`where`",
+        kw_violation => "`violation`",
+        kw_then => "`then`",
+        kw_else => "`else`",
+        duty_program | duty_pair => "`program` or `pair`",
+        role => "`as lead` or `as support`",
+        actor_decl | program_decl | function_decl | record_decl | document_decl | test_decl
+        | pair_decl | duty_decl | rule_decl | evaluation_decl => "a declaration",
+        kw_actor | kw_program | kw_record | kw_function | kw_document | kw_pair | kw_duty
+        | kw_rule | kw_evaluation | kw_test => "a declaration",
+        article => "`article`",
+        over_clause | per_clause | require_clause | forbid_clause | permit_clause
+        | unless_clause | severity_clause | message_clause => "a rule clause",
+        evaluators_clause | indicator_decl | grade_clause => "an evaluation clause",
+        test_data | expect => "`data` or `expect`",
+        expect_score | expect_violation | expect_gap | expect_conflict => {
+            "`violation`, `score`, `gap` or `conflict`"
+        }
+        pair_from => "`from`",
+        pair_to => "`to`",
+        modifier => "`key` or `time`",
+        member => "`.`",
+        or | and | within | add | sub | mul | div => "an operator",
+        _ => "a token",
+    }
+}

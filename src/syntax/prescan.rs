@@ -1,0 +1,187 @@
+//! A quick pass before the grammar: finds what the grammar would report badly or could not
+//! survive — unterminated strings and comments, Chinese quotation marks, and nesting so deep
+//! that a recursive parser would exhaust the stack.
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::source::{FileId, Span};
+
+/// The deepest nesting of brackets, braces, parentheses and block comments accepted.
+pub const MAX_NESTING: usize = 256;
+
+/// Scans `text` and returns the problems that must stop parsing.
+pub fn prescan(file: FileId, text: &str) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    let mut nesting_reported = false;
+    let mut chars = text.char_indices().peekable();
+    let span = |s: usize, e: usize| Span::new(file, s, e);
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '/' if chars.peek().map(|p| p.1) == Some('/') => {
+                while chars.peek().is_some_and(|p| p.1 != '\n') {
+                    chars.next();
+                }
+            }
+            '/' if chars.peek().map(|p| p.1) == Some('*') => {
+                chars.next();
+                let mut comment_depth = 1usize;
+                let mut closed = false;
+                while let Some((j, c)) = chars.next() {
+                    match c {
+                        '/' if chars.peek().map(|p| p.1) == Some('*') => {
+                            chars.next();
+                            comment_depth += 1;
+                            if comment_depth > MAX_NESTING && !nesting_reported {
+                                nesting_reported = true;
+                                out.push(nesting(span(j, j + 2)));
+                            }
+                        }
+                        '*' if chars.peek().map(|p| p.1) == Some('/') => {
+                            chars.next();
+                            comment_depth -= 1;
+                            if comment_depth == 0 {
+                                closed = true;
+                                break;
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                if !closed {
+                    out.push(
+                        Diagnostic::new(Code::ParseUnterminated, span(i, i + 2), "unterminated block comment")
+                            .label("this comment is never closed")
+                            .help("close it with `*/` (block comments nest: every `/*` needs its own `*/`)"),
+                    );
+                    return out;
+                }
+            }
+            '"' => {
+                let mut closed = false;
+                while let Some((_, c)) = chars.next() {
+                    match c {
+                        '\\' => {
+                            chars.next();
+                        }
+                        '"' => {
+                            closed = true;
+                            break;
+                        }
+                        _ => {}
+                    }
+                }
+                if !closed {
+                    out.push(
+                        Diagnostic::new(
+                            Code::ParseUnterminated,
+                            span(i, i + 1),
+                            "unterminated string",
+                        )
+                        .label("this string is never closed")
+                        .help("end the string with `\"`"),
+                    );
+                    return out;
+                }
+            }
+            '`' => {
+                let mut closed = false;
+                for (_, c) in chars.by_ref() {
+                    if c == '`' {
+                        closed = true;
+                        break;
+                    }
+                    if c == '\n' {
+                        break;
+                    }
+                }
+                if !closed {
+                    out.push(
+                        Diagnostic::new(
+                            Code::ParseUnterminated,
+                            span(i, i + 1),
+                            "unterminated backtick name",
+                        )
+                        .label("this name is never closed")
+                        .help("end the name with a backtick on the same line"),
+                    );
+                    return out;
+                }
+            }
+            '“' | '”' => {
+                let end = text[i..]
+                    .char_indices()
+                    .skip(1)
+                    .find(|&(_, c)| c == '”' || c == '\n')
+                    .map_or(i + c.len_utf8(), |(j, c)| i + j + c.len_utf8());
+                out.push(
+                    Diagnostic::new(
+                        Code::ParseChineseQuote,
+                        span(i, end),
+                        "chinese quotation marks cannot delimit a string",
+                    )
+                    .label("written with “ ”")
+                    .help("use straight double quotes: \"…\""),
+                );
+                while chars.peek().is_some_and(|p| p.0 < end) {
+                    chars.next();
+                }
+            }
+            '(' | '[' | '{' | '（' | '【' | '｛' => {
+                depth += 1;
+                if depth > MAX_NESTING && !nesting_reported {
+                    nesting_reported = true;
+                    out.push(nesting(span(i, i + c.len_utf8())));
+                }
+            }
+            ')' | ']' | '}' | '）' | '】' | '｝' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    out
+}
+
+fn nesting(span: Span) -> Diagnostic {
+    Diagnostic::new(
+        Code::ParseNesting,
+        span,
+        format!("nesting deeper than {MAX_NESTING} levels"),
+    )
+    .label("too deep here")
+    .help("split the expression or block into smaller named rules")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(text: &str) -> Vec<&'static str> {
+        prescan(FileId(0), text)
+            .iter()
+            .map(|d| d.code.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn accepts_balanced_text() {
+        assert!(codes("rule a { require (1 + [2][0]) > 0 } /* a /* b */ c */").is_empty());
+    }
+
+    #[test]
+    fn reports_deep_nesting_once() {
+        let text = "(".repeat(10_000);
+        assert_eq!(codes(&text), ["duikou::parse::nesting"]);
+    }
+
+    #[test]
+    fn reports_unterminated_pieces() {
+        assert_eq!(codes("\"abc"), ["duikou::parse::unterminated"]);
+        assert_eq!(codes("/* a /* b */"), ["duikou::parse::unterminated"]);
+        assert_eq!(codes("`abc\n`"), ["duikou::parse::unterminated"]);
+    }
+
+    #[test]
+    fn reports_chinese_quotes_outside_strings_only() {
+        assert_eq!(codes("message “你好”"), ["duikou::parse::chinese_quote"]);
+        assert!(codes("message \"“你好”\"").is_empty());
+    }
+}

@@ -1,0 +1,306 @@
+//! Reading property blocks `{ key: value, … }` into typed fields, reporting unknown, missing,
+//! repeated and ill-typed properties.
+
+use crate::ast::{Cmp, Expr, ExprKind, Literal, Name};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::source::Span;
+use crate::suggest::did_you_mean;
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+/// A property's value: an expression, or a comparison target `>= 74%`.
+#[derive(Debug, Clone)]
+pub enum PropValue {
+    Expr(Expr),
+    Target(Cmp, Expr),
+}
+
+impl PropValue {
+    pub fn span(&self) -> Span {
+        match self {
+            PropValue::Expr(e) | PropValue::Target(_, e) => e.span,
+        }
+    }
+}
+
+/// A property as written.
+#[derive(Debug, Clone)]
+pub struct Prop {
+    pub key: Name,
+    pub value: PropValue,
+}
+
+/// Keys may be written with their Chinese keyword form.
+fn normalise_key(key: &str) -> &str {
+    match key {
+        "权重" => "weight",
+        "目标" => "target",
+        other => other,
+    }
+}
+
+/// Hands out the properties of one declaration by key.
+pub struct PropReader<'d> {
+    what: &'static str,
+    owner: Span,
+    props: Vec<Prop>,
+    diags: &'d mut Vec<Diagnostic>,
+}
+
+impl<'d> PropReader<'d> {
+    /// `what` names the declaration kind ("actor"); `owner` is where missing keys are reported.
+    pub fn new(
+        what: &'static str,
+        owner: Span,
+        props: Vec<Prop>,
+        diags: &'d mut Vec<Diagnostic>,
+    ) -> Self {
+        let mut kept: Vec<Prop> = Vec::with_capacity(props.len());
+        for mut p in props {
+            p.key.text = normalise_key(&p.key.text).to_string();
+            if let Some(first) = kept.iter().find(|k| k.key.text == p.key.text) {
+                diags.push(
+                    Diagnostic::new(
+                        Code::DeclDuplicateProperty,
+                        p.key.span,
+                        format!("property `{}` is given twice", p.key.text),
+                    )
+                    .label("given again here")
+                    .related(first.key.span, "first given here")
+                    .help("keep one of the two"),
+                );
+            } else {
+                kept.push(p);
+            }
+        }
+        PropReader {
+            what,
+            owner,
+            props: kept,
+            diags,
+        }
+    }
+
+    /// Removes and returns the raw value of `key`.
+    pub fn take(&mut self, key: &str) -> Option<PropValue> {
+        let i = self.props.iter().position(|p| p.key.text == key)?;
+        Some(self.props.remove(i).value)
+    }
+
+    /// Like [`take`](Self::take), but reports a missing key.
+    pub fn take_required(&mut self, key: &str, example: &str) -> Option<PropValue> {
+        let v = self.take(key);
+        if v.is_none() {
+            self.diags.push(
+                Diagnostic::new(
+                    Code::DeclMissingProperty,
+                    self.owner,
+                    format!("{} is missing the property `{key}`", self.what),
+                )
+                .label(format!("this {} needs `{key}`", self.what))
+                .help(format!("add `{key}: {example}`")),
+            );
+        }
+        v
+    }
+
+    fn wrong(&mut self, key: &str, span: Span, expected: &str) {
+        self.diags.push(
+            Diagnostic::new(
+                Code::DeclPropertyType,
+                span,
+                format!("property `{key}` of {} must be {expected}", self.what),
+            )
+            .label(format!("expected {expected}")),
+        );
+    }
+
+    /// The expression of a plain (non-target) value.
+    pub fn expr(&mut self, key: &str, v: Option<PropValue>) -> Option<Expr> {
+        match v? {
+            PropValue::Expr(e) => Some(e),
+            PropValue::Target(_, e) => {
+                self.wrong(key, e.span, "a value, not a comparison");
+                None
+            }
+        }
+    }
+
+    pub fn string(&mut self, key: &str, v: Option<PropValue>) -> Option<String> {
+        let e = self.expr(key, v)?;
+        match e.kind {
+            ExprKind::Literal(Literal::Text(s)) => Some(s),
+            _ => {
+                self.wrong(key, e.span, "a string in \"…\"");
+                None
+            }
+        }
+    }
+
+    pub fn name(&mut self, key: &str, v: Option<PropValue>) -> Option<Name> {
+        let e = self.expr(key, v)?;
+        match e.kind {
+            ExprKind::Name(n) => Some(n),
+            _ => {
+                self.wrong(key, e.span, "a name");
+                None
+            }
+        }
+    }
+
+    pub fn date(&mut self, key: &str, v: Option<PropValue>) -> Option<(NaiveDate, Span)> {
+        let e = self.expr(key, v)?;
+        match e.kind {
+            ExprKind::Literal(Literal::Date(d)) => Some((d, e.span)),
+            _ => {
+                self.wrong(key, e.span, "a date like 2017-12-31");
+                None
+            }
+        }
+    }
+
+    /// A whole number that fits a year (`since: 2010`).
+    pub fn year(&mut self, key: &str, v: Option<PropValue>) -> Option<i32> {
+        let e = self.expr(key, v)?;
+        match &e.kind {
+            ExprKind::Literal(Literal::Number(n)) if n.fract().is_zero() => {
+                match i32::try_from(n.mantissa()).ok().filter(|_| n.scale() == 0) {
+                    Some(y) if (1..=9999).contains(&y) => Some(y),
+                    _ => {
+                        self.wrong(key, e.span, "a year between 1 and 9999");
+                        None
+                    }
+                }
+            }
+            _ => {
+                self.wrong(key, e.span, "a year like 2010");
+                None
+            }
+        }
+    }
+
+    /// A number (`90`) or a percent (`30%`), as a decimal; percents as fractions.
+    pub fn number(
+        &mut self,
+        key: &str,
+        v: Option<PropValue>,
+        allow_percent: bool,
+    ) -> Option<(Decimal, Span)> {
+        let e = self.expr(key, v)?;
+        match &e.kind {
+            ExprKind::Literal(Literal::Number(n)) if !allow_percent => Some((*n, e.span)),
+            ExprKind::Literal(Literal::Percent(n)) if allow_percent => Some((*n, e.span)),
+            _ => {
+                self.wrong(
+                    key,
+                    e.span,
+                    if allow_percent {
+                        "a percent like 30%"
+                    } else {
+                        "a number"
+                    },
+                );
+                None
+            }
+        }
+    }
+
+    /// One of an enumeration's words; `names` lists the accepted ones.
+    pub fn word<T>(
+        &mut self,
+        key: &str,
+        v: Option<PropValue>,
+        parse: impl Fn(&str) -> Option<T>,
+        names: &[&str],
+    ) -> Option<T> {
+        let span = v.as_ref()?.span();
+        let Some(n) = self.name(key, v) else {
+            return None;
+        };
+        match parse(&n.text) {
+            Some(t) => Some(t),
+            None => {
+                let help = did_you_mean(&n.text, names.iter().copied())
+                    .unwrap_or_else(|| format!("use one of: {}", names.join(", ")));
+                self.diags.push(
+                    Diagnostic::new(
+                        Code::NameUnknownValue,
+                        span,
+                        format!("`{}` is not a valid `{key}`", n.text),
+                    )
+                    .label(format!("not a `{key}`"))
+                    .help(help),
+                );
+                None
+            }
+        }
+    }
+
+    /// A list of strings (`["民生", "教育"]`); a single string is taken as a one-element list.
+    pub fn strings(&mut self, key: &str, v: Option<PropValue>) -> Vec<String> {
+        let Some(e) = self.expr(key, v) else {
+            return Vec::new();
+        };
+        let items = match e.kind {
+            ExprKind::List(items) => items,
+            ExprKind::Literal(Literal::Text(s)) => return vec![s],
+            _ => {
+                self.wrong(key, e.span, "a list of strings like [\"a\", \"b\"]");
+                return Vec::new();
+            }
+        };
+        let mut out = Vec::new();
+        for item in items {
+            match item.kind {
+                ExprKind::Literal(Literal::Text(s)) => out.push(s),
+                _ => self.wrong(key, item.span, "a string in \"…\""),
+            }
+        }
+        out
+    }
+
+    /// A list of names (`[旧办法]`); a single name is taken as a one-element list.
+    pub fn names(&mut self, key: &str, v: Option<PropValue>) -> Vec<Name> {
+        let Some(e) = self.expr(key, v) else {
+            return Vec::new();
+        };
+        let items = match e.kind {
+            ExprKind::List(items) => items,
+            ExprKind::Name(n) => return vec![n],
+            _ => {
+                self.wrong(key, e.span, "a list of names like [a, b]");
+                return Vec::new();
+            }
+        };
+        let mut out = Vec::new();
+        for item in items {
+            match item.kind {
+                ExprKind::Name(n) => out.push(n),
+                _ => self.wrong(key, item.span, "a name"),
+            }
+        }
+        out
+    }
+
+    /// Reports a `target` that is not `>= X` or `<= X`.
+    pub fn finish_wrong_target(&mut self, span: Span) {
+        self.wrong("target", span, "a comparison `>= X` or `<= X`");
+    }
+
+    /// Reports every property not taken, suggesting the closest allowed key.
+    pub fn finish(self, allowed: &[&str]) {
+        for p in self.props {
+            let help = did_you_mean(&p.key.text, allowed.iter().copied())
+                .unwrap_or_else(|| format!("{} properties are: {}", self.what, allowed.join(", ")));
+            self.diags.push(
+                Diagnostic::new(
+                    Code::DeclUnknownProperty,
+                    p.key.span,
+                    format!("unknown property `{}` for {}", p.key.text, self.what),
+                )
+                .label("unknown property")
+                .help(help),
+            );
+        }
+    }
+}
