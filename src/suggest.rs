@@ -28,6 +28,12 @@ pub fn did_you_mean<'a>(
     closest(name, candidates).map(|c| format!("did you mean `{c}`?"))
 }
 
+/// `an office`, `a department`: the word with its indefinite article.
+pub fn a_or_an(word: &str) -> String {
+    let vowel = word.starts_with(['a', 'e', 'i', 'o', 'u']);
+    format!("{} {word}", if vowel { "an" } else { "a" })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -45,9 +45,9 @@ pub fn check_pairs(s: &Symbols, diags: &mut Vec<Diagnostic>) {
                     Code::DeclPairSupporter,
                     p.supporter.span,
                     format!(
-                        "the supporter of a pair must be a government, enterprise or organization, but `{}` is a {}",
+                        "the supporter of a pair must be a government, enterprise or organization, but `{}` is {}",
                         p.supporter.text,
-                        kind.as_str()
+                        crate::suggest::a_or_an(kind.as_str())
                     ),
                 )
                 .label("cannot support")

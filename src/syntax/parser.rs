@@ -141,6 +141,10 @@ fn punctuation_tokens<T: std::fmt::Display>(tokens: &[T]) -> Vec<String> {
 }
 
 fn describe(rules: &[Rule], punctuation: &[String]) -> String {
+    const OPERATORS: &[&str] = &[
+        "`!=`", "`&&`", "`*`", "`+`", "`-`", "`/`", "`<=`", "`<`", "`==`", "`>=`", "`>`", "`||`", "`!`",
+    ];
+    const NOISE: &[&str] = &["a token", "`/*`", "`//`", "`_`", "```", "`\"`", "`.`", "`(`", "`[`", "`;`"];
     let mut names: Vec<&str> = Vec::new();
     for r in rules {
         let n = rule_name(*r);
@@ -153,6 +157,18 @@ fn describe(rules: &[Rule], punctuation: &[String]) -> String {
             names.push(p.as_str());
         }
     }
+    let had_operator = names.iter().any(|n| OPERATORS.contains(n) || *n == "a comparison operator");
+    names.retain(|n| !NOISE.contains(n) && !OPERATORS.contains(n) && *n != "a comparison operator");
+    if had_operator && !names.contains(&"an operator") {
+        names.push("an operator");
+    }
+    // What closes the construct is the likeliest fix: say it first.
+    names.sort_by_key(|n| match *n {
+        "`}`" | "`)`" | "`]`" => 0,
+        "`:`" | "`,`" => 1,
+        "an operator" | "`in`" => 3,
+        _ => 2,
+    });
     match names.len() {
         0 => String::new(),
         1 => names[0].to_string(),
