@@ -9,6 +9,27 @@ use crate::diagnostic::{Code, Diagnostic};
 use pest::pratt_parser::{Assoc, Op, PrattParser};
 use std::sync::LazyLock;
 
+/// The depth of an expression tree, computed without recursion.
+fn tree_depth(e: &Expr) -> usize {
+    let mut deepest = 0;
+    let mut stack = vec![(e, 1usize)];
+    while let Some((e, d)) = stack.pop() {
+        deepest = deepest.max(d);
+        match &e.kind {
+            ExprKind::Literal(_) | ExprKind::Name(_) => {}
+            ExprKind::List(xs) => stack.extend(xs.iter().map(|x| (x, d + 1))),
+            ExprKind::Member(x, _) | ExprKind::Unary(_, x) => stack.push((x, d + 1)),
+            ExprKind::Binary(_, l, r) => stack.extend([(&**l, d + 1), (&**r, d + 1)]),
+            ExprKind::If(c, t, f) => stack.extend([(&**c, d + 1), (&**t, d + 1), (&**f, d + 1)]),
+            ExprKind::Call { args, filter, .. } => {
+                stack.extend(args.iter().map(|x| (x, d + 1)));
+                stack.extend(filter.iter().map(|x| (&**x, d + 1)));
+            }
+        }
+    }
+    deepest
+}
+
 /// Precedence, low to high: `or`, `and`, `not`, comparisons/`in`/`within`, `+ -`, `* /`,
 /// unary `-`, postfix `.`.
 static PRATT: LazyLock<PrattParser<Rule>> = LazyLock::new(|| {
@@ -103,6 +124,10 @@ impl Lowerer<'_> {
             .parse(pair.into_inner());
         drop(this);
         self.depth -= 1;
+        // A long chain `a + a + …` is flat to read but deep as a tree; later stages recurse on it.
+        if self.depth == 0 && tree_depth(&expr) > MAX_NESTING {
+            return self.too_deep(expr.span);
+        }
         expr
     }
 
