@@ -24,11 +24,16 @@ pub fn parse_file(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Opti
         diags.extend(problems);
         return None;
     }
-    pest::set_error_detail(true);
+    // Error detail (the tokens tried at the failure) slows parsing: collect it only to
+    // explain a failure, by parsing the failing file a second time.
+    pest::set_error_detail(false);
     let mut pairs = match DkParser::parse(Rule::file, text) {
         Ok(p) => p,
-        Err(e) => {
-            diags.push(parser::syntax_error(file, text, e));
+        Err(_) => {
+            pest::set_error_detail(true);
+            let err = DkParser::parse(Rule::file, text).err().expect("the same input fails again");
+            pest::set_error_detail(false);
+            diags.push(parser::syntax_error(file, text, err));
             return None;
         }
     };
