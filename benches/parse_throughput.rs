@@ -12,7 +12,9 @@ fn generate(target: usize) -> String {
     s.push_str("record project { id: text key, program: program, supporter: actor, recipient: actor, year: year time,\n");
     s.push_str("  livelihood: bool, county_or_below: bool, planned: money(万元), spent: money(万元), category: text }\n");
     s.push_str("actor 国务院 { kind: government, level: central }\n");
-    s.push_str("document 条例 { level: administrative_regulation, issuer: 国务院, effective: 2010-01-01\n");
+    s.push_str(
+        "document 条例 { level: administrative_regulation, issuer: 国务院, effective: 2010-01-01\n",
+    );
     let mut i = 0;
     while s.len() < target {
         let _ = write!(
@@ -36,7 +38,10 @@ fn generate(target: usize) -> String {
     }
     s.push_str("}\n");
     for j in 0..i {
-        let _ = writeln!(s, "actor 省{j} {{ kind: government, level: province }}\nactor 州{j} {{ kind: government, level: prefecture, region: 省{j} }}");
+        let _ = writeln!(
+            s,
+            "actor 省{j} {{ kind: government, level: province }}\nactor 州{j} {{ kind: government, level: prefecture, region: 省{j} }}"
+        );
     }
     s
 }
@@ -49,7 +54,11 @@ fn main() {
         let start = Instant::now();
         let rules = RuleSet::from_sources(vec![("generated.dk".into(), text.clone())]);
         times.push(start.elapsed().as_secs_f64());
-        assert!(rules.diagnostics().is_empty(), "{:?}", &rules.diagnostics()[..1]);
+        assert!(
+            rules.diagnostics().is_empty(),
+            "{:?}",
+            &rules.diagnostics()[..1]
+        );
     }
     times.sort_by(f64::total_cmp);
     let median = times[1];

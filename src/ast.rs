@@ -17,6 +17,8 @@ pub struct Module {
     pub items: Vec<Item>,
 }
 
+// Items are built once per declaration and moved into the symbol table: boxing buys nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Item {
     Actor(Actor),
@@ -443,4 +445,47 @@ pub enum ExprKind {
         args: Vec<Expr>,
         filter: Option<Box<Expr>>,
     },
+}
+
+impl Expr {
+    /// Takes the expression apart (an `Expr` cannot be destructured: it implements `Drop`).
+    pub fn into_kind(mut self) -> ExprKind {
+        std::mem::replace(&mut self.kind, ExprKind::Literal(Literal::Bool(false)))
+    }
+}
+
+/// Dropping a long chain (`a + b + c + …`) would recurse once per operator; the tree is
+/// taken apart with an explicit stack instead.
+impl Drop for Expr {
+    fn drop(&mut self) {
+        let leaf = || ExprKind::Literal(Literal::Bool(false));
+        let mut stack = vec![std::mem::replace(&mut self.kind, leaf())];
+        let take = |e: &mut Expr, stack: &mut Vec<ExprKind>| {
+            stack.push(std::mem::replace(&mut e.kind, leaf()))
+        };
+        while let Some(kind) = stack.pop() {
+            match kind {
+                ExprKind::Literal(_) | ExprKind::Name(_) => {}
+                ExprKind::List(mut xs) => xs.iter_mut().for_each(|x| take(x, &mut stack)),
+                ExprKind::Member(mut x, _) | ExprKind::Unary(_, mut x) => take(&mut x, &mut stack),
+                ExprKind::Binary(_, mut l, mut r) => {
+                    take(&mut l, &mut stack);
+                    take(&mut r, &mut stack);
+                }
+                ExprKind::If(mut c, mut t, mut f) => {
+                    take(&mut c, &mut stack);
+                    take(&mut t, &mut stack);
+                    take(&mut f, &mut stack);
+                }
+                ExprKind::Call {
+                    mut args, filter, ..
+                } => {
+                    args.iter_mut().for_each(|x| take(x, &mut stack));
+                    if let Some(mut f) = filter {
+                        take(&mut f, &mut stack);
+                    }
+                }
+            }
+        }
+    }
 }

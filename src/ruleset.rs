@@ -14,9 +14,9 @@ pub struct RuleSet {
     diagnostics: Vec<Diagnostic>,
 }
 
-/// Parsing recurses with the nesting of the input; a large stack keeps the nesting limit,
-/// not the platform's default stack size, the bound on what parses.
-const PARSER_STACK: usize = 256 * 1024 * 1024;
+/// Parsing and checking recurse with the depth of the input; a large stack keeps the nesting
+/// limits, not the caller's stack size, the bound on what is accepted.
+const CHECKER_STACK: usize = 256 * 1024 * 1024;
 
 impl RuleSet {
     /// Loads `.dk` files and directories (searched recursively). Never fails: unreadable paths,
@@ -49,24 +49,22 @@ impl RuleSet {
     }
 
     fn check(sources: SourceMap, files: Vec<FileId>, mut diags: Vec<Diagnostic>) -> RuleSet {
-        let (modules, parse_diags) = std::thread::scope(|scope| {
+        let symbols = std::thread::scope(|scope| {
             std::thread::Builder::new()
-                .stack_size(PARSER_STACK)
+                .stack_size(CHECKER_STACK)
                 .spawn_scoped(scope, || {
-                    let mut diags = Vec::new();
                     let modules: Vec<_> = files
                         .iter()
                         .filter_map(|&id| syntax::parse_file(id, &sources.get(id).text, &mut diags))
                         .collect();
-                    (modules, diags)
+                    let symbols = resolve::build(modules, &mut diags);
+                    checks::run(&symbols, &mut diags);
+                    symbols
                 })
-                .expect("the parser thread starts")
+                .expect("the checking thread starts")
                 .join()
-                .expect("the parser does not panic")
+                .expect("checking does not panic")
         });
-        diags.extend(parse_diags);
-        let symbols = resolve::build(modules, &mut diags);
-        checks::run(&symbols, &mut diags);
         RuleSet {
             sources,
             symbols,

@@ -103,8 +103,8 @@ pub struct Scope<'a> {
     pub allow_rated: bool,
     /// The record ranged over by the aggregate being checked, if inside one.
     aggregate: Option<&'a Record>,
-    /// Whether a `rated(…)` was seen.
-    pub used_rated: bool,
+    /// Where a `rated(…)` was seen.
+    pub used_rated: Option<crate::source::Span>,
 }
 
 impl<'a> Scope<'a> {
@@ -119,7 +119,7 @@ impl<'a> Scope<'a> {
             group_keys,
             allow_rated: false,
             aggregate: None,
-            used_rated: false,
+            used_rated: None,
         }
     }
 
@@ -272,7 +272,7 @@ impl<'a> Scope<'a> {
                     .symbols
                     .actors
                     .values()
-                    .find(|a| a.aliases.iter().any(|al| *al == n.text))
+                    .find(|a| a.aliases.contains(&n.text))
                     .map(|a| {
                         format!(
                             "`{}` is an alias of `{}`; rule files use the declared name",
@@ -699,10 +699,10 @@ impl<'a> Scope<'a> {
                 Diagnostic::new(
                     Code::TypeAggregateInRecordRule,
                     e.span,
-                    format!("`{name}` aggregates over a group, but this rule has no `per`"),
+                    format!("`{name}` aggregates over a group, but here one record is looked at"),
                 )
-                .label("aggregate in a record-level rule")
-                .help("add `per KEY, …` to group the records, or compare the record's own fields"),
+                .label("aggregate over a single record")
+                .help("aggregates belong in the condition of a rule with `per KEY, …`; `where` and rules without `per` look at one record"),
             );
             return Ty::Unknown;
         }
@@ -799,7 +799,7 @@ impl<'a> Scope<'a> {
             );
             return Ty::Unknown;
         }
-        self.used_rated = true;
+        self.used_rated = Some(e.span);
         let [arg] = args else {
             return self.bad_arity(f, e, "`rated(RECORD)`", diags);
         };

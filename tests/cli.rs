@@ -3,7 +3,10 @@
 use std::process::{Command, Output};
 
 fn duikou(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_duikou")).args(args).output().expect("duikou runs")
+    Command::new(env!("CARGO_BIN_EXE_duikou"))
+        .args(args)
+        .output()
+        .expect("duikou runs")
 }
 
 fn stdout(o: &Output) -> String {
@@ -12,7 +15,12 @@ fn stdout(o: &Output) -> String {
 
 #[test]
 fn json_report_follows_the_contract() {
-    let o = duikou(&["check", "--format", "json", "tests/cases/name/unknown_actor.dk"]);
+    let o = duikou(&[
+        "check",
+        "--format",
+        "json",
+        "tests/cases/name/unknown_actor.dk",
+    ]);
     assert_eq!(o.status.code(), Some(2));
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("valid JSON");
     assert_eq!(v["version"], 1);
@@ -25,26 +33,69 @@ fn json_report_follows_the_contract() {
     assert_eq!(f["location"]["file"], "tests/cases/name/unknown_actor.dk");
     assert!(f["location"]["line"].as_u64().unwrap() > 0);
     assert!(f["help"].as_str().unwrap().contains("河北省"));
-    assert!(v["receipt"]["engine"].as_str().unwrap().starts_with("duikou "));
-    let hash = v["receipt"]["rules"]["tests/cases/name/unknown_actor.dk"].as_str().unwrap();
+    assert!(
+        v["receipt"]["engine"]
+            .as_str()
+            .unwrap()
+            .starts_with("duikou ")
+    );
+    let hash = v["receipt"]["rules"]["tests/cases/name/unknown_actor.dk"]
+        .as_str()
+        .unwrap();
     assert!(hash.starts_with("sha256:") && hash.len() == 71, "{hash}");
 }
 
 #[test]
 fn json_output_is_byte_identical_across_runs() {
-    let a = stdout(&duikou(&["check", "--format", "json", "rules", "tests/cases/type"]));
-    let b = stdout(&duikou(&["check", "--format", "json", "rules", "tests/cases/type"]));
+    let a = stdout(&duikou(&[
+        "check",
+        "--format",
+        "json",
+        "rules",
+        "tests/cases/type",
+    ]));
+    let b = stdout(&duikou(&[
+        "check",
+        "--format",
+        "json",
+        "rules",
+        "tests/cases/type",
+    ]));
     assert_eq!(a, b);
 }
 
 #[test]
 fn exit_codes() {
-    assert_eq!(duikou(&["check", "tests/cases/valid/actor_all.dk"]).status.code(), Some(0));
-    assert_eq!(duikou(&["check", "tests/cases/parse/unterminated_string.dk"]).status.code(), Some(2));
+    assert_eq!(
+        duikou(&["check", "tests/cases/valid/actor_all.dk"])
+            .status
+            .code(),
+        Some(0)
+    );
+    assert_eq!(
+        duikou(&["check", "tests/cases/parse/unterminated_string.dk"])
+            .status
+            .code(),
+        Some(2)
+    );
     assert_eq!(duikou(&["check", "no/such/path"]).status.code(), Some(2));
     // A warning passes, unless warnings are denied.
-    assert_eq!(duikou(&["check", "tests/cases/decl/grade_order.dk"]).status.code(), Some(0));
-    assert_eq!(duikou(&["check", "--deny-warnings", "tests/cases/decl/grade_order.dk"]).status.code(), Some(1));
+    assert_eq!(
+        duikou(&["check", "tests/cases/decl/grade_order.dk"])
+            .status
+            .code(),
+        Some(0)
+    );
+    assert_eq!(
+        duikou(&[
+            "check",
+            "--deny-warnings",
+            "tests/cases/decl/grade_order.dk"
+        ])
+        .status
+        .code(),
+        Some(1)
+    );
 }
 
 #[test]
@@ -61,10 +112,18 @@ fn human_output_shows_the_snippet_and_help_without_colour_when_piped() {
 #[test]
 fn output_file_is_written() {
     let path = std::env::temp_dir().join(format!("duikou-report-{}.json", std::process::id()));
-    let o = duikou(&["check", "--format", "json", "-o", path.to_str().unwrap(), "rules"]);
+    let o = duikou(&[
+        "check",
+        "--format",
+        "json",
+        "-o",
+        path.to_str().unwrap(),
+        "rules",
+    ]);
     assert_eq!(o.status.code(), Some(0));
     assert!(stdout(&o).is_empty());
-    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
     assert_eq!(v["summary"]["errors"], 0);
     std::fs::remove_file(path).ok();
 }

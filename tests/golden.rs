@@ -41,9 +41,15 @@ fn run_case(case: &Path) -> Result<(), Failed> {
     }
     match std::fs::read_to_string(&expected_file) {
         Ok(expected) if expected == actual => Ok(()),
-        Ok(expected) => Err(format!("output differs\n--- expected\n{expected}--- actual\n{actual}").into()),
+        Ok(expected) => {
+            Err(format!("output differs\n--- expected\n{expected}--- actual\n{actual}").into())
+        }
         Err(_) if rules.has_errors() => Ok(()),
-        Err(_) => Err(format!("no {} and the case has no error:\n{actual}", expected_file.display()).into()),
+        Err(_) => Err(format!(
+            "no {} and the case has no error:\n{actual}",
+            expected_file.display()
+        )
+        .into()),
     }
 }
 
@@ -52,7 +58,11 @@ fn main() {
     let trials = cases()
         .into_iter()
         .map(|case| {
-            let name = case.strip_prefix("tests/cases").unwrap_or(&case).display().to_string();
+            let name = case
+                .strip_prefix("tests/cases")
+                .unwrap_or(&case)
+                .display()
+                .to_string();
             Trial::test(name, move || run_case(&case))
         })
         .collect();

@@ -9,20 +9,34 @@ fn assert_spans_valid(rules: &RuleSet) {
             let text = &rules.sources().get(span.file).text;
             let (start, end) = (span.start as usize, span.end as usize);
             assert!(start <= end && end <= text.len(), "{d:?}");
-            assert!(text.is_char_boundary(start) && text.is_char_boundary(end), "{d:?}");
+            assert!(
+                text.is_char_boundary(start) && text.is_char_boundary(end),
+                "{d:?}"
+            );
         }
     }
 }
 
 fn shipped_sources() -> Vec<String> {
-    let mut files: Vec<_> = std::fs::read_dir("rules").unwrap().filter_map(|e| e.ok().map(|e| e.path())).collect();
+    let mut files: Vec<_> = std::fs::read_dir("rules")
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
     files.sort();
-    files.iter().filter(|p| p.extension().is_some_and(|e| e == "dk")).map(|p| std::fs::read_to_string(p).unwrap()).collect()
+    files
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "dk"))
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect()
 }
 
 /// Edits at char boundaries: delete, duplicate or replace a range.
 fn mutate(text: &str, at: usize, len: usize, kind: u8, insert: &str) -> String {
-    let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+    let bounds: Vec<usize> = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain([text.len()])
+        .collect();
     let start = bounds[at % bounds.len()];
     let end = bounds[(at % bounds.len() + len).min(bounds.len() - 1)];
     let mut out = String::with_capacity(text.len() + insert.len());

@@ -17,7 +17,10 @@ fn shipped_rules_have_no_diagnostics() {
 
 #[test]
 fn check_on_shipped_rules_exits_zero_with_a_summary() {
-    let out = Command::new(env!("CARGO_BIN_EXE_duikou")).args(["check", "rules"]).output().expect("runs");
+    let out = Command::new(env!("CARGO_BIN_EXE_duikou"))
+        .args(["check", "rules"])
+        .output()
+        .expect("runs");
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{stdout}");
     assert!(stdout.contains("0 errors, 0 warnings"), "{stdout}");

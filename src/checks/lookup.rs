@@ -33,7 +33,7 @@ pub fn lookup(s: &Symbols, name: &Name, kind: DeclKind, diags: &mut Vec<Diagnost
             // A name known only as an actor's alias.
             s.actors
                 .values()
-                .find(|a| a.aliases.iter().any(|al| *al == name.text))
+                .find(|a| a.aliases.contains(&name.text))
                 .filter(|_| kind == DeclKind::Actor)
                 .map(|a| {
                     format!(

@@ -133,7 +133,7 @@ pub fn check_duties(s: &Symbols, diags: &mut Vec<Diagnostic>) {
                         .is_none_or(|p| lookup(s, p, DeclKind::Program, diags)),
                 ];
                 if ok.iter().all(|&b| b) {
-                    check_duty_pair(s, d.span, supporter, recipient, program.as_ref(), diags);
+                    check_duty_pair(s, supporter, recipient, program.as_ref(), diags);
                 }
                 FunctionScope::Pair
             }
@@ -163,7 +163,6 @@ pub fn check_duties(s: &Symbols, diags: &mut Vec<Diagnostic>) {
 
 fn check_duty_pair(
     s: &Symbols,
-    span: crate::source::Span,
     supporter: &crate::ast::Name,
     recipient: &crate::ast::Name,
     program: Option<&crate::ast::Name>,
@@ -199,7 +198,7 @@ fn check_duty_pair(
         diags.push(
             Diagnostic::new(
                 Code::DeclDutyAmbiguous,
-                span,
+                supporter.span.to(recipient.span),
                 format!(
                     "`{pair_text}` is paired in several programs: {}",
                     programs.join(", ")

@@ -114,7 +114,19 @@ fn check_placeholders(
                 Some(keys) => keys.iter().any(|k| k.text == name),
                 None => rec.fields.iter().any(|f| f.name.text == name),
             };
-        if !known {
+        if !known && keys.is_some() && rec.fields.iter().any(|f| f.name.text == name) {
+            diags.push(
+                Diagnostic::new(
+                    Code::TypePlaceholder,
+                    span,
+                    format!("`{{{name}}}` is not a group key, so it has no single value per group"),
+                )
+                .label("varies within a group")
+                .help(format!(
+                    "add `{name}` to `per`, or use `{{value}}` and the group keys"
+                )),
+            );
+        } else if !known {
             let candidates: Vec<&str> = match keys {
                 Some(keys) => keys.iter().map(|k| k.text.as_str()).collect(),
                 None => rec.fields.iter().map(|f| f.name.text.as_str()).collect(),
@@ -160,8 +172,8 @@ pub fn check_evaluations(s: &Symbols, diags: &mut Vec<Diagnostic>) {
             let mut scope = Scope::new(s, Some(rec), keys);
             scope.allow_rated = true;
             let value_ty = ind.value.as_ref().map(|v| scope.ty(v, diags));
-            if scope.used_rated {
-                used_rated = Some(ind.name.span);
+            if scope.used_rated.is_some() {
+                used_rated = scope.used_rated;
             }
             if let (Some(t), Some(v)) = (value_ty, &ind.value)
                 && !matches!(t, Ty::Number | Ty::Money | Ty::Unknown)

@@ -164,10 +164,8 @@ fn check_value(s: &Symbols, ty: BaseType, b: &Binding, diags: &mut Vec<Diagnosti
         (ExprKind::Literal(Literal::Number(n)), BaseType::Int | BaseType::Year) => {
             n.fract().is_zero()
         }
-        (
-            ExprKind::Literal(Literal::Number(_)),
-            BaseType::Decimal | BaseType::Percent | BaseType::Money(_),
-        ) => true,
+        // Money needs its unit: `60` could be 元 or 万元.
+        (ExprKind::Literal(Literal::Number(_)), BaseType::Decimal | BaseType::Percent) => true,
         (ExprKind::Literal(Literal::Percent(_)), BaseType::Percent | BaseType::Decimal) => true,
         (ExprKind::Literal(Literal::Money(_)), BaseType::Money(_)) => true,
         (ExprKind::Literal(Literal::Text(_)), BaseType::Text) => true,

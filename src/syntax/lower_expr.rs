@@ -9,6 +9,9 @@ use crate::diagnostic::{Code, Diagnostic};
 use pest::pratt_parser::{Assoc, Op, PrattParser};
 use std::sync::LazyLock;
 
+/// The deepest expression tree accepted: flat chains (`a + b + …`) are this deep as trees.
+pub const MAX_EXPRESSION_DEPTH: usize = 1024;
+
 /// The depth of an expression tree, computed without recursion.
 fn tree_depth(e: &Expr) -> usize {
     let mut deepest = 0;
@@ -122,11 +125,23 @@ impl Lowerer<'_> {
                 }
             })
             .parse(pair.into_inner());
-        drop(this);
         self.depth -= 1;
         // A long chain `a + a + …` is flat to read but deep as a tree; later stages recurse on it.
-        if self.depth == 0 && tree_depth(&expr) > MAX_NESTING {
-            return self.too_deep(expr.span);
+        if self.depth == 0 && tree_depth(&expr) > MAX_EXPRESSION_DEPTH {
+            self.diags.push(
+                Diagnostic::new(
+                    Code::ParseNesting,
+                    expr.span,
+                    format!("expression deeper than {MAX_EXPRESSION_DEPTH} levels as a tree"),
+                )
+                .label("too long a chain")
+                .help("split the expression into smaller rules, or use an aggregate such as `sum(…)` instead of a long chain"),
+            );
+            self.fatal = true;
+            return Expr {
+                kind: ExprKind::Literal(Literal::Bool(false)),
+                span: expr.span,
+            };
         }
         expr
     }

@@ -31,7 +31,7 @@ pub fn parse_file(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Opti
         Ok(p) => p,
         Err(_) => {
             pest::set_error_detail(true);
-            let err = DkParser::parse(Rule::file, text).err().expect("the same input fails again");
+            let err = DkParser::parse(Rule::file, text).expect_err("the same input fails again");
             pest::set_error_detail(false);
             diags.push(parser::syntax_error(file, text, err));
             return None;

@@ -142,9 +142,12 @@ fn punctuation_tokens<T: std::fmt::Display>(tokens: &[T]) -> Vec<String> {
 
 fn describe(rules: &[Rule], punctuation: &[String]) -> String {
     const OPERATORS: &[&str] = &[
-        "`!=`", "`&&`", "`*`", "`+`", "`-`", "`/`", "`<=`", "`<`", "`==`", "`>=`", "`>`", "`||`", "`!`",
+        "`!=`", "`&&`", "`*`", "`+`", "`-`", "`/`", "`<=`", "`<`", "`==`", "`>=`", "`>`", "`||`",
+        "`!`",
     ];
-    const NOISE: &[&str] = &["a token", "`/*`", "`//`", "`_`", "```", "`\"`", "`.`", "`(`", "`[`", "`;`"];
+    const NOISE: &[&str] = &[
+        "a token", "`/*`", "`//`", "`_`", "```", "`\"`", "`.`", "`(`", "`[`", "`;`",
+    ];
     let mut names: Vec<&str> = Vec::new();
     for r in rules {
         let n = rule_name(*r);
@@ -157,7 +160,9 @@ fn describe(rules: &[Rule], punctuation: &[String]) -> String {
             names.push(p.as_str());
         }
     }
-    let had_operator = names.iter().any(|n| OPERATORS.contains(n) || *n == "a comparison operator");
+    let had_operator = names
+        .iter()
+        .any(|n| OPERATORS.contains(n) || *n == "a comparison operator");
     names.retain(|n| !NOISE.contains(n) && !OPERATORS.contains(n) && *n != "a comparison operator");
     if had_operator && !names.contains(&"an operator") {
         names.push("an operator");

@@ -128,10 +128,11 @@ impl<'d> PropReader<'d> {
 
     pub fn string(&mut self, key: &str, v: Option<PropValue>) -> Option<String> {
         let e = self.expr(key, v)?;
-        match e.kind {
+        let span = e.span;
+        match e.into_kind() {
             ExprKind::Literal(Literal::Text(s)) => Some(s),
             _ => {
-                self.wrong(key, e.span, "a string in \"…\"");
+                self.wrong(key, span, "a string in \"…\"");
                 None
             }
         }
@@ -139,10 +140,11 @@ impl<'d> PropReader<'d> {
 
     pub fn name(&mut self, key: &str, v: Option<PropValue>) -> Option<Name> {
         let e = self.expr(key, v)?;
-        match e.kind {
+        let span = e.span;
+        match e.into_kind() {
             ExprKind::Name(n) => Some(n),
             _ => {
-                self.wrong(key, e.span, "a name");
+                self.wrong(key, span, "a name");
                 None
             }
         }
@@ -214,9 +216,7 @@ impl<'d> PropReader<'d> {
         names: &[&str],
     ) -> Option<T> {
         let span = v.as_ref()?.span();
-        let Some(n) = self.name(key, v) else {
-            return None;
-        };
+        let n = self.name(key, v)?;
         match parse(&n.text) {
             Some(t) => Some(t),
             None => {
@@ -241,19 +241,21 @@ impl<'d> PropReader<'d> {
         let Some(e) = self.expr(key, v) else {
             return Vec::new();
         };
-        let items = match e.kind {
+        let span = e.span;
+        let items = match e.into_kind() {
             ExprKind::List(items) => items,
             ExprKind::Literal(Literal::Text(s)) => return vec![s],
             _ => {
-                self.wrong(key, e.span, "a list of strings like [\"a\", \"b\"]");
+                self.wrong(key, span, "a list of strings like [\"a\", \"b\"]");
                 return Vec::new();
             }
         };
         let mut out = Vec::new();
         for item in items {
-            match item.kind {
+            let item_span = item.span;
+            match item.into_kind() {
                 ExprKind::Literal(Literal::Text(s)) => out.push(s),
-                _ => self.wrong(key, item.span, "a string in \"…\""),
+                _ => self.wrong(key, item_span, "a string in \"…\""),
             }
         }
         out
@@ -264,19 +266,21 @@ impl<'d> PropReader<'d> {
         let Some(e) = self.expr(key, v) else {
             return Vec::new();
         };
-        let items = match e.kind {
+        let span = e.span;
+        let items = match e.into_kind() {
             ExprKind::List(items) => items,
             ExprKind::Name(n) => return vec![n],
             _ => {
-                self.wrong(key, e.span, "a list of names like [a, b]");
+                self.wrong(key, span, "a list of names like [a, b]");
                 return Vec::new();
             }
         };
         let mut out = Vec::new();
         for item in items {
-            match item.kind {
+            let item_span = item.span;
+            match item.into_kind() {
                 ExprKind::Name(n) => out.push(n),
-                _ => self.wrong(key, item.span, "a name"),
+                _ => self.wrong(key, item_span, "a name"),
             }
         }
         out
