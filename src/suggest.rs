@@ -28,6 +28,18 @@ pub fn did_you_mean<'a>(
     closest(name, candidates).map(|c| format!("did you mean `{c}`?"))
 }
 
+/// "did you mean" among a record's fields, or the list of its fields when none is close.
+pub fn field_help(name: &str, rec: &crate::ast::Record) -> String {
+    let fields = rec.fields.iter().map(|f| f.name.text.as_str());
+    did_you_mean(name, fields.clone()).unwrap_or_else(|| {
+        format!(
+            "fields of `{}`: {}",
+            rec.name.text,
+            fields.collect::<Vec<_>>().join(", ")
+        )
+    })
+}
+
 /// `an office`, `a department`: the word with its indefinite article.
 pub fn a_or_an(word: &str) -> String {
     let vowel = word.starts_with(['a', 'e', 'i', 'o', 'u']);

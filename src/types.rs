@@ -385,18 +385,7 @@ impl<'a> Scope<'a> {
     }
 
     fn unknown_field(&self, rec: &Record, name: &Name, diags: &mut Vec<Diagnostic>) -> Ty {
-        let help = did_you_mean(&name.text, rec.fields.iter().map(|f| f.name.text.as_str()))
-            .unwrap_or_else(|| {
-                format!(
-                    "fields of `{}`: {}",
-                    rec.name.text,
-                    rec.fields
-                        .iter()
-                        .map(|f| f.name.text.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )
-            });
+        let help = crate::suggest::field_help(&name.text, rec);
         diags.push(
             Diagnostic::new(
                 Code::NameUnknownField,

@@ -22,18 +22,7 @@ fn record_and_keys<'a>(
     let rec = &s.records[&over.record.text];
     for k in per {
         if !rec.fields.iter().any(|f| f.name.text == k.text) {
-            let help = did_you_mean(&k.text, rec.fields.iter().map(|f| f.name.text.as_str()))
-                .unwrap_or_else(|| {
-                    format!(
-                        "fields of `{}`: {}",
-                        rec.name.text,
-                        rec.fields
-                            .iter()
-                            .map(|f| f.name.text.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    )
-                });
+            let help = crate::suggest::field_help(&k.text, rec);
             diags.push(
                 Diagnostic::new(
                     Code::TypePerKey,

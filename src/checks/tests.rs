@@ -4,7 +4,6 @@
 use super::lookup;
 use crate::ast::{BaseType, Binding, Expect, ExprKind, Literal, Record};
 use crate::diagnostic::{Code, Diagnostic};
-use crate::suggest::did_you_mean;
 use crate::symbols::{DeclKind, Symbols};
 use crate::types::{Scope, Ty};
 
@@ -98,18 +97,7 @@ fn check_selector(s: &Symbols, rec: &Record, group: &[Binding], diags: &mut Vec<
 }
 
 fn unknown_field(rec: &Record, b: &Binding, diags: &mut Vec<Diagnostic>) {
-    let help = did_you_mean(&b.key.text, rec.fields.iter().map(|f| f.name.text.as_str()))
-        .unwrap_or_else(|| {
-            format!(
-                "fields of `{}`: {}",
-                rec.name.text,
-                rec.fields
-                    .iter()
-                    .map(|f| f.name.text.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )
-        });
+    let help = crate::suggest::field_help(&b.key.text, rec);
     diags.push(
         Diagnostic::new(
             Code::NameUnknownField,

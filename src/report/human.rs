@@ -97,14 +97,10 @@ fn to_rendered(d: &Diagnostic, sources: &SourceMap) -> Rendered {
             }
         }
     }
-    let message = match (&d.span, &d.path) {
-        (None, Some(_)) | (None, None) => d.message.clone(),
-        _ => d.message.clone(),
-    };
     Rendered {
         code: d.code.as_str(),
         severity: d.severity,
-        message,
+        message: d.message.clone(),
         help: d.help.clone(),
         source: d.span.map(|s| named(sources, s.file)),
         labels,
