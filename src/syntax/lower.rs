@@ -60,10 +60,6 @@ impl<'d> Lowerer<'d> {
         }
     }
 
-    pub fn lower_word(&self, p: P<'_>) -> Name {
-        self.lower_name(p)
-    }
-
     /// file = { SOI ~ (item | sep)* ~ EOI }
     pub fn lower_file(&mut self, p: P<'_>) -> Module {
         let mut items = Vec::new();

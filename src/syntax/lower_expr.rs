@@ -9,6 +9,13 @@ use crate::diagnostic::{Code, Diagnostic};
 use pest::pratt_parser::{Assoc, Op, PrattParser};
 use std::sync::LazyLock;
 
+const NESTING_HELP: &str = "split the expression into smaller named rules";
+const CHAIN_HELP: &str = "split the expression into smaller rules, or use an aggregate such as `sum(…)` instead of a long chain";
+
+fn nesting_message() -> String {
+    format!("nesting deeper than {MAX_NESTING} levels")
+}
+
 /// The deepest expression tree accepted: flat chains (`a + b + …`) are this deep as trees.
 pub const MAX_EXPRESSION_DEPTH: usize = 1024;
 
@@ -64,7 +71,12 @@ impl Lowerer<'_> {
             if matches!(p.as_rule(), Rule::neg | Rule::not) {
                 run += 1;
                 if run > MAX_NESTING {
-                    return self.too_deep(self.span(&p));
+                    return self.too_deep(
+                        self.span(&p),
+                        nesting_message(),
+                        "too deep here",
+                        NESTING_HELP,
+                    );
                 }
             } else {
                 run = 0;
@@ -73,7 +85,7 @@ impl Lowerer<'_> {
         self.depth += 1;
         if self.depth > MAX_NESTING {
             self.depth -= 1;
-            return self.too_deep(span);
+            return self.too_deep(span, nesting_message(), "too deep here", NESTING_HELP);
         }
         let this = std::cell::RefCell::new(&mut *self);
         let expr = PRATT
@@ -93,7 +105,7 @@ impl Lowerer<'_> {
             .map_postfix(|lhs, op| {
                 let me = this.borrow_mut();
                 let word = me.only_child(op);
-                let name = me.lower_word(word);
+                let name = me.lower_name(word);
                 let span = lhs.span.to(name.span);
                 Expr {
                     kind: ExprKind::Member(Box::new(lhs), name),
@@ -128,34 +140,25 @@ impl Lowerer<'_> {
         self.depth -= 1;
         // A long chain `a + a + …` is flat to read but deep as a tree; later stages recurse on it.
         if self.depth == 0 && tree_depth(&expr) > MAX_EXPRESSION_DEPTH {
-            self.diags.push(
-                Diagnostic::new(
-                    Code::ParseNesting,
-                    expr.span,
-                    format!("expression deeper than {MAX_EXPRESSION_DEPTH} levels as a tree"),
-                )
-                .label("too long a chain")
-                .help("split the expression into smaller rules, or use an aggregate such as `sum(…)` instead of a long chain"),
-            );
-            self.fatal = true;
-            return Expr {
-                kind: ExprKind::Literal(Literal::Bool(false)),
-                span: expr.span,
-            };
+            let message = format!("expression deeper than {MAX_EXPRESSION_DEPTH} levels as a tree");
+            return self.too_deep(expr.span, message, "too long a chain", CHAIN_HELP);
         }
         expr
     }
 
-    fn too_deep(&mut self, span: crate::source::Span) -> Expr {
+    /// Reports a `duikou::parse::nesting` error (once per file) and gives up on the file.
+    fn too_deep(
+        &mut self,
+        span: crate::source::Span,
+        message: String,
+        label: &str,
+        help: &str,
+    ) -> Expr {
         if !self.fatal {
             self.diags.push(
-                Diagnostic::new(
-                    Code::ParseNesting,
-                    span,
-                    format!("nesting deeper than {MAX_NESTING} levels"),
-                )
-                .label("too deep here")
-                .help("split the expression into smaller named rules"),
+                Diagnostic::new(Code::ParseNesting, span, message)
+                    .label(label)
+                    .help(help),
             );
         }
         self.fatal = true;
