@@ -28,8 +28,8 @@ pub fn date(text: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, m, d)
 }
 
-/// Resolves `\" \\ \n \t \u{…}`; on a bad escape, the byte offset (in `inner`) and what is wrong.
-pub fn unescape(inner: &str) -> Result<String, (usize, String)> {
+/// Resolves `\" \\ \n \t \u{…}`; on a bad escape, its byte range (in `inner`) and what is wrong.
+pub fn unescape(inner: &str) -> Result<String, (std::ops::Range<usize>, String)> {
     let mut out = String::with_capacity(inner.len());
     let mut chars = inner.char_indices();
     while let Some((i, c)) = chars.next() {
@@ -48,18 +48,26 @@ pub fn unescape(inner: &str) -> Result<String, (usize, String)> {
                     .strip_prefix('{')
                     .and_then(|r| r.split_once('}'))
                     .map(|(h, _)| h)
-                    .ok_or((i, "`\\u` must be followed by `{hex}`".to_string()))?;
+                    .ok_or((i..i + 2, "`\\u` must be followed by `{hex}`".to_string()))?;
                 let c = u32::from_str_radix(hex, 16)
                     .ok()
                     .and_then(char::from_u32)
-                    .ok_or((i, format!("`\\u{{{hex}}}` is not a character")))?;
+                    .ok_or((
+                        i..i + 4 + hex.len(),
+                        format!("`\\u{{{hex}}}` is not a character"),
+                    ))?;
                 out.push(c);
                 for _ in 0..hex.len() + 2 {
                     chars.next();
                 }
             }
-            Some((_, other)) => return Err((i, format!("unknown escape `\\{other}`"))),
-            None => return Err((i, "a string cannot end with `\\`".to_string())),
+            Some((j, other)) => {
+                return Err((
+                    i..j + other.len_utf8(),
+                    format!("unknown escape `\\{other}`"),
+                ));
+            }
+            None => return Err((i..i + 1, "a string cannot end with `\\`".to_string())),
         }
     }
     Ok(out)
@@ -99,5 +107,11 @@ mod tests {
         assert_eq!(unescape(r#"a\"b\\c\n\u{4e2d}"#).unwrap(), "a\"b\\c\n中");
         assert!(unescape(r"\q").is_err());
         assert!(unescape(r"\u{zz}").is_err());
+    }
+
+    #[test]
+    fn bad_escape_range_covers_a_whole_character() {
+        assert_eq!(unescape("a\\ዘ").unwrap_err().0, 1..5);
+        assert_eq!(unescape("\\u{d800}").unwrap_err().0, 0..8);
     }
 }

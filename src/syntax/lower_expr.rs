@@ -270,12 +270,11 @@ impl Lowerer<'_> {
         let start = inner.as_span().start();
         match literal::unescape(inner.as_str()) {
             Ok(s) => s,
-            Err((offset, what)) => {
-                let at = start + offset;
+            Err((range, what)) => {
                 self.diags.push(
                     Diagnostic::new(
                         Code::ParseLiteral,
-                        crate::source::Span::new(self.file, at, at + 2),
+                        crate::source::Span::new(self.file, start + range.start, start + range.end),
                         what,
                     )
                     .label("bad escape")
