@@ -103,6 +103,19 @@ codes! {
     TypeRated = "duikou::type::rated", Error;
     TypeMissingField = "duikou::type::missing_field", Error;
     TypePlaceholder = "duikou::type::placeholder", Error;
+    DataUnreadable = "duikou::data::unreadable", Error;
+    DataEncoding = "duikou::data::encoding", Error;
+    DataFormat = "duikou::data::format", Error;
+    DataUnbound = "duikou::data::unbound", Error;
+    DataMissingColumn = "duikou::data::missing_column", Error;
+    DataUnknownColumn = "duikou::data::unknown_column", Warning;
+    DataRaggedRow = "duikou::data::ragged_row", Error;
+    DataBadRow = "duikou::data::bad_row", Error;
+    DataMissingValue = "duikou::data::missing_value", Error;
+    DataBadValue = "duikou::data::bad_value", Error;
+    DataUnknownActor = "duikou::data::unknown_actor", Error;
+    DataUnknownProgram = "duikou::data::unknown_program", Error;
+    DataDuplicateKey = "duikou::data::duplicate_key", Error;
 }
 
 /// A secondary location: "first declared here", "the program's years".

@@ -23,7 +23,9 @@
 #![forbid(unsafe_code)]
 
 pub mod ast;
+pub mod data;
 pub mod diagnostic;
+pub mod engine;
 pub mod report;
 pub mod source;
 pub mod symbols;

@@ -1,6 +1,12 @@
 //! The command line: argument parsing, output selection and exit codes.
 
 use clap::{Parser, Subcommand, ValueEnum};
+use duikou::data::bind::{self, DataArg};
+use duikou::data::csv_file::Encoding;
+use duikou::engine::check::Keep;
+use duikou::engine::compile::Plan;
+use duikou::engine::run::{self, Options};
+use duikou::report::data::CheckReport;
 use duikou::report::{self, Counts};
 use duikou::{RuleSet, Severity};
 use std::io::IsTerminal;
@@ -48,6 +54,38 @@ struct CheckArgs {
     /// Treat warnings as errors.
     #[arg(long)]
     deny_warnings: bool,
+    /// Data to check: a folder of `NAME.csv|json|jsonl|xlsx` files, or `NAME=FILE` for one file
+    /// (`FILE.xlsx#sheet` for a sheet). Repeatable. Default: each rule folder's `data/`.
+    #[arg(long, value_name = "DIR|NAME=FILE")]
+    data: Vec<String>,
+    /// How CSV files are encoded.
+    #[arg(long, value_enum, default_value = "auto")]
+    encoding: EncodingArg,
+    /// List at most this many rejected rows (the rest are counted).
+    #[arg(long, default_value_t = 100, value_name = "N")]
+    max_errors: usize,
+    /// List every finding of every rule, not only the worst few.
+    #[arg(long)]
+    all: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum EncodingArg {
+    /// UTF-8 (with or without BOM), or GBK/GB18030 when the file is not UTF-8.
+    Auto,
+    Utf8,
+    /// GBK, read as GB18030 (its superset).
+    Gbk,
+}
+
+impl From<EncodingArg> for Encoding {
+    fn from(e: EncodingArg) -> Encoding {
+        match e {
+            EncodingArg::Auto => Encoding::Auto,
+            EncodingArg::Utf8 => Encoding::Utf8,
+            EncodingArg::Gbk => Encoding::Gbk,
+        }
+    }
 }
 
 /// Exit codes (SPEC §11).
@@ -72,6 +110,15 @@ fn check(args: CheckArgs) -> ExitCode {
         }
     }
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
+    if !rules.has_errors() {
+        let data_args: Vec<DataArg> = args.data.iter().map(|d| DataArg::parse(d)).collect();
+        let records: Vec<&str> = rules.symbols().records.keys().map(String::as_str).collect();
+        let mut problems = Vec::new();
+        let files = bind::bind(&data_args, &args.paths, &records, &mut problems);
+        if !files.is_empty() || !problems.is_empty() {
+            return check_data(&args, &rules, &diags, files, problems, to_terminal);
+        }
+    }
     let text = match args.format {
         Format::Human => {
             let mut s = report::human::render(&diags, rules.sources(), to_terminal);
@@ -83,13 +130,8 @@ fn check(args: CheckArgs) -> ExitCode {
         Format::Json => report::json::render(&diags, rules.sources()),
         Format::Short => report::short::render(&diags, rules.sources()),
     };
-    if let Some(path) = &args.output {
-        if let Err(e) = std::fs::write(path, &text) {
-            eprintln!("error: cannot write `{}`: {e}", path.display());
-            return ExitCode::from(EXIT_UNPROCESSABLE);
-        }
-    } else {
-        print!("{text}");
+    if let Err(code) = emit(&args, &text) {
+        return code;
     }
     let unprocessable = rules
         .diagnostics()
@@ -102,6 +144,104 @@ fn check(args: CheckArgs) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// `check` with data: the compliance report.
+fn check_data(
+    args: &CheckArgs,
+    rules: &RuleSet,
+    diags: &[duikou::Diagnostic],
+    files: Vec<bind::DataFile>,
+    problems: Vec<duikou::data::problem::DataProblem>,
+    to_terminal: bool,
+) -> ExitCode {
+    let plan = Plan::build(rules.symbols(), rules.sources());
+    let human = matches!(args.format, Format::Human);
+    let opts = Options {
+        encoding: args.encoding.into(),
+        keep: if human && !args.all {
+            Keep::Worst(SHOWN)
+        } else {
+            Keep::All
+        },
+        max_errors: args.max_errors,
+        progress: std::io::stderr().is_terminal(),
+        hash: matches!(args.format, Format::Json),
+    };
+    let mut data = run::check_data(&plan, &files, &opts);
+    let bound = problems.len();
+    data.files_failed += problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .count() as u64;
+    data.problems.splice(0..0, problems);
+    if args.deny_warnings {
+        for p in &mut data.problems {
+            if p.severity == Severity::Warning {
+                p.severity = Severity::Error;
+            }
+        }
+    }
+    let _ = bound;
+    let report = CheckReport {
+        sources: rules.sources(),
+        diagnostics: diags,
+        plan: &plan,
+        run: &data,
+        all: args.all,
+        shown: SHOWN,
+    };
+    let text = match args.format {
+        Format::Human => {
+            let mut s = report::human::render(diags, rules.sources(), to_terminal);
+            s.push_str(&summary_line(rules));
+            s.push_str(&data_line(&files, &data));
+            s.push('\n');
+            s.push_str(&report.text(true));
+            s
+        }
+        Format::Json => report.json(),
+        Format::Short => {
+            let mut s = report::short::render(diags, rules.sources());
+            s.push_str(&report.text(false));
+            s
+        }
+    };
+    if let Err(code) = emit(args, &text) {
+        return code;
+    }
+    let counts = report.counts();
+    if report.unprocessable() {
+        ExitCode::from(EXIT_UNPROCESSABLE)
+    } else if counts.errors > 0 || (args.deny_warnings && counts.warnings > 0) {
+        ExitCode::from(EXIT_FINDINGS)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// How many findings per rule the human report lists without `--all`.
+const SHOWN: usize = 5;
+
+/// `data: rules/data/project.csv → project, …`
+fn data_line(files: &[bind::DataFile], _data: &run::DataRun) -> String {
+    let listed: Vec<String> = files
+        .iter()
+        .map(|f| format!("{} → {}", f.display(), f.record))
+        .collect();
+    format!("data: {}\n", listed.join(", "))
+}
+
+fn emit(args: &CheckArgs, text: &str) -> Result<(), ExitCode> {
+    if let Some(path) = &args.output {
+        if let Err(e) = std::fs::write(path, text) {
+            eprintln!("error: cannot write `{}`: {e}", path.display());
+            return Err(ExitCode::from(EXIT_UNPROCESSABLE));
+        }
+    } else {
+        print!("{text}");
+    }
+    Ok(())
 }
 
 /// `checked 9 files: 60 actors, 3 programs, …`

@@ -35,6 +35,28 @@ pub struct Finding {
     pub location: Option<Location>,
     pub related: Vec<RelatedJson>,
     pub resolution: Option<serde_json::Value>,
+    /// Rejected rows: the field whose cell was rejected.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+    /// Record-level findings: where the record is in the data.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub row: Option<RowPlace>,
+}
+
+/// A row of a data file.
+#[derive(Debug, Clone, Serialize)]
+pub struct RowPlace {
+    pub file: String,
+    pub line: u64,
+}
+
+/// What one rule did with the data.
+#[derive(Debug, Clone, Serialize)]
+pub struct RuleSummary {
+    pub rule: String,
+    pub article: Option<String>,
+    #[serde(flatten)]
+    pub counts: crate::engine::finding::RuleCounts,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -59,6 +81,9 @@ pub struct Receipt {
 pub struct Report {
     pub version: u32,
     pub summary: Summary,
+    /// Per rule, with data: records or groups checked, passed, violations, undetermined.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub rules: Vec<RuleSummary>,
     pub findings: Vec<Finding>,
     pub receipt: Receipt,
 }
@@ -103,6 +128,8 @@ pub fn finding(d: &Diagnostic, sources: &SourceMap) -> Finding {
             })
             .collect(),
         resolution: None,
+        field: None,
+        row: None,
     }
 }
 
@@ -132,6 +159,7 @@ pub fn render(diags: &[Diagnostic], sources: &SourceMap) -> String {
             rows_checked: 0,
             rows_rejected: 0,
         },
+        rules: Vec::new(),
         findings: diags.iter().map(|d| finding(d, sources)).collect(),
         receipt: receipt(sources),
     };

@@ -1,5 +1,6 @@
 //! Rendering findings for people and machines: human (miette), short (golden tests), JSON.
 
+pub mod data;
 pub mod human;
 pub mod json;
 pub mod short;
@@ -28,7 +29,7 @@ impl Counts {
     }
 }
 
-fn plural(n: usize, word: &str) -> String {
+pub fn plural(n: usize, word: &str) -> String {
     if n == 1 {
         format!("{n} {word}")
     } else {

@@ -1,0 +1,216 @@
+//! Which data file is checked as which record type: `data/NAME.ext` → `record NAME`.
+
+use super::problem::{DataLocation, DataProblem};
+use crate::diagnostic::{Code, Severity};
+use crate::suggest::did_you_mean;
+use std::path::{Path, PathBuf};
+
+/// The formats data can come in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Csv,
+    Json,
+    JsonLines,
+    Xlsx,
+}
+
+impl Format {
+    pub fn of(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "csv" => Format::Csv,
+            "json" => Format::Json,
+            "jsonl" | "ndjson" => Format::JsonLines,
+            "xlsx" => Format::Xlsx,
+            _ => return None,
+        })
+    }
+}
+
+/// A data file bound to a record type.
+#[derive(Debug, Clone)]
+pub struct DataFile {
+    pub record: String,
+    pub path: PathBuf,
+    /// A workbook's sheet (`file.xlsx#sheet`).
+    pub sheet: Option<String>,
+    pub format: Format,
+}
+
+impl DataFile {
+    pub fn display(&self) -> String {
+        self.path.display().to_string()
+    }
+}
+
+/// One `--data` argument: a folder, or `NAME=FILE`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DataArg {
+    Dir(PathBuf),
+    File { record: String, path: PathBuf },
+}
+
+impl DataArg {
+    pub fn parse(s: &str) -> DataArg {
+        match s.split_once('=') {
+            Some((name, file)) if !name.is_empty() && !name.contains(['/', '\\']) => {
+                DataArg::File {
+                    record: name.to_string(),
+                    path: PathBuf::from(file),
+                }
+            }
+            _ => DataArg::Dir(PathBuf::from(s)),
+        }
+    }
+}
+
+fn problem(path: &str, code: Code, message: String, help: Option<String>) -> DataProblem {
+    DataProblem {
+        code,
+        severity: Severity::Error,
+        message,
+        help,
+        location: DataLocation {
+            file: path.to_string(),
+            sheet: None,
+            line: 0,
+            column: 0,
+        },
+        field: None,
+        row: false,
+    }
+}
+
+/// `file.xlsx#sheet` → (`file.xlsx`, `sheet`).
+fn split_sheet(path: &Path) -> (PathBuf, Option<String>) {
+    let s = path.to_string_lossy();
+    if let Some((file, sheet)) = s.rsplit_once('#')
+        && file.to_ascii_lowercase().ends_with(".xlsx")
+    {
+        return (PathBuf::from(file), Some(sheet.to_string()));
+    }
+    (path.to_path_buf(), None)
+}
+
+/// Binds `--data` arguments (or, without any, each rule directory's `data/` folder) to the
+/// record types named `records`.
+pub fn bind(
+    args: &[DataArg],
+    rule_paths: &[PathBuf],
+    records: &[&str],
+    problems: &mut Vec<DataProblem>,
+) -> Vec<DataFile> {
+    let defaults: Vec<DataArg>;
+    let args = if args.is_empty() {
+        defaults = rule_paths
+            .iter()
+            .filter(|p| p.is_dir() && p.join("data").is_dir())
+            .map(|p| DataArg::Dir(p.join("data")))
+            .collect();
+        &defaults
+    } else {
+        args
+    };
+    let mut files = Vec::new();
+    for arg in args {
+        match arg {
+            DataArg::File { record, path } => {
+                let (path, sheet) = split_sheet(path);
+                let shown = path.display().to_string();
+                if !records.contains(&record.as_str()) {
+                    let help = did_you_mean(record, records.iter().copied())
+                        .unwrap_or_else(|| format!("record types are: {}", records.join(", ")));
+                    problems.push(problem(
+                        &shown,
+                        Code::DataUnbound,
+                        format!("no record type `{record}` to check this file against"),
+                        Some(help),
+                    ));
+                    continue;
+                }
+                let Some(format) = Format::of(&path) else {
+                    problems.push(problem(
+                        &shown,
+                        Code::DataFormat,
+                        "unknown data format".into(),
+                        Some("data files end in .csv, .json, .jsonl or .xlsx".into()),
+                    ));
+                    continue;
+                };
+                files.push(DataFile {
+                    record: record.clone(),
+                    path,
+                    sheet,
+                    format,
+                });
+            }
+            DataArg::Dir(dir) => bind_dir(dir, records, problems, &mut files),
+        }
+    }
+    files
+}
+
+fn bind_dir(
+    dir: &Path,
+    records: &[&str],
+    problems: &mut Vec<DataProblem>,
+    files: &mut Vec<DataFile>,
+) {
+    let shown = dir.display().to_string();
+    if dir.is_file() {
+        problems.push(problem(
+            &shown,
+            Code::DataUnbound,
+            "a data file needs a record type".into(),
+            Some(format!(
+                "write `--data NAME={shown}`, or name the file after its record type and pass its folder"
+            )),
+        ));
+        return;
+    }
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            problems.push(problem(
+                &shown,
+                Code::DataUnreadable,
+                format!("cannot read the data folder: {e}"),
+                None,
+            ));
+            return;
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for path in paths {
+        let Some(format) = Format::of(&path) else {
+            continue;
+        };
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().to_string())
+            .unwrap_or_default();
+        if !records.contains(&stem.as_str()) {
+            let help = did_you_mean(&stem, records.iter().copied()).unwrap_or_else(|| {
+                format!(
+                    "a file `data/NAME.{}` is checked against `record NAME`; record types are: {}",
+                    path.extension().unwrap_or_default().to_string_lossy(),
+                    records.join(", ")
+                )
+            });
+            problems.push(problem(
+                &path.display().to_string(),
+                Code::DataUnbound,
+                format!("no record type `{stem}` to check this file against"),
+                Some(help),
+            ));
+            continue;
+        }
+        files.push(DataFile {
+            record: stem,
+            path,
+            sheet: None,
+            format,
+        });
+    }
+}

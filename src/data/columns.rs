@@ -1,0 +1,71 @@
+//! Matches a file's header to the fields of its record type.
+
+use super::problem::{DataLocation, DataProblem};
+use crate::ast::Field;
+use crate::diagnostic::{Code, Severity};
+use crate::suggest::did_you_mean;
+
+/// Each field's column, or the problems that stop the file from being read.
+/// Unknown columns are warnings, pushed to `problems`.
+pub fn bind(
+    header: &[String],
+    fields: &[Field],
+    record: &str,
+    at: &DataLocation,
+    problems: &mut Vec<DataProblem>,
+) -> Option<Vec<Option<usize>>> {
+    let clean: Vec<&str> = header
+        .iter()
+        .map(|h| h.trim_start_matches('\u{feff}').trim())
+        .collect();
+    let columns: Vec<Option<usize>> = fields
+        .iter()
+        .map(|f| clean.iter().position(|h| *h == f.name.text))
+        .collect();
+    let mut ok = true;
+    for (f, c) in fields.iter().zip(&columns) {
+        if c.is_none() && !f.optional {
+            ok = false;
+            let near = did_you_mean(&f.name.text, clean.iter().copied());
+            problems.push(DataProblem {
+                code: Code::DataMissingColumn,
+                severity: Severity::Error,
+                message: format!(
+                    "no column `{}`, which record `{record}` requires",
+                    f.name.text
+                ),
+                help: Some(match near {
+                    Some(n) => format!("{n} — rename the column to `{}`", f.name.text),
+                    None => format!(
+                        "add a column `{}` to the header, or declare the field optional with `?`",
+                        f.name.text
+                    ),
+                }),
+                location: at.clone(),
+                field: Some(f.name.text.clone()),
+                row: false,
+            });
+        }
+    }
+    for (i, h) in clean.iter().enumerate() {
+        if !columns.contains(&Some(i)) {
+            let help =
+                did_you_mean(h, fields.iter().map(|f| f.name.text.as_str())).unwrap_or_else(|| {
+                    format!("record `{record}` has no such field; the column is not read")
+                });
+            problems.push(DataProblem {
+                code: Code::DataUnknownColumn,
+                severity: Severity::Warning,
+                message: format!("column `{h}` is not a field of `{record}`"),
+                help: Some(help),
+                location: DataLocation {
+                    column: i as u32 + 1,
+                    ..at.clone()
+                },
+                field: None,
+                row: false,
+            });
+        }
+    }
+    ok.then_some(columns)
+}

@@ -1,0 +1,322 @@
+//! One cell of a data file to a typed value of its field, or the reason it is rejected.
+
+use super::problem::Rejection;
+use super::value::{Text, Value};
+use crate::ast::{BaseType, MoneyUnit};
+use crate::diagnostic::Code;
+use crate::suggest::did_you_mean;
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use rustc_hash::FxHashMap;
+use std::str::FromStr;
+
+/// A cell as read from a file, before it is given its field's type.
+#[derive(Debug, Clone, Copy)]
+pub enum Cell<'a> {
+    /// An empty cell, a missing key or `null`.
+    Empty,
+    /// Text as written (every CSV cell; JSON strings).
+    Text(&'a str),
+    /// A number written as a number (JSON, XLSX), in its shortest exact decimal form.
+    Number(&'a str),
+    Bool(bool),
+    /// A date cell of a workbook.
+    Date(NaiveDate),
+    /// Something no field can hold (a JSON object or array, a workbook error), described.
+    Invalid(&'static str),
+}
+
+/// Actor and program names (and aliases) to their indexes.
+#[derive(Debug, Default)]
+pub struct NameIndex {
+    pub actors: FxHashMap<String, u32>,
+    pub programs: FxHashMap<String, u32>,
+}
+
+/// Converts `cell` for a field of type `ty`; texts are appended to `row_text`.
+pub fn convert(
+    cell: Cell<'_>,
+    ty: BaseType,
+    names: &NameIndex,
+    row_text: &mut String,
+) -> Result<Value, Rejection> {
+    let text = match cell {
+        Cell::Empty => return Ok(Value::Null),
+        Cell::Invalid(what) => {
+            return Err(Rejection::new(
+                Code::DataBadValue,
+                format!("{what} cannot be {}", describe(ty)),
+            ));
+        }
+        Cell::Bool(b) => {
+            return match ty {
+                BaseType::Bool => Ok(Value::Bool(b)),
+                _ => Err(bad(&b.to_string(), ty)),
+            };
+        }
+        Cell::Date(d) => {
+            return match ty {
+                BaseType::Date => Ok(Value::Date(d)),
+                BaseType::Year => Ok(Value::Year(chrono::Datelike::year(&d))),
+                BaseType::Text => {
+                    let s = d.format("%Y-%m-%d").to_string();
+                    Ok(push_text(&s, row_text))
+                }
+                _ => Err(bad(&d.to_string(), ty)),
+            };
+        }
+        Cell::Text(t) | Cell::Number(t) => t,
+    };
+    if ty == BaseType::Text {
+        return Ok(if text.trim().is_empty() {
+            Value::Null
+        } else {
+            push_text(text, row_text)
+        });
+    }
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(Value::Null);
+    }
+    let value = match ty {
+        BaseType::Bool => parse_bool(t).map(Value::Bool),
+        BaseType::Int => parse_decimal(t)
+            .filter(|d| d.fract().is_zero())
+            .map(Value::Num),
+        BaseType::Decimal => parse_decimal(t).map(Value::Num),
+        BaseType::Percent => parse_percent(t).map(Value::Num),
+        BaseType::Money(unit) => parse_money(t, unit).map(Value::Num),
+        BaseType::Date => parse_date(t).map(Value::Date),
+        BaseType::Year => parse_year(t).map(Value::Year),
+        BaseType::Actor => {
+            return names
+                .actors
+                .get(t)
+                .map(|&a| Value::Actor(a))
+                .ok_or_else(|| unknown(t, "actor", names.actors.keys()));
+        }
+        BaseType::Program => {
+            return names
+                .programs
+                .get(t)
+                .map(|&p| Value::Program(p))
+                .ok_or_else(|| unknown(t, "program", names.programs.keys()));
+        }
+        BaseType::Text => unreachable!("handled above"),
+    };
+    value.ok_or_else(|| bad(t, ty))
+}
+
+fn push_text(s: &str, row_text: &mut String) -> Value {
+    let start = row_text.len() as u32;
+    row_text.push_str(s);
+    Value::Text(Text::Row(start, row_text.len() as u32))
+}
+
+fn describe(ty: BaseType) -> String {
+    match ty {
+        BaseType::Bool => "true or false".into(),
+        BaseType::Int => "a whole number".into(),
+        BaseType::Decimal => "a number".into(),
+        BaseType::Percent => "a percentage".into(),
+        BaseType::Money(u) => format!("an amount in {}", u.as_str()),
+        BaseType::Text => "text".into(),
+        BaseType::Date => "a date".into(),
+        BaseType::Year => "a year".into(),
+        BaseType::Actor => "an actor".into(),
+        BaseType::Program => "a program".into(),
+    }
+}
+
+fn bad(text: &str, ty: BaseType) -> Rejection {
+    let example = match ty {
+        BaseType::Bool => "write `true` or `false` (also `是`/`否`, `yes`/`no`, `1`/`0`)".into(),
+        BaseType::Int => "write digits only, e.g. `12`".into(),
+        BaseType::Decimal => "write a number, e.g. `12.5`".into(),
+        BaseType::Percent => "write `74%` or `0.74`".into(),
+        BaseType::Money(u) => format!(
+            "write the amount in {0} without the unit, e.g. `1250.00` (or `1250.00{0}`)",
+            u.as_str()
+        ),
+        BaseType::Date => "write the date as `2017-03-01`".into(),
+        BaseType::Year => "write the year as four digits, e.g. `2017`".into(),
+        _ => String::new(),
+    };
+    let shown: String = text.chars().take(40).collect();
+    let more = if shown.len() < text.len() { "…" } else { "" };
+    Rejection::new(
+        Code::DataBadValue,
+        format!("`{shown}{more}` is not {}", describe(ty)),
+    )
+    .help(example)
+}
+
+fn unknown<'a>(text: &str, what: &str, known: impl Iterator<Item = &'a String>) -> Rejection {
+    let code = if what == "actor" {
+        Code::DataUnknownActor
+    } else {
+        Code::DataUnknownProgram
+    };
+    let mut candidates: Vec<&str> = known.map(|s| s.as_str()).collect();
+    candidates.sort_unstable();
+    let help = did_you_mean(text, candidates)
+        .unwrap_or_else(|| format!("declare `{text}` as {what} in the rules, or correct the name"));
+    Rejection::new(code, format!("unknown {what} `{text}`")).help(help)
+}
+
+fn parse_bool(t: &str) -> Option<bool> {
+    match t {
+        "true" | "TRUE" | "True" | "yes" | "Yes" | "YES" | "是" | "1" | "y" | "Y" => Some(true),
+        "false" | "FALSE" | "False" | "no" | "No" | "NO" | "否" | "0" | "n" | "N" => Some(false),
+        _ => None,
+    }
+}
+
+/// An exact decimal: `-12.50`, `1,250.5`, `1e3`.
+pub fn parse_decimal(t: &str) -> Option<Decimal> {
+    fast_decimal(t.as_bytes()).or_else(|| {
+        let plain: String = t.chars().filter(|&c| c != ',').collect();
+        if plain.contains(['e', 'E']) {
+            Decimal::from_scientific(&plain).ok()
+        } else {
+            Decimal::from_str(&plain).ok()
+        }
+    })
+}
+
+/// Digits with an optional sign and point, up to 18 digits: no allocation.
+fn fast_decimal(b: &[u8]) -> Option<Decimal> {
+    let (neg, digits) = match b.first()? {
+        b'-' => (true, &b[1..]),
+        b'+' => (false, &b[1..]),
+        _ => (false, b),
+    };
+    if digits.is_empty() || digits.len() > 19 {
+        return None;
+    }
+    let mut mantissa: i64 = 0;
+    let mut scale: Option<u32> = None;
+    let mut seen_digit = false;
+    for &c in digits {
+        match c {
+            b'0'..=b'9' => {
+                mantissa = mantissa.checked_mul(10)?.checked_add((c - b'0') as i64)?;
+                seen_digit = true;
+                if let Some(s) = scale.as_mut() {
+                    *s += 1;
+                }
+            }
+            b'.' if scale.is_none() => scale = Some(0),
+            _ => return None,
+        }
+    }
+    if !seen_digit {
+        return None;
+    }
+    Some(Decimal::new(
+        if neg { -mantissa } else { mantissa },
+        scale.unwrap_or(0),
+    ))
+}
+
+fn parse_percent(t: &str) -> Option<Decimal> {
+    match t.strip_suffix('%').or_else(|| t.strip_suffix('％')) {
+        Some(p) => parse_decimal(p.trim()).map(|d| d / Decimal::ONE_HUNDRED),
+        None => parse_decimal(t),
+    }
+}
+
+/// An amount in the field's unit (or with an explicit unit), in 元.
+fn parse_money(t: &str, unit: MoneyUnit) -> Option<Decimal> {
+    let (number, unit) = [
+        MoneyUnit::HundredMillion,
+        MoneyUnit::TenThousand,
+        MoneyUnit::Yuan,
+    ]
+    .iter()
+    .find_map(|u| t.strip_suffix(u.as_str()).map(|n| (n.trim(), *u)))
+    .unwrap_or((t, unit));
+    let d = parse_decimal(number)?;
+    let s = d.scale();
+    let shift = match unit {
+        MoneyUnit::Yuan => 0,
+        MoneyUnit::TenThousand => 4,
+        MoneyUnit::HundredMillion => 8,
+    };
+    if s >= shift {
+        let mut shifted = d;
+        shifted.set_scale(s - shift).ok()?;
+        Some(shifted)
+    } else {
+        d.checked_mul(unit.factor())
+    }
+}
+
+fn parse_date(t: &str) -> Option<NaiveDate> {
+    let t = t.split([' ', 'T']).next().unwrap_or(t);
+    for f in ["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日"] {
+        if let Ok(d) = NaiveDate::parse_from_str(t, f) {
+            return Some(d);
+        }
+    }
+    None
+}
+
+fn parse_year(t: &str) -> Option<i32> {
+    let t = t.strip_suffix('年').unwrap_or(t);
+    let t = t.strip_suffix(".0").unwrap_or(t);
+    if t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()) {
+        t.parse().ok()
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dec(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn money_is_converted_to_yuan_exactly() {
+        let u = MoneyUnit::TenThousand;
+        assert_eq!(parse_money("123.45", u), Some(dec("1234500")));
+        assert_eq!(parse_money("1.23456", u), Some(dec("12345.6")));
+        assert_eq!(parse_money("50万元", MoneyUnit::Yuan), Some(dec("500000")));
+        assert_eq!(parse_money("1,250.00", u), Some(dec("12500000")));
+        assert_eq!(parse_money("abc", u), None);
+    }
+
+    #[test]
+    fn percents_and_numbers() {
+        assert_eq!(parse_percent("74%"), Some(dec("0.74")));
+        assert_eq!(parse_percent("0.74"), Some(dec("0.74")));
+        assert_eq!(parse_decimal("-0.5"), Some(dec("-0.5")));
+        assert_eq!(parse_decimal("1e3"), Some(dec("1000")));
+        assert_eq!(parse_decimal("."), None);
+        assert_eq!(parse_decimal("1.2.3"), None);
+        assert_eq!(
+            parse_decimal("99999999999999999999999"),
+            Some(dec("99999999999999999999999"))
+        );
+    }
+
+    #[test]
+    fn dates_and_years() {
+        assert_eq!(
+            parse_date("2017-03-01"),
+            NaiveDate::from_ymd_opt(2017, 3, 1)
+        );
+        assert_eq!(
+            parse_date("2017年3月1日"),
+            NaiveDate::from_ymd_opt(2017, 3, 1)
+        );
+        assert_eq!(parse_date("2017-02-30"), None);
+        assert_eq!(parse_year("2017"), Some(2017));
+        assert_eq!(parse_year("2017年"), Some(2017));
+        assert_eq!(parse_year("17"), None);
+    }
+}

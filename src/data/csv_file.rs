@@ -1,0 +1,206 @@
+//! CSV files: UTF-8 (with or without BOM) or GBK/GB18030, streamed row by row.
+
+use super::cells::RowCells;
+use super::columns;
+use super::problem::{DataLocation, DataProblem};
+use super::sink::RowSink;
+use crate::ast::Field;
+use crate::diagnostic::{Code, Severity};
+use std::io::Read;
+
+/// How a data file's bytes are decoded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Encoding {
+    /// UTF-8 unless the start of the file is not, then GB18030 (a superset of GBK).
+    #[default]
+    Auto,
+    Utf8,
+    Gbk,
+}
+
+/// Whether `sample` (a file's first bytes) reads as UTF-8, allowing a character cut at its end.
+fn looks_utf8(sample: &[u8], whole: bool) -> bool {
+    match std::str::from_utf8(sample) {
+        Ok(_) => true,
+        Err(e) => !whole && e.error_len().is_none(),
+    }
+}
+
+/// Reads a CSV file into `sink`; `Err` when the file cannot be read at all.
+pub fn read(
+    input: Box<dyn Read>,
+    at: &DataLocation,
+    fields: &[Field],
+    record: &str,
+    encoding: Encoding,
+    sink: &mut dyn RowSink,
+) -> Result<(), DataProblem> {
+    const SAMPLE: usize = 64 * 1024;
+    let mut input = input;
+    let mut head = Vec::with_capacity(SAMPLE);
+    (&mut input)
+        .take(SAMPLE as u64)
+        .read_to_end(&mut head)
+        .map_err(|e| unreadable(at, &e))?;
+    let whole = head.len() < SAMPLE;
+    let gbk = match encoding {
+        Encoding::Gbk => true,
+        Encoding::Utf8 => false,
+        Encoding::Auto => !head.starts_with(b"\xEF\xBB\xBF") && !looks_utf8(&head, whole),
+    };
+    let chained = std::io::Cursor::new(head).chain(input);
+    let reader: Box<dyn Read> = if gbk {
+        Box::new(
+            encoding_rs_io::DecodeReaderBytesBuilder::new()
+                .encoding(Some(encoding_rs::GB18030))
+                .build(chained),
+        )
+    } else {
+        Box::new(chained)
+    };
+    let mut csv = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .buffer_capacity(1 << 20)
+        .from_reader(reader);
+    let mut record_buf = csv::ByteRecord::new();
+    let header = match csv.read_byte_record(&mut record_buf) {
+        Ok(true) => record_buf.clone(),
+        Ok(false) => {
+            return Err(DataProblem {
+                code: Code::DataFormat,
+                severity: Severity::Error,
+                message: "the file is empty: no header row".into(),
+                help: Some(format!(
+                    "the first line names the columns, e.g. `{}`",
+                    fields
+                        .iter()
+                        .map(|f| f.name.text.as_str())
+                        .collect::<Vec<_>>()
+                        .join(",")
+                )),
+                location: at.clone(),
+                field: None,
+                row: false,
+            });
+        }
+        Err(e) => return Err(csv_error(at, &e)),
+    };
+    let Ok(header_text) = std::str::from_utf8(header.as_slice()) else {
+        return Err(not_utf8(at, 1));
+    };
+    let names: Vec<String> = (0..header.len())
+        .map(|i| header_text[header.range(i).unwrap_or(0..0)].to_string())
+        .collect();
+    let header_at = DataLocation {
+        line: 1,
+        ..at.clone()
+    };
+    let mut problems = Vec::new();
+    let bound = columns::bind(&names, fields, record, &header_at, &mut problems);
+    for p in problems.iter().filter(|p| p.severity != Severity::Error) {
+        sink.problem(p.clone());
+    }
+    let Some(columns) = bound else {
+        return Err(problems
+            .into_iter()
+            .find(|p| p.severity == Severity::Error)
+            .expect("a missing column is an error"));
+    };
+    sink.columns(
+        columns
+            .iter()
+            .map(|c| c.map_or(0, |c| c as u32 + 1))
+            .collect(),
+    );
+    let width = header.len();
+    loop {
+        match csv.read_byte_record(&mut record_buf) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => {
+                // An I/O error mid-file: what was read stands, the rest is reported.
+                sink.bad_row(csv_error(at, &e));
+                break;
+            }
+        }
+        let line = record_buf.position().map_or(0, |p| p.line());
+        if record_buf.len() == 1 && record_buf.as_slice().is_empty() {
+            continue; // a blank line
+        }
+        if record_buf.len() != width {
+            sink.bad_row(DataProblem {
+                code: Code::DataRaggedRow,
+                severity: Severity::Error,
+                message: format!(
+                    "the row has {} fields, the header has {width}",
+                    record_buf.len()
+                ),
+                help: Some(
+                    "check for a missing or extra comma; quote values that contain commas".into(),
+                ),
+                location: DataLocation {
+                    line,
+                    column: (record_buf.len().min(width) as u32) + 1,
+                    ..at.clone()
+                },
+                field: None,
+                row: true,
+            });
+            continue;
+        }
+        let Ok(text) = std::str::from_utf8(record_buf.as_slice()) else {
+            sink.bad_row(DataProblem {
+                row: true,
+                ..not_utf8(at, line)
+            });
+            continue;
+        };
+        sink.row(
+            &RowCells::Csv {
+                text,
+                record: &record_buf,
+                columns: &columns,
+            },
+            line,
+        );
+    }
+    Ok(())
+}
+
+fn unreadable(at: &DataLocation, e: &std::io::Error) -> DataProblem {
+    DataProblem {
+        code: Code::DataUnreadable,
+        severity: Severity::Error,
+        message: format!("cannot read the file: {e}"),
+        help: None,
+        location: at.clone(),
+        field: None,
+        row: false,
+    }
+}
+
+fn csv_error(at: &DataLocation, e: &csv::Error) -> DataProblem {
+    let line = e.position().map_or(0, |p| p.line());
+    DataProblem {
+        code: Code::DataUnreadable,
+        severity: Severity::Error,
+        message: format!("cannot read the rest of the file: {e}"),
+        help: None,
+        location: DataLocation { line, ..at.clone() },
+        field: None,
+        row: false,
+    }
+}
+
+fn not_utf8(at: &DataLocation, line: u64) -> DataProblem {
+    DataProblem {
+        code: Code::DataEncoding,
+        severity: Severity::Error,
+        message: "the row is not valid UTF-8".into(),
+        help: Some("if the file is saved as GBK, pass `--encoding gbk`".into()),
+        location: DataLocation { line, ..at.clone() },
+        field: None,
+        row: false,
+    }
+}

@@ -1,0 +1,201 @@
+//! JSON files (an array of objects) and JSON Lines (one object per line).
+
+use super::cells::{OwnedCell, RowCells};
+use super::problem::{DataLocation, DataProblem};
+use super::sink::RowSink;
+use crate::ast::Field;
+use crate::diagnostic::{Code, Severity};
+use crate::suggest::did_you_mean;
+use serde_json::value::RawValue;
+use std::collections::BTreeSet;
+use std::io::{BufRead, Read};
+
+/// The cells of one JSON object, by field; unknown keys are collected.
+fn cells_of(
+    text: &str,
+    fields: &[Field],
+    unknown: &mut BTreeSet<String>,
+) -> Result<Vec<OwnedCell>, String> {
+    let object: serde_json::Map<String, serde_json::Value> = match serde_json::from_str(text) {
+        Ok(serde_json::Value::Object(m)) => m,
+        Ok(other) => {
+            return Err(format!(
+                "expected an object {{\"field\": value, …}}, found {}",
+                kind(&other)
+            ));
+        }
+        Err(e) => return Err(format!("not valid JSON: {e}")),
+    };
+    for k in object.keys() {
+        if !fields.iter().any(|f| &f.name.text == k) {
+            unknown.insert(k.clone());
+        }
+    }
+    Ok(fields
+        .iter()
+        .map(|f| match object.get(&f.name.text) {
+            None | Some(serde_json::Value::Null) => OwnedCell::Empty,
+            Some(serde_json::Value::String(s)) => OwnedCell::Text(s.clone()),
+            Some(serde_json::Value::Number(n)) => OwnedCell::Number(n.to_string()),
+            Some(serde_json::Value::Bool(b)) => OwnedCell::Bool(*b),
+            Some(serde_json::Value::Array(_)) => OwnedCell::Invalid("a list"),
+            Some(serde_json::Value::Object(_)) => OwnedCell::Invalid("an object"),
+        })
+        .collect())
+}
+
+fn kind(v: &serde_json::Value) -> &'static str {
+    match v {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "a boolean",
+        serde_json::Value::Number(_) => "a number",
+        serde_json::Value::String(_) => "a string",
+        serde_json::Value::Array(_) => "a list",
+        serde_json::Value::Object(_) => "an object",
+    }
+}
+
+fn bad_row(at: &DataLocation, line: u64, message: String) -> DataProblem {
+    DataProblem {
+        code: Code::DataBadRow,
+        severity: Severity::Error,
+        message,
+        help: None,
+        location: DataLocation { line, ..at.clone() },
+        field: None,
+        row: true,
+    }
+}
+
+fn report_unknown(
+    unknown: BTreeSet<String>,
+    fields: &[Field],
+    record: &str,
+    at: &DataLocation,
+    sink: &mut dyn RowSink,
+) {
+    for k in unknown {
+        let help = did_you_mean(&k, fields.iter().map(|f| f.name.text.as_str()))
+            .unwrap_or_else(|| format!("record `{record}` has no such field; the key is not read"));
+        sink.problem(DataProblem {
+            code: Code::DataUnknownColumn,
+            severity: Severity::Warning,
+            message: format!("key `{k}` is not a field of `{record}`"),
+            help: Some(help),
+            location: at.clone(),
+            field: None,
+            row: false,
+        });
+    }
+}
+
+/// Reads a JSON array of objects.
+pub fn read_array(
+    mut input: Box<dyn Read>,
+    at: &DataLocation,
+    fields: &[Field],
+    record: &str,
+    sink: &mut dyn RowSink,
+) -> Result<(), DataProblem> {
+    let mut text = String::new();
+    input.read_to_string(&mut text).map_err(|e| DataProblem {
+        code: Code::DataEncoding,
+        severity: Severity::Error,
+        message: format!("cannot read the file as UTF-8 text: {e}"),
+        help: Some("JSON files must be UTF-8".into()),
+        location: at.clone(),
+        field: None,
+        row: false,
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let items: Vec<&RawValue> = serde_json::from_str(text).map_err(|e| DataProblem {
+        code: Code::DataFormat,
+        severity: Severity::Error,
+        message: format!("not a JSON array of objects: {e}"),
+        help: Some("write `[ {\"field\": value, …}, … ]`, or use JSON Lines (.jsonl)".into()),
+        location: DataLocation {
+            line: e.line() as u64,
+            column: e.column() as u32,
+            ..at.clone()
+        },
+        field: None,
+        row: false,
+    })?;
+    sink.columns(vec![0; fields.len()]);
+    let base = text.as_ptr() as usize;
+    let (mut line, mut counted) = (1u64, 0usize);
+    let mut unknown = BTreeSet::new();
+    for item in items {
+        let offset = item.get().as_ptr() as usize - base;
+        line += text.as_bytes()[counted..offset]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count() as u64;
+        counted = offset;
+        match cells_of(item.get(), fields, &mut unknown) {
+            Ok(cells) => sink.row(&RowCells::Fields(&cells), line),
+            Err(msg) => sink.bad_row(bad_row(at, line, msg)),
+        }
+    }
+    report_unknown(unknown, fields, record, at, sink);
+    Ok(())
+}
+
+/// Reads JSON Lines: one object per line; blank lines are skipped.
+pub fn read_lines(
+    input: Box<dyn Read>,
+    at: &DataLocation,
+    fields: &[Field],
+    record: &str,
+    sink: &mut dyn RowSink,
+) -> Result<(), DataProblem> {
+    sink.columns(vec![0; fields.len()]);
+    let mut reader = std::io::BufReader::with_capacity(1 << 20, input);
+    let mut buf = Vec::new();
+    let mut line = 0u64;
+    let mut unknown = BTreeSet::new();
+    loop {
+        buf.clear();
+        match reader.read_until(b'\n', &mut buf) {
+            Ok(0) => break,
+            Ok(_) => line += 1,
+            Err(e) => {
+                sink.bad_row(DataProblem {
+                    code: Code::DataUnreadable,
+                    severity: Severity::Error,
+                    message: format!("cannot read the rest of the file: {e}"),
+                    help: None,
+                    location: DataLocation {
+                        line: line + 1,
+                        ..at.clone()
+                    },
+                    field: None,
+                    row: false,
+                });
+                break;
+            }
+        }
+        let Ok(text) = std::str::from_utf8(&buf) else {
+            sink.bad_row(DataProblem {
+                code: Code::DataEncoding,
+                help: Some("JSON Lines files must be UTF-8".into()),
+                ..bad_row(at, line, "the line is not valid UTF-8".into())
+            });
+            continue;
+        };
+        let text = if line == 1 {
+            text.trim_start_matches('\u{feff}')
+        } else {
+            text
+        };
+        if text.trim().is_empty() {
+            continue;
+        }
+        match cells_of(text, fields, &mut unknown) {
+            Ok(cells) => sink.row(&RowCells::Fields(&cells), line),
+            Err(msg) => sink.bad_row(bad_row(at, line, msg)),
+        }
+    }
+    report_unknown(unknown, fields, record, at, sink);
+    Ok(())
+}

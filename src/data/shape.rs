@@ -1,0 +1,151 @@
+//! How a value prints in its natural form: `71.3%`, `1,250.00万元`, `河北省`, `2017`.
+
+use super::value::{Text, Texts, Value};
+use crate::ast::{ActorKind, BaseType, Level, MoneyUnit};
+use rust_decimal::{Decimal, RoundingStrategy};
+
+/// What a value stands for, which decides how it prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    Bool,
+    Int,
+    Decimal,
+    Percent,
+    Money(MoneyUnit),
+    Text,
+    Date,
+    Year,
+    Actor,
+    Program,
+    ActorKind,
+    Level,
+}
+
+impl Shape {
+    pub fn of_field(t: BaseType) -> Shape {
+        match t {
+            BaseType::Bool => Shape::Bool,
+            BaseType::Int => Shape::Int,
+            BaseType::Decimal => Shape::Decimal,
+            BaseType::Percent => Shape::Percent,
+            BaseType::Money(u) => Shape::Money(u),
+            BaseType::Text => Shape::Text,
+            BaseType::Date => Shape::Date,
+            BaseType::Year => Shape::Year,
+            BaseType::Actor => Shape::Actor,
+            BaseType::Program => Shape::Program,
+        }
+    }
+}
+
+/// The names values refer to.
+pub struct Names<'a> {
+    pub actors: &'a [String],
+    pub programs: &'a [String],
+    pub texts: &'a Texts,
+    /// The current row's text, for row texts.
+    pub row_text: &'a str,
+}
+
+impl Names<'_> {
+    /// The value in its natural form; `null` for a missing value.
+    pub fn show(&self, v: Value, shape: Shape) -> String {
+        match v {
+            Value::Null => "null".to_string(),
+            Value::Bool(b) => b.to_string(),
+            Value::Num(n) => number(n, shape),
+            Value::Date(d) => d.format("%Y-%m-%d").to_string(),
+            Value::Year(y) => y.to_string(),
+            Value::Actor(a) => self.actors[a as usize].clone(),
+            Value::Program(p) => self.programs[p as usize].clone(),
+            Value::Enum(e) => match shape {
+                Shape::Level => Level::ALL[e as usize].as_str().to_string(),
+                _ => ActorKind::ALL[e as usize].as_str().to_string(),
+            },
+            Value::Text(t) => self.text(t).to_string(),
+        }
+    }
+
+    pub fn text(&self, t: Text) -> &str {
+        match t {
+            Text::Row(a, b) => &self.row_text[a as usize..b as usize],
+            Text::Sym(s) => self.texts.get(s),
+        }
+    }
+
+    /// The value as JSON: years and integers as numbers, names and decimals as strings.
+    pub fn json(&self, v: Value, shape: Shape) -> serde_json::Value {
+        match v {
+            Value::Null => serde_json::Value::Null,
+            Value::Bool(b) => b.into(),
+            Value::Year(y) => y.into(),
+            Value::Num(n) if shape == Shape::Int => match i64::try_from(n) {
+                Ok(i) => i.into(),
+                Err(_) => self.show(v, shape).into(),
+            },
+            _ => self.show(v, shape).into(),
+        }
+    }
+}
+
+/// A number in its natural form for `shape`.
+pub fn number(n: Decimal, shape: Shape) -> String {
+    match shape {
+        Shape::Percent => {
+            let p = (n * Decimal::ONE_HUNDRED)
+                .round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero);
+            format!("{p:.1}%")
+        }
+        Shape::Money(unit) => {
+            let v = (n / unit.factor())
+                .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+            format!("{}{}", grouped(&format!("{v:.2}")), unit.as_str())
+        }
+        Shape::Int => n.round().to_string(),
+        _ => n
+            .round_dp_with_strategy(4, RoundingStrategy::MidpointAwayFromZero)
+            .normalize()
+            .to_string(),
+    }
+}
+
+/// `1250000.00` → `1,250,000.00`.
+fn grouped(s: &str) -> String {
+    let (sign, rest) = s.strip_prefix('-').map_or(("", s), |r| ("-", r));
+    let (int, frac) = rest.split_once('.').unwrap_or((rest, ""));
+    let mut out = String::with_capacity(s.len() + int.len() / 3);
+    out.push_str(sign);
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if !frac.is_empty() {
+        out.push('.');
+        out.push_str(frac);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    #[test]
+    fn natural_forms() {
+        let d = |s| Decimal::from_str(s).unwrap();
+        assert_eq!(number(d("0.713"), Shape::Percent), "71.3%");
+        assert_eq!(number(d("0.4"), Shape::Percent), "40.0%");
+        assert_eq!(
+            number(d("12500000"), Shape::Money(MoneyUnit::TenThousand)),
+            "1,250.00万元"
+        );
+        assert_eq!(
+            number(d("-999.5"), Shape::Money(MoneyUnit::Yuan)),
+            "-999.50元"
+        );
+        assert_eq!(number(d("2.50000"), Shape::Decimal), "2.5");
+    }
+}

@@ -1,0 +1,146 @@
+//! Aggregates over the rows of a group: what to compute, and the running state of each.
+
+use super::node::Node;
+use crate::data::shape::Shape;
+use crate::data::value::Value;
+use crate::source::Span;
+use rust_decimal::Decimal;
+use rustc_hash::FxHashSet;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AggFunc {
+    Count,
+    Sum,
+    Avg,
+    Min,
+    Max,
+    Distinct,
+}
+
+impl AggFunc {
+    pub fn parse(name: &str) -> Option<AggFunc> {
+        Some(match name {
+            "count" => AggFunc::Count,
+            "sum" => AggFunc::Sum,
+            "avg" => AggFunc::Avg,
+            "min" => AggFunc::Min,
+            "max" => AggFunc::Max,
+            "distinct" => AggFunc::Distinct,
+            _ => return None,
+        })
+    }
+}
+
+/// One aggregate of a rule: `sum(planned where livelihood)`.
+#[derive(Debug, Clone)]
+pub struct AggSpec {
+    pub func: AggFunc,
+    /// The record type ranged over (index in the rule set's records).
+    pub record: usize,
+    pub arg: Option<Node>,
+    pub filter: Option<Node>,
+    pub shape: Shape,
+    pub span: Span,
+    /// As written, for explanations.
+    pub text: String,
+}
+
+/// The running state of one aggregate in one group.
+#[derive(Debug, Clone)]
+pub enum Acc {
+    Count(u64),
+    Sum(Decimal),
+    Avg(Decimal, u64),
+    Min(Option<Value>),
+    Max(Option<Value>),
+    Distinct(FxHashSet<u64>),
+    /// A contributing row had no value, or a sum overflowed: the aggregate is undetermined.
+    Undetermined(String),
+}
+
+impl Acc {
+    pub fn new(func: AggFunc) -> Acc {
+        match func {
+            AggFunc::Count => Acc::Count(0),
+            AggFunc::Sum => Acc::Sum(Decimal::ZERO),
+            AggFunc::Avg => Acc::Avg(Decimal::ZERO, 0),
+            AggFunc::Min => Acc::Min(None),
+            AggFunc::Max => Acc::Max(None),
+            AggFunc::Distinct => Acc::Distinct(FxHashSet::default()),
+        }
+    }
+
+    /// Adds one contributing row's value (already known to pass the filter).
+    /// `key` is the value's identity, for `distinct`.
+    #[inline]
+    pub fn add(&mut self, v: Value, key: u64, why_null: impl FnOnce() -> String) {
+        if let Acc::Count(n) = self {
+            *n += 1;
+            return;
+        }
+        if let Acc::Undetermined(_) = self {
+            return;
+        }
+        if v.is_null() {
+            *self = Acc::Undetermined(why_null());
+            return;
+        }
+        match (&mut *self, v) {
+            (Acc::Sum(s), Value::Num(x)) => match s.checked_add(x) {
+                Some(t) => *s = t,
+                None => *self = Acc::Undetermined("the sum is too large".into()),
+            },
+            (Acc::Avg(s, n), Value::Num(x)) => match s.checked_add(x) {
+                Some(t) => {
+                    *s = t;
+                    *n += 1;
+                }
+                None => *self = Acc::Undetermined("the sum is too large".into()),
+            },
+            (Acc::Min(m), v) => {
+                if m.is_none_or(|cur| less(v, cur)) {
+                    *m = Some(v);
+                }
+            }
+            (Acc::Max(m), v) => {
+                if m.is_none_or(|cur| less(cur, v)) {
+                    *m = Some(v);
+                }
+            }
+            (Acc::Distinct(set), _) => {
+                set.insert(key);
+            }
+            _ => {}
+        }
+    }
+
+    /// Marks the aggregate undetermined (a row's filter could not be decided).
+    pub fn poison(&mut self, why: String) {
+        if !matches!(self, Acc::Undetermined(_)) {
+            *self = Acc::Undetermined(why);
+        }
+    }
+
+    /// The final value, or why there is none.
+    pub fn value(&self) -> Result<Value, String> {
+        match self {
+            Acc::Count(n) => Ok(Value::Num(Decimal::from(*n))),
+            Acc::Sum(s) => Ok(Value::Num(*s)),
+            Acc::Avg(_, 0) => Err("the average of no rows".into()),
+            Acc::Avg(s, n) => Ok(Value::Num(*s / Decimal::from(*n))),
+            Acc::Min(None) | Acc::Max(None) => Err("the minimum or maximum of no rows".into()),
+            Acc::Min(Some(v)) | Acc::Max(Some(v)) => Ok(*v),
+            Acc::Distinct(set) => Ok(Value::Num(Decimal::from(set.len()))),
+            Acc::Undetermined(why) => Err(why.clone()),
+        }
+    }
+}
+
+fn less(a: Value, b: Value) -> bool {
+    match (a, b) {
+        (Value::Num(x), Value::Num(y)) => x < y,
+        (Value::Year(x), Value::Year(y)) => x < y,
+        (Value::Date(x), Value::Date(y)) => x < y,
+        _ => false,
+    }
+}

@@ -1,0 +1,578 @@
+//! The streaming pass: every rule over a record type is evaluated together, row by row; group
+//! rules keep one accumulator per group and aggregate, and are decided when the data ends.
+
+use super::compile::{Plan, RecordPlan, RulePlan};
+use super::eval::{Env, Evaluator};
+use super::finding::{DataFinding, FindingKind, KeyValue, RuleCounts};
+use super::groups::{GroupTable, JoinTable};
+use super::node::{Compare, Node};
+use super::template::Part;
+use crate::ast::RuleKind;
+use crate::data::row::Row;
+use crate::data::shape::Names;
+use crate::data::value::{Texts, Value};
+use rust_decimal::Decimal;
+
+/// Which findings are kept in full (all are counted).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Keep {
+    All,
+    /// The worst `n` of each rule.
+    Worst(usize),
+}
+
+/// The rules that look at one record type.
+#[derive(Debug, Default, Clone)]
+struct RecordJobs {
+    record_rules: Vec<usize>,
+    group_rules: Vec<usize>,
+    joins: Vec<usize>,
+}
+
+/// The state of a compliance check while rows stream in.
+pub struct Checker<'p> {
+    plan: &'p Plan,
+    pub texts: Texts,
+    keep: Keep,
+    jobs: Vec<RecordJobs>,
+    groups: Vec<Option<GroupTable>>,
+    joins: Vec<JoinTable>,
+    pub findings: Vec<Vec<DataFinding>>,
+    pub counts: Vec<RuleCounts>,
+    thresholds: Vec<Option<Decimal>>,
+    order: u64,
+    /// The data file being read, for record findings.
+    pub file: String,
+    key_buf: Vec<u64>,
+}
+
+/// A row being checked.
+pub struct RowEnv<'a> {
+    pub row: &'a Row,
+    pub record: &'a RecordPlan,
+    pub year: Option<i32>,
+}
+
+impl Env for RowEnv<'_> {
+    fn field(&self, i: u16) -> Value {
+        self.row.values[i as usize]
+    }
+    fn key(&self, _: u16) -> Value {
+        Value::Null
+    }
+    fn agg(&self, _: u16) -> Value {
+        Value::Null
+    }
+    fn row_text(&self) -> &str {
+        &self.row.text
+    }
+    fn year(&self) -> Option<i32> {
+        self.year
+    }
+    fn null_field(&self, i: u16) -> String {
+        format!("`{}` is empty", self.record.fields[i as usize].name.text)
+    }
+    fn null_agg(&self, _: u16) -> String {
+        String::new()
+    }
+}
+
+/// A group being decided.
+pub struct GroupEnv<'a> {
+    pub keys: &'a [Value],
+    pub aggs: &'a [Result<Value, String>],
+    pub year: Option<i32>,
+    pub rule: &'a RulePlan,
+}
+
+impl Env for GroupEnv<'_> {
+    fn field(&self, _: u16) -> Value {
+        Value::Null
+    }
+    fn key(&self, i: u16) -> Value {
+        self.keys[i as usize]
+    }
+    fn agg(&self, i: u16) -> Value {
+        self.aggs[i as usize].clone().unwrap_or(Value::Null)
+    }
+    fn row_text(&self) -> &str {
+        ""
+    }
+    fn year(&self) -> Option<i32> {
+        self.year
+    }
+    fn null_field(&self, _: u16) -> String {
+        String::new()
+    }
+    fn null_agg(&self, i: u16) -> String {
+        let why = self.aggs[i as usize].clone().err().unwrap_or_default();
+        format!(
+            "`{}` is undetermined: {why}",
+            self.rule.aggs[i as usize].text
+        )
+    }
+}
+
+/// The year of a record's time field, if it has one.
+pub fn year_of(row: &Row, record: &RecordPlan) -> Option<i32> {
+    match record.time.map(|t| row.values[t as usize]) {
+        Some(Value::Year(y)) => Some(y),
+        Some(Value::Date(d)) => Some(chrono::Datelike::year(&d)),
+        _ => None,
+    }
+}
+
+/// Whether the rule's document is in force for the record's time.
+pub fn in_force(rule: &RulePlan, row: &Row, record: &RecordPlan) -> bool {
+    let Some(period) = rule.period else {
+        return true;
+    };
+    match record.time.map(|t| row.values[t as usize]) {
+        Some(Value::Year(y)) => period.covers_year(y),
+        Some(Value::Date(d)) => period.contains(d),
+        _ => true,
+    }
+}
+
+enum Outcome {
+    Pass,
+    Exempt,
+    Skip,
+    Violation,
+    Undetermined(String),
+}
+
+/// Decides a rule once its filter passed: `unless`, then the condition.
+fn decide(rule: &RulePlan, ev: &mut Evaluator<'_>, env: &impl Env) -> Outcome {
+    if let Some(u) = &rule.unless {
+        match ev.eval(u, env) {
+            Value::Bool(true) => return Outcome::Exempt,
+            Value::Bool(false) => {}
+            _ => return Outcome::Undetermined(cause(ev, "the `unless` condition")),
+        }
+    }
+    match (rule.kind, ev.eval(&rule.condition.node, env)) {
+        (RuleKind::Require, Value::Bool(false)) | (RuleKind::Forbid, Value::Bool(true)) => {
+            Outcome::Violation
+        }
+        (_, Value::Bool(_)) => Outcome::Pass,
+        _ => Outcome::Undetermined(cause(ev, "the condition")),
+    }
+}
+
+fn cause(ev: &mut Evaluator<'_>, what: &str) -> String {
+    ev.cause
+        .take()
+        .unwrap_or_else(|| format!("{what} could not be decided"))
+}
+
+impl<'p> Checker<'p> {
+    pub fn new(plan: &'p Plan, keep: Keep) -> Self {
+        let mut jobs = vec![RecordJobs::default(); plan.records.len()];
+        let mut groups = Vec::new();
+        let mut joins = Vec::new();
+        for (r, rule) in plan.rules.iter().enumerate() {
+            if rule.kind == RuleKind::Permit {
+                groups.push(None);
+                continue;
+            }
+            if rule.is_group() {
+                jobs[rule.record].group_rules.push(r);
+                let (table, rule_joins) = GroupTable::new(r, rule, &plan.records);
+                for j in rule_joins {
+                    jobs[j.record].joins.push(joins.len());
+                    joins.push(j);
+                }
+                groups.push(Some(table));
+            } else {
+                jobs[rule.record].record_rules.push(r);
+                groups.push(None);
+            }
+        }
+        Checker {
+            plan,
+            texts: plan.texts.clone(),
+            keep,
+            jobs,
+            groups,
+            joins,
+            findings: vec![Vec::new(); plan.rules.len()],
+            counts: vec![RuleCounts::default(); plan.rules.len()],
+            thresholds: vec![None; plan.rules.len()],
+            order: 0,
+            file: String::new(),
+            key_buf: Vec::new(),
+        }
+    }
+
+    /// Checks one valid row of record type `record`.
+    pub fn row(&mut self, record: usize, row: &Row) {
+        self.order += 1;
+        let plan = self.plan;
+        let rec = &plan.records[record];
+        let year = year_of(row, rec);
+        let env = RowEnv {
+            row,
+            record: rec,
+            year,
+        };
+        for i in 0..self.jobs[record].record_rules.len() {
+            let r = self.jobs[record].record_rules[i];
+            self.record_rule(r, &env);
+        }
+        for i in 0..self.jobs[record].group_rules.len() {
+            let r = self.jobs[record].group_rules[i];
+            let rule = &plan.rules[r];
+            if !in_force(rule, row, rec) {
+                self.counts[r].not_in_force += 1;
+                continue;
+            }
+            let filter = match &rule.filter {
+                None => Value::Bool(true),
+                Some(f) => {
+                    let mut ev = Evaluator::new(&plan.world, &self.texts);
+                    let v = ev.eval(f, &env);
+                    if v.is_null() { Value::Null } else { v }
+                }
+            };
+            if filter == Value::Bool(false) {
+                continue;
+            }
+            let table = self.groups[r].as_mut().expect("group rules have tables");
+            table.add_row(
+                rule,
+                &plan.world,
+                &mut self.texts,
+                &mut self.key_buf,
+                &env,
+                filter.is_null(),
+            );
+        }
+        for i in 0..self.jobs[record].joins.len() {
+            let j = self.jobs[record].joins[i];
+            let rule = &plan.rules[self.joins[j].rule];
+            self.joins[j].add_row(rule, &plan.world, &mut self.texts, &mut self.key_buf, &env);
+        }
+    }
+
+    fn record_rule(&mut self, r: usize, env: &RowEnv<'_>) {
+        let plan = self.plan;
+        let rule = &plan.rules[r];
+        if !in_force(rule, env.row, env.record) {
+            self.counts[r].not_in_force += 1;
+            return;
+        }
+        let outcome = {
+            let mut ev = Evaluator::new(&plan.world, &self.texts);
+            match rule.filter.as_ref().map(|f| ev.eval(f, env)) {
+                None | Some(Value::Bool(true)) => decide(rule, &mut ev, env),
+                Some(Value::Bool(false)) => Outcome::Skip,
+                Some(_) => Outcome::Undetermined(cause(&mut ev, "the `where` condition")),
+            }
+        };
+        let c = &mut self.counts[r];
+        match outcome {
+            Outcome::Skip => {}
+            Outcome::Pass => {
+                c.checked += 1;
+                c.passed += 1;
+            }
+            Outcome::Exempt => c.exempted += 1,
+            Outcome::Violation => {
+                c.checked += 1;
+                c.violations += 1;
+                self.record_finding(r, FindingKind::Violation, env, None);
+            }
+            Outcome::Undetermined(why) => {
+                c.checked += 1;
+                c.undetermined += 1;
+                self.record_finding(r, FindingKind::Undetermined, env, Some(why));
+            }
+        }
+    }
+
+    fn record_finding(
+        &mut self,
+        r: usize,
+        kind: FindingKind,
+        env: &RowEnv<'_>,
+        why: Option<String>,
+    ) {
+        let plan = self.plan;
+        let rule = &plan.rules[r];
+        let mut ev = Evaluator::new(&plan.world, &self.texts);
+        let (value, badness) = match kind {
+            FindingKind::Violation => culprit_value(rule, &mut ev, env),
+            _ => (None, Decimal::ZERO),
+        };
+        if !self.admits(r, badness) {
+            return;
+        }
+        let names = self.names(&env.row.text);
+        let value_text = value.map(|(v, shape)| names.show(v, shape));
+        let message = message(rule, kind, &value_text, why.as_deref(), |p| match p {
+            Part::Field(i) => names.show(
+                env.row.values[*i as usize],
+                crate::data::shape::Shape::of_field(env.record.fields[*i as usize].ty),
+            ),
+            _ => String::new(),
+        });
+        let record = match env.record.key {
+            Some(k) => names.show(env.row.values[k as usize], crate::data::shape::Shape::Text),
+            None => format!("line {}", env.row.line),
+        };
+        let finding = DataFinding {
+            kind,
+            rule: r,
+            message,
+            group: Vec::new(),
+            record: Some(record),
+            at: Some((self.file.clone(), env.row.line)),
+            value: value_text,
+            badness,
+            order: self.order,
+        };
+        self.push(r, finding);
+    }
+
+    fn names<'a>(&'a self, row_text: &'a str) -> Names<'a> {
+        Names {
+            actors: &self.plan.world.actor_names,
+            programs: &self.plan.world.program_names,
+            texts: &self.texts,
+            row_text,
+        }
+    }
+
+    /// Whether a finding this bad is kept.
+    fn admits(&self, r: usize, badness: Decimal) -> bool {
+        match (self.keep, self.thresholds[r]) {
+            (Keep::Worst(0), _) => false,
+            (Keep::Worst(_), Some(t)) => badness > t,
+            _ => true,
+        }
+    }
+
+    fn push(&mut self, r: usize, f: DataFinding) {
+        let list = &mut self.findings[r];
+        list.push(f);
+        if let Keep::Worst(n) = self.keep
+            && list.len() >= 2 * n.max(1)
+        {
+            worst_first(list);
+            list.truncate(n);
+            self.thresholds[r] = list.last().map(|f| f.badness);
+        }
+    }
+
+    /// Decides every group rule; call once all data is read.
+    pub fn finish(&mut self) {
+        let plan = self.plan;
+        for r in 0..plan.rules.len() {
+            let Some(table) = self.groups[r].take() else {
+                continue;
+            };
+            let rule = &plan.rules[r];
+            let order = table.sorted(&self.texts);
+            for (rank, g) in order.into_iter().enumerate() {
+                let aggs = table.values(g, rule, &self.joins, r);
+                let group = &table.groups[g];
+                let year = table.year(rule, &plan.records[rule.record], group);
+                let env = GroupEnv {
+                    keys: &group.keys,
+                    aggs: &aggs,
+                    year,
+                    rule,
+                };
+                let outcome = {
+                    let mut ev = Evaluator::new(&plan.world, &self.texts);
+                    match &group.undetermined {
+                        Some(why) => Outcome::Undetermined(why.clone()),
+                        None => decide(rule, &mut ev, &env),
+                    }
+                };
+                let c = &mut self.counts[r];
+                let (kind, why) = match outcome {
+                    Outcome::Skip => continue,
+                    Outcome::Pass => {
+                        c.checked += 1;
+                        c.passed += 1;
+                        continue;
+                    }
+                    Outcome::Exempt => {
+                        c.exempted += 1;
+                        continue;
+                    }
+                    Outcome::Violation => {
+                        c.checked += 1;
+                        c.violations += 1;
+                        (FindingKind::Violation, None)
+                    }
+                    Outcome::Undetermined(why) => {
+                        c.checked += 1;
+                        c.undetermined += 1;
+                        (FindingKind::Undetermined, Some(why))
+                    }
+                };
+                let finding = self.group_finding(r, kind, &env, why, rank as u64);
+                if let Some(f) = finding {
+                    self.push(r, f);
+                }
+            }
+            self.groups[r] = Some(table);
+        }
+        for list in &mut self.findings {
+            if matches!(self.keep, Keep::Worst(_)) {
+                worst_first(list);
+                if let Keep::Worst(n) = self.keep {
+                    list.truncate(n);
+                }
+            }
+        }
+    }
+
+    fn group_finding(
+        &self,
+        r: usize,
+        kind: FindingKind,
+        env: &GroupEnv<'_>,
+        why: Option<String>,
+        order: u64,
+    ) -> Option<DataFinding> {
+        let plan = self.plan;
+        let rule = &plan.rules[r];
+        let mut ev = Evaluator::new(&plan.world, &self.texts);
+        let (value, badness) = match kind {
+            FindingKind::Violation => culprit_value(rule, &mut ev, env),
+            _ => (None, Decimal::ZERO),
+        };
+        if !self.admits(r, badness) {
+            return None;
+        }
+        let names = self.names("");
+        let value_text = value.map(|(v, shape)| names.show(v, shape));
+        let message = message(rule, kind, &value_text, why.as_deref(), |p| match p {
+            Part::Key(i) => names.show(env.keys[*i as usize], rule.keys[*i as usize].shape),
+            _ => String::new(),
+        });
+        let group = rule
+            .keys
+            .iter()
+            .zip(env.keys)
+            .map(|(k, v)| KeyValue {
+                name: k.name.clone(),
+                json: names.json(*v, k.shape),
+                text: names.show(*v, k.shape),
+            })
+            .collect();
+        Some(DataFinding {
+            kind,
+            rule: r,
+            message,
+            group,
+            record: None,
+            at: None,
+            value: value_text,
+            badness,
+            order,
+        })
+    }
+
+    /// The finding lists, each worst first (when keeping the worst) or in data order.
+    pub fn into_findings(self) -> (Vec<Vec<DataFinding>>, Vec<RuleCounts>) {
+        (self.findings, self.counts)
+    }
+}
+
+/// Sorts findings worst first; ties keep data order.
+pub fn worst_first(list: &mut [DataFinding]) {
+    list.sort_by(|a, b| b.badness.cmp(&a.badness).then(a.order.cmp(&b.order)));
+}
+
+/// The message of a finding: the rule's template, or a plain sentence.
+fn message(
+    rule: &RulePlan,
+    kind: FindingKind,
+    value: &Option<String>,
+    why: Option<&str>,
+    mut fill: impl FnMut(&Part) -> String,
+) -> String {
+    let what = match &rule.title {
+        Some(t) => format!("`{}` ({t})", rule.name),
+        None => format!("`{}`", rule.name),
+    };
+    match kind {
+        FindingKind::Undetermined => format!(
+            "cannot decide {what}: {}",
+            why.unwrap_or("a value is missing")
+        ),
+        _ => match &rule.message {
+            Some(t) => t.render(|p| match p {
+                Part::Value => value.clone().unwrap_or_else(|| "—".into()),
+                other => fill(other),
+            }),
+            None => {
+                let verb = if rule.kind == RuleKind::Forbid {
+                    "breaks"
+                } else {
+                    "does not meet"
+                };
+                match value {
+                    Some(v) => format!("{verb} {what}: the value is {v}"),
+                    None => format!("{verb} {what}"),
+                }
+            }
+        },
+    }
+}
+
+/// The comparison that made the rule fail, its left-hand value, and how far off it is.
+fn culprit_value(
+    rule: &RulePlan,
+    ev: &mut Evaluator<'_>,
+    env: &impl Env,
+) -> (Option<(Value, crate::data::shape::Shape)>, Decimal) {
+    let want = rule.kind == RuleKind::Forbid;
+    let Some(c) = culprit(&rule.condition.node, want, ev, env) else {
+        return (None, Decimal::ZERO);
+    };
+    let l = ev.eval(&c.left, env);
+    let r = ev.eval(&c.right, env);
+    let badness = match (l, r) {
+        (Value::Num(a), Value::Num(b)) => {
+            let gap = (a - b).abs();
+            if b.is_zero() {
+                gap
+            } else {
+                gap.checked_div(b.abs()).unwrap_or(gap)
+            }
+        }
+        _ => Decimal::ZERO,
+    };
+    ((!l.is_null()).then_some((l, c.shape)), badness)
+}
+
+/// The comparison whose result (`want`) decided the outcome.
+fn culprit<'n>(
+    node: &'n Node,
+    want: bool,
+    ev: &mut Evaluator<'_>,
+    env: &impl Env,
+) -> Option<&'n Compare> {
+    match node {
+        Node::Cmp(c) => (ev.eval(node, env) == Value::Bool(want)).then_some(&**c),
+        Node::Not(x) => culprit(x, !want, ev, env),
+        Node::And(l, r) | Node::Or(l, r) => {
+            let is_and = matches!(node, Node::And(..));
+            if is_and == want {
+                // Both sides have the wanted value: either explains it.
+                culprit(l, want, ev, env).or_else(|| culprit(r, want, ev, env))
+            } else if ev.eval(l, env) == Value::Bool(want) {
+                culprit(l, want, ev, env)
+            } else {
+                culprit(r, want, ev, env)
+            }
+        }
+        _ => None,
+    }
+}

@@ -1,0 +1,464 @@
+//! Compiles checked rules into executable plans: names resolved, constants interned.
+
+use super::aggregate::{AggFunc, AggSpec};
+use super::node::{Arith, Arithmetic, Compare, Expr, Node, Prop};
+use super::template::Template;
+use super::world::{Period, World, source_period};
+use crate::ast::{self, BinOp, ExprKind, Literal, Name, RuleKind, RuleSeverity, UnOp};
+use crate::data::convert::NameIndex;
+use crate::data::shape::Shape;
+use crate::data::value::{Text, Texts, Value};
+use crate::source::{SourceMap, Span};
+use crate::symbols::{NATIONAL, Source, Symbols};
+
+/// A record type as data is checked against it.
+#[derive(Debug, Clone)]
+pub struct RecordPlan {
+    pub name: String,
+    pub fields: Vec<ast::Field>,
+    /// The `key` field.
+    pub key: Option<u16>,
+    /// The `time` field.
+    pub time: Option<u16>,
+}
+
+/// A group key of a group-level rule.
+#[derive(Debug, Clone)]
+pub struct KeyPlan {
+    pub field: u16,
+    pub name: String,
+    pub shape: Shape,
+}
+
+/// A rule ready to run.
+#[derive(Debug, Clone)]
+pub struct RulePlan {
+    pub name: String,
+    pub title: Option<String>,
+    pub kind: RuleKind,
+    pub severity: RuleSeverity,
+    /// The record type it looks at.
+    pub record: usize,
+    /// `over R where …`.
+    pub filter: Option<Node>,
+    /// When its document is in force; `None` for unsourced rules (always).
+    pub period: Option<Period>,
+    /// `per` keys; empty for a record-level rule.
+    pub keys: Vec<KeyPlan>,
+    pub condition: Expr,
+    pub unless: Option<Node>,
+    pub aggs: Vec<AggSpec>,
+    pub message: Option<Template>,
+    pub source: Option<Source>,
+    /// The rule's name in its file.
+    pub span: Span,
+}
+
+impl RulePlan {
+    pub fn is_group(&self) -> bool {
+        !self.keys.is_empty()
+    }
+}
+
+/// Every rule and record type of a rule set, compiled.
+#[derive(Debug)]
+pub struct Plan {
+    pub world: World,
+    pub texts: Texts,
+    pub names: NameIndex,
+    pub records: Vec<RecordPlan>,
+    pub rules: Vec<RulePlan>,
+}
+
+impl Plan {
+    /// Compiles a rule set that checked without errors.
+    pub fn build(symbols: &Symbols, sources: &SourceMap) -> Plan {
+        let mut texts = Texts::default();
+        let world = World::build(symbols, &mut texts);
+        let mut names = NameIndex::default();
+        for (i, a) in symbols.actors.values().enumerate() {
+            names.actors.insert(a.name.text.clone(), i as u32);
+        }
+        for (i, a) in symbols.actors.values().enumerate() {
+            for alias in &a.aliases {
+                names.actors.entry(alias.clone()).or_insert(i as u32);
+            }
+        }
+        if let Some(i) = symbols.actors.get_index_of(NATIONAL) {
+            names.actors.insert("全国".to_string(), i as u32);
+        }
+        for (i, p) in symbols.programs.keys().enumerate() {
+            names.programs.insert(p.clone(), i as u32);
+        }
+        let records = symbols
+            .records
+            .values()
+            .map(|r| RecordPlan {
+                name: r.name.text.clone(),
+                fields: r.fields.clone(),
+                key: r.fields.iter().position(|f| f.key).map(|i| i as u16),
+                time: r.fields.iter().position(|f| f.time).map(|i| i as u16),
+            })
+            .collect();
+        let mut rules = Vec::new();
+        for sr in symbols.rules.values() {
+            let rule = &sr.item;
+            let Some(over) = &rule.over else { continue };
+            let Some(record_idx) = symbols.records.get_index_of(&over.record.text) else {
+                continue;
+            };
+            let record = &symbols.records[record_idx];
+            let keys: Vec<KeyPlan> = rule
+                .per
+                .iter()
+                .filter_map(|k| {
+                    let i = record.fields.iter().position(|f| f.name.text == k.text)?;
+                    Some(KeyPlan {
+                        field: i as u16,
+                        name: k.text.clone(),
+                        shape: Shape::of_field(record.fields[i].ty),
+                    })
+                })
+                .collect();
+            let mut c = Compiler {
+                symbols,
+                sources,
+                texts: &mut texts,
+                record,
+                keys: None,
+                agg_record: None,
+                aggs: Vec::new(),
+            };
+            let filter = over.filter.as_ref().map(|f| c.expr(f).0);
+            c.keys = (!rule.per.is_empty()).then_some(rule.per.as_slice());
+            let Some(cond) = &rule.condition else {
+                continue;
+            };
+            let (node, shape) = c.expr(cond);
+            let unless = rule.unless.as_ref().map(|u| c.expr(u).0);
+            let message = rule
+                .message
+                .as_ref()
+                .map(|(m, _)| Template::parse(m, record, &rule.per));
+            let aggs = std::mem::take(&mut c.aggs);
+            rules.push(RulePlan {
+                name: rule.name.text.clone(),
+                title: rule.title.clone(),
+                kind: rule.kind,
+                severity: rule.severity,
+                record: record_idx,
+                filter,
+                period: source_period(&sr.source, &world.periods),
+                keys,
+                condition: Expr {
+                    node,
+                    shape,
+                    span: cond.span,
+                },
+                unless,
+                aggs,
+                message,
+                source: sr.source.clone(),
+                span: rule.name.span,
+            });
+        }
+        Plan {
+            world,
+            texts,
+            names,
+            records,
+            rules,
+        }
+    }
+}
+
+struct Compiler<'a> {
+    symbols: &'a Symbols,
+    sources: &'a SourceMap,
+    texts: &'a mut Texts,
+    record: &'a ast::Record,
+    keys: Option<&'a [Name]>,
+    /// Inside an aggregate: the record it ranges over, and its index.
+    agg_record: Option<(&'a ast::Record, usize)>,
+    aggs: Vec<AggSpec>,
+}
+
+fn field_of(record: &ast::Record, name: &str) -> Option<(u16, Shape)> {
+    let i = record.fields.iter().position(|f| f.name.text == name)?;
+    Some((i as u16, Shape::of_field(record.fields[i].ty)))
+}
+
+impl<'a> Compiler<'a> {
+    fn expr(&mut self, e: &ast::Expr) -> (Node, Shape) {
+        match &e.kind {
+            ExprKind::Literal(l) => self.literal(l),
+            ExprKind::Name(n) => self.name(n),
+            ExprKind::List(_) => (Node::Const(Value::Null), Shape::Text),
+            ExprKind::Member(base, prop) => self.member(base, prop),
+            ExprKind::Unary(UnOp::Not, x) => (Node::Not(Box::new(self.expr(x).0)), Shape::Bool),
+            ExprKind::Unary(UnOp::Neg, x) => {
+                let (n, s) = self.expr(x);
+                (Node::Neg(Box::new(n)), s)
+            }
+            ExprKind::Binary(op, l, r) => self.binary(e, *op, l, r),
+            ExprKind::If(c, t, f) => {
+                let c = self.expr(c).0;
+                let (t, shape) = self.expr(t);
+                let f = self.expr(f).0;
+                (Node::If(Box::new((c, t, f))), shape)
+            }
+            ExprKind::Call {
+                function,
+                args,
+                filter,
+            } => self.call(e, function, args, filter.as_deref()),
+        }
+    }
+
+    fn literal(&mut self, l: &Literal) -> (Node, Shape) {
+        let (v, shape) = match l {
+            Literal::Number(d) if d.fract().is_zero() => (Value::Num(*d), Shape::Int),
+            Literal::Number(d) => (Value::Num(*d), Shape::Decimal),
+            Literal::Percent(d) => (Value::Num(*d), Shape::Percent),
+            Literal::Money(d) => (Value::Num(*d), Shape::Money(ast::MoneyUnit::Yuan)),
+            Literal::Date(d) => (Value::Date(*d), Shape::Date),
+            Literal::Text(t) => (Value::Text(Text::Sym(self.texts.intern(t))), Shape::Text),
+            Literal::Bool(b) => (Value::Bool(*b), Shape::Bool),
+        };
+        (Node::Const(v), shape)
+    }
+
+    fn name(&mut self, n: &Name) -> (Node, Shape) {
+        if let Some((rec, _)) = self.agg_record
+            && let Some((i, s)) = field_of(rec, &n.text)
+        {
+            return (Node::Field(i), s);
+        }
+        if let Some((i, s)) = field_of(self.record, &n.text) {
+            if self.agg_record.is_none()
+                && let Some(keys) = self.keys
+            {
+                let pos = keys.iter().position(|k| k.text == n.text).unwrap_or(0);
+                return (Node::Key(pos as u16), s);
+            }
+            return (Node::Field(i), s);
+        }
+        if let Some(i) = self.symbols.actors.get_index_of(&n.text) {
+            return (Node::Const(Value::Actor(i as u32)), Shape::Actor);
+        }
+        if let Some(i) = self.symbols.programs.get_index_of(&n.text) {
+            return (Node::Const(Value::Program(i as u32)), Shape::Program);
+        }
+        (Node::Const(Value::Null), Shape::Text)
+    }
+
+    /// An operand compared with an enumerated value: bare names are its values.
+    fn operand(&mut self, expected: Shape, e: &ast::Expr) -> (Node, Shape) {
+        if let ExprKind::Name(n) = &e.kind {
+            let is_field = [self.agg_record.map(|r| r.0), Some(self.record)]
+                .into_iter()
+                .flatten()
+                .any(|r| field_of(r, &n.text).is_some());
+            if !is_field {
+                let index = match expected {
+                    Shape::ActorKind => ast::ActorKind::parse(&n.text).map(|k| k as u8),
+                    Shape::Level => ast::Level::parse(&n.text).map(|l| l as u8),
+                    _ => None,
+                };
+                if let Some(i) = index {
+                    return (Node::Const(Value::Enum(i)), expected);
+                }
+            }
+        }
+        self.expr(e)
+    }
+
+    fn member(&mut self, base: &ast::Expr, prop: &Name) -> (Node, Shape) {
+        if let ExprKind::Name(n) = &base.kind
+            && field_of(self.record, &n.text).is_none()
+            && let Some(rec) = self.symbols.records.get(&n.text)
+        {
+            if let Some((agg, _)) = self.agg_record
+                && agg.name.text == rec.name.text
+                && let Some((i, s)) = field_of(agg, &prop.text)
+            {
+                return (Node::Field(i), s);
+            }
+            return self.name(prop);
+        }
+        let (b, shape) = self.expr(base);
+        let (p, s) = match (shape, prop.text.as_str()) {
+            (Shape::Actor, "kind") => (Prop::Kind, Shape::ActorKind),
+            (Shape::Actor, "level") => (Prop::Level, Shape::Level),
+            (Shape::Actor, "region") => (Prop::Region, Shape::Actor),
+            (Shape::Actor, "of") => (Prop::Of, Shape::Actor),
+            (Shape::Actor, _) => (Prop::ActorTitle, Shape::Text),
+            (_, "since") => (Prop::Since, Shape::Year),
+            (_, "until") => (Prop::Until, Shape::Year),
+            _ => (Prop::ProgramTitle, Shape::Text),
+        };
+        (Node::Prop(p, Box::new(b)), s)
+    }
+
+    fn binary(&mut self, e: &ast::Expr, op: BinOp, l: &ast::Expr, r: &ast::Expr) -> (Node, Shape) {
+        match op {
+            BinOp::And => {
+                let (l, r) = (self.expr(l).0, self.expr(r).0);
+                (Node::And(Box::new(l), Box::new(r)), Shape::Bool)
+            }
+            BinOp::Or => {
+                let (l, r) = (self.expr(l).0, self.expr(r).0);
+                (Node::Or(Box::new(l), Box::new(r)), Shape::Bool)
+            }
+            BinOp::Cmp(cmp) => {
+                let (left, ls) = self.expr(l);
+                let (right, rs) = self.operand(ls, r);
+                let shape = match (ls, rs) {
+                    (Shape::Decimal | Shape::Int, Shape::Percent) => Shape::Percent,
+                    _ => ls,
+                };
+                let node = Node::Cmp(Box::new(Compare {
+                    op: cmp,
+                    left,
+                    right,
+                    shape,
+                    span: e.span,
+                }));
+                (node, Shape::Bool)
+            }
+            BinOp::In => {
+                let (left, ls) = self.expr(l);
+                let items = match &r.kind {
+                    ExprKind::List(items) => items.iter().map(|i| self.operand(ls, i).0).collect(),
+                    _ => vec![self.expr(r).0],
+                };
+                (Node::In(Box::new(left), items), Shape::Bool)
+            }
+            BinOp::Within => {
+                let (l, r) = (self.expr(l).0, self.expr(r).0);
+                (Node::Within(Box::new(l), Box::new(r)), Shape::Bool)
+            }
+            BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div => {
+                let (left, ls) = self.expr(l);
+                let (right, rs) = self.expr(r);
+                let op = match op {
+                    BinOp::Add => Arith::Add,
+                    BinOp::Sub => Arith::Sub,
+                    BinOp::Mul => Arith::Mul,
+                    _ => Arith::Div,
+                };
+                let shape = match (op, ls, rs) {
+                    (Arith::Div, Shape::Money(_), Shape::Money(_)) => Shape::Decimal,
+                    (_, Shape::Money(u), _) | (Arith::Mul, _, Shape::Money(u)) => Shape::Money(u),
+                    (Arith::Sub, Shape::Year, Shape::Year) => Shape::Int,
+                    (_, Shape::Year, _) => Shape::Year,
+                    (Arith::Add | Arith::Sub, Shape::Percent, Shape::Percent) => Shape::Percent,
+                    (_, Shape::Int, Shape::Int) if op != Arith::Div => Shape::Int,
+                    _ => Shape::Decimal,
+                };
+                let node = Node::Arith(Box::new(Arithmetic {
+                    op,
+                    left,
+                    right,
+                    text: self.sources.snippet(e.span).into(),
+                }));
+                (node, shape)
+            }
+        }
+    }
+
+    fn call(
+        &mut self,
+        e: &ast::Expr,
+        f: &Name,
+        args: &[ast::Expr],
+        filter: Option<&ast::Expr>,
+    ) -> (Node, Shape) {
+        if let Some(func) = AggFunc::parse(&f.text) {
+            return self.aggregate(e, func, args, filter);
+        }
+        if f.text == "paired" && args.len() >= 2 {
+            let s = self.expr(&args[0]).0;
+            let r = self.expr(&args[1]).0;
+            let p = args.get(2).map(|a| self.expr(a).0);
+            return (Node::Paired(Box::new((s, r, p))), Shape::Bool);
+        }
+        (Node::Const(Value::Null), Shape::Decimal)
+    }
+
+    fn aggregate(
+        &mut self,
+        e: &ast::Expr,
+        func: AggFunc,
+        args: &[ast::Expr],
+        filter: Option<&ast::Expr>,
+    ) -> (Node, Shape) {
+        let ranged = ranged_record(self.symbols, self.record, args, filter);
+        let outer = self.agg_record.replace(ranged);
+        let arg = args.first().map(|a| self.expr(a));
+        let filter = filter.map(|w| self.expr(w).0);
+        self.agg_record = outer;
+        let shape = match (func, &arg) {
+            (AggFunc::Count | AggFunc::Distinct, _) => Shape::Int,
+            (AggFunc::Avg, Some((_, Shape::Int))) => Shape::Decimal,
+            (_, Some((_, s))) => *s,
+            (_, None) => Shape::Decimal,
+        };
+        self.aggs.push(AggSpec {
+            func,
+            record: ranged.1,
+            arg: arg.map(|a| a.0),
+            filter,
+            shape,
+            span: e.span,
+            text: self.sources.snippet(e.span).to_string(),
+        });
+        (Node::Agg((self.aggs.len() - 1) as u16), shape)
+    }
+}
+
+/// The record an aggregate ranges over: another record type named as `R.field` in it, or the
+/// rule's own.
+fn ranged_record<'a>(
+    symbols: &'a Symbols,
+    own: &'a ast::Record,
+    args: &[ast::Expr],
+    filter: Option<&ast::Expr>,
+) -> (&'a ast::Record, usize) {
+    fn find<'s>(e: &'s ast::Expr, out: &mut Option<&'s str>) {
+        match &e.kind {
+            ExprKind::Member(b, _) => {
+                if let ExprKind::Name(n) = &b.kind
+                    && out.is_none()
+                {
+                    *out = Some(&n.text);
+                }
+                find(b, out);
+            }
+            ExprKind::Unary(_, x) => find(x, out),
+            ExprKind::Binary(_, l, r) => {
+                find(l, out);
+                find(r, out);
+            }
+            ExprKind::If(c, t, f) => {
+                find(c, out);
+                find(t, out);
+                find(f, out);
+            }
+            ExprKind::List(xs) => xs.iter().for_each(|x| find(x, out)),
+            _ => {}
+        }
+    }
+    let mut named = None;
+    for e in args.iter().chain(filter) {
+        find(e, &mut named);
+    }
+    let own_index = symbols.records.get_index_of(&own.name.text).unwrap_or(0);
+    match named {
+        Some(n) if n != own.name.text && own.fields.iter().all(|f| f.name.text != n) => symbols
+            .records
+            .get_full(n)
+            .map_or((own, own_index), |(i, _, r)| (r, i)),
+        _ => (own, own_index),
+    }
+}

@@ -1,0 +1,65 @@
+//! What checking data finds: violations, undetermined cases and per-rule counts.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FindingKind {
+    Violation,
+    Undetermined,
+    Overridden,
+}
+
+impl FindingKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FindingKind::Violation => "violation",
+            FindingKind::Undetermined => "undetermined",
+            FindingKind::Overridden => "overridden",
+        }
+    }
+}
+
+/// A group key as printed: name, JSON value and natural form.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KeyValue {
+    pub name: String,
+    pub json: serde_json::Value,
+    pub text: String,
+}
+
+/// One record or group that a rule does not accept (or cannot decide).
+#[derive(Debug, Clone)]
+pub struct DataFinding {
+    pub kind: FindingKind,
+    /// Index of the rule in the plan.
+    pub rule: usize,
+    pub message: String,
+    /// Group-level: the group's keys.
+    pub group: Vec<KeyValue>,
+    /// Record-level: the record's key (or `line N` without a key field).
+    pub record: Option<String>,
+    /// Record-level: the data file and line.
+    pub at: Option<(String, u64)>,
+    /// The left-hand side of the failed comparison, in natural form.
+    pub value: Option<String>,
+    /// How far from compliance (relative), for "worst first".
+    pub badness: Decimal,
+    /// Input order (records) or key order (groups).
+    pub order: u64,
+}
+
+/// What one rule did with the data.
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+pub struct RuleCounts {
+    /// Records or groups the rule was decided on (passed + violations + undetermined).
+    pub checked: u64,
+    pub passed: u64,
+    pub violations: u64,
+    pub undetermined: u64,
+    /// Exempted by `unless`.
+    pub exempted: u64,
+    /// Records outside the period its document is in force.
+    pub not_in_force: u64,
+}

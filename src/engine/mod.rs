@@ -1,0 +1,12 @@
+//! The compliance engine: rules compiled into plans, evaluated over streamed rows.
+
+pub mod aggregate;
+pub mod check;
+pub mod compile;
+pub mod eval;
+pub mod finding;
+pub mod groups;
+pub mod node;
+pub mod run;
+pub mod template;
+pub mod world;

@@ -1,0 +1,334 @@
+//! Reports of a compliance check on data: per rule, the counts and the worst cases; rejected
+//! rows with their places; a closing summary. Human, short (golden tests) and JSON forms.
+
+use super::json::{self, Finding, Location, RelatedJson};
+use super::{Counts, plural};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::engine::compile::{Plan, RulePlan};
+use crate::engine::finding::{DataFinding, FindingKind};
+use crate::engine::run::DataRun;
+use crate::source::SourceMap;
+use std::fmt::Write;
+
+/// Everything a `check --data` report shows.
+pub struct CheckReport<'a> {
+    pub sources: &'a SourceMap,
+    pub diagnostics: &'a [Diagnostic],
+    pub plan: &'a Plan,
+    pub run: &'a DataRun,
+    /// List every finding (otherwise the worst few per rule).
+    pub all: bool,
+    /// How many findings per rule the human form lists without `all`.
+    pub shown: usize,
+}
+
+fn severity_of(rule: &RulePlan, kind: FindingKind) -> Severity {
+    match kind {
+        FindingKind::Undetermined => Severity::Warning,
+        FindingKind::Overridden => Severity::Info,
+        FindingKind::Violation => match rule.severity {
+            crate::ast::RuleSeverity::Error => Severity::Error,
+            crate::ast::RuleSeverity::Warning => Severity::Warning,
+            crate::ast::RuleSeverity::Info => Severity::Info,
+        },
+    }
+}
+
+/// `援疆条例 art 12`.
+pub fn article(rule: &RulePlan) -> Option<String> {
+    rule.source
+        .as_ref()
+        .map(|s| format!("{} art {}", s.document, s.article))
+}
+
+impl CheckReport<'_> {
+    /// Counts of everything found, listed or not.
+    pub fn counts(&self) -> Counts {
+        let mut c = Counts::of(self.diagnostics);
+        for p in &self.run.problems {
+            match p.severity {
+                Severity::Error => c.errors += 1,
+                Severity::Warning => c.warnings += 1,
+                Severity::Info => c.infos += 1,
+            }
+        }
+        c.errors += self.run.unlisted_rejections as usize;
+        for (rule, n) in self.plan.rules.iter().zip(&self.run.counts) {
+            let add = |c: &mut Counts, s: Severity, k: u64| match s {
+                Severity::Error => c.errors += k as usize,
+                Severity::Warning => c.warnings += k as usize,
+                Severity::Info => c.infos += k as usize,
+            };
+            add(
+                &mut c,
+                severity_of(rule, FindingKind::Violation),
+                n.violations,
+            );
+            add(&mut c, Severity::Warning, n.undetermined);
+        }
+        c
+    }
+
+    /// Whether the input could not be fully processed (exit 2).
+    pub fn unprocessable(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
+            || self.run.rows_rejected > 0
+            || self.run.files_failed > 0
+    }
+
+    /// The findings of rule `r` in the order shown: worst first.
+    fn ordered(&self, r: usize) -> Vec<&DataFinding> {
+        let mut list: Vec<&DataFinding> = self.run.findings[r].iter().collect();
+        list.sort_by(|a, b| {
+            (a.kind != FindingKind::Violation)
+                .cmp(&(b.kind != FindingKind::Violation))
+                .then(b.badness.cmp(&a.badness))
+                .then(a.order.cmp(&b.order))
+        });
+        list
+    }
+
+    fn subject(f: &DataFinding) -> String {
+        if f.group.is_empty() {
+            let at =
+                f.at.as_ref()
+                    .map(|(file, line)| format!(" ({file}:{line})"))
+                    .unwrap_or_default();
+            format!("record {}{at}", f.record.clone().unwrap_or_default())
+        } else {
+            f.group
+                .iter()
+                .map(|k| format!("{}={}", k.name, k.text))
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+    }
+
+    fn rule_place(&self, rule: &RulePlan) -> String {
+        let l = json::location(self.sources, rule.span);
+        format!("{}:{}:{}", l.file, l.line, l.column)
+    }
+
+    /// The plain-text report; `human` adds headings, the summary and the `--all` hint.
+    pub fn text(&self, human: bool) -> String {
+        let mut out = String::new();
+        let run = self.run;
+        let listed: Vec<_> = run.problems.iter().collect();
+        if !listed.is_empty() {
+            if human {
+                let _ = writeln!(out, "data problems");
+            }
+            for p in &listed {
+                let _ = writeln!(
+                    out,
+                    "{}[{}]: {}: {}",
+                    p.severity.as_str(),
+                    p.code.as_str(),
+                    p.location.display(),
+                    p.message
+                );
+                if let Some(h) = &p.help {
+                    let _ = writeln!(out, "  help: {h}");
+                }
+            }
+            if run.unlisted_rejections > 0 {
+                let _ = writeln!(
+                    out,
+                    "… and {} more rejected rows (raise --max-errors to list them)",
+                    run.unlisted_rejections
+                );
+            }
+            if human {
+                out.push('\n');
+            }
+        }
+        for (r, rule) in self.plan.rules.iter().enumerate() {
+            if rule.kind == crate::ast::RuleKind::Permit {
+                continue;
+            }
+            let n = run.counts[r];
+            let unit = if rule.is_group() { "group" } else { "record" };
+            let title = rule
+                .title
+                .as_ref()
+                .map(|t| format!(" “{t}”"))
+                .unwrap_or_default();
+            let basis = article(rule).map_or("unsourced".to_string(), |a| a);
+            let _ = writeln!(
+                out,
+                "rule {}{title} — {basis} ({})",
+                rule.name,
+                self.rule_place(rule)
+            );
+            let mut extra = String::new();
+            if n.exempted > 0 {
+                let _ = write!(extra, ", {} exempted by unless", n.exempted);
+            }
+            if n.not_in_force > 0 {
+                let _ = write!(
+                    extra,
+                    ", {} records outside the document's period",
+                    n.not_in_force
+                );
+            }
+            let _ = writeln!(
+                out,
+                "  {} checked: {} passed, {}, {} undetermined{extra}",
+                plural(n.checked as usize, unit),
+                n.passed,
+                plural(n.violations as usize, "violation"),
+                n.undetermined
+            );
+            let list = self.ordered(r);
+            let limit = if self.all || !human {
+                list.len()
+            } else {
+                self.shown.min(list.len())
+            };
+            for f in &list[..limit] {
+                let sev = severity_of(rule, f.kind);
+                let _ = writeln!(
+                    out,
+                    "  {}[{}]: {}: {}",
+                    sev.as_str(),
+                    f.kind.as_str(),
+                    Self::subject(f),
+                    f.message
+                );
+            }
+            let total = (n.violations + n.undetermined) as usize;
+            if human && total > limit {
+                let _ = writeln!(
+                    out,
+                    "  … and {} more (--all lists every finding)",
+                    total - limit
+                );
+            }
+        }
+        let c = self.counts();
+        if human {
+            let _ = writeln!(
+                out,
+                "\n{} read, {} checked, {} rejected",
+                plural(run.rows_read as usize, "row"),
+                run.rows_checked,
+                run.rows_rejected
+            );
+        } else {
+            let _ = writeln!(
+                out,
+                "rows: {} read, {} checked, {} rejected",
+                run.rows_read, run.rows_checked, run.rows_rejected
+            );
+        }
+        let _ = writeln!(out, "{}", super::count_line(c));
+        out
+    }
+
+    /// The JSON report (SPEC §11).
+    pub fn json(&self) -> String {
+        let mut findings: Vec<Finding> = self
+            .diagnostics
+            .iter()
+            .map(|d| json::finding(d, self.sources))
+            .collect();
+        for p in &self.run.problems {
+            findings.push(Finding {
+                kind: if p.row { "rejected_row" } else { "diagnostic" },
+                code: Some(p.code.as_str()),
+                rule: None,
+                severity: p.severity.as_str(),
+                message: p.message.clone(),
+                help: p.help.clone(),
+                group: None,
+                record: None,
+                value: None,
+                location: Some(Location {
+                    file: match &p.location.sheet {
+                        Some(s) => format!("{}#{s}", p.location.file),
+                        None => p.location.file.clone(),
+                    },
+                    line: p.location.line as usize,
+                    column: p.location.column as usize,
+                }),
+                related: Vec::new(),
+                resolution: None,
+                field: p.field.clone(),
+                row: None,
+            });
+        }
+        for (r, rule) in self.plan.rules.iter().enumerate() {
+            let related: Vec<RelatedJson> = rule
+                .source
+                .as_ref()
+                .map(|s| RelatedJson {
+                    message: format!("{} art {}", s.document, s.article),
+                    location: json::location(self.sources, s.article_span),
+                })
+                .into_iter()
+                .collect();
+            let mut list: Vec<&DataFinding> = self.run.findings[r].iter().collect();
+            list.sort_by_key(|f| f.order);
+            for f in list {
+                findings.push(Finding {
+                    kind: f.kind.as_str(),
+                    code: None,
+                    rule: Some(rule.name.clone()),
+                    severity: severity_of(rule, f.kind).as_str(),
+                    message: f.message.clone(),
+                    help: None,
+                    group: (!f.group.is_empty()).then(|| {
+                        f.group
+                            .iter()
+                            .map(|k| (k.name.clone(), k.json.clone()))
+                            .collect()
+                    }),
+                    record: f.record.clone(),
+                    value: f.value.clone(),
+                    location: Some(json::location(self.sources, rule.span)),
+                    related: related.clone(),
+                    resolution: None,
+                    field: None,
+                    row: f.at.as_ref().map(|(file, line)| json::RowPlace {
+                        file: file.clone(),
+                        line: *line,
+                    }),
+                });
+            }
+        }
+        let c = self.counts();
+        let mut receipt = json::receipt(self.sources);
+        receipt.data = self.run.hashes.clone();
+        let rules = self
+            .plan
+            .rules
+            .iter()
+            .zip(&self.run.counts)
+            .filter(|(r, _)| r.kind != crate::ast::RuleKind::Permit)
+            .map(|(r, n)| json::RuleSummary {
+                rule: r.name.clone(),
+                article: article(r),
+                counts: *n,
+            })
+            .collect();
+        let report = json::Report {
+            version: 1,
+            summary: json::Summary {
+                errors: c.errors,
+                warnings: c.warnings,
+                infos: c.infos,
+                rows_read: self.run.rows_read as usize,
+                rows_checked: self.run.rows_checked as usize,
+                rows_rejected: self.run.rows_rejected as usize,
+            },
+            rules,
+            findings,
+            receipt,
+        };
+        let mut s = serde_json::to_string_pretty(&report).expect("a report serialises");
+        s.push('\n');
+        s
+    }
+}
