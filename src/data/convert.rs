@@ -1,5 +1,6 @@
 //! One cell of a data file to a typed value of its field, or the reason it is rejected.
 
+use super::names::NameTable;
 use super::problem::Rejection;
 use super::value::{Text, Value};
 use crate::ast::{BaseType, MoneyUnit};
@@ -7,7 +8,6 @@ use crate::diagnostic::Code;
 use crate::suggest::did_you_mean;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use rustc_hash::FxHashMap;
 use std::str::FromStr;
 
 /// A cell as read from a file, before it is given its field's type.
@@ -29,24 +29,25 @@ pub enum Cell<'a> {
 /// Actor and program names (and aliases) to their indexes.
 #[derive(Debug, Default)]
 pub struct NameIndex {
-    pub actors: FxHashMap<String, u32>,
-    pub programs: FxHashMap<String, u32>,
+    pub actors: NameTable,
+    pub programs: NameTable,
 }
 
 /// Converts `cell` for a field of type `ty`; texts are appended to `row_text`.
+#[inline(always)]
 pub fn convert(
     cell: Cell<'_>,
     ty: BaseType,
     names: &NameIndex,
     row_text: &mut String,
-) -> Result<Value, Rejection> {
+) -> Result<Value, Box<Rejection>> {
     let text = match cell {
         Cell::Empty => return Ok(Value::Null),
         Cell::Invalid(what) => {
-            return Err(Rejection::new(
+            return Err(Box::new(Rejection::new(
                 Code::DataBadValue,
                 format!("{what} cannot be {}", describe(ty)),
-            ));
+            )));
         }
         Cell::Bool(b) => {
             return match ty {
@@ -68,13 +69,13 @@ pub fn convert(
         Cell::Text(t) | Cell::Number(t) => t,
     };
     if ty == BaseType::Text {
-        return Ok(if text.trim().is_empty() {
+        return Ok(if trim(text).is_empty() {
             Value::Null
         } else {
             push_text(text, row_text)
         });
     }
-    let t = text.trim();
+    let t = trim(text);
     if t.is_empty() {
         return Ok(Value::Null);
     }
@@ -92,19 +93,33 @@ pub fn convert(
             return names
                 .actors
                 .get(t)
-                .map(|&a| Value::Actor(a))
+                .map(Value::Actor)
                 .ok_or_else(|| unknown(t, "actor", names.actors.keys()));
         }
         BaseType::Program => {
             return names
                 .programs
                 .get(t)
-                .map(|&p| Value::Program(p))
+                .map(Value::Program)
                 .ok_or_else(|| unknown(t, "program", names.programs.keys()));
         }
         BaseType::Text => unreachable!("handled above"),
     };
     value.ok_or_else(|| bad(t, ty))
+}
+
+/// Trims white space; most cells have none, which is checked first.
+#[inline]
+fn trim(s: &str) -> &str {
+    // A character of Unicode white space begins with one of these bytes (or is ASCII).
+    let may_start_space = |b: u8| b <= b' ' || matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3);
+    // …and ends with one of these.
+    let may_end_space =
+        |b: u8| b <= b' ' || matches!(b, 0x80..=0x8A | 0x9F | 0xA0 | 0xA8 | 0xA9 | 0xAF);
+    match (s.as_bytes().first(), s.as_bytes().last()) {
+        (Some(&a), Some(&z)) if !may_start_space(a) && !may_end_space(z) => s,
+        _ => s.trim(),
+    }
 }
 
 fn push_text(s: &str, row_text: &mut String) -> Value {
@@ -128,7 +143,7 @@ fn describe(ty: BaseType) -> String {
     }
 }
 
-fn bad(text: &str, ty: BaseType) -> Rejection {
+fn bad(text: &str, ty: BaseType) -> Box<Rejection> {
     let example = match ty {
         BaseType::Bool => "write `true` or `false` (also `是`/`否`, `yes`/`no`, `1`/`0`)".into(),
         BaseType::Int => "write digits only, e.g. `12`".into(),
@@ -144,24 +159,26 @@ fn bad(text: &str, ty: BaseType) -> Rejection {
     };
     let shown: String = text.chars().take(40).collect();
     let more = if shown.len() < text.len() { "…" } else { "" };
-    Rejection::new(
-        Code::DataBadValue,
-        format!("`{shown}{more}` is not {}", describe(ty)),
+    Box::new(
+        Rejection::new(
+            Code::DataBadValue,
+            format!("`{shown}{more}` is not {}", describe(ty)),
+        )
+        .help(example),
     )
-    .help(example)
 }
 
-fn unknown<'a>(text: &str, what: &str, known: impl Iterator<Item = &'a String>) -> Rejection {
+fn unknown<'a>(text: &str, what: &str, known: impl Iterator<Item = &'a str>) -> Box<Rejection> {
     let code = if what == "actor" {
         Code::DataUnknownActor
     } else {
         Code::DataUnknownProgram
     };
-    let mut candidates: Vec<&str> = known.map(|s| s.as_str()).collect();
+    let mut candidates: Vec<&str> = known.collect();
     candidates.sort_unstable();
     let help = did_you_mean(text, candidates)
         .unwrap_or_else(|| format!("declare `{text}` as {what} in the rules, or correct the name"));
-    Rejection::new(code, format!("unknown {what} `{text}`")).help(help)
+    Box::new(Rejection::new(code, format!("unknown {what} `{text}`")).help(help))
 }
 
 fn parse_bool(t: &str) -> Option<bool> {

@@ -34,7 +34,7 @@ pub fn read(
     record: &str,
     encoding: Encoding,
     sink: &mut dyn RowSink,
-) -> Result<(), DataProblem> {
+) -> Result<(), Box<DataProblem>> {
     const SAMPLE: usize = 64 * 1024;
     let mut input = input;
     let mut head = Vec::with_capacity(SAMPLE);
@@ -67,7 +67,7 @@ pub fn read(
     let header = match csv.read_byte_record(&mut record_buf) {
         Ok(true) => record_buf.clone(),
         Ok(false) => {
-            return Err(DataProblem {
+            return Err(Box::new(DataProblem {
                 code: Code::DataFormat,
                 severity: Severity::Error,
                 message: "the file is empty: no header row".into(),
@@ -82,12 +82,12 @@ pub fn read(
                 location: at.clone(),
                 field: None,
                 row: false,
-            });
+            }));
         }
-        Err(e) => return Err(csv_error(at, &e)),
+        Err(e) => return Err(Box::new(csv_error(at, &e))),
     };
     let Ok(header_text) = std::str::from_utf8(header.as_slice()) else {
-        return Err(not_utf8(at, 1));
+        return Err(Box::new(not_utf8(at, 1)));
     };
     let names: Vec<String> = (0..header.len())
         .map(|i| header_text[header.range(i).unwrap_or(0..0)].to_string())
@@ -102,10 +102,12 @@ pub fn read(
         sink.problem(p.clone());
     }
     let Some(columns) = bound else {
-        return Err(problems
-            .into_iter()
-            .find(|p| p.severity == Severity::Error)
-            .expect("a missing column is an error"));
+        return Err(Box::new(
+            problems
+                .into_iter()
+                .find(|p| p.severity == Severity::Error)
+                .expect("a missing column is an error"),
+        ));
     };
     sink.columns(
         columns
@@ -149,7 +151,7 @@ pub fn read(
             });
             continue;
         }
-        let Ok(text) = std::str::from_utf8(record_buf.as_slice()) else {
+        let Ok(text) = simdutf8::basic::from_utf8(record_buf.as_slice()) else {
             sink.bad_row(DataProblem {
                 row: true,
                 ..not_utf8(at, line)

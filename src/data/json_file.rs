@@ -96,7 +96,7 @@ pub fn read_array(
     fields: &[Field],
     record: &str,
     sink: &mut dyn RowSink,
-) -> Result<(), DataProblem> {
+) -> Result<(), Box<DataProblem>> {
     let mut text = String::new();
     input.read_to_string(&mut text).map_err(|e| DataProblem {
         code: Code::DataEncoding,
@@ -148,7 +148,7 @@ pub fn read_lines(
     fields: &[Field],
     record: &str,
     sink: &mut dyn RowSink,
-) -> Result<(), DataProblem> {
+) -> Result<(), Box<DataProblem>> {
     sink.columns(vec![0; fields.len()]);
     let mut reader = std::io::BufReader::with_capacity(1 << 20, input);
     let mut buf = Vec::new();

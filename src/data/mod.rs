@@ -6,6 +6,8 @@ pub mod columns;
 pub mod convert;
 pub mod csv_file;
 pub mod json_file;
+pub mod keys;
+pub mod names;
 pub mod problem;
 pub mod row;
 pub mod shape;

@@ -6,8 +6,6 @@ use super::problem::Rejection;
 use super::value::{Text, Value};
 use crate::ast::Field;
 use crate::diagnostic::Code;
-use rustc_hash::FxHashMap;
-use std::hash::Hasher;
 
 /// One row of data, typed.
 #[derive(Debug, Default, Clone)]
@@ -34,7 +32,7 @@ pub fn validate(
     names: &NameIndex,
     cells: &RowCells<'_>,
     row: &mut Row,
-) -> Result<(), (usize, Rejection)> {
+) -> Result<(), (usize, Box<Rejection>)> {
     row.values.clear();
     row.text.clear();
     for (i, f) in fields.iter().enumerate() {
@@ -47,11 +45,13 @@ pub fn validate(
             );
             return Err((
                 i,
-                Rejection::new(
-                    Code::DataMissingValue,
-                    format!("`{}` is empty, and it is required", f.name.text),
-                )
-                .help(help),
+                Box::new(
+                    Rejection::new(
+                        Code::DataMissingValue,
+                        format!("`{}` is empty, and it is required", f.name.text),
+                    )
+                    .help(help),
+                ),
             ));
         }
         row.values.push(v);
@@ -72,29 +72,5 @@ fn type_name(f: &Field) -> String {
         Year => "year".into(),
         Actor => "actor".into(),
         Program => "program".into(),
-    }
-}
-
-/// The keys seen so far of one record type, as 64-bit fingerprints with the first place seen.
-/// Two different keys share a fingerprint with odds of about n²/2⁶⁵ (10⁻⁸ at a million rows).
-/// The hash is SipHash with fixed keys, so a run is the same on every machine.
-#[derive(Default)]
-pub struct KeySet {
-    seen: FxHashMap<u64, (u32, u64)>,
-}
-
-impl KeySet {
-    /// Records `key` seen in file `file` at `line`; if seen before, where.
-    pub fn insert(&mut self, key: &str, file: u32, line: u64) -> Option<(u32, u64)> {
-        let mut h = std::hash::DefaultHasher::new();
-        h.write(key.as_bytes());
-        let fp = h.finish();
-        match self.seen.entry(fp) {
-            std::collections::hash_map::Entry::Occupied(e) => Some(*e.get()),
-            std::collections::hash_map::Entry::Vacant(e) => {
-                e.insert((file, line));
-                None
-            }
-        }
     }
 }

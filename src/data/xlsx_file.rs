@@ -29,7 +29,7 @@ pub fn read(
     fields: &[Field],
     record: &str,
     sink: &mut dyn RowSink,
-) -> Result<(), DataProblem> {
+) -> Result<(), Box<DataProblem>> {
     let mut book: Xlsx<_> = calamine::open_workbook(path).map_err(|e| {
         problem(
             at,
@@ -42,22 +42,22 @@ pub fn read(
     let name = match sheet {
         Some(s) if names.iter().any(|n| n == s) => s.to_string(),
         Some(s) => {
-            return Err(problem(
+            return Err(Box::new(problem(
                 at,
                 Code::DataFormat,
                 format!("the workbook has no sheet `{s}`"),
                 Some(format!("sheets are: {}", names.join(", "))),
-            ));
+            )));
         }
         None => match names.first() {
             Some(n) => n.clone(),
             None => {
-                return Err(problem(
+                return Err(Box::new(problem(
                     at,
                     Code::DataFormat,
                     "the workbook has no sheets".into(),
                     None,
-                ));
+                )));
             }
         },
     };
@@ -77,12 +77,12 @@ pub fn read(
     let first_col = range.start().map_or(0, |(_, c)| c as usize);
     let mut rows = range.rows();
     let Some(header) = rows.next() else {
-        return Err(problem(
+        return Err(Box::new(problem(
             &at,
             Code::DataFormat,
             "the sheet is empty: no header row".into(),
             Some("the first row names the columns".into()),
-        ));
+        )));
     };
     let header: Vec<String> = header
         .iter()
@@ -98,10 +98,12 @@ pub fn read(
         sink.problem(p.clone());
     }
     let Some(columns) = bound else {
-        return Err(problems
-            .into_iter()
-            .find(|p| p.severity == Severity::Error)
-            .expect("a missing column is an error"));
+        return Err(Box::new(
+            problems
+                .into_iter()
+                .find(|p| p.severity == Severity::Error)
+                .expect("a missing column is an error"),
+        ));
     };
     sink.columns(
         columns

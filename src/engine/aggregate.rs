@@ -97,16 +97,8 @@ impl Acc {
                 }
                 None => *self = Acc::Undetermined("the sum is too large".into()),
             },
-            (Acc::Min(m), v) => {
-                if m.is_none_or(|cur| less(v, cur)) {
-                    *m = Some(v);
-                }
-            }
-            (Acc::Max(m), v) => {
-                if m.is_none_or(|cur| less(cur, v)) {
-                    *m = Some(v);
-                }
-            }
+            (Acc::Min(m), v) if m.is_none_or(|cur| less(v, cur)) => *m = Some(v),
+            (Acc::Max(m), v) if m.is_none_or(|cur| less(cur, v)) => *m = Some(v),
             (Acc::Distinct(set), _) => {
                 set.insert(key);
             }

@@ -4,7 +4,7 @@
 use super::compile::{Plan, RecordPlan, RulePlan};
 use super::eval::{Env, Evaluator};
 use super::finding::{DataFinding, FindingKind, KeyValue, RuleCounts};
-use super::groups::{GroupTable, JoinTable};
+use super::groups::{Tables, group_year};
 use super::node::{Compare, Node};
 use super::template::Part;
 use crate::ast::RuleKind;
@@ -21,11 +21,11 @@ pub enum Keep {
     Worst(usize),
 }
 
-/// The rules that look at one record type.
+/// The rules and tables that look at one record type.
 #[derive(Debug, Default, Clone)]
 struct RecordJobs {
     record_rules: Vec<usize>,
-    group_rules: Vec<usize>,
+    tables: Vec<usize>,
     joins: Vec<usize>,
 }
 
@@ -35,8 +35,7 @@ pub struct Checker<'p> {
     pub texts: Texts,
     keep: Keep,
     jobs: Vec<RecordJobs>,
-    groups: Vec<Option<GroupTable>>,
-    joins: Vec<JoinTable>,
+    tables: Tables,
     pub findings: Vec<Vec<DataFinding>>,
     pub counts: Vec<RuleCounts>,
     thresholds: Vec<Option<Decimal>>,
@@ -169,33 +168,24 @@ fn cause(ev: &mut Evaluator<'_>, what: &str) -> String {
 impl<'p> Checker<'p> {
     pub fn new(plan: &'p Plan, keep: Keep) -> Self {
         let mut jobs = vec![RecordJobs::default(); plan.records.len()];
-        let mut groups = Vec::new();
-        let mut joins = Vec::new();
         for (r, rule) in plan.rules.iter().enumerate() {
-            if rule.kind == RuleKind::Permit {
-                groups.push(None);
-                continue;
-            }
-            if rule.is_group() {
-                jobs[rule.record].group_rules.push(r);
-                let (table, rule_joins) = GroupTable::new(r, rule, &plan.records);
-                for j in rule_joins {
-                    jobs[j.record].joins.push(joins.len());
-                    joins.push(j);
-                }
-                groups.push(Some(table));
-            } else {
+            if rule.kind != RuleKind::Permit && !rule.is_group() {
                 jobs[rule.record].record_rules.push(r);
-                groups.push(None);
             }
+        }
+        let tables = Tables::build(plan);
+        for (t, table) in tables.tables.iter().enumerate() {
+            jobs[table.record].tables.push(t);
+        }
+        for (j, join) in tables.joins.iter().enumerate() {
+            jobs[join.record].joins.push(j);
         }
         Checker {
             plan,
             texts: plan.texts.clone(),
             keep,
             jobs,
-            groups,
-            joins,
+            tables,
             findings: vec![Vec::new(); plan.rules.len()],
             counts: vec![RuleCounts::default(); plan.rules.len()],
             thresholds: vec![None; plan.rules.len()],
@@ -220,38 +210,21 @@ impl<'p> Checker<'p> {
             let r = self.jobs[record].record_rules[i];
             self.record_rule(r, &env);
         }
-        for i in 0..self.jobs[record].group_rules.len() {
-            let r = self.jobs[record].group_rules[i];
-            let rule = &plan.rules[r];
-            if !in_force(rule, row, rec) {
-                self.counts[r].not_in_force += 1;
-                continue;
-            }
-            let filter = match &rule.filter {
-                None => Value::Bool(true),
-                Some(f) => {
-                    let mut ev = Evaluator::new(&plan.world, &self.texts);
-                    let v = ev.eval(f, &env);
-                    if v.is_null() { Value::Null } else { v }
+        for i in 0..self.jobs[record].tables.len() {
+            let t = self.jobs[record].tables[i];
+            let table = &mut self.tables.tables[t];
+            let first = &plan.rules[table.rules[0]];
+            let in_force =
+                table.add_row(&plan.world, &mut self.texts, &mut self.key_buf, &env, first);
+            if !in_force {
+                for &r in &self.tables.tables[t].rules {
+                    self.counts[r].not_in_force += 1;
                 }
-            };
-            if filter == Value::Bool(false) {
-                continue;
             }
-            let table = self.groups[r].as_mut().expect("group rules have tables");
-            table.add_row(
-                rule,
-                &plan.world,
-                &mut self.texts,
-                &mut self.key_buf,
-                &env,
-                filter.is_null(),
-            );
         }
         for i in 0..self.jobs[record].joins.len() {
             let j = self.jobs[record].joins[i];
-            let rule = &plan.rules[self.joins[j].rule];
-            self.joins[j].add_row(rule, &plan.world, &mut self.texts, &mut self.key_buf, &env);
+            self.tables.joins[j].add_row(&plan.world, &mut self.texts, &mut self.key_buf, &env);
         }
     }
 
@@ -354,14 +327,22 @@ impl<'p> Checker<'p> {
     }
 
     fn push(&mut self, r: usize, f: DataFinding) {
-        let list = &mut self.findings[r];
+        Self::push_to(&mut self.findings[r], &mut self.thresholds[r], self.keep, f);
+    }
+
+    fn push_to(
+        list: &mut Vec<DataFinding>,
+        threshold: &mut Option<Decimal>,
+        keep: Keep,
+        f: DataFinding,
+    ) {
         list.push(f);
-        if let Keep::Worst(n) = self.keep
+        if let Keep::Worst(n) = keep
             && list.len() >= 2 * n.max(1)
         {
             worst_first(list);
             list.truncate(n);
-            self.thresholds[r] = list.last().map(|f| f.badness);
+            *threshold = list.last().map(|f| f.badness);
         }
     }
 
@@ -369,15 +350,15 @@ impl<'p> Checker<'p> {
     pub fn finish(&mut self) {
         let plan = self.plan;
         for r in 0..plan.rules.len() {
-            let Some(table) = self.groups[r].take() else {
+            let Some(t) = self.tables.rule_table[r] else {
                 continue;
             };
             let rule = &plan.rules[r];
-            let order = table.sorted(&self.texts);
+            let order = self.tables.tables[t].sorted(&self.texts);
             for (rank, g) in order.into_iter().enumerate() {
-                let aggs = table.values(g, rule, &self.joins, r);
-                let group = &table.groups[g];
-                let year = table.year(rule, &plan.records[rule.record], group);
+                let aggs = self.tables.values(r, g);
+                let group = &self.tables.tables[t].groups[g];
+                let year = group_year(rule, plan.records[rule.record].time, group);
                 let env = GroupEnv {
                     keys: &group.keys,
                     aggs: &aggs,
@@ -414,12 +395,10 @@ impl<'p> Checker<'p> {
                         (FindingKind::Undetermined, Some(why))
                     }
                 };
-                let finding = self.group_finding(r, kind, &env, why, rank as u64);
-                if let Some(f) = finding {
+                if let Some(f) = self.group_finding(r, kind, &env, why, rank as u64) {
                     self.push(r, f);
                 }
             }
-            self.groups[r] = Some(table);
         }
         for list in &mut self.findings {
             if matches!(self.keep, Keep::Worst(_)) {

@@ -77,18 +77,18 @@ impl Plan {
         let world = World::build(symbols, &mut texts);
         let mut names = NameIndex::default();
         for (i, a) in symbols.actors.values().enumerate() {
-            names.actors.insert(a.name.text.clone(), i as u32);
+            names.actors.insert(&a.name.text, i as u32);
         }
         for (i, a) in symbols.actors.values().enumerate() {
             for alias in &a.aliases {
-                names.actors.entry(alias.clone()).or_insert(i as u32);
+                names.actors.insert(alias, i as u32);
             }
         }
         if let Some(i) = symbols.actors.get_index_of(NATIONAL) {
-            names.actors.insert("全国".to_string(), i as u32);
+            names.actors.insert("全国", i as u32);
         }
         for (i, p) in symbols.programs.keys().enumerate() {
-            names.programs.insert(p.clone(), i as u32);
+            names.programs.insert(p, i as u32);
         }
         let records = symbols
             .records

@@ -1,23 +1,25 @@
-//! Group state of group-level rules: one entry per group key, with its aggregates; and the
-//! tables of other record types joined to the groups on shared keys.
+//! Group state of group-level rules. Rules over the same record with the same `per` keys,
+//! `where` and period share one table, and an aggregate written in several of them (such as
+//! `sum(planned)`) is computed once. Other record types are joined to groups on shared keys.
 
-use super::aggregate::{Acc, AggFunc};
-use super::check::RowEnv;
-use super::compile::{RecordPlan, RulePlan};
+use super::aggregate::{Acc, AggFunc, AggSpec};
+use super::check::{RowEnv, in_force};
+use super::compile::{Plan, RulePlan};
 use super::eval::Evaluator;
-use super::world::World;
+use super::node::Node;
+use super::world::{Period, World};
 use crate::data::value::{Text, Texts, Value};
 use rustc_hash::FxHashMap;
 use std::cmp::Ordering;
 
-/// One group of a rule.
+/// One group of a table.
 #[derive(Debug, Clone)]
 pub struct Group {
     /// The key values, in `per` order (texts interned).
     pub keys: Vec<Value>,
     /// The key as hashed.
     pub parts: Box<[u64]>,
-    /// The rule's own-record aggregates, in `GroupTable::own` order.
+    /// The table's aggregates.
     pub accs: Vec<Acc>,
     /// Rows in the group.
     pub rows: u64,
@@ -25,186 +27,267 @@ pub struct Group {
     pub undetermined: Option<String>,
 }
 
-/// What one row contributes to one aggregate.
+/// Group keys of up to four values are hashed inline.
 #[derive(Debug)]
-enum Contribution {
-    Skip,
-    Add(Value),
-    Undetermined(String),
+enum Index {
+    Small(FxHashMap<[u64; 4], u32>),
+    Large(FxHashMap<Box<[u64]>, u32>),
 }
 
-/// The groups of one group-level rule.
-#[derive(Debug, Default)]
-pub struct GroupTable {
-    index: FxHashMap<Box<[u64]>, u32>,
-    pub groups: Vec<Group>,
-    /// The rule's aggregates over its own record type.
-    pub own: Vec<usize>,
-    scratch: Vec<Contribution>,
-}
-
-/// Rows of another record type, aggregated per shared key for one rule.
-#[derive(Debug)]
-pub struct JoinTable {
-    pub rule: usize,
-    pub record: usize,
-    /// (position in `per`, field in the joined record) for each shared key.
-    pub shared: Vec<(usize, u16)>,
-    /// The rule's aggregates over this record type.
-    pub aggs: Vec<usize>,
-    index: FxHashMap<Box<[u64]>, Vec<Acc>>,
-    scratch: Vec<Contribution>,
-}
-
-/// Evaluates each aggregate's filter and argument for one row.
-fn contributions(
-    rule: &RulePlan,
-    aggs: &[usize],
-    world: &World,
-    texts: &Texts,
-    env: &RowEnv<'_>,
-    out: &mut Vec<Contribution>,
-) {
-    out.clear();
-    let mut ev = Evaluator::new(world, texts);
-    for &a in aggs {
-        let spec = &rule.aggs[a];
-        if let Some(f) = &spec.filter {
-            match ev.eval(f, env) {
-                Value::Bool(true) => {}
-                Value::Bool(false) => {
-                    out.push(Contribution::Skip);
-                    continue;
-                }
-                _ => {
-                    let why = ev.cause.take().unwrap_or_default();
-                    out.push(Contribution::Undetermined(format!(
-                        "the `where` of `{}` cannot be decided on line {}: {why}",
-                        spec.text, env.row.line
-                    )));
-                    continue;
-                }
-            }
-        }
-        let v = match &spec.arg {
-            Some(arg) => ev.eval(arg, env),
-            None => Value::Bool(true),
-        };
-        if v.is_null() {
-            let why = ev.cause.take().unwrap_or_default();
-            out.push(Contribution::Undetermined(format!(
-                "{why} on line {}",
-                env.row.line
-            )));
+impl Index {
+    fn new(keys: usize) -> Index {
+        if keys <= 4 {
+            Index::Small(FxHashMap::default())
         } else {
-            out.push(Contribution::Add(v));
+            Index::Large(FxHashMap::default())
+        }
+    }
+
+    #[inline]
+    fn get(&self, parts: &[u64]) -> Option<u32> {
+        match self {
+            Index::Small(m) => m.get(&small(parts)).copied(),
+            Index::Large(m) => m.get(parts).copied(),
+        }
+    }
+
+    fn insert(&mut self, parts: &[u64], g: u32) {
+        match self {
+            Index::Small(m) => {
+                m.insert(small(parts), g);
+            }
+            Index::Large(m) => {
+                m.insert(parts.into(), g);
+            }
         }
     }
 }
 
-/// Adds a row's contributions to accumulators.
-fn accumulate(
-    accs: &mut [Acc],
-    aggs: &[usize],
-    rule: &RulePlan,
-    contributions: &[Contribution],
-    texts: &mut Texts,
-    row_text: &str,
-) {
-    for ((acc, c), &a) in accs.iter_mut().zip(contributions).zip(aggs) {
-        match c {
-            Contribution::Skip => {}
-            Contribution::Add(v) => {
-                let key = if rule.aggs[a].func == AggFunc::Distinct {
-                    v.key(row_text, texts)
-                } else {
-                    0
-                };
-                acc.add(*v, key, String::new);
-            }
-            Contribution::Undetermined(why) => acc.poison(why.clone()),
+#[inline]
+fn small(parts: &[u64]) -> [u64; 4] {
+    let mut k = [u64::MAX; 4];
+    k[..parts.len()].copy_from_slice(parts);
+    k
+}
+
+/// The groups of the rules sharing a record, keys, `where` and period.
+#[derive(Debug)]
+pub struct GroupTable {
+    pub record: usize,
+    pub rules: Vec<usize>,
+    /// Key fields, in `per` order.
+    pub keys: Vec<u16>,
+    filter: Option<Node>,
+    period: Option<Period>,
+    /// Aggregates over the table's own record.
+    pub aggs: Vec<AggSpec>,
+    index: Index,
+    pub groups: Vec<Group>,
+}
+
+/// Rows of another record type, aggregated per shared key for one table.
+#[derive(Debug)]
+pub struct JoinTable {
+    pub table: usize,
+    pub record: usize,
+    /// (position in `per`, field in the joined record) for each shared key.
+    pub shared: Vec<(usize, u16)>,
+    pub aggs: Vec<AggSpec>,
+    index: FxHashMap<Box<[u64]>, Vec<Acc>>,
+}
+
+/// Where a rule's aggregate is kept.
+#[derive(Debug, Clone, Copy)]
+pub enum AggRef {
+    Own(usize),
+    Join(usize, usize),
+}
+
+/// Every group table and join table, and which a rule uses.
+#[derive(Debug, Default)]
+pub struct Tables {
+    pub tables: Vec<GroupTable>,
+    pub joins: Vec<JoinTable>,
+    pub rule_table: Vec<Option<usize>>,
+    pub rule_aggs: Vec<Vec<AggRef>>,
+}
+
+/// The same aggregate: function, record, argument and filter.
+fn same_agg(a: &AggSpec, b: &AggSpec) -> bool {
+    a.func == b.func
+        && a.record == b.record
+        && format!("{:?}", a.arg) == format!("{:?}", b.arg)
+        && format!("{:?}", a.filter) == format!("{:?}", b.filter)
+}
+
+fn slot_of(list: &mut Vec<AggSpec>, spec: &AggSpec) -> usize {
+    match list.iter().position(|x| same_agg(x, spec)) {
+        Some(i) => i,
+        None => {
+            list.push(spec.clone());
+            list.len() - 1
         }
+    }
+}
+
+impl Tables {
+    /// Tables for every group-level rule to check (`permit` rules are not checked).
+    pub fn build(plan: &Plan) -> Tables {
+        let mut t = Tables {
+            rule_table: vec![None; plan.rules.len()],
+            rule_aggs: vec![Vec::new(); plan.rules.len()],
+            ..Tables::default()
+        };
+        for (r, rule) in plan.rules.iter().enumerate() {
+            if !rule.is_group() || rule.kind == crate::ast::RuleKind::Permit {
+                continue;
+            }
+            let keys: Vec<u16> = rule.keys.iter().map(|k| k.field).collect();
+            let filter = format!("{:?}", rule.filter);
+            let found = t.tables.iter().position(|x| {
+                x.record == rule.record
+                    && x.keys == keys
+                    && x.period == rule.period
+                    && format!("{:?}", x.filter) == filter
+            });
+            let ti = found.unwrap_or_else(|| {
+                t.tables.push(GroupTable {
+                    record: rule.record,
+                    rules: Vec::new(),
+                    keys: keys.clone(),
+                    filter: rule.filter.clone(),
+                    period: rule.period,
+                    aggs: Vec::new(),
+                    index: Index::new(keys.len()),
+                    groups: Vec::new(),
+                });
+                t.tables.len() - 1
+            });
+            t.tables[ti].rules.push(r);
+            t.rule_table[r] = Some(ti);
+            for spec in &rule.aggs {
+                let aref = if spec.record == rule.record {
+                    AggRef::Own(slot_of(&mut t.tables[ti].aggs, spec))
+                } else {
+                    let ji = t
+                        .joins
+                        .iter()
+                        .position(|j| j.table == ti && j.record == spec.record)
+                        .unwrap_or_else(|| {
+                            let other = &plan.records[spec.record];
+                            let shared = rule
+                                .keys
+                                .iter()
+                                .enumerate()
+                                .filter_map(|(pos, k)| {
+                                    other
+                                        .fields
+                                        .iter()
+                                        .position(|f| f.name.text == k.name)
+                                        .map(|i| (pos, i as u16))
+                                })
+                                .collect();
+                            t.joins.push(JoinTable {
+                                table: ti,
+                                record: spec.record,
+                                shared,
+                                aggs: Vec::new(),
+                                index: FxHashMap::default(),
+                            });
+                            t.joins.len() - 1
+                        });
+                    AggRef::Join(ji, slot_of(&mut t.joins[ji].aggs, spec))
+                };
+                t.rule_aggs[r].push(aref);
+            }
+        }
+        t
+    }
+}
+
+/// Adds one row's contributions to `accs` (which are `aggs`' accumulators).
+fn contribute(
+    aggs: &[AggSpec],
+    accs: &mut [Acc],
+    world: &World,
+    texts: &mut Texts,
+    env: &RowEnv<'_>,
+) {
+    for (spec, acc) in aggs.iter().zip(accs.iter_mut()) {
+        let (pass, v, why) = {
+            let mut ev = Evaluator::new(world, texts);
+            let pass = match &spec.filter {
+                None => Value::Bool(true),
+                Some(f) => ev.eval(f, env),
+            };
+            let v = match (&pass, &spec.arg) {
+                (Value::Bool(true), Some(arg)) => ev.eval(arg, env),
+                _ => Value::Bool(true),
+            };
+            (pass, v, ev.cause.take())
+        };
+        match pass {
+            Value::Bool(true) => {}
+            Value::Bool(false) => continue,
+            _ => {
+                acc.poison(format!(
+                    "the `where` of `{}` cannot be decided on line {}: {}",
+                    spec.text,
+                    env.row.line,
+                    why.unwrap_or_default()
+                ));
+                continue;
+            }
+        }
+        let key = if spec.func == AggFunc::Distinct {
+            v.key(&env.row.text, texts)
+        } else {
+            0
+        };
+        acc.add(v, key, || {
+            format!("{} on line {}", why.unwrap_or_default(), env.row.line)
+        });
     }
 }
 
 impl GroupTable {
-    /// The table of rule `r`, and the join tables its aggregates over other records need.
-    pub fn new(r: usize, rule: &RulePlan, records: &[RecordPlan]) -> (GroupTable, Vec<JoinTable>) {
-        let own = (0..rule.aggs.len())
-            .filter(|&a| rule.aggs[a].record == rule.record)
-            .collect();
-        let mut joins: Vec<JoinTable> = Vec::new();
-        for (a, spec) in rule.aggs.iter().enumerate() {
-            if spec.record == rule.record {
-                continue;
-            }
-            if let Some(j) = joins.iter_mut().find(|j| j.record == spec.record) {
-                j.aggs.push(a);
-                continue;
-            }
-            let other = &records[spec.record];
-            let shared = rule
-                .keys
-                .iter()
-                .enumerate()
-                .filter_map(|(pos, k)| {
-                    other
-                        .fields
-                        .iter()
-                        .position(|f| f.name.text == k.name)
-                        .map(|i| (pos, i as u16))
-                })
-                .collect();
-            joins.push(JoinTable {
-                rule: r,
-                record: spec.record,
-                shared,
-                aggs: vec![a],
-                index: FxHashMap::default(),
-                scratch: Vec::new(),
-            });
-        }
-        (
-            GroupTable {
-                own,
-                ..GroupTable::default()
-            },
-            joins,
-        )
-    }
-
-    /// Adds a row (already in force and past the rule's `where`) to its group.
+    /// Adds a row to its group, if the table's rules are in force for it and its `where` holds.
+    /// Returns whether the row was in force.
     pub fn add_row(
         &mut self,
-        rule: &RulePlan,
         world: &World,
         texts: &mut Texts,
         key_buf: &mut Vec<u64>,
         env: &RowEnv<'_>,
-        filter_undetermined: bool,
-    ) {
-        key_buf.clear();
-        for k in &rule.keys {
-            key_buf.push(env.row.values[k.field as usize].key(&env.row.text, texts));
+        any_rule: &RulePlan,
+    ) -> bool {
+        if !in_force(any_rule, env.row, env.record) {
+            return false;
         }
-        let g = match self.index.get(key_buf.as_slice()) {
-            Some(&g) => g as usize,
+        let filter = match &self.filter {
+            None => Value::Bool(true),
+            Some(f) => Evaluator::new(world, texts).eval(f, env),
+        };
+        if filter == Value::Bool(false) {
+            return true;
+        }
+        key_buf.clear();
+        for &k in &self.keys {
+            key_buf.push(env.row.values[k as usize].key(&env.row.text, texts));
+        }
+        let g = match self.index.get(key_buf) {
+            Some(g) => g as usize,
             None => {
-                let keys = rule
+                let keys = self
                     .keys
                     .iter()
-                    .map(|k| env.row.values[k.field as usize].kept(&env.row.text, texts))
+                    .map(|&k| env.row.values[k as usize].kept(&env.row.text, texts))
                     .collect();
-                let parts: Box<[u64]> = key_buf.as_slice().into();
-                self.index.insert(parts.clone(), self.groups.len() as u32);
+                self.index.insert(key_buf, self.groups.len() as u32);
                 self.groups.push(Group {
                     keys,
-                    parts,
-                    accs: self
-                        .own
-                        .iter()
-                        .map(|&a| Acc::new(rule.aggs[a].func))
-                        .collect(),
+                    parts: key_buf.as_slice().into(),
+                    accs: self.aggs.iter().map(|a| Acc::new(a.func)).collect(),
                     rows: 0,
                     undetermined: None,
                 });
@@ -213,24 +296,17 @@ impl GroupTable {
         };
         let group = &mut self.groups[g];
         group.rows += 1;
-        if filter_undetermined {
+        if filter != Value::Bool(true) {
             group.undetermined.get_or_insert_with(|| {
                 format!(
                     "the rule's `where` cannot be decided on line {}",
                     env.row.line
                 )
             });
-            return;
+            return true;
         }
-        contributions(rule, &self.own, world, texts, env, &mut self.scratch);
-        accumulate(
-            &mut group.accs,
-            &self.own,
-            rule,
-            &self.scratch,
-            texts,
-            &env.row.text,
-        );
+        contribute(&self.aggs, &mut group.accs, world, texts, env);
+        true
     }
 
     /// Group indexes in key order: actors and programs in declaration order, then numbers,
@@ -240,54 +316,12 @@ impl GroupTable {
         order.sort_by(|&a, &b| cmp_keys(&self.groups[a].keys, &self.groups[b].keys, texts));
         order
     }
-
-    /// Every aggregate's value for group `g`, own and joined.
-    pub fn values(
-        &self,
-        g: usize,
-        rule: &RulePlan,
-        joins: &[JoinTable],
-        r: usize,
-    ) -> Vec<Result<Value, String>> {
-        let group = &self.groups[g];
-        (0..rule.aggs.len())
-            .map(|a| {
-                if let Some(slot) = self.own.iter().position(|&o| o == a) {
-                    return group.accs[slot].value();
-                }
-                let Some(j) = joins
-                    .iter()
-                    .find(|j| j.rule == r && j.record == rule.aggs[a].record)
-                else {
-                    return Err("no data".into());
-                };
-                let key: Vec<u64> = j.shared.iter().map(|(pos, _)| group.parts[*pos]).collect();
-                let slot = j.aggs.iter().position(|&x| x == a).unwrap_or(0);
-                match j.index.get(key.as_slice()) {
-                    Some(accs) => accs[slot].value(),
-                    None => Acc::new(rule.aggs[a].func).value(),
-                }
-            })
-            .collect()
-    }
-
-    /// The year of group `g`, when the record's time field is a group key.
-    pub fn year(&self, rule: &RulePlan, record: &RecordPlan, group: &Group) -> Option<i32> {
-        let t = record.time?;
-        let pos = rule.keys.iter().position(|k| k.field == t)?;
-        match group.keys[pos] {
-            Value::Year(y) => Some(y),
-            Value::Date(d) => Some(chrono::Datelike::year(&d)),
-            _ => None,
-        }
-    }
 }
 
 impl JoinTable {
     /// Adds a row of the joined record type under its shared key.
     pub fn add_row(
         &mut self,
-        rule: &RulePlan,
         world: &World,
         texts: &mut Texts,
         key_buf: &mut Vec<u64>,
@@ -298,19 +332,49 @@ impl JoinTable {
             key_buf.push(env.row.values[*f as usize].key(&env.row.text, texts));
         }
         if !self.index.contains_key(key_buf.as_slice()) {
-            let accs = self
-                .aggs
-                .iter()
-                .map(|&a| Acc::new(rule.aggs[a].func))
-                .collect();
+            let accs = self.aggs.iter().map(|a| Acc::new(a.func)).collect();
             self.index.insert(key_buf.as_slice().into(), accs);
         }
         let accs = self
             .index
             .get_mut(key_buf.as_slice())
             .expect("inserted above");
-        contributions(rule, &self.aggs, world, texts, env, &mut self.scratch);
-        accumulate(accs, &self.aggs, rule, &self.scratch, texts, &env.row.text);
+        contribute(&self.aggs, accs, world, texts, env);
+    }
+
+    /// The value of aggregate `slot` for a group with key `parts`.
+    pub fn value(&self, parts: &[u64], slot: usize) -> Result<Value, String> {
+        let key: Vec<u64> = self.shared.iter().map(|(pos, _)| parts[*pos]).collect();
+        match self.index.get(key.as_slice()) {
+            Some(accs) => accs[slot].value(),
+            None => Acc::new(self.aggs[slot].func).value(),
+        }
+    }
+}
+
+impl Tables {
+    /// Every aggregate's value of rule `r` for group `g` of its table.
+    pub fn values(&self, r: usize, g: usize) -> Vec<Result<Value, String>> {
+        let t = &self.tables[self.rule_table[r].expect("a group rule")];
+        let group = &t.groups[g];
+        self.rule_aggs[r]
+            .iter()
+            .map(|a| match *a {
+                AggRef::Own(slot) => group.accs[slot].value(),
+                AggRef::Join(j, slot) => self.joins[j].value(&group.parts, slot),
+            })
+            .collect()
+    }
+}
+
+/// The year of a group, when the record's time field is a group key.
+pub fn group_year(rule: &RulePlan, time: Option<u16>, group: &Group) -> Option<i32> {
+    let t = time?;
+    let pos = rule.keys.iter().position(|k| k.field == t)?;
+    match group.keys[pos] {
+        Value::Year(y) => Some(y),
+        Value::Date(d) => Some(chrono::Datelike::year(&d)),
+        _ => None,
     }
 }
 

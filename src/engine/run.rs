@@ -6,9 +6,12 @@ use super::finding::{DataFinding, RuleCounts};
 use crate::data::bind::{DataFile, Format};
 use crate::data::cells::RowCells;
 use crate::data::csv_file::{self, Encoding};
+use crate::data::keys::{KeySet, Seen};
 use crate::data::problem::{DataLocation, DataProblem};
-use crate::data::row::{KeySet, Row, validate};
+use crate::data::row::{Row, validate};
+use crate::data::shape::{Names, Shape};
 use crate::data::sink::RowSink;
+use crate::data::value::Value;
 use crate::data::{json_file, xlsx_file};
 use crate::diagnostic::{Code, Severity};
 use indexmap::IndexMap;
@@ -75,11 +78,66 @@ impl<R: Read> Read for Hashing<R> {
     }
 }
 
+/// Rows validated together, handed to the checking thread.
+struct Batch {
+    file: u32,
+    record: usize,
+    rows: Vec<Row>,
+    len: usize,
+}
+
+const BATCH_ROWS: usize = 4096;
+
+/// Collects validated rows into batches for the checking thread; batches come back for reuse.
+struct Batcher {
+    batch: Batch,
+    to_checker: std::sync::mpsc::SyncSender<Batch>,
+    returned: std::sync::mpsc::Receiver<Batch>,
+}
+
+impl Batcher {
+    /// Moves `row` into the batch (leaving a used row of the same capacity in its place).
+    fn push(&mut self, row: &mut Row, file: u32, record: usize) {
+        if self.batch.len > 0 && (self.batch.file != file || self.batch.record != record) {
+            self.flush();
+        }
+        self.batch.file = file;
+        self.batch.record = record;
+        if self.batch.len == self.batch.rows.len() {
+            self.batch.rows.push(Row::default());
+        }
+        std::mem::swap(row, &mut self.batch.rows[self.batch.len]);
+        self.batch.len += 1;
+        if self.batch.len == BATCH_ROWS {
+            self.flush();
+        }
+    }
+
+    fn flush(&mut self) {
+        if self.batch.len == 0 {
+            return;
+        }
+        let next = self.returned.try_recv().unwrap_or_else(|_| Batch {
+            file: 0,
+            record: 0,
+            rows: Vec::with_capacity(BATCH_ROWS),
+            len: 0,
+        });
+        let mut full = std::mem::replace(&mut self.batch, next);
+        self.batch.len = 0;
+        full.rows.truncate(full.rows.len().max(full.len));
+        // The checker ends only after every batch is sent, so sending cannot fail.
+        let _ = self.to_checker.send(full);
+    }
+}
+
 /// Feeds one file's rows through validation into the checker.
 struct Feeder<'a, 'p> {
-    checker: &'a mut Checker<'p>,
+    out: &'a mut Batcher,
     plan: &'p Plan,
     record: usize,
+    /// Every data file, and the index of the one being read.
+    files: &'a [DataFile],
     file: u32,
     path: &'a str,
     sheet: Option<String>,
@@ -87,17 +145,198 @@ struct Feeder<'a, 'p> {
     columns: Vec<u32>,
     row: Row,
     run: &'a mut DataRun,
-    max_errors: usize,
+    opts: &'a Options,
+    /// Duplicates whose first occurrence is still to be found: (problem index, key).
+    pending: &'a mut Vec<(usize, String)>,
 }
 
 impl Feeder<'_, '_> {
     fn reject(&mut self, p: DataProblem) {
         self.run.rows_rejected += 1;
-        if self.run.problems.iter().filter(|p| p.row).count() < self.max_errors {
+        if self.run.rows_rejected as usize <= self.opts.max_errors {
             self.run.problems.push(p);
         } else {
             self.run.unlisted_rejections += 1;
         }
+    }
+
+    /// Whether the row's key is new; a duplicate is rejected.
+    fn unique_key(&mut self, k: u16, line: u64, at: DataLocation) -> bool {
+        let rec = &self.plan.records[self.record];
+        let ty = rec.fields[k as usize].ty;
+        let mut seen = self
+            .keys
+            .insert(&key_text(self.plan, &self.row, k, ty), self.file, line);
+        if seen == Seen::New {
+            return true;
+        }
+        let key = key_text(self.plan, &self.row, k, ty).into_owned();
+        if seen == Seen::OutOfOrder {
+            self.keys.start_hashing();
+            for f in 0..=self.file as usize {
+                let upto = (f == self.file as usize).then_some(line);
+                if self.files[f].record == rec.name {
+                    let keys = &mut *self.keys;
+                    scan_keys(
+                        self.plan,
+                        self.record,
+                        &self.files[f],
+                        self.opts,
+                        upto,
+                        |key, _| {
+                            keys.insert(key, f as u32, 0);
+                        },
+                    );
+                }
+            }
+            seen = self.keys.insert(&key, self.file, line);
+        }
+        let Seen::Duplicate(first) = seen else {
+            return true;
+        };
+        let field = rec.fields[k as usize].name.text.clone();
+        let help = match first {
+            Some((f, l)) if f == self.file => {
+                format!("the same key is on line {l}; give each row its own key")
+            }
+            Some((f, l)) => format!(
+                "the same key is in `{}`, line {l}",
+                self.files[f as usize].display()
+            ),
+            None => "the same key is on an earlier row; give each row its own key".to_string(),
+        };
+        let p = DataProblem {
+            code: Code::DataDuplicateKey,
+            severity: Severity::Error,
+            message: format!("duplicate key `{key}`: `{field}` must be unique"),
+            help: Some(help),
+            location: at,
+            field: Some(field),
+            row: true,
+        };
+        let listed = (self.run.rows_rejected as usize) < self.opts.max_errors;
+        if first.is_none() && listed {
+            self.pending.push((self.run.problems.len(), key));
+        }
+        self.reject(p);
+        false
+    }
+}
+
+/// A key's text: texts as written, other values in their natural form.
+fn key_text<'r>(
+    plan: &Plan,
+    row: &'r Row,
+    k: u16,
+    ty: crate::ast::BaseType,
+) -> std::borrow::Cow<'r, str> {
+    match row.values[k as usize] {
+        Value::Text(t) => std::borrow::Cow::Borrowed(row.text_of(t).unwrap_or("")),
+        v => std::borrow::Cow::Owned(
+            Names {
+                actors: &plan.world.actor_names,
+                programs: &plan.world.program_names,
+                texts: &plan.texts,
+                row_text: &row.text,
+            }
+            .show(v, Shape::of_field(ty)),
+        ),
+    }
+}
+
+/// Re-reads a file's accepted rows (up to before line `upto`), handing each key and line to
+/// `visit`.
+fn scan_keys(
+    plan: &Plan,
+    record: usize,
+    file: &DataFile,
+    opts: &Options,
+    upto: Option<u64>,
+    visit: impl FnMut(&str, u64),
+) {
+    struct Scan<'a, F> {
+        plan: &'a Plan,
+        record: usize,
+        upto: Option<u64>,
+        row: Row,
+        visit: F,
+    }
+    impl<F: FnMut(&str, u64)> RowSink for Scan<'_, F> {
+        fn columns(&mut self, _: Vec<u32>) {}
+        fn row(&mut self, cells: &RowCells<'_>, line: u64) {
+            if self.upto.is_some_and(|u| line >= u) {
+                return;
+            }
+            let rec = &self.plan.records[self.record];
+            if validate(&rec.fields, &self.plan.names, cells, &mut self.row).is_ok()
+                && let Some(k) = rec.key
+            {
+                let key = key_text(self.plan, &self.row, k, rec.fields[k as usize].ty);
+                (self.visit)(&key, line);
+            }
+        }
+        fn bad_row(&mut self, _: DataProblem) {}
+        fn problem(&mut self, _: DataProblem) {}
+    }
+    let mut scan = Scan {
+        plan,
+        record,
+        upto,
+        row: Row::default(),
+        visit,
+    };
+    let quiet = Options {
+        progress: false,
+        hash: false,
+        ..opts.clone()
+    };
+    let _ = read_into(plan, record, file, &quiet, None, &mut scan);
+}
+
+/// Reads `file` into `sink` with the reader for its format.
+fn read_into(
+    plan: &Plan,
+    record: usize,
+    file: &DataFile,
+    opts: &Options,
+    hasher: Option<Rc<RefCell<Sha256>>>,
+    sink: &mut dyn RowSink,
+) -> Result<(), Box<DataProblem>> {
+    let rec = &plan.records[record];
+    let at = DataLocation {
+        file: file.display(),
+        sheet: None,
+        line: 0,
+        column: 0,
+    };
+    if file.format == Format::Xlsx {
+        if let Some(h) = &hasher
+            && let Ok(bytes) = std::fs::read(&file.path)
+        {
+            h.borrow_mut().update(&bytes);
+        }
+        return xlsx_file::read(
+            &file.path,
+            file.sheet.as_deref(),
+            &at,
+            &rec.fields,
+            &rec.name,
+            sink,
+        );
+    }
+    let input = open(file, opts.progress, hasher).map_err(|e| DataProblem {
+        code: Code::DataUnreadable,
+        severity: Severity::Error,
+        message: format!("cannot read the data file: {e}"),
+        help: None,
+        location: at.clone(),
+        field: None,
+        row: false,
+    })?;
+    match file.format {
+        Format::Csv => csv_file::read(input, &at, &rec.fields, &rec.name, opts.encoding, sink),
+        Format::Json => json_file::read_array(input, &at, &rec.fields, &rec.name, sink),
+        _ => json_file::read_lines(input, &at, &rec.fields, &rec.name, sink),
     }
 }
 
@@ -131,38 +370,14 @@ impl RowSink for Feeder<'_, '_> {
             return;
         }
         if let Some(k) = rec.key {
-            let key = match self.row.values[k as usize] {
-                crate::data::value::Value::Text(t) => self.row.text_of(t).unwrap_or("").to_string(),
-                other => format!("{other:?}"),
-            };
-            if let Some((file, first)) = self.keys.insert(&key, self.file, line) {
-                let column = self.columns.get(k as usize).copied().unwrap_or(0);
-                let same = file == self.file;
-                let p = DataProblem {
-                    code: Code::DataDuplicateKey,
-                    severity: Severity::Error,
-                    message: format!(
-                        "duplicate key `{key}`: `{}` must be unique",
-                        rec.fields[k as usize].name.text
-                    ),
-                    help: Some(if same {
-                        format!("the same key is on line {first}; give each row its own key")
-                    } else {
-                        format!(
-                            "the same key is in an earlier file (data file {}), line {first}",
-                            file + 1
-                        )
-                    }),
-                    location: at(column, &self.sheet, self.path),
-                    field: Some(rec.fields[k as usize].name.text.clone()),
-                    row: true,
-                };
-                self.reject(p);
+            let column = self.columns.get(k as usize).copied().unwrap_or(0);
+            let place = at(column, &self.sheet, self.path);
+            if !self.unique_key(k, line, place) {
                 return;
             }
         }
         self.run.rows_checked += 1;
-        self.checker.row(self.record, &self.row);
+        self.out.push(&mut self.row, self.file, self.record);
     }
 
     fn bad_row(&mut self, problem: DataProblem) {
@@ -212,85 +427,80 @@ fn open(
     Ok(reader)
 }
 
-/// Checks every data file against the plan.
+/// Checks every data file against the plan. Reading and validating run on this thread, the
+/// rules on a second one, fed in batches of rows.
 pub fn check_data(plan: &Plan, files: &[DataFile], opts: &Options) -> DataRun {
+    let (to_checker, batches) = std::sync::mpsc::sync_channel::<Batch>(8);
+    let (give_back, returned) = std::sync::mpsc::channel::<Batch>();
+    std::thread::scope(|scope| {
+        let checking = scope.spawn(move || {
+            let mut checker = Checker::new(plan, opts.keep);
+            let mut current = u32::MAX;
+            for batch in batches {
+                if batch.file != current {
+                    current = batch.file;
+                    checker.file = files[current as usize].display();
+                }
+                for row in &batch.rows[..batch.len] {
+                    checker.row(batch.record, row);
+                }
+                let _ = give_back.send(batch);
+            }
+            checker.finish();
+            checker.into_findings()
+        });
+        let mut batcher = Batcher {
+            batch: Batch {
+                file: 0,
+                record: 0,
+                rows: Vec::with_capacity(BATCH_ROWS),
+                len: 0,
+            },
+            to_checker,
+            returned,
+        };
+        let mut run = read_all(plan, files, opts, &mut batcher);
+        batcher.flush();
+        drop(batcher);
+        let (findings, counts) = checking.join().expect("the checking thread does not panic");
+        run.findings = findings;
+        run.counts = counts;
+        run
+    })
+}
+
+/// Reads and validates every file, handing accepted rows to `out`.
+fn read_all(plan: &Plan, files: &[DataFile], opts: &Options, out: &mut Batcher) -> DataRun {
     let mut run = DataRun::default();
-    let mut checker = Checker::new(plan, opts.keep);
     let mut keys: Vec<KeySet> = plan.records.iter().map(|_| KeySet::default()).collect();
+    let mut pending: Vec<Vec<(usize, String)>> = vec![Vec::new(); files.len()];
     for (i, file) in files.iter().enumerate() {
         let Some(record) = plan.records.iter().position(|r| r.name == file.record) else {
             continue;
         };
         let path = file.display();
-        let at = DataLocation {
-            file: path.clone(),
-            sheet: None,
-            line: 0,
-            column: 0,
-        };
         let hasher = opts.hash.then(|| Rc::new(RefCell::new(Sha256::new())));
-        checker.file = path.clone();
-        let rec = &plan.records[record];
         let mut feeder = Feeder {
-            checker: &mut checker,
+            out: &mut *out,
             plan,
             record,
+            files,
             file: i as u32,
             path: &path,
-            sheet: None,
+            sheet: file
+                .format
+                .eq(&Format::Xlsx)
+                .then(|| file.sheet.clone().unwrap_or_default()),
             keys: &mut keys[record],
             columns: Vec::new(),
             row: Row::default(),
             run: &mut run,
-            max_errors: opts.max_errors,
+            opts,
+            pending: &mut pending[i],
         };
-        let result = match file.format {
-            Format::Xlsx => {
-                feeder.sheet = Some(file.sheet.clone().unwrap_or_default());
-                let r = xlsx_file::read(
-                    &file.path,
-                    file.sheet.as_deref(),
-                    &at,
-                    &rec.fields,
-                    &rec.name,
-                    &mut feeder,
-                );
-                if let Some(h) = &hasher
-                    && let Ok(bytes) = std::fs::read(&file.path)
-                {
-                    h.borrow_mut().update(&bytes);
-                }
-                r
-            }
-            format => match open(file, opts.progress, hasher.clone()) {
-                Err(e) => Err(DataProblem {
-                    code: Code::DataUnreadable,
-                    severity: Severity::Error,
-                    message: format!("cannot read the data file: {e}"),
-                    help: None,
-                    location: at.clone(),
-                    field: None,
-                    row: false,
-                }),
-                Ok(input) => match format {
-                    Format::Csv => csv_file::read(
-                        input,
-                        &at,
-                        &rec.fields,
-                        &rec.name,
-                        opts.encoding,
-                        &mut feeder,
-                    ),
-                    Format::Json => {
-                        json_file::read_array(input, &at, &rec.fields, &rec.name, &mut feeder)
-                    }
-                    _ => json_file::read_lines(input, &at, &rec.fields, &rec.name, &mut feeder),
-                },
-            },
-        };
-        if let Err(p) = result {
+        if let Err(p) = read_into(plan, record, file, opts, hasher.clone(), &mut feeder) {
             run.files_failed += 1;
-            run.problems.push(p);
+            run.problems.push(*p);
         }
         if let Some(h) = hasher {
             let digest = h.borrow().clone().finalize();
@@ -298,9 +508,46 @@ pub fn check_data(plan: &Plan, files: &[DataFile], opts: &Options) -> DataRun {
             run.hashes.insert(path, format!("sha256:{hex}"));
         }
     }
-    checker.finish();
-    let (findings, counts) = checker.into_findings();
-    run.findings = findings;
-    run.counts = counts;
+    locate_first_keys(plan, files, opts, &pending, &mut run);
     run
+}
+
+/// Finds where each duplicate key was first accepted, and says so in its help.
+fn locate_first_keys(
+    plan: &Plan,
+    files: &[DataFile],
+    opts: &Options,
+    pending: &[Vec<(usize, String)>],
+    run: &mut DataRun,
+) {
+    for (i, wanted) in pending.iter().enumerate() {
+        if wanted.is_empty() {
+            continue;
+        }
+        let record = &files[i].record;
+        let Some(r) = plan.records.iter().position(|x| &x.name == record) else {
+            continue;
+        };
+        let mut found: rustc_hash::FxHashMap<String, (usize, u64)> = Default::default();
+        let want: rustc_hash::FxHashSet<&str> = wanted.iter().map(|(_, k)| k.as_str()).collect();
+        for (f, file) in files.iter().enumerate().take(i + 1) {
+            if &file.record != record {
+                continue;
+            }
+            scan_keys(plan, r, file, opts, None, |key, line| {
+                if want.contains(key) && !found.contains_key(key) {
+                    found.insert(key.to_string(), (f, line));
+                }
+            });
+        }
+        for (problem, key) in wanted {
+            if let Some(&(f, line)) = found.get(key) {
+                run.problems[*problem].help = Some(if f == i {
+                    format!("the same key is on line {line}; give each row its own key")
+                } else {
+                    format!("the same key is in `{}`, line {line}", files[f].display())
+                });
+            }
+        }
+    }
 }
