@@ -34,7 +34,7 @@ mod checks;
 mod load;
 mod resolve;
 mod ruleset;
-mod suggest;
+pub mod suggest;
 mod syntax;
 mod types;
 

@@ -120,10 +120,29 @@ fn output_file_is_written() {
         path.to_str().unwrap(),
         "rules",
     ]);
-    assert_eq!(o.status.code(), Some(0));
+    // The shipped data has violations and one deliberately rejected row.
+    assert_eq!(o.status.code(), Some(2));
     assert!(stdout(&o).is_empty());
     let v: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-    assert_eq!(v["summary"]["errors"], 0);
+    let summary = &v["summary"];
+    assert_eq!(summary["rows_rejected"], 1);
+    assert_eq!(
+        summary["rows_read"].as_u64().unwrap(),
+        summary["rows_checked"].as_u64().unwrap() + 1
+    );
+    let data = v["receipt"]["data"].as_object().unwrap();
+    assert!(
+        data["rules/data/project.csv"]
+            .as_str()
+            .unwrap()
+            .starts_with("sha256:")
+    );
+    assert!(
+        data["rules/data/rating.csv"]
+            .as_str()
+            .unwrap()
+            .starts_with("sha256:")
+    );
     std::fs::remove_file(path).ok();
 }

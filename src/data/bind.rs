@@ -41,6 +41,22 @@ impl DataFile {
     pub fn display(&self) -> String {
         self.path.display().to_string()
     }
+
+    /// The file as findings name it: a workbook with its sheet (`book.xlsx#Sheet2`).
+    pub fn label(&self) -> String {
+        if self.format != Format::Xlsx {
+            return self.display();
+        }
+        let sheet = self.sheet.clone().or_else(|| {
+            use calamine::Reader;
+            let book: calamine::Xlsx<_> = calamine::open_workbook(&self.path).ok()?;
+            book.sheet_names().first().cloned()
+        });
+        match sheet {
+            Some(s) => format!("{}#{s}", self.display()),
+            None => self.display(),
+        }
+    }
 }
 
 /// One `--data` argument: a folder, or `NAME=FILE`.

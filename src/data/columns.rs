@@ -1,6 +1,7 @@
 //! Matches a file's header to the fields of its record type.
 
 use super::problem::{DataLocation, DataProblem};
+use super::sink::RowSink;
 use crate::ast::Field;
 use crate::diagnostic::{Code, Severity};
 use crate::suggest::did_you_mean;
@@ -48,6 +49,21 @@ pub fn bind(
         }
     }
     for (i, h) in clean.iter().enumerate() {
+        if let Some(first) = clean[..i].iter().position(|x| x == h) {
+            problems.push(DataProblem {
+                code: Code::DataUnknownColumn,
+                severity: Severity::Warning,
+                message: format!("column `{h}` appears twice; column {} is read", first + 1),
+                help: Some("remove or rename the second column".into()),
+                location: DataLocation {
+                    column: i as u32 + 1,
+                    ..at.clone()
+                },
+                field: None,
+                row: false,
+            });
+            continue;
+        }
         if !columns.contains(&Some(i)) {
             let help =
                 did_you_mean(h, fields.iter().map(|f| f.name.text.as_str())).unwrap_or_else(|| {
@@ -68,4 +84,20 @@ pub fn bind(
         }
     }
     ok.then_some(columns)
+}
+
+/// Hands the header's problems to `sink`, in order; when the file cannot be read (a required
+/// column is missing), says so to the sink and returns `None`.
+pub fn settle(
+    bound: Option<Vec<Option<usize>>>,
+    problems: Vec<DataProblem>,
+    sink: &mut dyn RowSink,
+) -> Option<Vec<Option<usize>>> {
+    for p in problems {
+        sink.problem(p);
+    }
+    if bound.is_none() {
+        sink.failed();
+    }
+    bound
 }

@@ -148,9 +148,11 @@ fn bad(text: &str, ty: BaseType) -> Box<Rejection> {
         BaseType::Bool => "write `true` or `false` (also `是`/`否`, `yes`/`no`, `1`/`0`)".into(),
         BaseType::Int => "write digits only, e.g. `12`".into(),
         BaseType::Decimal => "write a number, e.g. `12.5`".into(),
-        BaseType::Percent => "write `74%` or `0.74`".into(),
+        BaseType::Percent => {
+            "write `74%` or the fraction `0.74`; a bare number above 1 needs the `%` sign".into()
+        }
         BaseType::Money(u) => format!(
-            "write the amount in {0} without the unit, e.g. `1250.00` (or `1250.00{0}`)",
+            "write the amount in {0}, e.g. `1250.00`; a unit may follow the number: `1250.00{0}`",
             u.as_str()
         ),
         BaseType::Date => "write the date as `2017-03-01`".into(),
@@ -236,10 +238,11 @@ fn fast_decimal(b: &[u8]) -> Option<Decimal> {
     ))
 }
 
+/// `74%` or a fraction `0.74`; a bare number above 1 is ambiguous (74 or 7400%?) and refused.
 fn parse_percent(t: &str) -> Option<Decimal> {
     match t.strip_suffix('%').or_else(|| t.strip_suffix('％')) {
         Some(p) => parse_decimal(p.trim()).map(|d| d / Decimal::ONE_HUNDRED),
-        None => parse_decimal(t),
+        None => parse_decimal(t).filter(|d| d.abs() <= Decimal::ONE),
     }
 }
 
@@ -311,6 +314,8 @@ mod tests {
     fn percents_and_numbers() {
         assert_eq!(parse_percent("74%"), Some(dec("0.74")));
         assert_eq!(parse_percent("0.74"), Some(dec("0.74")));
+        assert_eq!(parse_percent("74"), None);
+        assert_eq!(parse_percent("150%"), Some(dec("1.5")));
         assert_eq!(parse_decimal("-0.5"), Some(dec("-0.5")));
         assert_eq!(parse_decimal("1e3"), Some(dec("1000")));
         assert_eq!(parse_decimal("."), None);

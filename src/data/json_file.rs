@@ -11,20 +11,41 @@ use std::collections::BTreeSet;
 use std::io::{BufRead, Read};
 
 /// The cells of one JSON object, by field; unknown keys are collected.
+/// On failure: the 1-based character column within `text` (on its first line), and why.
 fn cells_of(
     text: &str,
     fields: &[Field],
     unknown: &mut BTreeSet<String>,
-) -> Result<Vec<OwnedCell>, String> {
+) -> Result<Vec<OwnedCell>, (u32, String)> {
     let object: serde_json::Map<String, serde_json::Value> = match serde_json::from_str(text) {
         Ok(serde_json::Value::Object(m)) => m,
         Ok(other) => {
-            return Err(format!(
-                "expected an object {{\"field\": value, …}}, found {}",
-                kind(&other)
+            let column = text.chars().take_while(|c| c.is_whitespace()).count() as u32 + 1;
+            return Err((
+                column,
+                format!(
+                    "expected an object {{\"field\": value, …}}, found {}",
+                    kind(&other)
+                ),
             ));
         }
-        Err(e) => return Err(format!("not valid JSON: {e}")),
+        Err(e) => {
+            // serde_json counts bytes from 1 within the line; report characters.
+            let line_start: usize = text
+                .split_inclusive('\n')
+                .take(e.line().saturating_sub(1))
+                .map(str::len)
+                .sum();
+            let upto = (line_start + e.column().saturating_sub(1)).min(text.len());
+            let upto = (0..=upto)
+                .rev()
+                .find(|&i| text.is_char_boundary(i))
+                .unwrap_or(0);
+            let column = text[line_start.min(upto)..upto].chars().count() as u32 + 1;
+            let why = e.to_string();
+            let why = why.split(" at line ").next().unwrap_or(&why).to_string();
+            return Err((column, format!("not valid JSON: {why}")));
+        }
     };
     for k in object.keys() {
         if !fields.iter().any(|f| &f.name.text == k) {
@@ -55,13 +76,17 @@ fn kind(v: &serde_json::Value) -> &'static str {
     }
 }
 
-fn bad_row(at: &DataLocation, line: u64, message: String) -> DataProblem {
+fn bad_row(at: &DataLocation, line: u64, (column, message): (u32, String)) -> DataProblem {
     DataProblem {
         code: Code::DataBadRow,
         severity: Severity::Error,
         message,
         help: None,
-        location: DataLocation { line, ..at.clone() },
+        location: DataLocation {
+            line,
+            column,
+            ..at.clone()
+        },
         field: None,
         row: true,
     }
@@ -179,7 +204,7 @@ pub fn read_lines(
             sink.bad_row(DataProblem {
                 code: Code::DataEncoding,
                 help: Some("JSON Lines files must be UTF-8".into()),
-                ..bad_row(at, line, "the line is not valid UTF-8".into())
+                ..bad_row(at, line, (0, "the line is not valid UTF-8".into()))
             });
             continue;
         };

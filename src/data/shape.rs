@@ -48,6 +48,14 @@ pub struct Names<'a> {
 }
 
 impl Names<'_> {
+    /// `v` in natural form, with enough decimals to differ from `other` when it does.
+    pub fn show_apart(&self, v: Value, other: Value, shape: Shape) -> String {
+        match (v, other) {
+            (Value::Num(a), Value::Num(b)) => number_apart(a, b, shape),
+            _ => self.show(v, shape),
+        }
+    }
+
     /// The value in its natural form; `null` for a missing value.
     pub fn show(&self, v: Value, shape: Shape) -> String {
         match v {
@@ -90,16 +98,35 @@ impl Names<'_> {
 
 /// A number in its natural form for `shape`.
 pub fn number(n: Decimal, shape: Shape) -> String {
+    number_dp(n, shape, 0)
+}
+
+/// `n` in its natural form, with as many more decimals (up to four) as it takes not to look
+/// equal to `other`: 73.95% against 74% prints as `73.95%`, not `74.0%`.
+pub fn number_apart(n: Decimal, other: Decimal, shape: Shape) -> String {
+    (0..=4)
+        .map(|extra| (number_dp(n, shape, extra), number_dp(other, shape, extra)))
+        .find(|(a, b)| a != b || n == other)
+        .map_or_else(|| number_dp(n, shape, 4), |(a, _)| a)
+}
+
+fn number_dp(n: Decimal, shape: Shape, extra: u32) -> String {
+    let round =
+        |x: Decimal, dp: u32| x.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
     match shape {
         Shape::Percent => {
-            let p = (n * Decimal::ONE_HUNDRED)
-                .round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero);
-            format!("{p:.1}%")
+            let dp = 1 + extra;
+            let p = round(n * Decimal::ONE_HUNDRED, dp);
+            format!("{p:.prec$}%", prec = dp as usize)
         }
         Shape::Money(unit) => {
-            let v = (n / unit.factor())
-                .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
-            format!("{}{}", grouped(&format!("{v:.2}")), unit.as_str())
+            let dp = 2 + extra;
+            let v = round(n / unit.factor(), dp);
+            format!(
+                "{}{}",
+                grouped(&format!("{v:.prec$}", prec = dp as usize)),
+                unit.as_str()
+            )
         }
         Shape::Int => n.round().to_string(),
         _ => n
@@ -147,5 +174,11 @@ mod tests {
             "-999.50元"
         );
         assert_eq!(number(d("2.50000"), Shape::Decimal), "2.5");
+        assert_eq!(
+            number_apart(d("0.7395"), d("0.74"), Shape::Percent),
+            "73.95%"
+        );
+        assert_eq!(number_apart(d("0.5"), d("0.74"), Shape::Percent), "50.0%");
+        assert_eq!(number_apart(d("0.74"), d("0.74"), Shape::Percent), "74.0%");
     }
 }

@@ -13,4 +13,6 @@ pub trait RowSink {
     fn bad_row(&mut self, problem: DataProblem);
     /// A problem with the file that does not reject a row (an unknown column).
     fn problem(&mut self, problem: DataProblem);
+    /// The file cannot be read (its problems were handed over already).
+    fn failed(&mut self) {}
 }

@@ -94,16 +94,8 @@ pub fn read(
     };
     let mut problems = Vec::new();
     let bound = columns::bind(&header, fields, record, &header_at, &mut problems);
-    for p in problems.iter().filter(|p| p.severity != Severity::Error) {
-        sink.problem(p.clone());
-    }
-    let Some(columns) = bound else {
-        return Err(Box::new(
-            problems
-                .into_iter()
-                .find(|p| p.severity == Severity::Error)
-                .expect("a missing column is an error"),
-        ));
+    let Some(columns) = columns::settle(bound, problems, sink) else {
+        return Ok(());
     };
     sink.columns(
         columns

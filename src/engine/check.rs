@@ -282,7 +282,7 @@ impl<'p> Checker<'p> {
             return;
         }
         let names = self.names(&env.row.text);
-        let value_text = value.map(|(v, shape)| names.show(v, shape));
+        let value_text = value.map(|(v, r, shape)| names.show_apart(v, r, shape));
         let message = message(rule, kind, &value_text, why.as_deref(), |p| match p {
             Part::Field(i) => names.show(
                 env.row.values[*i as usize],
@@ -429,7 +429,7 @@ impl<'p> Checker<'p> {
             return None;
         }
         let names = self.names("");
-        let value_text = value.map(|(v, shape)| names.show(v, shape));
+        let value_text = value.map(|(v, r, shape)| names.show_apart(v, r, shape));
         let message = message(rule, kind, &value_text, why.as_deref(), |p| match p {
             Part::Key(i) => names.show(env.keys[*i as usize], rule.keys[*i as usize].shape),
             _ => String::new(),
@@ -498,7 +498,11 @@ fn message(
                 };
                 match value {
                     Some(v) => format!("{verb} {what}: the value is {v}"),
-                    None => format!("{verb} {what}"),
+                    None => format!(
+                        "{verb} {what}: `{}` is {}",
+                        rule.condition_text,
+                        rule.kind == RuleKind::Forbid
+                    ),
                 }
             }
         },
@@ -510,7 +514,7 @@ fn culprit_value(
     rule: &RulePlan,
     ev: &mut Evaluator<'_>,
     env: &impl Env,
-) -> (Option<(Value, crate::data::shape::Shape)>, Decimal) {
+) -> (Option<(Value, Value, crate::data::shape::Shape)>, Decimal) {
     let want = rule.kind == RuleKind::Forbid;
     let Some(c) = culprit(&rule.condition.node, want, ev, env) else {
         return (None, Decimal::ZERO);
@@ -528,7 +532,7 @@ fn culprit_value(
         }
         _ => Decimal::ZERO,
     };
-    ((!l.is_null()).then_some((l, c.shape)), badness)
+    ((!l.is_null()).then_some((l, r, c.shape)), badness)
 }
 
 /// The comparison whose result (`want`) decided the outcome.

@@ -41,12 +41,18 @@ pub struct RulePlan {
     pub record: usize,
     /// `over R where …`.
     pub filter: Option<Node>,
+    /// The `where` condition as written.
+    pub filter_text: Option<String>,
     /// When its document is in force; `None` for unsourced rules (always).
     pub period: Option<Period>,
     /// `per` keys; empty for a record-level rule.
     pub keys: Vec<KeyPlan>,
     pub condition: Expr,
+    /// The condition as written.
+    pub condition_text: String,
     pub unless: Option<Node>,
+    /// The `unless` condition as written.
+    pub unless_text: Option<String>,
     pub aggs: Vec<AggSpec>,
     pub message: Option<Template>,
     pub source: Option<Source>,
@@ -148,6 +154,10 @@ impl Plan {
                 severity: rule.severity,
                 record: record_idx,
                 filter,
+                filter_text: over
+                    .filter
+                    .as_ref()
+                    .map(|f| sources.snippet(f.span).to_string()),
                 period: source_period(&sr.source, &world.periods),
                 keys,
                 condition: Expr {
@@ -155,7 +165,12 @@ impl Plan {
                     shape,
                     span: cond.span,
                 },
+                condition_text: sources.snippet(cond.span).to_string(),
                 unless,
+                unless_text: rule
+                    .unless
+                    .as_ref()
+                    .map(|u| sources.snippet(u.span).to_string()),
                 aggs,
                 message,
                 source: sr.source.clone(),

@@ -224,7 +224,7 @@ impl Feeder<'_, '_> {
 }
 
 /// A key's text: texts as written, other values in their natural form.
-fn key_text<'r>(
+pub(crate) fn key_text<'r>(
     plan: &Plan,
     row: &'r Row,
     k: u16,
@@ -294,7 +294,7 @@ fn scan_keys(
 }
 
 /// Reads `file` into `sink` with the reader for its format.
-fn read_into(
+pub(crate) fn read_into(
     plan: &Plan,
     record: usize,
     file: &DataFile,
@@ -393,6 +393,10 @@ impl RowSink for Feeder<'_, '_> {
     fn problem(&mut self, problem: DataProblem) {
         self.run.problems.push(problem);
     }
+
+    fn failed(&mut self) {
+        self.run.files_failed += 1;
+    }
 }
 
 fn open(
@@ -430,6 +434,8 @@ fn open(
 /// Checks every data file against the plan. Reading and validating run on this thread, the
 /// rules on a second one, fed in batches of rows.
 pub fn check_data(plan: &Plan, files: &[DataFile], opts: &Options) -> DataRun {
+    let labels: Vec<String> = files.iter().map(DataFile::label).collect();
+    let labels = &labels;
     let (to_checker, batches) = std::sync::mpsc::sync_channel::<Batch>(8);
     let (give_back, returned) = std::sync::mpsc::channel::<Batch>();
     std::thread::scope(|scope| {
@@ -439,7 +445,7 @@ pub fn check_data(plan: &Plan, files: &[DataFile], opts: &Options) -> DataRun {
             for batch in batches {
                 if batch.file != current {
                     current = batch.file;
-                    checker.file = files[current as usize].display();
+                    checker.file = labels[current as usize].clone();
                 }
                 for row in &batch.rows[..batch.len] {
                     checker.row(batch.record, row);

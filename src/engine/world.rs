@@ -137,7 +137,9 @@ impl World {
                 continue;
             };
             let (mut first, mut last) = (
-                p.from.map_or(i32::MIN, |(y, _)| y),
+                // Without `from`, a pair starts with its program.
+                p.from
+                    .map_or(symbols.programs[prog].since.unwrap_or(i32::MIN), |(y, _)| y),
                 p.to.map_or(i32::MAX, |(y, _)| y),
             );
             if let Some(period) = source_period(&sp.source, &periods) {

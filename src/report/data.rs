@@ -322,6 +322,7 @@ impl CheckReport<'_> {
                 rows_read: self.run.rows_read as usize,
                 rows_checked: self.run.rows_checked as usize,
                 rows_rejected: self.run.rows_rejected as usize,
+                rejected_unlisted: self.run.unlisted_rejections as usize,
             },
             rules,
             findings,

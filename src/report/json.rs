@@ -36,10 +36,8 @@ pub struct Finding {
     pub related: Vec<RelatedJson>,
     pub resolution: Option<serde_json::Value>,
     /// Rejected rows: the field whose cell was rejected.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
     /// Record-level findings: where the record is in the data.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub row: Option<RowPlace>,
 }
 
@@ -67,6 +65,8 @@ pub struct Summary {
     pub rows_read: usize,
     pub rows_checked: usize,
     pub rows_rejected: usize,
+    /// Rejected rows counted but not listed (beyond `--max-errors`).
+    pub rejected_unlisted: usize,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -158,6 +158,7 @@ pub fn render(diags: &[Diagnostic], sources: &SourceMap) -> String {
             rows_read: 0,
             rows_checked: 0,
             rows_rejected: 0,
+            rejected_unlisted: 0,
         },
         rules: Vec::new(),
         findings: diags.iter().map(|d| finding(d, sources)).collect(),

@@ -7,6 +7,13 @@ use std::fmt::Write;
 
 /// `severity[code]: file:line:col: message`, an indented help line, then the counts.
 pub fn render(diags: &[Diagnostic], sources: &SourceMap) -> String {
+    let mut out = items(diags, sources);
+    let _ = writeln!(out, "{}", count_line(Counts::of(diags)));
+    out
+}
+
+/// The diagnostics alone, without the counts.
+pub fn items(diags: &[Diagnostic], sources: &SourceMap) -> String {
     let mut out = String::new();
     for d in diags {
         let place = match d.span {
@@ -40,6 +47,5 @@ pub fn render(diags: &[Diagnostic], sources: &SourceMap) -> String {
             let _ = writeln!(out, "  help: {h}");
         }
     }
-    let _ = writeln!(out, "{}", count_line(Counts::of(diags)));
     out
 }

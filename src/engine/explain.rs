@@ -1,0 +1,605 @@
+//! `duikou explain`: one rule's computation for one group or record, step by step — each
+//! aggregate with the rows that made it, each comparison with its values, and the outcome.
+
+use super::aggregate::{Acc, AggFunc};
+use super::check::{GroupEnv, RowEnv, in_force, year_of};
+use super::compile::{Plan, RulePlan};
+use super::eval::{Env, Evaluator};
+use super::node::Node;
+use super::run::{Options, key_text, read_into};
+use super::template::Part;
+use crate::ast::RuleKind;
+use crate::data::bind::DataFile;
+use crate::data::cells::RowCells;
+use crate::data::convert::{Cell, convert};
+use crate::data::problem::DataProblem;
+use crate::data::row::{Row, validate};
+use crate::data::shape::{Names, Shape};
+use crate::data::sink::RowSink;
+use crate::data::value::{Texts, Value};
+use crate::source::SourceMap;
+use std::fmt::Write;
+
+/// What to explain: a group (`per` key values as written) or a record (its key).
+#[derive(Debug, Clone)]
+pub enum Target {
+    Group(Vec<(String, String)>),
+    Record(String),
+}
+
+/// Rows listed per aggregate; the rest are counted.
+const LISTED: usize = 20;
+
+/// The rows behind one aggregate.
+#[derive(Debug, Clone)]
+struct Trace {
+    acc: Acc,
+    rows: Vec<String>,
+    count: u64,
+}
+
+/// Collects, while the data streams by, what the target needs.
+struct Collector<'a> {
+    plan: &'a Plan,
+    rule: &'a RulePlan,
+    record: usize,
+    texts: Texts,
+    /// The target group's key, as hashed; `None` for a record target.
+    parts: Option<Vec<u64>>,
+    record_key: Option<String>,
+    traces: Vec<Trace>,
+    group_rows: Vec<String>,
+    group_count: u64,
+    /// The target record, when found.
+    found: Option<(Row, String)>,
+    row: Row,
+    file: String,
+    key_buf: Vec<u64>,
+}
+
+impl Collector<'_> {
+    fn label(&self, row: &Row) -> String {
+        let rec = &self.plan.records[self.record];
+        match rec.key {
+            Some(k) => key_text(self.plan, row, k, rec.fields[k as usize].ty).into_owned(),
+            None => format!("{}:{}", self.file, row.line),
+        }
+    }
+}
+
+impl RowSink for Collector<'_> {
+    fn columns(&mut self, _: Vec<u32>) {}
+    fn bad_row(&mut self, _: DataProblem) {}
+    fn problem(&mut self, _: DataProblem) {}
+
+    fn row(&mut self, cells: &RowCells<'_>, line: u64) {
+        let plan = self.plan;
+        let rec = &plan.records[self.record];
+        let mut row = std::mem::take(&mut self.row);
+        row.line = line;
+        if validate(&rec.fields, &plan.names, cells, &mut row).is_err() {
+            self.row = row;
+            return;
+        }
+        let env = RowEnv {
+            row: &row,
+            record: rec,
+            year: year_of(&row, rec),
+        };
+        let rule = self.rule;
+        if let Some(key) = &self.record_key {
+            if self.record == rule.record && self.label(&row) == *key && self.found.is_none() {
+                self.found = Some((row.clone(), self.file.clone()));
+            }
+            self.row = row;
+            return;
+        }
+        let Some(target) = self.parts.clone() else {
+            self.row = row;
+            return;
+        };
+        let own = self.record == rule.record;
+        if own {
+            let mut ev = Evaluator::new(&plan.world, &self.texts);
+            let passes = rule
+                .filter
+                .as_ref()
+                .is_none_or(|f| ev.eval(f, &env) == Value::Bool(true));
+            if !in_force(rule, &row, rec) || !passes {
+                self.row = row;
+                return;
+            }
+        }
+        // The row's key, in this record's fields.
+        self.key_buf.clear();
+        let mut shared = Vec::new();
+        for (pos, k) in rule.keys.iter().enumerate() {
+            let field = if own {
+                Some(k.field as usize)
+            } else {
+                rec.fields.iter().position(|f| f.name.text == k.name)
+            };
+            if let Some(f) = field {
+                self.key_buf
+                    .push(row.values[f].key(&row.text, &mut self.texts));
+                shared.push(target[pos]);
+            }
+        }
+        if self.key_buf != shared {
+            self.row = row;
+            return;
+        }
+        let label = self.label(&row);
+        if own {
+            self.group_count += 1;
+            if self.group_rows.len() < LISTED {
+                self.group_rows.push(label.clone());
+            }
+        }
+        for (i, spec) in rule.aggs.iter().enumerate() {
+            if spec.record != self.record {
+                continue;
+            }
+            let (pass, v) = {
+                let mut ev = Evaluator::new(&plan.world, &self.texts);
+                let pass = spec
+                    .filter
+                    .as_ref()
+                    .map_or(Value::Bool(true), |f| ev.eval(f, &env));
+                let v = spec
+                    .arg
+                    .as_ref()
+                    .map_or(Value::Bool(true), |a| ev.eval(a, &env));
+                (pass, v)
+            };
+            let t = &mut self.traces[i];
+            match pass {
+                Value::Bool(false) => continue,
+                Value::Bool(true) => {
+                    let key = if spec.func == AggFunc::Distinct {
+                        v.key(&row.text, &mut self.texts)
+                    } else {
+                        0
+                    };
+                    t.acc
+                        .add(v, key, || format!("a value is empty on row {label}"));
+                }
+                _ => t
+                    .acc
+                    .poison(format!("the `where` cannot be decided on row {label}")),
+            }
+            t.count += 1;
+            if t.rows.len() < LISTED {
+                t.rows.push(label.clone());
+            }
+        }
+        self.row = row;
+    }
+}
+
+/// Explains rule `r` for `target` over `files`. `Err` says why it cannot (unknown key, no
+/// such group or record).
+pub fn explain(
+    plan: &Plan,
+    sources: &SourceMap,
+    files: &[DataFile],
+    opts: &Options,
+    r: usize,
+    target: &Target,
+) -> Result<String, String> {
+    let rule = &plan.rules[r];
+    let mut texts = plan.texts.clone();
+    let (parts, key_values) = match target {
+        Target::Group(pairs) => {
+            if !rule.is_group() {
+                return Err(format!(
+                    "rule `{}` looks at single records; use `--record KEY`",
+                    rule.name
+                ));
+            }
+            let (parts, values) = group_target(plan, rule, pairs, &mut texts)?;
+            (Some(parts), values)
+        }
+        Target::Record(_) if rule.is_group() => {
+            let keys: Vec<&str> = rule.keys.iter().map(|k| k.name.as_str()).collect();
+            return Err(format!(
+                "rule `{}` looks at groups; use `--group {}`",
+                rule.name,
+                keys.iter()
+                    .map(|k| format!("{k}=…"))
+                    .collect::<Vec<_>>()
+                    .join(",")
+            ));
+        }
+        Target::Record(_) => (None, Vec::new()),
+    };
+    let record_key = match target {
+        Target::Record(k) => Some(k.clone()),
+        Target::Group(_) => None,
+    };
+    let mut c = Collector {
+        plan,
+        rule,
+        record: rule.record,
+        texts,
+        parts,
+        record_key,
+        traces: rule
+            .aggs
+            .iter()
+            .map(|a| Trace {
+                acc: Acc::new(a.func),
+                rows: Vec::new(),
+                count: 0,
+            })
+            .collect(),
+        group_rows: Vec::new(),
+        group_count: 0,
+        found: None,
+        row: Row::default(),
+        file: String::new(),
+        key_buf: Vec::new(),
+    };
+    let quiet = Options {
+        progress: false,
+        hash: false,
+        ..opts.clone()
+    };
+    for file in files {
+        let Some(record) = plan.records.iter().position(|x| x.name == file.record) else {
+            continue;
+        };
+        let wanted = record == rule.record || rule.aggs.iter().any(|a| a.record == record);
+        if !wanted {
+            continue;
+        }
+        c.record = record;
+        c.file = file.display();
+        let _ = read_into(plan, record, file, &quiet, None, &mut c);
+    }
+    let mut out = header(plan, sources, rule);
+    match target {
+        Target::Group(_) => explain_group(plan, sources, rule, &c, &key_values, &mut out)?,
+        Target::Record(key) => explain_record(plan, sources, rule, &c, key, &mut out)?,
+    }
+    Ok(out)
+}
+
+fn header(plan: &Plan, sources: &SourceMap, rule: &RulePlan) -> String {
+    let mut out = String::new();
+    let title = rule
+        .title
+        .as_ref()
+        .map(|t| format!(" “{t}”"))
+        .unwrap_or_default();
+    let _ = writeln!(out, "rule {}{title}", rule.name);
+    let place = super::super::report::json::location(sources, rule.span);
+    let basis = match &rule.source {
+        Some(s) => format!("{} art {}", s.document, s.article),
+        None => "no document (unsourced)".to_string(),
+    };
+    let _ = writeln!(
+        out,
+        "  from {basis} ({}:{}:{})",
+        place.file, place.line, place.column
+    );
+    let mut over = format!("over {}", plan.records[rule.record].name);
+    if let Some(f) = &rule.filter_text {
+        let _ = write!(over, " where {f}");
+    }
+    if rule.is_group() {
+        let keys: Vec<&str> = rule.keys.iter().map(|k| k.name.as_str()).collect();
+        let _ = write!(over, ", per {}", keys.join(", "));
+    }
+    let _ = writeln!(out, "  {over}");
+    out
+}
+
+/// The target group's key parts and values, from `k=v` pairs.
+fn group_target(
+    plan: &Plan,
+    rule: &RulePlan,
+    pairs: &[(String, String)],
+    texts: &mut Texts,
+) -> Result<(Vec<u64>, Vec<Value>), String> {
+    let rec = &plan.records[rule.record];
+    let names: Vec<&str> = rule.keys.iter().map(|k| k.name.as_str()).collect();
+    for (k, _) in pairs {
+        if !names.contains(&k.as_str()) {
+            return Err(format!(
+                "`{k}` is not a group key of rule `{}`; its keys are: {}",
+                rule.name,
+                names.join(", ")
+            ));
+        }
+    }
+    let mut parts = Vec::new();
+    let mut values = Vec::new();
+    for k in &rule.keys {
+        let Some((_, v)) = pairs.iter().find(|(name, _)| *name == k.name) else {
+            return Err(format!(
+                "give every group key: missing `{}` (keys: {})",
+                k.name,
+                names.join(", ")
+            ));
+        };
+        let mut text = String::new();
+        let field = &rec.fields[k.field as usize];
+        let value = convert(Cell::Text(v), field.ty, &plan.names, &mut text).map_err(|why| {
+            let help = why.help.map(|h| format!(" ({h})")).unwrap_or_default();
+            format!("`{}={v}`: {}{help}", k.name, why.message)
+        })?;
+        parts.push(value.key(&text, texts));
+        values.push(value.kept(&text, texts));
+    }
+    Ok((parts, values))
+}
+
+fn names<'a>(plan: &'a Plan, texts: &'a Texts, row_text: &'a str) -> Names<'a> {
+    Names {
+        actors: &plan.world.actor_names,
+        programs: &plan.world.program_names,
+        texts,
+        row_text,
+    }
+}
+
+fn explain_group(
+    plan: &Plan,
+    sources: &SourceMap,
+    rule: &RulePlan,
+    c: &Collector<'_>,
+    keys: &[Value],
+    out: &mut String,
+) -> Result<(), String> {
+    let n = names(plan, &c.texts, "");
+    let shown: Vec<String> = rule
+        .keys
+        .iter()
+        .zip(keys)
+        .map(|(k, v)| format!("{} = {}", k.name, n.show(*v, k.shape)))
+        .collect();
+    if c.group_count == 0 {
+        return Err(format!(
+            "no rows of `{}` fall in the group {} (while the rule's document is in force and its `where` holds)",
+            plan.records[rule.record].name,
+            shown.join(", ")
+        ));
+    }
+    let _ = writeln!(
+        out,
+        "  group {}: {} ({})\n",
+        shown.join(", "),
+        crate::report::plural(c.group_count as usize, "row"),
+        list(&c.group_rows, c.group_count)
+    );
+    let mut aggs = Vec::new();
+    for (spec, t) in rule.aggs.iter().zip(&c.traces) {
+        let v = t.acc.value();
+        let shown = match &v {
+            Ok(v) => n.show(*v, spec.shape),
+            Err(why) => format!("undetermined ({why})"),
+        };
+        let _ = writeln!(out, "  {} = {shown}", spec.text);
+        let what = if spec.record == rule.record {
+            ""
+        } else {
+            " joined"
+        };
+        let _ = writeln!(
+            out,
+            "    from {}{what}: {}",
+            crate::report::plural(t.count as usize, "row"),
+            list(&t.rows, t.count)
+        );
+        aggs.push(v);
+    }
+    let env = GroupEnv {
+        keys,
+        aggs: &aggs,
+        year: super::groups::group_year(
+            rule,
+            plan.records[rule.record].time,
+            &super::groups::Group {
+                keys: keys.to_vec(),
+                parts: Box::new([]),
+                accs: Vec::new(),
+                rows: 0,
+                undetermined: None,
+            },
+        ),
+        rule,
+    };
+    conclude(plan, sources, rule, &c.texts, &env, out, |p| match p {
+        Part::Key(i) => n.show(keys[*i as usize], rule.keys[*i as usize].shape),
+        _ => String::new(),
+    });
+    Ok(())
+}
+
+fn explain_record(
+    plan: &Plan,
+    sources: &SourceMap,
+    rule: &RulePlan,
+    c: &Collector<'_>,
+    key: &str,
+    out: &mut String,
+) -> Result<(), String> {
+    let Some((row, file)) = &c.found else {
+        return Err(format!(
+            "no valid record of `{}` has the key `{key}`",
+            plan.records[rule.record].name
+        ));
+    };
+    let rec = &plan.records[rule.record];
+    let n = names(plan, &c.texts, &row.text);
+    let _ = writeln!(out, "  record {key} ({file}:{})", row.line);
+    for (f, v) in rec.fields.iter().zip(&row.values) {
+        let _ = writeln!(
+            out,
+            "    {} = {}",
+            f.name.text,
+            n.show(*v, Shape::of_field(f.ty))
+        );
+    }
+    out.push('\n');
+    if !in_force(rule, row, rec) {
+        let _ = writeln!(
+            out,
+            "  the rule's document is not in force for this record's time: the rule does not apply"
+        );
+        return Ok(());
+    }
+    let env = RowEnv {
+        row,
+        record: rec,
+        year: year_of(row, rec),
+    };
+    if let Some(f) = &rule.filter {
+        let v = Evaluator::new(&plan.world, &c.texts).eval(f, &env);
+        let text = rule.filter_text.as_deref().unwrap_or("…");
+        let _ = writeln!(out, "  where {text} → {}", truth(v));
+        if v != Value::Bool(true) {
+            let _ = writeln!(out, "  the record is not looked at by this rule");
+            return Ok(());
+        }
+    }
+    conclude(plan, sources, rule, &c.texts, &env, out, |p| match p {
+        Part::Field(i) => n.show(
+            row.values[*i as usize],
+            Shape::of_field(rec.fields[*i as usize].ty),
+        ),
+        _ => String::new(),
+    });
+    Ok(())
+}
+
+/// Each comparison of the condition, `unless`, and the outcome.
+fn conclude(
+    plan: &Plan,
+    sources: &SourceMap,
+    rule: &RulePlan,
+    texts: &Texts,
+    env: &impl Env,
+    out: &mut String,
+    fill: impl Fn(&Part) -> String,
+) {
+    let n = names(plan, texts, env.row_text());
+    let mut ev = Evaluator::new(&plan.world, texts);
+    out.push('\n');
+    comparisons(&rule.condition.node, sources, &n, &mut ev, env, out);
+    let cond = ev.eval(&rule.condition.node, env);
+    let kw = match rule.kind {
+        RuleKind::Require => "require",
+        RuleKind::Forbid => "forbid",
+        RuleKind::Permit => "permit",
+    };
+    let _ = writeln!(
+        out,
+        "  {kw} {} → {}",
+        sources.snippet(rule.condition.span),
+        truth(cond)
+    );
+    if let Some(u) = &rule.unless {
+        let v = ev.eval(u, env);
+        let _ = writeln!(
+            out,
+            "  unless {} → {}",
+            rule.unless_text.as_deref().unwrap_or("…"),
+            truth(v)
+        );
+        if v == Value::Bool(true) {
+            let _ = writeln!(out, "\n  outcome: exempted by `unless`");
+            return;
+        }
+    }
+    let outcome = match (rule.kind, cond) {
+        (RuleKind::Permit, _) => "a permit: never a violation by itself".to_string(),
+        (RuleKind::Require, Value::Bool(false)) | (RuleKind::Forbid, Value::Bool(true)) => {
+            "violation".to_string()
+        }
+        (_, Value::Bool(_)) => "passes".to_string(),
+        _ => format!(
+            "undetermined: {}",
+            ev.cause
+                .clone()
+                .unwrap_or_else(|| "a value is missing".into())
+        ),
+    };
+    let _ = writeln!(out, "\n  outcome: {outcome}");
+    if outcome == "violation"
+        && let Some(t) = &rule.message
+    {
+        let value = first_left(&rule.condition.node, &mut ev, env)
+            .map(|(v, s)| n.show(v, s))
+            .unwrap_or_else(|| "—".into());
+        let msg = t.render(|p| match p {
+            Part::Value => value.clone(),
+            other => fill(other),
+        });
+        let _ = writeln!(out, "  message: {msg}");
+    }
+}
+
+fn first_left(node: &Node, ev: &mut Evaluator<'_>, env: &impl Env) -> Option<(Value, Shape)> {
+    match node {
+        Node::Cmp(c) => Some((ev.eval(&c.left, env), c.shape)),
+        Node::Not(x) => first_left(x, ev, env),
+        Node::And(l, r) | Node::Or(l, r) => {
+            first_left(l, ev, env).or_else(|| first_left(r, ev, env))
+        }
+        _ => None,
+    }
+}
+
+/// Prints every comparison in `node` with both sides' values and its result.
+fn comparisons(
+    node: &Node,
+    sources: &SourceMap,
+    n: &Names<'_>,
+    ev: &mut Evaluator<'_>,
+    env: &impl Env,
+    out: &mut String,
+) {
+    match node {
+        Node::Cmp(c) => {
+            let l = ev.eval(&c.left, env);
+            let r = ev.eval(&c.right, env);
+            let result = ev.eval(node, env);
+            let _ = writeln!(
+                out,
+                "  {}: {} {} {} → {}",
+                sources.snippet(c.span),
+                n.show(l, c.shape),
+                c.op.as_str(),
+                n.show(r, c.shape),
+                truth(result)
+            );
+        }
+        Node::Not(x) => comparisons(x, sources, n, ev, env, out),
+        Node::And(l, r) | Node::Or(l, r) => {
+            comparisons(l, sources, n, ev, env, out);
+            comparisons(r, sources, n, ev, env, out);
+        }
+        _ => {}
+    }
+}
+
+fn truth(v: Value) -> &'static str {
+    match v {
+        Value::Bool(true) => "true",
+        Value::Bool(false) => "false",
+        _ => "undetermined",
+    }
+}
+
+fn list(rows: &[String], count: u64) -> String {
+    let mut s = rows.join(", ");
+    if count as usize > rows.len() {
+        let _ = write!(s, ", … and {} more", count as usize - rows.len());
+    }
+    if s.is_empty() {
+        s.push_str("none");
+    }
+    s
+}
