@@ -6,9 +6,9 @@
 # Builds the release binary and the data generator (examples/gen_projects.rs), generates the data
 # into target/bench-data/ unless it is already there (delete the folder to regenerate), then for
 # every size runs
-#   duikou check benches/compliance/rules.dk DATA/pairings.dk --data project=DATA/<tag>.csv \
-#     --format json -o DATA/<tag>.duikou.json
-# RUNS times and prints the median wall time, the peak resident memory and the violations per rule.
+#   duikou check benches/compliance/rules.dk DATA/pairings.dk --data project=DATA/<tag>.csv
+# RUNS times with the default report and RUNS times with `--format json` (every finding listed),
+# and prints the median wall time, the peak resident memory and the violations per rule.
 #
 # Environment:
 #   BASELINE_DIR         a checkout of the hand-written Rust baseline crate (…/bench/baseline):
@@ -155,12 +155,15 @@ ratio() {
     fi
 }
 
-# Violations per rule in duikou's JSON report: findings of kind "violation", counted by "rule".
+# Violations per rule in duikou's JSON report: findings of kind "violation", counted by "rule"
+# (and checked against the per-rule counts in its "rules" summary).
 duikou_counts() {
     python3 -c '
 import collections, json, sys
 report = json.load(open(sys.argv[1], encoding="utf-8"))
 count = collections.Counter(f["rule"] for f in report["findings"] if f["kind"] == "violation")
+summary = {r["rule"]: r["violations"] for r in report["rules"]}
+assert all(count[r] == summary[r] for r in summary), (count, summary)
 print(" ".join(str(count[r]) for r in ("R1", "R2", "R3", "R4")))
 ' "$1"
 }
@@ -175,13 +178,22 @@ print(" ".join(str(line[r]) for r in ("r1", "r2", "r3", "r4")))
 }
 
 FAILED=0  # set when a run fails or the counts differ: the exit status is then 1
-TIMES=()  # one line per size: rows, duikou s, baseline s, ratio, duikou MiB, baseline MiB, ratio
+TIMES=()  # one line per size: rows, duikou s, baseline s, ratio, duikou MiB, baseline MiB, ratio, json s, json MiB
 COUNTS=() # one line per size and rule: rows, rule, duikou, baseline, same?
 for n in "${ROWS[@]}"; do
     t=$(tag "$n")
     csv=$DATA/$t.csv
 
+    # The default report (per rule: counts and the worst cases), as a user runs it.
     echo "$t: duikou check × $RUNS…" >&2
+    if ! measure duikou 1 /dev/null "$DUIKOU" check "$RULES" "$DATA/pairings.dk" \
+        --data "project=$csv" -o "$DATA/$t.duikou.txt"; then
+        FAILED=1
+    fi
+    d_wall=$WALL d_mib=$MIB
+
+    # The JSON report lists every finding (and hashes the data for its receipt).
+    echo "$t: duikou check --format json × $RUNS…" >&2
     d_counts="- - - -"
     rm -f "$DATA/$t.duikou.json" # never read a report left by an earlier run
     if measure duikou 1 /dev/null "$DUIKOU" check "$RULES" "$DATA/pairings.dk" \
@@ -190,7 +202,7 @@ for n in "${ROWS[@]}"; do
     else
         FAILED=1
     fi
-    d_wall=$WALL d_mib=$MIB
+    j_wall=$WALL j_mib=$MIB
 
     b_wall=- b_mib=- b_counts="- - - -"
     if [[ -n $BASELINE_DIR ]]; then
@@ -203,7 +215,7 @@ for n in "${ROWS[@]}"; do
         b_wall=$WALL b_mib=$MIB
     fi
 
-    TIMES+=("$n $d_wall $b_wall $(ratio "$d_wall" "$b_wall") $d_mib $b_mib $(ratio "$d_mib" "$b_mib")")
+    TIMES+=("$n $d_wall $b_wall $(ratio "$d_wall" "$b_wall") $d_mib $b_mib $(ratio "$d_mib" "$b_mib") $j_wall $j_mib")
     read -r -a dc <<<"$d_counts"
     read -r -a bc <<<"$b_counts"
     for i in 0 1 2 3; do
@@ -225,13 +237,13 @@ done
 echo
 echo "Median of $RUNS runs; memory is the peak resident set over the runs."
 echo
-printf '| %10s | %8s | %10s | %5s | %10s | %12s | %5s |\n' \
-    rows "duikou s" "baseline s" ratio "duikou MiB" "baseline MiB" ratio
-printf '|%s|%s|%s|%s|%s|%s|%s|\n' \
-    -----------: ---------: -----------: ------: -----------: -------------: ------:
+printf '| %10s | %8s | %10s | %5s | %10s | %12s | %5s | %6s | %8s |\n' \
+    rows "duikou s" "baseline s" ratio "duikou MiB" "baseline MiB" ratio "json s" "json MiB"
+printf '|%s|%s|%s|%s|%s|%s|%s|%s|%s|\n' \
+    -----------: ---------: -----------: ------: -----------: -------------: ------: -------: ---------:
 for line in "${TIMES[@]}"; do
     # shellcheck disable=SC2086 # the line is split into its fields on purpose
-    printf '| %10s | %8s | %10s | %5s | %10s | %12s | %5s |\n' $line
+    printf '| %10s | %8s | %10s | %5s | %10s | %12s | %5s | %6s | %8s |\n' $line
 done
 echo
 printf '| %10s | %4s | %8s | %8s | %4s |\n' rows rule duikou baseline same

@@ -292,6 +292,17 @@ fn check_data(
         all: args.all,
         shown: SHOWN,
     };
+    if let Format::Json = args.format {
+        let written = match &args.output {
+            Some(path) => std::fs::File::create(path).and_then(|mut f| report.write_json(&mut f)),
+            None => report.write_json(&mut std::io::stdout().lock()),
+        };
+        if let Err(e) = written {
+            eprintln!("error: cannot write the report: {e}");
+            return ExitCode::from(EXIT_UNPROCESSABLE);
+        }
+        return exit_code(&report, args.deny_warnings);
+    }
     let text = match args.format {
         Format::Human => {
             let mut s = report::human::render(diags, rules.sources(), to_terminal);
@@ -301,8 +312,7 @@ fn check_data(
             s.push_str(&report.text(true));
             s
         }
-        Format::Json => report.json(),
-        Format::Short => {
+        Format::Json | Format::Short => {
             let mut s = report::short::items(diags, rules.sources());
             s.push_str(&report.text(false));
             s
@@ -311,10 +321,15 @@ fn check_data(
     if let Err(code) = emit(args, &text) {
         return code;
     }
+    exit_code(&report, args.deny_warnings)
+}
+
+/// SPEC §11: 2 when input was not fully processed, 1 for findings of severity error.
+fn exit_code(report: &CheckReport<'_>, deny_warnings: bool) -> ExitCode {
     let counts = report.counts();
     if report.unprocessable() {
         ExitCode::from(EXIT_UNPROCESSABLE)
-    } else if counts.errors > 0 || (args.deny_warnings && counts.warnings > 0) {
+    } else if counts.errors > 0 || (deny_warnings && counts.warnings > 0) {
         ExitCode::from(EXIT_FINDINGS)
     } else {
         ExitCode::SUCCESS

@@ -206,12 +206,15 @@ impl CheckReport<'_> {
                     total - limit
                 );
             }
+            if human {
+                out.push('\n');
+            }
         }
         let c = self.counts();
         if human {
             let _ = writeln!(
                 out,
-                "\n{} read, {} checked, {} rejected",
+                "{} read, {} checked, {} rejected",
                 plural(run.rows_read as usize, "row"),
                 run.rows_checked,
                 run.rows_rejected
@@ -227,15 +230,58 @@ impl CheckReport<'_> {
         out
     }
 
-    /// The JSON report (SPEC §11).
+    /// The JSON report (SPEC §11) as a string.
     pub fn json(&self) -> String {
-        let mut findings: Vec<Finding> = self
-            .diagnostics
+        let mut out = Vec::new();
+        self.write_json(&mut out).expect("writing to memory cannot fail");
+        String::from_utf8(out).expect("JSON is UTF-8")
+    }
+
+    /// Writes the JSON report (SPEC §11), one finding at a time.
+    pub fn write_json(&self, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+        let c = self.counts();
+        let mut receipt = json::receipt(self.sources);
+        receipt.data = self.run.hashes.clone();
+        let rules = self
+            .plan
+            .rules
             .iter()
-            .map(|d| json::finding(d, self.sources))
+            .zip(&self.run.counts)
+            .filter(|(r, _)| r.kind != crate::ast::RuleKind::Permit)
+            .map(|(r, n)| json::RuleSummary {
+                rule: r.name.clone(),
+                article: article(r),
+                counts: *n,
+            })
             .collect();
+        let report = json::Report {
+            version: 1,
+            summary: json::Summary {
+                errors: c.errors,
+                warnings: c.warnings,
+                infos: c.infos,
+                rows_read: self.run.rows_read as usize,
+                rows_checked: self.run.rows_checked as usize,
+                rows_rejected: self.run.rows_rejected as usize,
+                rejected_unlisted: self.run.unlisted_rejections as usize,
+            },
+            rules,
+            findings: Streamed(self),
+            receipt,
+        };
+        let mut buffered = std::io::BufWriter::with_capacity(1 << 16, w);
+        serde_json::to_writer_pretty(&mut buffered, &report)?;
+        std::io::Write::write_all(&mut buffered, b"\n")?;
+        std::io::Write::flush(&mut buffered)
+    }
+
+    /// Every finding in report order: diagnostics, data problems, then each rule's findings.
+    fn each_finding(&self, mut emit: impl FnMut(Finding)) {
+        for d in self.diagnostics {
+            emit(json::finding(d, self.sources));
+        }
         for p in &self.run.problems {
-            findings.push(Finding {
+            emit(Finding {
                 kind: if p.row { "rejected_row" } else { "diagnostic" },
                 code: Some(p.code.as_str()),
                 rule: None,
@@ -269,10 +315,11 @@ impl CheckReport<'_> {
                 })
                 .into_iter()
                 .collect();
+            let location = json::location(self.sources, rule.span);
             let mut list: Vec<&DataFinding> = self.run.findings[r].iter().collect();
             list.sort_by_key(|f| f.order);
             for f in list {
-                findings.push(Finding {
+                emit(Finding {
                     kind: f.kind.as_str(),
                     code: None,
                     rule: Some(rule.name.clone()),
@@ -287,7 +334,7 @@ impl CheckReport<'_> {
                     }),
                     record: f.record.clone(),
                     value: f.value.clone(),
-                    location: Some(json::location(self.sources, rule.span)),
+                    location: Some(location.clone()),
                     related: related.clone(),
                     resolution: None,
                     field: None,
@@ -298,38 +345,27 @@ impl CheckReport<'_> {
                 });
             }
         }
-        let c = self.counts();
-        let mut receipt = json::receipt(self.sources);
-        receipt.data = self.run.hashes.clone();
-        let rules = self
-            .plan
-            .rules
-            .iter()
-            .zip(&self.run.counts)
-            .filter(|(r, _)| r.kind != crate::ast::RuleKind::Permit)
-            .map(|(r, n)| json::RuleSummary {
-                rule: r.name.clone(),
-                article: article(r),
-                counts: *n,
-            })
-            .collect();
-        let report = json::Report {
-            version: 1,
-            summary: json::Summary {
-                errors: c.errors,
-                warnings: c.warnings,
-                infos: c.infos,
-                rows_read: self.run.rows_read as usize,
-                rows_checked: self.run.rows_checked as usize,
-                rows_rejected: self.run.rows_rejected as usize,
-                rejected_unlisted: self.run.unlisted_rejections as usize,
-            },
-            rules,
-            findings,
-            receipt,
-        };
-        let mut s = serde_json::to_string_pretty(&report).expect("a report serialises");
-        s.push('\n');
-        s
+    }
+}
+
+/// The findings of a report, serialised as they are made.
+pub struct Streamed<'a, 'r>(&'r CheckReport<'a>);
+
+impl serde::Serialize for Streamed<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = s.serialize_seq(None)?;
+        let mut failed = None;
+        self.0.each_finding(|f| {
+            if failed.is_none()
+                && let Err(e) = seq.serialize_element(&f)
+            {
+                failed = Some(e);
+            }
+        });
+        match failed {
+            Some(e) => Err(e),
+            None => seq.end(),
+        }
     }
 }

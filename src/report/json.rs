@@ -78,13 +78,13 @@ pub struct Receipt {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct Report {
+pub struct Report<F = Vec<Finding>> {
     pub version: u32,
     pub summary: Summary,
     /// Per rule, with data: records or groups checked, passed, violations, undetermined.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub rules: Vec<RuleSummary>,
-    pub findings: Vec<Finding>,
+    pub findings: F,
     pub receipt: Receipt,
 }
 
@@ -149,7 +149,7 @@ pub fn receipt(sources: &SourceMap) -> Receipt {
 /// The whole report for a static check.
 pub fn render(diags: &[Diagnostic], sources: &SourceMap) -> String {
     let c = Counts::of(diags);
-    let report = Report {
+    let report: Report = Report {
         version: 1,
         summary: Summary {
             errors: c.errors,
