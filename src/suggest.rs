@@ -3,7 +3,8 @@
 /// The candidate closest to `name`, if it is close enough to be a likely typo.
 pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let name_len = name.chars().count();
-    let mut best: Option<(f64, &str)> = None;
+    // Ranked by score, then by plain similarity (so 民生 prefers 民生投入 to 河北民生投入).
+    let mut best: Option<((f64, f64), &str)> = None;
     for c in candidates {
         if c == name {
             continue;
@@ -12,9 +13,9 @@ pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         // One contains the other (河北 / 河北省) counts as close, whatever the length.
         let contained = name_len >= 2 && (c.contains(name) || name.contains(c));
         let ok = score >= 0.5 || contained;
-        let score = if contained { score.max(0.75) } else { score };
-        if ok && best.is_none_or(|(s, _)| score > s) {
-            best = Some((score, c));
+        let rank = (if contained { score.max(0.75) } else { score }, score);
+        if ok && best.is_none_or(|(s, _)| rank > s) {
+            best = Some((rank, c));
         }
     }
     best.map(|(_, c)| c)

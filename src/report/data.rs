@@ -233,7 +233,8 @@ impl CheckReport<'_> {
     /// The JSON report (SPEC §11) as a string.
     pub fn json(&self) -> String {
         let mut out = Vec::new();
-        self.write_json(&mut out).expect("writing to memory cannot fail");
+        self.write_json(&mut out)
+            .expect("writing to memory cannot fail");
         String::from_utf8(out).expect("JSON is UTF-8")
     }
 

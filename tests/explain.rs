@@ -1,0 +1,128 @@
+//! `duikou explain` on the shipped rules and data: the steps, the rows, and clear refusals.
+
+use std::process::{Command, Output};
+
+fn duikou(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_duikou"))
+        .args(args)
+        .output()
+        .expect("duikou runs")
+}
+
+fn text(o: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
+}
+
+#[test]
+fn a_group_shows_each_aggregate_with_its_rows() {
+    let o = duikou(&[
+        "explain",
+        "民生投入",
+        "--group",
+        "supporter=河北省,recipient=巴州,year=2017",
+    ]);
+    let t = text(&o);
+    assert_eq!(o.status.code(), Some(0), "{t}");
+    for expected in [
+        "from 援疆条例 art 6 (rules/national.dk:56:10)",
+        "over project where program == 援疆, per supporter, recipient, year",
+        "group supporter = 河北省, recipient = 巴州, year = 2017: 2 rows (XJ2017-046, XJ2017-047)",
+        "sum(planned where livelihood) = 400.00万元\n    from 1 row: XJ2017-047",
+        "sum(planned) = 1,000.00万元\n    from 2 rows: XJ2017-046, XJ2017-047",
+        ": 40.0% >= 74.0% → false",
+        "outcome: violation",
+        "message: 河北省→巴州 2017年民生投入占比 40.0%，低于 74%",
+    ] {
+        assert!(t.contains(expected), "missing {expected:?} in\n{t}");
+    }
+}
+
+#[test]
+fn an_alias_names_the_same_group() {
+    let o = duikou(&[
+        "explain",
+        "民生投入",
+        "--group",
+        "supporter=河北,recipient=巴州,year=2017",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+}
+
+#[test]
+fn a_record_shows_its_fields_and_the_comparison() {
+    let o = duikou(&["explain", "超支", "--record", "XJ2018-052"]);
+    let t = text(&o);
+    assert_eq!(o.status.code(), Some(0), "{t}");
+    assert!(
+        t.contains("record XJ2018-052 (rules/data/project.csv:38)"),
+        "{t}"
+    );
+    assert!(t.contains("spent = 390.00万元"), "{t}");
+    assert!(
+        t.contains("spent > planned * 110%: 390.00万元 > 330.00万元 → true"),
+        "{t}"
+    );
+    assert!(t.contains("outcome: violation"), "{t}");
+}
+
+#[test]
+fn a_passing_group_says_so() {
+    let o = duikou(&[
+        "explain",
+        "民生投入",
+        "--group",
+        "supporter=河北省,recipient=巴州,year=2018",
+    ]);
+    let t = text(&o);
+    assert_eq!(o.status.code(), Some(0), "{t}");
+    assert!(t.contains("outcome: passes"), "{t}");
+}
+
+#[test]
+fn refusals_say_what_is_wrong() {
+    let cases: [(&[&str], &str); 5] = [
+        (
+            &["explain", "民生", "--group", "supporter=河北省"],
+            "did you mean `民生投入`?",
+        ),
+        (
+            &[
+                "explain",
+                "民生投入",
+                "--group",
+                "supporter=河北省,year=2017",
+            ],
+            "missing `recipient`",
+        ),
+        (
+            &[
+                "explain",
+                "民生投入",
+                "--group",
+                "supporter=河北省,recipient=巴州,year=2030",
+            ],
+            "no rows of `project` fall in the group",
+        ),
+        (
+            &["explain", "民生投入", "--record", "XJ2017-046"],
+            "use `--group supporter=…,recipient=…,year=…`",
+        ),
+        (
+            &["explain", "超支", "--record", "nope"],
+            "no valid record of `project` has the key `nope`",
+        ),
+    ];
+    for (args, expected) in cases {
+        let o = duikou(args);
+        let t = text(&o);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {t}");
+        assert!(
+            t.contains(expected),
+            "{args:?}: missing {expected:?} in\n{t}"
+        );
+    }
+}
