@@ -88,9 +88,14 @@ struct Batch {
 
 const BATCH_ROWS: usize = 4096;
 
+/// Batches in circulation at most: memory stays the same however many rows there are.
+const BATCHES: usize = 4;
+
 /// Collects validated rows into batches for the checking thread; batches come back for reuse.
 struct Batcher {
     batch: Batch,
+    /// Batches made so far (at most `BATCHES`).
+    made: usize,
     to_checker: std::sync::mpsc::SyncSender<Batch>,
     returned: std::sync::mpsc::Receiver<Batch>,
 }
@@ -117,12 +122,21 @@ impl Batcher {
         if self.batch.len == 0 {
             return;
         }
-        let next = self.returned.try_recv().unwrap_or_else(|_| Batch {
+        let fresh = || Batch {
             file: 0,
             record: 0,
             rows: Vec::with_capacity(BATCH_ROWS),
             len: 0,
-        });
+        };
+        let next = match self.returned.try_recv() {
+            Ok(b) => b,
+            Err(_) if self.made < BATCHES => {
+                self.made += 1;
+                fresh()
+            }
+            // Wait for the checker to hand one back.
+            Err(_) => self.returned.recv().unwrap_or_else(|_| fresh()),
+        };
         let mut full = std::mem::replace(&mut self.batch, next);
         self.batch.len = 0;
         full.rows.truncate(full.rows.len().max(full.len));
@@ -436,7 +450,7 @@ fn open(
 pub fn check_data(plan: &Plan, files: &[DataFile], opts: &Options) -> DataRun {
     let labels: Vec<String> = files.iter().map(DataFile::label).collect();
     let labels = &labels;
-    let (to_checker, batches) = std::sync::mpsc::sync_channel::<Batch>(8);
+    let (to_checker, batches) = std::sync::mpsc::sync_channel::<Batch>(BATCHES);
     let (give_back, returned) = std::sync::mpsc::channel::<Batch>();
     std::thread::scope(|scope| {
         let checking = scope.spawn(move || {
@@ -456,6 +470,7 @@ pub fn check_data(plan: &Plan, files: &[DataFile], opts: &Options) -> DataRun {
             checker.into_findings()
         });
         let mut batcher = Batcher {
+            made: 1,
             batch: Batch {
                 file: 0,
                 record: 0,
