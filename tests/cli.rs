@@ -146,3 +146,24 @@ fn output_file_is_written() {
     );
     std::fs::remove_file(path).ok();
 }
+
+#[test]
+fn a_utf16_csv_is_refused_with_the_fix() {
+    let dir = std::env::temp_dir().join(format!("duikou-utf16-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let rules = dir.join("r.dk");
+    std::fs::write(&rules, "record project { id: text key }\n").unwrap();
+    let csv = dir.join("p.csv");
+    let mut bytes = vec![0xFF, 0xFE];
+    for unit in "id\np1\n".encode_utf16() {
+        bytes.extend_from_slice(&unit.to_le_bytes());
+    }
+    std::fs::write(&csv, bytes).unwrap();
+    let data = format!("project={}", csv.display());
+    let o = duikou(&["check", rules.to_str().unwrap(), "--data", &data]);
+    let text = stdout(&o);
+    assert_eq!(o.status.code(), Some(2), "{text}");
+    assert!(text.contains("duikou::data::encoding"), "{text}");
+    assert!(text.contains("the file is UTF-16"), "{text}");
+    std::fs::remove_dir_all(dir).ok();
+}

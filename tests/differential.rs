@@ -114,34 +114,17 @@ fn csv_line(p: &Project) -> String {
     .join(",")
 }
 
-const HEADER: &str =
-    "id,program,supporter,recipient,year,category,livelihood,county_or_below,planned,spent,completed";
+const HEADER: &str = "id,program,supporter,recipient,year,category,livelihood,county_or_below,planned,spent,completed";
 
-#[allow(clippy::too_many_arguments)]
-fn special(
-    supporter: &'static str,
-    recipient: &'static str,
-    program: &'static str,
-    year: i32,
-    livelihood: bool,
-    county: bool,
-    planned: i64,
-    spent: i64,
-    completed: bool,
-) -> Project {
-    Project {
-        id: String::new(),
-        program,
-        supporter,
-        recipient,
-        year,
-        category: "民生",
-        livelihood,
-        county,
-        planned,
-        spent,
-        completed,
-    }
+/// `"-123.45"` (万元) → `-12345` (分).
+fn fen(wan: &str) -> i64 {
+    let (sign, digits) = match wan.strip_prefix('-') {
+        Some(d) => (-1, d),
+        None => (1, wan),
+    };
+    let (whole, cents) = digits.split_once('.').expect("amounts have two decimals");
+    assert_eq!(cents.len(), 2, "amounts have two decimals");
+    sign * (whole.parse::<i64>().unwrap() * 100 + cents.parse::<i64>().unwrap())
 }
 
 fn random_row(rng: &mut StdRng) -> Project {
@@ -170,8 +153,8 @@ fn random_row(rng: &mut StdRng) -> Project {
     };
     let planned: i64 = match rng.random_range(0..100u32) {
         0 => 0,
-        1..=3 => rng.random_range(3_000_00..=4_999_99),
-        _ => rng.random_range(1_00..=800_00),
+        1..=3 => rng.random_range(fen("3000.00")..=fen("4999.99")),
+        _ => rng.random_range(fen("1.00")..=fen("800.00")),
     };
     let spent = match s {
         0..=2 => planned * rng.random_range(800..=1150i64) / 1000,
@@ -193,67 +176,89 @@ fn random_row(rng: &mut StdRng) -> Project {
     }
 }
 
-/// Rows on the thresholds and other edge cases.
-fn special_rows() -> Vec<Project> {
-    let g = "广东省";
-    let (xj, xz) = ("援疆", "援藏");
-    vec![
-        // 广东省 2019: exactly two completed rows (R5 passes at its bound).
-        // 喀什 2019: livelihood 740 / 1000 = 74.00% exactly; 234 is exactly 90% of 260.
-        special(g, "喀什地区", xj, 2019, true, true, 740_00, 740_00, true),
-        special(g, "喀什地区", xj, 2019, false, true, 260_00, 234_00, true),
-        // 塔城 2019: 73.99% livelihood; the pairing starts in 2019.
-        special(g, "塔城地区", xj, 2019, true, true, 73_99, 73_99, false),
-        special(g, "塔城地区", xj, 2019, false, true, 26_01, 26_01, false),
-        // 哈密 2019: county share 80.00% exactly; not paired.
-        special(g, "哈密市", xj, 2019, false, true, 80_00, 80_00, false),
-        special(g, "哈密市", xj, 2019, false, false, 20_00, 20_00, false),
-        // 克州 2019: county share 79.99%.
-        special(g, "克州", xj, 2019, true, true, 79_99, 79_99, false),
-        special(g, "克州", xj, 2019, true, false, 20_01, 20_01, false),
-        // 昌吉 2019: nothing planned: the shares divide by zero.
-        special(g, "昌吉州", xj, 2019, true, true, 0, 0, false),
-        // 巴州 2019: +100 and −100 planned: the shares divide by zero again.
-        special(g, "巴州", xj, 2019, true, true, 100_00, 100_00, false),
-        special(g, "巴州", xj, 2019, false, true, -100_00, -120_00, false),
-        // 日喀则 2019 (援藏, not paired): a negative planned sum, −30 / −40 = 75% livelihood
-        // (passes), −10 / −40 = 25% county (fails).
-        special(g, "日喀则市", xz, 2019, true, false, -30_00, -36_00, false),
-        special(g, "日喀则市", xz, 2019, false, true, -10_00, -8_00, false),
-        // 阿克苏 2019: 110% + 0.01 fails, 110% exactly passes; a spend of −0.01 fails R6.
-        special(g, "阿克苏地区", xj, 2019, true, true, 200_00, 220_01, false),
-        special(g, "阿克苏地区", xj, 2019, true, true, 200_00, 220_00, false),
-        special(g, "阿克苏地区", xj, 2019, true, true, 50, -1, false),
-        // 广东省 2020: one completed row (R5 fails).
-        // 喀什: planned 5,000万元 exactly and spent 0 exactly (R6 passes at both bounds).
-        special(g, "喀什地区", xj, 2020, true, true, 5_000_00, 0, true),
-        // 和田: 5,000.10万元 planned (R6 fails), spent exactly 110% (R3 passes); not paired.
-        special(g, "和田地区", xj, 2020, false, false, 5_000_10, 5_500_11, false),
-        // Into random 2018 groups: R3 with negative plans, zero plans and the 90% bound.
-        special(g, "阿克苏地区", xj, 2018, false, false, -10_00, -8_00, true),
-        special(g, "阿克苏地区", xj, 2018, false, false, -10_00, -12_00, true),
-        special(g, "昌吉州", xj, 2018, true, true, 0, 0, true),
-        special(g, "昌吉州", xj, 2018, true, true, 0, 1_00, true),
-        special(g, "昌吉州", xj, 2018, true, true, 0, 0, false),
-        special(g, "喀什地区", xj, 2018, true, true, 100_00, 90_00, true),
-        special(g, "喀什地区", xj, 2018, true, true, 100_00, 89_99, true),
-    ]
+/// Rows on the thresholds and other edge cases: supporter, recipient, program, year,
+/// livelihood, county_or_below, planned, spent, completed.
+const SPECIAL: [&str; 25] = [
+    // 广东省 2019: exactly two completed rows (R5 passes at its bound).
+    // 喀什 2019: livelihood 740 / 1000 = 74.00% exactly; 234 is exactly 90% of 260.
+    "广东省,喀什地区,援疆,2019,true,true,740.00,740.00,true",
+    "广东省,喀什地区,援疆,2019,false,true,260.00,234.00,true",
+    // 塔城 2019: 73.99% livelihood; the pairing starts in 2019.
+    "广东省,塔城地区,援疆,2019,true,true,73.99,73.99,false",
+    "广东省,塔城地区,援疆,2019,false,true,26.01,26.01,false",
+    // 哈密 2019: county share 80.00% exactly; not paired.
+    "广东省,哈密市,援疆,2019,false,true,80.00,80.00,false",
+    "广东省,哈密市,援疆,2019,false,false,20.00,20.00,false",
+    // 克州 2019: county share 79.99%.
+    "广东省,克州,援疆,2019,true,true,79.99,79.99,false",
+    "广东省,克州,援疆,2019,true,false,20.01,20.01,false",
+    // 昌吉 2019: nothing planned: the shares divide by zero.
+    "广东省,昌吉州,援疆,2019,true,true,0.00,0.00,false",
+    // 巴州 2019: +100 and −100 planned: the shares divide by zero again.
+    "广东省,巴州,援疆,2019,true,true,100.00,100.00,false",
+    "广东省,巴州,援疆,2019,false,true,-100.00,-120.00,false",
+    // 日喀则 2019 (援藏, not paired): a negative planned sum, −30 / −40 = 75% livelihood
+    // (passes), −10 / −40 = 25% county (fails).
+    "广东省,日喀则市,援藏,2019,true,false,-30.00,-36.00,false",
+    "广东省,日喀则市,援藏,2019,false,true,-10.00,-8.00,false",
+    // 阿克苏 2019: 110% + 0.01 fails, 110% exactly passes; a spend of −0.01 fails R6.
+    "广东省,阿克苏地区,援疆,2019,true,true,200.00,220.01,false",
+    "广东省,阿克苏地区,援疆,2019,true,true,200.00,220.00,false",
+    "广东省,阿克苏地区,援疆,2019,true,true,0.50,-0.01,false",
+    // 广东省 2020: one completed row (R5 fails).
+    // 喀什: planned 5,000万元 exactly and spent 0 exactly (R6 passes at both bounds).
+    "广东省,喀什地区,援疆,2020,true,true,5000.00,0.00,true",
+    // 和田: 5,000.10万元 planned (R6 fails), spent exactly 110% (R3 passes); not paired.
+    "广东省,和田地区,援疆,2020,false,false,5000.10,5500.11,false",
+    // Into random 2018 groups: R3 with negative plans, zero plans and the 90% bound.
+    "广东省,阿克苏地区,援疆,2018,false,false,-10.00,-8.00,true",
+    "广东省,阿克苏地区,援疆,2018,false,false,-10.00,-12.00,true",
+    "广东省,昌吉州,援疆,2018,true,true,0.00,0.00,true",
+    "广东省,昌吉州,援疆,2018,true,true,0.00,1.00,true",
+    "广东省,昌吉州,援疆,2018,true,true,0.00,0.00,false",
+    "广东省,喀什地区,援疆,2018,true,true,100.00,90.00,true",
+    "广东省,喀什地区,援疆,2018,true,true,100.00,89.99,true",
+];
+
+/// A row written as in [`SPECIAL`].
+fn special(line: &'static str) -> Project {
+    let f: Vec<&'static str> = line.split(',').collect();
+    Project {
+        id: String::new(),
+        supporter: f[0],
+        recipient: f[1],
+        program: f[2],
+        year: f[3].parse().expect("a year"),
+        category: "民生",
+        livelihood: f[4] == "true",
+        county: f[5] == "true",
+        planned: fen(f[6]),
+        spent: fen(f[7]),
+        completed: f[8] == "true",
+    }
 }
 
 /// The rows, with ids, in file order.
 fn generate() -> Vec<Project> {
     let mut rng = StdRng::seed_from_u64(0x00D1_1C0D);
     let mut rows: Vec<Project> = (0..RANDOM_ROWS).map(|_| random_row(&mut rng)).collect();
-    rows.extend(special_rows());
+    rows.extend(SPECIAL.map(special));
     // 江苏省 spends exactly what it plans in total (R7 passes at its bound), 广东省 0.01万元
     // more (R7 fails).
-    for (s, over, r, y) in [("江苏省", 0, "克州", 2016), ("广东省", 1, "喀什地区", 2017)] {
+    for (line, over) in [
+        ("江苏省,克州,援疆,2016,true,true,3000.00,3000.00,true", 0),
+        (
+            "广东省,喀什地区,援疆,2017,true,true,3000.00,3000.00,true",
+            1,
+        ),
+    ] {
+        let mut p = special(line);
         let d: i64 = rows
             .iter()
-            .filter(|p| p.supporter == s)
-            .map(|p| p.spent - p.planned)
+            .filter(|q| q.supporter == p.supporter)
+            .map(|q| q.spent - q.planned)
             .sum();
-        let mut p = special(s, r, "援疆", y, true, true, 3_000_00, 3_000_00 - d + over, true);
+        p.spent -= d - over;
         p.category = "教育";
         rows.push(p);
     }
@@ -442,7 +447,13 @@ fn or3(a: Option<bool>, b: Option<bool>) -> Option<bool> {
 }
 
 /// `num / den CMP pct%` decided exactly; `None` on division by zero.
-fn ratio_cmp(num: i64, den: i64, pct: i64, want: std::cmp::Ordering, or_equal: bool) -> Option<bool> {
+fn ratio_cmp(
+    num: i64,
+    den: i64,
+    pct: i64,
+    want: std::cmp::Ordering,
+    or_equal: bool,
+) -> Option<bool> {
     if den == 0 {
         return None;
     }
@@ -498,7 +509,9 @@ fn expected(rows: &[Project]) -> BTreeMap<&'static str, Outcome> {
         out.entry("R3")
             .or_default()
             .add(p.id.clone(), forbidden.map(|f| !f));
-        out.entry("R4").or_default().add(p.id.clone(), Some(paired(p)));
+        out.entry("R4")
+            .or_default()
+            .add(p.id.clone(), Some(paired(p)));
     }
 
     // R5: per supporter, year.
@@ -524,7 +537,7 @@ fn expected(rows: &[Project]) -> BTreeMap<&'static str, Outcome> {
     for (k, (max_planned, min_spent)) in extremes {
         out.entry("R6")
             .or_default()
-            .add(k, Some(max_planned <= 5_000_00 && min_spent >= 0));
+            .add(k, Some(max_planned <= fen("5000.00") && min_spent >= 0));
     }
 
     // R7: per supporter, avg(spent) <= avg(planned) compared as fractions.
@@ -710,12 +723,19 @@ fn engine_agrees_with_exact_arithmetic() {
     for key in ["广东省|昌吉州|2019", "广东省|巴州|2019"] {
         assert!(want["R1"].undetermined.contains(key), "generator: R1 {key}");
     }
-    assert!(!want["R3"].undetermined.is_empty(), "generator: R3 undetermined");
+    assert!(
+        !want["R3"].undetermined.is_empty(),
+        "generator: R3 undetermined"
+    );
 
     let mut problems = Vec::new();
     for (name, w) in &want {
         let g = &got[name.to_string().as_str()];
-        problems.extend(diff(&format!("{name} violations"), &w.violations, &g.violations));
+        problems.extend(diff(
+            &format!("{name} violations"),
+            &w.violations,
+            &g.violations,
+        ));
         problems.extend(diff(
             &format!("{name} undetermined"),
             &w.undetermined,
@@ -730,8 +750,11 @@ fn engine_agrees_with_exact_arithmetic() {
         let r = plan.rules.iter().position(|r| r.name == *name).unwrap();
         let c = run.counts[r];
         let decided = w.violations.len() + w.undetermined.len() + w.passed;
-        if (c.violations as usize, c.undetermined as usize, c.checked as usize)
-            != (w.violations.len(), w.undetermined.len(), decided)
+        if (
+            c.violations as usize,
+            c.undetermined as usize,
+            c.checked as usize,
+        ) != (w.violations.len(), w.undetermined.len(), decided)
         {
             problems.push(format!(
                 "{name}: counts {c:?}, expected {} violations, {} undetermined, {decided} checked",

@@ -159,15 +159,23 @@ fn bad(text: &str, ty: BaseType) -> Box<Rejection> {
         BaseType::Year => "write the year as four digits, e.g. `2017`".into(),
         _ => String::new(),
     };
-    let shown: String = text.chars().take(40).collect();
-    let more = if shown.len() < text.len() { "…" } else { "" };
     Box::new(
         Rejection::new(
             Code::DataBadValue,
-            format!("`{shown}{more}` is not {}", describe(ty)),
+            format!("`{}` is not {}", clip(text), describe(ty)),
         )
         .help(example),
     )
+}
+
+/// A cell as quoted in a message: at most 40 characters.
+fn clip(text: &str) -> String {
+    let shown: String = text.chars().take(40).collect();
+    if shown.len() < text.len() {
+        format!("{shown}…")
+    } else {
+        shown
+    }
 }
 
 fn unknown<'a>(text: &str, what: &str, known: impl Iterator<Item = &'a str>) -> Box<Rejection> {

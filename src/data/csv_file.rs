@@ -2,6 +2,7 @@
 
 use super::cells::RowCells;
 use super::columns;
+use super::lines::LineReader;
 use super::problem::{DataLocation, DataProblem};
 use super::sink::RowSink;
 use crate::ast::Field;
@@ -43,11 +44,25 @@ pub fn read(
         .read_to_end(&mut head)
         .map_err(|e| unreadable(at, &e))?;
     let whole = head.len() < SAMPLE;
+    if head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF") {
+        return Err(Box::new(DataProblem {
+            code: Code::DataEncoding,
+            severity: Severity::Error,
+            message: "the file is UTF-16, which is not read".into(),
+            help: Some("save it as CSV UTF-8 (Excel: \"CSV UTF-8 (逗号分隔)\") or as GBK".into()),
+            location: at.clone(),
+            field: None,
+            row: false,
+        }));
+    }
     let gbk = match encoding {
         Encoding::Gbk => true,
         Encoding::Utf8 => false,
         Encoding::Auto => !head.starts_with(b"\xEF\xBB\xBF") && !looks_utf8(&head, whole),
     };
+    if head.starts_with(b"\xEF\xBB\xBF") {
+        head.drain(..3);
+    }
     let chained = std::io::Cursor::new(head).chain(input);
     let reader: Box<dyn Read> = if gbk {
         Box::new(
@@ -58,6 +73,7 @@ pub fn read(
     } else {
         Box::new(chained)
     };
+    let (reader, breaks) = LineReader::new(reader);
     let mut csv = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -118,7 +134,8 @@ pub fn read(
                 break;
             }
         }
-        let line = record_buf.position().map_or(0, |p| p.line());
+        let start = record_buf.position().map_or(0, |p| p.byte());
+        let line = breaks.borrow_mut().line_of(start);
         if record_buf.len() == 1 && record_buf.as_slice().is_empty() {
             continue; // a blank line
         }

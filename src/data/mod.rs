@@ -7,6 +7,7 @@ pub mod convert;
 pub mod csv_file;
 pub mod json_file;
 pub mod keys;
+pub mod lines;
 pub mod names;
 pub mod problem;
 pub mod row;

@@ -1,0 +1,111 @@
+//! Line numbers of CSV records: every line break (LF, CRLF or a lone CR) that passes through the
+//! reader is noted, so a record's line counts the blank lines and quoted line breaks before it.
+
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::io::Read;
+use std::rc::Rc;
+
+/// Line breaks read but not yet passed, as byte ranges `(first, last)` of the stream.
+#[derive(Debug, Default)]
+pub struct Breaks {
+    pending: VecDeque<(u64, u64)>,
+    /// Line breaks passed so far.
+    passed: u64,
+    /// Bytes read so far.
+    offset: u64,
+    /// The last byte read was a CR (a CRLF may span two reads).
+    after_cr: bool,
+}
+
+/// A reader that notes the line breaks of what passes through it.
+pub struct LineReader<R> {
+    inner: R,
+    breaks: Rc<RefCell<Breaks>>,
+}
+
+impl<R: Read> LineReader<R> {
+    pub fn new(inner: R) -> (Self, Rc<RefCell<Breaks>>) {
+        let breaks = Rc::new(RefCell::new(Breaks::default()));
+        (
+            LineReader {
+                inner,
+                breaks: breaks.clone(),
+            },
+            breaks,
+        )
+    }
+}
+
+impl<R: Read> Read for LineReader<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        let mut b = self.breaks.borrow_mut();
+        let base = b.offset;
+        for i in memchr::memchr2_iter(b'\r', b'\n', &buf[..n]) {
+            let at = base + i as u64;
+            if buf[i] == b'\n' {
+                if b.after_cr && b.pending.back().is_some_and(|&(_, last)| last + 1 == at) {
+                    // The LF of a CRLF: one break.
+                    if let Some(back) = b.pending.back_mut() {
+                        back.1 = at;
+                    }
+                } else {
+                    b.pending.push_back((at, at));
+                }
+                b.after_cr = false;
+            } else {
+                b.pending.push_back((at, at));
+                b.after_cr = true;
+            }
+        }
+        if n > 0 && buf[n - 1] != b'\r' {
+            b.after_cr = false;
+        }
+        b.offset += n as u64;
+        Ok(n)
+    }
+}
+
+impl Breaks {
+    /// The 1-based line of a record whose reading began at byte `start`: breaks before `start`
+    /// are passed, then the blank lines the reader skips.
+    pub fn line_of(&mut self, start: u64) -> u64 {
+        let mut first = start;
+        while let Some(&(a, b)) = self.pending.front() {
+            if a < start || a == first {
+                first = first.max(b + 1);
+                self.passed += 1;
+                self.pending.pop_front();
+            } else {
+                break;
+            }
+        }
+        self.passed + 1
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(text: &str, starts: &[u64]) -> Vec<u64> {
+        let (mut r, breaks) = LineReader::new(text.as_bytes());
+        let mut sink = Vec::new();
+        r.read_to_end(&mut sink).unwrap();
+        starts
+            .iter()
+            .map(|&s| breaks.borrow_mut().line_of(s))
+            .collect()
+    }
+
+    #[test]
+    fn every_line_ending_counts_once() {
+        // "h\nx\n\ny\n": records start scanning at 0, 2 and 4 (before the blank line).
+        assert_eq!(lines("h\nx\n\ny\n", &[0, 2, 4]), vec![1, 2, 4]);
+        // CRLF: the reader stops after the CR, at the LF.
+        assert_eq!(lines("h\r\nx\r\ny\r\n", &[0, 2, 5]), vec![1, 2, 3]);
+        // Lone CR.
+        assert_eq!(lines("h\rx\ry\r", &[0, 2, 4]), vec![1, 2, 3]);
+    }
+}
