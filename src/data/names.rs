@@ -29,7 +29,10 @@ fn hash(s: &str) -> u64 {
     let (first, last) = match n {
         8.. => (u64_at(0), u64_at(n - 8)),
         4..=7 => (u32_at(0), u32_at(n - 4)),
-        1..=3 => (b[0] as u64 | (b[n / 2] as u64) << 8 | (b[n - 1] as u64) << 16, 0),
+        1..=3 => (
+            b[0] as u64 | (b[n / 2] as u64) << 8 | (b[n - 1] as u64) << 16,
+            0,
+        ),
         0 => (0, 0),
     };
     let h = (first ^ last.rotate_left(29) ^ (n as u64).rotate_left(59))

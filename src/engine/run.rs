@@ -425,15 +425,18 @@ fn open(
         let bar = indicatif::ProgressBar::with_draw_target(
             Some(len),
             indicatif::ProgressDrawTarget::stderr(),
-        );
+        )
+        .with_finish(indicatif::ProgressFinish::AndClear);
         bar.set_style(
-            indicatif::ProgressStyle::with_template(
-                "{msg} [{bar:30}] {bytes}/{total_bytes} ({eta})",
-            )
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
-            .progress_chars("=> "),
+            indicatif::ProgressStyle::with_template("{msg} [{bar:20}] {percent:>3}% {eta}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+                .progress_chars("=> "),
         );
-        bar.set_message(file.display());
+        let name = file
+            .path
+            .file_name()
+            .map_or_else(|| file.display(), |n| n.to_string_lossy().into_owned());
+        bar.set_message(name);
         reader = Box::new(bar.wrap_read(reader));
     }
     if let Some(h) = hasher {
