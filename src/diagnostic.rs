@@ -116,6 +116,29 @@ codes! {
     DataUnknownActor = "duikou::data::unknown_actor", Error;
     DataUnknownProgram = "duikou::data::unknown_program", Error;
     DataDuplicateKey = "duikou::data::duplicate_key", Error;
+    GapUnheld = "G001", Error;
+    GapSeveralLeads = "G002", Error;
+    GapPoliticalOnly = "G003", Warning;
+    GapNoLead = "G004", Warning;
+    GapHolderKind = "G005", Warning;
+    GapLapsing = "G006", Warning;
+    GapWrongSide = "G007", Error;
+    GapBasisNotInForce = "G008", Error;
+    GapImprecisePair = "G009", Info;
+}
+
+impl Code {
+    /// What a finding with this code is: `gap`, `conflict` or `diagnostic` (JSON `kind`).
+    pub fn kind(self) -> &'static str {
+        let s = self.as_str();
+        if s.starts_with('G') {
+            "gap"
+        } else if s.starts_with('C') {
+            "conflict"
+        } else {
+            "diagnostic"
+        }
+    }
 }
 
 /// A secondary location: "first declared here", "the program's years".
@@ -140,6 +163,8 @@ pub struct Diagnostic {
     pub related: Vec<Related>,
     /// For problems without a span: the path concerned.
     pub path: Option<String>,
+    /// Gaps: the years concerned.
+    pub years: Option<crate::gaps::years::Years>,
 }
 
 impl Diagnostic {
@@ -154,6 +179,7 @@ impl Diagnostic {
             help: None,
             related: Vec::new(),
             path: None,
+            years: None,
         }
     }
 
@@ -168,6 +194,7 @@ impl Diagnostic {
             help: None,
             related: Vec::new(),
             path: Some(path.into()),
+            years: None,
         }
     }
 
@@ -185,6 +212,11 @@ impl Diagnostic {
         if help.is_some() {
             self.help = help;
         }
+        self
+    }
+
+    pub fn years(mut self, years: crate::gaps::years::Years) -> Self {
+        self.years = Some(years);
         self
     }
 

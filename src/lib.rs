@@ -26,6 +26,7 @@ pub mod ast;
 pub mod data;
 pub mod diagnostic;
 pub mod engine;
+pub mod gaps;
 pub mod report;
 pub mod source;
 pub mod symbols;

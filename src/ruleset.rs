@@ -49,21 +49,34 @@ impl RuleSet {
     }
 
     fn check(sources: SourceMap, files: Vec<FileId>, mut diags: Vec<Diagnostic>) -> RuleSet {
+        let work = |diags: &mut Vec<Diagnostic>| {
+            let modules: Vec<_> = files
+                .iter()
+                .filter_map(|&id| syntax::parse_file(id, &sources.get(id).text, diags))
+                .collect();
+            let symbols = resolve::build(modules, diags);
+            checks::run(&symbols, diags);
+            symbols
+        };
+        // A smaller stack when the large one cannot be had (many rule sets checked at once on a
+        // small machine); the nesting limits keep recursion within a few megabytes in practice.
         let symbols = std::thread::scope(|scope| {
-            std::thread::Builder::new()
-                .stack_size(CHECKER_STACK)
-                .spawn_scoped(scope, || {
-                    let modules: Vec<_> = files
-                        .iter()
-                        .filter_map(|&id| syntax::parse_file(id, &sources.get(id).text, &mut diags))
-                        .collect();
-                    let symbols = resolve::build(modules, &mut diags);
-                    checks::run(&symbols, &mut diags);
-                    symbols
-                })
-                .expect("the checking thread starts")
-                .join()
-                .expect("checking does not panic")
+            for stack in [CHECKER_STACK, CHECKER_STACK / 8] {
+                let spawned =
+                    std::thread::Builder::new()
+                        .stack_size(stack)
+                        .spawn_scoped(scope, || {
+                            let mut local = Vec::new();
+                            let symbols = work(&mut local);
+                            (symbols, local)
+                        });
+                if let Ok(handle) = spawned {
+                    let (symbols, local) = handle.join().expect("checking does not panic");
+                    diags.extend(local);
+                    return symbols;
+                }
+            }
+            work(&mut diags)
         });
         RuleSet {
             sources,

@@ -24,7 +24,7 @@ fn check_on_shipped_rules_reports_the_demo_data() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     // The demo data holds one deliberately mistyped amount: the input is not fully processed.
     assert_eq!(out.status.code(), Some(2), "{stdout}");
-    assert!(stdout.starts_with("checked "), "{stdout}");
+    assert!(stdout.contains("\nchecked 9 files: "), "{stdout}");
     for expected in [
         "error[duikou::data::bad_value]: rules/data/project.csv:57:9: `12o.50` is not an amount in 万元",
         "河北省→巴州 2017年民生投入占比 40.0%，低于 74%",
@@ -33,7 +33,8 @@ fn check_on_shipped_rules_reports_the_demo_data() {
         "项目 XJ2018-055：天津市 与 喀什地区 在 2018 年没有有效的援疆结对关系",
         "江苏省→伊犁州直 2019年投资完成率 92.0%，低于本省 95% 的标准",
         "98 rows read, 97 checked, 1 rejected",
-        "5 errors, 2 warnings",
+        "responsibility gaps not shown: G003 ×164 (warning), G004 ×10 (warning), G005 ×2 (warning), G006 ×2 (warning), G009 ×26 (info)",
+        "6 errors, 180 warnings",
     ] {
         assert!(
             stdout.contains(expected),
@@ -43,17 +44,27 @@ fn check_on_shipped_rules_reports_the_demo_data() {
 }
 
 #[test]
-fn the_rules_alone_check_clean() {
+fn gaps_in_the_shipped_rules_show_the_three_ills() {
     let out = Command::new(env!("CARGO_BIN_EXE_duikou"))
-        .args([
-            "check",
-            "rules/actors.dk",
-            "rules/programs.dk",
-            "rules/records.dk",
-        ])
+        .args(["gaps", "rules", "--format", "short"])
         .output()
         .expect("runs");
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(out.status.code(), Some(0), "{stdout}");
-    assert!(stdout.contains("0 errors, 0 warnings"), "{stdout}");
+    // 多头: two leads for 监督评价 of 东西部协作 while the 2016 guidance and the 1996 report overlap.
+    assert!(
+        stdout.contains("error[G002]: rules/programs.dk:12:6: `监督评价` on the central side of program 东西部协作 has several leads in 2016–2021: 国务院扶贫办, 国务院扶贫开发领导小组 (多头)"),
+        "{stdout}"
+    );
+    // 缺躯: no standing office for the daily work of 援藏.
+    assert!(stdout.contains("warning[G005]: rules/programs.dk:11:9: `日常办事` on the central side of program 援藏 needs an office as holder, but in 1994 onwards only 国家发改委 (department) holds it"), "{stdout}");
+    // 机构跟着项目走: the 河北 front office lapses in 2025, the pairing runs to 2030.
+    assert!(stdout.contains("warning[G006]: rules/hebei.dk:46:5: `河北援疆前指` stops holding `贯彻落实` for pair 河北省 -> 巴州 in 援疆 after 2025"), "{stdout}");
+    assert!(
+        stdout.contains("has holders but no lead in 2026–2030: 河北省"),
+        "{stdout}"
+    );
+    for absent in ["[G001]", "[G007]", "[G008]"] {
+        assert!(!stdout.contains(absent), "{absent} in\n{stdout}");
+    }
+    assert_eq!(out.status.code(), Some(1), "a G002 error");
 }

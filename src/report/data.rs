@@ -304,6 +304,7 @@ impl CheckReport<'_> {
                 resolution: None,
                 field: p.field.clone(),
                 row: None,
+                years: None,
             });
         }
         for (r, rule) in self.plan.rules.iter().enumerate() {
@@ -343,6 +344,7 @@ impl CheckReport<'_> {
                         file: file.clone(),
                         line: *line,
                     }),
+                    years: None,
                 });
             }
         }

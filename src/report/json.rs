@@ -39,6 +39,8 @@ pub struct Finding {
     pub field: Option<String>,
     /// Record-level findings: where the record is in the data.
     pub row: Option<RowPlace>,
+    /// Gaps: the years concerned, as ranges (`to` null when open).
+    pub years: Option<serde_json::Value>,
 }
 
 /// A row of a data file.
@@ -101,7 +103,7 @@ pub fn location(sources: &SourceMap, span: crate::source::Span) -> Location {
 /// A diagnostic as a finding of kind `diagnostic`.
 pub fn finding(d: &Diagnostic, sources: &SourceMap) -> Finding {
     Finding {
-        kind: "diagnostic",
+        kind: d.code.kind(),
         code: Some(d.code.as_str()),
         rule: None,
         severity: d.severity.as_str(),
@@ -130,6 +132,7 @@ pub fn finding(d: &Diagnostic, sources: &SourceMap) -> Finding {
         resolution: None,
         field: None,
         row: None,
+        years: d.years.as_ref().map(|y| y.json()),
     }
 }
 

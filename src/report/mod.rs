@@ -1,6 +1,7 @@
 //! Rendering findings for people and machines: human (miette), short (golden tests), JSON.
 
 pub mod data;
+pub mod gaps;
 pub mod human;
 pub mod json;
 pub mod short;

@@ -1,0 +1,109 @@
+//! `duikou explain`: one rule's computation for one group or record.
+
+use super::{EXIT_UNPROCESSABLE, EncodingArg};
+use duikou::RuleSet;
+use duikou::data::bind::{self, DataArg};
+use duikou::engine::compile::Plan;
+use duikou::engine::explain::{self, Target};
+use duikou::engine::run::Options;
+use duikou::report;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(clap::Args)]
+pub struct ExplainArgs {
+    /// The rule to explain.
+    rule: String,
+    /// Rule files or directories (searched recursively for *.dk).
+    #[arg(default_value = "rules")]
+    paths: Vec<PathBuf>,
+    /// Data, as for `check`. Default: each rule folder's `data/`.
+    #[arg(long, value_name = "DIR|NAME=FILE")]
+    data: Vec<String>,
+    /// The group, by its `per` keys: `supporter=河北省,recipient=巴州,year=2017`.
+    #[arg(
+        long,
+        value_name = "K=V,…",
+        conflicts_with = "record",
+        required_unless_present = "record"
+    )]
+    group: Option<String>,
+    /// The record, by its key field.
+    #[arg(long, value_name = "KEY")]
+    record: Option<String>,
+    /// How CSV files are encoded.
+    #[arg(long, value_enum, default_value = "auto")]
+    encoding: EncodingArg,
+}
+
+pub fn explain(args: ExplainArgs) -> ExitCode {
+    let rules = RuleSet::load(&args.paths);
+    if rules.has_errors() {
+        let diags = rules.diagnostics();
+        print!(
+            "{}",
+            report::human::render(diags, rules.sources(), std::io::stdout().is_terminal())
+        );
+        eprintln!("error: the rules have errors; fix them before explaining a rule");
+        return ExitCode::from(EXIT_UNPROCESSABLE);
+    }
+    let plan = Plan::build(rules.symbols(), rules.sources());
+    let Some(r) = plan.rules.iter().position(|x| x.name == args.rule) else {
+        let names: Vec<&str> = plan.rules.iter().map(|x| x.name.as_str()).collect();
+        let hint = duikou::suggest::did_you_mean(&args.rule, names.iter().copied())
+            .unwrap_or_else(|| format!("rules are: {}", names.join(", ")));
+        eprintln!("error: no rule `{}`\n  help: {hint}", args.rule);
+        return ExitCode::from(EXIT_UNPROCESSABLE);
+    };
+    let data_args: Vec<DataArg> = args.data.iter().map(|d| DataArg::parse(d)).collect();
+    let records: Vec<&str> = rules.symbols().records.keys().map(String::as_str).collect();
+    let mut problems = Vec::new();
+    let files = bind::bind(&data_args, &args.paths, &records, &mut problems);
+    for p in &problems {
+        eprintln!(
+            "{}[{}]: {}: {}",
+            p.severity.as_str(),
+            p.code.as_str(),
+            p.location.display(),
+            p.message
+        );
+    }
+    if files.is_empty() {
+        eprintln!(
+            "error: no data to explain with\n  help: pass `--data DIR` or `--data NAME=FILE`"
+        );
+        return ExitCode::from(EXIT_UNPROCESSABLE);
+    }
+    let target = match (&args.group, &args.record) {
+        (Some(g), _) => {
+            let mut pairs = Vec::new();
+            for part in g.split([',', '，']).filter(|p| !p.trim().is_empty()) {
+                let Some((k, v)) = part.split_once('=') else {
+                    eprintln!(
+                        "error: `{part}` is not `key=value`\n  help: write `--group supporter=河北省,year=2017`"
+                    );
+                    return ExitCode::from(EXIT_UNPROCESSABLE);
+                };
+                pairs.push((k.trim().to_string(), v.trim().to_string()));
+            }
+            Target::Group(pairs)
+        }
+        (None, Some(k)) => Target::Record(k.clone()),
+        (None, None) => unreachable!("clap requires --group or --record"),
+    };
+    let opts = Options {
+        encoding: args.encoding.into(),
+        ..Options::default()
+    };
+    match explain::explain(&plan, rules.sources(), &files, &opts, r, &target) {
+        Ok(text) => {
+            print!("{text}");
+            ExitCode::SUCCESS
+        }
+        Err(why) => {
+            eprintln!("error: {why}");
+            ExitCode::from(EXIT_UNPROCESSABLE)
+        }
+    }
+}

@@ -1,0 +1,422 @@
+//! Responsibility gaps (SPEC §7): for every active program and pair, over the years it is active,
+//! every function must be held on every side it needs — by a lead, on a legal basis in force,
+//! by a body of the right kind that lasts as long as the scope does.
+
+pub mod holders;
+pub mod matrix;
+pub mod scope;
+pub mod years;
+
+use crate::ast::{Function, FunctionScope, Side};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::engine::world::periods;
+use crate::symbols::Symbols;
+use chrono::{Datelike, NaiveDate};
+use holders::{Holder, holders, overlap};
+use scope::{Scope, ScopeKind, scopes};
+use years::{OPEN_END, OPEN_START, Years};
+
+/// Which years to look at.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Only this year.
+    pub year: Option<i32>,
+    /// Only this day: documents and actors as they stand on it.
+    pub as_of: Option<NaiveDate>,
+}
+
+impl Options {
+    fn within(&self) -> Years {
+        match (self.as_of, self.year) {
+            (Some(d), _) => Years::range(d.year(), d.year()),
+            (None, Some(y)) => Years::range(y, y),
+            (None, None) => Years::all(),
+        }
+    }
+}
+
+/// The sides a function needs.
+pub fn sides(f: &Function) -> Vec<Side> {
+    match f.side {
+        Some(Side::Both) => vec![Side::Supporter, Side::Recipient],
+        Some(s) => vec![s],
+        None => vec![Side::Central],
+    }
+}
+
+fn side_words(side: Side, scope: &Scope) -> String {
+    match (side, scope.kind) {
+        (Side::Central, _) => "on the central side".into(),
+        (Side::Supporter, ScopeKind::Pair(_)) => "on the supporter side".into(),
+        (Side::Recipient, ScopeKind::Pair(_)) => "on the recipient side".into(),
+        _ => String::new(),
+    }
+}
+
+fn union_of<'a>(hs: impl Iterator<Item = &'a Holder<'a>>) -> Years {
+    hs.fold(Years::none(), |acc, h| acc.union(&h.years))
+}
+
+fn names(hs: &[&Holder<'_>]) -> String {
+    let mut v: Vec<&str> = hs.iter().map(|h| h.actor.name.text.as_str()).collect();
+    v.dedup();
+    v.join(", ")
+}
+
+/// Every gap in the rule set, in order: scopes (programs, then pairs), functions, sides.
+pub fn analyze(symbols: &Symbols, opts: &Options) -> Vec<Diagnostic> {
+    let periods = periods(symbols);
+    let mut out = Vec::new();
+    for scope in scopes(symbols, &periods, &opts.within()) {
+        if let ScopeKind::Pair(i) = scope.kind {
+            imprecise(symbols, i, &scope, &mut out);
+        }
+        for f in symbols.functions.values() {
+            let wanted = match scope.kind {
+                ScopeKind::Program(_) => FunctionScope::Program,
+                ScopeKind::Pair(_) => FunctionScope::Pair,
+            };
+            if f.scope != Some(wanted) {
+                continue;
+            }
+            let side = f.side.unwrap_or(Side::Central);
+            let hs = holders(symbols, &periods, &f.name.text, side, &scope, opts.as_of);
+            for s in sides(f) {
+                side_gaps(f, s, &scope, &hs, &mut out);
+            }
+            for h in &hs {
+                duty_gaps(symbols, f, &scope, h, &hs, &mut out);
+            }
+        }
+    }
+    out
+}
+
+/// G001–G005 for one side of one function in one scope.
+fn side_gaps(
+    f: &Function,
+    side: Side,
+    scope: &Scope,
+    hs: &[Holder<'_>],
+    out: &mut Vec<Diagnostic>,
+) {
+    let on: Vec<&Holder<'_>> = hs.iter().filter(|h| h.side == Some(side)).collect();
+    let fname = &f.name.text;
+    let place = side_words(side, scope);
+    let place = if place.is_empty() {
+        String::new()
+    } else {
+        format!(" {place}")
+    };
+    let held = union_of(on.iter().copied()).intersect(&scope.years);
+    let related = |d: Diagnostic| -> Diagnostic {
+        let d = d.related(f.name.span, format!("function `{fname}`"));
+        on.iter().fold(d, |d, h| {
+            d.related(
+                h.duty.item.span,
+                format!("{} ({})", h.actor.name.text, h.basis()),
+            )
+        })
+    };
+    let unheld = scope.years.minus(&held);
+    if !unheld.is_empty() {
+        let how = match scope.kind {
+            ScopeKind::Program(_) => {
+                format!("for program {}", scope.label.trim_start_matches("program "))
+            }
+            ScopeKind::Pair(_) => format!("for {}", scope.label),
+        };
+        out.push(related(
+            Diagnostic::new(
+                Code::GapUnheld,
+                scope.span,
+                format!(
+                    "no one holds `{fname}`{place} of {} in {unheld}",
+                    scope.label
+                ),
+            )
+            .label("function unheld")
+            .help(format!(
+                "assign it in the document responsible: `duty ACTOR holds {fname} {how} as lead`"
+            ))
+            .years(unheld),
+        ));
+    }
+    let leads: Vec<&Holder<'_>> = on.iter().copied().filter(|h| h.lead).collect();
+    let mut several = Years::none();
+    let mut involved = vec![false; leads.len()];
+    for (i, a) in leads.iter().enumerate() {
+        for (j, b) in leads.iter().enumerate().skip(i + 1) {
+            if a.actor.name.text == b.actor.name.text {
+                continue;
+            }
+            let both = overlap(a, b)
+                .intersect(&a.years)
+                .intersect(&b.years)
+                .intersect(&scope.years);
+            if !both.is_empty() {
+                involved[i] = true;
+                involved[j] = true;
+                several = several.union(&both);
+            }
+        }
+    }
+    if !several.is_empty() {
+        let who: Vec<&Holder<'_>> = leads
+            .iter()
+            .zip(&involved)
+            .filter(|(_, i)| **i)
+            .map(|(h, _)| *h)
+            .collect();
+        out.push(related(
+            Diagnostic::new(
+                Code::GapSeveralLeads,
+                scope.span,
+                format!(
+                    "`{fname}`{place} of {} has several leads in {several}: {} (多头)",
+                    scope.label,
+                    names(&who)
+                ),
+            )
+            .label("several leads")
+            .help("keep one lead and make the others `as support`, or split the function")
+            .years(several),
+        ));
+    }
+    let legal = union_of(on.iter().copied().filter(|h| h.legal));
+    let political = held.minus(&legal);
+    if !political.is_empty() {
+        out.push(related(
+            Diagnostic::new(
+                Code::GapPoliticalOnly,
+                scope.span,
+                format!(
+                    "`{fname}`{place} of {} rests on policy documents only in {political}: no law, regulation or rule assigns it",
+                    scope.label
+                ),
+            )
+            .label("political responsibility only")
+            .help("give it a legal basis: a duty in a law, administrative or local regulation, or government rule")
+            .years(political),
+        ));
+    }
+    let led = union_of(leads.iter().copied());
+    let no_lead = held.minus(&led);
+    if !no_lead.is_empty() {
+        let during: Vec<&Holder<'_>> = on
+            .iter()
+            .copied()
+            .filter(|h| !h.years.intersect(&no_lead).is_empty())
+            .collect();
+        out.push(related(
+            Diagnostic::new(
+                Code::GapNoLead,
+                scope.span,
+                format!(
+                    "`{fname}`{place} of {} has holders but no lead in {no_lead}: {}",
+                    scope.label,
+                    names(&during)
+                ),
+            )
+            .label("no lead")
+            .help("mark the body responsible `as lead`")
+            .years(no_lead),
+        ));
+    }
+    if let Some(kind) = f.holder {
+        let right = union_of(on.iter().copied().filter(|h| h.actor.kind == Some(kind)));
+        let wrong = held.minus(&right);
+        if !wrong.is_empty() {
+            let who: Vec<String> = on
+                .iter()
+                .filter(|h| h.actor.kind != Some(kind))
+                .map(|h| {
+                    format!(
+                        "{} ({})",
+                        h.actor.name.text,
+                        h.actor.kind.map_or("no kind", |k| k.as_str())
+                    )
+                })
+                .collect();
+            out.push(related(
+                Diagnostic::new(
+                    Code::GapHolderKind,
+                    scope.span,
+                    format!(
+                        "`{fname}`{place} of {} needs {} as holder, but in {wrong} only {} {} it",
+                        scope.label,
+                        crate::suggest::a_or_an(kind.as_str()),
+                        who.join(", "),
+                        if who.len() == 1 { "holds" } else { "hold" }
+                    ),
+                )
+                .label(format!("no {}", kind.as_str()))
+                .help(format!(
+                    "give the function to a standing body of kind `{}` (缺躯: no standing office)",
+                    kind.as_str()
+                ))
+                .years(wrong),
+            ));
+        }
+    }
+}
+
+/// G006–G008 for one duty in one scope. A holder that lapses, or whose basis is not in force,
+/// is reported only for the years no other holder of its side (and, for a lead, of its role)
+/// covers: a document replaced by one that reassigns the function is succession, not a gap.
+fn duty_gaps(
+    symbols: &Symbols,
+    f: &Function,
+    scope: &Scope,
+    h: &Holder<'_>,
+    all: &[Holder<'_>],
+    out: &mut Vec<Diagnostic>,
+) {
+    let others = |lead_only: bool| {
+        union_of(
+            all.iter()
+                .filter(|o| !std::ptr::eq(*o, h) && o.side == h.side && (!lead_only || o.lead)),
+        )
+    };
+    let fname = &f.name.text;
+    let actor = &h.actor.name.text;
+    let span = h.duty.item.span;
+    let with_scope = |d: Diagnostic| d.related(scope.span, scope.label.clone());
+    if h.side.is_none() {
+        let why = match (f.side, scope.kind) {
+            (Some(Side::Central) | None, _) => {
+                format!("`{fname}` is a central function, and `{actor}` is not a central body")
+            }
+            (_, ScopeKind::Pair(i)) => {
+                let p = &symbols.pairs[i].item;
+                let side = match f.side {
+                    Some(Side::Supporter) => format!("within the supporter {}", p.supporter.text),
+                    Some(Side::Recipient) => format!("within the recipient {}", p.recipient.text),
+                    _ => format!("within {} or {}", p.supporter.text, p.recipient.text),
+                };
+                format!(
+                    "`{actor}` holds `{fname}` for {}, but it does not lie {side}",
+                    scope.label
+                )
+            }
+            _ => format!("`{actor}` is on no side `{fname}` needs"),
+        };
+        out.push(with_scope(
+            Diagnostic::new(Code::GapWrongSide, span, why)
+                .label("holder on the wrong side")
+                .help("give the duty to a body of the side it serves, or link the holder with `region:`/`of:`")
+                .years(scope.years.clone()),
+        ));
+    }
+    let scope_end = scope.years.last().unwrap_or(OPEN_START);
+    let active = h.years.intersect(&scope.years);
+    let after = active
+        .last()
+        .filter(|&last| last < scope_end)
+        .map(|last| {
+            scope
+                .years
+                .intersect(&Years::range(last + 1, OPEN_END))
+                .minus(&others(h.lead))
+        })
+        .unwrap_or_default();
+    if h.side.is_some()
+        && let Some(last) = active.last()
+        && !after.is_empty()
+    {
+        let cause = match h.actor.until {
+            Some(u) if u.pred_opt().map(|d| d.year()) == Some(last) => {
+                format!("`{actor}` exists until {u}")
+            }
+            _ => format!("its basis, {}, is no longer in force", h.basis()),
+        };
+        out.push(with_scope(
+            Diagnostic::new(
+                Code::GapLapsing,
+                span,
+                format!(
+                    "`{actor}` stops holding `{fname}` for {} after {last} ({cause}), while the scope continues in {after}",
+                    scope.label
+                ),
+            )
+            .label("lapses")
+            .help("give the function to a standing body, or extend the holder or its basis (机构跟着项目走)")
+            .years(after),
+        ));
+    }
+    if let Some(src) = h.source()
+        && h.side.is_some()
+    {
+        let missing = scope.years.minus(&h.basis_years).minus(&others(false));
+        if !missing.is_empty() {
+            let doc = symbols.documents.get(&src.document);
+            let when = match (doc.and_then(|d| d.effective), doc.and_then(|d| d.expires)) {
+                (Some(e), _) if missing.first().is_some_and(|y| y < e.year()) => {
+                    format!("takes effect on {e}")
+                }
+                (_, Some((x, _))) => format!("expires on {x}"),
+                _ => "is replaced".to_string(),
+            };
+            out.push(
+                with_scope(
+                    Diagnostic::new(
+                        Code::GapBasisNotInForce,
+                        span,
+                        format!(
+                            "`{actor}` holds `{fname}` for {} on the basis of {}, which is not in force in {missing} (it {when})",
+                            scope.label,
+                            h.basis()
+                        ),
+                    )
+                    .label("basis not in force")
+                    .help("cite a document in force for those years, or limit the scope's years")
+                    .years(missing),
+                )
+                .related(src.article_span, format!("{} art {}", src.document, src.article)),
+            );
+        }
+    }
+}
+
+/// G009: a pair without scope, goal or responsible.
+fn imprecise(symbols: &Symbols, i: usize, scope: &Scope, out: &mut Vec<Diagnostic>) {
+    let p = &symbols.pairs[i].item;
+    let mut missing = Vec::new();
+    if p.scope.is_empty() {
+        missing.push("scope");
+    }
+    if p.goal.is_none() {
+        missing.push("goal");
+    }
+    if p.responsible.is_none() {
+        missing.push("responsible");
+    }
+    if missing.is_empty() {
+        return;
+    }
+    out.push(
+        Diagnostic::new(
+            Code::GapImprecisePair,
+            p.span,
+            format!(
+                "{} has no {} (精准支援: imprecise pairing)",
+                scope.label,
+                missing.join(", ")
+            ),
+        )
+        .label("imprecise pairing")
+        .help(format!(
+            "give the pair a block: {{ {} }}",
+            missing
+                .iter()
+                .map(|m| match *m {
+                    "scope" => "scope: [\"民生\", …]",
+                    "goal" => "goal: \"…\"",
+                    _ => "responsible: ACTOR",
+                })
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))
+        .years(scope.years.clone()),
+    );
+}
