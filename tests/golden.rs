@@ -33,7 +33,13 @@ fn expected_path(case: &Path) -> PathBuf {
 
 fn run_case(case: &Path) -> Result<(), Failed> {
     let rules = RuleSet::load(&[case.to_path_buf()]);
-    let actual = duikou::report::short::render(rules.diagnostics(), rules.sources());
+    let mut diags = rules.diagnostics().to_vec();
+    // Cases under `gaps/` also show the responsibility gaps (`duikou gaps`), when the rules
+    // themselves have no error.
+    if case.components().any(|c| c.as_os_str() == "gaps") && !rules.has_errors() {
+        diags.extend(duikou::gaps::analyze(rules.symbols(), &Default::default()));
+    }
+    let actual = duikou::report::short::render(&diags, rules.sources());
     let expected_file = expected_path(case);
     if std::env::var_os("DUIKOU_BLESS").is_some() {
         std::fs::write(&expected_file, &actual).map_err(|e| Failed::from(e.to_string()))?;

@@ -109,15 +109,16 @@ fn side_gaps(
         format!(" {place}")
     };
     let held = union_of(on.iter().copied()).intersect(&scope.years);
-    let related = |d: Diagnostic| -> Diagnostic {
+    let related_to = |d: Diagnostic, hs: &[&Holder<'_>]| -> Diagnostic {
         let d = d.related(f.name.span, format!("function `{fname}`"));
-        on.iter().fold(d, |d, h| {
+        hs.iter().fold(d, |d, h| {
             d.related(
                 h.duty.item.span,
                 format!("{} ({})", h.actor.name.text, h.basis()),
             )
         })
     };
+    let related = |d: Diagnostic| related_to(d, &on);
     let unheld = scope.years.minus(&held);
     if !unheld.is_empty() {
         let how = match scope.kind {
@@ -168,7 +169,7 @@ fn side_gaps(
             .filter(|(_, i)| **i)
             .map(|(h, _)| *h)
             .collect();
-        out.push(related(
+        out.push(related_to(
             Diagnostic::new(
                 Code::GapSeveralLeads,
                 scope.span,
@@ -181,6 +182,7 @@ fn side_gaps(
             .label("several leads")
             .help("keep one lead and make the others `as support`, or split the function")
             .years(several),
+            &who,
         ));
     }
     let legal = union_of(on.iter().copied().filter(|h| h.legal));
