@@ -125,6 +125,12 @@ codes! {
     GapWrongSide = "G007", Error;
     GapBasisNotInForce = "G008", Error;
     GapImprecisePair = "G009", Info;
+    ConflictContradiction = "C001", Error;
+    ConflictPermit = "C002", Warning;
+    ConflictWeaker = "C003", Warning;
+    ConflictLeads = "C004", Error;
+    ConflictPairing = "C005", Error;
+    ConflictRestated = "C006", Info;
 }
 
 impl Code {
@@ -165,6 +171,10 @@ pub struct Diagnostic {
     pub path: Option<String>,
     /// Gaps: the years concerned.
     pub years: Option<crate::gaps::years::Years>,
+    /// Conflicts: which provision prevails, and why.
+    pub resolution: Option<crate::conflicts::resolve::Resolution>,
+    /// Conflicts: a ready-to-paste `test` block showing the clash.
+    pub witness: Option<String>,
 }
 
 impl Diagnostic {
@@ -180,6 +190,8 @@ impl Diagnostic {
             related: Vec::new(),
             path: None,
             years: None,
+            resolution: None,
+            witness: None,
         }
     }
 
@@ -195,6 +207,8 @@ impl Diagnostic {
             related: Vec::new(),
             path: Some(path.into()),
             years: None,
+            resolution: None,
+            witness: None,
         }
     }
 

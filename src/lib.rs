@@ -23,6 +23,7 @@
 #![forbid(unsafe_code)]
 
 pub mod ast;
+pub mod conflicts;
 pub mod data;
 pub mod diagnostic;
 pub mod engine;

@@ -1,6 +1,7 @@
 //! The command line: argument parsing, output selection and exit codes.
 
 mod check;
+mod conflicts;
 mod explain;
 mod gaps;
 
@@ -28,6 +29,8 @@ enum Command {
     Explain(explain::ExplainArgs),
     /// Find responsibility gaps: functions unheld, held twice as lead, without legal basis…
     Gaps(gaps::GapsArgs),
+    /// Find conflicts between documents, with a witness and which provision prevails.
+    Conflicts(conflicts::ConflictsArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -69,6 +72,7 @@ pub fn run() -> ExitCode {
         Command::Check(args) => check::check(args),
         Command::Explain(args) => explain::explain(args),
         Command::Gaps(args) => gaps::gaps(args),
+        Command::Conflicts(args) => conflicts::conflicts(args),
     }
 }
 

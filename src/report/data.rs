@@ -305,6 +305,7 @@ impl CheckReport<'_> {
                 field: p.field.clone(),
                 row: None,
                 years: None,
+                witness: None,
             });
         }
         for (r, rule) in self.plan.rules.iter().enumerate() {
@@ -345,6 +346,7 @@ impl CheckReport<'_> {
                         line: *line,
                     }),
                     years: None,
+                    witness: None,
                 });
             }
         }

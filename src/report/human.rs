@@ -101,7 +101,10 @@ fn to_rendered(d: &Diagnostic, sources: &SourceMap) -> Rendered {
         code: d.code.as_str(),
         severity: d.severity,
         message: d.message.clone(),
-        help: d.help.clone(),
+        help: match (&d.help, &d.witness) {
+            (Some(h), Some(w)) => Some(format!("{h}\nwitness, ready to paste as a test:\n{w}")),
+            (h, _) => h.clone(),
+        },
         source: d.span.map(|s| named(sources, s.file)),
         labels,
         related,

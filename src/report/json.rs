@@ -41,6 +41,8 @@ pub struct Finding {
     pub row: Option<RowPlace>,
     /// Gaps: the years concerned, as ranges (`to` null when open).
     pub years: Option<serde_json::Value>,
+    /// Conflicts: a `test` block showing the clash.
+    pub witness: Option<String>,
 }
 
 /// A row of a data file.
@@ -129,10 +131,14 @@ pub fn finding(d: &Diagnostic, sources: &SourceMap) -> Finding {
                 location: location(sources, r.span),
             })
             .collect(),
-        resolution: None,
+        resolution: d
+            .resolution
+            .as_ref()
+            .map(|r| serde_json::to_value(r).expect("a resolution serialises")),
         field: None,
         row: None,
         years: d.years.as_ref().map(|y| y.json()),
+        witness: d.witness.clone(),
     }
 }
 

@@ -46,6 +46,12 @@ pub fn items(diags: &[Diagnostic], sources: &SourceMap) -> String {
         if let Some(h) = &d.help {
             let _ = writeln!(out, "  help: {h}");
         }
+        if let Some(w) = &d.witness {
+            let _ = writeln!(out, "  witness:");
+            for line in w.lines() {
+                let _ = writeln!(out, "    {line}");
+            }
+        }
     }
     out
 }

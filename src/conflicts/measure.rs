@@ -1,0 +1,182 @@
+//! Conditions as bounds on measures: `sum(a where c) / sum(a) >= 80%` is the measure
+//! `sum(a where c) / sum(a)` bounded below by 0.8, `spent > planned * 110%` the measure
+//! `spent / planned` above 1.1 — so two documents' thresholds on one measure can be compared.
+
+use super::canon::canon;
+use crate::ast::{BinOp, Cmp, Expr, ExprKind, Literal, RuleKind, UnOp};
+use rust_decimal::Decimal;
+
+/// `measure op value`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bound {
+    pub measure: String,
+    pub op: Cmp,
+    pub value: Decimal,
+}
+
+fn constant(e: &Expr) -> Option<Decimal> {
+    match &e.kind {
+        ExprKind::Literal(Literal::Number(d) | Literal::Percent(d) | Literal::Money(d)) => Some(*d),
+        ExprKind::Unary(UnOp::Neg, x) => constant(x).map(|d| -d),
+        _ => None,
+    }
+}
+
+pub fn flip(c: Cmp) -> Cmp {
+    match c {
+        Cmp::Lt => Cmp::Gt,
+        Cmp::Le => Cmp::Ge,
+        Cmp::Gt => Cmp::Lt,
+        Cmp::Ge => Cmp::Le,
+        c => c,
+    }
+}
+
+pub fn negate(c: Cmp) -> Cmp {
+    match c {
+        Cmp::Lt => Cmp::Ge,
+        Cmp::Le => Cmp::Gt,
+        Cmp::Gt => Cmp::Le,
+        Cmp::Ge => Cmp::Lt,
+        Cmp::Eq => Cmp::Ne,
+        Cmp::Ne => Cmp::Eq,
+    }
+}
+
+/// `x op y * k` as `x / y op k`; `x op k` as is.
+fn bound(l: &Expr, op: Cmp, r: &Expr) -> Option<Bound> {
+    if let Some(k) = constant(r) {
+        return Some(Bound {
+            measure: canon(l),
+            op,
+            value: k,
+        });
+    }
+    if let Some(k) = constant(l) {
+        return Some(Bound {
+            measure: canon(r),
+            op: flip(op),
+            value: k,
+        });
+    }
+    fn scaled(e: &Expr) -> Option<(&Expr, Decimal)> {
+        match &e.kind {
+            ExprKind::Binary(BinOp::Mul, a, b) => match (constant(a), constant(b)) {
+                (Some(k), None) => Some((b.as_ref(), k)),
+                (None, Some(k)) => Some((a.as_ref(), k)),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+    if let Some((y, k)) = scaled(r) {
+        return Some(Bound {
+            measure: format!("{} / {}", canon(l), canon(y)),
+            op,
+            value: k,
+        });
+    }
+    if let Some((y, k)) = scaled(l) {
+        return Some(Bound {
+            measure: format!("{} / {}", canon(r), canon(y)),
+            op: flip(op),
+            value: k,
+        });
+    }
+    None
+}
+
+/// The bounds of a conjunction of comparisons; `None` when it is anything else.
+pub fn conjunction(e: &Expr) -> Option<Vec<Bound>> {
+    match &e.kind {
+        ExprKind::Binary(BinOp::And, l, r) => {
+            let mut v = conjunction(l)?;
+            v.extend(conjunction(r)?);
+            Some(v)
+        }
+        ExprKind::Binary(BinOp::Cmp(op), l, r) => Some(vec![bound(l, *op, r)?]),
+        _ => None,
+    }
+}
+
+/// What a compliant record or group satisfies: a `require`'s bounds, or the negation of a
+/// `forbid` of one comparison.
+pub fn requirement(kind: RuleKind, cond: &Expr) -> Option<Vec<Bound>> {
+    match kind {
+        RuleKind::Require => conjunction(cond),
+        RuleKind::Forbid => match conjunction(cond)?.as_slice() {
+            [b] => Some(vec![Bound {
+                op: negate(b.op),
+                ..b.clone()
+            }]),
+            _ => None,
+        },
+        RuleKind::Permit => None,
+    }
+}
+
+/// Whether some value of each measure satisfies all its bounds.
+pub fn feasible(bounds: &[Bound]) -> bool {
+    let mut measures: Vec<&str> = bounds.iter().map(|b| b.measure.as_str()).collect();
+    measures.sort_unstable();
+    measures.dedup();
+    measures.iter().all(|m| {
+        let on: Vec<&Bound> = bounds.iter().filter(|b| b.measure == *m).collect();
+        let mut lo: Option<(Decimal, bool)> = None;
+        let mut hi: Option<(Decimal, bool)> = None;
+        let mut eq: Option<Decimal> = None;
+        let mut ne: Vec<Decimal> = Vec::new();
+        for b in &on {
+            match b.op {
+                Cmp::Gt | Cmp::Ge => {
+                    let inc = b.op == Cmp::Ge;
+                    if lo.is_none_or(|(v, i)| b.value > v || (b.value == v && i && !inc)) {
+                        lo = Some((b.value, inc));
+                    }
+                }
+                Cmp::Lt | Cmp::Le => {
+                    let inc = b.op == Cmp::Le;
+                    if hi.is_none_or(|(v, i)| b.value < v || (b.value == v && i && !inc)) {
+                        hi = Some((b.value, inc));
+                    }
+                }
+                Cmp::Eq => {
+                    if eq.is_some_and(|e| e != b.value) {
+                        return false;
+                    }
+                    eq = Some(b.value);
+                }
+                Cmp::Ne => ne.push(b.value),
+            }
+        }
+        let inside = |v: Decimal| {
+            lo.is_none_or(|(b, i)| v > b || (i && v == b))
+                && hi.is_none_or(|(b, i)| v < b || (i && v == b))
+                && !ne.contains(&v)
+        };
+        match eq {
+            Some(v) => inside(v),
+            None => match (lo, hi) {
+                (Some((a, ai)), Some((b, bi))) => a < b || (a == b && ai && bi && !ne.contains(&a)),
+                _ => true,
+            },
+        }
+    })
+}
+
+/// `>= 80%` for reports.
+pub fn show(b: &Bound, percent: bool) -> String {
+    let op = match b.op {
+        Cmp::Eq => "==",
+        Cmp::Ne => "!=",
+        Cmp::Lt => "<",
+        Cmp::Le => "<=",
+        Cmp::Gt => ">",
+        Cmp::Ge => ">=",
+    };
+    if percent {
+        format!("{op} {}%", (b.value * Decimal::ONE_HUNDRED).normalize())
+    } else {
+        format!("{op} {}", b.value.normalize())
+    }
+}

@@ -1,0 +1,260 @@
+//! Witnesses: a concrete record to which both provisions apply (and, for a permit against a
+//! prohibition, which both describe), found by trying values and evaluating the real rules;
+//! printed as a ready-to-paste `test` block.
+
+use super::scope::{Constraints, pick};
+use crate::ast::{self, BaseType, RuleKind};
+use crate::data::cells::{OwnedCell, RowCells};
+use crate::data::row::{Row, validate};
+use crate::data::value::Value;
+use crate::engine::check::{RowEnv, in_force, year_of};
+use crate::engine::compile::Plan;
+use crate::engine::eval::Evaluator;
+use crate::engine::world::Period;
+use crate::symbols::{Sourced, Symbols};
+use chrono::Datelike;
+use rustc_hash::FxHashMap;
+
+/// A record both provisions apply to.
+#[derive(Debug, Clone)]
+pub struct Witness {
+    pub record: String,
+    pub fields: Vec<(String, String)>,
+    /// Both provisions were evaluated and apply (otherwise the overlap is only possible).
+    pub certain: bool,
+}
+
+impl Witness {
+    /// The `test` block.
+    pub fn test_block(&self, code: &str, a: &str, b: &str, note: &str) -> String {
+        let row: Vec<String> = self
+            .fields
+            .iter()
+            .map(|(k, v)| format!("{k}: {v}"))
+            .collect();
+        format!(
+            "test \"{code}: {a} / {b}\" {{\n  data {} [\n    {{ {} }},\n  ]\n  // {note}\n  expect conflict {code}\n}}",
+            self.record,
+            row.join(", ")
+        )
+    }
+}
+
+/// A name as written in a rule file (in backticks when it is not a plain identifier).
+fn name(s: &str) -> String {
+    if s.chars().all(|c| c.is_alphanumeric() || c == '_') {
+        s.to_string()
+    } else {
+        format!("`{s}`")
+    }
+}
+
+/// The value as `.dk` source, and as a data cell.
+fn literal(ty: BaseType, v: &str) -> String {
+    match ty {
+        BaseType::Money(u) => format!("{v}{}", u.as_str()),
+        BaseType::Percent => format!("{v}%"),
+        BaseType::Text => format!("\"{v}\""),
+        BaseType::Actor | BaseType::Program => name(v),
+        _ => v.to_string(),
+    }
+}
+
+fn cell(ty: BaseType, v: &str) -> String {
+    match ty {
+        BaseType::Percent => format!("{v}%"),
+        _ => v.to_string(),
+    }
+}
+
+/// A year in both documents' periods.
+fn year(p: &FxHashMap<String, Period>, docs: [Option<&str>; 2]) -> i32 {
+    let starts = docs
+        .iter()
+        .filter_map(|d| d.and_then(|d| p.get(d)).map(|x| x.start.year()));
+    starts.max().unwrap_or(2020)
+}
+
+const NUMBERS: [&str; 10] = [
+    "0", "50", "90", "100", "105", "111", "120", "131", "150", "200",
+];
+
+/// Looks for a record to which both rules apply; for a permit and a prohibition, one that both
+/// conditions describe.
+pub fn find(
+    symbols: &Symbols,
+    plan: &Plan,
+    p: &FxHashMap<String, Period>,
+    a: &Sourced<ast::Rule>,
+    b: &Sourced<ast::Rule>,
+    sa: &Constraints,
+    sb: &Constraints,
+) -> Option<Witness> {
+    let record = symbols.records.get(&a.item.over.as_ref()?.record.text)?;
+    let ia = plan.rules.iter().position(|r| r.name == a.item.name.text)?;
+    let ib = plan.rules.iter().position(|r| r.name == b.item.name.text)?;
+    let chosen = pick(symbols, record, sa, sb);
+    let y = year(
+        p,
+        [
+            a.source.as_ref().map(|s| s.document.as_str()),
+            b.source.as_ref().map(|s| s.document.as_str()),
+        ],
+    );
+    // Unconstrained actor fields: a declared pair's supporter and recipient, in field order.
+    let program = chosen.iter().find(|(k, _)| {
+        record
+            .fields
+            .iter()
+            .any(|f| f.name.text == *k && f.ty == BaseType::Program)
+    });
+    let pair = symbols
+        .pairs
+        .iter()
+        .find(|sp| program.is_none_or(|(_, g)| sp.item.program.text == *g))
+        .map(|sp| {
+            [
+                sp.item.supporter.text.clone(),
+                sp.item.recipient.text.clone(),
+            ]
+        });
+    let mut actor_slot = 0;
+    let mut base: Vec<(BaseType, String)> = Vec::new();
+    for f in &record.fields {
+        if f.ty == BaseType::Actor && !chosen.iter().any(|(k, _)| *k == f.name.text) {
+            if let Some(p) = &pair
+                && actor_slot < 2
+            {
+                base.push((f.ty, p[actor_slot].clone()));
+                actor_slot += 1;
+                continue;
+            }
+        } else if f.ty == BaseType::Actor {
+            actor_slot += 1;
+        }
+        let v = chosen
+            .iter()
+            .find(|(k, _)| *k == f.name.text)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_else(|| match f.ty {
+                BaseType::Bool => "true".into(),
+                BaseType::Int | BaseType::Decimal | BaseType::Money(_) => "100".into(),
+                BaseType::Percent => "50".into(),
+                BaseType::Text => {
+                    if f.key {
+                        "w1".into()
+                    } else {
+                        "样例".into()
+                    }
+                }
+                BaseType::Date => format!("{y}-07-01"),
+                BaseType::Year => y.to_string(),
+                BaseType::Actor => symbols.actors.keys().nth(1).cloned().unwrap_or_default(),
+                BaseType::Program => symbols.programs.keys().next().cloned().unwrap_or_default(),
+            });
+        base.push((f.ty, v));
+    }
+    // The numeric fields the conditions mention, for a permit against a prohibition.
+    let both_conditions = matches!(
+        (a.item.kind, b.item.kind),
+        (RuleKind::Permit, RuleKind::Forbid) | (RuleKind::Forbid, RuleKind::Permit)
+    ) && a.item.per.is_empty()
+        && b.item.per.is_empty();
+    let mentioned: Vec<usize> = if both_conditions {
+        let text = format!(
+            "{} {}",
+            a.item
+                .condition
+                .as_ref()
+                .map(super::canon::canon)
+                .unwrap_or_default(),
+            b.item
+                .condition
+                .as_ref()
+                .map(super::canon::canon)
+                .unwrap_or_default()
+        );
+        record
+            .fields
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| {
+                matches!(
+                    f.ty,
+                    BaseType::Int | BaseType::Decimal | BaseType::Money(_) | BaseType::Percent
+                ) && text.contains(f.name.text.as_str())
+            })
+            .map(|(i, _)| i)
+            .take(3)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let tries = NUMBERS.len().pow(mentioned.len() as u32);
+    let mut row = Row::default();
+    let mut last = None;
+    for t in 0..tries {
+        let mut values = base.clone();
+        let mut k = t;
+        for &i in &mentioned {
+            values[i].1 = NUMBERS[k % NUMBERS.len()].to_string();
+            k /= NUMBERS.len();
+        }
+        let cells: Vec<OwnedCell> = values
+            .iter()
+            .map(|(ty, v)| OwnedCell::Text(cell(*ty, v)))
+            .collect();
+        if validate(
+            &record.fields,
+            &plan.names,
+            &RowCells::Fields(&cells),
+            &mut row,
+        )
+        .is_err()
+        {
+            continue;
+        }
+        let fields: Vec<(String, String)> = record
+            .fields
+            .iter()
+            .zip(&values)
+            .filter(|(f, _)| !f.optional)
+            .map(|(f, (ty, v))| (f.name.text.clone(), literal(*ty, v)))
+            .collect();
+        let rec = &plan.records[plan.rules[ia].record];
+        let env = RowEnv {
+            row: &row,
+            record: rec,
+            year: year_of(&row, rec),
+        };
+        let mut ev = Evaluator::new(&plan.world, &plan.texts);
+        let applies = |ev: &mut Evaluator<'_>, r: usize| {
+            let rule = &plan.rules[r];
+            in_force(rule, &row, rec)
+                && rule
+                    .filter
+                    .as_ref()
+                    .is_none_or(|f| ev.eval(f, &env) == Value::Bool(true))
+                && (rule.is_group()
+                    || rule
+                        .unless
+                        .as_ref()
+                        .is_none_or(|u| ev.eval(u, &env) != Value::Bool(true)))
+        };
+        let both = applies(&mut ev, ia) && applies(&mut ev, ib);
+        let described = !both_conditions
+            || [ia, ib]
+                .iter()
+                .all(|&r| ev.eval(&plan.rules[r].condition.node, &env) == Value::Bool(true));
+        let w = Witness {
+            record: record.name.text.clone(),
+            fields,
+            certain: both && described,
+        };
+        if w.certain {
+            return Some(w);
+        }
+        last.get_or_insert(w);
+    }
+    last
+}
