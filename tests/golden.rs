@@ -39,6 +39,11 @@ fn run_case(case: &Path) -> Result<(), Failed> {
     if case.components().any(|c| c.as_os_str() == "gaps") && !rules.has_errors() {
         diags.extend(duikou::gaps::analyze(rules.symbols(), &Default::default()));
     }
+    // Cases under `conflicts/` show the conflicts (`duikou conflicts`), likewise.
+    if case.components().any(|c| c.as_os_str() == "conflicts") && !rules.has_errors() {
+        let plan = duikou::engine::compile::Plan::build(rules.symbols(), rules.sources());
+        diags.extend(duikou::conflicts::analyze(rules.symbols(), &plan));
+    }
     let actual = duikou::report::short::render(&diags, rules.sources());
     let expected_file = expected_path(case);
     if std::env::var_os("DUIKOU_BLESS").is_some() {

@@ -50,9 +50,14 @@ pub struct CheckArgs {
 pub fn check(args: CheckArgs) -> ExitCode {
     let rules = RuleSet::load(&args.paths);
     let mut diags = rules.diagnostics().to_vec();
+    let mut overrides = Vec::new();
     if !rules.has_errors() {
         let opts = super::gaps::options(args.year, args.as_of);
         diags.extend(duikou::gaps::analyze(rules.symbols(), &opts));
+        let plan = Plan::build(rules.symbols(), rules.sources());
+        let (conflicts, found) = duikou::conflicts::find(rules.symbols(), &plan);
+        diags.extend(conflicts);
+        overrides = found;
     }
     if args.deny_warnings {
         for d in &mut diags {
@@ -68,7 +73,15 @@ pub fn check(args: CheckArgs) -> ExitCode {
         let mut problems = Vec::new();
         let files = bind::bind(&data_args, &args.paths, &records, &mut problems);
         if !files.is_empty() || !problems.is_empty() {
-            return check_data(&args, &rules, &diags, files, problems, to_terminal);
+            return check_data(
+                &args,
+                &rules,
+                &diags,
+                files,
+                problems,
+                to_terminal,
+                overrides,
+            );
         }
     }
     let text = match args.format {
@@ -106,6 +119,7 @@ fn check_data(
     files: Vec<bind::DataFile>,
     problems: Vec<duikou::data::problem::DataProblem>,
     to_terminal: bool,
+    overrides: Vec<duikou::conflicts::Override>,
 ) -> ExitCode {
     let plan = Plan::build(rules.symbols(), rules.sources());
     let human = matches!(args.format, Format::Human);
@@ -119,6 +133,7 @@ fn check_data(
         max_errors: args.max_errors,
         progress: std::io::stderr().is_terminal(),
         hash: matches!(args.format, Format::Json),
+        overrides,
     };
     let mut data = run::check_data(&plan, &files, &opts);
     let bound = problems.len();

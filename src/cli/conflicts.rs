@@ -55,10 +55,9 @@ pub fn conflicts(args: ConflictsArgs) -> ExitCode {
         Format::Human => {
             let mut s = report::human::render(&found, rules.sources(), to_terminal);
             s.push_str(&format!(
-                "{} found: {}, {} info\n",
+                "{} found: {}\n",
                 report::plural(found.len(), "conflict"),
-                report::count_line(counts),
-                counts.infos
+                report::count_line(counts)
             ));
             s
         }

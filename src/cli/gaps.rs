@@ -99,10 +99,9 @@ pub fn gaps(args: GapsArgs) -> ExitCode {
         Format::Human => {
             let mut s = report::human::render(&found, rules.sources(), to_terminal);
             s.push_str(&format!(
-                "{} found: {}, {} info\n",
+                "{} found: {}\n",
                 report::plural(found.len(), "gap"),
-                report::count_line(counts),
-                counts.infos
+                report::count_line(counts)
             ));
             s
         }

@@ -43,6 +43,9 @@ pub struct Checker<'p> {
     /// The data file being read, for record findings.
     pub file: String,
     key_buf: Vec<u64>,
+    /// Per rule: the provisions that prevail over it where both apply
+    /// (winner, whether it is a permit, the reason).
+    overrides: Vec<Vec<(usize, bool, String)>>,
 }
 
 /// A row being checked.
@@ -192,7 +195,62 @@ impl<'p> Checker<'p> {
             order: 0,
             file: String::new(),
             key_buf: Vec::new(),
+            overrides: vec![Vec::new(); plan.rules.len()],
         }
+    }
+
+    /// Makes `defeated` yield to `winner` where both apply.
+    pub fn add_override(&mut self, o: &crate::conflicts::Override) {
+        let find = |n: &str| self.plan.rules.iter().position(|r| r.name == n);
+        if let (Some(d), Some(w)) = (find(&o.defeated), find(&o.winner)) {
+            self.overrides[d].push((w, o.permit, o.reason.clone()));
+        }
+    }
+
+    /// The provision prevailing over rule `r` for this record, if one applies.
+    fn record_override(&self, r: usize, env: &RowEnv<'_>) -> Option<(usize, String)> {
+        let plan = self.plan;
+        self.overrides[r].iter().find_map(|(w, permit, reason)| {
+            let rule = &plan.rules[*w];
+            if rule.is_group() || !in_force(rule, env.row, env.record) {
+                return None;
+            }
+            let mut ev = Evaluator::new(&plan.world, &self.texts);
+            let applies = rule
+                .filter
+                .as_ref()
+                .is_none_or(|f| ev.eval(f, env) == Value::Bool(true))
+                && rule
+                    .unless
+                    .as_ref()
+                    .is_none_or(|u| ev.eval(u, env) != Value::Bool(true))
+                && (!permit || ev.eval(&rule.condition.node, env) == Value::Bool(true));
+            applies.then(|| (*w, reason.clone()))
+        })
+    }
+
+    /// The provision prevailing over group rule `r` for the group with `keys`, if it has the
+    /// same group.
+    fn group_override(&self, r: usize, keys: &[Value]) -> Option<(usize, String)> {
+        let plan = self.plan;
+        let rule = &plan.rules[r];
+        self.overrides[r].iter().find_map(|(w, permit, reason)| {
+            let other = &plan.rules[*w];
+            let t = self.tables.rule_table[*w]?;
+            if *permit || !other.is_group() {
+                return None;
+            }
+            let table = &self.tables.tables[t];
+            let same = table.groups.iter().any(|g| {
+                other.keys.iter().zip(&g.keys).all(|(k, v)| {
+                    rule.keys
+                        .iter()
+                        .position(|x| x.name == k.name)
+                        .is_some_and(|i| keys[i] == *v)
+                })
+            });
+            same.then(|| (*w, reason.clone()))
+        })
     }
 
     /// Checks one valid row of record type `record`.
@@ -253,8 +311,17 @@ impl<'p> Checker<'p> {
             Outcome::Exempt => c.exempted += 1,
             Outcome::Violation => {
                 c.checked += 1;
-                c.violations += 1;
-                self.record_finding(r, FindingKind::Violation, env, None);
+                match self.record_override(r, env) {
+                    Some((w, reason)) => {
+                        self.counts[r].overridden += 1;
+                        let why = format!("yields to `{}`: {reason}", self.plan.rules[w].name);
+                        self.record_finding(r, FindingKind::Overridden, env, Some(why));
+                    }
+                    None => {
+                        self.counts[r].violations += 1;
+                        self.record_finding(r, FindingKind::Violation, env, None);
+                    }
+                }
             }
             Outcome::Undetermined(why) => {
                 c.checked += 1;
@@ -275,10 +342,10 @@ impl<'p> Checker<'p> {
         let rule = &plan.rules[r];
         let mut ev = Evaluator::new(&plan.world, &self.texts);
         let (value, badness) = match kind {
-            FindingKind::Violation => culprit_value(rule, &mut ev, env),
-            _ => (None, Decimal::ZERO),
+            FindingKind::Undetermined => (None, Decimal::ZERO),
+            _ => culprit_value(rule, &mut ev, env),
         };
-        if !self.admits(r, badness) {
+        if kind == FindingKind::Violation && !self.admits(r, badness) {
             return;
         }
         let names = self.names(&env.row.text);
@@ -386,8 +453,17 @@ impl<'p> Checker<'p> {
                     }
                     Outcome::Violation => {
                         c.checked += 1;
-                        c.violations += 1;
-                        (FindingKind::Violation, None)
+                        match self.group_override(r, &group.keys) {
+                            Some((w, reason)) => {
+                                self.counts[r].overridden += 1;
+                                let why = format!("yields to `{}`: {reason}", plan.rules[w].name);
+                                (FindingKind::Overridden, Some(why))
+                            }
+                            None => {
+                                self.counts[r].violations += 1;
+                                (FindingKind::Violation, None)
+                            }
+                        }
                     }
                     Outcome::Undetermined(why) => {
                         c.checked += 1;
@@ -484,6 +560,10 @@ fn message(
         FindingKind::Undetermined => format!(
             "cannot decide {what}: {}",
             why.unwrap_or("a value is missing")
+        ),
+        FindingKind::Overridden => format!(
+            "{what} is not enforced here, it {}",
+            why.unwrap_or("yields to a prevailing provision")
         ),
         _ => match &rule.message {
             Some(t) => t.render(|p| match p {

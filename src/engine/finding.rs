@@ -62,4 +62,6 @@ pub struct RuleCounts {
     pub exempted: u64,
     /// Records outside the period its document is in force.
     pub not_in_force: u64,
+    /// Violations not enforced: a conflicting provision that applies prevails (SPEC §5, §8).
+    pub overridden: u64,
 }

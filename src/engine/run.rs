@@ -31,6 +31,8 @@ pub struct Options {
     pub progress: bool,
     /// Compute each data file's SHA-256 for the receipt.
     pub hash: bool,
+    /// Rules that yield to prevailing ones where both apply (from `conflicts::find`).
+    pub overrides: Vec<crate::conflicts::Override>,
 }
 
 impl Default for Options {
@@ -41,6 +43,7 @@ impl Default for Options {
             max_errors: 100,
             progress: false,
             hash: true,
+            overrides: Vec::new(),
         }
     }
 }
@@ -458,6 +461,9 @@ pub fn check_data(plan: &Plan, files: &[DataFile], opts: &Options) -> DataRun {
     std::thread::scope(|scope| {
         let checking = scope.spawn(move || {
             let mut checker = Checker::new(plan, opts.keep);
+            for o in &opts.overrides {
+                checker.add_override(o);
+            }
             let mut current = u32::MAX;
             for batch in batches {
                 if batch.file != current {

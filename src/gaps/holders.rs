@@ -83,8 +83,7 @@ fn side_of(symbols: &Symbols, actor: &Actor, side: Side, scope: &Scope) -> Optio
         (_, ScopeKind::Program(_)) => Some(side),
         (_, ScopeKind::Pair(i)) => {
             let pair = &symbols.pairs[i].item;
-            let within =
-                |b: &str| b != NATIONAL && symbols.ancestors(&actor.name.text).contains(&b);
+            let within = |b: &str| symbols.within(&actor.name.text, b);
             let supporter = within(&pair.supporter.text);
             let recipient = within(&pair.recipient.text);
             match side {

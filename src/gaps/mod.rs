@@ -35,9 +35,10 @@ impl Options {
     }
 }
 
-/// The sides a function needs.
+/// The sides a function needs (a program function other than central needs one holder).
 pub fn sides(f: &Function) -> Vec<Side> {
     match f.side {
+        Some(Side::Both) if f.scope == Some(FunctionScope::Program) => vec![Side::Both],
         Some(Side::Both) => vec![Side::Supporter, Side::Recipient],
         Some(s) => vec![s],
         None => vec![Side::Central],
@@ -174,8 +175,9 @@ fn side_gaps(
                 Code::GapSeveralLeads,
                 scope.span,
                 format!(
-                    "`{fname}`{place} of {} has several leads in {several}: {} (多头)",
+                    "`{fname}`{place} of {} has several leads {}: {} (多头)",
                     scope.label,
+                    several.phrase(),
                     names(&who)
                 ),
             )
@@ -193,8 +195,9 @@ fn side_gaps(
                 Code::GapPoliticalOnly,
                 scope.span,
                 format!(
-                    "`{fname}`{place} of {} rests on policy documents only in {political}: no law, regulation or rule assigns it",
-                    scope.label
+                    "`{fname}`{place} of {} has only political basis {} (policy documents, agreements, minutes or no document): no law, regulation or rule assigns it",
+                    scope.label,
+                    political.phrase()
                 ),
             )
             .label("political responsibility only")
@@ -215,8 +218,9 @@ fn side_gaps(
                 Code::GapNoLead,
                 scope.span,
                 format!(
-                    "`{fname}`{place} of {} has holders but no lead in {no_lead}: {}",
+                    "`{fname}`{place} of {} has holders but no lead {}: {}",
                     scope.label,
+                    no_lead.phrase(),
                     names(&during)
                 ),
             )
@@ -245,18 +249,20 @@ fn side_gaps(
                     Code::GapHolderKind,
                     scope.span,
                     format!(
-                        "`{fname}`{place} of {} needs {} as holder, but in {wrong} only {} {} it",
+                        "`{fname}`{place} of {} needs {} as holder, but {} only {} {} it",
                         scope.label,
                         crate::suggest::a_or_an(kind.as_str()),
+                        wrong.phrase(),
                         who.join(", "),
                         if who.len() == 1 { "holds" } else { "hold" }
                     ),
                 )
                 .label(format!("no {}", kind.as_str()))
-                .help(format!(
-                    "give the function to a standing body of kind `{}` (缺躯: no standing office)",
-                    kind.as_str()
-                ))
+                .help(if kind == crate::ast::ActorKind::Office {
+                    "give the function to a standing office (`kind: office`) — 缺躯: no standing office".to_string()
+                } else {
+                    format!("give the function to a body of kind `{}`", kind.as_str())
+                })
                 .years(wrong),
             ));
         }
@@ -306,45 +312,59 @@ fn duty_gaps(
         out.push(with_scope(
             Diagnostic::new(Code::GapWrongSide, span, why)
                 .label("holder on the wrong side")
-                .help("give the duty to a body of the side it serves, or link the holder with `region:`/`of:`")
+                .help(if matches!(f.side, Some(Side::Central) | None) {
+                    "give the duty to a central body (`level: central`)"
+                } else {
+                    "give the duty to a body of the side it serves, or link the holder with `region:`/`of:`"
+                })
                 .years(scope.years.clone()),
         ));
     }
     let scope_end = scope.years.last().unwrap_or(OPEN_START);
     let active = h.years.intersect(&scope.years);
-    let after = active
-        .last()
-        .filter(|&last| last < scope_end)
-        .map(|last| {
-            scope
-                .years
-                .intersect(&Years::range(last + 1, OPEN_END))
-                .minus(&others(h.lead))
+    let doc_end = h
+        .source()
+        .and_then(|src| {
+            crate::engine::world::periods(symbols)
+                .get(&src.document)
+                .copied()
         })
-        .unwrap_or_default();
-    if h.side.is_some()
-        && let Some(last) = active.last()
-        && !after.is_empty()
-    {
-        let cause = match h.actor.until {
-            Some(u) if u.pred_opt().map(|d| d.year()) == Some(last) => {
-                format!("`{actor}` exists until {u}")
-            }
-            _ => format!("its basis, {}, is no longer in force", h.basis()),
-        };
-        out.push(with_scope(
-            Diagnostic::new(
-                Code::GapLapsing,
-                span,
-                format!(
-                    "`{actor}` stops holding `{fname}` for {} after {last} ({cause}), while the scope continues in {after}",
-                    scope.label
-                ),
-            )
-            .label("lapses")
-            .help("give the function to a standing body, or extend the holder or its basis (机构跟着项目走)")
-            .years(after),
-        ));
+        .and_then(|p| p.end);
+    let ceased = match (h.actor.until, doc_end) {
+        (Some(u), Some(d)) if d < u => format!("its basis, {}, ends on {d}", h.basis()),
+        (Some(u), _) => format!("`{actor}` ceases on {u}"),
+        (None, Some(d)) => format!("its basis, {}, ends on {d}", h.basis()),
+        (None, None) => "it ends".to_string(),
+    };
+    // Held for part of the scope and then not; or a body that ceased before the scope began.
+    let lapse = match active.last() {
+        Some(last) if last < scope_end => Some((
+            format!("after {last}"),
+            scope.years.intersect(&Years::range(last + 1, OPEN_END)),
+        )),
+        None if h.actor.until.is_some() && !h.basis_years.intersect(&scope.years).is_empty() => {
+            Some(("before the scope began".to_string(), scope.years.clone()))
+        }
+        _ => None,
+    };
+    if let (Some(_), Some((when, years))) = (h.side, lapse) {
+        let after = years.minus(&others(h.lead));
+        if !after.is_empty() {
+            out.push(with_scope(
+                Diagnostic::new(
+                    Code::GapLapsing,
+                    span,
+                    format!(
+                        "`{actor}` stops holding `{fname}` for {} {when} ({ceased}), while the scope continues {}",
+                        scope.label,
+                        after.phrase()
+                    ),
+                )
+                .label("lapses")
+                .help("give the function to a standing body, or extend the holder or its basis (机构跟着项目走)")
+                .years(after),
+            ));
+        }
     }
     if let Some(src) = h.source()
         && h.side.is_some()
@@ -352,12 +372,31 @@ fn duty_gaps(
         let missing = scope.years.minus(&h.basis_years).minus(&others(false));
         if !missing.is_empty() {
             let doc = symbols.documents.get(&src.document);
-            let when = match (doc.and_then(|d| d.effective), doc.and_then(|d| d.expires)) {
-                (Some(e), _) if missing.first().is_some_and(|y| y < e.year()) => {
-                    format!("takes effect on {e}")
-                }
-                (_, Some((x, _))) => format!("expires on {x}"),
-                _ => "is replaced".to_string(),
+            let period = crate::engine::world::periods(symbols)
+                .get(&src.document)
+                .copied();
+            let start_year = doc.and_then(|d| d.effective).map(|e| e.year());
+            let mut causes = Vec::new();
+            if let (Some(e), Some(sy)) = (doc.and_then(|d| d.effective), start_year)
+                && missing.first().is_some_and(|y| y < sy)
+            {
+                causes.push(format!("takes effect on {e}"));
+            }
+            if let Some(end) = period.and_then(|p| p.end)
+                && missing.last().is_some_and(|y| y >= end.year())
+            {
+                let replaced = symbols.documents.values().find(|o| {
+                    o.replaces.iter().any(|r| r.text == src.document) && o.effective == Some(end)
+                });
+                causes.push(match replaced {
+                    Some(o) => format!("is replaced by `{}` on {end}", o.name.text),
+                    None => format!("expires on {end}"),
+                });
+            }
+            let when = if causes.is_empty() {
+                "is not in force".to_string()
+            } else {
+                causes.join(" and ")
             };
             out.push(
                 with_scope(
@@ -365,9 +404,10 @@ fn duty_gaps(
                         Code::GapBasisNotInForce,
                         span,
                         format!(
-                            "`{actor}` holds `{fname}` for {} on the basis of {}, which is not in force in {missing} (it {when})",
+                            "`{actor}` holds `{fname}` for {} on the basis of {}, which is not in force {} (it {when})",
                             scope.label,
-                            h.basis()
+                            h.basis(),
+                            missing.phrase()
                         ),
                     )
                     .label("basis not in force")

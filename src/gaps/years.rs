@@ -121,6 +121,28 @@ impl Years {
     }
 }
 
+impl Years {
+    /// For a sentence: `in 2010–2025`, `from 2026 on`, `up to 2009`, `in every year`,
+    /// `in 2012 and from 2020 on`.
+    pub fn phrase(&self) -> String {
+        if self.ranges.is_empty() {
+            return "in no year".into();
+        }
+        let parts: Vec<String> = self
+            .ranges
+            .iter()
+            .map(|&(a, b)| match (a, b) {
+                (OPEN_START, OPEN_END) => "in every year".to_string(),
+                (OPEN_START, b) => format!("up to {b}"),
+                (a, OPEN_END) => format!("from {a} on"),
+                (a, b) if a == b => format!("in {a}"),
+                (a, b) => format!("in {a}–{b}"),
+            })
+            .collect();
+        parts.join(" and ")
+    }
+}
+
 /// `2010–2025`, `2026 onwards`, `until 2009`, `2012, 2015–2017`, `every year`.
 impl fmt::Display for Years {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

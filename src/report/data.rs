@@ -166,6 +166,9 @@ impl CheckReport<'_> {
             if n.exempted > 0 {
                 let _ = write!(extra, ", {} exempted by unless", n.exempted);
             }
+            if n.overridden > 0 {
+                let _ = write!(extra, ", {} overridden", n.overridden);
+            }
             if n.not_in_force > 0 {
                 let _ = write!(
                     extra,

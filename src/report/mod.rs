@@ -38,11 +38,15 @@ pub fn plural(n: usize, word: &str) -> String {
     }
 }
 
-/// `2 errors, 1 warning`.
+/// `2 errors, 1 warning` (and `, 3 infos` when there are any).
 pub fn count_line(c: Counts) -> String {
-    format!(
+    let mut s = format!(
         "{}, {}",
         plural(c.errors, "error"),
         plural(c.warnings, "warning")
-    )
+    );
+    if c.infos > 0 {
+        s.push_str(&format!(", {}", plural(c.infos, "info")));
+    }
+    s
 }
