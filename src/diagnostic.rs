@@ -92,6 +92,9 @@ codes! {
     DeclDuplicateArticle = "duikou::decl::duplicate_article", Error;
     DeclGradeOrder = "duikou::decl::grade_order", Warning;
     DeclExpectCode = "duikou::decl::expect_code", Error;
+    DeclSocialWeight = "duikou::decl::social_weight", Warning;
+    DeclSingleEvaluator = "duikou::decl::single_evaluator", Warning;
+    DeclUnattainable = "duikou::decl::unattainable_target", Warning;
     TypeMismatch = "duikou::type::mismatch", Error;
     TypeNotBool = "duikou::type::not_bool", Error;
     TypeAggregateInRecordRule = "duikou::type::aggregate_in_record_rule", Error;

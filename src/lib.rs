@@ -29,6 +29,7 @@ pub mod diagnostic;
 pub mod engine;
 pub mod gaps;
 pub mod report;
+pub mod score;
 pub mod source;
 pub mod symbols;
 

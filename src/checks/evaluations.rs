@@ -1,6 +1,6 @@
 //! Checks on evaluation schemes: weights sum to 100%, grade bounds descend.
 
-use crate::ast::Evaluation;
+use crate::ast::{Evaluation, IndicatorKind};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::symbols::Symbols;
 use rust_decimal::Decimal;
@@ -9,6 +9,120 @@ pub fn check(s: &Symbols, diags: &mut Vec<Diagnostic>) {
     for e in s.evaluations.values().map(|e| &e.item) {
         check_weights(e, diags);
         check_grades(e, diags);
+        check_balance(e, diags);
+        check_evaluators(e, diags);
+        check_targets(e, diags);
+    }
+}
+
+/// The paper's finding: social effects weighed less than quick economic results.
+fn check_balance(e: &Evaluation, diags: &mut Vec<Diagnostic>) {
+    let weight = |k: IndicatorKind| -> Decimal {
+        e.indicators
+            .iter()
+            .filter(|i| i.kind == Some(k))
+            .filter_map(|i| i.weight.map(|w| w.0))
+            .sum()
+    };
+    let (social, economic) = (
+        weight(IndicatorKind::Social),
+        weight(IndicatorKind::Economic),
+    );
+    if social < economic {
+        diags.push(
+            Diagnostic::new(
+                Code::DeclSocialWeight,
+                e.name.span,
+                format!(
+                    "`{}` weighs social indicators {} and economic ones {}",
+                    e.name.text,
+                    percent(social),
+                    percent(economic)
+                ),
+            )
+            .label("social effects weigh less")
+            .help("give social indicators (livelihood, county-level money, satisfaction) at least the weight of economic ones (过分强调经济效益而忽视社会效能)"),
+        );
+    }
+}
+
+/// 评价主体单一化: one evaluator, or only the supporting side.
+fn check_evaluators(e: &Evaluation, diags: &mut Vec<Diagnostic>) {
+    let Some(span) = e.evaluators_span else {
+        return;
+    };
+    let supporter = |n: &str| matches!(n, "支援方" | "supporter" | "支援省市" | "援方");
+    let names: Vec<&str> = e.evaluators.iter().map(|(n, _)| n.text.as_str()).collect();
+    let why = if names.len() == 1 {
+        Some(format!(
+            "`{}` is rated by one evaluator only, `{}`",
+            e.name.text, names[0]
+        ))
+    } else if !names.is_empty() && names.iter().all(|n| supporter(n)) {
+        Some(format!(
+            "`{}` is rated by the supporting side only",
+            e.name.text
+        ))
+    } else {
+        None
+    };
+    if let Some(message) = why {
+        diags.push(
+            Diagnostic::new(Code::DeclSingleEvaluator, span, message)
+                .label("one-sided evaluation")
+                .help("add the recipient (受援方) and an independent third party (第三方) as evaluators (评价主体单一化)"),
+        );
+    }
+}
+
+/// A share can never exceed 100%: a target above it is never attained.
+fn check_targets(e: &Evaluation, diags: &mut Vec<Diagnostic>) {
+    use crate::ast::{BinOp, Cmp, ExprKind, Literal};
+    for ind in &e.indicators {
+        let (Some((cmp, target)), Some(value)) = (&ind.target, &ind.value) else {
+            continue;
+        };
+        let bound = match &target.kind {
+            ExprKind::Literal(Literal::Percent(d) | Literal::Number(d)) => *d,
+            _ => continue,
+        };
+        let share = match &value.kind {
+            ExprKind::Binary(BinOp::Div, l, r) => match (&l.kind, &r.kind) {
+                (
+                    ExprKind::Call {
+                        function: f1,
+                        args: a1,
+                        filter: w1,
+                    },
+                    ExprKind::Call {
+                        function: f2,
+                        args: a2,
+                        filter: None,
+                    },
+                ) => {
+                    f1.text == f2.text
+                        && w1.is_some()
+                        && (f1.text == "count" || (f1.text == "sum" && a1 == a2))
+                }
+                _ => false,
+            },
+            _ => false,
+        };
+        if share && matches!(cmp, Cmp::Ge | Cmp::Gt) && bound > Decimal::ONE {
+            diags.push(
+                Diagnostic::new(
+                    Code::DeclUnattainable,
+                    target.span,
+                    format!(
+                        "indicator `{}` is a share of at most 100%, so the target {} is never attained",
+                        ind.name.text,
+                        percent(bound)
+                    ),
+                )
+                .label("unattainable target")
+                .help("set a target of at most 100%"),
+            );
+        }
     }
 }
 

@@ -4,6 +4,7 @@ mod check;
 mod conflicts;
 mod explain;
 mod gaps;
+mod score;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use duikou::data::csv_file::Encoding;
@@ -31,6 +32,8 @@ enum Command {
     Gaps(gaps::GapsArgs),
     /// Find conflicts between documents, with a witness and which provision prevails.
     Conflicts(conflicts::ConflictsArgs),
+    /// Score an evaluation on data: indicators, weighted score, grade and rank per group.
+    Score(score::ScoreArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -73,6 +76,7 @@ pub fn run() -> ExitCode {
         Command::Explain(args) => explain::explain(args),
         Command::Gaps(args) => gaps::gaps(args),
         Command::Conflicts(args) => conflicts::conflicts(args),
+        Command::Score(args) => score::score(args),
     }
 }
 

@@ -196,8 +196,9 @@ fn compare_rules(
     };
     let witness = witness::find(symbols, plan, p, a.rule, b.rule, &a.scope, &b.scope);
     let certain = witness.as_ref().is_some_and(|w| w.certain);
+    // Only a record both provisions were shown to apply to is a witness.
     let with_witness = |mut d: Diagnostic, code: &str, note: String| {
-        if let Some(w) = &witness {
+        if let Some(w) = witness.as_ref().filter(|w| w.certain) {
             d.witness = Some(w.test_block(code, &ra.name.text, &rb.name.text, &note));
         }
         d
@@ -232,6 +233,7 @@ fn compare_rules(
                 };
             }
             let permit_wins = r.winner == Some(pi);
+            let unresolved = r.winner.is_none();
             let mut d = conflict(
                 Code::ConflictPermit,
                 ra.name.span,
@@ -247,6 +249,8 @@ fn compare_rules(
             );
             if permit_wins {
                 d.severity = Severity::Info;
+            } else if unresolved {
+                d.severity = Severity::Error;
             }
             let note = "both the permit and the prohibition apply to this record".to_string();
             out.push(with_witness(related(d), "C002", note));
@@ -329,8 +333,7 @@ fn compare_rules(
                 if weaker {
                     let (sl, sh) = sides(lower, higher);
                     let r = resolve(symbols, &sl, &sh);
-                    let pct = lbnd.value.abs() <= rust_decimal::Decimal::ONE
-                        && hbnd.value.abs() <= rust_decimal::Decimal::ONE;
+                    let pct = lbnd.measure.contains('/');
                     let d = conflict(
                         Code::ConflictWeaker,
                         lower.rule.item.name.span,
@@ -354,6 +357,14 @@ fn compare_rules(
     }
 }
 
+/// A resolved conflict is a warning: one provision prevails and is enforced.
+fn soften(mut d: Diagnostic, resolved: bool) -> Diagnostic {
+    if resolved && d.severity == Severity::Error {
+        d.severity = Severity::Warning;
+    }
+    d
+}
+
 /// A rule's condition as written.
 fn text_of(plan: &crate::engine::compile::Plan, r: &Sourced<ast::Rule>) -> String {
     plan.rules
@@ -368,11 +379,9 @@ fn describe_clash(x: &[Bound], y: &[Bound]) -> String {
     for bx in x {
         for by in y.iter().filter(|b| b.measure == bx.measure) {
             if !feasible(&[bx.clone(), by.clone()]) {
-                let pct = bx.value.abs() <= rust_decimal::Decimal::ONE
-                    && by.value.abs() <= rust_decimal::Decimal::ONE
-                    && bx.measure.contains('/');
+                let pct = bx.measure.contains('/');
                 return format!(
-                    "`{}` must be {} and {}",
+                    "one requires `{}` {}, the other {}",
                     bx.measure,
                     show(bx, pct),
                     show(by, pct)
@@ -513,6 +522,7 @@ fn pairs(symbols: &Symbols, p: &FxHashMap<String, Period>, out: &mut Vec<Diagnos
             };
             let d = if pa.supporter.text != pb.supporter.text {
                 let r = resolve(symbols, &sa, &sb);
+                let resolved = r.winner.is_some();
                 Some(conflict(
                     Code::ConflictPairing,
                     pb.span,
@@ -527,7 +537,10 @@ fn pairs(symbols: &Symbols, p: &FxHashMap<String, Period>, out: &mut Vec<Diagnos
                     r,
                     true,
                 ))
+                .map(|d| soften(d, resolved))
             } else if (fa, ta) != (fb, tb) {
+                let r = resolve(symbols, &sb, &sa);
+                let resolved = r.winner.is_some();
                 Some(conflict(
                     Code::ConflictPairing,
                     pb.span,
@@ -537,9 +550,10 @@ fn pairs(symbols: &Symbols, p: &FxHashMap<String, Period>, out: &mut Vec<Diagnos
                         label(pb),
                         place(&a.source)
                     ),
-                    resolve(symbols, &sb, &sa),
+                    r,
                     true,
                 ))
+                .map(|d| soften(d, resolved))
             } else {
                 Some(conflict(
                     Code::ConflictRestated,

@@ -172,7 +172,7 @@ impl<'p> Checker<'p> {
     pub fn new(plan: &'p Plan, keep: Keep) -> Self {
         let mut jobs = vec![RecordJobs::default(); plan.records.len()];
         for (r, rule) in plan.rules.iter().enumerate() {
-            if rule.kind != RuleKind::Permit && !rule.is_group() {
+            if rule.kind != RuleKind::Permit && !rule.is_group() && !rule.hidden {
                 jobs[rule.record].record_rules.push(r);
             }
         }
@@ -421,6 +421,9 @@ impl<'p> Checker<'p> {
                 continue;
             };
             let rule = &plan.rules[r];
+            if rule.hidden {
+                continue;
+            }
             let order = self.tables.tables[t].sorted(&self.texts);
             for (rank, g) in order.into_iter().enumerate() {
                 let aggs = self.tables.values(r, g);
@@ -531,6 +534,11 @@ impl<'p> Checker<'p> {
             badness,
             order,
         })
+    }
+
+    /// The group tables, once all data is read (for scoring).
+    pub fn tables(&self) -> &Tables {
+        &self.tables
     }
 
     /// The finding lists, each worst first (when keeping the worst) or in data order.

@@ -58,6 +58,8 @@ pub struct RulePlan {
     pub source: Option<Source>,
     /// The rule's name in its file.
     pub span: Span,
+    /// An evaluation's indicator computed like a group rule, never reported as one.
+    pub hidden: bool,
 }
 
 impl RulePlan {
@@ -74,6 +76,7 @@ pub struct Plan {
     pub names: NameIndex,
     pub records: Vec<RecordPlan>,
     pub rules: Vec<RulePlan>,
+    pub evaluations: Vec<super::compile_eval::EvaluationPlan>,
 }
 
 impl Plan {
@@ -175,27 +178,31 @@ impl Plan {
                 message,
                 source: sr.source.clone(),
                 span: rule.name.span,
+                hidden: false,
             });
         }
-        Plan {
+        let mut plan = Plan {
             world,
             texts,
             names,
             records,
             rules,
-        }
+            evaluations: Vec::new(),
+        };
+        super::compile_eval::add_evaluations(&mut plan, symbols, sources);
+        plan
     }
 }
 
-struct Compiler<'a> {
-    symbols: &'a Symbols,
-    sources: &'a SourceMap,
-    texts: &'a mut Texts,
-    record: &'a ast::Record,
-    keys: Option<&'a [Name]>,
+pub(super) struct Compiler<'a> {
+    pub(super) symbols: &'a Symbols,
+    pub(super) sources: &'a SourceMap,
+    pub(super) texts: &'a mut Texts,
+    pub(super) record: &'a ast::Record,
+    pub(super) keys: Option<&'a [Name]>,
     /// Inside an aggregate: the record it ranges over, and its index.
-    agg_record: Option<(&'a ast::Record, usize)>,
-    aggs: Vec<AggSpec>,
+    pub(super) agg_record: Option<(&'a ast::Record, usize)>,
+    pub(super) aggs: Vec<AggSpec>,
 }
 
 fn field_of(record: &ast::Record, name: &str) -> Option<(u16, Shape)> {
@@ -204,7 +211,7 @@ fn field_of(record: &ast::Record, name: &str) -> Option<(u16, Shape)> {
 }
 
 impl<'a> Compiler<'a> {
-    fn expr(&mut self, e: &ast::Expr) -> (Node, Shape) {
+    pub(super) fn expr(&mut self, e: &ast::Expr) -> (Node, Shape) {
         match &e.kind {
             ExprKind::Literal(l) => self.literal(l),
             ExprKind::Name(n) => self.name(n),

@@ -3,6 +3,7 @@
 pub mod aggregate;
 pub mod check;
 pub mod compile;
+pub mod compile_eval;
 pub mod eval;
 pub mod explain;
 pub mod finding;

@@ -454,6 +454,16 @@ fn open(
 /// Checks every data file against the plan. Reading and validating run on this thread, the
 /// rules on a second one, fed in batches of rows.
 pub fn check_data(plan: &Plan, files: &[DataFile], opts: &Options) -> DataRun {
+    run_with(plan, files, opts, |_| ()).0
+}
+
+/// Checks every data file, then hands the finished checker (its group tables) to `finish`.
+pub fn run_with<T: Send>(
+    plan: &Plan,
+    files: &[DataFile],
+    opts: &Options,
+    finish: impl FnOnce(&Checker<'_>) -> T + Send,
+) -> (DataRun, T) {
     let labels: Vec<String> = files.iter().map(DataFile::label).collect();
     let labels = &labels;
     let (to_checker, batches) = std::sync::mpsc::sync_channel::<Batch>(BATCHES);
@@ -476,7 +486,8 @@ pub fn check_data(plan: &Plan, files: &[DataFile], opts: &Options) -> DataRun {
                 let _ = give_back.send(batch);
             }
             checker.finish();
-            checker.into_findings()
+            let extra = finish(&checker);
+            (checker.into_findings(), extra)
         });
         let mut batcher = Batcher {
             made: 1,
@@ -492,10 +503,11 @@ pub fn check_data(plan: &Plan, files: &[DataFile], opts: &Options) -> DataRun {
         let mut run = read_all(plan, files, opts, &mut batcher);
         batcher.flush();
         drop(batcher);
-        let (findings, counts) = checking.join().expect("the checking thread does not panic");
+        let ((findings, counts), extra) =
+            checking.join().expect("the checking thread does not panic");
         run.findings = findings;
         run.counts = counts;
-        run
+        (run, extra)
     })
 }
 

@@ -145,7 +145,7 @@ impl CheckReport<'_> {
             }
         }
         for (r, rule) in self.plan.rules.iter().enumerate() {
-            if rule.kind == crate::ast::RuleKind::Permit {
+            if rule.kind == crate::ast::RuleKind::Permit || rule.hidden {
                 continue;
             }
             let n = run.counts[r];
@@ -251,7 +251,7 @@ impl CheckReport<'_> {
             .rules
             .iter()
             .zip(&self.run.counts)
-            .filter(|(r, _)| r.kind != crate::ast::RuleKind::Permit)
+            .filter(|(r, _)| r.kind != crate::ast::RuleKind::Permit && !r.hidden)
             .map(|(r, n)| json::RuleSummary {
                 rule: r.name.clone(),
                 article: article(r),

@@ -4,6 +4,7 @@ pub mod data;
 pub mod gaps;
 pub mod human;
 pub mod json;
+pub mod score;
 pub mod short;
 
 use crate::diagnostic::{Diagnostic, Severity};

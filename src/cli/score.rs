@@ -1,0 +1,123 @@
+//! `duikou score`: an evaluation's scores per group, with grades and ranks.
+
+use super::{EXIT_FINDINGS, EXIT_UNPROCESSABLE, EncodingArg, emit};
+use clap::ValueEnum;
+use duikou::RuleSet;
+use duikou::data::bind::{self, DataArg};
+use duikou::engine::check::Keep;
+use duikou::engine::compile::Plan;
+use duikou::engine::run::{self, Options};
+use duikou::report;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum Format {
+    /// A table (values → attainments, score, grade, rank).
+    Human,
+    /// `{ "version": 1, "evaluation", "rows": [...] }`.
+    Json,
+    /// A Markdown table, for reports.
+    Markdown,
+    /// One line per group, for spreadsheets.
+    Csv,
+}
+
+#[derive(clap::Args)]
+pub struct ScoreArgs {
+    /// Rule files or directories (searched recursively for *.dk).
+    #[arg(default_value = "rules")]
+    paths: Vec<PathBuf>,
+    /// Data, as for `check`. Default: each rule folder's `data/`.
+    #[arg(long, value_name = "DIR|NAME=FILE")]
+    data: Vec<String>,
+    /// The evaluation to score (default: the only one, or the first).
+    #[arg(long, value_name = "NAME")]
+    evaluation: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "human")]
+    format: Format,
+    /// Write the report to this file instead of standard output.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// How CSV files are encoded.
+    #[arg(long, value_enum, default_value = "auto")]
+    encoding: EncodingArg,
+}
+
+pub fn score(args: ScoreArgs) -> ExitCode {
+    let rules = RuleSet::load(&args.paths);
+    if rules.has_errors() {
+        let color = std::io::stdout().is_terminal();
+        print!(
+            "{}",
+            report::human::render(rules.diagnostics(), rules.sources(), color)
+        );
+        eprintln!("error: the rules have errors; fix them before scoring");
+        return ExitCode::from(EXIT_UNPROCESSABLE);
+    }
+    let plan = Plan::build(rules.symbols(), rules.sources());
+    let e = match &args.evaluation {
+        Some(name) => match plan.evaluations.iter().find(|e| &e.name == name) {
+            Some(e) => e,
+            None => {
+                let names: Vec<&str> = plan.evaluations.iter().map(|e| e.name.as_str()).collect();
+                let hint = duikou::suggest::did_you_mean(name, names.iter().copied())
+                    .unwrap_or_else(|| format!("evaluations are: {}", names.join(", ")));
+                eprintln!("error: no evaluation `{name}`\n  help: {hint}");
+                return ExitCode::from(EXIT_UNPROCESSABLE);
+            }
+        },
+        None => match plan.evaluations.first() {
+            Some(e) => e,
+            None => {
+                eprintln!("error: the rules declare no evaluation");
+                return ExitCode::from(EXIT_UNPROCESSABLE);
+            }
+        },
+    };
+    let data_args: Vec<DataArg> = args.data.iter().map(|d| DataArg::parse(d)).collect();
+    let records: Vec<&str> = rules.symbols().records.keys().map(String::as_str).collect();
+    let mut problems = Vec::new();
+    let files = bind::bind(&data_args, &args.paths, &records, &mut problems);
+    if files.is_empty() {
+        eprintln!("error: no data to score\n  help: pass `--data DIR` or `--data NAME=FILE`");
+        return ExitCode::from(EXIT_UNPROCESSABLE);
+    }
+    let opts = Options {
+        encoding: args.encoding.into(),
+        keep: Keep::Worst(0),
+        progress: std::io::stderr().is_terminal(),
+        hash: false,
+        ..Options::default()
+    };
+    let (data, rows) = run::run_with(&plan, &files, &opts, |checker| {
+        duikou::score::score(&plan, e, checker)
+    });
+    for p in problems.iter().chain(&data.problems) {
+        eprintln!(
+            "{}[{}]: {}: {}",
+            p.severity.as_str(),
+            p.code.as_str(),
+            p.location.display(),
+            p.message
+        );
+    }
+    let text = match args.format {
+        Format::Human => report::score::human(e, &rows),
+        Format::Json => report::score::json(e, &rows),
+        Format::Markdown => report::score::markdown(e, &rows),
+        Format::Csv => report::score::csv(e, &rows),
+    };
+    if let Err(code) = emit(args.output.as_deref(), &text) {
+        return code;
+    }
+    if data.rows_rejected > 0 || data.files_failed > 0 || !problems.is_empty() {
+        ExitCode::from(EXIT_UNPROCESSABLE)
+    } else if rows.iter().any(|r| r.score.is_none()) {
+        ExitCode::from(EXIT_FINDINGS)
+    } else {
+        ExitCode::SUCCESS
+    }
+}

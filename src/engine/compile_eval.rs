@@ -1,0 +1,219 @@
+//! Evaluations compiled for scoring: each indicator becomes a hidden group rule whose
+//! "condition" is the indicator's value; `rated(S)` becomes one average per evaluator.
+
+use super::aggregate::AggSpec;
+use super::compile::{Compiler, KeyPlan, Plan, RulePlan};
+use super::node::{Expr, Node};
+use super::world::source_period;
+use crate::ast::{
+    self, BinOp, Cmp, ExprKind, IndicatorKind, Literal, Name, RuleKind, RuleSeverity,
+};
+use crate::data::shape::Shape;
+use crate::data::value::Value;
+use crate::source::{SourceMap, Span};
+use crate::symbols::{Source, Symbols};
+use rust_decimal::Decimal;
+
+/// One indicator of an evaluation.
+#[derive(Debug, Clone)]
+pub struct IndicatorPlan {
+    pub name: String,
+    pub kind: Option<IndicatorKind>,
+    /// As a fraction: 20% is 0.2.
+    pub weight: Decimal,
+    pub cmp: Cmp,
+    pub target: Decimal,
+    /// How the target prints.
+    pub target_shape: Shape,
+    /// The hidden rule that computes the value.
+    pub rule: usize,
+    /// `rated(S)`: each evaluator, its weight and the aggregate (of the hidden rule) averaging
+    /// its ratings.
+    pub rated: Option<Vec<(String, Decimal, usize)>>,
+    /// The value as written.
+    pub text: String,
+}
+
+/// An evaluation ready to score.
+#[derive(Debug, Clone)]
+pub struct EvaluationPlan {
+    pub name: String,
+    pub title: Option<String>,
+    pub indicators: Vec<IndicatorPlan>,
+    /// Grades, best first as declared: name and lower bound.
+    pub grades: Vec<(String, Decimal)>,
+    pub evaluators: Vec<(String, Decimal)>,
+    pub source: Option<Source>,
+    pub span: Span,
+}
+
+fn name(text: &str, span: Span) -> Name {
+    Name {
+        text: text.to_string(),
+        span,
+    }
+}
+
+fn expr(kind: ExprKind, span: Span) -> ast::Expr {
+    ast::Expr { kind, span }
+}
+
+/// `avg(S.score where S.evaluator == "e" and S.indicator == "i")`.
+fn rating_average(record: &str, evaluator: &str, indicator: &str, span: Span) -> ast::Expr {
+    let member = |field: &str| {
+        expr(
+            ExprKind::Member(
+                Box::new(expr(ExprKind::Name(name(record, span)), span)),
+                name(field, span),
+            ),
+            span,
+        )
+    };
+    let text = |t: &str| expr(ExprKind::Literal(Literal::Text(t.to_string())), span);
+    let eq = |l, r| {
+        expr(
+            ExprKind::Binary(BinOp::Cmp(Cmp::Eq), Box::new(l), Box::new(r)),
+            span,
+        )
+    };
+    let filter = expr(
+        ExprKind::Binary(
+            BinOp::And,
+            Box::new(eq(member("evaluator"), text(evaluator))),
+            Box::new(eq(member("indicator"), text(indicator))),
+        ),
+        span,
+    );
+    expr(
+        ExprKind::Call {
+            function: name("avg", span),
+            args: vec![member("score")],
+            filter: Some(Box::new(filter)),
+        },
+        span,
+    )
+}
+
+/// Adds every evaluation of `symbols` to `plan`.
+pub fn add_evaluations(plan: &mut Plan, symbols: &Symbols, sources: &SourceMap) {
+    for se in symbols.evaluations.values() {
+        let e = &se.item;
+        let Some(over) = &e.over else { continue };
+        let Some(record_idx) = symbols.records.get_index_of(&over.record.text) else {
+            continue;
+        };
+        let record = &symbols.records[record_idx];
+        let keys: Vec<KeyPlan> = e
+            .per
+            .iter()
+            .filter_map(|k| {
+                let i = record.fields.iter().position(|f| f.name.text == k.text)?;
+                Some(KeyPlan {
+                    field: i as u16,
+                    name: k.text.clone(),
+                    shape: Shape::of_field(record.fields[i].ty),
+                })
+            })
+            .collect();
+        let mut indicators = Vec::new();
+        for ind in &e.indicators {
+            let (Some((cmp, target)), Some(value)) = (&ind.target, &ind.value) else {
+                continue;
+            };
+            let mut texts = std::mem::take(&mut plan.texts);
+            let mut c = Compiler {
+                symbols,
+                sources,
+                texts: &mut texts,
+                record,
+                keys: None,
+                agg_record: None,
+                aggs: Vec::new(),
+            };
+            let filter = over.filter.as_ref().map(|f| c.expr(f).0);
+            c.keys = Some(e.per.as_slice());
+            let (target_node, target_shape) = c.expr(target);
+            let rated_record = match &value.kind {
+                ExprKind::Call { function, args, .. } if function.text == "rated" => {
+                    match args.first().map(|a| &a.kind) {
+                        Some(ExprKind::Name(n)) => Some(n.text.clone()),
+                        _ => None,
+                    }
+                }
+                _ => None,
+            };
+            let (node, shape, rated) = match &rated_record {
+                Some(r) => {
+                    let mut list = Vec::new();
+                    for (ev, w) in &e.evaluators {
+                        let avg = rating_average(r, &ev.text, &ind.name.text, ind.span);
+                        c.expr(&avg);
+                        list.push((ev.text.clone(), *w, c.aggs.len() - 1));
+                    }
+                    (Node::Const(Value::Null), Shape::Decimal, Some(list))
+                }
+                None => {
+                    let (n, s) = c.expr(value);
+                    (n, s, None)
+                }
+            };
+            let aggs: Vec<AggSpec> = std::mem::take(&mut c.aggs);
+            plan.texts = texts;
+            let target = match target_node {
+                Node::Const(Value::Num(d)) => d,
+                _ => Decimal::ZERO,
+            };
+            plan.rules.push(RulePlan {
+                name: format!("{}/{}", e.name.text, ind.name.text),
+                title: None,
+                kind: RuleKind::Require,
+                severity: RuleSeverity::Info,
+                record: record_idx,
+                filter,
+                filter_text: over
+                    .filter
+                    .as_ref()
+                    .map(|f| sources.snippet(f.span).to_string()),
+                period: source_period(&se.source, &plan.world.periods),
+                keys: keys.clone(),
+                condition: Expr {
+                    node,
+                    shape,
+                    span: value.span,
+                },
+                condition_text: sources.snippet(value.span).to_string(),
+                unless: None,
+                unless_text: None,
+                aggs,
+                message: None,
+                source: se.source.clone(),
+                span: ind.name.span,
+                hidden: true,
+            });
+            indicators.push(IndicatorPlan {
+                name: ind.name.text.clone(),
+                kind: ind.kind,
+                weight: ind.weight.map_or(Decimal::ZERO, |w| w.0),
+                cmp: *cmp,
+                target,
+                target_shape,
+                rule: plan.rules.len() - 1,
+                rated,
+                text: sources.snippet(value.span).to_string(),
+            });
+        }
+        plan.evaluations.push(EvaluationPlan {
+            name: e.name.text.clone(),
+            title: e.title.clone(),
+            indicators,
+            grades: e.grades.iter().map(|(g, b)| (g.text.clone(), *b)).collect(),
+            evaluators: e
+                .evaluators
+                .iter()
+                .map(|(n, w)| (n.text.clone(), *w))
+                .collect(),
+            source: se.source.clone(),
+            span: e.name.span,
+        });
+    }
+}

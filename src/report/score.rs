@@ -1,0 +1,227 @@
+//! Score reports: a table for people, JSON (SPEC §11), Markdown and CSV.
+
+use crate::engine::compile_eval::EvaluationPlan;
+use crate::score::{ScoreRow, round2};
+use rust_decimal::prelude::ToPrimitive;
+use std::fmt::Write;
+
+fn width(s: &str) -> usize {
+    s.chars()
+        .map(|c| if c as u32 >= 0x2E80 { 2 } else { 1 })
+        .sum()
+}
+
+fn pad(s: &str, w: usize) -> String {
+    format!("{s}{}", " ".repeat(w.saturating_sub(width(s))))
+}
+
+fn group_text(r: &ScoreRow) -> String {
+    r.group
+        .iter()
+        .map(|k| k.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn num(d: Option<rust_decimal::Decimal>) -> String {
+    d.map_or("—".into(), |d| format!("{:.2}", round2(d)))
+}
+
+/// The rows as cells: header, then one line per group.
+fn cells(e: &EvaluationPlan, rows: &[ScoreRow]) -> Vec<Vec<String>> {
+    let mut head = vec![
+        rows.first()
+            .map(|r| {
+                r.group
+                    .iter()
+                    .map(|k| k.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .unwrap_or_else(|| "group".into()),
+    ];
+    for i in &e.indicators {
+        head.push(format!(
+            "{} ({}%)",
+            i.name,
+            (i.weight * rust_decimal::Decimal::ONE_HUNDRED).normalize()
+        ));
+    }
+    head.extend(["score".into(), "grade".into(), "rank".into()]);
+    let mut out = vec![head];
+    for r in rows {
+        let mut line = vec![group_text(r)];
+        for s in &r.indicators {
+            line.push(match s.attainment {
+                Some(a) => format!("{} → {}", s.value_text, num(Some(a))),
+                None => "undetermined".into(),
+            });
+        }
+        line.push(num(r.score));
+        line.push(r.grade.clone().unwrap_or_else(|| "—".into()));
+        line.push(r.rank.map_or("—".into(), |k| k.to_string()));
+        out.push(line);
+    }
+    out
+}
+
+/// Why rows are undetermined: one line each.
+pub fn findings(rows: &[ScoreRow]) -> Vec<String> {
+    let mut out = Vec::new();
+    for r in rows {
+        for s in &r.indicators {
+            if let Err(why) = &s.value {
+                out.push(format!(
+                    "`{}` of {} is undetermined: {why}",
+                    s.name,
+                    group_text(r)
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// The table for a terminal.
+pub fn human(e: &EvaluationPlan, rows: &[ScoreRow]) -> String {
+    let table = cells(e, rows);
+    let widths: Vec<usize> = (0..table[0].len())
+        .map(|c| table.iter().map(|l| width(&l[c])).max().unwrap_or(0))
+        .collect();
+    let title = e
+        .title
+        .as_ref()
+        .map(|t| format!(" “{t}”"))
+        .unwrap_or_default();
+    let mut out = format!(
+        "evaluation {}{title}: value → attainment per indicator (weight)\n\n",
+        e.name
+    );
+    for l in &table {
+        let line: Vec<String> = l.iter().zip(&widths).map(|(c, w)| pad(c, *w)).collect();
+        let _ = writeln!(out, "{}", line.join("  ").trim_end());
+    }
+    let f = findings(rows);
+    if !f.is_empty() {
+        out.push('\n');
+        for line in &f {
+            let _ = writeln!(out, "warning: {line}");
+        }
+    }
+    let scored = rows.iter().filter(|r| r.score.is_some()).count();
+    let _ = writeln!(
+        out,
+        "\n{} groups: {scored} scored, {} undetermined",
+        rows.len(),
+        rows.len() - scored
+    );
+    out
+}
+
+/// The table in Markdown.
+pub fn markdown(e: &EvaluationPlan, rows: &[ScoreRow]) -> String {
+    let table = cells(e, rows);
+    let mut out = format!("### {}\n\n", e.name);
+    let _ = writeln!(out, "| {} |", table[0].join(" | "));
+    let _ = writeln!(out, "|{}", "---|".repeat(table[0].len()));
+    for l in &table[1..] {
+        let _ = writeln!(out, "| {} |", l.join(" | ").replace('\n', " "));
+    }
+    out
+}
+
+/// CSV: group keys, each indicator's value and attainment, score, grade, rank.
+pub fn csv(e: &EvaluationPlan, rows: &[ScoreRow]) -> String {
+    let mut w = ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
+    let mut head: Vec<String> = rows
+        .first()
+        .map(|r| r.group.iter().map(|k| k.name.clone()).collect())
+        .unwrap_or_default();
+    for i in &e.indicators {
+        head.push(format!("{} value", i.name));
+        head.push(format!("{} attainment", i.name));
+    }
+    head.extend(["score".into(), "grade".into(), "rank".into()]);
+    let _ = w.write_record(&head);
+    for r in rows {
+        let mut line: Vec<String> = r.group.iter().map(|k| k.text.clone()).collect();
+        for s in &r.indicators {
+            line.push(s.value_text.clone());
+            line.push(
+                s.attainment
+                    .map_or(String::new(), |a| format!("{:.2}", round2(a))),
+            );
+        }
+        line.push(
+            r.score
+                .map_or(String::new(), |s| format!("{:.2}", round2(s))),
+        );
+        line.push(r.grade.clone().unwrap_or_default());
+        line.push(r.rank.map_or(String::new(), |k| k.to_string()));
+        let _ = w.write_record(&line);
+    }
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+fn number(d: rust_decimal::Decimal) -> serde_json::Value {
+    round2(d)
+        .to_f64()
+        .map_or(serde_json::Value::Null, |f| f.into())
+}
+
+/// SPEC §11: `{ "version": 1, "evaluation", "rows": [...] }`, plus the undetermined findings.
+pub fn json(e: &EvaluationPlan, rows: &[ScoreRow]) -> String {
+    let rows_json: Vec<serde_json::Value> = rows
+        .iter()
+        .map(|r| {
+            let group: serde_json::Map<String, serde_json::Value> = r
+                .group
+                .iter()
+                .map(|k| (k.name.clone(), k.json.clone()))
+                .collect();
+            let indicators: serde_json::Map<String, serde_json::Value> = r
+                .indicators
+                .iter()
+                .map(|s| {
+                    let ratings: Vec<serde_json::Value> = s
+                        .ratings
+                        .iter()
+                        .map(|g| {
+                            serde_json::json!({
+                                "evaluator": g.evaluator,
+                                "weight": number(g.weight * rust_decimal::Decimal::ONE_HUNDRED),
+                                "average": g.average.as_ref().ok().map(|a| number(*a)),
+                            })
+                        })
+                        .collect();
+                    let mut v = serde_json::json!({
+                        "value": s.value.as_ref().ok().map(|_| s.value_text.clone()),
+                        "attainment": s.attainment.map(number),
+                    });
+                    if !ratings.is_empty() {
+                        v["ratings"] = ratings.into();
+                    }
+                    (s.name.clone(), v)
+                })
+                .collect();
+            serde_json::json!({
+                "group": group,
+                "indicators": indicators,
+                "score": r.score.map(number),
+                "grade": r.grade,
+                "rank": r.rank,
+            })
+        })
+        .collect();
+    let v = serde_json::json!({
+        "version": 1,
+        "evaluation": e.name,
+        "rows": rows_json,
+        "findings": findings(rows),
+    });
+    let mut s = serde_json::to_string_pretty(&v).expect("scores serialise");
+    s.push('\n');
+    s
+}

@@ -1,0 +1,272 @@
+//! Scores of an evaluation (SPEC §9): each group's indicator values and attainments, the
+//! weighted score, the grade and the rank. Exact decimals; rounded only when printed.
+
+use crate::ast::Cmp;
+use crate::data::shape::{Names, Shape};
+use crate::data::value::Value;
+use crate::engine::check::{Checker, GroupEnv};
+use crate::engine::compile::Plan;
+use crate::engine::compile_eval::{EvaluationPlan, IndicatorPlan};
+use crate::engine::eval::Evaluator;
+use crate::engine::finding::KeyValue;
+use crate::engine::groups::group_year;
+use rust_decimal::Decimal;
+
+/// One evaluator's ratings of one indicator for one group.
+#[derive(Debug, Clone)]
+pub struct Rating {
+    pub evaluator: String,
+    pub weight: Decimal,
+    /// The average score, or why there is none.
+    pub average: Result<Decimal, String>,
+}
+
+/// One indicator for one group.
+#[derive(Debug, Clone)]
+pub struct IndicatorScore {
+    pub name: String,
+    /// The value, or why it is undetermined.
+    pub value: Result<Decimal, String>,
+    /// The value in its natural form (`71.3%`), or `undetermined`.
+    pub value_text: String,
+    /// 0–100, exact.
+    pub attainment: Option<Decimal>,
+    pub ratings: Vec<Rating>,
+    /// Each aggregate the value is made of: as written, and its value.
+    pub parts: Vec<(String, String)>,
+}
+
+/// One group's row of the evaluation.
+#[derive(Debug, Clone)]
+pub struct ScoreRow {
+    pub group: Vec<KeyValue>,
+    pub indicators: Vec<IndicatorScore>,
+    /// 0–100, exact; `None` when an indicator is undetermined.
+    pub score: Option<Decimal>,
+    pub grade: Option<String>,
+    /// 1 for the best; ties share a rank.
+    pub rank: Option<usize>,
+}
+
+/// Attainment of `value` against `cmp target`, 0–100.
+pub fn attainment(value: Decimal, cmp: Cmp, target: Decimal) -> Decimal {
+    let hundred = Decimal::ONE_HUNDRED;
+    let clamp = |x: Decimal| x.max(Decimal::ZERO).min(Decimal::ONE) * hundred;
+    match cmp {
+        Cmp::Ge | Cmp::Gt => {
+            if target <= Decimal::ZERO {
+                if value >= target {
+                    hundred
+                } else {
+                    Decimal::ZERO
+                }
+            } else {
+                clamp(value / target)
+            }
+        }
+        Cmp::Le | Cmp::Lt => {
+            if value <= Decimal::ZERO || value <= target {
+                hundred
+            } else {
+                clamp(target / value)
+            }
+        }
+        Cmp::Eq => {
+            if value == target {
+                hundred
+            } else {
+                Decimal::ZERO
+            }
+        }
+        Cmp::Ne => {
+            if value != target {
+                hundred
+            } else {
+                Decimal::ZERO
+            }
+        }
+    }
+}
+
+/// The grade of `score`: the first (as declared) whose bound is at most the score.
+pub fn grade(e: &EvaluationPlan, score: Decimal) -> Option<String> {
+    e.grades
+        .iter()
+        .find(|(_, b)| *b <= score)
+        .map(|(g, _)| g.clone())
+}
+
+/// Ranks: 1 for the highest score; equal scores share a rank.
+pub fn rank(rows: &mut [ScoreRow]) {
+    let scores: Vec<Option<Decimal>> = rows.iter().map(|r| r.score).collect();
+    for (i, row) in rows.iter_mut().enumerate() {
+        row.rank =
+            scores[i].map(|s| 1 + scores.iter().filter(|o| o.is_some_and(|o| o > s)).count());
+    }
+}
+
+/// Every group's row of evaluation `e`, in key order, from a finished checker.
+pub fn score(plan: &Plan, e: &EvaluationPlan, checker: &Checker<'_>) -> Vec<ScoreRow> {
+    let Some(first) = e.indicators.first() else {
+        return Vec::new();
+    };
+    let tables = checker.tables();
+    let Some(t) = tables.rule_table[first.rule] else {
+        return Vec::new();
+    };
+    let table = &tables.tables[t];
+    let names = Names {
+        actors: &plan.world.actor_names,
+        programs: &plan.world.program_names,
+        texts: &checker.texts,
+        row_text: "",
+    };
+    let mut rows = Vec::new();
+    for g in table.sorted(&checker.texts) {
+        let group = &table.groups[g];
+        let rule0 = &plan.rules[first.rule];
+        let keys: Vec<KeyValue> = rule0
+            .keys
+            .iter()
+            .zip(&group.keys)
+            .map(|(k, v)| KeyValue {
+                name: k.name.clone(),
+                json: names.json(*v, k.shape),
+                text: names.show(*v, k.shape),
+            })
+            .collect();
+        let indicators: Vec<IndicatorScore> = e
+            .indicators
+            .iter()
+            .map(|ind| indicator(plan, ind, checker, g, &group.keys, &names))
+            .collect();
+        let score = indicators
+            .iter()
+            .zip(&e.indicators)
+            .try_fold(Decimal::ZERO, |acc, (s, ind)| {
+                s.attainment.map(|a| acc + ind.weight * a)
+            });
+        rows.push(ScoreRow {
+            group: keys,
+            grade: score.and_then(|s| grade(e, s)),
+            score,
+            indicators,
+            rank: None,
+        });
+    }
+    rank(&mut rows);
+    rows
+}
+
+fn indicator(
+    plan: &Plan,
+    ind: &IndicatorPlan,
+    checker: &Checker<'_>,
+    g: usize,
+    keys: &[Value],
+    names: &Names<'_>,
+) -> IndicatorScore {
+    let tables = checker.tables();
+    let rule = &plan.rules[ind.rule];
+    let aggs = tables.values(ind.rule, g);
+    let parts: Vec<(String, String)> = rule
+        .aggs
+        .iter()
+        .zip(&aggs)
+        .map(|(a, v)| {
+            (
+                a.text.clone(),
+                match v {
+                    Ok(v) => names.show(*v, a.shape),
+                    Err(why) => format!("undetermined ({why})"),
+                },
+            )
+        })
+        .collect();
+    let (value, ratings) = match &ind.rated {
+        Some(list) => {
+            let ratings: Vec<Rating> = list
+                .iter()
+                .map(|(ev, w, a)| Rating {
+                    evaluator: ev.clone(),
+                    weight: *w,
+                    average: match &aggs[*a] {
+                        Ok(Value::Num(d)) => Ok(*d),
+                        _ => Err(format!("no rating by `{ev}` for `{}`", ind.name)),
+                    },
+                })
+                .collect();
+            let value = ratings.iter().try_fold(Decimal::ZERO, |acc, r| {
+                r.average.clone().map(|avg| acc + r.weight * avg)
+            });
+            (value, ratings)
+        }
+        None => {
+            let table = tables.rule_table[ind.rule].map(|t| &tables.tables[t]);
+            let year =
+                table.and_then(|t| group_year(rule, plan.records[rule.record].time, &t.groups[g]));
+            let env = GroupEnv {
+                keys,
+                aggs: &aggs,
+                year,
+                rule,
+            };
+            let mut ev = Evaluator::new(&plan.world, &checker.texts);
+            let value = match ev.eval(&rule.condition.node, &env) {
+                Value::Num(d) => Ok(d),
+                _ => Err(ev
+                    .cause
+                    .take()
+                    .unwrap_or_else(|| "the value is undetermined".into())),
+            };
+            (value, Vec::new())
+        }
+    };
+    let shape = if ind.rated.is_some() {
+        Shape::Decimal
+    } else {
+        match (rule.condition.shape, ind.target_shape) {
+            (Shape::Decimal | Shape::Int, Shape::Percent) => Shape::Percent,
+            (s, _) => s,
+        }
+    };
+    IndicatorScore {
+        name: ind.name.clone(),
+        value_text: match &value {
+            Ok(d) => names.show(Value::Num(*d), shape),
+            Err(_) => "undetermined".into(),
+        },
+        attainment: value
+            .as_ref()
+            .ok()
+            .map(|v| attainment(*v, ind.cmp, ind.target)),
+        value,
+        ratings,
+        parts,
+    }
+}
+
+/// Rounds for output: 2 decimals, halves away from zero.
+pub fn round2(d: Decimal) -> Decimal {
+    d.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn attainment_clamps_and_handles_both_directions() {
+        assert_eq!(attainment(d("0.37"), Cmp::Ge, d("0.74")), d("50"));
+        assert_eq!(attainment(d("0.9"), Cmp::Ge, d("0.74")), d("100"));
+        assert_eq!(attainment(d("-1"), Cmp::Ge, d("0.74")), d("0"));
+        assert_eq!(attainment(d("0.2"), Cmp::Le, d("0.1")), d("50"));
+        assert_eq!(attainment(d("0.05"), Cmp::Le, d("0.1")), d("100"));
+        assert_eq!(attainment(d("0"), Cmp::Le, d("0.1")), d("100"));
+    }
+}
