@@ -13,11 +13,13 @@ use std::process::ExitCode;
 
 #[derive(clap::Args)]
 pub struct ExplainArgs {
-    /// The rule to explain.
-    rule: String,
-    /// Rule files or directories (searched recursively for *.dk).
-    #[arg(default_value = "rules")]
-    paths: Vec<PathBuf>,
+    /// The rule to explain, then rule files or directories (default `rules/`); with
+    /// `--evaluation`, rule files or directories only.
+    #[arg(value_name = "RULE [PATHS]")]
+    targets: Vec<String>,
+    /// Explain an evaluation's score for the group instead of a rule.
+    #[arg(long, value_name = "NAME", requires = "group")]
+    evaluation: Option<String>,
     /// Data, as for `check`. Default: each rule folder's `data/`.
     #[arg(long, value_name = "DIR|NAME=FILE")]
     data: Vec<String>,
@@ -37,8 +39,20 @@ pub struct ExplainArgs {
     encoding: EncodingArg,
 }
 
-pub fn explain(args: ExplainArgs) -> ExitCode {
-    let rules = RuleSet::load(&args.paths);
+pub fn explain(mut args: ExplainArgs) -> ExitCode {
+    let rule = if args.evaluation.is_some() {
+        None
+    } else if args.targets.is_empty() {
+        eprintln!("error: name the rule to explain, or pass `--evaluation NAME`");
+        return ExitCode::from(EXIT_UNPROCESSABLE);
+    } else {
+        Some(args.targets.remove(0))
+    };
+    let mut paths: Vec<PathBuf> = args.targets.iter().map(PathBuf::from).collect();
+    if paths.is_empty() {
+        paths.push(PathBuf::from("rules"));
+    }
+    let rules = RuleSet::load(&paths);
     if rules.has_errors() {
         let diags = rules.diagnostics();
         print!(
@@ -49,18 +63,42 @@ pub fn explain(args: ExplainArgs) -> ExitCode {
         return ExitCode::from(EXIT_UNPROCESSABLE);
     }
     let plan = Plan::build(rules.symbols(), rules.sources());
-    let Some(r) = plan.rules.iter().position(|x| x.name == args.rule) else {
-        let names: Vec<&str> = plan.rules.iter().map(|x| x.name.as_str()).collect();
-        let hint = duikou::suggest::did_you_mean(&args.rule, names.iter().copied())
-            .unwrap_or_else(|| format!("rules are: {}", names.join(", ")));
-        eprintln!("error: no rule `{}`\n  help: {hint}", args.rule);
-        return ExitCode::from(EXIT_UNPROCESSABLE);
-    };
     let data_args: Vec<DataArg> = args.data.iter().map(|d| DataArg::parse(d)).collect();
     let records: Vec<&str> = rules.symbols().records.keys().map(String::as_str).collect();
-    let mut problems = Vec::new();
-    let files = bind::bind(&data_args, &args.paths, &records, &mut problems);
-    for p in &problems {
+    let mut bind_problems = Vec::new();
+    let files = bind::bind(&data_args, &paths, &records, &mut bind_problems);
+    let Some(rule) = rule else {
+        let name = args.evaluation.clone().unwrap_or_default();
+        let opts = Options {
+            encoding: args.encoding.into(),
+            hash: false,
+            ..Options::default()
+        };
+        let group = args.group.clone().unwrap_or_default();
+        return match super::explain_score::explain(&rules, &plan, &files, &opts, &name, &group) {
+            Ok(text) => {
+                print!("{text}");
+                ExitCode::SUCCESS
+            }
+            Err(why) => {
+                eprintln!("error: {why}");
+                ExitCode::from(EXIT_UNPROCESSABLE)
+            }
+        };
+    };
+    let Some(r) = plan.rules.iter().position(|x| x.name == rule && !x.hidden) else {
+        let names: Vec<&str> = plan
+            .rules
+            .iter()
+            .filter(|x| !x.hidden)
+            .map(|x| x.name.as_str())
+            .collect();
+        let hint = duikou::suggest::did_you_mean(&rule, names.iter().copied())
+            .unwrap_or_else(|| format!("rules are: {}", names.join(", ")));
+        eprintln!("error: no rule `{rule}`\n  help: {hint}");
+        return ExitCode::from(EXIT_UNPROCESSABLE);
+    };
+    for p in &bind_problems {
         eprintln!(
             "{}[{}]: {}: {}",
             p.severity.as_str(),

@@ -3,6 +3,7 @@
 mod check;
 mod conflicts;
 mod explain;
+mod explain_score;
 mod gaps;
 mod score;
 

@@ -1,0 +1,155 @@
+//! `duikou explain --evaluation NAME --group …`: how one group's score was derived.
+
+use duikou::RuleSet;
+use duikou::data::bind::DataFile;
+use duikou::engine::compile::Plan;
+use duikou::engine::run::{self, Options};
+use duikou::score::{ScoreRow, round2};
+use rust_decimal::Decimal;
+use std::fmt::Write;
+
+fn percent(d: Decimal) -> String {
+    format!("{}%", (d * Decimal::ONE_HUNDRED).normalize())
+}
+
+/// Whether `row` is the group `k=v,…` (actor values by name or alias).
+fn matches(plan: &Plan, row: &ScoreRow, pairs: &[(String, String)]) -> bool {
+    pairs.iter().all(|(k, v)| {
+        row.group.iter().any(|g| {
+            g.name == *k
+                && (g.text == *v
+                    || plan
+                        .names
+                        .actors
+                        .get(v)
+                        .is_some_and(|a| plan.world.actor_names[a as usize] == g.text))
+        })
+    })
+}
+
+pub fn explain(
+    rules: &RuleSet,
+    plan: &Plan,
+    files: &[DataFile],
+    opts: &Options,
+    name: &str,
+    group: &str,
+) -> Result<String, String> {
+    let Some(e) = plan.evaluations.iter().find(|e| e.name == name) else {
+        let names: Vec<&str> = plan.evaluations.iter().map(|e| e.name.as_str()).collect();
+        let hint = duikou::suggest::did_you_mean(name, names.iter().copied())
+            .unwrap_or_else(|| format!("evaluations are: {}", names.join(", ")));
+        return Err(format!("no evaluation `{name}`\n  help: {hint}"));
+    };
+    if files.is_empty() {
+        return Err(
+            "no data to explain with\n  help: pass `--data DIR` or `--data NAME=FILE`".into(),
+        );
+    }
+    let pairs: Vec<(String, String)> = group
+        .split([',', '，'])
+        .filter(|p| !p.trim().is_empty())
+        .filter_map(|p| {
+            p.split_once('=')
+                .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
+        })
+        .collect();
+    let (_, rows) = run::run_with(plan, files, opts, |c| duikou::score::score(plan, e, c));
+    let scored = rows.iter().filter(|r| r.score.is_some()).count();
+    let Some(row) = rows.iter().find(|r| matches(plan, r, &pairs)) else {
+        return Err(format!("evaluation `{name}` has no group {group}"));
+    };
+    let mut out = String::new();
+    let title = e
+        .title
+        .as_ref()
+        .map(|t| format!(" “{t}”"))
+        .unwrap_or_default();
+    let _ = writeln!(out, "evaluation {}{title}", e.name);
+    if let (Some(src), Some(loc)) = (
+        &e.source,
+        Some(duikou::report::json::location(rules.sources(), e.span)),
+    ) {
+        let _ = writeln!(
+            out,
+            "  from {} art {} ({}:{}:{})",
+            src.document, src.article, loc.file, loc.line, loc.column
+        );
+    }
+    let keys: Vec<String> = row
+        .group
+        .iter()
+        .map(|k| format!("{} = {}", k.name, k.text))
+        .collect();
+    let _ = writeln!(out, "  group {}\n", keys.join(", "));
+    for (ind, s) in e.indicators.iter().zip(&row.indicators) {
+        let kind = ind.kind.map_or("", |k| k.as_str());
+        let _ = writeln!(
+            out,
+            "  {} ({kind}, weight {}): {}",
+            ind.name,
+            percent(ind.weight),
+            ind.text
+        );
+        if s.ratings.is_empty() {
+            for (text, value) in &s.parts {
+                let _ = writeln!(out, "    {text} = {value}");
+            }
+        }
+        for r in &s.ratings {
+            let avg = match &r.average {
+                Ok(a) => format!("{:.2}", round2(*a)),
+                Err(why) => why.clone(),
+            };
+            let _ = writeln!(out, "    {} ({}): {avg}", r.evaluator, percent(r.weight));
+        }
+        let target = match ind.target_shape {
+            duikou::data::shape::Shape::Percent => percent(ind.target),
+            _ => ind.target.normalize().to_string(),
+        };
+        match (&s.value, s.attainment) {
+            (Ok(_), Some(a)) => {
+                let _ = writeln!(
+                    out,
+                    "    value {}, target {} {target}: attainment {:.2} × {} = {:.2}\n",
+                    s.value_text,
+                    ind.cmp.as_str(),
+                    round2(a),
+                    percent(ind.weight),
+                    round2(a * ind.weight)
+                );
+            }
+            _ => {
+                let _ = writeln!(out, "    undetermined: {}\n", why_of(&s.value));
+            }
+        }
+    }
+    let grades: Vec<String> = e
+        .grades
+        .iter()
+        .map(|(g, b)| format!("{g} ≥ {}", b.normalize()))
+        .collect();
+    match row.score {
+        Some(score) => {
+            let _ = writeln!(
+                out,
+                "  score {:.2} → grade {} ({}), rank {} of {scored}",
+                round2(score),
+                row.grade.clone().unwrap_or_else(|| "—".into()),
+                grades.join(", "),
+                row.rank.unwrap_or(0)
+            );
+        }
+        None => {
+            let _ = writeln!(
+                out,
+                "  score undetermined: an indicator could not be computed"
+            );
+        }
+    }
+    Ok(out)
+}
+
+fn why_of(v: &Result<Decimal, String>) -> String {
+    v.as_ref().err().cloned().unwrap_or_default()
+}
