@@ -113,6 +113,12 @@ pub fn score(args: ScoreArgs) -> ExitCode {
     if let Err(code) = emit(args.output.as_deref(), &text) {
         return code;
     }
+    // Tables for spreadsheets and reports carry no findings: say them on standard error.
+    if matches!(args.format, Format::Markdown | Format::Csv) {
+        for line in report::score::findings(&rows) {
+            eprintln!("warning: {line}");
+        }
+    }
     if data.rows_rejected > 0 || data.files_failed > 0 || !problems.is_empty() {
         ExitCode::from(EXIT_UNPROCESSABLE)
     } else if rows.iter().any(|r| r.score.is_none()) {
