@@ -163,10 +163,18 @@ fn conflict(
             if certain { "certain" } else { "possible" }
         ),
     );
-    d.help = Some(match (&resolution.prevails, &resolution.refer_to) {
-        (Some(p), _) => format!("{} prevails: {}", p, resolution.principle),
-        (None, Some(r)) => format!("unresolved, for `{r}` to decide: {}", resolution.principle),
-        (None, None) => format!("unresolved: {}", resolution.principle),
+    d.help = Some(match (code, &resolution.prevails, &resolution.refer_to) {
+        // Both provisions stay in force: say what to do rather than who prevails.
+        (Code::ConflictWeaker, Some(p), _) => format!(
+            "both are enforced and {p} is the stricter; raise the lower threshold or drop it ({})",
+            resolution.principle
+        ),
+        (Code::ConflictRestated, _, _) => {
+            "the same norm twice: keep it in one document and cite it from the other".to_string()
+        }
+        (_, Some(p), _) => format!("{} prevails: {}", p, resolution.principle),
+        (_, None, Some(r)) => format!("unresolved, for `{r}` to decide: {}", resolution.principle),
+        (_, None, None) => format!("unresolved: {}", resolution.principle),
     });
     d.resolution = Some(resolution);
     d
