@@ -358,9 +358,14 @@ fn physical_lines(bytes: &[u8]) -> Vec<(u64, &[u8])> {
 /// Data rows of a CSV file without quotes whose first line is the header: every other
 /// non-empty line, with its line number.
 fn csv_rows_unquoted(bytes: &[u8]) -> Vec<(u64, &[u8])> {
-    physical_lines(bytes)
+    let mut lines = physical_lines(bytes)
         .into_iter()
-        .filter(|(_, l)| !l.is_empty())
+        .filter(|(_, l)| !l.is_empty());
+    let header = lines.next();
+    // A row whose cells are all empty (a line of commas, as spreadsheets save) is no row.
+    header
+        .into_iter()
+        .chain(lines.filter(|(_, l)| !l.iter().all(|&b| b == b',' || b.is_ascii_whitespace())))
         .skip(1)
         .collect()
 }

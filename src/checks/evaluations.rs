@@ -77,7 +77,7 @@ fn check_evaluators(e: &Evaluation, diags: &mut Vec<Diagnostic>) {
 
 /// A share can never exceed 100%: a target above it is never attained.
 fn check_targets(e: &Evaluation, diags: &mut Vec<Diagnostic>) {
-    use crate::ast::{BinOp, Cmp, ExprKind, Literal};
+    use crate::ast::{Cmp, ExprKind, Literal};
     for ind in &e.indicators {
         let (Some((cmp, target)), Some(value)) = (&ind.target, &ind.value) else {
             continue;
@@ -86,28 +86,7 @@ fn check_targets(e: &Evaluation, diags: &mut Vec<Diagnostic>) {
             ExprKind::Literal(Literal::Percent(d) | Literal::Number(d)) => *d,
             _ => continue,
         };
-        let share = match &value.kind {
-            ExprKind::Binary(BinOp::Div, l, r) => match (&l.kind, &r.kind) {
-                (
-                    ExprKind::Call {
-                        function: f1,
-                        args: a1,
-                        filter: w1,
-                    },
-                    ExprKind::Call {
-                        function: f2,
-                        args: a2,
-                        filter: None,
-                    },
-                ) => {
-                    f1.text == f2.text
-                        && w1.is_some()
-                        && (f1.text == "count" || (f1.text == "sum" && a1 == a2))
-                }
-                _ => false,
-            },
-            _ => false,
-        };
+        let share = super::shares::is_share(value);
         if share && matches!(cmp, Cmp::Ge | Cmp::Gt) && bound > Decimal::ONE {
             diags.push(
                 Diagnostic::new(

@@ -7,6 +7,7 @@ mod lookup;
 mod pairs;
 mod records;
 mod rules;
+mod shares;
 mod tests;
 
 pub use lookup::lookup;
@@ -24,5 +25,6 @@ pub fn run(s: &Symbols, diags: &mut Vec<Diagnostic>) {
     evaluations::check(s, diags);
     rules::check_rules(s, diags);
     rules::check_evaluations(s, diags);
+    shares::check(s, diags);
     tests::check(s, diags);
 }

@@ -61,15 +61,14 @@ fn admin(symbols: &Symbols, actor: &str) -> u8 {
     }
 }
 
-/// The nearest actor both lie within, or the State Council.
-fn common_superior(symbols: &Symbols, a: &str, b: &str) -> String {
+/// The nearest declared actor both lie within.
+fn common_superior(symbols: &Symbols, a: &str, b: &str) -> Option<String> {
     let up_a = symbols.ancestors(a);
     let up_b = symbols.ancestors(b);
     up_a.iter()
         .skip(1)
         .find(|x| up_b.contains(x) && **x != NATIONAL)
         .map(|s| s.to_string())
-        .unwrap_or_else(|| "国务院".to_string())
 }
 
 fn win(i: usize, kind: &'static str, sides: [&Side<'_>; 2], principle: String) -> Resolution {
@@ -229,11 +228,25 @@ fn by_issuer(symbols: &Symbols, sides: [&Side<'_>; 2], ia: &str, ib: &str) -> Re
             ),
         );
     }
-    let sup = common_superior(symbols, ia, ib);
-    unresolved(
-        sup.clone(),
-        format!(
-            "documents of equal rank from `{ia}` and `{ib}`: their common superior `{sup}` decides"
+    match common_superior(symbols, ia, ib) {
+        Some(sup) => unresolved(
+            sup.clone(),
+            format!(
+                "documents of equal rank from `{ia}` and `{ib}`: their common superior `{sup}` decides"
+            ),
         ),
-    )
+        // Two local issuers: the central government is above both.
+        None if admin(symbols, ia) > 0 && admin(symbols, ib) > 0 => unresolved(
+            "国务院".into(),
+            format!(
+                "documents of equal rank from `{ia}` and `{ib}`: their common superior, the State Council (国务院), decides"
+            ),
+        ),
+        None => unresolved(
+            "国务院".into(),
+            format!(
+                "documents of equal rank from `{ia}` and `{ib}`, with no common superior declared (`region:`/`of:`): referred to the State Council"
+            ),
+        ),
+    }
 }

@@ -49,6 +49,10 @@ pub fn bind(
         }
     }
     for (i, h) in clean.iter().enumerate() {
+        // Spreadsheets save empty columns after the table: not a column at all.
+        if h.is_empty() {
+            continue;
+        }
         if let Some(first) = clean[..i].iter().position(|x| x == h) {
             problems.push(DataProblem {
                 code: Code::DataUnknownColumn,

@@ -256,14 +256,19 @@ fn parse_percent(t: &str) -> Option<Decimal> {
 
 /// An amount in the field's unit (or with an explicit unit), in 元.
 fn parse_money(t: &str, unit: MoneyUnit) -> Option<Decimal> {
-    let (number, unit) = [
-        MoneyUnit::HundredMillion,
-        MoneyUnit::TenThousand,
-        MoneyUnit::Yuan,
-    ]
-    .iter()
-    .find_map(|u| t.strip_suffix(u.as_str()).map(|n| (n.trim(), *u)))
-    .unwrap_or((t, unit));
+    let t = t.trim_start_matches(['¥', '￥']).trim();
+    // `300万` and `2亿` are the usual shorthand for 万元 and 亿元.
+    let units = [
+        ("亿元", MoneyUnit::HundredMillion),
+        ("万元", MoneyUnit::TenThousand),
+        ("元", MoneyUnit::Yuan),
+        ("亿", MoneyUnit::HundredMillion),
+        ("万", MoneyUnit::TenThousand),
+    ];
+    let (number, unit) = units
+        .iter()
+        .find_map(|(s, u)| t.strip_suffix(s).map(|n| (n.trim(), *u)))
+        .unwrap_or((t, unit));
     let d = parse_decimal(number)?;
     let s = d.scale();
     let shift = match unit {
@@ -315,6 +320,8 @@ mod tests {
         assert_eq!(parse_money("1.23456", u), Some(dec("12345.6")));
         assert_eq!(parse_money("50万元", MoneyUnit::Yuan), Some(dec("500000")));
         assert_eq!(parse_money("1,250.00", u), Some(dec("12500000")));
+        assert_eq!(parse_money("300万", MoneyUnit::Yuan), Some(dec("3000000")));
+        assert_eq!(parse_money("¥200", MoneyUnit::Yuan), Some(dec("200")));
         assert_eq!(parse_money("abc", u), None);
     }
 

@@ -136,8 +136,11 @@ pub fn read(
         }
         let start = record_buf.position().map_or(0, |p| p.byte());
         let line = breaks.borrow_mut().line_of(start);
-        if record_buf.len() == 1 && record_buf.as_slice().is_empty() {
-            continue; // a blank line
+        if record_buf
+            .iter()
+            .all(|f| f.iter().all(|b| b.is_ascii_whitespace()))
+        {
+            continue; // a blank line, or a row of empty cells (as spreadsheets save them)
         }
         if record_buf.len() != width {
             sink.bad_row(DataProblem {

@@ -15,6 +15,8 @@ pub struct Row {
     pub text: String,
     /// Where the row is: 1-based line (or workbook row).
     pub line: u64,
+    /// A rejected row, with what could be read of it: why it was rejected.
+    pub rejected: Option<String>,
 }
 
 impl Row {
@@ -35,6 +37,7 @@ pub fn validate(
 ) -> Result<(), (usize, Box<Rejection>)> {
     row.values.clear();
     row.text.clear();
+    row.rejected = None;
     for (i, f) in fields.iter().enumerate() {
         let v = convert(cells.cell(i), f.ty, names, &mut row.text).map_err(|r| (i, r))?;
         if v.is_null() && !f.optional {
@@ -73,4 +76,22 @@ fn type_name(f: &Field) -> String {
         Actor => "actor".into(),
         Program => "program".into(),
     }
+}
+
+/// What can be read of a rejected row: every cell converted on its own, the unreadable ones empty.
+/// Its groups can then be marked incomplete.
+pub fn salvage(
+    fields: &[Field],
+    names: &NameIndex,
+    cells: &RowCells<'_>,
+    row: &mut Row,
+    why: String,
+) {
+    row.values.clear();
+    row.text.clear();
+    for (i, f) in fields.iter().enumerate() {
+        let v = convert(cells.cell(i), f.ty, names, &mut row.text).unwrap_or(Value::Null);
+        row.values.push(v);
+    }
+    row.rejected = Some(why);
 }

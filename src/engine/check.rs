@@ -253,6 +253,35 @@ impl<'p> Checker<'p> {
         })
     }
 
+    /// Marks the groups a rejected row belongs to (as far as it can be read) as undetermined.
+    pub fn incomplete(&mut self, record: usize, row: &Row) {
+        let plan = self.plan;
+        let rec = &plan.records[record];
+        let env = RowEnv {
+            row,
+            record: rec,
+            year: year_of(row, rec),
+        };
+        let why = row.rejected.clone().unwrap_or_default();
+        for i in 0..self.jobs[record].tables.len() {
+            let t = self.jobs[record].tables[i];
+            let table = &mut self.tables.tables[t];
+            let first = &plan.rules[table.rules[0]];
+            table.mark(
+                &plan.world,
+                &mut self.texts,
+                &mut self.key_buf,
+                &env,
+                first,
+                &why,
+            );
+        }
+        for i in 0..self.jobs[record].joins.len() {
+            let j = self.jobs[record].joins[i];
+            self.tables.joins[j].mark(&mut self.texts, &mut self.key_buf, &env, &why);
+        }
+    }
+
     /// Checks one valid row of record type `record`.
     pub fn row(&mut self, record: usize, row: &Row) {
         self.order += 1;

@@ -13,7 +13,7 @@ use crate::data::bind::DataFile;
 use crate::data::cells::RowCells;
 use crate::data::convert::{Cell, convert};
 use crate::data::problem::DataProblem;
-use crate::data::row::{Row, validate};
+use crate::data::row::{Row, salvage, validate};
 use crate::data::shape::{Names, Shape};
 use crate::data::sink::RowSink;
 use crate::data::value::{Texts, Value};
@@ -52,12 +52,31 @@ struct Collector<'a> {
     group_count: u64,
     /// The target record, when found.
     found: Option<(Row, String)>,
+    /// Rejected rows of the target group.
+    rejected: Vec<String>,
     row: Row,
     file: String,
     key_buf: Vec<u64>,
 }
 
 impl Collector<'_> {
+    /// Whether a (salvaged) row of the rule's record falls in the target group.
+    fn in_target(&mut self, row: &Row) -> bool {
+        let Some(target) = self.parts.clone() else {
+            return false;
+        };
+        let rule = self.rule;
+        let mut parts = Vec::new();
+        for k in &rule.keys {
+            let v = row.values[k.field as usize];
+            if v.is_null() {
+                return false;
+            }
+            parts.push(v.key(&row.text, &mut self.texts));
+        }
+        parts == target
+    }
+
     fn label(&self, row: &Row) -> String {
         let rec = &self.plan.records[self.record];
         match rec.key {
@@ -77,7 +96,16 @@ impl RowSink for Collector<'_> {
         let rec = &plan.records[self.record];
         let mut row = std::mem::take(&mut self.row);
         row.line = line;
-        if validate(&rec.fields, &plan.names, cells, &mut row).is_err() {
+        if let Err((field, why)) = validate(&rec.fields, &plan.names, cells, &mut row) {
+            // A rejected row of the target group leaves the group's result undetermined.
+            let note = format!(
+                "{}:{line} was rejected ({}: {})",
+                self.file, rec.fields[field].name.text, why.message
+            );
+            salvage(&rec.fields, &plan.names, cells, &mut row, note.clone());
+            if self.record == self.rule.record && self.in_target(&row) {
+                self.rejected.push(note);
+            }
             self.row = row;
             return;
         }
@@ -236,6 +264,7 @@ pub fn explain(
         group_rows: Vec::new(),
         group_count: 0,
         found: None,
+        rejected: Vec::new(),
         row: Row::default(),
         file: String::new(),
         key_buf: Vec::new(),
@@ -410,6 +439,17 @@ fn explain_group(
         ),
         rule,
     };
+    if !c.rejected.is_empty() {
+        let _ = writeln!(out, "\n  rows of this group that were rejected:");
+        for r in &c.rejected {
+            let _ = writeln!(out, "    {r}");
+        }
+        let _ = writeln!(
+            out,
+            "\n  outcome: undetermined: the group is incomplete without them (the values above leave them out)"
+        );
+        return Ok(());
+    }
     conclude(plan, sources, rule, &c.texts, &env, out, |p| match p {
         Part::Key(i) => n.show(keys[*i as usize], rule.keys[*i as usize].shape),
         _ => String::new(),

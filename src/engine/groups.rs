@@ -309,6 +309,60 @@ impl GroupTable {
         true
     }
 
+    /// Marks the group of a rejected row undetermined, when its keys could be read and the
+    /// table's rules may apply to it.
+    pub fn mark(
+        &mut self,
+        world: &World,
+        texts: &mut Texts,
+        key_buf: &mut Vec<u64>,
+        env: &RowEnv<'_>,
+        any_rule: &RulePlan,
+        why: &str,
+    ) {
+        if !in_force(any_rule, env.row, env.record) {
+            return;
+        }
+        if let Some(f) = &self.filter
+            && Evaluator::new(world, texts).eval(f, env) == Value::Bool(false)
+        {
+            return;
+        }
+        if self
+            .keys
+            .iter()
+            .any(|&k| env.row.values[k as usize].is_null())
+        {
+            return;
+        }
+        key_buf.clear();
+        for &k in &self.keys {
+            key_buf.push(env.row.values[k as usize].key(&env.row.text, texts));
+        }
+        let g = match self.index.get(key_buf) {
+            Some(g) => g as usize,
+            None => {
+                let keys = self
+                    .keys
+                    .iter()
+                    .map(|&k| env.row.values[k as usize].kept(&env.row.text, texts))
+                    .collect();
+                self.index.insert(key_buf, self.groups.len() as u32);
+                self.groups.push(Group {
+                    keys,
+                    parts: key_buf.as_slice().into(),
+                    accs: self.aggs.iter().map(|a| Acc::new(a.func)).collect(),
+                    rows: 0,
+                    undetermined: None,
+                });
+                self.groups.len() - 1
+            }
+        };
+        self.groups[g]
+            .undetermined
+            .get_or_insert_with(|| format!("a row of the group is missing: {why}"));
+    }
+
     /// Group indexes in key order: actors and programs in declaration order, then numbers,
     /// years, dates and texts in their natural order.
     pub fn sorted(&self, texts: &Texts) -> Vec<usize> {
@@ -340,6 +394,28 @@ impl JoinTable {
             .get_mut(key_buf.as_slice())
             .expect("inserted above");
         contribute(&self.aggs, accs, world, texts, env);
+    }
+
+    /// Marks the joined rows under a rejected row's shared key undetermined.
+    pub fn mark(&mut self, texts: &mut Texts, key_buf: &mut Vec<u64>, env: &RowEnv<'_>, why: &str) {
+        if self
+            .shared
+            .iter()
+            .any(|(_, f)| env.row.values[*f as usize].is_null())
+        {
+            return;
+        }
+        key_buf.clear();
+        for (_, f) in &self.shared {
+            key_buf.push(env.row.values[*f as usize].key(&env.row.text, texts));
+        }
+        let accs = self
+            .index
+            .entry(key_buf.as_slice().into())
+            .or_insert_with(|| self.aggs.iter().map(|a| Acc::new(a.func)).collect());
+        for a in accs.iter_mut() {
+            a.poison(format!("a joined row is missing: {why}"));
+        }
     }
 
     /// The value of aggregate `slot` for a group with key `parts`.

@@ -8,7 +8,7 @@ use crate::data::cells::RowCells;
 use crate::data::csv_file::{self, Encoding};
 use crate::data::keys::{KeySet, Seen};
 use crate::data::problem::{DataLocation, DataProblem};
-use crate::data::row::{Row, validate};
+use crate::data::row::{Row, salvage, validate};
 use crate::data::shape::{Names, Shape};
 use crate::data::sink::RowSink;
 use crate::data::value::Value;
@@ -383,6 +383,10 @@ impl RowSink for Feeder<'_, '_> {
                 field: Some(rec.fields[field].name.text.clone()),
                 row: true,
             };
+            // The groups the row belongs to cannot be decided without it.
+            let why = format!("{} was rejected ({})", p.location.display(), p.message);
+            salvage(&rec.fields, &self.plan.names, cells, &mut self.row, why);
+            self.out.push(&mut self.row, self.file, self.record);
             self.reject(p);
             return;
         }
@@ -481,7 +485,11 @@ pub fn run_with<T: Send>(
                     checker.file = labels[current as usize].clone();
                 }
                 for row in &batch.rows[..batch.len] {
-                    checker.row(batch.record, row);
+                    if row.rejected.is_some() {
+                        checker.incomplete(batch.record, row);
+                    } else {
+                        checker.row(batch.record, row);
+                    }
                 }
                 let _ = give_back.send(batch);
             }

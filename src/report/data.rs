@@ -65,6 +65,7 @@ impl CheckReport<'_> {
                 n.violations,
             );
             add(&mut c, Severity::Warning, n.undetermined);
+            add(&mut c, Severity::Info, n.overridden);
         }
         c
     }

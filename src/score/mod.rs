@@ -169,6 +169,8 @@ fn indicator(
     let tables = checker.tables();
     let rule = &plan.rules[ind.rule];
     let aggs = tables.values(ind.rule, g);
+    let incomplete =
+        tables.rule_table[ind.rule].and_then(|t| tables.tables[t].groups[g].undetermined.clone());
     let parts: Vec<(String, String)> = rule
         .aggs
         .iter()
@@ -221,6 +223,10 @@ fn indicator(
             };
             (value, Vec::new())
         }
+    };
+    let value = match incomplete {
+        Some(why) => Err(why),
+        None => value,
     };
     let shape = if ind.rated.is_some() {
         Shape::Decimal
