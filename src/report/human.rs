@@ -2,7 +2,10 @@
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::SourceMap;
-use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
+use miette::{
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
+    NamedSource, SourceCode, SourceSpan, SpanContents,
+};
 use std::fmt;
 
 /// A diagnostic joined with its source text, in the shape miette renders.
@@ -12,7 +15,7 @@ struct Rendered {
     severity: Severity,
     message: String,
     help: Option<String>,
-    source: Option<NamedSource<String>>,
+    source: Option<CharColumns>,
     labels: Vec<LabeledSpan>,
     related: Vec<Rendered>,
 }
@@ -61,7 +64,44 @@ impl miette::Diagnostic for Rendered {
     }
 }
 
-fn named(sources: &SourceMap, file: crate::source::FileId) -> NamedSource<String> {
+/// A source whose place headers count columns in characters, as every other report does
+/// (miette counts bytes: a Chinese character would count three).
+#[derive(Debug)]
+struct CharColumns(NamedSource<String>);
+
+impl SourceCode for CharColumns {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let inner = self.0.read_span(span, before, after)?;
+        if before != 0 || after != 0 {
+            return Ok(inner);
+        }
+        let text = self.0.inner().as_str();
+        let at = span.offset().min(text.len());
+        let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        let column = text
+            .get(line_start..at)
+            .map_or(inner.column(), |s| s.chars().count());
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.0.name().to_string(),
+            inner.data(),
+            *inner.span(),
+            inner.line(),
+            column,
+            inner.line_count(),
+        )))
+    }
+}
+
+fn named(sources: &SourceMap, file: crate::source::FileId) -> CharColumns {
+    CharColumns(named_source(sources, file))
+}
+
+fn named_source(sources: &SourceMap, file: crate::source::FileId) -> NamedSource<String> {
     let f = sources.get(file);
     NamedSource::new(f.display_path(), f.text.clone()).with_language("dk")
 }
