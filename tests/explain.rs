@@ -79,7 +79,7 @@ fn a_passing_group_says_so() {
     ]);
     let t = text(&o);
     assert_eq!(o.status.code(), Some(0), "{t}");
-    assert!(t.contains("outcome: passes"), "{t}");
+    assert!(t.contains("outcome: passed"), "{t}");
 }
 
 #[test]

@@ -43,10 +43,17 @@ fn json_rows_follow_the_contract() {
     assert!(tianjin["score"].is_null() && tianjin["rank"].is_null());
     let findings = v["findings"].as_array().unwrap();
     assert!(
-        findings[0]
+        findings[0]["message"]
             .as_str()
             .unwrap()
             .contains("no rating by `支援方` for `满意度`")
+    );
+    assert_eq!(v["summary"]["rows_rejected"], 1);
+    assert!(
+        v["receipt"]["data"]["rules/data/project.csv"]
+            .as_str()
+            .unwrap()
+            .starts_with("sha256:")
     );
     // Ranks run 1..=14 over the scored groups; scores stay within 0..100.
     let mut ranks: Vec<u64> = rows.iter().filter_map(|r| r["rank"].as_u64()).collect();

@@ -88,6 +88,9 @@ pub fn check(args: CheckArgs) -> ExitCode {
         Format::Human => {
             let mut s = human_diagnostics(&diags, &rules, to_terminal);
             s.push_str(&summary_line(&rules));
+            if !rules.has_errors() && !rules.symbols().records.is_empty() {
+                s.push_str("no data checked: pass `--data DIR` or `--data NAME=FILE`, or keep the files in a `data/` folder beside the rules\n");
+            }
             s.push_str(&report::count_line(Counts::of(&diags)));
             s.push('\n');
             s

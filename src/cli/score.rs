@@ -89,7 +89,7 @@ pub fn score(args: ScoreArgs) -> ExitCode {
         encoding: args.encoding.into(),
         keep: Keep::Worst(0),
         progress: std::io::stderr().is_terminal(),
-        hash: false,
+        hash: matches!(args.format, Format::Json),
         ..Options::default()
     };
     let (data, rows) = run::run_with(&plan, &files, &opts, |checker| {
@@ -106,7 +106,21 @@ pub fn score(args: ScoreArgs) -> ExitCode {
     }
     let text = match args.format {
         Format::Human => report::score::human(e, &rows),
-        Format::Json => report::score::json(e, &rows),
+        Format::Json => {
+            let scored = rows.iter().filter(|r| r.score.is_some()).count();
+            let summary = serde_json::json!({
+                "groups": rows.len(),
+                "scored": scored,
+                "undetermined": rows.len() - scored,
+                "rows_read": data.rows_read,
+                "rows_checked": data.rows_checked,
+                "rows_rejected": data.rows_rejected,
+            });
+            let mut receipt = report::json::receipt(rules.sources());
+            receipt.data = data.hashes.clone();
+            let receipt = serde_json::to_value(&receipt).expect("a receipt serialises");
+            report::score::json(e, &rows, summary, receipt)
+        }
         Format::Markdown => report::score::markdown(e, &rows),
         Format::Csv => report::score::csv(e, &rows),
     };

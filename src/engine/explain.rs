@@ -558,7 +558,7 @@ fn conclude(
         (RuleKind::Require, Value::Bool(false)) | (RuleKind::Forbid, Value::Bool(true)) => {
             "violation".to_string()
         }
-        (_, Value::Bool(_)) => "passes".to_string(),
+        (_, Value::Bool(_)) => "passed".to_string(),
         _ => format!(
             "undetermined: {}",
             ev.cause

@@ -171,8 +171,13 @@ fn number(d: rust_decimal::Decimal) -> serde_json::Value {
         .map_or(serde_json::Value::Null, |f| f.into())
 }
 
-/// SPEC §11: `{ "version": 1, "evaluation", "rows": [...] }`, plus the undetermined findings.
-pub fn json(e: &EvaluationPlan, rows: &[ScoreRow]) -> String {
+/// `{ "version": 1, "evaluation", "summary", "rows": [...], "findings", "receipt" }`.
+pub fn json(
+    e: &EvaluationPlan,
+    rows: &[ScoreRow],
+    summary: serde_json::Value,
+    receipt: serde_json::Value,
+) -> String {
     let rows_json: Vec<serde_json::Value> = rows
         .iter()
         .map(|r| {
@@ -215,11 +220,17 @@ pub fn json(e: &EvaluationPlan, rows: &[ScoreRow]) -> String {
             })
         })
         .collect();
+    let findings: Vec<serde_json::Value> = findings(rows)
+        .into_iter()
+        .map(|m| serde_json::json!({ "kind": "undetermined", "severity": "warning", "message": m }))
+        .collect();
     let v = serde_json::json!({
         "version": 1,
         "evaluation": e.name,
+        "summary": summary,
         "rows": rows_json,
-        "findings": findings(rows),
+        "findings": findings,
+        "receipt": receipt,
     });
     let mut s = serde_json::to_string_pretty(&v).expect("scores serialise");
     s.push('\n');

@@ -50,54 +50,105 @@ pub fn syntax_error(file: FileId, text: &str, err: pest::error::Error<Rule>) -> 
             format!("expected {expected}")
         },
     );
-    if let Some(help) = glued_keyword_help(text, pos) {
+    if let Some(help) = glued_keyword_help(text, pos).or_else(|| misspelt_keyword_help(text, pos)) {
         d = d.help(help);
     }
     d
 }
 
+/// Keywords that may be misspelt where a clause or declaration was expected.
+const MORE_KEYWORDS: &[&str] = &[
+    "over",
+    "where",
+    "per",
+    "require",
+    "forbid",
+    "permit",
+    "unless",
+    "severity",
+    "message",
+    "holds",
+    "for",
+    "as",
+    "lead",
+    "support",
+    "from",
+    "to",
+    "in",
+    "indicator",
+    "grade",
+    "data",
+    "expect",
+    "级别",
+    "提示",
+    "牵头",
+    "配合",
+    "评价方",
+    "等级",
+];
+
+/// When the word at the error is close to a keyword (`规侧` for `规则`), suggest it.
+fn misspelt_keyword_help(text: &str, pos: usize) -> Option<String> {
+    let word: String = text[pos..]
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '_')
+        .collect();
+    if word.is_empty()
+        || KEYWORDS.contains(&word.as_str())
+        || MORE_KEYWORDS.contains(&word.as_str())
+    {
+        return None;
+    }
+    let candidates = KEYWORDS.iter().chain(MORE_KEYWORDS).copied();
+    crate::suggest::closest(&word, candidates)
+        .filter(|k| k.chars().count() == word.chars().count() || word.is_ascii())
+        .map(|k| format!("did you mean the keyword `{k}`?"))
+}
+
+/// Declaration and clause keywords, in both dialects.
+const KEYWORDS: &[&str] = &[
+    "actor",
+    "program",
+    "record",
+    "function",
+    "document",
+    "article",
+    "pair",
+    "duty",
+    "rule",
+    "evaluation",
+    "test",
+    "主体",
+    "支援类型",
+    "记录",
+    "职能",
+    "文件",
+    "条",
+    "结对",
+    "属于",
+    "自",
+    "至",
+    "职责",
+    "承担",
+    "针对",
+    "规则",
+    "范围",
+    "条件",
+    "按",
+    "要求",
+    "禁止",
+    "允许",
+    "除非",
+    "考评",
+    "指标",
+    "测试",
+    "数据",
+    "预期",
+    "作为",
+];
+
 /// When a keyword is glued to a name (`pair河北省`, `自2010`), say so.
 fn glued_keyword_help(text: &str, pos: usize) -> Option<String> {
-    const KEYWORDS: &[&str] = &[
-        "actor",
-        "program",
-        "record",
-        "function",
-        "document",
-        "article",
-        "pair",
-        "duty",
-        "rule",
-        "evaluation",
-        "test",
-        "主体",
-        "支援类型",
-        "记录",
-        "职能",
-        "文件",
-        "条",
-        "结对",
-        "属于",
-        "自",
-        "至",
-        "职责",
-        "承担",
-        "针对",
-        "规则",
-        "范围",
-        "条件",
-        "按",
-        "要求",
-        "禁止",
-        "允许",
-        "除非",
-        "考评",
-        "指标",
-        "测试",
-        "数据",
-        "预期",
-        "作为",
-    ];
     // Look at the word that starts at `pos` and at the one that ends just before it.
     let word_at: String = text[pos..]
         .chars()
