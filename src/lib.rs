@@ -32,6 +32,7 @@ pub mod report;
 pub mod score;
 pub mod source;
 pub mod symbols;
+pub mod testing;
 
 mod checks;
 mod load;

@@ -6,6 +6,7 @@ mod explain;
 mod explain_score;
 mod gaps;
 mod score;
+mod test;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use duikou::data::csv_file::Encoding;
@@ -35,6 +36,8 @@ enum Command {
     Conflicts(conflicts::ConflictsArgs),
     /// Score an evaluation on data: indicators, weighted score, grade and rank per group.
     Score(score::ScoreArgs),
+    /// Run the test blocks of the rule files.
+    Test(test::TestArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -78,6 +81,7 @@ pub fn run() -> ExitCode {
         Command::Gaps(args) => gaps::gaps(args),
         Command::Conflicts(args) => conflicts::conflicts(args),
         Command::Score(args) => score::score(args),
+        Command::Test(args) => test::test(args),
     }
 }
 

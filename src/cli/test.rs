@@ -1,0 +1,84 @@
+//! `duikou test`: runs the test blocks of a rule set.
+
+use super::{EXIT_FINDINGS, EXIT_UNPROCESSABLE, emit};
+use clap::ValueEnum;
+use duikou::RuleSet;
+use duikou::report;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum Format {
+    /// One line per test, the failures under it, and `N passed, M failed`.
+    Human,
+    /// `{ "version": 1, "passed", "failed", "tests": [...] }`.
+    Json,
+    /// JUnit XML, for CI systems.
+    Junit,
+}
+
+#[derive(clap::Args)]
+pub struct TestArgs {
+    /// Rule files or directories (searched recursively for *.dk).
+    #[arg(default_value = "rules")]
+    paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "human")]
+    format: Format,
+    /// Write the report to this file instead of standard output.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+}
+
+pub fn test(args: TestArgs) -> ExitCode {
+    let rules = RuleSet::load(&args.paths);
+    if rules.has_errors() {
+        let color = std::io::stdout().is_terminal();
+        print!(
+            "{}",
+            report::human::render(rules.diagnostics(), rules.sources(), color)
+        );
+        eprintln!("error: the rules have errors; fix them before running their tests");
+        return ExitCode::from(EXIT_UNPROCESSABLE);
+    }
+    let scratch = std::env::temp_dir().join(format!("duikou-test-{}", std::process::id()));
+    let results = duikou::testing::run_tests(&rules, &scratch);
+    let _ = std::fs::remove_dir_all(&scratch);
+    let passed = results.iter().filter(|r| r.passed).count();
+    let failed = results.len() - passed;
+    let text = match args.format {
+        Format::Json => {
+            let v = serde_json::json!({
+                "version": 1,
+                "passed": passed,
+                "failed": failed,
+                "tests": results,
+            });
+            let mut s = serde_json::to_string_pretty(&v).expect("results serialise");
+            s.push('\n');
+            s
+        }
+        Format::Junit => duikou::testing::junit(&results),
+        Format::Human => {
+            let mut s = String::new();
+            for r in &results {
+                let mark = if r.passed { "ok    " } else { "FAILED" };
+                s.push_str(&format!("{mark} {} ({})\n", r.name, r.location));
+                for f in &r.failures {
+                    s.push_str(&format!("         {f}\n"));
+                }
+            }
+            s.push_str(&format!("{passed} passed, {failed} failed\n"));
+            s
+        }
+    };
+    if let Err(code) = emit(args.output.as_deref(), &text) {
+        return code;
+    }
+    if failed > 0 {
+        ExitCode::from(EXIT_FINDINGS)
+    } else {
+        ExitCode::SUCCESS
+    }
+}

@@ -1,0 +1,281 @@
+//! `duikou test`: the test blocks of a rule set — sample data, and the violations, scores, gaps
+//! and conflicts it must (or must not) produce.
+
+use crate::RuleSet;
+use crate::ast::{self, Binding, Cmp, Expect, ExprKind, Literal};
+use crate::data::bind::{DataFile, Format};
+use crate::engine::check::Keep;
+use crate::engine::compile::Plan;
+use crate::engine::finding::{DataFinding, FindingKind};
+use crate::engine::run::{self, Options};
+use crate::score::{ScoreRow, round2};
+use rust_decimal::Decimal;
+use std::path::PathBuf;
+
+/// The outcome of one test block.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct TestResult {
+    pub name: String,
+    pub passed: bool,
+    /// Each expectation not met: what was expected, and what was found.
+    pub failures: Vec<String>,
+    /// Where the test is, `file:line`.
+    pub location: String,
+}
+
+/// A literal of a test row as a data cell.
+fn cell(e: &ast::Expr) -> String {
+    match &e.kind {
+        ExprKind::Literal(Literal::Number(d)) => d.normalize().to_string(),
+        ExprKind::Literal(Literal::Percent(d)) => {
+            format!("{}%", (d * Decimal::ONE_HUNDRED).normalize())
+        }
+        ExprKind::Literal(Literal::Money(d)) => format!("{}元", d.normalize()),
+        ExprKind::Literal(Literal::Date(d)) => d.to_string(),
+        ExprKind::Literal(Literal::Text(t)) => t.clone(),
+        ExprKind::Literal(Literal::Bool(b)) => b.to_string(),
+        ExprKind::Name(n) => n.text.clone(),
+        ExprKind::Unary(ast::UnOp::Neg, x) => format!("-{}", cell(x)),
+        _ => String::new(),
+    }
+}
+
+/// Writes each `data` block as a CSV file in `dir`, one per record type.
+fn write_data(
+    rules: &RuleSet,
+    test: &ast::Test,
+    dir: &std::path::Path,
+) -> std::io::Result<Vec<DataFile>> {
+    let mut files = Vec::new();
+    for block in &test.data {
+        let Some(record) = rules.symbols().records.get(&block.record.text) else {
+            continue;
+        };
+        let path = dir.join(format!("{}.csv", record.name.text));
+        let mut w = csv::WriterBuilder::new()
+            .from_path(&path)
+            .map_err(std::io::Error::other)?;
+        let header: Vec<&str> = record.fields.iter().map(|f| f.name.text.as_str()).collect();
+        w.write_record(&header).map_err(std::io::Error::other)?;
+        for (row, _) in &block.rows {
+            let line: Vec<String> = record
+                .fields
+                .iter()
+                .map(|f| {
+                    row.iter()
+                        .find(|b| b.key.text == f.name.text)
+                        .map_or(String::new(), |b| cell(&b.value))
+                })
+                .collect();
+            w.write_record(&line).map_err(std::io::Error::other)?;
+        }
+        w.flush()?;
+        files.push(DataFile {
+            record: record.name.text.clone(),
+            path,
+            sheet: None,
+            format: Format::Csv,
+        });
+    }
+    Ok(files)
+}
+
+/// Whether a finding is the group or record the bindings name.
+fn selects(f: &DataFinding, bindings: &[Binding]) -> bool {
+    bindings.iter().all(|b| {
+        let want = cell(&b.value);
+        if f.group.is_empty() {
+            f.record.as_deref() == Some(want.as_str())
+        } else {
+            f.group
+                .iter()
+                .any(|k| k.name == b.key.text && k.text == want)
+        }
+    })
+}
+
+fn selector(bindings: &[Binding]) -> String {
+    if bindings.is_empty() {
+        return String::new();
+    }
+    let parts: Vec<String> = bindings
+        .iter()
+        .map(|b| format!("{}: {}", b.key.text, cell(&b.value)))
+        .collect();
+    format!(" {{ {} }}", parts.join(", "))
+}
+
+fn holds(op: Cmp, a: Decimal, b: Decimal) -> bool {
+    crate::engine::eval::holds(op, a.cmp(&b))
+}
+
+/// Runs every test block of `rules`; `scratch` is a folder for the tests' data files.
+pub fn run_tests(rules: &RuleSet, scratch: &std::path::Path) -> Vec<TestResult> {
+    let plan = Plan::build(rules.symbols(), rules.sources());
+    let gaps: Vec<&'static str> = crate::gaps::analyze(rules.symbols(), &Default::default())
+        .iter()
+        .map(|d| d.code.as_str())
+        .collect();
+    let (conflicts, overrides) = crate::conflicts::find(rules.symbols(), &plan);
+    let conflicts: Vec<&'static str> = conflicts.iter().map(|d| d.code.as_str()).collect();
+    let mut out = Vec::new();
+    for (i, test) in rules.symbols().tests.iter().enumerate() {
+        let loc = crate::report::json::location(rules.sources(), test.span);
+        let mut failures = Vec::new();
+        let dir: PathBuf = scratch.join(format!("test-{i}"));
+        let files = std::fs::create_dir_all(&dir).and_then(|_| write_data(rules, test, &dir));
+        let files = match files {
+            Ok(f) => f,
+            Err(e) => {
+                failures.push(format!("cannot write the test's data: {e}"));
+                Vec::new()
+            }
+        };
+        let opts = Options {
+            keep: Keep::All,
+            hash: false,
+            overrides: overrides.clone(),
+            ..Options::default()
+        };
+        let (data, scores) = run::run_with(&plan, &files, &opts, |checker| {
+            plan.evaluations
+                .iter()
+                .map(|e| (e.name.clone(), crate::score::score(&plan, e, checker)))
+                .collect::<Vec<(String, Vec<ScoreRow>)>>()
+        });
+        for p in data.problems.iter().filter(|p| p.row) {
+            failures.push(format!(
+                "a data row is rejected: {} ({})",
+                p.message,
+                p.location.display()
+            ));
+        }
+        for expect in &test.expects {
+            match expect {
+                Expect::Violation {
+                    negated,
+                    rule,
+                    group,
+                    ..
+                } => {
+                    let Some(r) = plan.rules.iter().position(|x| x.name == rule.text) else {
+                        failures.push(format!("no rule `{}`", rule.text));
+                        continue;
+                    };
+                    let found: Vec<&DataFinding> = data.findings[r]
+                        .iter()
+                        .filter(|f| f.kind == FindingKind::Violation && selects(f, group))
+                        .collect();
+                    let what = format!("violation {}{}", rule.text, selector(group));
+                    match (negated, found.first()) {
+                        (false, None) => failures.push(format!("expected {what}, found none")),
+                        (true, Some(f)) => {
+                            failures.push(format!("expected no {what}, found: {}", f.message))
+                        }
+                        _ => {}
+                    }
+                }
+                Expect::Score {
+                    evaluation,
+                    group,
+                    cmp,
+                    value,
+                    ..
+                } => {
+                    let want = match &value.kind {
+                        ExprKind::Literal(Literal::Number(d) | Literal::Percent(d)) => *d,
+                        _ => Decimal::ZERO,
+                    };
+                    let rows = scores
+                        .iter()
+                        .find(|(n, _)| *n == evaluation.text)
+                        .map(|(_, r)| r);
+                    let row = rows.and_then(|rows| {
+                        rows.iter().find(|r| {
+                            group.iter().all(|b| {
+                                let v = cell(&b.value);
+                                r.group.iter().any(|k| k.name == b.key.text && k.text == v)
+                            })
+                        })
+                    });
+                    let what = format!(
+                        "score {}{} {} {}",
+                        evaluation.text,
+                        selector(group),
+                        cmp.as_str(),
+                        want.normalize()
+                    );
+                    match row.map(|r| r.score) {
+                        None => {
+                            failures.push(format!("expected {what}, but there is no such group"))
+                        }
+                        Some(None) => {
+                            failures.push(format!("expected {what}, but the score is undetermined"))
+                        }
+                        Some(Some(s)) if !holds(*cmp, s, want) => {
+                            failures.push(format!("expected {what}, found {:.2}", round2(s)))
+                        }
+                        _ => {}
+                    }
+                }
+                Expect::Gap { negated, code, .. } | Expect::Conflict { negated, code, .. } => {
+                    let (kind, list) = if matches!(expect, Expect::Gap { .. }) {
+                        ("gap", &gaps)
+                    } else {
+                        ("conflict", &conflicts)
+                    };
+                    let present = list.contains(&code.text.as_str());
+                    if present == *negated {
+                        failures.push(if *negated {
+                            format!("expected no {kind} {}, found one", code.text)
+                        } else {
+                            format!("expected {kind} {}, found none", code.text)
+                        });
+                    }
+                }
+            }
+        }
+        let _ = std::fs::remove_dir_all(&dir);
+        out.push(TestResult {
+            name: test.name.clone(),
+            passed: failures.is_empty(),
+            failures,
+            location: format!("{}:{}", loc.file, loc.line),
+        });
+    }
+    out
+}
+
+/// JUnit XML, for CI systems.
+pub fn junit(results: &[TestResult]) -> String {
+    let esc = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+    };
+    let failed = results.iter().filter(|r| !r.passed).count();
+    let mut out = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites tests=\"{}\" failures=\"{failed}\">\n  <testsuite name=\"duikou\" tests=\"{}\" failures=\"{failed}\">\n",
+        results.len(),
+        results.len()
+    );
+    for r in results {
+        out.push_str(&format!(
+            "    <testcase name=\"{}\" classname=\"{}\"",
+            esc(&r.name),
+            esc(&r.location)
+        ));
+        if r.passed {
+            out.push_str("/>\n");
+        } else {
+            out.push_str(&format!(
+                ">\n      <failure message=\"{}\">{}</failure>\n    </testcase>\n",
+                esc(r.failures.first().map_or("", String::as_str)),
+                esc(&r.failures.join("\n"))
+            ));
+        }
+    }
+    out.push_str("  </testsuite>\n</testsuites>\n");
+    out
+}
