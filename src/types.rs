@@ -637,36 +637,8 @@ impl<'a> Scope<'a> {
     /// The record an aggregate ranges over: another record type named as `R.field` inside it,
     /// or the rule's own.
     fn ranged_record(&self, args: &[Expr], filter: Option<&Expr>) -> Option<&'a Record> {
-        fn find<'s>(e: &'s Expr, out: &mut Option<&'s str>) {
-            match &e.kind {
-                ExprKind::Member(b, _) => {
-                    if let ExprKind::Name(n) = &b.kind
-                        && out.is_none()
-                    {
-                        *out = Some(&n.text);
-                    }
-                    find(b, out);
-                }
-                ExprKind::Unary(_, x) => find(x, out),
-                ExprKind::Binary(_, l, r) => {
-                    find(l, out);
-                    find(r, out);
-                }
-                ExprKind::If(c, t, f) => {
-                    find(c, out);
-                    find(t, out);
-                    find(f, out);
-                }
-                ExprKind::List(xs) => xs.iter().for_each(|x| find(x, out)),
-                _ => {}
-            }
-        }
         let own = self.record?;
-        let mut named = None;
-        for e in args.iter().chain(filter) {
-            find(e, &mut named);
-        }
-        match named {
+        match record_named_in(args, filter) {
             Some(n) if n != own.name.text && own.fields.iter().all(|f| f.name.text != n) => {
                 self.symbols.records.get(n).or(Some(own))
             }
@@ -848,6 +820,40 @@ impl<'a> Scope<'a> {
         }
         Ty::Number
     }
+}
+
+/// The first name used as `R.field` in an aggregate's arguments or filter: the record type it
+/// may range over.
+pub(crate) fn record_named_in<'s>(args: &'s [Expr], filter: Option<&'s Expr>) -> Option<&'s str> {
+    fn find<'s>(e: &'s Expr, out: &mut Option<&'s str>) {
+        match &e.kind {
+            ExprKind::Member(b, _) => {
+                if let ExprKind::Name(n) = &b.kind
+                    && out.is_none()
+                {
+                    *out = Some(&n.text);
+                }
+                find(b, out);
+            }
+            ExprKind::Unary(_, x) => find(x, out),
+            ExprKind::Binary(_, l, r) => {
+                find(l, out);
+                find(r, out);
+            }
+            ExprKind::If(c, t, f) => {
+                find(c, out);
+                find(t, out);
+                find(f, out);
+            }
+            ExprKind::List(xs) => xs.iter().for_each(|x| find(x, out)),
+            _ => {}
+        }
+    }
+    let mut named = None;
+    for e in args.iter().chain(filter) {
+        find(e, &mut named);
+    }
+    named
 }
 
 /// The value of `e` when it is a constant condition (`true`, `1 == 1`, `not false`).

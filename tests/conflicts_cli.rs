@@ -1,17 +1,8 @@
 //! `duikou conflicts` from the command line, and conflicts' effect on `check --data`.
 
-use std::process::{Command, Output};
+mod common;
 
-fn duikou(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_duikou"))
-        .args(args)
-        .output()
-        .expect("duikou runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
+use common::{duikou, stdout};
 
 #[test]
 fn json_conflicts_carry_resolution_and_witness() {

@@ -1,13 +1,9 @@
 //! `duikou explain` on the shipped rules and data: the steps, the rows, and clear refusals.
 
-use std::process::{Command, Output};
+mod common;
 
-fn duikou(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_duikou"))
-        .args(args)
-        .output()
-        .expect("duikou runs")
-}
+use common::duikou;
+use std::process::Output;
 
 fn text(o: &Output) -> String {
     format!(

@@ -1,17 +1,8 @@
 //! `duikou gaps` from the command line: formats, the matrix, years and exit codes.
 
-use std::process::{Command, Output};
+mod common;
 
-fn duikou(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_duikou"))
-        .args(args)
-        .output()
-        .expect("duikou runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
+use common::{duikou, stdout};
 
 #[test]
 fn json_findings_carry_code_kind_and_years() {

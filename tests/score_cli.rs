@@ -1,17 +1,8 @@
 //! `duikou score` and `explain --evaluation` on the shipped rules and demo data.
 
-use std::process::{Command, Output};
+mod common;
 
-fn duikou(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_duikou"))
-        .args(args)
-        .output()
-        .expect("duikou runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
+use common::{duikou, stdout};
 
 #[test]
 fn json_rows_follow_the_contract() {

@@ -1,17 +1,8 @@
 //! `duikou test`: the shipped tests pass; failing expectations are reported with what was found.
 
-use std::process::{Command, Output};
+mod common;
 
-fn duikou(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_duikou"))
-        .args(args)
-        .output()
-        .expect("duikou runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
+use common::{duikou, stdout};
 
 #[test]
 fn the_shipped_tests_pass() {

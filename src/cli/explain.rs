@@ -1,13 +1,10 @@
 //! `duikou explain`: one rule's computation for one group or record.
 
 use super::{EXIT_UNPROCESSABLE, EncodingArg};
-use duikou::RuleSet;
 use duikou::data::bind::{self, DataArg};
 use duikou::engine::compile::Plan;
 use duikou::engine::explain::{self, Target};
 use duikou::engine::run::Options;
-use duikou::report;
-use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -52,16 +49,10 @@ pub fn explain(mut args: ExplainArgs) -> ExitCode {
     if paths.is_empty() {
         paths.push(PathBuf::from("rules"));
     }
-    let rules = RuleSet::load(&paths);
-    if rules.has_errors() {
-        let diags = rules.diagnostics();
-        print!(
-            "{}",
-            report::human::render(diags, rules.sources(), std::io::stdout().is_terminal())
-        );
-        eprintln!("error: the rules have errors; fix them before explaining a rule");
-        return ExitCode::from(EXIT_UNPROCESSABLE);
-    }
+    let rules = match super::load_clean(&paths, "explaining a rule") {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
     let plan = Plan::build(rules.symbols(), rules.sources());
     let data_args: Vec<DataArg> = args.data.iter().map(|d| DataArg::parse(d)).collect();
     let records: Vec<&str> = rules.symbols().records.keys().map(String::as_str).collect();

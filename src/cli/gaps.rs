@@ -1,12 +1,10 @@
 //! `duikou gaps`: responsibility gaps, or the responsibility matrix.
 
-use super::{EXIT_FINDINGS, EXIT_UNPROCESSABLE, emit};
+use super::emit;
 use chrono::NaiveDate;
 use clap::ValueEnum;
 use duikou::gaps::{self, Options};
-use duikou::report::{self, Counts};
-use duikou::{RuleSet, Severity};
-use std::io::IsTerminal;
+use duikou::report;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -58,18 +56,10 @@ pub fn options(year: Option<i32>, as_of: Option<NaiveDate>) -> Options {
 }
 
 pub fn gaps(args: GapsArgs) -> ExitCode {
-    let rules = RuleSet::load(&args.paths);
-    let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
-    if rules.has_errors() {
-        let text = match args.format {
-            Format::Json => report::json::render(rules.diagnostics(), rules.sources()),
-            Format::Short => report::short::render(rules.diagnostics(), rules.sources()),
-            _ => report::human::render(rules.diagnostics(), rules.sources(), to_terminal),
-        };
-        let _ = emit(args.output.as_deref(), &text);
-        eprintln!("error: the rules have errors; fix them before looking for gaps");
-        return ExitCode::from(EXIT_UNPROCESSABLE);
-    }
+    let rules = match super::load_clean(&args.paths, "looking for gaps") {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
     let opts = options(args.year, args.as_of);
     if args.matrix {
         let cells = gaps::matrix::matrix(rules.symbols(), &opts);
@@ -83,35 +73,13 @@ pub fn gaps(args: GapsArgs) -> ExitCode {
             Err(code) => code,
         };
     }
-    let mut found = gaps::analyze(rules.symbols(), &opts);
-    if args.deny_warnings {
-        for d in &mut found {
-            if d.severity == Severity::Warning {
-                d.severity = Severity::Error;
-            }
-        }
-    }
-    let counts = Counts::of(&found);
-    let text = match args.format {
-        Format::Json => report::json::render(&found, rules.sources()),
-        Format::Short => report::short::render(&found, rules.sources()),
-        Format::Markdown => report::gaps::findings_markdown(&found, rules.sources()),
-        Format::Human => {
-            let mut s = report::human::render(&found, rules.sources(), to_terminal);
-            s.push_str(&format!(
-                "{} found: {}\n",
-                report::plural(found.len(), "gap"),
-                report::count_line(counts)
-            ));
-            s
-        }
-    };
-    if let Err(code) = emit(args.output.as_deref(), &text) {
-        return code;
-    }
-    if counts.errors > 0 {
-        ExitCode::from(EXIT_FINDINGS)
-    } else {
-        ExitCode::SUCCESS
-    }
+    let found = gaps::analyze(rules.symbols(), &opts);
+    super::report_findings(
+        &rules,
+        found,
+        args.format,
+        args.output.as_deref(),
+        args.deny_warnings,
+        "gap",
+    )
 }

@@ -97,3 +97,63 @@ pub fn emit(output: Option<&Path>, text: &str) -> Result<(), ExitCode> {
     }
     Ok(())
 }
+
+/// Loads rule files; when they have errors, prints them and says what cannot be done.
+pub fn load_clean(paths: &[std::path::PathBuf], what: &str) -> Result<duikou::RuleSet, ExitCode> {
+    use std::io::IsTerminal;
+    let rules = duikou::RuleSet::load(paths);
+    if rules.has_errors() {
+        let color = std::io::stdout().is_terminal();
+        print!(
+            "{}",
+            duikou::report::human::render(rules.diagnostics(), rules.sources(), color)
+        );
+        eprintln!("error: the rules have errors; fix them before {what}");
+        return Err(ExitCode::from(EXIT_UNPROCESSABLE));
+    }
+    Ok(rules)
+}
+
+/// Writes the findings of `gaps` or `conflicts` (`noun`) in `format`; exit 1 on an error.
+pub fn report_findings(
+    rules: &duikou::RuleSet,
+    mut found: Vec<duikou::Diagnostic>,
+    format: gaps::Format,
+    output: Option<&Path>,
+    deny_warnings: bool,
+    noun: &str,
+) -> ExitCode {
+    use duikou::report::{self, Counts};
+    use std::io::IsTerminal;
+    if deny_warnings {
+        for d in &mut found {
+            if d.severity == duikou::Severity::Warning {
+                d.severity = duikou::Severity::Error;
+            }
+        }
+    }
+    let counts = Counts::of(&found);
+    let text = match format {
+        gaps::Format::Json => report::json::render(&found, rules.sources()),
+        gaps::Format::Short => report::short::render(&found, rules.sources()),
+        gaps::Format::Markdown => report::gaps::findings_markdown(&found, rules.sources()),
+        gaps::Format::Human => {
+            let color = output.is_none() && std::io::stdout().is_terminal();
+            let mut s = report::human::render(&found, rules.sources(), color);
+            s.push_str(&format!(
+                "{} found: {}\n",
+                report::plural(found.len(), noun),
+                report::count_line(counts)
+            ));
+            s
+        }
+    };
+    if let Err(code) = emit(output, &text) {
+        return code;
+    }
+    if counts.errors > 0 {
+        ExitCode::from(EXIT_FINDINGS)
+    } else {
+        ExitCode::SUCCESS
+    }
+}

@@ -2,7 +2,6 @@
 
 use super::{EXIT_FINDINGS, EXIT_UNPROCESSABLE, EncodingArg, emit};
 use clap::ValueEnum;
-use duikou::RuleSet;
 use duikou::data::bind::{self, DataArg};
 use duikou::engine::check::Keep;
 use duikou::engine::compile::Plan;
@@ -47,16 +46,10 @@ pub struct ScoreArgs {
 }
 
 pub fn score(args: ScoreArgs) -> ExitCode {
-    let rules = RuleSet::load(&args.paths);
-    if rules.has_errors() {
-        let color = std::io::stdout().is_terminal();
-        print!(
-            "{}",
-            report::human::render(rules.diagnostics(), rules.sources(), color)
-        );
-        eprintln!("error: the rules have errors; fix them before scoring");
-        return ExitCode::from(EXIT_UNPROCESSABLE);
-    }
+    let rules = match super::load_clean(&args.paths, "scoring") {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
     let plan = Plan::build(rules.symbols(), rules.sources());
     let e = match &args.evaluation {
         Some(name) => match plan.evaluations.iter().find(|e| &e.name == name) {

@@ -1,10 +1,7 @@
 //! `duikou test`: runs the test blocks of a rule set.
 
-use super::{EXIT_FINDINGS, EXIT_UNPROCESSABLE, emit};
+use super::{EXIT_FINDINGS, emit};
 use clap::ValueEnum;
-use duikou::RuleSet;
-use duikou::report;
-use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -32,16 +29,10 @@ pub struct TestArgs {
 }
 
 pub fn test(args: TestArgs) -> ExitCode {
-    let rules = RuleSet::load(&args.paths);
-    if rules.has_errors() {
-        let color = std::io::stdout().is_terminal();
-        print!(
-            "{}",
-            report::human::render(rules.diagnostics(), rules.sources(), color)
-        );
-        eprintln!("error: the rules have errors; fix them before running their tests");
-        return ExitCode::from(EXIT_UNPROCESSABLE);
-    }
+    let rules = match super::load_clean(&args.paths, "running their tests") {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
     let scratch = std::env::temp_dir().join(format!("duikou-test-{}", std::process::id()));
     let results = duikou::testing::run_tests(&rules, &scratch);
     let _ = std::fs::remove_dir_all(&scratch);

@@ -14,7 +14,8 @@ pub struct Bound {
     pub value: Decimal,
 }
 
-fn constant(e: &Expr) -> Option<Decimal> {
+/// The value of a numeric literal (or its negation).
+pub fn constant(e: &Expr) -> Option<Decimal> {
     match &e.kind {
         ExprKind::Literal(Literal::Number(d) | Literal::Percent(d) | Literal::Money(d)) => Some(*d),
         ExprKind::Unary(UnOp::Neg, x) => constant(x).map(|d| -d),
@@ -166,14 +167,7 @@ pub fn feasible(bounds: &[Bound]) -> bool {
 
 /// `>= 80%` for reports.
 pub fn show(b: &Bound, percent: bool) -> String {
-    let op = match b.op {
-        Cmp::Eq => "==",
-        Cmp::Ne => "!=",
-        Cmp::Lt => "<",
-        Cmp::Le => "<=",
-        Cmp::Gt => ">",
-        Cmp::Ge => ">=",
-    };
+    let op = b.op.as_str();
     if percent {
         format!("{op} {}%", (b.value * Decimal::ONE_HUNDRED).normalize())
     } else {

@@ -2,6 +2,7 @@
 //! and year ranges, `within`, and actor properties. Two scopes are disjoint when some field can
 //! take no value both allow.
 
+use super::measure::{constant as number_of, flip};
 use crate::ast::{self, BinOp, Cmp, Expr, ExprKind, Literal, UnOp};
 use crate::symbols::Symbols;
 use rust_decimal::Decimal;
@@ -55,24 +56,6 @@ fn value_of(e: &Expr) -> Option<String> {
         ExprKind::Literal(Literal::Bool(b)) => Some(b.to_string()),
         ExprKind::Literal(Literal::Number(d)) => Some(d.normalize().to_string()),
         _ => None,
-    }
-}
-
-fn number_of(e: &Expr) -> Option<Decimal> {
-    match &e.kind {
-        ExprKind::Literal(Literal::Number(d) | Literal::Percent(d) | Literal::Money(d)) => Some(*d),
-        ExprKind::Unary(UnOp::Neg, x) => number_of(x).map(|d| -d),
-        _ => None,
-    }
-}
-
-fn flip(c: Cmp) -> Cmp {
-    match c {
-        Cmp::Lt => Cmp::Gt,
-        Cmp::Le => Cmp::Ge,
-        Cmp::Gt => Cmp::Lt,
-        Cmp::Ge => Cmp::Le,
-        c => c,
     }
 }
 

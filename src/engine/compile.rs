@@ -117,18 +117,7 @@ impl Plan {
                 continue;
             };
             let record = &symbols.records[record_idx];
-            let keys: Vec<KeyPlan> = rule
-                .per
-                .iter()
-                .filter_map(|k| {
-                    let i = record.fields.iter().position(|f| f.name.text == k.text)?;
-                    Some(KeyPlan {
-                        field: i as u16,
-                        name: k.text.clone(),
-                        shape: Shape::of_field(record.fields[i].ty),
-                    })
-                })
-                .collect();
+            let keys = key_plans(record, &rule.per);
             let mut c = Compiler {
                 symbols,
                 sources,
@@ -192,6 +181,20 @@ impl Plan {
         super::compile_eval::add_evaluations(&mut plan, symbols, sources);
         plan
     }
+}
+
+/// The `per` keys of a rule or evaluation over `record`.
+pub(super) fn key_plans(record: &ast::Record, per: &[Name]) -> Vec<KeyPlan> {
+    per.iter()
+        .filter_map(|k| {
+            let i = record.fields.iter().position(|f| f.name.text == k.text)?;
+            Some(KeyPlan {
+                field: i as u16,
+                name: k.text.clone(),
+                shape: Shape::of_field(record.fields[i].ty),
+            })
+        })
+        .collect()
 }
 
 pub(super) struct Compiler<'a> {
@@ -447,34 +450,7 @@ fn ranged_record<'a>(
     args: &[ast::Expr],
     filter: Option<&ast::Expr>,
 ) -> (&'a ast::Record, usize) {
-    fn find<'s>(e: &'s ast::Expr, out: &mut Option<&'s str>) {
-        match &e.kind {
-            ExprKind::Member(b, _) => {
-                if let ExprKind::Name(n) = &b.kind
-                    && out.is_none()
-                {
-                    *out = Some(&n.text);
-                }
-                find(b, out);
-            }
-            ExprKind::Unary(_, x) => find(x, out),
-            ExprKind::Binary(_, l, r) => {
-                find(l, out);
-                find(r, out);
-            }
-            ExprKind::If(c, t, f) => {
-                find(c, out);
-                find(t, out);
-                find(f, out);
-            }
-            ExprKind::List(xs) => xs.iter().for_each(|x| find(x, out)),
-            _ => {}
-        }
-    }
-    let mut named = None;
-    for e in args.iter().chain(filter) {
-        find(e, &mut named);
-    }
+    let named = crate::types::record_named_in(args, filter);
     let own_index = symbols.records.get_index_of(&own.name.text).unwrap_or(0);
     match named {
         Some(n) if n != own.name.text && own.fields.iter().all(|f| f.name.text != n) => symbols

@@ -2,7 +2,7 @@
 //! "condition" is the indicator's value; `rated(S)` becomes one average per evaluator.
 
 use super::aggregate::AggSpec;
-use super::compile::{Compiler, KeyPlan, Plan, RulePlan};
+use super::compile::{Compiler, Plan, RulePlan, key_plans};
 use super::node::{Expr, Node};
 use super::world::source_period;
 use crate::ast::{
@@ -103,18 +103,7 @@ pub fn add_evaluations(plan: &mut Plan, symbols: &Symbols, sources: &SourceMap) 
             continue;
         };
         let record = &symbols.records[record_idx];
-        let keys: Vec<KeyPlan> = e
-            .per
-            .iter()
-            .filter_map(|k| {
-                let i = record.fields.iter().position(|f| f.name.text == k.text)?;
-                Some(KeyPlan {
-                    field: i as u16,
-                    name: k.text.clone(),
-                    shape: Shape::of_field(record.fields[i].ty),
-                })
-            })
-            .collect();
+        let keys = key_plans(record, &e.per);
         let mut indicators = Vec::new();
         for ind in &e.indicators {
             let (Some((cmp, target)), Some(value)) = (&ind.target, &ind.value) else {

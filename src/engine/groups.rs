@@ -271,29 +271,7 @@ impl GroupTable {
         if filter == Value::Bool(false) {
             return true;
         }
-        key_buf.clear();
-        for &k in &self.keys {
-            key_buf.push(env.row.values[k as usize].key(&env.row.text, texts));
-        }
-        let g = match self.index.get(key_buf) {
-            Some(g) => g as usize,
-            None => {
-                let keys = self
-                    .keys
-                    .iter()
-                    .map(|&k| env.row.values[k as usize].kept(&env.row.text, texts))
-                    .collect();
-                self.index.insert(key_buf, self.groups.len() as u32);
-                self.groups.push(Group {
-                    keys,
-                    parts: key_buf.as_slice().into(),
-                    accs: self.aggs.iter().map(|a| Acc::new(a.func)).collect(),
-                    rows: 0,
-                    undetermined: None,
-                });
-                self.groups.len() - 1
-            }
-        };
+        let g = self.group_of(texts, key_buf, env);
         let group = &mut self.groups[g];
         group.rows += 1;
         if filter != Value::Bool(true) {
@@ -307,6 +285,31 @@ impl GroupTable {
         }
         contribute(&self.aggs, &mut group.accs, world, texts, env);
         true
+    }
+
+    /// The index of the row's group, made when it is the group's first row.
+    fn group_of(&mut self, texts: &mut Texts, key_buf: &mut Vec<u64>, env: &RowEnv<'_>) -> usize {
+        key_buf.clear();
+        for &k in &self.keys {
+            key_buf.push(env.row.values[k as usize].key(&env.row.text, texts));
+        }
+        if let Some(g) = self.index.get(key_buf) {
+            return g as usize;
+        }
+        let keys = self
+            .keys
+            .iter()
+            .map(|&k| env.row.values[k as usize].kept(&env.row.text, texts))
+            .collect();
+        self.index.insert(key_buf, self.groups.len() as u32);
+        self.groups.push(Group {
+            keys,
+            parts: key_buf.as_slice().into(),
+            accs: self.aggs.iter().map(|a| Acc::new(a.func)).collect(),
+            rows: 0,
+            undetermined: None,
+        });
+        self.groups.len() - 1
     }
 
     /// Marks the group of a rejected row undetermined, when its keys could be read and the
@@ -335,29 +338,7 @@ impl GroupTable {
         {
             return;
         }
-        key_buf.clear();
-        for &k in &self.keys {
-            key_buf.push(env.row.values[k as usize].key(&env.row.text, texts));
-        }
-        let g = match self.index.get(key_buf) {
-            Some(g) => g as usize,
-            None => {
-                let keys = self
-                    .keys
-                    .iter()
-                    .map(|&k| env.row.values[k as usize].kept(&env.row.text, texts))
-                    .collect();
-                self.index.insert(key_buf, self.groups.len() as u32);
-                self.groups.push(Group {
-                    keys,
-                    parts: key_buf.as_slice().into(),
-                    accs: self.aggs.iter().map(|a| Acc::new(a.func)).collect(),
-                    rows: 0,
-                    undetermined: None,
-                });
-                self.groups.len() - 1
-            }
-        };
+        let g = self.group_of(texts, key_buf, env);
         self.groups[g]
             .undetermined
             .get_or_insert_with(|| format!("a row of the group is missing: {why}"));
@@ -373,6 +354,14 @@ impl GroupTable {
 }
 
 impl JoinTable {
+    /// The row's values of the shared keys, as hashed, into `key_buf`.
+    fn shared_key(&self, texts: &mut Texts, key_buf: &mut Vec<u64>, env: &RowEnv<'_>) {
+        key_buf.clear();
+        for (_, f) in &self.shared {
+            key_buf.push(env.row.values[*f as usize].key(&env.row.text, texts));
+        }
+    }
+
     /// Adds a row of the joined record type under its shared key.
     pub fn add_row(
         &mut self,
@@ -381,10 +370,7 @@ impl JoinTable {
         key_buf: &mut Vec<u64>,
         env: &RowEnv<'_>,
     ) {
-        key_buf.clear();
-        for (_, f) in &self.shared {
-            key_buf.push(env.row.values[*f as usize].key(&env.row.text, texts));
-        }
+        self.shared_key(texts, key_buf, env);
         if !self.index.contains_key(key_buf.as_slice()) {
             let accs = self.aggs.iter().map(|a| Acc::new(a.func)).collect();
             self.index.insert(key_buf.as_slice().into(), accs);
@@ -405,10 +391,7 @@ impl JoinTable {
         {
             return;
         }
-        key_buf.clear();
-        for (_, f) in &self.shared {
-            key_buf.push(env.row.values[*f as usize].key(&env.row.text, texts));
-        }
+        self.shared_key(texts, key_buf, env);
         let accs = self
             .index
             .entry(key_buf.as_slice().into())

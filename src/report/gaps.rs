@@ -1,21 +1,11 @@
 //! Gap reports beyond the shared diagnostic forms: the responsibility matrix (terminal, JSON,
 //! Markdown) and the gap findings as a Markdown table.
 
+use super::{pad, width};
 use crate::diagnostic::Diagnostic;
 use crate::gaps::matrix::{Cell, holders_text};
 use crate::source::SourceMap;
 use std::fmt::Write;
-
-/// Display width in a terminal: CJK characters take two columns.
-fn width(s: &str) -> usize {
-    s.chars()
-        .map(|c| if c as u32 >= 0x2E80 { 2 } else { 1 })
-        .sum()
-}
-
-fn pad(s: &str, w: usize) -> String {
-    format!("{s}{}", " ".repeat(w.saturating_sub(width(s))))
-}
 
 /// The matrix for a terminal: one block per scope, a line per function and side.
 pub fn matrix_text(cells: &[Cell]) -> String {

@@ -51,3 +51,15 @@ pub fn count_line(c: Counts) -> String {
     }
     s
 }
+
+/// Display width in a terminal: CJK characters take two columns.
+pub(crate) fn width(s: &str) -> usize {
+    s.chars()
+        .map(|c| if c as u32 >= 0x2E80 { 2 } else { 1 })
+        .sum()
+}
+
+/// `s` padded with spaces to display width `w`.
+pub(crate) fn pad(s: &str, w: usize) -> String {
+    format!("{s}{}", " ".repeat(w.saturating_sub(width(s))))
+}

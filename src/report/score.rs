@@ -1,19 +1,10 @@
 //! Score reports: a table for people, JSON (SPEC §11), Markdown and CSV.
 
+use super::{pad, width};
 use crate::engine::compile_eval::EvaluationPlan;
 use crate::score::{ScoreRow, round2};
 use rust_decimal::prelude::ToPrimitive;
 use std::fmt::Write;
-
-fn width(s: &str) -> usize {
-    s.chars()
-        .map(|c| if c as u32 >= 0x2E80 { 2 } else { 1 })
-        .sum()
-}
-
-fn pad(s: &str, w: usize) -> String {
-    format!("{s}{}", " ".repeat(w.saturating_sub(width(s))))
-}
 
 fn group_text(r: &ScoreRow) -> String {
     r.group

@@ -7,6 +7,19 @@ use libtest_mimic::Failed;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+/// Runs the binary with `args` in the project folder.
+pub fn duikou(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_duikou"))
+        .args(args)
+        .output()
+        .expect("duikou runs")
+}
+
+/// Standard output as text.
+pub fn stdout(o: &std::process::Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
 /// The case directories under `root`, sorted.
 pub fn case_dirs(root: &str) -> Vec<PathBuf> {
     let mut out: Vec<PathBuf> = std::fs::read_dir(root)
