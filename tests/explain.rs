@@ -122,3 +122,36 @@ fn refusals_say_what_is_wrong() {
         );
     }
 }
+
+#[test]
+fn a_rejected_row_leaves_only_rules_over_its_rows_undetermined() {
+    let case = "tests/data_cases/rejected_row_in_group";
+    let rules = format!("{case}/rules.dk");
+    let data = format!("{case}/data");
+    let explain = |rule: &str, group: &str| {
+        text(&duikou(&[
+            "explain", rule, &rules, "--data", &data, "--group", group,
+        ]))
+    };
+    let joined_only = explain("评价", "supporter=河北省,recipient=巴州,year=2018");
+    for expected in [
+        "project.csv:5 was rejected (amount: `8o` is not a number)",
+        "they do not change this rule's result: it aggregates no `project` rows",
+        "outcome: violation",
+    ] {
+        assert!(
+            joined_only.contains(expected),
+            "missing {expected:?} in\n{joined_only}"
+        );
+    }
+    let own = explain("规模", "supporter=河北省,recipient=巴州,year=2018");
+    assert!(
+        own.contains("outcome: undetermined: the group is incomplete without them"),
+        "{own}"
+    );
+    let all_rejected = explain("评价", "supporter=天津市,recipient=和田地区,year=2018");
+    assert!(
+        all_rejected.contains("outcome: undetermined"),
+        "{all_rejected}"
+    );
+}

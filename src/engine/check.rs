@@ -466,7 +466,7 @@ impl<'p> Checker<'p> {
                 };
                 let outcome = {
                     let mut ev = Evaluator::new(&plan.world, &self.texts);
-                    match &group.undetermined {
+                    match group.blocked() {
                         Some(why) => Outcome::Undetermined(why.clone()),
                         None => decide(rule, &mut ev, &env),
                     }

@@ -388,7 +388,7 @@ fn explain_group(
         .zip(keys)
         .map(|(k, v)| format!("{} = {}", k.name, n.show(*v, k.shape)))
         .collect();
-    if c.group_count == 0 {
+    if c.group_count == 0 && c.rejected.is_empty() {
         return Err(format!(
             "no rows of `{}` fall in the group {} (while the rule's document is in force and its `where` holds)",
             plan.records[rule.record].name,
@@ -435,6 +435,7 @@ fn explain_group(
                 accs: Vec::new(),
                 rows: 0,
                 undetermined: None,
+                rejected: None,
             },
         ),
         rule,
@@ -444,11 +445,19 @@ fn explain_group(
         for r in &c.rejected {
             let _ = writeln!(out, "    {r}");
         }
+        let own = rule.aggs.iter().any(|a| a.record == rule.record);
+        if own || c.group_count == 0 {
+            let _ = writeln!(
+                out,
+                "\n  outcome: undetermined: the group is incomplete without them (the values above leave them out)"
+            );
+            return Ok(());
+        }
         let _ = writeln!(
             out,
-            "\n  outcome: undetermined: the group is incomplete without them (the values above leave them out)"
+            "  (they do not change this rule's result: it aggregates no `{}` rows)",
+            plan.records[rule.record].name
         );
-        return Ok(());
     }
     conclude(plan, sources, rule, &c.texts, &env, out, |p| match p {
         Part::Key(i) => n.show(keys[*i as usize], rule.keys[*i as usize].shape),

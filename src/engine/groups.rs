@@ -25,6 +25,19 @@ pub struct Group {
     pub rows: u64,
     /// Set when a row's `where` could not be decided.
     pub undetermined: Option<String>,
+    /// Set when a rejected row belongs to the group.
+    pub rejected: Option<String>,
+}
+
+impl Group {
+    /// Why no rule of the table can be decided for the group: a row's `where` could not be
+    /// decided, or every row of the group was rejected. (A rejected row among valid ones
+    /// leaves only the group's own aggregates undetermined.)
+    pub fn blocked(&self) -> Option<&String> {
+        self.undetermined
+            .as_ref()
+            .or(self.rejected.as_ref().filter(|_| self.rows == 0))
+    }
 }
 
 /// Group keys of up to four values are hashed inline.
@@ -308,12 +321,13 @@ impl GroupTable {
             accs: self.aggs.iter().map(|a| Acc::new(a.func)).collect(),
             rows: 0,
             undetermined: None,
+            rejected: None,
         });
         self.groups.len() - 1
     }
 
-    /// Marks the group of a rejected row undetermined, when its keys could be read and the
-    /// table's rules may apply to it.
+    /// Marks the group of a rejected row, when its keys could be read and the table's rules
+    /// may apply to it: the group's own aggregates become undetermined.
     pub fn mark(
         &mut self,
         world: &World,
@@ -339,9 +353,12 @@ impl GroupTable {
             return;
         }
         let g = self.group_of(texts, key_buf, env);
-        self.groups[g]
-            .undetermined
-            .get_or_insert_with(|| format!("a row of the group is missing: {why}"));
+        let group = &mut self.groups[g];
+        let why = format!("a row of the group is missing: {why}");
+        for a in &mut group.accs {
+            a.poison(why.clone());
+        }
+        group.rejected.get_or_insert(why);
     }
 
     /// Group indexes in key order: actors and programs in declaration order, then numbers,

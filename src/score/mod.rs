@@ -170,7 +170,7 @@ fn indicator(
     let rule = &plan.rules[ind.rule];
     let aggs = tables.values(ind.rule, g);
     let incomplete =
-        tables.rule_table[ind.rule].and_then(|t| tables.tables[t].groups[g].undetermined.clone());
+        tables.rule_table[ind.rule].and_then(|t| tables.tables[t].groups[g].blocked().cloned());
     let parts: Vec<(String, String)> = rule
         .aggs
         .iter()
