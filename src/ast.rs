@@ -181,6 +181,9 @@ pub enum BaseType {
     Year,
     Actor,
     Program,
+    /// A type name that is not one of these (already reported); it accepts anything, so one
+    /// mistake gives one error.
+    Unknown,
 }
 
 impl BaseType {

@@ -58,6 +58,7 @@ impl Ty {
             BaseType::Year => Ty::Year,
             BaseType::Actor => Ty::Actor,
             BaseType::Program => Ty::Program,
+            BaseType::Unknown => Ty::Unknown,
         }
     }
 

@@ -22,7 +22,7 @@ pub fn check(s: &Symbols, diags: &mut Vec<Diagnostic>) {
                     .help("rename or remove one of the two"),
                 );
             }
-            if f.time && !matches!(f.ty, BaseType::Year | BaseType::Date) {
+            if f.time && !matches!(f.ty, BaseType::Year | BaseType::Date | BaseType::Unknown) {
                 diags.push(
                     Diagnostic::new(
                         Code::DeclTimeField,

@@ -157,6 +157,7 @@ fn check_value(s: &Symbols, ty: BaseType, b: &Binding, diags: &mut Vec<Diagnosti
         (ExprKind::Literal(Literal::Percent(_)), BaseType::Percent | BaseType::Decimal) => true,
         (ExprKind::Literal(Literal::Money(_)), BaseType::Money(_)) => true,
         (ExprKind::Literal(Literal::Text(_)), BaseType::Text) => true,
+        (_, BaseType::Unknown) => true,
         (ExprKind::Literal(Literal::Date(_)), BaseType::Date) => true,
         (ExprKind::Name(n), BaseType::Actor) => {
             lookup(s, n, DeclKind::Actor, diags);
@@ -176,7 +177,7 @@ fn check_value(s: &Symbols, ty: BaseType, b: &Binding, diags: &mut Vec<Diagnosti
             BaseType::Decimal => "a number",
             BaseType::Percent => "a percent like 74%",
             BaseType::Money(_) => "an amount like 60万元",
-            BaseType::Text => "a string in \"…\"",
+            BaseType::Text | BaseType::Unknown => "a string in \"…\"",
             BaseType::Date => "a date like 2017-12-31",
             BaseType::Actor => "an actor's name",
             BaseType::Program => "a program's name",

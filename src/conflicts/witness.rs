@@ -54,7 +54,7 @@ fn literal(ty: BaseType, v: &str) -> String {
     match ty {
         BaseType::Money(u) => format!("{v}{}", u.as_str()),
         BaseType::Percent => format!("{v}%"),
-        BaseType::Text => format!("\"{v}\""),
+        BaseType::Text | BaseType::Unknown => format!("\"{v}\""),
         BaseType::Actor | BaseType::Program => name(v),
         _ => v.to_string(),
     }
@@ -140,7 +140,7 @@ pub fn find(
                 BaseType::Bool => "true".into(),
                 BaseType::Int | BaseType::Decimal | BaseType::Money(_) => "100".into(),
                 BaseType::Percent => "50".into(),
-                BaseType::Text => {
+                BaseType::Text | BaseType::Unknown => {
                     if f.key {
                         "w1".into()
                     } else {

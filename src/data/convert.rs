@@ -59,7 +59,7 @@ pub fn convert(
             return match ty {
                 BaseType::Date => Ok(Value::Date(d)),
                 BaseType::Year => Ok(Value::Year(chrono::Datelike::year(&d))),
-                BaseType::Text => {
+                BaseType::Text | BaseType::Unknown => {
                     let s = d.format("%Y-%m-%d").to_string();
                     Ok(push_text(&s, row_text))
                 }
@@ -68,7 +68,7 @@ pub fn convert(
         }
         Cell::Text(t) | Cell::Number(t) => t,
     };
-    if ty == BaseType::Text {
+    if matches!(ty, BaseType::Text | BaseType::Unknown) {
         return Ok(if trim(text).is_empty() {
             Value::Null
         } else {
@@ -103,7 +103,7 @@ pub fn convert(
                 .map(Value::Program)
                 .ok_or_else(|| unknown(t, "program", names.programs.keys()));
         }
-        BaseType::Text => unreachable!("handled above"),
+        BaseType::Text | BaseType::Unknown => unreachable!("handled above"),
     };
     value.ok_or_else(|| bad(t, ty))
 }
@@ -135,7 +135,7 @@ fn describe(ty: BaseType) -> String {
         BaseType::Decimal => "a number".into(),
         BaseType::Percent => "a percentage".into(),
         BaseType::Money(u) => format!("an amount in {}", u.as_str()),
-        BaseType::Text => "text".into(),
+        BaseType::Text | BaseType::Unknown => "text".into(),
         BaseType::Date => "a date".into(),
         BaseType::Year => "a year".into(),
         BaseType::Actor => "an actor".into(),

@@ -70,7 +70,7 @@ fn type_name(f: &Field) -> String {
         Decimal => "decimal".into(),
         Percent => "percent".into(),
         Money(u) => format!("money({})", u.as_str()),
-        Text => "text".into(),
+        Text | Unknown => "text".into(),
         Date => "date".into(),
         Year => "year".into(),
         Actor => "actor".into(),

@@ -29,7 +29,7 @@ impl Shape {
             BaseType::Decimal => Shape::Decimal,
             BaseType::Percent => Shape::Percent,
             BaseType::Money(u) => Shape::Money(u),
-            BaseType::Text => Shape::Text,
+            BaseType::Text | BaseType::Unknown => Shape::Text,
             BaseType::Date => Shape::Date,
             BaseType::Year => Shape::Year,
             BaseType::Actor => Shape::Actor,

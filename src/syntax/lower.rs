@@ -328,7 +328,7 @@ impl<'d> Lowerer<'d> {
                     .label("unknown type")
                     .help(help),
                 );
-                BaseType::Text
+                return (BaseType::Unknown, optional);
             }
         };
         if let Some(u) = unit {
