@@ -592,39 +592,65 @@ fn incomplete(rows: &[Project], out: &mut BTreeMap<&'static str, Outcome>) {
         let supporter = SUPPORTERS.contains(&f[2]).then_some(f[2]);
         let recipient = (RECIPIENTS.contains(&f[3]) || TIBET.contains(&f[3])).then_some(f[3]);
         let year = f[4].parse::<i32>().ok();
-        let marks: [(&str, Option<String>); 7] = [
+        // Each rule's group key as far as the row can be read (`None` where it cannot).
+        let marks: [(&str, Vec<Option<String>>); 7] = [
             (
                 "R1",
-                supporter
-                    .zip(recipient)
-                    .zip(year)
-                    .map(|((s, r), y)| format!("{s}|{r}|{y}")),
+                vec![own(supporter), own(recipient), year.map(|y| y.to_string())],
             ),
             (
                 "R2",
-                supporter
-                    .zip(recipient)
-                    .zip(year)
-                    .map(|((s, r), y)| format!("{s}|{r}|{y}")),
+                vec![own(supporter), own(recipient), year.map(|y| y.to_string())],
             ),
-            ("R5", supporter.zip(year).map(|(s, y)| format!("{s}|{y}"))),
-            ("R6", recipient.map(str::to_string)),
-            ("R7", supporter.map(str::to_string)),
-            ("R8", program.map(str::to_string)),
-            ("R3", None),
+            ("R5", vec![own(supporter), year.map(|y| y.to_string())]),
+            ("R6", vec![own(recipient)]),
+            ("R7", vec![own(supporter)]),
+            ("R8", vec![own(program)]),
+            ("R3", vec![]),
         ];
-        for (rule, key) in marks {
-            let Some(key) = key else { continue };
-            let o = out.entry(rule).or_default();
-            if o.undetermined.contains(&key) {
+        for (rule, pattern) in marks {
+            // A row with no readable key cannot be placed in any group.
+            if pattern.iter().all(Option::is_none) {
                 continue;
             }
-            if !o.violations.remove(&key) && group_keys(rule).contains(&key) {
-                o.passed -= 1;
+            let existing = group_keys(rule);
+            let keys: Vec<String> = if pattern.iter().all(Option::is_some) {
+                vec![
+                    pattern
+                        .iter()
+                        .flatten()
+                        .cloned()
+                        .collect::<Vec<_>>()
+                        .join("|"),
+                ]
+            } else {
+                // Partly readable: every group that agrees on the readable keys.
+                existing
+                    .iter()
+                    .filter(|k| {
+                        k.split('|')
+                            .zip(&pattern)
+                            .all(|(part, want)| want.as_deref().is_none_or(|w| w == part))
+                    })
+                    .cloned()
+                    .collect()
+            };
+            let o = out.entry(rule).or_default();
+            for key in keys {
+                if o.undetermined.contains(&key) {
+                    continue;
+                }
+                if !o.violations.remove(&key) && existing.contains(&key) {
+                    o.passed -= 1;
+                }
+                o.undetermined.insert(key);
             }
-            o.undetermined.insert(key);
         }
     }
+}
+
+fn own(s: Option<&str>) -> Option<String> {
+    s.map(str::to_string)
 }
 
 fn finding_key(f: &DataFinding) -> String {

@@ -444,6 +444,7 @@ impl<'p> Checker<'p> {
 
     /// Decides every group rule; call once all data is read.
     pub fn finish(&mut self) {
+        self.tables.settle();
         let plan = self.plan;
         for r in 0..plan.rules.len() {
             let Some(t) = self.tables.rule_table[r] else {

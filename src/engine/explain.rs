@@ -61,20 +61,25 @@ struct Collector<'a> {
 
 impl Collector<'_> {
     /// Whether a (salvaged) row of the rule's record falls in the target group.
-    fn in_target(&mut self, row: &Row) -> bool {
+    /// Whether a rejected row may belong to the target group: its readable keys (at least one)
+    /// agree with the group's.
+    fn may_be_in_target(&mut self, row: &Row) -> bool {
         let Some(target) = self.parts.clone() else {
             return false;
         };
         let rule = self.rule;
-        let mut parts = Vec::new();
-        for k in &rule.keys {
+        let mut readable = 0;
+        for (k, want) in rule.keys.iter().zip(&target) {
             let v = row.values[k.field as usize];
             if v.is_null() {
+                continue;
+            }
+            if v.key(&row.text, &mut self.texts) != *want {
                 return false;
             }
-            parts.push(v.key(&row.text, &mut self.texts));
+            readable += 1;
         }
-        parts == target
+        readable > 0 || rule.keys.is_empty()
     }
 
     fn label(&self, row: &Row) -> String {
@@ -103,7 +108,7 @@ impl RowSink for Collector<'_> {
                 self.file, rec.fields[field].name.text, why.message
             );
             salvage(&rec.fields, &plan.names, cells, &mut row, note.clone());
-            if self.record == self.rule.record && self.in_target(&row) {
+            if self.record == self.rule.record && self.may_be_in_target(&row) {
                 self.rejected.push(note);
             }
             self.row = row;
@@ -441,7 +446,10 @@ fn explain_group(
         rule,
     };
     if !c.rejected.is_empty() {
-        let _ = writeln!(out, "\n  rows of this group that were rejected:");
+        let _ = writeln!(
+            out,
+            "\n  rejected rows that belong, or may belong, to this group:"
+        );
         for r in &c.rejected {
             let _ = writeln!(out, "    {r}");
         }

@@ -7,6 +7,7 @@ use super::check::{RowEnv, in_force};
 use super::compile::{Plan, RulePlan};
 use super::eval::Evaluator;
 use super::node::Node;
+use super::partial::Partial;
 use super::world::{Period, World};
 use crate::data::value::{Text, Texts, Value};
 use rustc_hash::FxHashMap;
@@ -96,6 +97,8 @@ pub struct GroupTable {
     pub aggs: Vec<AggSpec>,
     index: Index,
     pub groups: Vec<Group>,
+    /// Rejected rows with some keys unreadable: the groups they may belong to.
+    partial: Partial,
 }
 
 /// Rows of another record type, aggregated per shared key for one table.
@@ -107,6 +110,7 @@ pub struct JoinTable {
     pub shared: Vec<(usize, u16)>,
     pub aggs: Vec<AggSpec>,
     index: FxHashMap<Box<[u64]>, Vec<Acc>>,
+    partial: Partial,
 }
 
 /// Where a rule's aggregate is kept.
@@ -173,6 +177,7 @@ impl Tables {
                     aggs: Vec::new(),
                     index: Index::new(keys.len()),
                     groups: Vec::new(),
+                    partial: Partial::default(),
                 });
                 t.tables.len() - 1
             });
@@ -206,6 +211,7 @@ impl Tables {
                                 shared,
                                 aggs: Vec::new(),
                                 index: FxHashMap::default(),
+                                partial: Partial::default(),
                             });
                             t.joins.len() - 1
                         });
@@ -345,11 +351,14 @@ impl GroupTable {
         {
             return;
         }
-        if self
-            .keys
-            .iter()
-            .any(|&k| env.row.values[k as usize].is_null())
-        {
+        if let Some(pattern) = pattern(&self.keys, texts, env) {
+            // A row with no readable key cannot be placed in any group.
+            if pattern.iter().any(Option::is_some) {
+                self.partial.add(
+                    pattern,
+                    &format!("a rejected row may belong to the group: {why}"),
+                );
+            }
             return;
         }
         let g = self.group_of(texts, key_buf, env);
@@ -401,11 +410,14 @@ impl JoinTable {
 
     /// Marks the joined rows under a rejected row's shared key undetermined.
     pub fn mark(&mut self, texts: &mut Texts, key_buf: &mut Vec<u64>, env: &RowEnv<'_>, why: &str) {
-        if self
-            .shared
-            .iter()
-            .any(|(_, f)| env.row.values[*f as usize].is_null())
-        {
+        let fields: Vec<u16> = self.shared.iter().map(|(_, f)| *f).collect();
+        if let Some(pattern) = pattern(&fields, texts, env) {
+            if pattern.iter().any(Option::is_some) {
+                self.partial.add(
+                    pattern,
+                    &format!("a rejected joined row may belong here: {why}"),
+                );
+            }
             return;
         }
         self.shared_key(texts, key_buf, env);
@@ -424,6 +436,71 @@ impl JoinTable {
         match self.index.get(key.as_slice()) {
             Some(accs) => accs[slot].value(),
             None => Acc::new(self.aggs[slot].func).value(),
+        }
+    }
+}
+
+/// A rejected row's key pattern when some of its `fields` could not be read (`None` there).
+fn pattern(fields: &[u16], texts: &mut Texts, env: &RowEnv<'_>) -> Option<Box<[Option<u64>]>> {
+    let values = fields.iter().map(|&f| env.row.values[f as usize]);
+    if !values.clone().any(|v| v.is_null()) {
+        return None;
+    }
+    Some(
+        values
+            .map(|v| (!v.is_null()).then(|| v.key(&env.row.text, texts)))
+            .collect(),
+    )
+}
+
+impl GroupTable {
+    /// Makes the groups that partly-read rejected rows may belong to undetermined.
+    fn settle(&mut self) {
+        let keys: Vec<&[u64]> = self.groups.iter().map(|g| &*g.parts).collect();
+        for (g, why) in self.partial.matches(&keys) {
+            let group = &mut self.groups[g];
+            for a in &mut group.accs {
+                a.poison(why.clone());
+            }
+            group.rejected.get_or_insert(why);
+        }
+    }
+}
+
+impl JoinTable {
+    /// Makes the joined values that partly-read rejected rows may belong to undetermined, for
+    /// every group of the table (also those with no joined rows).
+    fn settle(&mut self, groups: &[Group]) {
+        for g in groups {
+            let key: Box<[u64]> = self.shared.iter().map(|(pos, _)| g.parts[*pos]).collect();
+            if !self.index.contains_key(&key) {
+                let accs = self.aggs.iter().map(|a| Acc::new(a.func)).collect();
+                self.index.insert(key, accs);
+            }
+        }
+        let mut entries: Vec<&Box<[u64]>> = self.index.keys().collect();
+        entries.sort();
+        let entries: Vec<Box<[u64]>> = entries.into_iter().cloned().collect();
+        let keys: Vec<&[u64]> = entries.iter().map(|k| &**k).collect();
+        for (i, why) in self.partial.matches(&keys) {
+            if let Some(accs) = self.index.get_mut(&entries[i]) {
+                for a in accs {
+                    a.poison(why.clone());
+                }
+            }
+        }
+    }
+}
+
+impl Tables {
+    /// Applies the rejected rows whose keys could be read only in part; called once, after the
+    /// last row.
+    pub fn settle(&mut self) {
+        for j in &mut self.joins {
+            j.settle(&self.tables[j.table].groups);
+        }
+        for t in &mut self.tables {
+            t.settle();
         }
     }
 }

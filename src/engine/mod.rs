@@ -9,6 +9,7 @@ pub mod explain;
 pub mod finding;
 pub mod groups;
 pub mod node;
+pub mod partial;
 pub mod run;
 pub mod template;
 pub mod world;
