@@ -5,6 +5,7 @@ use super::columns;
 use super::lines::LineReader;
 use super::problem::{DataLocation, DataProblem};
 use super::sink::RowSink;
+use super::stray_quote;
 use crate::ast::Field;
 use crate::diagnostic::{Code, Severity};
 use std::io::Read;
@@ -136,50 +137,147 @@ pub fn read(
         }
         let start = record_buf.position().map_or(0, |p| p.byte());
         let line = breaks.borrow_mut().line_of(start);
-        if record_buf
-            .iter()
-            .all(|f| f.iter().all(|b| b.is_ascii_whitespace()))
-        {
-            continue; // a blank line, or a row of empty cells (as spreadsheets save them)
-        }
-        if record_buf.len() != width {
-            sink.bad_row(DataProblem {
-                code: Code::DataRaggedRow,
-                severity: Severity::Error,
-                message: format!(
-                    "the row has {} fields, the header has {width}",
-                    record_buf.len()
-                ),
-                help: Some(
-                    "check for a missing or extra comma; quote values that contain commas".into(),
-                ),
-                location: DataLocation {
-                    line,
-                    column: (record_buf.len().min(width) as u32) + 1,
-                    ..at.clone()
-                },
-                field: None,
-                row: true,
-            });
-            continue;
-        }
-        let Ok(text) = simdutf8::basic::from_utf8(record_buf.as_slice()) else {
-            sink.bad_row(DataProblem {
-                row: true,
-                ..not_utf8(at, line)
-            });
+        let Some(cut) = stray_quote::swallowed(&record_buf, width) else {
+            deliver(&record_buf, line, width, &columns, at, sink);
             continue;
         };
-        sink.row(
-            &RowCells::Csv {
-                text,
-                record: &record_buf,
-                columns: &columns,
-            },
-            line,
-        );
+        recover(cut, line, width, &columns, at, sink);
     }
     Ok(())
+}
+
+/// Reports the row whose cell swallowed the lines after it, reads the swallowed lines again,
+/// and reports the line where the quote closed.
+fn recover(
+    cut: stray_quote::Swallowed,
+    line: u64,
+    width: usize,
+    columns: &[Option<usize>],
+    at: &DataLocation,
+    sink: &mut dyn RowSink,
+) {
+    let swallowed = cut.lines.len() as u64 + u64::from(cut.closing.is_some());
+    let problem = DataProblem {
+        code: Code::DataRaggedRow,
+        severity: Severity::Error,
+        message: format!(
+            "a `\"` in this cell opens a quoted value that is not closed on this line, so {} after it ran into the cell",
+            crate::report::plural(swallowed as usize, "line")
+        ),
+        help: Some(
+            "remove the stray `\"`, or quote the whole cell: `\"…\"`; the lines after it are read on their own"
+                .into(),
+        ),
+        location: DataLocation {
+            line,
+            column: cut.field as u32 + 1,
+            ..at.clone()
+        },
+        field: None,
+        row: true,
+    };
+    reject(&cut.row, problem, columns, sink);
+    let mut again = csv::ByteRecord::new();
+    for (offset, bytes) in &cut.lines {
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(bytes.as_slice());
+        if let Ok(true) = reader.read_byte_record(&mut again) {
+            deliver(&again, line + offset, width, columns, at, sink);
+        }
+    }
+    if let Some(offset) = cut.closing {
+        sink.bad_row(DataProblem {
+            code: Code::DataRaggedRow,
+            severity: Severity::Error,
+            message: format!(
+                "this line closes the quote opened on line {line}: it was read as part of that row, so it is not read on its own"
+            ),
+            help: Some(format!("fix the stray `\"` on line {line}")),
+            location: DataLocation {
+                line: line + offset,
+                column: 1,
+                ..at.clone()
+            },
+            field: None,
+            row: true,
+        });
+    }
+}
+
+/// Checks one record's shape and hands it on as a row.
+fn deliver(
+    record_buf: &csv::ByteRecord,
+    line: u64,
+    width: usize,
+    columns: &[Option<usize>],
+    at: &DataLocation,
+    sink: &mut dyn RowSink,
+) {
+    if record_buf
+        .iter()
+        .all(|f| f.iter().all(|b| b.is_ascii_whitespace()))
+    {
+        return; // a blank line, or a row of empty cells (as spreadsheets save them)
+    }
+    if record_buf.len() != width {
+        let problem = DataProblem {
+            code: Code::DataRaggedRow,
+            severity: Severity::Error,
+            message: format!(
+                "the row has {} fields, the header has {width}",
+                record_buf.len()
+            ),
+            help: Some(
+                "check for a missing or extra comma; quote values that contain commas".into(),
+            ),
+            location: DataLocation {
+                line,
+                column: (record_buf.len().min(width) as u32) + 1,
+                ..at.clone()
+            },
+            field: None,
+            row: true,
+        };
+        reject(record_buf, problem, columns, sink);
+        return;
+    }
+    let Ok(text) = simdutf8::basic::from_utf8(record_buf.as_slice()) else {
+        sink.bad_row(DataProblem {
+            row: true,
+            ..not_utf8(at, line)
+        });
+        return;
+    };
+    sink.row(
+        &RowCells::Csv {
+            text,
+            record: record_buf,
+            columns,
+        },
+        line,
+    );
+}
+
+/// Rejects a row that was split into cells, so what can be read of it still places it.
+fn reject(
+    record: &csv::ByteRecord,
+    problem: DataProblem,
+    columns: &[Option<usize>],
+    sink: &mut dyn RowSink,
+) {
+    match simdutf8::basic::from_utf8(record.as_slice()) {
+        Ok(text) => sink.bad_row_cells(
+            problem,
+            &RowCells::Csv {
+                text,
+                record,
+                columns,
+            },
+        ),
+        Err(_) => sink.bad_row(problem),
+    }
 }
 
 fn unreadable(at: &DataLocation, e: &std::io::Error) -> DataProblem {

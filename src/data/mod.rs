@@ -13,5 +13,6 @@ pub mod problem;
 pub mod row;
 pub mod shape;
 pub mod sink;
+pub mod stray_quote;
 pub mod value;
 pub mod xlsx_file;

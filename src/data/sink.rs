@@ -11,6 +11,11 @@ pub trait RowSink {
     fn row(&mut self, cells: &RowCells<'_>, line: u64);
     /// A row that could not be split into cells (ragged, malformed, undecodable).
     fn bad_row(&mut self, problem: DataProblem);
+    /// A row that was split into cells but cannot be trusted (ragged, or cut short by a stray
+    /// quote): rejected like `bad_row`, while what can be read of it places it in its groups.
+    fn bad_row_cells(&mut self, problem: DataProblem, _cells: &RowCells<'_>) {
+        self.bad_row(problem);
+    }
     /// A problem with the file that does not reject a row (an unknown column).
     fn problem(&mut self, problem: DataProblem);
     /// The file cannot be read (its problems were handed over already).

@@ -96,6 +96,22 @@ impl RowSink for Collector<'_> {
     fn bad_row(&mut self, _: DataProblem) {}
     fn problem(&mut self, _: DataProblem) {}
 
+    fn bad_row_cells(&mut self, problem: DataProblem, cells: &RowCells<'_>) {
+        let plan = self.plan;
+        let rec = &plan.records[self.record];
+        let mut row = std::mem::take(&mut self.row);
+        row.line = problem.location.line;
+        let note = format!(
+            "{}:{} was rejected ({})",
+            self.file, problem.location.line, problem.message
+        );
+        salvage(&rec.fields, &plan.names, cells, &mut row, note.clone());
+        if self.record == self.rule.record && self.may_be_in_target(&row) {
+            self.rejected.push(note);
+        }
+        self.row = row;
+    }
+
     fn row(&mut self, cells: &RowCells<'_>, line: u64) {
         let plan = self.plan;
         let rec = &plan.records[self.record];

@@ -411,6 +411,20 @@ impl RowSink for Feeder<'_, '_> {
         }
     }
 
+    fn bad_row_cells(&mut self, problem: DataProblem, cells: &RowCells<'_>) {
+        self.run.rows_read += 1;
+        let rec = &self.plan.records[self.record];
+        self.row.line = problem.location.line;
+        let why = format!(
+            "{} was rejected ({})",
+            problem.location.display(),
+            problem.message
+        );
+        salvage(&rec.fields, &self.plan.names, cells, &mut self.row, why);
+        self.out.push(&mut self.row, self.file, self.record);
+        self.reject(problem);
+    }
+
     fn problem(&mut self, problem: DataProblem) {
         self.run.problems.push(problem);
     }
