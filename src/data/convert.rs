@@ -159,6 +159,23 @@ fn bad(text: &str, ty: BaseType) -> Box<Rejection> {
         BaseType::Year => "write the year as four digits, e.g. `2017`".into(),
         _ => String::new(),
     };
+    let numeric = matches!(
+        ty,
+        BaseType::Int | BaseType::Decimal | BaseType::Percent | BaseType::Money(_)
+    );
+    let bare = text
+        .trim()
+        .trim_start_matches(['¥', '￥'])
+        .trim_end_matches(['元', '万', '亿', '%', '％']);
+    if numeric && plain_number(bare).is_some() && parse_decimal(bare).is_none() {
+        return Box::new(
+            Rejection::new(
+                Code::DataBadValue,
+                format!("`{}` is out of range", clip(text)),
+            )
+            .help("exact numbers hold at most 28 significant digits; check the cell"),
+        );
+    }
     Box::new(
         Rejection::new(
             Code::DataBadValue,
@@ -199,16 +216,71 @@ fn parse_bool(t: &str) -> Option<bool> {
     }
 }
 
-/// An exact decimal: `-12.50`, `1,250.5`, `1e3`.
+/// An exact decimal: `-12.50`, `1,250.5` (commas only between groups of three digits), `1e3`,
+/// full-width digits `１２３`.
 pub fn parse_decimal(t: &str) -> Option<Decimal> {
     fast_decimal(t.as_bytes()).or_else(|| {
-        let plain: String = t.chars().filter(|&c| c != ',').collect();
+        let plain = plain_number(t)?;
         if plain.contains(['e', 'E']) {
             Decimal::from_scientific(&plain).ok()
         } else {
             Decimal::from_str(&plain).ok()
         }
     })
+}
+
+/// The number in ASCII without thousands separators, when it is written as a number: an
+/// optional sign, digits (in groups of three when commas separate them), an optional fraction
+/// and exponent.
+fn plain_number(t: &str) -> Option<String> {
+    let ascii: String = t
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            '．' => '.',
+            '，' => ',',
+            '－' => '-',
+            '＋' => '+',
+            c => c,
+        })
+        .collect();
+    let body = ascii.trim_start_matches(['-', '+']);
+    if ascii.len() - body.len() > 1 {
+        return None;
+    }
+    let (mantissa, exponent) = match body.find(['e', 'E']) {
+        Some(i) => (&body[..i], Some(&body[i + 1..])),
+        None => (body, None),
+    };
+    if let Some(e) = exponent {
+        let digits = e.trim_start_matches(['-', '+']);
+        if digits.is_empty()
+            || e.len() - digits.len() > 1
+            || !digits.bytes().all(|b| b.is_ascii_digit())
+        {
+            return None;
+        }
+    }
+    let (whole, fraction) = match mantissa.split_once('.') {
+        Some((w, f)) => (w, Some(f)),
+        None => (mantissa, None),
+    };
+    if fraction.is_some_and(|f| !f.bytes().all(|b| b.is_ascii_digit())) {
+        return None;
+    }
+    let groups: Vec<&str> = whole.split(',').collect();
+    let digits_only = |g: &str| g.bytes().all(|b| b.is_ascii_digit());
+    let grouped = groups.len() == 1
+        || (matches!(groups[0].len(), 1..=3)
+            && groups[1..].iter().all(|g| g.len() == 3)
+            && groups.iter().all(|g| digits_only(g)));
+    if !grouped || !digits_only(whole.replace(',', "").as_str()) {
+        return None;
+    }
+    if whole.is_empty() && fraction.is_none_or(str::is_empty) {
+        return None;
+    }
+    Some(ascii.replace(',', ""))
 }
 
 /// Digits with an optional sign and point, up to 18 digits: no allocation.
@@ -286,7 +358,22 @@ fn parse_money(t: &str, unit: MoneyUnit) -> Option<Decimal> {
 }
 
 fn parse_date(t: &str) -> Option<NaiveDate> {
-    let t = t.split([' ', 'T']).next().unwrap_or(t);
+    // A time of day may follow (`2017-03-01 08:00:00`, `2017-03-01T08:00:00Z`); nothing else.
+    let (t, time) = match t.find([' ', 'T']) {
+        Some(i) => (&t[..i], Some(t[i + 1..].trim())),
+        None => (t, None),
+    };
+    if time.is_some_and(|time| !is_time_of_day(time)) {
+        return None;
+    }
+    // Four-digit years only: no sign, no `0017`.
+    if !t
+        .as_bytes()
+        .get(..4)
+        .is_some_and(|y| y.iter().all(u8::is_ascii_digit) && y[0] != b'0')
+    {
+        return None;
+    }
     for f in ["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日"] {
         if let Ok(d) = NaiveDate::parse_from_str(t, f) {
             return Some(d);
@@ -295,10 +382,33 @@ fn parse_date(t: &str) -> Option<NaiveDate> {
     None
 }
 
+/// `08:00`, `08:00:00`, `08:00:00.000`, optionally with `Z` or an offset.
+fn is_time_of_day(t: &str) -> bool {
+    let t = t.trim_end_matches('Z');
+    let t = match t.rfind(['+', '-']) {
+        Some(i) if i >= 5 => &t[..i],
+        _ => t,
+    };
+    let mut parts = t.split(':');
+    let ok = |p: Option<&str>| {
+        p.is_some_and(|p| matches!(p.len(), 1 | 2) && p.bytes().all(|b| b.is_ascii_digit()))
+    };
+    if !ok(parts.next()) || !ok(parts.next()) {
+        return false;
+    }
+    match parts.next() {
+        None => true,
+        Some(sec) => {
+            let whole = sec.split_once('.').map_or(sec, |(w, _)| w);
+            ok(Some(whole)) && parts.next().is_none()
+        }
+    }
+}
+
 fn parse_year(t: &str) -> Option<i32> {
     let t = t.strip_suffix('年').unwrap_or(t);
     let t = t.strip_suffix(".0").unwrap_or(t);
-    if t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()) {
+    if t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()) && !t.starts_with('0') {
         t.parse().ok()
     } else {
         None
@@ -335,6 +445,13 @@ mod tests {
         assert_eq!(parse_decimal("1e3"), Some(dec("1000")));
         assert_eq!(parse_decimal("."), None);
         assert_eq!(parse_decimal("1.2.3"), None);
+        assert_eq!(parse_decimal("12,345.6"), Some(dec("12345.6")));
+        assert_eq!(parse_decimal("１２３．５"), Some(dec("123.5")));
+        for misplaced in [
+            "12,34", "1,2,3", "1_000", ",123", "1,0000", "--1", "1e", "1e+-2",
+        ] {
+            assert_eq!(parse_decimal(misplaced), None, "{misplaced}");
+        }
         assert_eq!(
             parse_decimal("99999999999999999999999"),
             Some(dec("99999999999999999999999"))
@@ -352,6 +469,24 @@ mod tests {
             NaiveDate::from_ymd_opt(2017, 3, 1)
         );
         assert_eq!(parse_date("2017-02-30"), None);
+        assert_eq!(
+            parse_date("2017-03-01T08:00:00Z"),
+            NaiveDate::from_ymd_opt(2017, 3, 1)
+        );
+        assert_eq!(
+            parse_date("2017-03-01 08:30"),
+            NaiveDate::from_ymd_opt(2017, 3, 1)
+        );
+        for bad in [
+            "-2017-03-01",
+            "+2017-03-01",
+            "0000-01-01",
+            "0-01-01",
+            "2017-03-01 garbage",
+        ] {
+            assert_eq!(parse_date(bad), None, "{bad}");
+        }
+        assert_eq!(parse_year("0017"), None);
         assert_eq!(parse_year("2017"), Some(2017));
         assert_eq!(parse_year("2017年"), Some(2017));
         assert_eq!(parse_year("17"), None);

@@ -102,12 +102,13 @@ pub fn number(n: Decimal, shape: Shape) -> String {
 }
 
 /// `n` in its natural form, with as many more decimals (up to four) as it takes not to look
-/// equal to `other`: 73.95% against 74% prints as `73.95%`, not `74.0%`.
+/// equal to `other`: 73.95% against 74% prints as `73.95%`, not `74.0%`. A value closer still
+/// is printed in full (`110.00000000000001` against 110).
 pub fn number_apart(n: Decimal, other: Decimal, shape: Shape) -> String {
     (0..=4)
         .map(|extra| (number_dp(n, shape, extra), number_dp(other, shape, extra)))
         .find(|(a, b)| a != b || n == other)
-        .map_or_else(|| number_dp(n, shape, 4), |(a, _)| a)
+        .map_or_else(|| number_dp(n, shape, n.scale()), |(a, _)| a)
 }
 
 fn number_dp(n: Decimal, shape: Shape, extra: u32) -> String {
@@ -130,7 +131,7 @@ fn number_dp(n: Decimal, shape: Shape, extra: u32) -> String {
         }
         Shape::Int => n.round().to_string(),
         _ => n
-            .round_dp_with_strategy(4, RoundingStrategy::MidpointAwayFromZero)
+            .round_dp_with_strategy(4 + extra, RoundingStrategy::MidpointAwayFromZero)
             .normalize()
             .to_string(),
     }
