@@ -137,7 +137,13 @@ pub fn read(
         }
         let start = record_buf.position().map_or(0, |p| p.byte());
         let line = breaks.borrow_mut().line_of(start);
-        let Some(cut) = stray_quote::swallowed(&record_buf, width) else {
+        let several = breaks.borrow().several_before(csv.position().byte());
+        let cut = if several {
+            stray_quote::swallowed(&record_buf, width)
+        } else {
+            None
+        };
+        let Some(cut) = cut else {
             deliver(&record_buf, line, width, &columns, at, sink);
             continue;
         };
@@ -207,6 +213,7 @@ fn recover(
 }
 
 /// Checks one record's shape and hands it on as a row.
+#[inline]
 fn deliver(
     record_buf: &csv::ByteRecord,
     line: u64,

@@ -83,6 +83,17 @@ impl Breaks {
         }
         self.passed + 1
     }
+
+    /// Whether more than one line break lies before byte `end` among those not yet passed: called
+    /// after `line_of` with the end of the record, it tells a record that spans several lines.
+    pub fn several_before(&self, end: u64) -> bool {
+        self.pending
+            .iter()
+            .take(2)
+            .filter(|&&(a, _)| a < end)
+            .count()
+            > 1
+    }
 }
 
 #[cfg(test)]
