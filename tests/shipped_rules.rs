@@ -74,3 +74,29 @@ fn gaps_in_the_shipped_rules_show_the_three_ills() {
     }
     assert_eq!(out.status.code(), Some(1), "a G002 error");
 }
+
+/// Exit 2 means the input was not fully processed: with every row valid, the shipped rules' own
+/// gap and conflict errors and the data's violations give exit 1.
+#[test]
+fn valid_data_with_error_findings_exits_1() {
+    let dir = std::env::temp_dir().join(format!("duikou-valid-data-{}", std::process::id()));
+    let data = dir.join("data");
+    std::fs::create_dir_all(&data).expect("temp folder");
+    let projects = std::fs::read_to_string("rules/data/project.csv").expect("demo data");
+    let valid: String = projects
+        .lines()
+        .filter(|l| !l.contains("12o.50"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(data.join("project.csv"), valid).expect("write");
+    std::fs::copy("rules/data/rating.csv", data.join("rating.csv")).expect("copy");
+    let out = Command::new(env!("CARGO_BIN_EXE_duikou"))
+        .args(["check", "rules", "--data"])
+        .arg(&data)
+        .output()
+        .expect("runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(stdout.contains("98 rows read, 98 checked, 0 rejected"), "{stdout}");
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+}

@@ -70,11 +70,13 @@ impl CheckReport<'_> {
         c
     }
 
-    /// Whether the input could not be fully processed (exit 2).
+    /// Whether the input was not fully processed (exit 2): an error in the rule files themselves
+    /// (not a gap or conflict they contain, and not a warning made an error), a rejected row, or
+    /// a data file that could not be read.
     pub fn unprocessable(&self) -> bool {
         self.diagnostics
             .iter()
-            .any(|d| d.severity == Severity::Error)
+            .any(|d| d.code.kind() == "diagnostic" && d.code.severity() == Severity::Error)
             || self.run.rows_rejected > 0
             || self.run.files_failed > 0
     }
