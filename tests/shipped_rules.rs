@@ -97,6 +97,9 @@ fn valid_data_with_error_findings_exits_1() {
         .expect("runs");
     let stdout = String::from_utf8_lossy(&out.stdout);
     let _ = std::fs::remove_dir_all(&dir);
-    assert!(stdout.contains("98 rows read, 98 checked, 0 rejected"), "{stdout}");
+    assert!(
+        stdout.contains("98 rows read, 98 checked, 0 rejected"),
+        "{stdout}"
+    );
     assert_eq!(out.status.code(), Some(1), "{stdout}");
 }

@@ -21,10 +21,19 @@ pub enum Encoding {
 }
 
 /// Whether `sample` (a file's first bytes) reads as UTF-8, allowing a character cut at its end.
+/// A file whose text before a bad byte already holds several UTF-8 characters beyond ASCII is
+/// UTF-8 with a damaged row (reported on its line), not GBK: GBK text almost never forms valid
+/// UTF-8 sequences for long.
 fn looks_utf8(sample: &[u8], whole: bool) -> bool {
+    const CONVINCING: usize = 8;
     match std::str::from_utf8(sample) {
         Ok(_) => true,
-        Err(e) => !whole && e.error_len().is_none(),
+        Err(e) if !whole && e.error_len().is_none() => true,
+        Err(e) => {
+            let valid = &sample[..e.valid_up_to()];
+            // Lead bytes of multi-byte characters.
+            valid.iter().filter(|&&b| b >= 0xC0).count() >= CONVINCING
+        }
     }
 }
 
@@ -321,5 +330,24 @@ fn not_utf8(at: &DataLocation, line: u64) -> DataProblem {
         location: DataLocation { line, ..at.clone() },
         field: None,
         row: false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::looks_utf8;
+
+    #[test]
+    fn a_utf8_file_with_one_bad_byte_stays_utf8() {
+        let mut text = "编号,支援方,受援方\nA1,河北省,巴州\n".as_bytes().to_vec();
+        text.extend_from_slice(b"A2,\xff\xfe,x\n");
+        assert!(looks_utf8(&text, true));
+    }
+
+    #[test]
+    fn gbk_text_is_not_utf8() {
+        // "编号,支援方" in GBK.
+        let gbk = b"\xb1\xe0\xba\xc5,\xd6\xa7\xd4\xae\xb7\xbd\n";
+        assert!(!looks_utf8(gbk, true));
     }
 }
