@@ -201,11 +201,19 @@ fn unknown<'a>(text: &str, what: &str, known: impl Iterator<Item = &'a str>) -> 
     } else {
         Code::DataUnknownProgram
     };
-    let mut candidates: Vec<&str> = known.collect();
-    candidates.sort_unstable();
-    let help = did_you_mean(text, candidates)
-        .unwrap_or_else(|| format!("declare `{text}` as {what} in the rules, or correct the name"));
-    Box::new(Rejection::new(code, format!("unknown {what} `{text}`")).help(help))
+    let shown = clip(text);
+    // Names are short: a long cell is no misspelt name, and comparing it would be slow.
+    let suggestion = (text.chars().count() <= 64)
+        .then(|| {
+            let mut candidates: Vec<&str> = known.collect();
+            candidates.sort_unstable();
+            did_you_mean(text, candidates)
+        })
+        .flatten();
+    let help = suggestion.unwrap_or_else(|| {
+        format!("declare `{shown}` as {what} in the rules, or correct the name")
+    });
+    Box::new(Rejection::new(code, format!("unknown {what} `{shown}`")).help(help))
 }
 
 fn parse_bool(t: &str) -> Option<bool> {
