@@ -5,6 +5,8 @@ use super::problem::DataProblem;
 
 /// Receives the rows of one file, in order.
 pub trait RowSink {
+    /// The workbook sheet being read (the first one when none was named), before the rows.
+    fn sheet(&mut self, _name: &str) {}
     /// Each field's column (1-based numbers for messages), once before the rows.
     fn columns(&mut self, columns: Vec<u32>);
     /// A row split into cells, at 1-based `line` (or workbook row).

@@ -61,6 +61,7 @@ pub fn read(
             }
         },
     };
+    sink.sheet(&name);
     let at = DataLocation {
         sheet: Some(name.clone()),
         ..at.clone()

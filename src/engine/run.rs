@@ -358,6 +358,10 @@ pub(crate) fn read_into(
 }
 
 impl RowSink for Feeder<'_, '_> {
+    fn sheet(&mut self, name: &str) {
+        self.sheet = Some(name.to_string());
+    }
+
     fn columns(&mut self, columns: Vec<u32>) {
         self.columns = columns;
     }

@@ -25,7 +25,8 @@ ws.title = "项目"
 ws.append(["id", "supporter", "recipient", "signed", "year", "planned", "completed"])
 ws.append(["p1", "河北省", "巴州", datetime.date(2017, 3, 1), 2017, 40.5, True])
 ws.append(["p2", "河北省", "巴州", datetime.date(2016, 12, 31), 2017, 150, False])
-for r in (2, 3):
+ws.append(["p3", "河北省", "巴洲", datetime.date(2017, 4, 1), 2017, 10, True])
+for r in (2, 3, 4):
     ws.cell(row=r, column=4).number_format = "yyyy-mm-dd"
 wb.save("xlsx_first_sheet/data/project.xlsx")
 
