@@ -26,9 +26,10 @@ pub struct CheckArgs {
     /// Treat warnings as errors.
     #[arg(long)]
     deny_warnings: bool,
-    /// Data to check: a folder of `NAME.csv|json|jsonl|xlsx` files, or `NAME=FILE` for one file
-    /// (`FILE.xlsx#sheet` for a sheet). Repeatable. Default: each rule folder's `data/`.
-    #[arg(long, value_name = "DIR|NAME=FILE")]
+    /// Data to check: a folder of `NAME.csv|json|jsonl|xlsx` files, one such file, or `NAME=FILE`
+    /// for a file of any name (`FILE.xlsx#sheet` for a sheet). Repeatable. Default: each rule
+    /// folder's `data/`.
+    #[arg(long, value_name = "DIR|FILE|NAME=FILE")]
     data: Vec<String>,
     /// How CSV files are encoded.
     #[arg(long, value_enum, default_value = "auto")]
@@ -89,7 +90,7 @@ pub fn check(args: CheckArgs) -> ExitCode {
             let mut s = human_diagnostics(&diags, &rules, to_terminal);
             s.push_str(&summary_line(&rules));
             if !rules.has_errors() && !rules.symbols().records.is_empty() {
-                s.push_str("no data checked: pass `--data DIR` or `--data NAME=FILE`, or keep the files in a `data/` folder beside the rules\n");
+                s.push_str("no data checked: pass `--data DIR`, `--data FILE` or `--data NAME=FILE`, or keep the files in a `data/` folder inside the rule folder you check\n");
             }
             s.push_str(&report::count_line(Counts::of(&diags)));
             s.push('\n');

@@ -18,7 +18,7 @@ pub struct ExplainArgs {
     #[arg(long, value_name = "NAME", requires = "group")]
     evaluation: Option<String>,
     /// Data, as for `check`. Default: each rule folder's `data/`.
-    #[arg(long, value_name = "DIR|NAME=FILE")]
+    #[arg(long, value_name = "DIR|FILE|NAME=FILE")]
     data: Vec<String>,
     /// The group, by its `per` keys: `supporter=河北省,recipient=巴州,year=2017`.
     #[arg(

@@ -29,7 +29,7 @@ pub struct ScoreArgs {
     #[arg(default_value = "rules")]
     paths: Vec<PathBuf>,
     /// Data, as for `check`. Default: each rule folder's `data/`.
-    #[arg(long, value_name = "DIR|NAME=FILE")]
+    #[arg(long, value_name = "DIR|FILE|NAME=FILE")]
     data: Vec<String>,
     /// The evaluation to score (default: the only one, or the first).
     #[arg(long, value_name = "NAME")]

@@ -144,6 +144,17 @@ pub fn bind(
                     ));
                     continue;
                 }
+                if path.is_dir() {
+                    problems.push(problem(
+                        &shown,
+                        Code::DataUnreadable,
+                        "this is a folder: `NAME=FILE` takes one file".into(),
+                        Some(format!(
+                            "to read every file of the folder, write `--data {shown}`"
+                        )),
+                    ));
+                    continue;
+                }
                 let Some(format) = Format::of(&path) else {
                     problems.push(problem(
                         &shown,
@@ -173,15 +184,30 @@ fn bind_dir(
     files: &mut Vec<DataFile>,
 ) {
     let shown = dir.display().to_string();
-    if dir.is_file() {
-        problems.push(problem(
-            &shown,
-            Code::DataUnbound,
-            "a data file needs a record type".into(),
-            Some(format!(
-                "write `--data NAME={shown}`, or name the file after its record type and pass its folder"
+    let (file, sheet) = split_sheet(dir);
+    if file.is_file() {
+        // A file named after its record type: `--data data/project.csv`.
+        let stem = file
+            .file_stem()
+            .map(|s| s.to_string_lossy().to_string())
+            .unwrap_or_default();
+        match Format::of(&file) {
+            Some(format) if records.contains(&stem.as_str()) => files.push(DataFile {
+                record: stem,
+                path: file,
+                sheet,
+                format,
+            }),
+            _ => problems.push(problem(
+                &shown,
+                Code::DataUnbound,
+                format!("no record type `{stem}` to check this file against"),
+                Some(format!(
+                    "name the record type: `--data NAME={shown}`; record types are: {}",
+                    records.join(", ")
+                )),
             )),
-        ));
+        }
         return;
     }
     let entries = match std::fs::read_dir(dir) {
@@ -202,6 +228,15 @@ fn bind_dir(
         let Some(format) = Format::of(&path) else {
             continue;
         };
+        if !std::fs::metadata(&path).is_ok_and(|m| m.is_file()) {
+            problems.push(problem(
+                &path.display().to_string(),
+                Code::DataUnreadable,
+                "not a regular file (a folder, a pipe or a device), so it is not read".into(),
+                Some("move it out of the data folder, or replace it with the file itself".into()),
+            ));
+            continue;
+        }
         let stem = path
             .file_stem()
             .map(|s| s.to_string_lossy().to_string())
