@@ -5,8 +5,11 @@ pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) ->
     let name_len = name.chars().count();
     // Ranked by score, then by plain similarity (so 民生 prefers 民生投入 to 河北民生投入).
     let mut best: Option<((f64, f64), &str)> = None;
+    if name.trim().is_empty() {
+        return None;
+    }
     for c in candidates {
-        if c == name {
+        if c == name || c.trim().is_empty() {
             continue;
         }
         let score = strsim::normalized_damerau_levenshtein(name, c);
@@ -67,5 +70,11 @@ mod tests {
     #[test]
     fn suggests_nothing_for_unrelated_names() {
         assert_eq!(closest("xyz", ["province", "county"]), None);
+    }
+
+    #[test]
+    fn an_empty_name_is_no_candidate() {
+        assert_eq!(closest("supporter", ["", "  "]), None);
+        assert_eq!(closest("", ["supporter"]), None);
     }
 }
