@@ -259,7 +259,7 @@ fn deliver(
         reject(record_buf, problem, columns, sink);
         return;
     }
-    let Ok(text) = simdutf8::basic::from_utf8(record_buf.as_slice()) else {
+    let Some(text) = utf8_text(record_buf) else {
         sink.bad_row(DataProblem {
             row: true,
             ..not_utf8(at, line)
@@ -276,6 +276,20 @@ fn deliver(
     );
 }
 
+/// The record's text, when every cell is UTF-8 on its own: bytes around a comma can make the
+/// cells together valid while each is cut inside a character.
+#[inline]
+fn utf8_text(record: &csv::ByteRecord) -> Option<&str> {
+    let text = simdutf8::basic::from_utf8(record.as_slice()).ok()?;
+    (0..record.len())
+        .all(|i| {
+            record
+                .range(i)
+                .is_some_and(|r| text.is_char_boundary(r.end))
+        })
+        .then_some(text)
+}
+
 /// Rejects a row that was split into cells, so what can be read of it still places it.
 fn reject(
     record: &csv::ByteRecord,
@@ -283,8 +297,8 @@ fn reject(
     columns: &[Option<usize>],
     sink: &mut dyn RowSink,
 ) {
-    match simdutf8::basic::from_utf8(record.as_slice()) {
-        Ok(text) => sink.bad_row_cells(
+    match utf8_text(record) {
+        Some(text) => sink.bad_row_cells(
             problem,
             &RowCells::Csv {
                 text,
@@ -292,7 +306,7 @@ fn reject(
                 columns,
             },
         ),
-        Err(_) => sink.bad_row(problem),
+        None => sink.bad_row(problem),
     }
 }
 
@@ -342,6 +356,13 @@ mod tests {
         let mut text = "编号,支援方,受援方\nA1,河北省,巴州\n".as_bytes().to_vec();
         text.extend_from_slice(b"A2,\xff\xfe,x\n");
         assert!(looks_utf8(&text, true));
+    }
+
+    #[test]
+    fn cells_cut_inside_a_character_are_not_utf8() {
+        // 汴 is E6 B1 B4: a comma between its bytes leaves two cells that are not UTF-8.
+        let record = csv::ByteRecord::from(vec![&b"a"[..], &b"\xe6\xb1"[..], &b"\xb4"[..]]);
+        assert!(super::utf8_text(&record).is_none());
     }
 
     #[test]
