@@ -101,3 +101,29 @@ fn explain_shows_the_derivation_of_a_score() {
         assert!(t.contains(expected), "missing {expected:?} in\n{t}");
     }
 }
+
+/// Warnings about the rules change what scores mean: `score` says them on standard error.
+#[test]
+fn rule_warnings_are_said_before_the_scores() {
+    let dir = std::env::temp_dir().join(format!("duikou-score-warn-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("data")).expect("temp folder");
+    let rules = std::fs::read_to_string("tests/score_cases/grade_bounds/rules.dk").expect("case");
+    let reversed = rules.replace(
+        "grade { A: 90, B: 75, C: 60, D: 0 }",
+        "grade { D: 0, C: 60, B: 75, A: 90 }",
+    );
+    assert_ne!(rules, reversed, "the case lists its grades");
+    std::fs::write(dir.join("rules.dk"), reversed).expect("write");
+    std::fs::copy(
+        "tests/score_cases/grade_bounds/data/project.csv",
+        dir.join("data/project.csv"),
+    )
+    .expect("copy");
+    let o = duikou(&["score", dir.to_str().expect("utf-8 path")]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(
+        stderr.contains("warning[duikou::decl::grade_order]"),
+        "{stderr}"
+    );
+}

@@ -88,18 +88,28 @@ fn check_targets(e: &Evaluation, diags: &mut Vec<Diagnostic>) {
         };
         let share = super::shares::is_share(value);
         if share && matches!(cmp, Cmp::Ge | Cmp::Gt) && bound > Decimal::ONE {
+            // A bare number is the fraction: `74` means 7400%, most likely meant as `74%`.
+            let (written, help) = match &target.kind {
+                ExprKind::Literal(Literal::Number(n)) if *n <= Decimal::ONE_HUNDRED => (
+                    format!("{} (that is, {})", n.normalize(), percent(bound)),
+                    format!(
+                        "a share is compared with a percent: write `{}%`",
+                        n.normalize()
+                    ),
+                ),
+                _ => (percent(bound), "set a target of at most 100%".to_string()),
+            };
             diags.push(
                 Diagnostic::new(
                     Code::DeclUnattainable,
                     target.span,
                     format!(
-                        "indicator `{}` is a share of at most 100%, so the target {} is never attained",
+                        "indicator `{}` is a share of at most 100%, so the target {written} is never attained",
                         ind.name.text,
-                        percent(bound)
                     ),
                 )
                 .label("unattainable target")
-                .help("set a target of at most 100%"),
+                .help(help),
             );
         }
     }

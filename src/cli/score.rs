@@ -70,6 +70,15 @@ pub fn score(args: ScoreArgs) -> ExitCode {
             }
         },
     };
+    // Warnings about the rules (a grade list in the wrong order, an unattainable target) change
+    // what the scores mean: say them before the scores.
+    let warnings: Vec<duikou::Diagnostic> = rules
+        .diagnostics()
+        .iter()
+        .filter(|d| d.severity == duikou::Severity::Warning)
+        .cloned()
+        .collect();
+    eprint!("{}", report::short::items(&warnings, rules.sources()));
     let data_args: Vec<DataArg> = args.data.iter().map(|d| DataArg::parse(d)).collect();
     let records: Vec<&str> = rules.symbols().records.keys().map(String::as_str).collect();
     let mut problems = Vec::new();
