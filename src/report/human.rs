@@ -141,10 +141,7 @@ fn to_rendered(d: &Diagnostic, sources: &SourceMap) -> Rendered {
         code: d.code.as_str(),
         severity: d.severity,
         message: d.message.clone(),
-        help: match (&d.help, &d.witness) {
-            (Some(h), Some(w)) => Some(format!("{h}\nwitness, ready to paste as a test:\n{w}")),
-            (h, _) => h.clone(),
-        },
+        help: d.help.clone(),
         source: d.span.map(|s| named(sources, s.file)),
         labels,
         related,
@@ -164,6 +161,15 @@ pub fn render(diags: &[Diagnostic], sources: &SourceMap, color: bool) -> String 
         let r = to_rendered(d, sources);
         if handler.render_report(&mut out, &r).is_err() {
             out.push_str(&format!("{}: {}\n", d.code.as_str(), d.message));
+        }
+        // Unwrapped and unindented, so it can be pasted into a rule file as it is.
+        if let Some(w) = &d.witness {
+            out.push_str("witness, ready to paste as a test:\n\n");
+            out.push_str(w);
+            if !w.ends_with('\n') {
+                out.push('\n');
+            }
+            out.push('\n');
         }
     }
     out
