@@ -87,3 +87,25 @@ fn a_prevailing_permit_overrides_the_prohibition_in_data() {
     assert_eq!(overspend["overridden"], 1);
     assert_eq!(overspend["violations"], 1);
 }
+
+/// The human report prints each witness unwrapped and unindented: it pastes as it is.
+#[test]
+fn a_human_witness_pastes_as_it_is() {
+    let o = duikou(&["conflicts", "rules"]);
+    let text = stdout(&o);
+    let start = text
+        .find("witness, ready to paste as a test:\n\n")
+        .expect("a witness is printed");
+    let block = &text[start..];
+    let block = &block[block.find("test \"").expect("a test block")..];
+    let block = &block[..block.find("\n}\n").expect("the block closes") + 2];
+    let record = block
+        .lines()
+        .find(|l| l.trim_start().starts_with("{ id:"))
+        .expect("a record line");
+    assert!(
+        record.trim_end().ends_with('}'),
+        "one line per record: {block}"
+    );
+    assert!(!block.contains('│'), "no frame inside the block: {block}");
+}
