@@ -104,7 +104,7 @@ fn a_human_witness_pastes_as_it_is() {
         .find(|l| l.trim_start().starts_with("{ id:"))
         .expect("a record line");
     assert!(
-        record.trim_end().ends_with('}'),
+        record.trim_end().ends_with("},"),
         "one line per record: {block}"
     );
     assert!(!block.contains('│'), "no frame inside the block: {block}");
