@@ -92,6 +92,14 @@ fn one_year_narrows_the_findings() {
     let text = stdout(&o);
     assert!(text.contains("error[G002]"), "{text}");
     assert!(text.contains("in 2019"), "{text}");
+    // A year after an office lapsed: the lapse is dated, not put before the pairing began.
+    let o = duikou(&["gaps", "rules", "--year", "2027", "--format", "short"]);
+    let text = stdout(&o);
+    assert!(
+        text.contains("`河北援疆前指` stops holding `贯彻落实` for pair 河北省 -> 巴州 in 援疆 from 2025-12-31"),
+        "{text}"
+    );
+    assert!(!text.contains("before the scope began"), "{text}");
 }
 
 #[test]

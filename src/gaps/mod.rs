@@ -86,7 +86,7 @@ pub fn analyze(symbols: &Symbols, opts: &Options) -> Vec<Diagnostic> {
                 side_gaps(f, s, &scope, &hs, &mut out);
             }
             for h in &hs {
-                duty_gaps(symbols, f, &scope, h, &hs, &mut out);
+                duty_gaps(symbols, f, &scope, h, &hs, opts, &mut out);
             }
         }
     }
@@ -278,6 +278,7 @@ fn duty_gaps(
     scope: &Scope,
     h: &Holder<'_>,
     all: &[Holder<'_>],
+    opts: &Options,
     out: &mut Vec<Diagnostic>,
 ) {
     let others = |lead_only: bool| {
@@ -343,7 +344,13 @@ fn duty_gaps(
             scope.years.intersect(&Years::range(last + 1, OPEN_END)),
         )),
         None if h.actor.until.is_some() && !h.basis_years.intersect(&scope.years).is_empty() => {
-            Some(("before the scope began".to_string(), scope.years.clone()))
+            // With a year or day asked about, the scope's own start lies outside the window.
+            let whole = opts.year.is_none() && opts.as_of.is_none();
+            let when = match h.actor.until {
+                Some(u) if !whole => format!("from {u}"),
+                _ => "before the scope began".to_string(),
+            };
+            Some((when, scope.years.clone()))
         }
         _ => None,
     };
