@@ -40,7 +40,7 @@ pub enum Norm {
 }
 
 macro_rules! keyword_enum {
-    ($(#[$doc:meta])* $name:ident { $($variant:ident = $text:literal),* $(,)? }) => {
+    ($(#[$doc:meta])* $name:ident { $($variant:ident = $text:literal $(| $alt:literal)*),* $(,)? }) => {
         $(#[$doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
         #[serde(rename_all = "snake_case")]
@@ -54,13 +54,19 @@ macro_rules! keyword_enum {
                 match self { $($name::$variant => $text,)* }
             }
 
+            /// The value written in English or in Chinese.
             pub fn parse(s: &str) -> Option<Self> {
-                match s { $($text => Some($name::$variant),)* _ => None }
+                match s { $($text $(| $alt)* => Some($name::$variant),)* _ => None }
             }
 
-            /// The accepted spellings, for suggestions.
+            /// The English names, for lists in help texts.
             pub fn names() -> impl Iterator<Item = &'static str> {
                 Self::ALL.iter().map(|v| v.as_str())
+            }
+
+            /// Every accepted spelling, English and Chinese, for suggestions.
+            pub fn spellings() -> &'static [&'static str] {
+                &[$($text, $($alt,)*)*]
             }
         }
     };
@@ -69,27 +75,30 @@ macro_rules! keyword_enum {
 keyword_enum! {
     /// What kind of body an actor is.
     ActorKind {
-        Government = "government", Department = "department", Office = "office",
-        Enterprise = "enterprise", Organization = "organization", ThirdParty = "third_party",
+        Government = "government" | "政府", Department = "department" | "部门",
+        Office = "office" | "办事机构" | "机构", Enterprise = "enterprise" | "企业",
+        Organization = "organization" | "组织" | "社会组织", ThirdParty = "third_party" | "第三方",
     }
 }
 
 keyword_enum! {
     /// Administrative level.
     Level {
-        Central = "central", Province = "province", Prefecture = "prefecture",
-        County = "county", Township = "township",
+        Central = "central" | "中央", Province = "province" | "省级" | "省",
+        Prefecture = "prefecture" | "地级" | "地市级", County = "county" | "县级" | "县",
+        Township = "township" | "乡级" | "乡镇",
     }
 }
 
 keyword_enum! {
     /// A document's place in the hierarchy of norms, highest first.
     DocLevel {
-        Constitution = "constitution", Law = "law",
-        AdministrativeRegulation = "administrative_regulation",
-        LocalRegulation = "local_regulation", DepartmentRule = "department_rule",
-        LocalRule = "local_rule", NormativeDocument = "normative_document",
-        Agreement = "agreement", Minutes = "minutes",
+        Constitution = "constitution" | "宪法", Law = "law" | "法律",
+        AdministrativeRegulation = "administrative_regulation" | "行政法规",
+        LocalRegulation = "local_regulation" | "地方性法规" | "自治条例" | "单行条例",
+        DepartmentRule = "department_rule" | "部门规章",
+        LocalRule = "local_rule" | "地方政府规章", NormativeDocument = "normative_document" | "规范性文件",
+        Agreement = "agreement" | "协议书" | "协议", Minutes = "minutes" | "会议纪要" | "纪要",
     }
 }
 
@@ -107,17 +116,20 @@ keyword_enum! {
 
 keyword_enum! {
     /// Which side must hold a function.
-    Side { Central = "central", Supporter = "supporter", Recipient = "recipient", Both = "both" }
+    Side {
+        Central = "central" | "中央", Supporter = "supporter" | "支援方",
+        Recipient = "recipient" | "受援方", Both = "both" | "双方",
+    }
 }
 
 keyword_enum! {
     /// How bad a rule's failure is.
-    RuleSeverity { Error = "error", Warning = "warning", Info = "info" }
+    RuleSeverity { Error = "error" | "错误", Warning = "warning" | "警告", Info = "info" | "提示" }
 }
 
 keyword_enum! {
     /// What an indicator measures.
-    IndicatorKind { Social = "social", Economic = "economic" }
+    IndicatorKind { Social = "social" | "社会", Economic = "economic" | "经济" }
 }
 
 keyword_enum! {

@@ -64,8 +64,8 @@ impl Ty {
 
     fn enum_values(self) -> Option<Vec<&'static str>> {
         match self {
-            Ty::ActorKind => Some(ast::ActorKind::names().collect()),
-            Ty::Level => Some(ast::Level::names().collect()),
+            Ty::ActorKind => Some(ast::ActorKind::spellings().to_vec()),
+            Ty::Level => Some(ast::Level::spellings().to_vec()),
             _ => None,
         }
     }
@@ -410,8 +410,11 @@ impl<'a> Scope<'a> {
                 if values.contains(&n.text.as_str()) {
                     return expected;
                 }
-                let help = did_you_mean(&n.text, values.iter().copied())
-                    .unwrap_or_else(|| format!("values are: {}", values.join(", ")));
+                let help = did_you_mean(&n.text, values.iter().copied()).unwrap_or_else(|| {
+                    let english: Vec<&str> =
+                        values.iter().copied().filter(|v| v.is_ascii()).collect();
+                    format!("values are: {}", english.join(", "))
+                });
                 diags.push(
                     Diagnostic::new(
                         Code::NameUnknownValue,

@@ -181,7 +181,15 @@ fn names_allowed<'s>(
                             _ => None,
                         }),
                     };
-                    let hit = actual.is_some_and(|v| values.contains(&v));
+                    // `county` and `县级` are the same level.
+                    let canonical = |w: &String| match prop.as_deref() {
+                        Some("level") => crate::ast::Level::parse(w)
+                            .map_or_else(|| w.clone(), |l| l.as_str().to_string()),
+                        Some("kind") => crate::ast::ActorKind::parse(w)
+                            .map_or_else(|| w.clone(), |k| k.as_str().to_string()),
+                        _ => w.clone(),
+                    };
+                    let hit = actual.is_some_and(|v| values.iter().any(|w| canonical(w) == v));
                     hit != *negated
                 }
                 Atom::Within { field: f, actor } if f == field => symbols.within(name, actor),

@@ -156,12 +156,7 @@ impl<'d> Lowerer<'d> {
                 .as_slice(),
         );
         let v = r.take_required("level", "province");
-        let level = r.word(
-            "level",
-            v,
-            Level::parse,
-            &Level::names().collect::<Vec<_>>(),
-        );
+        let level = r.word("level", v, Level::parse, Level::spellings());
         let v = r.take("title");
         let title = r.string("title", v);
         let v = r.take("region");
@@ -215,21 +210,11 @@ impl<'d> Lowerer<'d> {
         let v = r.take("title");
         let title = r.string("title", v);
         let v = r.take_required("scope", "program");
-        let scope = r.word(
-            "scope",
-            v,
-            FunctionScope::parse,
-            &FunctionScope::names().collect::<Vec<_>>(),
-        );
+        let scope = r.word("scope", v, FunctionScope::parse, FunctionScope::spellings());
         let v = r.take_required("side", "central");
-        let side = r.word("side", v, Side::parse, &Side::names().collect::<Vec<_>>());
+        let side = r.word("side", v, Side::parse, Side::spellings());
         let v = r.take("holder");
-        let holder = r.word(
-            "holder",
-            v,
-            ActorKind::parse,
-            &ActorKind::names().collect::<Vec<_>>(),
-        );
+        let holder = r.word("holder", v, ActorKind::parse, ActorKind::spellings());
         r.finish(&["title", "scope", "side", "holder"]);
         Function {
             name,
@@ -364,12 +349,7 @@ impl<'d> Lowerer<'d> {
         let v = r.take("title");
         let title = r.string("title", v);
         let v = r.take_required("level", "law");
-        let level = r.word(
-            "level",
-            v,
-            DocLevel::parse,
-            &DocLevel::names().collect::<Vec<_>>(),
-        );
+        let level = r.word("level", v, DocLevel::parse, DocLevel::spellings());
         let v = r.take_required("issuer", "国务院");
         let issuer = r.name("issuer", v);
         let v = r.take("region");
@@ -650,9 +630,11 @@ impl<'d> Lowerer<'d> {
                     let s = match RuleSeverity::parse(w.as_str()) {
                         Some(s) => s,
                         None => {
-                            let help =
-                                crate::suggest::did_you_mean(w.as_str(), RuleSeverity::names())
-                                    .unwrap_or_else(|| "use error, warning or info".to_string());
+                            let help = crate::suggest::did_you_mean(
+                                w.as_str(),
+                                RuleSeverity::spellings().iter().copied(),
+                            )
+                            .unwrap_or_else(|| "use error, warning or info".to_string());
                             self.diags.push(
                                 Diagnostic::new(
                                     Code::NameUnknownValue,
@@ -893,12 +875,7 @@ impl<'d> Lowerer<'d> {
         let (name, props) = self.name_and_props(p);
         let mut r = PropReader::new("an indicator", name.span, props, self.diags);
         let v = r.take_required("kind", "social");
-        let kind = r.word(
-            "kind",
-            v,
-            IndicatorKind::parse,
-            &IndicatorKind::names().collect::<Vec<_>>(),
-        );
+        let kind = r.word("kind", v, IndicatorKind::parse, IndicatorKind::spellings());
         let v = r.take_required("weight", "20%");
         let weight = r.number("weight", v, true);
         let target = match r.take_required("target", ">= 80%") {

@@ -221,7 +221,7 @@ impl<'d> PropReader<'d> {
             Some(t) => Some(t),
             None => {
                 let help = did_you_mean(&n.text, names.iter().copied())
-                    .unwrap_or_else(|| format!("use one of: {}", names.join(", ")));
+                    .unwrap_or_else(|| format!("use one of: {}", english(names).join(", ")));
                 self.diags.push(
                     Diagnostic::new(
                         Code::NameUnknownValue,
@@ -307,4 +307,9 @@ impl<'d> PropReader<'d> {
             );
         }
     }
+}
+
+/// The English spellings of a value list (for the list in a help text).
+fn english<'a>(names: &[&'a str]) -> Vec<&'a str> {
+    names.iter().copied().filter(|n| n.is_ascii()).collect()
 }
