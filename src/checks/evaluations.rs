@@ -17,6 +17,14 @@ pub fn check(s: &Symbols, diags: &mut Vec<Diagnostic>) {
 
 /// The paper's finding: social effects weighed less than quick economic results.
 fn check_balance(e: &Evaluation, diags: &mut Vec<Diagnostic>) {
+    // An indicator whose kind or weight was not understood is reported already; weighing
+    // without it would mislead.
+    if e.indicators
+        .iter()
+        .any(|i| i.kind.is_none() || i.weight.is_none())
+    {
+        return;
+    }
     let weight = |k: IndicatorKind| -> Decimal {
         e.indicators
             .iter()

@@ -168,11 +168,22 @@ fn check_duty_pair(
     program: Option<&crate::ast::Name>,
     diags: &mut Vec<Diagnostic>,
 ) {
+    // A pair whose end is an unknown actor (reported already) is matched by the name it most
+    // likely means, so a duty naming that pair correctly raises nothing more.
+    let end = |n: &crate::ast::Name| -> String {
+        if s.actors.contains_key(&n.text) {
+            n.text.clone()
+        } else {
+            crate::suggest::closest(&n.text, s.actors.keys().map(String::as_str))
+                .unwrap_or(&n.text)
+                .to_string()
+        }
+    };
     let mut programs: Vec<&str> = s
         .pairs
         .iter()
         .map(|p| &p.item)
-        .filter(|p| p.supporter.text == supporter.text && p.recipient.text == recipient.text)
+        .filter(|p| end(&p.supporter) == supporter.text && end(&p.recipient) == recipient.text)
         .filter(|p| program.is_none_or(|pr| pr.text == p.program.text))
         .map(|p| p.program.text.as_str())
         .collect();
