@@ -29,7 +29,11 @@ pub fn collect_files(paths: &[PathBuf], diags: &mut Vec<Diagnostic>) -> Vec<Path
                     &shown,
                     format!("cannot read `{shown}`: {}", io_reason(&e)),
                 )
-                .help("check the path; rule files are `.dk` files or directories holding them"),
+                .help(if shown == "rules" {
+                    "with no path given, duikou reads `rules/`; name the rule files or their folder: `duikou check my-rules/`"
+                } else {
+                    "check the path; rule files are `.dk` files or directories holding them"
+                }),
             ),
             Ok(m) if m.is_dir() => {
                 let before = out.len();

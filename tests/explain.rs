@@ -155,3 +155,19 @@ fn a_rejected_row_leaves_only_rules_over_its_rows_undetermined() {
         "{all_rejected}"
     );
 }
+
+#[test]
+fn a_group_key_given_twice_is_refused() {
+    let o = duikou(&[
+        "explain",
+        "民生投入",
+        "--group",
+        "supporter=河北省,recipient=巴州,year=2017,year=2018",
+    ]);
+    let t = text(&o);
+    assert_eq!(o.status.code(), Some(2), "{t}");
+    assert!(
+        t.contains("`year` is given twice (`year=2017` and `year=2018`)"),
+        "{t}"
+    );
+}

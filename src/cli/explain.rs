@@ -105,19 +105,13 @@ pub fn explain(mut args: ExplainArgs) -> ExitCode {
         return ExitCode::from(EXIT_UNPROCESSABLE);
     }
     let target = match (&args.group, &args.record) {
-        (Some(g), _) => {
-            let mut pairs = Vec::new();
-            for part in g.split([',', '，']).filter(|p| !p.trim().is_empty()) {
-                let Some((k, v)) = part.split_once('=') else {
-                    eprintln!(
-                        "error: `{part}` is not `key=value`\n  help: write `--group supporter=河北省,year=2017`"
-                    );
-                    return ExitCode::from(EXIT_UNPROCESSABLE);
-                };
-                pairs.push((k.trim().to_string(), v.trim().to_string()));
+        (Some(g), _) => match group_keys(g) {
+            Ok(pairs) => Target::Group(pairs),
+            Err(why) => {
+                eprintln!("error: {why}");
+                return ExitCode::from(EXIT_UNPROCESSABLE);
             }
-            Target::Group(pairs)
-        }
+        },
         (None, Some(k)) => Target::Record(k.clone()),
         (None, None) => unreachable!("clap requires --group or --record"),
     };
@@ -135,4 +129,24 @@ pub fn explain(mut args: ExplainArgs) -> ExitCode {
             ExitCode::from(EXIT_UNPROCESSABLE)
         }
     }
+}
+
+/// `--group supporter=河北省,year=2017` as (key, value) pairs: each part `key=value`, each key once.
+pub(super) fn group_keys(group: &str) -> Result<Vec<(String, String)>, String> {
+    let mut pairs: Vec<(String, String)> = Vec::new();
+    for part in group.split([',', '，']).filter(|p| !p.trim().is_empty()) {
+        let Some((k, v)) = part.split_once('=') else {
+            return Err(format!(
+                "`{part}` is not `key=value`\n  help: write `--group supporter=河北省,year=2017`"
+            ));
+        };
+        let (k, v) = (k.trim().to_string(), v.trim().to_string());
+        if let Some((_, first)) = pairs.iter().find(|(key, _)| *key == k) {
+            return Err(format!(
+                "`{k}` is given twice (`{k}={first}` and `{k}={v}`)\n  help: give each group key once"
+            ));
+        }
+        pairs.push((k, v));
+    }
+    Ok(pairs)
 }

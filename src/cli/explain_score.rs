@@ -46,14 +46,7 @@ pub fn explain(
             "no data to explain with\n  help: pass `--data DIR` or `--data NAME=FILE`".into(),
         );
     }
-    let pairs: Vec<(String, String)> = group
-        .split([',', '，'])
-        .filter(|p| !p.trim().is_empty())
-        .filter_map(|p| {
-            p.split_once('=')
-                .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
-        })
-        .collect();
+    let pairs = super::explain::group_keys(group)?;
     let (_, rows) = run::run_with(plan, files, opts, |c| duikou::score::score(plan, e, c));
     let scored = rows.iter().filter(|r| r.score.is_some()).count();
     let Some(row) = rows.iter().find(|r| matches(plan, r, &pairs)) else {

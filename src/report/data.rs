@@ -175,8 +175,8 @@ impl CheckReport<'_> {
             if n.not_in_force > 0 {
                 let _ = write!(
                     extra,
-                    ", {} records outside the document's period",
-                    n.not_in_force
+                    ", {} outside the document's period",
+                    plural(n.not_in_force as usize, "record")
                 );
             }
             let _ = writeln!(

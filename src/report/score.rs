@@ -102,8 +102,8 @@ pub fn human(e: &EvaluationPlan, rows: &[ScoreRow]) -> String {
     let scored = rows.iter().filter(|r| r.score.is_some()).count();
     let _ = writeln!(
         out,
-        "\n{} groups: {scored} scored, {} undetermined",
-        rows.len(),
+        "\n{}: {scored} scored, {} undetermined",
+        crate::report::plural(rows.len(), "group"),
         rows.len() - scored
     );
     out
