@@ -163,7 +163,7 @@ fn glued_keyword_help(text: &str, pos: usize) -> Option<String> {
             .collect();
         rev.chars().rev().collect()
     };
-    for word in [word_at, before] {
+    for word in [&word_at, &before] {
         for kw in KEYWORDS {
             if word.len() > kw.len() && word.starts_with(kw) {
                 let rest = &word[kw.len()..];
@@ -173,8 +173,28 @@ fn glued_keyword_help(text: &str, pos: usize) -> Option<String> {
             }
         }
     }
+    // A Chinese keyword glued after a name (`项目条件`, `民生且`): Chinese has no spaces to
+    // show where the name ends.
+    let glued_after = KEYWORDS
+        .iter()
+        .chain(MORE_KEYWORDS)
+        .chain(INFIX_KEYWORDS)
+        .filter(|kw| !kw.is_ascii());
+    for word in [&before, &word_at] {
+        for kw in glued_after.clone() {
+            if word.len() > kw.len() && word.ends_with(kw) {
+                let name = &word[..word.len() - kw.len()];
+                return Some(format!(
+                    "`{word}` reads as one name; put a space before the keyword: `{name} {kw}`"
+                ));
+            }
+        }
+    }
     None
 }
+
+/// The Chinese infix keywords of expressions.
+const INFIX_KEYWORDS: &[&str] = &["且", "或", "非", "隶属于"];
 
 /// The ASCII punctuation among the tokens pest tried at the failure point, quoted.
 fn punctuation_tokens<T: std::fmt::Display>(tokens: &[T]) -> Vec<String> {
@@ -222,7 +242,7 @@ fn describe(rules: &[Rule], punctuation: &[String]) -> String {
     names.sort_by_key(|n| match *n {
         "`}`" | "`)`" | "`]`" => 0,
         "`:`" | "`,`" => 1,
-        "an operator" | "`in`" => 3,
+        "an operator" | "`in` (`属于`)" => 3,
         _ => 2,
     });
     match names.len() {
@@ -252,20 +272,20 @@ fn rule_name(rule: Rule) -> &'static str {
         cmp_op | eq | ne | le | ge | lt | gt => "a comparison operator",
         type_ref => "a type",
         field_decl => "a field `name: type`",
-        kw_in | in_op => "`in`",
-        kw_holds => "`holds`",
-        kw_for => "`for`",
-        kw_where | filter => "`where`",
-        kw_violation => "`violation`",
-        kw_then => "`then`",
-        kw_else => "`else`",
+        kw_in | in_op => "`in` (`属于`)",
+        kw_holds => "`holds` (`承担`)",
+        kw_for => "`for` (`针对`)",
+        kw_where | filter => "`where` (`条件`)",
+        kw_violation => "`violation` (`违规`)",
+        kw_then => "`then` (`则`)",
+        kw_else => "`else` (`否则`)",
         duty_program | duty_pair => "`program` or `pair`",
         role => "`as lead` or `as support`",
         actor_decl | program_decl | function_decl | record_decl | document_decl | test_decl
         | pair_decl | duty_decl | rule_decl | evaluation_decl => "a declaration",
         kw_actor | kw_program | kw_record | kw_function | kw_document | kw_pair | kw_duty
         | kw_rule | kw_evaluation | kw_test => "a declaration",
-        article => "`article`",
+        article => "`article` (`条`)",
         over_clause | per_clause | require_clause | forbid_clause | permit_clause
         | unless_clause | severity_clause | message_clause => "a rule clause",
         evaluators_clause | indicator_decl | grade_clause => "an evaluation clause",
@@ -273,8 +293,8 @@ fn rule_name(rule: Rule) -> &'static str {
         expect_score | expect_violation | expect_gap | expect_conflict => {
             "`violation`, `score`, `gap` or `conflict`"
         }
-        pair_from => "`from`",
-        pair_to => "`to`",
+        pair_from => "`from` (`自`)",
+        pair_to => "`to` (`至`)",
         modifier => "`key` or `time`",
         member => "`.`",
         or | and | within | add | sub | mul | div => "an operator",
