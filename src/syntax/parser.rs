@@ -50,10 +50,67 @@ pub fn syntax_error(file: FileId, text: &str, err: pest::error::Error<Rule>) -> 
             format!("expected {expected}")
         },
     );
-    if let Some(help) = glued_keyword_help(text, pos).or_else(|| misspelt_keyword_help(text, pos)) {
+    let help = literal_help(text, pos)
+        .or_else(|| keyword_as_name_help(text, pos, &expected))
+        .or_else(|| glued_keyword_help(text, pos))
+        .or_else(|| misspelt_keyword_help(text, pos));
+    if let Some(help) = help {
         d = d.help(help);
     }
     d
+}
+
+/// Money and dates written as in prose: `50万` for `50万元`, `2012年1月1日` for `2012-01-01`.
+fn literal_help(text: &str, pos: usize) -> Option<String> {
+    let number: String = {
+        let rev: String = text[..pos]
+            .chars()
+            .rev()
+            .take_while(|c| c.is_ascii_digit() || *c == '.')
+            .collect();
+        rev.chars().rev().collect()
+    };
+    if number.is_empty() {
+        return None;
+    }
+    let rest = &text[pos..];
+    if let Some(unit) = ["万", "亿"].into_iter().find(|u| rest.starts_with(u)) {
+        return Some(format!(
+            "money is written with its unit: `{number}{unit}元`"
+        ));
+    }
+    if rest.starts_with('年') {
+        let date: Vec<u32> = rest
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|p| !p.is_empty())
+            .take(2)
+            .filter_map(|p| p.parse().ok())
+            .collect();
+        return Some(match date[..] {
+            [m, d] => format!("write a date as `{number}-{m:02}-{d:02}`, a year as `{number}`"),
+            _ => format!("write a year as `{number}`, a date as `{number}-01-01`"),
+        });
+    }
+    None
+}
+
+/// A keyword where a name is expected (`rule 结对 {`): names that are keywords need backticks.
+fn keyword_as_name_help(text: &str, pos: usize, expected: &str) -> Option<String> {
+    if !expected.contains("a name") {
+        return None;
+    }
+    let word: String = text[pos..]
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '_')
+        .collect();
+    let is_keyword = KEYWORDS
+        .iter()
+        .chain(MORE_KEYWORDS)
+        .chain(INFIX_KEYWORDS)
+        .any(|k| *k == word);
+    is_keyword.then(|| {
+        format!("`{word}` is a keyword; to use it as a name, write it in backticks: `` `{word}` ``")
+    })
 }
 
 /// Keywords that may be misspelt where a clause or declaration was expected.
