@@ -62,7 +62,8 @@ fn csv_and_markdown() {
     let o = duikou(&["score", "rules", "--format", "csv"]);
     let csv = stdout(&o);
     assert!(
-        csv.starts_with("supporter,recipient,year,民生占比 value,民生占比 attainment,"),
+        // A byte-order mark first, for spreadsheet programs.
+        csv.starts_with("\u{feff}supporter,recipient,year,民生占比 value,民生占比 attainment,"),
         "{csv}"
     );
     assert!(csv.contains("河北省,巴州,2017,40.0%,54.05,"), "{csv}");

@@ -121,7 +121,8 @@ pub fn markdown(e: &EvaluationPlan, rows: &[ScoreRow]) -> String {
     out
 }
 
-/// CSV: group keys, each indicator's value and attainment, score, grade, rank.
+/// CSV: group keys, each indicator's value and attainment, score, grade, rank; one line per
+/// group, UTF-8 with a byte-order mark.
 pub fn csv(e: &EvaluationPlan, rows: &[ScoreRow]) -> String {
     let mut w = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::Any(b'\n'))
@@ -153,7 +154,9 @@ pub fn csv(e: &EvaluationPlan, rows: &[ScoreRow]) -> String {
         line.push(r.rank.map_or(String::new(), |k| k.to_string()));
         let _ = w.write_record(&line);
     }
-    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+    // A byte-order mark, so spreadsheet programs (Excel on Chinese Windows) read it as UTF-8.
+    let body = String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default();
+    format!("\u{feff}{body}")
 }
 
 fn number(d: rust_decimal::Decimal) -> serde_json::Value {
