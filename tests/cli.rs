@@ -158,3 +158,23 @@ fn a_utf16_csv_is_refused_with_the_fix() {
     assert!(text.contains("the file is UTF-16"), "{text}");
     std::fs::remove_dir_all(dir).ok();
 }
+
+/// Rule counts without the rows of an unreadable file would look like a pass: the report says
+/// the rule's data is incomplete.
+#[test]
+fn a_rule_over_an_unreadable_file_is_marked_incomplete() {
+    let case = std::path::Path::new("tests/data_cases/file_missing_column");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_duikou"))
+        .args(["check", "rules.dk", "--data", "data", "--format", "short"])
+        .current_dir(case)
+        .output()
+        .expect("runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(2), "{text}");
+    assert!(
+        text.contains(
+            "  incomplete: data/project.csv could not be read in full (see the data problems)"
+        ),
+        "{text}"
+    );
+}

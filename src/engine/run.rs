@@ -63,6 +63,8 @@ pub struct DataRun {
     pub rows_rejected: u64,
     /// Data files whose reading stopped early or never began.
     pub files_failed: u64,
+    /// Those files, as (record type, file).
+    pub unread: Vec<(usize, String)>,
     /// `file → sha256:…` for every data file read.
     pub hashes: IndexMap<String, String>,
 }
@@ -411,6 +413,7 @@ impl RowSink for Feeder<'_, '_> {
             self.reject(problem);
         } else {
             self.run.files_failed += 1;
+            self.run.unread.push((self.record, self.path.to_string()));
             self.run.problems.push(problem);
         }
     }
@@ -435,6 +438,7 @@ impl RowSink for Feeder<'_, '_> {
 
     fn failed(&mut self) {
         self.run.files_failed += 1;
+        self.run.unread.push((self.record, self.path.to_string()));
     }
 }
 
@@ -568,6 +572,7 @@ fn read_all(plan: &Plan, files: &[DataFile], opts: &Options, out: &mut Batcher) 
         };
         if let Err(p) = read_into(plan, record, file, opts, hasher.clone(), &mut feeder) {
             run.files_failed += 1;
+            run.unread.push((record, path.clone()));
             run.problems.push(*p);
         }
         if let Some(h) = hasher {

@@ -187,6 +187,22 @@ impl CheckReport<'_> {
                 plural(n.violations as usize, "violation"),
                 n.undetermined
             );
+            // Counts without the rows of a file that could not be read look like a pass: say so.
+            let unread: Vec<&str> = run
+                .unread
+                .iter()
+                .filter(|(rec, _)| {
+                    *rec == rule.record || rule.aggs.iter().any(|a| a.record == *rec)
+                })
+                .map(|(_, file)| file.as_str())
+                .collect();
+            if !unread.is_empty() {
+                let _ = writeln!(
+                    out,
+                    "  incomplete: {} could not be read in full (see the data problems)",
+                    unread.join(", ")
+                );
+            }
             let list = self.ordered(r);
             let limit = if self.all || !human {
                 list.len()
