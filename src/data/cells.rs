@@ -35,8 +35,10 @@ pub enum RowCells<'a> {
         record: &'a csv::ByteRecord,
         columns: &'a [Option<usize>],
     },
-    /// Cells already arranged by field (JSON, workbooks, in-memory rows).
+    /// Cells already arranged by field (workbooks, in-memory rows).
     Fields(&'a [OwnedCell]),
+    /// The cells of a JSON object, with the object's text (to place a field's key).
+    Json(&'a [OwnedCell], &'a str),
 }
 
 impl RowCells<'_> {
@@ -52,7 +54,40 @@ impl RowCells<'_> {
                 Some(r) => Cell::Text(&text[r]),
                 None => Cell::Empty,
             },
-            RowCells::Fields(cells) => cells.get(i).map_or(Cell::Empty, OwnedCell::as_cell),
+            RowCells::Fields(cells) | RowCells::Json(cells, _) => {
+                cells.get(i).map_or(Cell::Empty, OwnedCell::as_cell)
+            }
         }
+    }
+
+    /// Where a JSON object writes `key`: lines after the object's first, and the 1-based
+    /// character column on that line.
+    pub fn place_of(&self, key: &str) -> Option<(u64, u32)> {
+        let RowCells::Json(_, text) = self else {
+            return None;
+        };
+        let quoted = format!("\"{key}\"");
+        let at = text.match_indices(&quoted).find_map(|(i, _)| {
+            let after = text[i + quoted.len()..].trim_start();
+            after.starts_with(':').then_some(i)
+        })?;
+        let before = &text[..at];
+        let lines = before.matches('\n').count() as u64;
+        let line_start = before.rfind('\n').map_or(0, |n| n + 1);
+        Some((lines, before[line_start..].chars().count() as u32 + 1))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_json_key_is_placed_on_its_line() {
+        let text = "{\n  \"id\": \"p1\",\n  \"金额\": \"x\"\n}";
+        let cells = RowCells::Json(&[], text);
+        assert_eq!(cells.place_of("金额"), Some((2, 3)));
+        assert_eq!(cells.place_of("id"), Some((1, 3)));
+        assert_eq!(cells.place_of("missing"), None);
     }
 }

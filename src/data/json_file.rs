@@ -158,7 +158,7 @@ pub fn read_array(
             .count() as u64;
         counted = offset;
         match cells_of(item.get(), fields, &mut unknown) {
-            Ok(cells) => sink.row(&RowCells::Fields(&cells), line),
+            Ok(cells) => sink.row(&RowCells::Json(&cells, item.get()), line),
             Err(msg) => sink.bad_row(bad_row(at, line, msg)),
         }
     }
@@ -217,7 +217,7 @@ pub fn read_lines(
             continue;
         }
         match cells_of(text, fields, &mut unknown) {
-            Ok(cells) => sink.row(&RowCells::Fields(&cells), line),
+            Ok(cells) => sink.row(&RowCells::Json(&cells, text), line),
             Err(msg) => sink.bad_row(bad_row(at, line, msg)),
         }
     }

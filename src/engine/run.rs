@@ -380,12 +380,18 @@ impl RowSink for Feeder<'_, '_> {
         };
         if let Err((field, why)) = validate(&rec.fields, &self.plan.names, cells, &mut self.row) {
             let column = self.columns.get(field).copied().unwrap_or(0);
+            let mut location = at(column, &self.sheet, self.path);
+            // A JSON object is placed at its key.
+            if let Some((lines, column)) = cells.place_of(&rec.fields[field].name.text) {
+                location.line += lines;
+                location.column = column;
+            }
             let p = DataProblem {
                 code: why.code,
                 severity: Severity::Error,
                 message: why.message,
                 help: why.help,
-                location: at(column, &self.sheet, self.path),
+                location,
                 field: Some(rec.fields[field].name.text.clone()),
                 row: true,
             };
