@@ -1,5 +1,6 @@
 //! Which of two clashing provisions prevails under the Legislation Law (立法法), or who decides:
-//! superior over inferior, special over general and later over earlier within one issuer.
+//! superior over inferior, special over general and later over earlier within one issuer
+//! (articles as numbered in the 2023 text).
 
 use crate::ast::{DocLevel, Level};
 use crate::symbols::{NATIONAL, Source, Symbols};
@@ -134,31 +135,24 @@ pub fn resolve(symbols: &Symbols, a: &Side<'_>, b: &Side<'_>) -> Resolution {
             .map_or(NATIONAL.to_string(), |i| i.text.clone())
     };
     let (ia, ib) = (issuer(da), issuer(db));
-    if ia == ib {
-        // Same issuer: special over general, later over earlier.
-        let later = match (da.effective, db.effective) {
-            (Some(x), Some(y)) if x > y => Some(0),
-            (Some(x), Some(y)) if y > x => Some(1),
-            _ => None,
-        };
-        let special = if a.narrower {
-            Some(0)
-        } else if b.narrower {
-            Some(1)
-        } else {
-            None
-        };
-        return match (special, later) {
-            (Some(s), Some(l)) if s != l => unresolved(
-                ia.clone(),
-                format!("the newer general provision and the older special one are both `{ia}`'s: it decides (立法法 art 94)"),
-            ),
-            (Some(s), _) => win(s, "special", sides, "same issuer: the special provision prevails over the general one (特别规定优于一般规定)".into()),
-            (None, Some(l)) => win(l, "posterior", sides, "same issuer: the later provision prevails over the earlier one (新的规定优于旧的规定)".into()),
-            (None, None) => unresolved(ia.clone(), format!("two provisions of `{ia}` of the same date and scope: it decides")),
-        };
-    }
     let (ra, rb) = (rank(la), rank(lb));
+    if ia == ib && ra == rb {
+        return same_issuer(sides, a, b, (da, db), &ia, la);
+    }
+    if ia == ib {
+        // One issuer, two levels (a regulation and a notice of 国务院): the higher level prevails.
+        let i = if ra < rb { 0 } else { 1 };
+        return win(
+            i,
+            "superior",
+            sides,
+            format!(
+                "both are `{ia}`'s, and {} prevails over {} (上位法优于下位法)",
+                crate::suggest::a_or_an([la, lb][i].as_str()),
+                crate::suggest::a_or_an([la, lb][1 - i].as_str())
+            ),
+        );
+    }
     let (legal_a, legal_b) = (la.is_legal(), lb.is_legal());
     match (legal_a, legal_b) {
         (true, true) => {
@@ -166,12 +160,31 @@ pub fn resolve(symbols: &Symbols, a: &Side<'_>, b: &Side<'_>) -> Resolution {
             match (la, lb) {
                 (LocalRegulation, DepartmentRule) | (DepartmentRule, LocalRegulation) => unresolved(
                     "国务院".into(),
-                    "a local regulation and a department rule disagree: the State Council decides, or refers it to the NPC Standing Committee (立法法 art 106)".into(),
+                    "a local regulation and a department rule disagree: the State Council gives its opinion, or refers it to the NPC Standing Committee (立法法 art 106)".into(),
                 ),
                 (DepartmentRule, LocalRule) | (LocalRule, DepartmentRule) | (DepartmentRule, DepartmentRule) => unresolved(
                     "国务院".into(),
-                    "department and local government rules have equal force: the State Council decides (立法法 art 106)".into(),
+                    "department and local government rules have equal force: the State Council decides (立法法 art 102, 106)".into(),
                 ),
+                (LocalRegulation, LocalRule) | (LocalRule, LocalRegulation) => {
+                    let reg = if la == LocalRegulation { 0 } else { 1 };
+                    let (ir, iu) = ([&ia, &ib][reg], [&ia, &ib][1 - reg]);
+                    // Only over the rules of its own and lower governments (立法法 art 100);
+                    // another region's rules are not below it.
+                    if ir.as_str() != NATIONAL && symbols.within(iu, ir) {
+                        win(
+                            reg,
+                            "superior",
+                            sides,
+                            format!(
+                                "a local regulation prevails over the rules of its own and lower governments: `{iu}` is within `{ir}` (立法法 art 100)"
+                            ),
+                        )
+                    } else {
+                        by_issuer(symbols, sides, &ia, &ib)
+                    }
+                }
+                // A national law or regulation binds every region.
                 _ if ra != rb => {
                     let i = if ra < rb { 0 } else { 1 };
                     win(i, "superior", sides, format!("{} prevails over {} (上位法优于下位法)", crate::suggest::a_or_an([la, lb][i].as_str()), crate::suggest::a_or_an([la, lb][1 - i].as_str())))
@@ -184,7 +197,7 @@ pub fn resolve(symbols: &Symbols, a: &Side<'_>, b: &Side<'_>) -> Resolution {
             let (legal, policy) = if legal_a { (0, 1) } else { (1, 0) };
             let policy_issuer = [&ia, &ib][policy];
             let legal_issuer = [&ia, &ib][legal];
-            if admin(symbols, policy_issuer) < admin(symbols, legal_issuer) {
+            if above(symbols, policy_issuer, legal_issuer) {
                 unresolved(
                     policy_issuer.clone(),
                     format!(
@@ -204,11 +217,65 @@ pub fn resolve(symbols: &Symbols, a: &Side<'_>, b: &Side<'_>) -> Resolution {
     }
 }
 
+/// One issuer, one level: special over general, later over earlier (立法法 art 103); a newer
+/// general provision against an older special one goes back to the issuer (art 105, 106).
+fn same_issuer(
+    sides: [&Side<'_>; 2],
+    a: &Side<'_>,
+    b: &Side<'_>,
+    (da, db): (&crate::ast::Document, &crate::ast::Document),
+    issuer: &str,
+    level: DocLevel,
+) -> Resolution {
+    let later = match (da.effective, db.effective) {
+        (Some(x), Some(y)) if x > y => Some(0),
+        (Some(x), Some(y)) if y > x => Some(1),
+        _ => None,
+    };
+    let special = if a.narrower {
+        Some(0)
+    } else if b.narrower {
+        Some(1)
+    } else {
+        None
+    };
+    let article = match level {
+        DocLevel::Law | DocLevel::AdministrativeRegulation => " (立法法 art 105)",
+        DocLevel::LocalRegulation | DocLevel::DepartmentRule | DocLevel::LocalRule => {
+            " (立法法 art 106)"
+        }
+        _ => "",
+    };
+    match (special, later) {
+        (Some(s), Some(l)) if s != l => unresolved(
+            issuer.to_string(),
+            format!("the newer general provision and the older special one are both `{issuer}`'s: it decides{article}"),
+        ),
+        (Some(s), _) => win(s, "special", sides, "same issuer: the special provision prevails over the general one (特别规定优于一般规定, 立法法 art 103)".into()),
+        (None, Some(l)) => win(l, "posterior", sides, "same issuer: the later provision prevails over the earlier one (新的规定优于旧的规定, 立法法 art 103)".into()),
+        (None, None) => unresolved(issuer.to_string(), format!("two provisions of `{issuer}` of the same date and scope: it decides")),
+    }
+}
+
+/// Whether `x` stands above `y` and may review its provisions: the whole country, a body `y`
+/// lies within (`region:`/`of:`), or the central government over any local one. A central
+/// department is not above a province (部省同级).
+fn above(symbols: &Symbols, x: &str, y: &str) -> bool {
+    if x == y || admin(symbols, x) >= admin(symbols, y) {
+        return false;
+    }
+    if x == NATIONAL || symbols.ancestors(y).contains(&x) {
+        return true;
+    }
+    symbols.actors.get(x).is_some_and(|a| {
+        a.level == Some(Level::Central) && a.kind == Some(crate::ast::ActorKind::Government)
+    })
+}
+
 /// Equal rank, different issuers: the higher issuer prevails over one within its region;
 /// otherwise their common superior decides.
 fn by_issuer(symbols: &Symbols, sides: [&Side<'_>; 2], ia: &str, ib: &str) -> Resolution {
-    let (xa, xb) = (admin(symbols, ia), admin(symbols, ib));
-    if xa < xb && symbols.within(ib, ia) {
+    if above(symbols, ia, ib) {
         return win(
             0,
             "superior",
@@ -218,7 +285,7 @@ fn by_issuer(symbols: &Symbols, sides: [&Side<'_>; 2], ia: &str, ib: &str) -> Re
             ),
         );
     }
-    if xb < xa && symbols.within(ia, ib) {
+    if above(symbols, ib, ia) {
         return win(
             1,
             "superior",
@@ -232,20 +299,20 @@ fn by_issuer(symbols: &Symbols, sides: [&Side<'_>; 2], ia: &str, ib: &str) -> Re
         Some(sup) => unresolved(
             sup.clone(),
             format!(
-                "documents of equal rank from `{ia}` and `{ib}`: their common superior `{sup}` decides"
+                "documents of `{ia}` and `{ib}`, neither above the other: their common superior `{sup}` decides"
             ),
         ),
         // Two local issuers: the central government is above both.
         None if admin(symbols, ia) > 0 && admin(symbols, ib) > 0 => unresolved(
             "国务院".into(),
             format!(
-                "documents of equal rank from `{ia}` and `{ib}`: their common superior, the State Council (国务院), decides"
+                "documents of `{ia}` and `{ib}`, neither above the other: their common superior, the State Council (国务院), decides"
             ),
         ),
         None => unresolved(
             "国务院".into(),
             format!(
-                "documents of equal rank from `{ia}` and `{ib}`, with no common superior declared (`region:`/`of:`): referred to the State Council"
+                "documents of `{ia}` and `{ib}`, neither above the other and with no common superior declared (`region:`/`of:`): referred to the State Council"
             ),
         ),
     }
