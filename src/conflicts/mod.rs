@@ -43,6 +43,37 @@ fn periods_meet(p: &FxHashMap<String, Period>, a: Option<&str>, b: Option<&str>)
     }
 }
 
+/// Whether two leads hold at the same time: their documents are in force together while both
+/// bodies exist (a body ceases on its `until`). A temporary office handing over to a standing
+/// one on the day it ceases is succession, not competition.
+fn leads_meet(
+    symbols: &Symbols,
+    p: &FxHashMap<String, Period>,
+    (da, db): (Option<&str>, Option<&str>),
+    (a, b): (&str, &str),
+) -> bool {
+    let period = |d: Option<&str>| d.and_then(|d| p.get(d)).copied();
+    let until = |actor: &str| symbols.actors.get(actor).and_then(|x| x.until);
+    let start = [period(da), period(db)]
+        .into_iter()
+        .flatten()
+        .map(|x| x.start)
+        .max();
+    let end = [
+        period(da).and_then(|x| x.end),
+        period(db).and_then(|x| x.end),
+        until(a),
+        until(b),
+    ]
+    .into_iter()
+    .flatten()
+    .min();
+    match (start, end) {
+        (Some(s), Some(e)) => s < e,
+        _ => true,
+    }
+}
+
 fn place(s: &Option<Source>) -> String {
     match s {
         Some(s) => format!("{} art {}", s.document, s.article),
@@ -456,6 +487,12 @@ fn duties(symbols: &Symbols, p: &FxHashMap<String, Period>, out: &mut Vec<Diagno
             } else if a.item.role == Role::Lead
                 && b.item.role == Role::Lead
                 && a.item.actor.text != b.item.actor.text
+                && leads_meet(
+                    symbols,
+                    p,
+                    (da, db),
+                    (&a.item.actor.text, &b.item.actor.text),
+                )
             {
                 let r = resolve(symbols, &sa, &sb);
                 let resolved = r.winner.is_some();
