@@ -146,9 +146,9 @@ pub fn read(
         }
         let start = record_buf.position().map_or(0, |p| p.byte());
         let line = breaks.borrow_mut().line_of(start);
-        let several = breaks.borrow().several_before(csv.position().byte());
+        let (several, terminated) = breaks.borrow().inside(csv.position().byte());
         let cut = if several {
-            stray_quote::swallowed(&record_buf, width)
+            stray_quote::swallowed(&record_buf, width, !terminated)
         } else {
             None
         };
@@ -156,7 +156,7 @@ pub fn read(
             deliver(&record_buf, line, width, &columns, at, sink);
             continue;
         };
-        recover(cut, line, width, &columns, at, sink);
+        recover(&record_buf, cut, line, width, &columns, at, sink);
     }
     Ok(())
 }
@@ -164,6 +164,7 @@ pub fn read(
 /// Reports the row whose cell swallowed the lines after it, reads the swallowed lines again,
 /// and reports the line where the quote closed.
 fn recover(
+    record: &csv::ByteRecord,
     cut: stray_quote::Swallowed,
     line: u64,
     width: usize,
@@ -171,7 +172,7 @@ fn recover(
     at: &DataLocation,
     sink: &mut dyn RowSink,
 ) {
-    let swallowed = cut.lines.len() as u64 + u64::from(cut.closing.is_some());
+    let swallowed = cut.whole as u64 + u64::from(cut.closing.is_some());
     let problem = DataProblem {
         code: Code::DataRaggedRow,
         severity: Severity::Error,
@@ -192,15 +193,11 @@ fn recover(
         row: true,
     };
     reject(&cut.row, problem, columns, sink);
-    let mut again = csv::ByteRecord::new();
-    for (offset, bytes) in &cut.lines {
-        let mut reader = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .from_reader(bytes.as_slice());
-        if let Ok(true) = reader.read_byte_record(&mut again) {
-            deliver(&again, line + offset, width, columns, at, sink);
-        }
+    // Inside the quoted cell no line holds a quote of its own (a `"` there ended the cell), so
+    // each line splits at its commas.
+    for (offset, bytes) in cut.lines(record) {
+        let again = stray_quote::split_plain(bytes);
+        deliver(&again, line + offset, width, columns, at, sink);
     }
     if let Some(offset) = cut.closing {
         sink.bad_row(DataProblem {

@@ -84,15 +84,19 @@ impl Breaks {
         self.passed + 1
     }
 
-    /// Whether more than one line break lies before byte `end` among those not yet passed: called
-    /// after `line_of` with the end of the record, it tells a record that spans several lines.
-    pub fn several_before(&self, end: u64) -> bool {
-        self.pending
-            .iter()
-            .take(2)
-            .filter(|&&(a, _)| a < end)
-            .count()
-            > 1
+    /// For the record that ends at byte `end` (called after `line_of`): whether a line break lies
+    /// inside it, and whether it ended with a line break (not at the end of the file).
+    pub fn inside(&self, end: u64) -> (bool, bool) {
+        let mut before = self.pending.iter().take_while(|&&(a, _)| a < end);
+        let terminator = |&(a, b): &(u64, u64)| b + 1 == end || a + 1 == end;
+        let Some(first) = before.next() else {
+            return (false, false);
+        };
+        match before.last() {
+            // Two or more breaks: the last may end the record, the first does not.
+            Some(last) => (true, terminator(last)),
+            None => (!terminator(first), terminator(first)),
+        }
     }
 }
 
