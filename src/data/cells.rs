@@ -37,8 +37,9 @@ pub enum RowCells<'a> {
     },
     /// Cells already arranged by field (workbooks, in-memory rows).
     Fields(&'a [OwnedCell]),
-    /// The cells of a JSON object, with the object's text (to place a field's key).
-    Json(&'a [OwnedCell], &'a str),
+    /// The cells of a JSON object, with the object's text (to place a field's key) and the
+    /// characters before it on its first line.
+    Json(&'a [OwnedCell], &'a str, u32),
 }
 
 impl RowCells<'_> {
@@ -54,7 +55,7 @@ impl RowCells<'_> {
                 Some(r) => Cell::Text(&text[r]),
                 None => Cell::Empty,
             },
-            RowCells::Fields(cells) | RowCells::Json(cells, _) => {
+            RowCells::Fields(cells) | RowCells::Json(cells, _, _) => {
                 cells.get(i).map_or(Cell::Empty, OwnedCell::as_cell)
             }
         }
@@ -63,7 +64,7 @@ impl RowCells<'_> {
     /// Where a JSON object writes `key`: lines after the object's first, and the 1-based
     /// character column on that line.
     pub fn place_of(&self, key: &str) -> Option<(u64, u32)> {
-        let RowCells::Json(_, text) = self else {
+        let RowCells::Json(_, text, indent) = self else {
             return None;
         };
         let quoted = format!("\"{key}\"");
@@ -74,7 +75,8 @@ impl RowCells<'_> {
         let before = &text[..at];
         let lines = before.matches('\n').count() as u64;
         let line_start = before.rfind('\n').map_or(0, |n| n + 1);
-        Some((lines, before[line_start..].chars().count() as u32 + 1))
+        let column = before[line_start..].chars().count() as u32 + 1;
+        Some((lines, if lines == 0 { column + indent } else { column }))
     }
 }
 
@@ -85,9 +87,11 @@ mod tests {
     #[test]
     fn a_json_key_is_placed_on_its_line() {
         let text = "{\n  \"id\": \"p1\",\n  \"金额\": \"x\"\n}";
-        let cells = RowCells::Json(&[], text);
+        let cells = RowCells::Json(&[], text, 0);
         assert_eq!(cells.place_of("金额"), Some((2, 3)));
         assert_eq!(cells.place_of("id"), Some((1, 3)));
         assert_eq!(cells.place_of("missing"), None);
+        let inline = RowCells::Json(&[], "{\"id\": 1}", 2);
+        assert_eq!(inline.place_of("id"), Some((0, 4)));
     }
 }

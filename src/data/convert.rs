@@ -229,6 +229,16 @@ fn parse_bool(t: &str) -> Option<bool> {
 pub fn parse_decimal(t: &str) -> Option<Decimal> {
     fast_decimal(t.as_bytes()).or_else(|| {
         let plain = plain_number(t)?;
+        // More significant digits than an exact decimal holds would be rounded: refuse them.
+        let mantissa = plain.split(['e', 'E']).next().unwrap_or(&plain);
+        let digits = mantissa.trim_start_matches(['-', '+']);
+        let digits = match digits.split_once('.') {
+            Some((w, f)) => format!("{w}{}", f.trim_end_matches('0')),
+            None => digits.to_string(),
+        };
+        if digits.trim_start_matches('0').len() > 28 {
+            return None;
+        }
         if plain.contains(['e', 'E']) {
             Decimal::from_scientific(&plain).ok()
         } else {
@@ -390,27 +400,39 @@ fn parse_date(t: &str) -> Option<NaiveDate> {
     None
 }
 
-/// `08:00`, `08:00:00`, `08:00:00.000`, optionally with `Z` or an offset.
+/// `08:00`, `08:00:00`, `08:00:00.000`, optionally followed by `Z` or an offset `+08:00`.
 fn is_time_of_day(t: &str) -> bool {
-    let t = t.trim_end_matches('Z');
-    let t = match t.rfind(['+', '-']) {
-        Some(i) if i >= 5 => &t[..i],
-        _ => t,
+    let two = |p: &str, max: u32| {
+        matches!(p.len(), 1 | 2)
+            && p.bytes().all(|b| b.is_ascii_digit())
+            && p.parse::<u32>().is_ok_and(|n| n <= max)
     };
-    let mut parts = t.split(':');
-    let ok = |p: Option<&str>| {
-        p.is_some_and(|p| matches!(p.len(), 1 | 2) && p.bytes().all(|b| b.is_ascii_digit()))
+    let (clock, zone) = match t.find(['Z', '+', '-']) {
+        Some(i) => (&t[..i], &t[i..]),
+        None => (t, ""),
     };
-    if !ok(parts.next()) || !ok(parts.next()) {
+    let zone_ok = match zone {
+        "" | "Z" => true,
+        z => {
+            let z = &z[1..];
+            let (h, m) = z
+                .split_once(':')
+                .unwrap_or((z.get(..2).unwrap_or(z), z.get(2..).unwrap_or("")));
+            two(h, 14) && (m.is_empty() || (m.len() == 2 && two(m, 59)))
+        }
+    };
+    let mut parts = clock.split(':');
+    let (Some(h), Some(m)) = (parts.next(), parts.next()) else {
         return false;
-    }
-    match parts.next() {
+    };
+    let seconds_ok = match parts.next() {
         None => true,
         Some(sec) => {
-            let whole = sec.split_once('.').map_or(sec, |(w, _)| w);
-            ok(Some(whole)) && parts.next().is_none()
+            let (whole, fraction) = sec.split_once('.').unwrap_or((sec, "0"));
+            two(whole, 60) && !fraction.is_empty() && fraction.bytes().all(|b| b.is_ascii_digit())
         }
-    }
+    };
+    zone_ok && two(h, 23) && two(m, 59) && seconds_ok && parts.next().is_none()
 }
 
 fn parse_year(t: &str) -> Option<i32> {
@@ -464,6 +486,11 @@ mod tests {
             parse_decimal("99999999999999999999999"),
             Some(dec("99999999999999999999999"))
         );
+        assert_eq!(parse_decimal("110.00000000000000000000000000001"), None);
+        assert_eq!(
+            parse_decimal("110.000000000000000000000000000000"),
+            Some(dec("110"))
+        );
     }
 
     #[test]
@@ -491,10 +518,17 @@ mod tests {
             "0000-01-01",
             "0-01-01",
             "2017-03-01 garbage",
+            "2017-03-01 08:00-garbage",
+            "2017-03-01T08:00:00.xyz",
+            "2017-03-01 99:99",
         ] {
             assert_eq!(parse_date(bad), None, "{bad}");
         }
         assert_eq!(parse_year("0017"), None);
+        assert_eq!(
+            parse_date("2017-03-01T08:00:00.5+08:00"),
+            NaiveDate::from_ymd_opt(2017, 3, 1)
+        );
         assert_eq!(parse_year("2017"), Some(2017));
         assert_eq!(parse_year("2017年"), Some(2017));
         assert_eq!(parse_year("17"), None);

@@ -158,7 +158,11 @@ pub fn read_array(
             .count() as u64;
         counted = offset;
         match cells_of(item.get(), fields, &mut unknown) {
-            Ok(cells) => sink.row(&RowCells::Json(&cells, item.get()), line),
+            Ok(cells) => {
+                let line_start = text[..offset].rfind('\n').map_or(0, |n| n + 1);
+                let indent = text[line_start..offset].chars().count() as u32;
+                sink.row(&RowCells::Json(&cells, item.get(), indent), line)
+            }
             Err(msg) => sink.bad_row(bad_row(at, line, msg)),
         }
     }
@@ -217,7 +221,7 @@ pub fn read_lines(
             continue;
         }
         match cells_of(text, fields, &mut unknown) {
-            Ok(cells) => sink.row(&RowCells::Json(&cells, text), line),
+            Ok(cells) => sink.row(&RowCells::Json(&cells, text, 0), line),
             Err(msg) => sink.bad_row(bad_row(at, line, msg)),
         }
     }

@@ -17,6 +17,19 @@ pub struct Row {
     pub line: u64,
     /// A rejected row, with what could be read of it: why it was rejected.
     pub rejected: Option<String>,
+    /// For a rejected row: the fields (bit per field index, the first 64) that could not be
+    /// read. An optional field left empty is read: it is empty.
+    pub unreadable: u64,
+}
+
+impl Row {
+    /// Whether field `i` of a rejected row could not be read.
+    pub fn is_unreadable(&self, i: usize) -> bool {
+        match 1u64.checked_shl(i as u32) {
+            Some(bit) if i < 64 => self.unreadable & bit != 0,
+            _ => self.values.get(i).is_none_or(|v| v.is_null()),
+        }
+    }
 }
 
 impl Row {
@@ -89,9 +102,18 @@ pub fn salvage(
 ) {
     row.values.clear();
     row.text.clear();
+    row.unreadable = 0;
     for (i, f) in fields.iter().enumerate() {
-        let v = convert(cells.cell(i), f.ty, names, &mut row.text).unwrap_or(Value::Null);
-        row.values.push(v);
+        let v = match convert(cells.cell(i), f.ty, names, &mut row.text) {
+            // A required field left empty is as unknown as one that cannot be read.
+            Ok(Value::Null) if !f.optional => None,
+            Ok(v) => Some(v),
+            Err(_) => None,
+        };
+        if v.is_none() && i < 64 {
+            row.unreadable |= 1 << i;
+        }
+        row.values.push(v.unwrap_or(Value::Null));
     }
     row.rejected = Some(why);
 }

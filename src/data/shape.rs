@@ -108,7 +108,7 @@ pub fn number_apart(n: Decimal, other: Decimal, shape: Shape) -> String {
     (0..=4)
         .map(|extra| (number_dp(n, shape, extra), number_dp(other, shape, extra)))
         .find(|(a, b)| a != b || n == other)
-        .map_or_else(|| number_dp(n, shape, n.scale()), |(a, _)| a)
+        .map_or_else(|| number_dp(n, shape, n.scale() + 8), |(a, _)| a)
 }
 
 fn number_dp(n: Decimal, shape: Shape, extra: u32) -> String {

@@ -60,20 +60,36 @@ struct Collector<'a> {
 }
 
 impl Collector<'_> {
-    /// Whether a (salvaged) row of the rule's record falls in the target group.
-    /// Whether a rejected row may belong to the target group: its readable keys (at least one)
-    /// agree with the group's.
+    /// Whether a rejected row may belong to the target group: the rule applies to it as far as
+    /// it can be read (in force, `where` not false), and its readable keys agree with the
+    /// group's (at least one of them, or every key).
     fn may_be_in_target(&mut self, row: &Row) -> bool {
         let Some(target) = self.parts.clone() else {
             return false;
         };
+        let plan = self.plan;
         let rule = self.rule;
+        let rec = &plan.records[self.record];
+        if !in_force(rule, row, rec) {
+            return false;
+        }
+        let env = RowEnv {
+            row,
+            record: rec,
+            year: year_of(row, rec),
+        };
+        let excluded = rule.filter.as_ref().is_some_and(|f| {
+            Evaluator::new(&plan.world, &self.texts).eval(f, &env) == Value::Bool(false)
+        });
+        if excluded {
+            return false;
+        }
         let mut readable = 0;
         for (k, want) in rule.keys.iter().zip(&target) {
-            let v = row.values[k.field as usize];
-            if v.is_null() {
+            if row.is_unreadable(k.field as usize) {
                 continue;
             }
+            let v = row.values[k.field as usize];
             if v.key(&row.text, &mut self.texts) != *want {
                 return false;
             }

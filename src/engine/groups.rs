@@ -442,13 +442,17 @@ impl JoinTable {
 
 /// A rejected row's key pattern when some of its `fields` could not be read (`None` there).
 fn pattern(fields: &[u16], texts: &mut Texts, env: &RowEnv<'_>) -> Option<Box<[Option<u64>]>> {
-    let values = fields.iter().map(|&f| env.row.values[f as usize]);
-    if !values.clone().any(|v| v.is_null()) {
+    let row = env.row;
+    if !fields.iter().any(|&f| row.is_unreadable(f as usize)) {
         return None;
     }
     Some(
-        values
-            .map(|v| (!v.is_null()).then(|| v.key(&env.row.text, texts)))
+        fields
+            .iter()
+            .map(|&f| {
+                (!row.is_unreadable(f as usize))
+                    .then(|| row.values[f as usize].key(&row.text, texts))
+            })
             .collect(),
     )
 }

@@ -80,7 +80,11 @@ fn literal_help(text: &str, pos: usize) -> Option<String> {
         ));
     }
     if rest.starts_with('年') {
-        let date: Vec<u32> = rest
+        let line = rest.lines().next().unwrap_or(rest);
+        let date: Vec<u32> = line
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || matches!(c, '年' | '月' | '日'))
+            .collect::<String>()
             .split(|c: char| !c.is_ascii_digit())
             .filter(|p| !p.is_empty())
             .take(2)
@@ -232,11 +236,13 @@ fn glued_keyword_help(text: &str, pos: usize) -> Option<String> {
     }
     // A Chinese keyword glued after a name (`项目条件`, `民生且`): Chinese has no spaces to
     // show where the name ends.
+    // One-character keywords that end many names (南非, 第六条) are left out.
     let glued_after = KEYWORDS
         .iter()
         .chain(MORE_KEYWORDS)
         .chain(INFIX_KEYWORDS)
-        .filter(|kw| !kw.is_ascii());
+        .filter(|kw| !kw.is_ascii())
+        .filter(|kw| kw.chars().count() > 1 || matches!(**kw, "且" | "或"));
     for word in [&before, &word_at] {
         for kw in glued_after.clone() {
             if word.len() > kw.len() && word.ends_with(kw) {
