@@ -380,6 +380,8 @@ pub enum Expect {
     Conflict {
         negated: bool,
         code: Name,
+        /// The provisions (rules, or the actors of duties and pairs) the conflict must involve.
+        involving: Vec<Name>,
         span: Span,
     },
 }

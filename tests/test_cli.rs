@@ -93,3 +93,29 @@ fn failures_say_what_was_expected_and_found() {
     );
     std::fs::remove_dir_all(dir).ok();
 }
+
+/// `expect conflict C001 [A, B]` holds only for a conflict between those two provisions.
+#[test]
+fn a_conflict_expectation_names_its_provisions() {
+    let dir = std::env::temp_dir().join(format!("duikou-conflict-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp folder");
+    let rules =
+        std::fs::read_to_string("tests/cases/conflicts/c001_two_provinces.dk").expect("case");
+    let tests = r#"
+test "named right" {
+  expect conflict C001 [民生八成, 民生七成]
+}
+test "named wrong" {
+  expect conflict C001 [民生八成, 别的规则]
+}
+"#;
+    std::fs::write(dir.join("rules.dk"), format!("{rules}{tests}")).expect("write");
+    let o = duikou(&["test", dir.to_str().expect("utf-8 path")]);
+    let text = String::from_utf8_lossy(&o.stdout).into_owned();
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(text.contains("1 passed, 1 failed"), "{text}");
+    assert!(
+        text.contains("expected conflict C001 between `民生八成` and `别的规则`, found none"),
+        "{text}"
+    );
+}

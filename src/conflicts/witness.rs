@@ -33,9 +33,11 @@ impl Witness {
             .map(|(k, v)| format!("{k}: {v}"))
             .collect();
         format!(
-            "test \"{code}: {a} / {b}\" {{\n  data {} [\n    {{ {} }},\n  ]\n  // {note}\n  expect conflict {code}\n}}",
+            "test \"{code}: {a} / {b}\" {{\n  data {} [\n    {{ {} }},\n  ]\n  // {note}\n  expect conflict {code} [{}, {}]\n}}",
             self.record,
-            row.join(", ")
+            row.join(", "),
+            name(a),
+            name(b)
         )
     }
 }

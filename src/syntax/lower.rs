@@ -988,9 +988,17 @@ impl<'d> Lowerer<'d> {
         let mut group = Vec::new();
         let mut cmp = Cmp::Ge;
         let mut value = None;
+        let mut involving = Vec::new();
         for c in inner.into_inner() {
             match c.as_rule() {
                 Rule::negated => negated = true,
+                Rule::involved => {
+                    involving = c
+                        .into_inner()
+                        .filter(|n| n.as_rule() == Rule::ident)
+                        .map(|n| self.lower_name(n))
+                        .collect()
+                }
                 Rule::ident | Rule::raw_word => names.push(self.lower_name(c)),
                 Rule::props => group = self.lower_bindings(c),
                 Rule::cmp_op => cmp = lower_cmp(c),
@@ -1021,6 +1029,7 @@ impl<'d> Lowerer<'d> {
             _ => Expect::Conflict {
                 negated,
                 code: name,
+                involving,
                 span,
             },
         }

@@ -117,7 +117,17 @@ pub fn run_tests(rules: &RuleSet, scratch: &std::path::Path) -> Vec<TestResult> 
         .map(|d| d.code.as_str())
         .collect();
     let (conflicts, overrides) = crate::conflicts::find(rules.symbols(), &plan);
-    let conflicts: Vec<&'static str> = conflicts.iter().map(|d| d.code.as_str()).collect();
+    // Each conflict's code, and the text naming what it involves.
+    let conflicts: Vec<(&'static str, String)> = conflicts
+        .iter()
+        .map(|d| {
+            let related: Vec<&str> = d.related.iter().map(|r| r.message.as_str()).collect();
+            (
+                d.code.as_str(),
+                format!("{} {}", d.message, related.join(" ")),
+            )
+        })
+        .collect();
     let mut out = Vec::new();
     for (i, test) in rules.symbols().tests.iter().enumerate() {
         let loc = crate::report::json::location(rules.sources(), test.span);
@@ -218,18 +228,40 @@ pub fn run_tests(rules: &RuleSet, scratch: &std::path::Path) -> Vec<TestResult> 
                         _ => {}
                     }
                 }
-                Expect::Gap { negated, code, .. } | Expect::Conflict { negated, code, .. } => {
-                    let (kind, list) = if matches!(expect, Expect::Gap { .. }) {
-                        ("gap", &gaps)
-                    } else {
-                        ("conflict", &conflicts)
-                    };
-                    let present = list.contains(&code.text.as_str());
+                Expect::Gap { negated, code, .. } => {
+                    let present = gaps.contains(&code.text.as_str());
                     if present == *negated {
                         failures.push(if *negated {
-                            format!("expected no {kind} {}, found one", code.text)
+                            format!("expected no gap {}, found one", code.text)
                         } else {
-                            format!("expected {kind} {}, found none", code.text)
+                            format!("expected gap {}, found none", code.text)
+                        });
+                    }
+                }
+                Expect::Conflict {
+                    negated,
+                    code,
+                    involving,
+                    ..
+                } => {
+                    let present = conflicts.iter().any(|(c, text)| {
+                        *c == code.text
+                            && involving
+                                .iter()
+                                .all(|n| text.contains(&format!("`{}`", n.text)))
+                    });
+                    let what = if involving.is_empty() {
+                        code.text.clone()
+                    } else {
+                        let names: Vec<String> =
+                            involving.iter().map(|n| format!("`{}`", n.text)).collect();
+                        format!("{} between {}", code.text, names.join(" and "))
+                    };
+                    if present == *negated {
+                        failures.push(if *negated {
+                            format!("expected no conflict {what}, found one")
+                        } else {
+                            format!("expected conflict {what}, found none")
                         });
                     }
                 }
