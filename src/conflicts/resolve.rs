@@ -192,12 +192,13 @@ pub fn resolve(symbols: &Symbols, a: &Side<'_>, b: &Side<'_>) -> Resolution {
                 _ => by_issuer(symbols, sides, &ia, &ib),
             }
         }
-        (false, false) => by_issuer(symbols, sides, &ia, &ib),
+        (false, false) => by_admin_level(symbols, sides, &ia, &ib),
         (true, false) | (false, true) => {
             let (legal, policy) = if legal_a { (0, 1) } else { (1, 0) };
             let policy_issuer = [&ia, &ib][policy];
             let legal_issuer = [&ia, &ib][legal];
-            if above(symbols, policy_issuer, legal_issuer) {
+            // The contract: an issuer at a higher administrative level reviews the clash.
+            if admin(symbols, policy_issuer) < admin(symbols, legal_issuer) {
                 unresolved(
                     policy_issuer.clone(),
                     format!(
@@ -270,6 +271,25 @@ fn above(symbols: &Symbols, x: &str, y: &str) -> bool {
     symbols.actors.get(x).is_some_and(|a| {
         a.level == Some(Level::Central) && a.kind == Some(crate::ast::ActorKind::Government)
     })
+}
+
+/// Two policy documents (normative documents, agreements, minutes) of different issuers: the
+/// one whose issuer is at the higher administrative level prevails; at the same level, as
+/// `by_issuer`.
+fn by_admin_level(symbols: &Symbols, sides: [&Side<'_>; 2], ia: &str, ib: &str) -> Resolution {
+    let (xa, xb) = (admin(symbols, ia), admin(symbols, ib));
+    if xa == xb {
+        return by_issuer(symbols, sides, ia, ib);
+    }
+    let (i, hi, lo) = if xa < xb { (0, ia, ib) } else { (1, ib, ia) };
+    win(
+        i,
+        "superior",
+        sides,
+        format!(
+            "policy documents: `{hi}` is at a higher administrative level than `{lo}` (上级文件优于下级文件)"
+        ),
+    )
 }
 
 /// Equal rank, different issuers: the higher issuer prevails over one within its region;
