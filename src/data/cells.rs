@@ -52,7 +52,11 @@ impl RowCells<'_> {
                 record,
                 columns,
             } => match columns[i].and_then(|c| record.range(c)) {
-                Some(r) => Cell::Text(&text[r]),
+                // Bytes around a comma can make the row valid UTF-8 while a cell is cut inside
+                // a character.
+                Some(r) => text
+                    .get(r)
+                    .map_or(Cell::Invalid("not valid UTF-8"), Cell::Text),
                 None => Cell::Empty,
             },
             RowCells::Fields(cells) | RowCells::Json(cells, _, _) => {
