@@ -4,7 +4,9 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::{FileId, SourceMap};
 use crate::symbols::Symbols;
 use crate::{checks, load, resolve, syntax};
+use crate::engine::compile::Plan;
 use std::path::PathBuf;
+use std::sync::OnceLock;
 
 /// Rule files, parsed and checked.
 #[derive(Debug)]
@@ -12,6 +14,16 @@ pub struct RuleSet {
     sources: SourceMap,
     symbols: Symbols,
     diagnostics: Vec<Diagnostic>,
+    /// Built on first use; `None` inside when the rule set has errors.
+    compiled: OnceLock<Option<Compiled>>,
+}
+
+/// The executable form of a rule set without errors.
+#[derive(Debug)]
+struct Compiled {
+    plan: Plan,
+    /// The conflicts between the rules, whose resolutions gave the plan its overrides.
+    conflicts: Vec<Diagnostic>,
 }
 
 /// Parsing and checking recurse with the depth of the input; a large stack keeps the nesting
@@ -82,6 +94,7 @@ impl RuleSet {
             sources,
             symbols,
             diagnostics: diags,
+            compiled: OnceLock::new(),
         }
     }
 
@@ -95,6 +108,31 @@ impl RuleSet {
         self.diagnostics
             .iter()
             .any(|d| d.severity == Severity::Error)
+    }
+
+    fn compiled(&self) -> Option<&Compiled> {
+        self.compiled
+            .get_or_init(|| {
+                if self.has_errors() {
+                    return None;
+                }
+                let mut plan = Plan::build(&self.symbols, &self.sources);
+                let (conflicts, overrides) = crate::conflicts::find(&self.symbols, &plan);
+                plan.overrides = overrides;
+                Some(Compiled { plan, conflicts })
+            })
+            .as_ref()
+    }
+
+    /// The compiled rules, with the overrides that conflict resolution implies; `None` when the
+    /// rule set has errors. Built once, on first use, and shared by every check.
+    pub fn plan(&self) -> Option<&Plan> {
+        self.compiled().map(|c| &c.plan)
+    }
+
+    /// The conflicts between the rules (SPEC §8); empty when the rule set has errors.
+    pub fn conflicts(&self) -> &[Diagnostic] {
+        self.compiled().map_or(&[], |c| &c.conflicts)
     }
 
     pub fn symbols(&self) -> &Symbols {

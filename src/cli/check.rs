@@ -3,7 +3,6 @@
 use super::{EXIT_FINDINGS, EXIT_UNPROCESSABLE, EncodingArg, Format, emit};
 use duikou::data::bind::{self, DataArg};
 use duikou::engine::check::Keep;
-use duikou::engine::compile::Plan;
 use duikou::engine::run::{self, Options};
 use duikou::report::data::CheckReport;
 use duikou::report::{self, Counts};
@@ -51,14 +50,10 @@ pub struct CheckArgs {
 pub fn check(args: CheckArgs) -> ExitCode {
     let rules = RuleSet::load(&args.paths);
     let mut diags = rules.diagnostics().to_vec();
-    let mut overrides = Vec::new();
     if !rules.has_errors() {
         let opts = super::gaps::options(args.year, args.as_of);
         diags.extend(duikou::gaps::analyze(rules.symbols(), &opts));
-        let plan = Plan::build(rules.symbols(), rules.sources());
-        let (conflicts, found) = duikou::conflicts::find(rules.symbols(), &plan);
-        diags.extend(conflicts);
-        overrides = found;
+        diags.extend_from_slice(rules.conflicts());
     }
     if args.deny_warnings {
         for d in &mut diags {
@@ -81,7 +76,6 @@ pub fn check(args: CheckArgs) -> ExitCode {
                 files,
                 problems,
                 to_terminal,
-                overrides,
             );
         }
     }
@@ -123,9 +117,8 @@ fn check_data(
     files: Vec<bind::DataFile>,
     problems: Vec<duikou::data::problem::DataProblem>,
     to_terminal: bool,
-    overrides: Vec<duikou::conflicts::Override>,
 ) -> ExitCode {
-    let plan = Plan::build(rules.symbols(), rules.sources());
+    let plan = super::plan_of(rules);
     let human = matches!(args.format, Format::Human);
     let opts = Options {
         encoding: args.encoding.into(),
@@ -137,7 +130,6 @@ fn check_data(
         max_errors: args.max_errors,
         progress: std::io::stderr().is_terminal(),
         hash: matches!(args.format, Format::Json),
-        overrides,
     };
     let mut data = run::check_data(&plan, &files, &opts);
     let bound = problems.len();

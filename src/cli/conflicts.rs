@@ -1,7 +1,6 @@
 //! `duikou conflicts`: provisions that cannot both be obeyed, and which prevails.
 
 use crate::cli::gaps::Format;
-use duikou::engine::compile::Plan;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -26,8 +25,7 @@ pub fn conflicts(args: ConflictsArgs) -> ExitCode {
         Ok(r) => r,
         Err(code) => return code,
     };
-    let plan = Plan::build(rules.symbols(), rules.sources());
-    let found = duikou::conflicts::analyze(rules.symbols(), &plan);
+    let found = rules.conflicts().to_vec();
     super::report_findings(
         &rules,
         found,

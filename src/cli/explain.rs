@@ -2,7 +2,6 @@
 
 use super::{EXIT_UNPROCESSABLE, EncodingArg};
 use duikou::data::bind::{self, DataArg};
-use duikou::engine::compile::Plan;
 use duikou::engine::explain::{self, Target};
 use duikou::engine::run::Options;
 use std::path::PathBuf;
@@ -53,7 +52,7 @@ pub fn explain(mut args: ExplainArgs) -> ExitCode {
         Ok(r) => r,
         Err(code) => return code,
     };
-    let plan = Plan::build(rules.symbols(), rules.sources());
+    let plan = super::plan_of(&rules);
     let data_args: Vec<DataArg> = args.data.iter().map(|d| DataArg::parse(d)).collect();
     let records: Vec<&str> = rules.symbols().records.keys().map(String::as_str).collect();
     let mut bind_problems = Vec::new();
@@ -66,7 +65,7 @@ pub fn explain(mut args: ExplainArgs) -> ExitCode {
             ..Options::default()
         };
         let group = args.group.clone().unwrap_or_default();
-        return match super::explain_score::explain(&rules, &plan, &files, &opts, &name, &group) {
+        return match super::explain_score::explain(&rules, plan, &files, &opts, &name, &group) {
             Ok(text) => {
                 print!("{text}");
                 ExitCode::SUCCESS
@@ -119,7 +118,7 @@ pub fn explain(mut args: ExplainArgs) -> ExitCode {
         encoding: args.encoding.into(),
         ..Options::default()
     };
-    match explain::explain(&plan, rules.sources(), &files, &opts, r, &target) {
+    match explain::explain(plan, rules.sources(), &files, &opts, r, &target) {
         Ok(text) => {
             print!("{text}");
             ExitCode::SUCCESS

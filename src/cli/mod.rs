@@ -114,6 +114,13 @@ pub fn load_clean(paths: &[std::path::PathBuf], what: &str) -> Result<duikou::Ru
     Ok(rules)
 }
 
+/// The compiled plan of a rule set that [`load_clean`] accepted.
+pub fn plan_of(rules: &duikou::RuleSet) -> &duikou::engine::compile::Plan {
+    rules
+        .plan()
+        .expect("load_clean and check compile only rule sets without errors")
+}
+
 /// Writes the findings of `gaps` or `conflicts` (`noun`) in `format`; exit 1 on an error.
 pub fn report_findings(
     rules: &duikou::RuleSet,

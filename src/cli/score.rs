@@ -4,7 +4,6 @@ use super::{EXIT_FINDINGS, EXIT_UNPROCESSABLE, EncodingArg, emit};
 use clap::ValueEnum;
 use duikou::data::bind::{self, DataArg};
 use duikou::engine::check::Keep;
-use duikou::engine::compile::Plan;
 use duikou::engine::run::{self, Options};
 use duikou::report;
 use std::io::IsTerminal;
@@ -50,7 +49,7 @@ pub fn score(args: ScoreArgs) -> ExitCode {
         Ok(r) => r,
         Err(code) => return code,
     };
-    let plan = Plan::build(rules.symbols(), rules.sources());
+    let plan = super::plan_of(&rules);
     let e = match &args.evaluation {
         Some(name) => match plan.evaluations.iter().find(|e| &e.name == name) {
             Some(e) => e,
@@ -94,7 +93,7 @@ pub fn score(args: ScoreArgs) -> ExitCode {
         hash: matches!(args.format, Format::Json),
         ..Options::default()
     };
-    let (data, rows) = run::run_with(&plan, &files, &opts, |checker| {
+    let (data, rows) = run::run_with(plan, &files, &opts, |checker| {
         duikou::score::score(&plan, e, checker)
     });
     for p in problems.iter().chain(&data.problems) {

@@ -3,7 +3,7 @@
 
 use super::compile::{Plan, RecordPlan, RulePlan};
 use super::eval::{Env, Evaluator};
-use super::finding::{DataFinding, FindingKind, KeyValue, RuleCounts};
+use super::finding::{Cause, DataFinding, FindingKind, KeyValue, RuleCounts};
 use super::groups::{Tables, group_year};
 use super::node::{Compare, Node};
 use super::template::Part;
@@ -183,7 +183,7 @@ impl<'p> Checker<'p> {
         for (j, join) in tables.joins.iter().enumerate() {
             jobs[join.record].joins.push(j);
         }
-        Checker {
+        let mut checker = Checker {
             plan,
             texts: plan.texts.clone(),
             keep,
@@ -196,11 +196,15 @@ impl<'p> Checker<'p> {
             file: String::new(),
             key_buf: Vec::new(),
             overrides: vec![Vec::new(); plan.rules.len()],
+        };
+        for o in &plan.overrides {
+            checker.add_override(o);
         }
+        checker
     }
 
     /// Makes `defeated` yield to `winner` where both apply.
-    pub fn add_override(&mut self, o: &crate::conflicts::Override) {
+    fn add_override(&mut self, o: &crate::conflicts::Override) {
         let find = |n: &str| self.plan.rules.iter().position(|r| r.name == n);
         if let (Some(d), Some(w)) = (find(&o.defeated), find(&o.winner)) {
             self.overrides[d].push((w, o.permit, o.reason.clone()));
@@ -343,8 +347,8 @@ impl<'p> Checker<'p> {
                 match self.record_override(r, env) {
                     Some((w, reason)) => {
                         self.counts[r].overridden += 1;
-                        let why = format!("yields to `{}`: {reason}", self.plan.rules[w].name);
-                        self.record_finding(r, FindingKind::Overridden, env, Some(why));
+                        let cause = Cause::Yields { winner: w, reason };
+                        self.record_finding(r, FindingKind::Overridden, env, Some(cause));
                     }
                     None => {
                         self.counts[r].violations += 1;
@@ -355,7 +359,8 @@ impl<'p> Checker<'p> {
             Outcome::Undetermined(why) => {
                 c.checked += 1;
                 c.undetermined += 1;
-                self.record_finding(r, FindingKind::Undetermined, env, Some(why));
+                let cause = Cause::Undetermined(why);
+                self.record_finding(r, FindingKind::Undetermined, env, Some(cause));
             }
         }
     }
@@ -365,7 +370,7 @@ impl<'p> Checker<'p> {
         r: usize,
         kind: FindingKind,
         env: &RowEnv<'_>,
-        why: Option<String>,
+        cause: Option<Cause>,
     ) {
         let plan = self.plan;
         let rule = &plan.rules[r];
@@ -379,6 +384,9 @@ impl<'p> Checker<'p> {
         }
         let names = self.names(&env.row.text);
         let value_text = value.map(|(v, r, shape)| names.show_apart(v, r, shape));
+        let why = cause
+            .as_ref()
+            .map(|c| c.describe(|w| plan.rules[w].name.clone()));
         let message = message(rule, kind, &value_text, why.as_deref(), |p| match p {
             Part::Field(i) => names.show(
                 env.row.values[*i as usize],
@@ -394,6 +402,7 @@ impl<'p> Checker<'p> {
             kind,
             rule: r,
             message,
+            cause,
             group: Vec::new(),
             record: Some(record),
             at: Some((self.file.clone(), env.row.line)),
@@ -473,7 +482,7 @@ impl<'p> Checker<'p> {
                     }
                 };
                 let c = &mut self.counts[r];
-                let (kind, why) = match outcome {
+                let (kind, cause) = match outcome {
                     Outcome::Skip => continue,
                     Outcome::Pass => {
                         c.checked += 1;
@@ -489,8 +498,8 @@ impl<'p> Checker<'p> {
                         match self.group_override(r, &group.keys) {
                             Some((w, reason)) => {
                                 self.counts[r].overridden += 1;
-                                let why = format!("yields to `{}`: {reason}", plan.rules[w].name);
-                                (FindingKind::Overridden, Some(why))
+                                let cause = Cause::Yields { winner: w, reason };
+                                (FindingKind::Overridden, Some(cause))
                             }
                             None => {
                                 self.counts[r].violations += 1;
@@ -501,10 +510,10 @@ impl<'p> Checker<'p> {
                     Outcome::Undetermined(why) => {
                         c.checked += 1;
                         c.undetermined += 1;
-                        (FindingKind::Undetermined, Some(why))
+                        (FindingKind::Undetermined, Some(Cause::Undetermined(why)))
                     }
                 };
-                if let Some(f) = self.group_finding(r, kind, &env, why, rank as u64) {
+                if let Some(f) = self.group_finding(r, kind, &env, cause, rank as u64) {
                     self.push(r, f);
                 }
             }
@@ -524,7 +533,7 @@ impl<'p> Checker<'p> {
         r: usize,
         kind: FindingKind,
         env: &GroupEnv<'_>,
-        why: Option<String>,
+        cause: Option<Cause>,
         order: u64,
     ) -> Option<DataFinding> {
         let plan = self.plan;
@@ -539,6 +548,9 @@ impl<'p> Checker<'p> {
         }
         let names = self.names("");
         let value_text = value.map(|(v, r, shape)| names.show_apart(v, r, shape));
+        let why = cause
+            .as_ref()
+            .map(|c| c.describe(|w| plan.rules[w].name.clone()));
         let message = message(rule, kind, &value_text, why.as_deref(), |p| match p {
             Part::Key(i) => names.show(env.keys[*i as usize], rule.keys[*i as usize].shape),
             _ => String::new(),
@@ -557,6 +569,7 @@ impl<'p> Checker<'p> {
             kind,
             rule: r,
             message,
+            cause,
             group,
             record: None,
             at: None,

@@ -77,6 +77,10 @@ pub struct Plan {
     pub records: Vec<RecordPlan>,
     pub rules: Vec<RulePlan>,
     pub evaluations: Vec<super::compile_eval::EvaluationPlan>,
+    /// Rules that yield to prevailing ones where both apply, from the resolution of conflicts
+    /// between the rules themselves; every use of the plan (check, explain, score, test) reads
+    /// the same list.
+    pub overrides: Vec<crate::conflicts::Override>,
 }
 
 impl Plan {
@@ -177,6 +181,7 @@ impl Plan {
             records,
             rules,
             evaluations: Vec::new(),
+            overrides: Vec::new(),
         };
         super::compile_eval::add_evaluations(&mut plan, symbols, sources);
         plan

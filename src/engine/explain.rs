@@ -3,7 +3,9 @@
 
 use super::aggregate::{Acc, AggFunc};
 use super::check::{GroupEnv, RowEnv, in_force, year_of};
+use super::check::Keep;
 use super::compile::{Plan, RulePlan};
+use super::finding::{DataFinding, FindingKind};
 use super::eval::{Env, Evaluator};
 use super::node::Node;
 use super::run::{Options, key_text, read_into};
@@ -57,6 +59,8 @@ struct Collector<'a> {
     row: Row,
     file: String,
     key_buf: Vec<u64>,
+    /// What `check` decided for the target.
+    verdict: Option<DataFinding>,
 }
 
 impl Collector<'_> {
@@ -305,6 +309,7 @@ pub fn explain(
         row: Row::default(),
         file: String::new(),
         key_buf: Vec::new(),
+        verdict: None,
     };
     let quiet = Options {
         progress: false,
@@ -323,12 +328,46 @@ pub fn explain(
         c.file = file.display();
         let _ = read_into(plan, record, file, &quiet, None, &mut c);
     }
+    c.verdict = checked_verdict(plan, files, &quiet, r, &c.texts, &key_values, target);
     let mut out = header(plan, sources, rule);
     match target {
         Target::Group(_) => explain_group(plan, sources, rule, &c, &key_values, &mut out)?,
         Target::Record(key) => explain_record(plan, sources, rule, &c, key, &mut out)?,
     }
     Ok(out)
+}
+
+/// What `check` decided for the target: its finding, if it has one. None means the rule passed,
+/// exempted or did not look at it. The outcome explain prints is this decision, so the two
+/// commands cannot disagree.
+fn checked_verdict(
+    plan: &Plan,
+    files: &[DataFile],
+    opts: &Options,
+    r: usize,
+    texts: &Texts,
+    keys: &[Value],
+    target: &Target,
+) -> Option<DataFinding> {
+    let opts = Options {
+        keep: Keep::All,
+        ..opts.clone()
+    };
+    let mut run = super::run::check_data(plan, files, &opts);
+    let n = names(plan, texts, "");
+    let rule = &plan.rules[r];
+    let found = std::mem::take(run.findings.get_mut(r)?);
+    found.into_iter().find(|f| match target {
+        Target::Record(key) => f.record.as_deref() == Some(key.as_str()),
+        Target::Group(_) => {
+            f.group.len() == keys.len()
+                && f.group
+                    .iter()
+                    .zip(keys)
+                    .zip(&rule.keys)
+                    .all(|((kv, v), k)| kv.text == n.show(*v, k.shape))
+        }
+    })
 }
 
 fn header(plan: &Plan, sources: &SourceMap, rule: &RulePlan) -> String {
@@ -499,7 +538,7 @@ fn explain_group(
             plan.records[rule.record].name
         );
     }
-    conclude(plan, sources, rule, &c.texts, &env, out, |p| match p {
+    conclude(plan, sources, rule, c, &env, out, |p| match p {
         Part::Key(i) => n.show(keys[*i as usize], rule.keys[*i as usize].shape),
         _ => String::new(),
     });
@@ -553,7 +592,7 @@ fn explain_record(
             return Ok(());
         }
     }
-    conclude(plan, sources, rule, &c.texts, &env, out, |p| match p {
+    conclude(plan, sources, rule, c, &env, out, |p| match p {
         Part::Field(i) => n.show(
             row.values[*i as usize],
             Shape::of_field(rec.fields[*i as usize].ty),
@@ -568,11 +607,12 @@ fn conclude(
     plan: &Plan,
     sources: &SourceMap,
     rule: &RulePlan,
-    texts: &Texts,
+    c: &Collector<'_>,
     env: &impl Env,
     out: &mut String,
     fill: impl Fn(&Part) -> String,
 ) {
+    let texts = &c.texts;
     let n = names(plan, texts, env.row_text());
     let mut ev = Evaluator::new(&plan.world, texts);
     out.push('\n');
@@ -602,7 +642,7 @@ fn conclude(
             return;
         }
     }
-    let outcome = match (rule.kind, cond) {
+    let computed = match (rule.kind, cond) {
         (RuleKind::Permit, _) => "a permit: never a violation by itself".to_string(),
         (RuleKind::Require, Value::Bool(false)) | (RuleKind::Forbid, Value::Bool(true)) => {
             "violation".to_string()
@@ -614,6 +654,10 @@ fn conclude(
                 .clone()
                 .unwrap_or_else(|| "a value is missing".into())
         ),
+    };
+    let outcome = match &c.verdict {
+        Some(f) => verdict_text(plan, f),
+        None => computed,
     };
     let _ = writeln!(out, "\n  outcome: {outcome}");
     if outcome == "violation"
@@ -627,6 +671,20 @@ fn conclude(
             other => fill(other),
         });
         let _ = writeln!(out, "  message: {msg}");
+    }
+}
+
+/// The outcome line of a finding that `check` gave.
+fn verdict_text(plan: &Plan, f: &DataFinding) -> String {
+    let why = f
+        .cause
+        .as_ref()
+        .map(|c| c.describe(|w| plan.rules[w].name.clone()))
+        .unwrap_or_default();
+    match f.kind {
+        FindingKind::Violation => "violation".into(),
+        FindingKind::Undetermined => format!("undetermined: {why}"),
+        FindingKind::Overridden => format!("overridden: not enforced here, it {why}"),
     }
 }
 

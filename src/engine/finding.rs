@@ -29,6 +29,28 @@ pub struct KeyValue {
     pub text: String,
 }
 
+/// Why a finding is not a plain violation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cause {
+    /// A value the rule needs is missing or cannot be computed; the text says which.
+    Undetermined(String),
+    /// A prevailing provision applies (SPEC §8): the winning rule (plan index) and why it
+    /// prevails.
+    Yields { winner: usize, reason: String },
+}
+
+impl Cause {
+    /// The cause as a finding's message says it.
+    pub fn describe(&self, rule_names: impl Fn(usize) -> String) -> String {
+        match self {
+            Cause::Undetermined(why) => why.clone(),
+            Cause::Yields { winner, reason } => {
+                format!("yields to `{}`: {reason}", rule_names(*winner))
+            }
+        }
+    }
+}
+
 /// One record or group that a rule does not accept (or cannot decide).
 #[derive(Debug, Clone)]
 pub struct DataFinding {
@@ -36,6 +58,8 @@ pub struct DataFinding {
     /// Index of the rule in the plan.
     pub rule: usize,
     pub message: String,
+    /// Why it is undetermined or overridden; `None` for a violation.
+    pub cause: Option<Cause>,
     /// Group-level: the group's keys.
     pub group: Vec<KeyValue>,
     /// Record-level: the record's key (or `line N` without a key field).

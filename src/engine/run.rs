@@ -31,8 +31,6 @@ pub struct Options {
     pub progress: bool,
     /// Compute each data file's SHA-256 for the receipt.
     pub hash: bool,
-    /// Rules that yield to prevailing ones where both apply (from `conflicts::find`).
-    pub overrides: Vec<crate::conflicts::Override>,
 }
 
 impl Default for Options {
@@ -43,7 +41,6 @@ impl Default for Options {
             max_errors: 100,
             progress: false,
             hash: true,
-            overrides: Vec::new(),
         }
     }
 }
@@ -503,9 +500,6 @@ pub fn run_with<T: Send>(
     std::thread::scope(|scope| {
         let checking = scope.spawn(move || {
             let mut checker = Checker::new(plan, opts.keep);
-            for o in &opts.overrides {
-                checker.add_override(o);
-            }
             let mut current = u32::MAX;
             for batch in batches {
                 if batch.file != current {

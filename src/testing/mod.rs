@@ -5,7 +5,6 @@ use crate::RuleSet;
 use crate::ast::{self, Binding, Cmp, Expect, ExprKind, Literal};
 use crate::data::bind::{DataFile, Format};
 use crate::engine::check::Keep;
-use crate::engine::compile::Plan;
 use crate::engine::finding::{DataFinding, FindingKind};
 use crate::engine::run::{self, Options};
 use crate::score::{ScoreRow, round2};
@@ -111,14 +110,16 @@ fn holds(op: Cmp, a: Decimal, b: Decimal) -> bool {
 
 /// Runs every test block of `rules`; `scratch` is a folder for the tests' data files.
 pub fn run_tests(rules: &RuleSet, scratch: &std::path::Path) -> Vec<TestResult> {
-    let plan = Plan::build(rules.symbols(), rules.sources());
+    let Some(plan) = rules.plan() else {
+        return Vec::new();
+    };
     let gaps: Vec<&'static str> = crate::gaps::analyze(rules.symbols(), &Default::default())
         .iter()
         .map(|d| d.code.as_str())
         .collect();
-    let (conflicts, overrides) = crate::conflicts::find(rules.symbols(), &plan);
     // Each conflict's code, and the text naming what it involves.
-    let conflicts: Vec<(&'static str, String)> = conflicts
+    let conflicts: Vec<(&'static str, String)> = rules
+        .conflicts()
         .iter()
         .map(|d| {
             let related: Vec<&str> = d.related.iter().map(|r| r.message.as_str()).collect();
@@ -144,10 +145,9 @@ pub fn run_tests(rules: &RuleSet, scratch: &std::path::Path) -> Vec<TestResult> 
         let opts = Options {
             keep: Keep::All,
             hash: false,
-            overrides: overrides.clone(),
             ..Options::default()
         };
-        let (data, scores) = run::run_with(&plan, &files, &opts, |checker| {
+        let (data, scores) = run::run_with(plan, &files, &opts, |checker| {
             plan.evaluations
                 .iter()
                 .map(|e| (e.name.clone(), crate::score::score(&plan, e, checker)))
