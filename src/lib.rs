@@ -34,14 +34,25 @@ pub mod source;
 pub mod symbols;
 pub mod testing;
 
+mod apply;
 mod checks;
+mod error;
+mod input;
 mod load;
+mod outcome;
 mod resolve;
 mod ruleset;
 pub mod suggest;
 mod syntax;
 mod types;
 
+pub use apply::{Explanation, RecordReport, Scores};
 pub use diagnostic::{Code, Diagnostic, Severity};
+pub use engine::explain::Target;
+pub use error::Error;
+pub use input::{Data, RowError};
+pub use outcome::{
+    Finding, FindingCause, FindingKind, Receipt, Rejected, Report, RuleSummary, Summary,
+};
 pub use ruleset::RuleSet;
 pub use syntax::MAX_NESTING;

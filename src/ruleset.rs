@@ -1,10 +1,10 @@
 //! A loaded and checked rule set: the entry point of the library.
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::engine::compile::Plan;
 use crate::source::{FileId, SourceMap};
 use crate::symbols::Symbols;
 use crate::{checks, load, resolve, syntax};
-use crate::engine::compile::Plan;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
@@ -14,6 +14,8 @@ pub struct RuleSet {
     sources: SourceMap,
     symbols: Symbols,
     diagnostics: Vec<Diagnostic>,
+    /// The files and folders it was loaded from: their `data/` folders are the default data.
+    pub(crate) paths: Vec<PathBuf>,
     /// Built on first use; `None` inside when the rule set has errors.
     compiled: OnceLock<Option<Compiled>>,
 }
@@ -42,7 +44,9 @@ impl RuleSet {
                 files.push(id);
             }
         }
-        Self::check(sources, files, diags)
+        let mut rules = Self::build(sources, files, diags);
+        rules.paths = paths.to_vec();
+        rules
     }
 
     /// Builds a rule set from in-memory sources `(file name, text)`.
@@ -57,10 +61,10 @@ impl RuleSet {
                 files.push(id);
             }
         }
-        Self::check(map, files, diags)
+        Self::build(map, files, diags)
     }
 
-    fn check(sources: SourceMap, files: Vec<FileId>, mut diags: Vec<Diagnostic>) -> RuleSet {
+    fn build(sources: SourceMap, files: Vec<FileId>, mut diags: Vec<Diagnostic>) -> RuleSet {
         let work = |diags: &mut Vec<Diagnostic>| {
             let modules: Vec<_> = files
                 .iter()
@@ -94,6 +98,7 @@ impl RuleSet {
             sources,
             symbols,
             diagnostics: diags,
+            paths: Vec::new(),
             compiled: OnceLock::new(),
         }
     }

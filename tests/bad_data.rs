@@ -288,6 +288,7 @@ fn run(bytes: &[u8], format: Format, max_errors: usize) -> DataRun {
         path: path.clone(),
         sheet: None,
         format,
+        bytes: None,
     }];
     let opts = Options {
         keep: Keep::All,
@@ -622,6 +623,7 @@ fn three_rows_three_reasons() {
             path: p.clone(),
             sheet: None,
             format: Format::Csv,
+            bytes: None,
         })
         .collect();
     let run = check_data(plan(), &files, &Options::default());

@@ -740,6 +740,7 @@ fn engine_agrees_with_exact_arithmetic() {
         path: data.clone(),
         sheet: None,
         format: Format::Csv,
+        bytes: None,
     }];
     let run = check_data(
         &plan,

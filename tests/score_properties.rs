@@ -126,6 +126,7 @@ fn run_score(inds: &[Ind], rows: &[Row]) -> Vec<ScoreRow> {
         path: path.clone(),
         sheet: None,
         format: Format::Csv,
+        bytes: None,
     }];
     let (data, scored) = run::run_with(&plan, &files, &Options::default(), |c| {
         duikou::score::score(&plan, &plan.evaluations[0], c)

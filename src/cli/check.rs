@@ -69,14 +69,7 @@ pub fn check(args: CheckArgs) -> ExitCode {
         let mut problems = Vec::new();
         let files = bind::bind(&data_args, &args.paths, &records, &mut problems);
         if !files.is_empty() || !problems.is_empty() {
-            return check_data(
-                &args,
-                &rules,
-                &diags,
-                files,
-                problems,
-                to_terminal,
-            );
+            return check_data(&args, &rules, &diags, files, problems, to_terminal);
         }
     }
     let text = match args.format {

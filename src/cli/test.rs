@@ -33,9 +33,7 @@ pub fn test(args: TestArgs) -> ExitCode {
         Ok(r) => r,
         Err(code) => return code,
     };
-    let scratch = std::env::temp_dir().join(format!("duikou-test-{}", std::process::id()));
-    let results = duikou::testing::run_tests(&rules, &scratch);
-    let _ = std::fs::remove_dir_all(&scratch);
+    let results = rules.run_tests();
     let passed = results.iter().filter(|r| r.passed).count();
     let failed = results.len() - passed;
     let text = match args.format {

@@ -35,6 +35,9 @@ pub struct DataFile {
     /// A workbook's sheet (`file.xlsx#sheet`).
     pub sheet: Option<String>,
     pub format: Format,
+    /// The contents, when the data is in memory rather than in a file at `path` (which then
+    /// only names it in messages).
+    pub bytes: Option<std::sync::Arc<[u8]>>,
 }
 
 impl DataFile {
@@ -169,6 +172,7 @@ pub fn bind(
                     path,
                     sheet,
                     format,
+                    bytes: None,
                 });
             }
             DataArg::Dir(dir) => bind_dir(dir, records, problems, &mut files),
@@ -197,6 +201,7 @@ fn bind_dir(
                 path: file,
                 sheet,
                 format,
+                bytes: None,
             }),
             _ => problems.push(problem(
                 &shown,
@@ -262,6 +267,7 @@ fn bind_dir(
             path,
             sheet: None,
             format,
+            bytes: None,
         });
     }
 }

@@ -319,6 +319,22 @@ impl<'p> Checker<'p> {
         }
     }
 
+    /// Checks one valid row against the record-level rules only: the fast path for a single
+    /// record, which belongs to no group.
+    pub fn record_rules_only(&mut self, record: usize, row: &Row) {
+        self.order += 1;
+        let rec = &self.plan.records[record];
+        let env = RowEnv {
+            row,
+            record: rec,
+            year: year_of(row, rec),
+        };
+        for i in 0..self.jobs[record].record_rules.len() {
+            let r = self.jobs[record].record_rules[i];
+            self.record_rule(r, &env);
+        }
+    }
+
     fn record_rule(&mut self, r: usize, env: &RowEnv<'_>) {
         let plan = self.plan;
         let rule = &plan.rules[r];

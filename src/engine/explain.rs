@@ -2,11 +2,11 @@
 //! aggregate with the rows that made it, each comparison with its values, and the outcome.
 
 use super::aggregate::{Acc, AggFunc};
-use super::check::{GroupEnv, RowEnv, in_force, year_of};
 use super::check::Keep;
+use super::check::{GroupEnv, RowEnv, in_force, year_of};
 use super::compile::{Plan, RulePlan};
-use super::finding::{DataFinding, FindingKind};
 use super::eval::{Env, Evaluator};
+use super::finding::{DataFinding, FindingKind};
 use super::node::Node;
 use super::run::{Options, key_text, read_into};
 use super::template::Part;
@@ -256,6 +256,19 @@ pub fn explain(
     r: usize,
     target: &Target,
 ) -> Result<String, String> {
+    explain_with_verdict(plan, sources, files, opts, r, target).map(|(text, _)| text)
+}
+
+/// [`explain`], with the finding `check` gave the target (`None`: passed, exempted or not
+/// applicable).
+pub fn explain_with_verdict(
+    plan: &Plan,
+    sources: &SourceMap,
+    files: &[DataFile],
+    opts: &Options,
+    r: usize,
+    target: &Target,
+) -> Result<(String, Option<DataFinding>), String> {
     let rule = &plan.rules[r];
     let mut texts = plan.texts.clone();
     let (parts, key_values) = match target {
@@ -334,7 +347,7 @@ pub fn explain(
         Target::Group(_) => explain_group(plan, sources, rule, &c, &key_values, &mut out)?,
         Target::Record(key) => explain_record(plan, sources, rule, &c, key, &mut out)?,
     }
-    Ok(out)
+    Ok((out, c.verdict))
 }
 
 /// What `check` decided for the target: its finding, if it has one. None means the rule passed,

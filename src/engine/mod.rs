@@ -11,5 +11,6 @@ pub mod groups;
 pub mod node;
 pub mod partial;
 pub mod run;
+pub mod single;
 pub mod template;
 pub mod world;

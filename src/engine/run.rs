@@ -326,6 +326,19 @@ pub(crate) fn read_into(
         column: 0,
     };
     if file.format == Format::Xlsx {
+        if file.bytes.is_some() {
+            return Err(Box::new(DataProblem {
+                code: Code::DataFormat,
+                severity: Severity::Error,
+                message: "a workbook is read from a file, not from memory".into(),
+                help: Some(
+                    "save the workbook and pass its path, or give the rows as CSV or JSON".into(),
+                ),
+                location: at,
+                field: None,
+                row: false,
+            }));
+        }
         if let Some(h) = &hasher
             && let Ok(bytes) = std::fs::read(&file.path)
         {
@@ -377,21 +390,8 @@ impl RowSink for Feeder<'_, '_> {
         };
         if let Err((field, why)) = validate(&rec.fields, &self.plan.names, cells, &mut self.row) {
             let column = self.columns.get(field).copied().unwrap_or(0);
-            let mut location = at(column, &self.sheet, self.path);
-            // A JSON object is placed at its key.
-            if let Some((lines, column)) = cells.place_of(&rec.fields[field].name.text) {
-                location.line += lines;
-                location.column = column;
-            }
-            let p = DataProblem {
-                code: why.code,
-                severity: Severity::Error,
-                message: why.message,
-                help: why.help,
-                location,
-                field: Some(rec.fields[field].name.text.clone()),
-                row: true,
-            };
+            let location = at(column, &self.sheet, self.path);
+            let p = invalid_cell(rec, cells, field, why, location);
             // The groups the row belongs to cannot be decided without it.
             let why = format!("{} was rejected ({})", p.location.display(), p.message);
             salvage(&rec.fields, &self.plan.names, cells, &mut self.row, why);
@@ -445,11 +445,45 @@ impl RowSink for Feeder<'_, '_> {
     }
 }
 
+/// The problem of a row whose cell for `field` was not accepted, at `location` (a JSON object
+/// is placed at its key).
+pub(crate) fn invalid_cell(
+    rec: &super::compile::RecordPlan,
+    cells: &RowCells<'_>,
+    field: usize,
+    why: Box<crate::data::problem::Rejection>,
+    mut location: DataLocation,
+) -> DataProblem {
+    if let Some((lines, column)) = cells.place_of(&rec.fields[field].name.text) {
+        location.line += lines;
+        location.column = column;
+    }
+    DataProblem {
+        code: why.code,
+        severity: Severity::Error,
+        message: why.message,
+        help: why.help,
+        location,
+        field: Some(rec.fields[field].name.text.clone()),
+        row: true,
+    }
+}
+
 fn open(
     file: &DataFile,
     progress: bool,
     hasher: Option<Rc<RefCell<Sha256>>>,
 ) -> std::io::Result<Box<dyn Read>> {
+    if let Some(bytes) = &file.bytes {
+        let reader = std::io::Cursor::new(bytes.clone());
+        return Ok(match hasher {
+            Some(h) => Box::new(Hashing {
+                inner: reader,
+                hasher: h,
+            }),
+            None => Box::new(reader),
+        });
+    }
     let f = std::fs::File::open(&file.path)?;
     let len = f.metadata().map(|m| m.len()).unwrap_or(0);
     let mut reader: Box<dyn Read> = Box::new(f);

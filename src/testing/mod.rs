@@ -39,23 +39,17 @@ fn cell(e: &ast::Expr) -> String {
     }
 }
 
-/// Writes each `data` block as a CSV file in `dir`, one per record type.
-fn write_data(
-    rules: &RuleSet,
-    test: &ast::Test,
-    dir: &std::path::Path,
-) -> std::io::Result<Vec<DataFile>> {
+/// Each `data` block as CSV text in memory, one per record type, fed through the same reading
+/// and validation as a file.
+fn test_data(rules: &RuleSet, test: &ast::Test) -> Result<Vec<DataFile>, csv::Error> {
     let mut files = Vec::new();
     for block in &test.data {
         let Some(record) = rules.symbols().records.get(&block.record.text) else {
             continue;
         };
-        let path = dir.join(format!("{}.csv", record.name.text));
-        let mut w = csv::WriterBuilder::new()
-            .from_path(&path)
-            .map_err(std::io::Error::other)?;
+        let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
         let header: Vec<&str> = record.fields.iter().map(|f| f.name.text.as_str()).collect();
-        w.write_record(&header).map_err(std::io::Error::other)?;
+        w.write_record(&header)?;
         for (row, _) in &block.rows {
             let line: Vec<String> = record
                 .fields
@@ -66,14 +60,17 @@ fn write_data(
                         .map_or(String::new(), |b| cell(&b.value))
                 })
                 .collect();
-            w.write_record(&line).map_err(std::io::Error::other)?;
+            w.write_record(&line)?;
         }
-        w.flush()?;
+        let bytes = w
+            .into_inner()
+            .map_err(|e| csv::Error::from(e.into_error()))?;
         files.push(DataFile {
             record: record.name.text.clone(),
-            path,
+            path: PathBuf::from(format!("{}.csv", record.name.text)),
             sheet: None,
             format: Format::Csv,
+            bytes: Some(bytes.into()),
         });
     }
     Ok(files)
@@ -108,8 +105,8 @@ fn holds(op: Cmp, a: Decimal, b: Decimal) -> bool {
     crate::engine::eval::holds(op, a.cmp(&b))
 }
 
-/// Runs every test block of `rules`; `scratch` is a folder for the tests' data files.
-pub fn run_tests(rules: &RuleSet, scratch: &std::path::Path) -> Vec<TestResult> {
+/// Runs every test block of `rules`, its data held in memory.
+pub fn run_tests(rules: &RuleSet) -> Vec<TestResult> {
     let Some(plan) = rules.plan() else {
         return Vec::new();
     };
@@ -130,12 +127,10 @@ pub fn run_tests(rules: &RuleSet, scratch: &std::path::Path) -> Vec<TestResult> 
         })
         .collect();
     let mut out = Vec::new();
-    for (i, test) in rules.symbols().tests.iter().enumerate() {
+    for test in &rules.symbols().tests {
         let loc = crate::report::json::location(rules.sources(), test.span);
         let mut failures = Vec::new();
-        let dir: PathBuf = scratch.join(format!("test-{i}"));
-        let files = std::fs::create_dir_all(&dir).and_then(|_| write_data(rules, test, &dir));
-        let files = match files {
+        let files = match test_data(rules, test) {
             Ok(f) => f,
             Err(e) => {
                 failures.push(format!("cannot write the test's data: {e}"));
@@ -267,7 +262,6 @@ pub fn run_tests(rules: &RuleSet, scratch: &std::path::Path) -> Vec<TestResult> 
                 }
             }
         }
-        let _ = std::fs::remove_dir_all(&dir);
         out.push(TestResult {
             name: test.name.clone(),
             passed: failures.is_empty(),
