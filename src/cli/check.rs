@@ -124,7 +124,7 @@ fn check_data(
         progress: std::io::stderr().is_terminal(),
         hash: matches!(args.format, Format::Json),
     };
-    let mut data = run::check_data(&plan, &files, &opts);
+    let mut data = run::check_data(plan, &files, &opts);
     let bound = problems.len();
     data.files_failed += problems
         .iter()
@@ -142,7 +142,7 @@ fn check_data(
     let report = CheckReport {
         sources: rules.sources(),
         diagnostics: diags,
-        plan: &plan,
+        plan,
         run: &data,
         all: args.all,
         shown: SHOWN,

@@ -94,7 +94,7 @@ pub fn score(args: ScoreArgs) -> ExitCode {
         ..Options::default()
     };
     let (data, rows) = run::run_with(plan, &files, &opts, |checker| {
-        duikou::score::score(&plan, e, checker)
+        duikou::score::score(plan, e, checker)
     });
     for p in problems.iter().chain(&data.problems) {
         eprintln!(

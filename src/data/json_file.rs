@@ -228,3 +228,20 @@ pub fn read_lines(
     report_unknown(unknown, fields, record, at, sink);
     Ok(())
 }
+
+/// Reads one JSON object given as text: a single record, as a form submits it, at line 1.
+pub fn read_object(
+    text: &str,
+    at: &DataLocation,
+    fields: &[Field],
+    record: &str,
+    sink: &mut dyn RowSink,
+) {
+    sink.columns(vec![0; fields.len()]);
+    let mut unknown = BTreeSet::new();
+    match cells_of(text, fields, &mut unknown) {
+        Ok(cells) => sink.row(&RowCells::Json(&cells, text, 0), 1),
+        Err(msg) => sink.bad_row(bad_row(at, 1, msg)),
+    }
+    report_unknown(unknown, fields, record, at, sink);
+}

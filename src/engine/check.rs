@@ -169,14 +169,23 @@ fn cause(ev: &mut Evaluator<'_>, what: &str) -> String {
 }
 
 impl<'p> Checker<'p> {
+    /// A checker of every rule: record rules row by row, group rules in tables.
     pub fn new(plan: &'p Plan, keep: Keep) -> Self {
+        Self::with_tables(plan, keep, Tables::build(plan))
+    }
+
+    /// A checker of the record-level rules only, with no group tables: the single-record path.
+    pub fn for_records(plan: &'p Plan) -> Self {
+        Self::with_tables(plan, Keep::All, Tables::default())
+    }
+
+    fn with_tables(plan: &'p Plan, keep: Keep, tables: Tables) -> Self {
         let mut jobs = vec![RecordJobs::default(); plan.records.len()];
         for (r, rule) in plan.rules.iter().enumerate() {
             if rule.kind != RuleKind::Permit && !rule.is_group() && !rule.hidden {
                 jobs[rule.record].record_rules.push(r);
             }
         }
-        let tables = Tables::build(plan);
         for (t, table) in tables.tables.iter().enumerate() {
             jobs[table.record].tables.push(t);
         }

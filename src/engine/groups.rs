@@ -131,10 +131,7 @@ pub struct Tables {
 
 /// The same aggregate: function, record, argument and filter.
 fn same_agg(a: &AggSpec, b: &AggSpec) -> bool {
-    a.func == b.func
-        && a.record == b.record
-        && format!("{:?}", a.arg) == format!("{:?}", b.arg)
-        && format!("{:?}", a.filter) == format!("{:?}", b.filter)
+    a.func == b.func && a.record == b.record && a.arg == b.arg && a.filter == b.filter
 }
 
 fn slot_of(list: &mut Vec<AggSpec>, spec: &AggSpec) -> usize {
@@ -160,12 +157,11 @@ impl Tables {
                 continue;
             }
             let keys: Vec<u16> = rule.keys.iter().map(|k| k.field).collect();
-            let filter = format!("{:?}", rule.filter);
             let found = t.tables.iter().position(|x| {
                 x.record == rule.record
                     && x.keys == keys
                     && x.period == rule.period
-                    && format!("{:?}", x.filter) == filter
+                    && x.filter == rule.filter
             });
             let ti = found.unwrap_or_else(|| {
                 t.tables.push(GroupTable {

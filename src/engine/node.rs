@@ -25,8 +25,9 @@ pub enum Prop {
     Until,
 }
 
-/// A compiled expression. Evaluated by [`super::eval`].
-#[derive(Debug, Clone)]
+/// A compiled expression. Evaluated by [`super::eval`]. Two nodes are equal when they compute
+/// the same thing: where they were written does not count.
+#[derive(Debug, Clone, PartialEq)]
 pub enum Node {
     Const(Value),
     /// A field of the current row, by index in its record.
@@ -67,6 +68,18 @@ pub struct Arithmetic {
     pub right: Node,
     /// The expression as written, for "division by zero in `…`".
     pub text: Box<str>,
+}
+
+impl PartialEq for Compare {
+    fn eq(&self, other: &Self) -> bool {
+        self.op == other.op && self.left == other.left && self.right == other.right
+    }
+}
+
+impl PartialEq for Arithmetic {
+    fn eq(&self, other: &Self) -> bool {
+        self.op == other.op && self.left == other.left && self.right == other.right
+    }
 }
 
 /// A compiled expression with its source, for explanations.

@@ -391,7 +391,7 @@ impl RowSink for Feeder<'_, '_> {
         if let Err((field, why)) = validate(&rec.fields, &self.plan.names, cells, &mut self.row) {
             let column = self.columns.get(field).copied().unwrap_or(0);
             let location = at(column, &self.sheet, self.path);
-            let p = invalid_cell(rec, cells, field, why, location);
+            let p = invalid_cell(rec, cells, field, *why, location);
             // The groups the row belongs to cannot be decided without it.
             let why = format!("{} was rejected ({})", p.location.display(), p.message);
             salvage(&rec.fields, &self.plan.names, cells, &mut self.row, why);
@@ -451,7 +451,7 @@ pub(crate) fn invalid_cell(
     rec: &super::compile::RecordPlan,
     cells: &RowCells<'_>,
     field: usize,
-    why: Box<crate::data::problem::Rejection>,
+    why: crate::data::problem::Rejection,
     mut location: DataLocation,
 ) -> DataProblem {
     if let Some((lines, column)) = cells.place_of(&rec.fields[field].name.text) {

@@ -1,7 +1,7 @@
 //! The fast path for one record, as a form checks a project while it is typed: the record-level
 //! rules on a single JSON object, validated like a row of a file, with no threads and no files.
 
-use super::check::{Checker, Keep};
+use super::check::Checker;
 use super::compile::Plan;
 use super::finding::DataFinding;
 use super::run::invalid_cell;
@@ -20,7 +20,7 @@ pub fn check_one(
     name: &str,
 ) -> (Vec<DataFinding>, Vec<DataProblem>) {
     let mut one = One {
-        checker: Checker::new(plan, Keep::All),
+        checker: Checker::for_records(plan),
         plan,
         record,
         row: Row::default(),
@@ -35,16 +35,17 @@ pub fn check_one(
         line: 0,
         column: 0,
     };
-    let mut line = object.to_vec();
-    // One object is one line: line breaks inside it are white space to JSON.
-    for b in &mut line {
-        if *b == b'\n' || *b == b'\r' {
-            *b = b' ';
-        }
-    }
-    let input = Box::new(std::io::Cursor::new(line));
-    if let Err(p) = json_file::read_lines(input, &at, &rec.fields, &rec.name, &mut one) {
-        one.problems.push(*p);
+    match std::str::from_utf8(object) {
+        Ok(text) => json_file::read_object(text, &at, &rec.fields, &rec.name, &mut one),
+        Err(_) => one.problems.push(DataProblem {
+            code: crate::diagnostic::Code::DataEncoding,
+            severity: crate::diagnostic::Severity::Error,
+            message: "the record is not valid UTF-8".into(),
+            help: None,
+            location: at,
+            field: None,
+            row: true,
+        }),
     }
     let problems = one.problems;
     let (findings, _) = one.checker.into_findings();
@@ -76,7 +77,7 @@ impl RowSink for One<'_, '_> {
                     line,
                     column: 0,
                 };
-                self.problems.push(invalid_cell(rec, cells, field, why, at));
+                self.problems.push(invalid_cell(rec, cells, field, *why, at));
             }
         }
     }

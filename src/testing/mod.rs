@@ -145,7 +145,7 @@ pub fn run_tests(rules: &RuleSet) -> Vec<TestResult> {
         let (data, scores) = run::run_with(plan, &files, &opts, |checker| {
             plan.evaluations
                 .iter()
-                .map(|e| (e.name.clone(), crate::score::score(&plan, e, checker)))
+                .map(|e| (e.name.clone(), crate::score::score(plan, e, checker)))
                 .collect::<Vec<(String, Vec<ScoreRow>)>>()
         });
         for p in data.problems.iter().filter(|p| p.row) {
