@@ -1,11 +1,15 @@
 //! duikou (对口): a policy language and rules engine for China's counterpart-support system.
 //!
 //! Rule files (`.dk`) declare actors, programs, pairings, duties, rules and evaluations.
-//! [`RuleSet::load`] reads and checks them; every problem is a [`Diagnostic`] with a stable code
-//! and the exact span.
+//! [`RuleSet::load`] (or [`RuleSet::from_sources`]) reads and checks them once; every problem
+//! is a [`Diagnostic`] with a stable code and the exact span. The checked rule set is compiled
+//! once, is `Send + Sync`, and is then applied many times: to [`Data`] from files or memory
+//! ([`RuleSet::check`]), to one record ([`RuleSet::check_record`]), for scores, explanations,
+//! responsibility gaps, conflicts and the rule files' own tests. Results are typed values
+//! ([`Report`], [`Finding`]) that serialise to JSON.
 //!
 //! ```
-//! use duikou::RuleSet;
+//! use duikou::{Data, FindingKind, RuleSet};
 //!
 //! let rules = RuleSet::from_sources(vec![(
 //!     "援疆.dk".into(),
@@ -14,11 +18,31 @@
 //!     主体 河北省 { kind: government, level: province }
 //!     主体 巴州 { kind: government, level: prefecture }
 //!     结对 河北省 -> 巴州 属于 援疆 自 2010 至 2030
+//!     record project { id: text key, supporter: actor, recipient: actor, planned: money(万元), spent: money(万元) }
+//!     rule 超支 { over project  forbid spent > planned * 110% }
+//!     rule 结对有效 { over project  require paired(supporter, recipient) }
 //!     "#
 //!     .into(),
 //! )]);
 //! assert!(rules.diagnostics().is_empty());
-//! assert_eq!(rules.symbols().pairs.len(), 1);
+//!
+//! // Rows from a web form or a database, validated exactly as rows of a file.
+//! let rows = serde_json::json!([
+//!     {"id": "XJ-1", "supporter": "河北省", "recipient": "巴州", "planned": "800", "spent": "960"},
+//!     {"id": "XJ-2", "supporter": "河北省", "recipient": "巴州", "planned": "500", "spent": "480"},
+//!     {"id": "XJ-3", "supporter": "河北省", "recipient": "喀什", "planned": "100", "spent": "90"},
+//! ]);
+//! let data = Data::new().rows("project", rows.as_array().unwrap()).unwrap();
+//! let report = rules.check(&data).unwrap();
+//!
+//! // XJ-1 overspends; 喀什 is not declared, so XJ-3 is rejected at row 3 and never checked.
+//! assert_eq!(report.summary.rows_checked, 2);
+//! assert_eq!(report.findings.len(), 1);
+//! assert_eq!(report.findings[0].rule, "超支");
+//! assert_eq!(report.findings[0].kind, FindingKind::Violation);
+//! assert_eq!(report.findings[0].record.as_deref(), Some("XJ-1"));
+//! assert_eq!((report.rejected[0].line, report.rejected[0].field.as_deref()), (3, Some("recipient")));
+//! println!("{}", serde_json::to_string_pretty(&report).unwrap());
 //! ```
 #![forbid(unsafe_code)]
 

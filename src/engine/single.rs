@@ -77,7 +77,8 @@ impl RowSink for One<'_, '_> {
                     line,
                     column: 0,
                 };
-                self.problems.push(invalid_cell(rec, cells, field, *why, at));
+                self.problems
+                    .push(invalid_cell(rec, cells, field, *why, at));
             }
         }
     }
