@@ -35,5 +35,6 @@ pub fn conflicts(args: ConflictsArgs) -> ExitCode {
         args.output.as_deref(),
         args.deny_warnings,
         "conflict",
+        None,
     )
 }

@@ -48,6 +48,12 @@ pub enum Format {
     Json,
     /// One line per diagnostic, for logs and golden tests.
     Short,
+    /// SARIF 2.1.0, for code-scanning tools in CI.
+    Sarif,
+    /// Markdown, for a report or a merge request.
+    Markdown,
+    /// One self-contained HTML page with charts (write it with `-o report.html`).
+    Html,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -98,6 +104,14 @@ pub fn emit(output: Option<&Path>, text: &str) -> Result<(), ExitCode> {
     Ok(())
 }
 
+/// Whether to colour a report: only on a terminal, and not when `NO_COLOR` is set.
+pub fn use_color(output: Option<&Path>) -> bool {
+    use std::io::IsTerminal;
+    output.is_none()
+        && std::io::stdout().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
 /// Loads rule files; when they have errors, prints them and says what cannot be done.
 pub fn load_clean(paths: &[std::path::PathBuf], what: &str) -> Result<duikou::RuleSet, ExitCode> {
     use std::io::IsTerminal;
@@ -121,7 +135,8 @@ pub fn report_findings(
     format: gaps::Format,
     output: Option<&Path>,
     deny_warnings: bool,
-    noun: &str,
+    noun: &'static str,
+    matrix: Option<Vec<duikou::gaps::matrix::Cell>>,
 ) -> ExitCode {
     use duikou::report::{self, Counts};
     use std::io::IsTerminal;
@@ -137,6 +152,13 @@ pub fn report_findings(
         gaps::Format::Json => report::json::render(&found, rules.sources()),
         gaps::Format::Short => report::short::render(&found, rules.sources()),
         gaps::Format::Markdown => report::gaps::findings_markdown(&found, rules.sources()),
+        gaps::Format::Sarif => report::sarif::findings(&found, rules.sources(), noun),
+        gaps::Format::Html => report::html::findings(&report::html::FindingsPage {
+            rules,
+            findings: &found,
+            noun,
+            matrix: matrix.unwrap_or_default(),
+        }),
         gaps::Format::Human => {
             let color = output.is_none() && std::io::stdout().is_terminal();
             let mut s = report::human::render(&found, rules.sources(), color);

@@ -13,6 +13,8 @@ pub enum Format {
     Json,
     /// JUnit XML, for CI systems.
     Junit,
+    /// SARIF 2.1.0: a result per test block, located at the block.
+    Sarif,
 }
 
 #[derive(clap::Args)]
@@ -51,6 +53,7 @@ pub fn test(args: TestArgs) -> ExitCode {
             s
         }
         Format::Junit => duikou::testing::junit(&results),
+        Format::Sarif => duikou::report::sarif::tests(&results, rules.sources()),
         Format::Human => {
             let mut s = String::new();
             for r in &results {

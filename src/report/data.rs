@@ -81,8 +81,13 @@ impl CheckReport<'_> {
             || self.run.files_failed > 0
     }
 
+    /// The severity of a finding of kind `kind` of rule `r`.
+    pub fn severity(&self, r: usize, kind: FindingKind) -> Severity {
+        severity_of(&self.plan.rules[r], kind)
+    }
+
     /// The findings of rule `r` in the order shown: worst first.
-    fn ordered(&self, r: usize) -> Vec<&DataFinding> {
+    pub(crate) fn ordered(&self, r: usize) -> Vec<&DataFinding> {
         let mut list: Vec<&DataFinding> = self.run.findings[r].iter().collect();
         list.sort_by(|a, b| {
             (a.kind != FindingKind::Violation)
@@ -93,7 +98,7 @@ impl CheckReport<'_> {
         list
     }
 
-    fn subject(f: &DataFinding) -> String {
+    pub(crate) fn subject(f: &DataFinding) -> String {
         if f.group.is_empty() {
             let at =
                 f.at.as_ref()
@@ -109,7 +114,7 @@ impl CheckReport<'_> {
         }
     }
 
-    fn rule_place(&self, rule: &RulePlan) -> String {
+    pub(crate) fn rule_place(&self, rule: &RulePlan) -> String {
         let l = json::location(self.sources, rule.span);
         format!("{}:{}:{}", l.file, l.line, l.column)
     }
