@@ -65,7 +65,7 @@ impl<'a> Run<'a> {
             TEST_FAILED,
             "a test block whose expectations are not met",
             "a `test` block of the rule files expects violations, scores, gaps or conflicts that its sample data does not give (or gives what it says must not happen)",
-            &format!("{}#411-test--测试", codes::DOCS_URL),
+            &format!("{}#{}", codes::DOCS_URL, uri("411-test--测试")),
             Severity::Error,
         );
         run
@@ -325,7 +325,7 @@ fn data_results(report: &CheckReport<'_>, run: &mut Run<'_>) {
             None => format!("{short} (unsourced): {}", rule.condition_text),
         };
         let sev = report.severity(r, FindingKind::Violation);
-        run.add_rule(&id, &short, &full, &format!("{}#48-rule--规则", codes::DOCS_URL), sev);
+        run.add_rule(&id, &short, &full, &format!("{}#{}", codes::DOCS_URL, uri("48-rule--规则")), sev);
         let mut list: Vec<&DataFinding> = report.run.findings[r].iter().collect();
         list.sort_by_key(|f| f.order);
         for f in list {
