@@ -130,7 +130,7 @@ impl Chart {
     /// The finished `<figure>`, with a caption.
     pub fn finish(self, caption: &str) -> String {
         format!(
-            r#"<figure class="chart-box"><svg class="chart" id="{id}" data-chart="{id}" role="img" aria-label="{t}" viewBox="0 0 {w:.0} {h:.0}" width="{w:.0}" height="{h:.0}" xmlns="http://www.w3.org/2000/svg"><title>{t}</title>{body}</svg><figcaption>{c}</figcaption></figure>"#,
+            r#"<figure class="chart-box"><svg class="chart" id="{id}" data-chart="{id}" role="img" aria-label="{t}" viewBox="0 0 {w:.0} {h:.0}" width="{w:.0}" height="{h:.0}" xmlns="http://www.w3.org/2000/svg"><title>{t}</title>{body}</svg><figcaption><strong>{t}.</strong> {c}</figcaption></figure>"#,
             id = esc(&self.id),
             t = esc(&self.title),
             w = self.width,
