@@ -92,6 +92,11 @@ fn receipt(rules: &RuleSet, data: &indexmap::IndexMap<String, String>) -> String
     section("receipt", "Receipt", &inner)
 }
 
+/// Charts side by side where the page is wide enough.
+fn wrap_charts(charts: &str) -> String {
+    format!("<div class=\"charts\">{charts}</div>\n")
+}
+
 /// Summary figures as a definition list.
 fn figures(items: &[(&str, String)]) -> String {
     let mut s = String::from("<dl class=\"figures\">");
@@ -136,8 +141,6 @@ fn check_summary(o: &Overview) -> String {
         esc(&o.exit_words)
     );
     s.push_str(&figures(&items));
-    s.push_str(&tables::rules(o));
-    s.push_str(&tables::codes(o));
     s
 }
 
@@ -160,7 +163,9 @@ pub fn check(p: &CheckPage<'_>) -> String {
     charts.push_str(&charts::gap_matrix(&p.matrix));
     charts.push_str(&charts::findings_by_code(p.diagnostics, "gap"));
     charts.push_str(&charts::findings_by_code(p.diagnostics, "conflict"));
-    body.push_str(&section("charts", "Charts", &charts));
+    body.push_str(&section("charts", "Charts", &wrap_charts(&charts)));
+    let counted = format!("{}{}", tables::rules(o), tables::codes(o));
+    body.push_str(&section("rules", "Rules, gaps and conflicts", &counted));
     body.push_str(&section(
         "findings",
         "Findings",
@@ -203,7 +208,7 @@ pub fn findings(p: &FindingsPage<'_>) -> String {
     if !p.matrix.is_empty() {
         charts.push_str(&charts::gap_matrix(&p.matrix));
     }
-    body.push_str(&section("charts", "Charts", &charts));
+    body.push_str(&section("charts", "Charts", &wrap_charts(&charts)));
     body.push_str(&section(
         "findings",
         "Findings",
@@ -247,7 +252,7 @@ pub fn score(
         summary.push_str("</ul>\n");
     }
     body.push_str(&section("summary", "Summary", &summary));
-    body.push_str(&section("charts", "Charts", &score_charts(e, rows)));
+    body.push_str(&section("charts", "Charts", &wrap_charts(&score_charts(e, rows))));
     body.push_str(&section("scores", "Scores", &tables::scores(e, rows)));
     body.push_str(&receipt(rules, data));
     page(&title, &body)

@@ -1,0 +1,86 @@
+//! Golden tests of the human `check` report (and its Markdown form): each case's output must
+//! equal `tests/layout/NAME.expected`, byte for byte, whether the terminal is 40 or 200 columns
+//! wide — the layout depends on the content only, and Chinese text is aligned by display width.
+//! `DUIKOU_BLESS=1 cargo test --test layout` rewrites the expected files.
+
+mod common;
+
+use std::process::Command;
+
+/// `(name, arguments)`.
+const CASES: &[(&str, &[&str])] = &[
+    ("shipped_rules", &["check", "rules"]),
+    ("shipped_rules_all", &["check", "rules", "--all"]),
+    ("shipped_rules_markdown", &["check", "rules", "--format", "markdown"]),
+    ("rule_file_error", &["check", "tests/cases/name/unknown_actor.dk"]),
+    ("static_warning", &["check", "tests/cases/decl/grade_order.dk"]),
+    (
+        "deny_warnings",
+        &["check", "tests/cases/decl/grade_order.dk", "--deny-warnings"],
+    ),
+    (
+        "unreadable_data",
+        &["check", "tests/data_cases/file_missing_column/rules.dk", "--data", "tests/data_cases/file_missing_column/data"],
+    ),
+];
+
+/// Runs a case with the terminal `columns` wide: stdout and the exit code.
+fn run(args: &[&str], columns: &str) -> (String, i32) {
+    let o = Command::new(env!("CARGO_BIN_EXE_duikou"))
+        .args(args)
+        .env("COLUMNS", columns)
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("duikou runs");
+    (
+        String::from_utf8_lossy(&o.stdout).into_owned(),
+        o.status.code().unwrap_or(-1),
+    )
+}
+
+#[test]
+fn human_layout_is_the_same_at_two_terminal_widths() {
+    let mut failures = Vec::new();
+    for (name, args) in CASES {
+        let (narrow, code) = run(args, "40");
+        let (wide, wide_code) = run(args, "200");
+        assert_eq!(narrow, wide, "{name}: the layout depends on the terminal width");
+        assert_eq!(code, wide_code);
+        let actual = format!("{narrow}[exit {code}]\n");
+        let file = format!("tests/layout/{name}.expected");
+        if std::env::var_os("DUIKOU_BLESS").is_some() {
+            std::fs::write(&file, &actual).expect("write the expectation");
+            continue;
+        }
+        match std::fs::read_to_string(&file) {
+            Ok(expected) if expected == actual => {}
+            Ok(expected) => failures.push(format!(
+                "{name} differs:\n{}",
+                common::diff(&expected, &actual)
+            )),
+            Err(e) => failures.push(format!("{file}: {e}")),
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn the_first_screen_answers() {
+    let (text, _) = run(&["check", "rules"], "80");
+    let first: Vec<&str> = text.lines().take(40).collect();
+    let first = first.join("\n");
+    // What was checked, one line per rule, and the gaps and conflicts counted.
+    for expected in [
+        "rule files  10:",
+        "rows        99 read, 98 checked, 1 rejected",
+        "民生投入",
+        "援疆条例 art 6",
+        "G003  warning  164",
+        "C001  error      1",
+    ] {
+        assert!(first.contains(expected), "{expected:?} not on the first screen:\n{first}");
+    }
+    let last: Vec<&str> = text.lines().rev().take(2).collect();
+    assert_eq!(last[1], "total: 8 errors, 190 warnings, 28 infos");
+    assert!(last[0].starts_with("exit 2: the input could not be fully processed"));
+}
