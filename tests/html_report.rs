@@ -27,7 +27,15 @@ fn page(args: &[&str], name: &str) -> (String, Option<i32>) {
 }
 
 /// The attributes that would load something.
-const LOADING: &[&str] = &["src", "href", "srcset", "action", "poster", "data", "background"];
+const LOADING: &[&str] = &[
+    "src",
+    "href",
+    "srcset",
+    "action",
+    "poster",
+    "data",
+    "background",
+];
 
 /// Parses the page and checks that nothing in it reaches outside the file.
 fn self_contained(html: &str) -> roxmltree::Document<'_> {
@@ -52,8 +60,18 @@ fn self_contained(html: &str) -> roxmltree::Document<'_> {
     let without_namespaces = html
         .replace("http://www.w3.org/1999/xhtml", "")
         .replace("http://www.w3.org/2000/svg", "");
-    for needle in ["http://", "https://", "@import", "url(http", "fetch(", "XMLHttpRequest"] {
-        assert!(!without_namespaces.contains(needle), "the page holds {needle:?}");
+    for needle in [
+        "http://",
+        "https://",
+        "@import",
+        "url(http",
+        "fetch(",
+        "XMLHttpRequest",
+    ] {
+        assert!(
+            !without_namespaces.contains(needle),
+            "the page holds {needle:?}"
+        );
     }
     doc
 }
@@ -74,7 +92,10 @@ fn marks<'a>(doc: &'a roxmltree::Document<'a>, id: &str) -> Vec<(String, String)
                 .and_then(|t| t.text())
                 .unwrap_or_default()
                 .to_string();
-            (n.attribute("data-value").unwrap_or_default().to_string(), title)
+            (
+                n.attribute("data-value").unwrap_or_default().to_string(),
+                title,
+            )
         })
         .collect()
 }
@@ -87,7 +108,10 @@ fn every_chart_has_data(doc: &roxmltree::Document<'_>) -> usize {
     for c in &charts {
         let id = c.attribute("data-chart").expect("a chart names itself");
         assert!(!marks(doc, id).is_empty(), "chart {id} has no data");
-        assert!(c.children().any(|t| t.has_tag_name("title")), "chart {id} has no title");
+        assert!(
+            c.children().any(|t| t.has_tag_name("title")),
+            "chart {id} has no title"
+        );
     }
     charts.len()
 }
@@ -113,12 +137,18 @@ fn check_page_has_every_chart_with_its_data() {
     assert_eq!(drawn, expected, "violations by rule");
     let pairing = marks(&doc, "compliance-by-pairing");
     assert!(
-        pairing.iter().any(|(v, t)| v == "✗" && t.starts_with("河北省 → 巴州")),
+        pairing
+            .iter()
+            .any(|(v, t)| v == "✗" && t.starts_with("河北省 → 巴州")),
         "{pairing:?}"
     );
     let grades = marks(&doc, "grades-援疆考核");
     assert_eq!(grades.len(), 15, "one cell per scored group");
-    assert!(grades.iter().any(|(v, t)| v == "B" && t.starts_with("河北省→巴州 2017")));
+    assert!(
+        grades
+            .iter()
+            .any(|(v, t)| v == "B" && t.starts_with("河北省→巴州 2017"))
+    );
     let shares = marks(&doc, "share-援疆考核-民生占比");
     assert!(shares.iter().any(|(v, _)| v == "40.0%"), "{shares:?}");
     let matrix: serde_json::Value = serde_json::from_str(&stdout(&duikou(&[
@@ -134,7 +164,13 @@ fn check_page_has_every_chart_with_its_data() {
     for (_, file) in json["receipt"]["rules"].as_object().unwrap() {
         assert!(html.contains(file.as_str().unwrap()), "receipt has {file}");
     }
-    assert!(html.contains(json["receipt"]["data"]["rules/data/project.csv"].as_str().unwrap()));
+    assert!(
+        html.contains(
+            json["receipt"]["data"]["rules/data/project.csv"]
+                .as_str()
+                .unwrap()
+        )
+    );
 }
 
 #[test]
@@ -220,8 +256,11 @@ fn run_chromium(browser: &Path, page: &Path, extra: &[&str], name: &str) -> (Str
 fn chromium_sees_a_console_error_when_there_is_one() {
     let Some(browser) = chromium() else { return };
     let file = scratch("control").join("broken.html");
-    std::fs::write(&file, "<!DOCTYPE html><html><body><script>nosuch();</script></body></html>")
-        .unwrap();
+    std::fs::write(
+        &file,
+        "<!DOCTYPE html><html><body><script>nosuch();</script></body></html>",
+    )
+    .unwrap();
     let (_, console) = run_chromium(&browser, &file, &["--dump-dom"], "control");
     assert!(
         console.iter().any(|l| l.contains("nosuch")),
@@ -234,12 +273,22 @@ fn chromium_renders_the_check_page_without_console_messages() {
     let Some(browser) = chromium() else { return };
     let dir = scratch("render");
     let file = dir.join("report.html");
-    let o = duikou(&["check", "rules", "--format", "html", "-o", file.to_str().unwrap()]);
+    let o = duikou(&[
+        "check",
+        "rules",
+        "--format",
+        "html",
+        "-o",
+        file.to_str().unwrap(),
+    ]);
     assert_eq!(o.status.code(), Some(2));
     let (dom, console) = run_chromium(&browser, &file, &["--dump-dom"], "dom");
     assert!(console.is_empty(), "console messages: {console:#?}");
     // The script ran: it counts the rows each filter shows.
-    assert!(dom.contains(" shown</span>"), "the table script did not run");
+    assert!(
+        dom.contains(" shown</span>"),
+        "the table script did not run"
+    );
     let shot = dir.join("shot.png");
     let (_, console) = run_chromium(
         &browser,

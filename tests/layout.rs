@@ -11,16 +11,34 @@ use std::process::Command;
 const CASES: &[(&str, &[&str])] = &[
     ("shipped_rules", &["check", "rules"]),
     ("shipped_rules_all", &["check", "rules", "--all"]),
-    ("shipped_rules_markdown", &["check", "rules", "--format", "markdown"]),
-    ("rule_file_error", &["check", "tests/cases/name/unknown_actor.dk"]),
-    ("static_warning", &["check", "tests/cases/decl/grade_order.dk"]),
+    (
+        "shipped_rules_markdown",
+        &["check", "rules", "--format", "markdown"],
+    ),
+    (
+        "rule_file_error",
+        &["check", "tests/cases/name/unknown_actor.dk"],
+    ),
+    (
+        "static_warning",
+        &["check", "tests/cases/decl/grade_order.dk"],
+    ),
     (
         "deny_warnings",
-        &["check", "tests/cases/decl/grade_order.dk", "--deny-warnings"],
+        &[
+            "check",
+            "tests/cases/decl/grade_order.dk",
+            "--deny-warnings",
+        ],
     ),
     (
         "unreadable_data",
-        &["check", "tests/data_cases/file_missing_column/rules.dk", "--data", "tests/data_cases/file_missing_column/data"],
+        &[
+            "check",
+            "tests/data_cases/file_missing_column/rules.dk",
+            "--data",
+            "tests/data_cases/file_missing_column/data",
+        ],
     ),
 ];
 
@@ -44,7 +62,10 @@ fn human_layout_is_the_same_at_two_terminal_widths() {
     for (name, args) in CASES {
         let (narrow, code) = run(args, "40");
         let (wide, wide_code) = run(args, "200");
-        assert_eq!(narrow, wide, "{name}: the layout depends on the terminal width");
+        assert_eq!(
+            narrow, wide,
+            "{name}: the layout depends on the terminal width"
+        );
         assert_eq!(code, wide_code);
         let actual = format!("{narrow}[exit {code}]\n");
         let file = format!("tests/layout/{name}.expected");
@@ -78,7 +99,10 @@ fn the_first_screen_answers() {
         "G003  warning  164",
         "C001  error      1",
     ] {
-        assert!(first.contains(expected), "{expected:?} not on the first screen:\n{first}");
+        assert!(
+            first.contains(expected),
+            "{expected:?} not on the first screen:\n{first}"
+        );
     }
     let last: Vec<&str> = text.lines().rev().take(2).collect();
     assert_eq!(last[1], "total: 8 errors, 190 warnings, 28 infos");

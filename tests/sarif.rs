@@ -59,7 +59,12 @@ fn a_schema_violation_is_caught() {
 
 #[test]
 fn check_on_a_rule_file_error_gives_region_and_fix() {
-    let o = duikou(&["check", "tests/cases/name/unknown_actor.dk", "--format", "sarif"]);
+    let o = duikou(&[
+        "check",
+        "tests/cases/name/unknown_actor.dk",
+        "--format",
+        "sarif",
+    ]);
     assert_eq!(o.status.code(), Some(2));
     let doc = valid_sarif(&stdout(&o));
     let ids = rule_ids(&doc);
@@ -69,7 +74,10 @@ fn check_on_a_rule_file_error_gives_region_and_fix() {
     let r = &results(&doc)[0];
     assert_eq!(r["ruleId"], "duikou::name::unknown_actor");
     assert_eq!(r["level"], "error");
-    assert_eq!(ids[r["ruleIndex"].as_u64().unwrap() as usize], "duikou::name::unknown_actor");
+    assert_eq!(
+        ids[r["ruleIndex"].as_u64().unwrap() as usize],
+        "duikou::name::unknown_actor"
+    );
     let region = &r["locations"][0]["physicalLocation"]["region"];
     // `pair 河北 -> 巴州`: the name starts at column 6 and is two code points long.
     assert_eq!(region["startLine"], 5);
@@ -79,8 +87,14 @@ fn check_on_a_rule_file_error_gives_region_and_fix() {
     let fix = &r["fixes"][0]["artifactChanges"][0]["replacements"][0];
     assert_eq!(fix["insertedContent"]["text"], "河北省");
     assert_eq!(fix["deletedRegion"], *region);
-    let rule = &doc["runs"][0]["tool"]["driver"]["rules"][r["ruleIndex"].as_u64().unwrap() as usize];
-    assert!(rule["helpUri"].as_str().unwrap().ends_with("docs/language.md#63-names"));
+    let rule =
+        &doc["runs"][0]["tool"]["driver"]["rules"][r["ruleIndex"].as_u64().unwrap() as usize];
+    assert!(
+        rule["helpUri"]
+            .as_str()
+            .unwrap()
+            .ends_with("docs/language.md#63-names")
+    );
     assert_eq!(rule["shortDescription"]["text"], "no such actor");
 }
 
@@ -102,7 +116,10 @@ fn check_with_data_locates_violations_at_their_rule() {
     );
     assert_eq!(v["properties"]["data"]["file"], "rules/data/project.csv");
     assert_eq!(v["properties"]["data"]["row"], 40);
-    assert_eq!(v["relatedLocations"][0]["message"]["text"], "援疆条例 art 5");
+    assert_eq!(
+        v["relatedLocations"][0]["message"]["text"],
+        "援疆条例 art 5"
+    );
     let group = all
         .iter()
         .find(|r| r["ruleId"] == "rule/民生投入" && r["properties"]["kind"] == "violation")
@@ -113,11 +130,18 @@ fn check_with_data_locates_violations_at_their_rule() {
         .iter()
         .find(|r| r["ruleId"] == "duikou::data::bad_value")
         .expect("the rejected row");
-    assert_eq!(rejected["locations"][0]["physicalLocation"]["region"]["startLine"], 58);
+    assert_eq!(
+        rejected["locations"][0]["physicalLocation"]["region"]["startLine"],
+        58
+    );
     assert_eq!(rejected["properties"]["field"], "planned");
     let artifacts = doc["runs"][0]["artifacts"].as_array().unwrap();
-    assert!(artifacts.iter().any(|a| a["location"]["uri"] == "rules/data/project.csv"
-        && a["hashes"]["sha-256"].as_str().is_some_and(|h| h.len() == 64)));
+    assert!(artifacts.iter().any(|a| {
+        a["location"]["uri"] == "rules/data/project.csv"
+            && a["hashes"]["sha-256"]
+                .as_str()
+                .is_some_and(|h| h.len() == 64)
+    }));
 }
 
 #[test]
@@ -133,9 +157,19 @@ fn conflicts_name_the_other_provision() {
         related["physicalLocation"]["artifactLocation"]["uri"],
         "rules/xinjiang.dk"
     );
-    assert!(related["message"]["text"].as_str().unwrap().contains("新疆产业比例"));
+    assert!(
+        related["message"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("新疆产业比例")
+    );
     assert_eq!(c001["properties"]["resolution"]["kind"], "unresolved");
-    assert!(c001["properties"]["witness"].as_str().unwrap().starts_with("test "));
+    assert!(
+        c001["properties"]["witness"]
+            .as_str()
+            .unwrap()
+            .starts_with("test ")
+    );
 }
 
 #[test]
@@ -143,10 +177,17 @@ fn gaps_carry_their_years() {
     let o = duikou(&["gaps", "rules", "--format", "sarif"]);
     assert_eq!(o.status.code(), Some(1));
     let doc = valid_sarif(&stdout(&o));
-    let g002 = results(&doc).iter().find(|r| r["ruleId"] == "G002").expect("G002");
+    let g002 = results(&doc)
+        .iter()
+        .find(|r| r["ruleId"] == "G002")
+        .expect("G002");
     assert_eq!(g002["level"], "error");
     assert!(g002["properties"]["years"].is_array());
-    assert!(results(&doc).iter().any(|r| r["ruleId"] == "G009" && r["level"] == "note"));
+    assert!(
+        results(&doc)
+            .iter()
+            .any(|r| r["ruleId"] == "G009" && r["level"] == "note")
+    );
 }
 
 #[test]
@@ -171,7 +212,10 @@ fn tests_pass_and_fail_as_results() {
     let r = &results(&doc)[0];
     assert_eq!(r["kind"], "fail");
     assert_eq!(r["level"], "error");
-    assert_eq!(r["locations"][0]["physicalLocation"]["region"]["startLine"], 3);
+    assert_eq!(
+        r["locations"][0]["physicalLocation"]["region"]["startLine"],
+        3
+    );
 }
 
 #[test]
@@ -179,4 +223,20 @@ fn sarif_is_byte_identical_across_runs() {
     let a = stdout(&duikou(&["check", "rules", "--format", "sarif"]));
     let b = stdout(&duikou(&["check", "rules", "--format", "sarif"]));
     assert_eq!(a, b);
+}
+
+#[test]
+fn rule_file_errors_are_sarif_too_for_every_command() {
+    for command in ["gaps", "conflicts", "test"] {
+        let o = duikou(&[
+            command,
+            "tests/cases/name/unknown_actor.dk",
+            "--format",
+            "sarif",
+        ]);
+        assert_eq!(o.status.code(), Some(2), "{command}");
+        let doc = valid_sarif(&stdout(&o));
+        assert_eq!(results(&doc)[0]["ruleId"], "duikou::name::unknown_actor");
+        assert_eq!(doc["runs"][0]["properties"]["command"], command);
+    }
 }

@@ -24,7 +24,10 @@ fn check_on_shipped_rules_reports_the_demo_data() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     // The demo data holds one deliberately mistyped amount: the input is not fully processed.
     assert_eq!(out.status.code(), Some(2), "{stdout}");
-    assert!(stdout.starts_with("checked\n  rule files  10: "), "{stdout}");
+    assert!(
+        stdout.starts_with("checked\n  rule files  10: "),
+        "{stdout}"
+    );
     for expected in [
         "  error    duikou::data::bad_value  rules/data/project.csv:58:9  `12o.50` is not an amount in 万元\n",
         "河北省→巴州 2017年民生投入占比 40.0%，低于 74%",

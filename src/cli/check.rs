@@ -203,7 +203,11 @@ fn check_data(
         all: args.all,
         shown: SHOWN,
     };
-    let exit = ExitCode::from(overview::exit_code(diags, Some(&report), args.deny_warnings));
+    let exit = ExitCode::from(overview::exit_code(
+        diags,
+        Some(&report),
+        args.deny_warnings,
+    ));
     if let Format::Json = args.format {
         let written = match &args.output {
             Some(path) => std::fs::File::create(path).and_then(|mut f| report.write_json(&mut f)),
@@ -218,7 +222,7 @@ fn check_data(
     let text = match args.format {
         Format::Short => {
             let mut s = report::short::items(diags, rules.sources());
-            s.push_str(&report.text(false));
+            s.push_str(&report.text());
             s
         }
         Format::Sarif => report::sarif::check(diags, rules.sources(), Some(&report)),

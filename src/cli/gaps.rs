@@ -60,7 +60,17 @@ pub fn options(year: Option<i32>, as_of: Option<NaiveDate>) -> Options {
 }
 
 pub fn gaps(args: GapsArgs) -> ExitCode {
-    let rules = match super::load_clean(&args.paths, "looking for gaps") {
+    let loaded = if matches!(args.format, Format::Sarif) {
+        super::load_clean_sarif(
+            &args.paths,
+            "gaps",
+            "looking for gaps",
+            args.output.as_deref(),
+        )
+    } else {
+        super::load_clean(&args.paths, "looking for gaps")
+    };
+    let rules = match loaded {
         Ok(r) => r,
         Err(code) => return code,
     };
@@ -93,8 +103,8 @@ pub fn gaps(args: GapsArgs) -> ExitCode {
         };
     }
     let found = gaps::analyze(rules.symbols(), &opts);
-    let matrix = matches!(args.format, Format::Html)
-        .then(|| gaps::matrix::matrix(rules.symbols(), &opts));
+    let matrix =
+        matches!(args.format, Format::Html).then(|| gaps::matrix::matrix(rules.symbols(), &opts));
     super::report_findings(
         &rules,
         found,

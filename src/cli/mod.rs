@@ -128,6 +128,24 @@ pub fn load_clean(paths: &[std::path::PathBuf], what: &str) -> Result<duikou::Ru
     Ok(rules)
 }
 
+/// Loads rule files for a command whose report is SARIF: when they have errors, the report is
+/// written as SARIF holding those errors (so a CI upload still finds them) and says so on stderr.
+pub fn load_clean_sarif(
+    paths: &[std::path::PathBuf],
+    command: &str,
+    what: &str,
+    output: Option<&Path>,
+) -> Result<duikou::RuleSet, ExitCode> {
+    let rules = duikou::RuleSet::load(paths);
+    if rules.has_errors() {
+        let text = duikou::report::sarif::findings(rules.diagnostics(), rules.sources(), command);
+        emit(output, &text)?;
+        eprintln!("error: the rules have errors; fix them before {what}");
+        return Err(ExitCode::from(EXIT_UNPROCESSABLE));
+    }
+    Ok(rules)
+}
+
 /// Writes the findings of `gaps` or `conflicts` (`noun`) in `format`; exit 1 on an error.
 pub fn report_findings(
     rules: &duikou::RuleSet,
@@ -152,7 +170,9 @@ pub fn report_findings(
         gaps::Format::Json => report::json::render(&found, rules.sources()),
         gaps::Format::Short => report::short::render(&found, rules.sources()),
         gaps::Format::Markdown => report::gaps::findings_markdown(&found, rules.sources()),
-        gaps::Format::Sarif => report::sarif::findings(&found, rules.sources(), noun),
+        gaps::Format::Sarif => {
+            report::sarif::findings(&found, rules.sources(), &format!("{noun}s"))
+        }
         gaps::Format::Html => report::html::findings(&report::html::FindingsPage {
             rules,
             findings: &found,

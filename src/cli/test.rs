@@ -31,7 +31,17 @@ pub struct TestArgs {
 }
 
 pub fn test(args: TestArgs) -> ExitCode {
-    let rules = match super::load_clean(&args.paths, "running their tests") {
+    let loaded = if matches!(args.format, Format::Sarif) {
+        super::load_clean_sarif(
+            &args.paths,
+            "test",
+            "running their tests",
+            args.output.as_deref(),
+        )
+    } else {
+        super::load_clean(&args.paths, "running their tests")
+    };
+    let rules = match loaded {
         Ok(r) => r,
         Err(code) => return code,
     };

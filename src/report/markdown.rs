@@ -66,12 +66,19 @@ fn rules(o: &Overview, out: &mut String) {
 
 fn codes(o: &Overview, out: &mut String) {
     let _ = writeln!(out, "## Gaps and conflicts\n");
-    let found: Vec<_> = o.codes.iter().filter(|c| c.code.kind() != "diagnostic").collect();
+    let found: Vec<_> = o
+        .codes
+        .iter()
+        .filter(|c| c.code.kind() != "diagnostic")
+        .collect();
     if found.is_empty() {
         let _ = writeln!(out, "None.\n");
         return;
     }
-    let _ = writeln!(out, "| code | severity | count | meaning |\n|---|---|---:|---|");
+    let _ = writeln!(
+        out,
+        "| code | severity | count | meaning |\n|---|---|---:|---|"
+    );
     for c in found {
         let _ = writeln!(
             out,

@@ -164,7 +164,9 @@ pub fn declarations(s: &Symbols) -> String {
 
 /// A path as typed into a shell: quoted when it holds spaces or quotes.
 fn shell_word(s: &str) -> String {
-    if s.chars().any(|c| c.is_whitespace() || "'\"$`\\".contains(c)) {
+    if s.chars()
+        .any(|c| c.is_whitespace() || "'\"$`\\".contains(c))
+    {
         format!("'{}'", s.replace('\'', r"'\''"))
     } else {
         s.to_string()
@@ -239,7 +241,11 @@ fn data_items(report: &CheckReport<'_>, all: bool, shown: usize) -> (Vec<Item>, 
             continue;
         }
         let list = report.ordered(r);
-        let limit = if all { list.len() } else { shown.min(list.len()) };
+        let limit = if all {
+            list.len()
+        } else {
+            shown.min(list.len())
+        };
         for f in &list[..limit] {
             items.push(Item {
                 severity: report.severity(r, f.kind),
@@ -317,11 +323,16 @@ fn code_counts(diags: &[Diagnostic]) -> Vec<CodeCount> {
         }
     }
     out.sort_by(|a, b| {
-        (a.code.kind(), a.code.as_str(), std::cmp::Reverse(a.severity)).cmp(&(
-            b.code.kind(),
-            b.code.as_str(),
-            std::cmp::Reverse(b.severity),
-        ))
+        (
+            a.code.kind(),
+            a.code.as_str(),
+            std::cmp::Reverse(a.severity),
+        )
+            .cmp(&(
+                b.code.kind(),
+                b.code.as_str(),
+                std::cmp::Reverse(b.severity),
+            ))
     });
     out
 }
@@ -359,7 +370,11 @@ fn limit_per_code(items: Vec<Item>, shown: usize, paths: &[String]) -> (Vec<Item
                 command: format!(
                     "`{}` lists them",
                     command(
-                        if item.kind == Kind::Gap { "gaps" } else { "conflicts" },
+                        if item.kind == Kind::Gap {
+                            "gaps"
+                        } else {
+                            "conflicts"
+                        },
                         paths
                     )
                 ),
@@ -396,7 +411,7 @@ pub fn build(input: &Input<'_>) -> Overview {
         limit_per_code(items, input.shown, input.paths)
     };
     hidden.extend(codes_hidden);
-    hidden.sort_by(|a, b| b.severity.cmp(&a.severity));
+    hidden.sort_by_key(|h| std::cmp::Reverse(h.severity));
     let counts = match input.data {
         Some(r) => r.counts(),
         None => Counts::of(input.diagnostics),
@@ -433,11 +448,7 @@ pub fn unprocessable(diags: &[Diagnostic], data: Option<&CheckReport<'_>>) -> bo
 }
 
 /// The exit code of a check (SPEC §11).
-pub fn exit_code(
-    diags: &[Diagnostic],
-    data: Option<&CheckReport<'_>>,
-    deny_warnings: bool,
-) -> u8 {
+pub fn exit_code(diags: &[Diagnostic], data: Option<&CheckReport<'_>>, deny_warnings: bool) -> u8 {
     let counts = data.map_or_else(|| Counts::of(diags), CheckReport::counts);
     if unprocessable(diags, data) {
         2

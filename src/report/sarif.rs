@@ -233,12 +233,12 @@ fn summary(diags: &[Diagnostic]) -> Value {
     json!({ "summary": { "errors": c.errors, "warnings": c.warnings, "infos": c.infos } })
 }
 
-/// `gaps` or `conflicts` (`noun`) as SARIF.
-pub fn findings(diags: &[Diagnostic], sources: &SourceMap, noun: &str) -> String {
+/// The findings of `command` (`gaps`, `conflicts`, or rule-file errors of any command) as SARIF.
+pub fn findings(diags: &[Diagnostic], sources: &SourceMap, command: &str) -> String {
     let mut run = Run::new(sources);
     run.results = diags.iter().map(|d| diagnostic_result(d, &run)).collect();
     let mut props = summary(diags);
-    props["command"] = noun.into();
+    props["command"] = command.into();
     run.finish(&indexmap::IndexMap::new(), props)
 }
 
@@ -325,7 +325,13 @@ fn data_results(report: &CheckReport<'_>, run: &mut Run<'_>) {
             None => format!("{short} (unsourced): {}", rule.condition_text),
         };
         let sev = report.severity(r, FindingKind::Violation);
-        run.add_rule(&id, &short, &full, &format!("{}#{}", codes::DOCS_URL, uri("48-rule--规则")), sev);
+        run.add_rule(
+            &id,
+            &short,
+            &full,
+            &format!("{}#{}", codes::DOCS_URL, uri("48-rule--规则")),
+            sev,
+        );
         let mut list: Vec<&DataFinding> = report.run.findings[r].iter().collect();
         list.sort_by_key(|f| f.order);
         for f in list {

@@ -28,10 +28,14 @@ pub fn render(rows: &[Vec<String>], aligns: &[Align], indent: &str) -> String {
         let cells: Vec<String> = row
             .iter()
             .enumerate()
-            .map(|(c, s)| match aligns.get(c).copied().unwrap_or(Align::Left) {
-                Align::Left => pad(s, widths[c]),
-                Align::Right => format!("{}{s}", " ".repeat(widths[c].saturating_sub(width(s)))),
-            })
+            .map(
+                |(c, s)| match aligns.get(c).copied().unwrap_or(Align::Left) {
+                    Align::Left => pad(s, widths[c]),
+                    Align::Right => {
+                        format!("{}{s}", " ".repeat(widths[c].saturating_sub(width(s))))
+                    }
+                },
+            )
             .collect();
         out.push_str(indent);
         out.push_str(cells.join("  ").trim_end());

@@ -4,8 +4,8 @@
 
 use super::svg::{self, Bar, Dot, Grid, Tone};
 use crate::RuleSet;
-use crate::diagnostic::{Diagnostic, Severity};
 use crate::data::shape::Shape;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::engine::compile_eval::EvaluationPlan;
 use crate::engine::finding::{FindingKind, KeyValue};
 use crate::gaps::matrix::{Basis, Cell};
@@ -47,7 +47,11 @@ pub fn violations_by_rule(o: &Overview) -> String {
         })
         .collect();
     if bars.is_empty() {
-        return empty("violations-by-rule", title, "the rules have no data to check");
+        return empty(
+            "violations-by-rule",
+            title,
+            "the rules have no data to check",
+        );
     }
     svg::bars(
         "violations-by-rule",
@@ -72,6 +76,9 @@ fn worse(a: Option<(Tone, &'static str)>, b: (Tone, &'static str)) -> (Tone, &'s
     }
 }
 
+/// A pairing (supporter, recipient), its worst verdict (tone and symbol), and the findings.
+type PairingVerdict = ((String, String), (Tone, &'static str), Vec<String>);
+
 /// A supporter × recipient grid coloured by the worst verdict of group-level rules.
 pub fn compliance_by_pairing(rules: &RuleSet, report: &CheckReport<'_>) -> String {
     let title = "Compliance by pairing";
@@ -80,7 +87,7 @@ pub fn compliance_by_pairing(rules: &RuleSet, report: &CheckReport<'_>) -> Strin
         columns: Vec::new(),
         cells: Vec::new(),
     };
-    let mut verdicts: Vec<((String, String), (Tone, &'static str), Vec<String>)> = Vec::new();
+    let mut verdicts: Vec<PairingVerdict> = Vec::new();
     for p in rules.symbols().pairs.iter() {
         let k = (p.item.supporter.text.clone(), p.item.recipient.text.clone());
         if !verdicts.iter().any(|v| v.0 == k) {
@@ -89,7 +96,8 @@ pub fn compliance_by_pairing(rules: &RuleSet, report: &CheckReport<'_>) -> Strin
     }
     for (r, list) in report.run.findings.iter().enumerate() {
         for f in list {
-            let (Some(s), Some(t)) = (key(&f.group, "supporter"), key(&f.group, "recipient")) else {
+            let (Some(s), Some(t)) = (key(&f.group, "supporter"), key(&f.group, "recipient"))
+            else {
                 continue;
             };
             let v = match (f.kind, report.severity(r, f.kind)) {
@@ -173,7 +181,9 @@ pub fn shares(e: &EvaluationPlan, rows: &[ScoreRow]) -> String {
             .filter_map(|r| {
                 let s = r.indicators.get(k)?;
                 let v = as_f64(*s.value.as_ref().ok()?);
-                let met = s.attainment.is_some_and(|a| a >= rust_decimal::Decimal::ONE_HUNDRED);
+                let met = s
+                    .attainment
+                    .is_some_and(|a| a >= rust_decimal::Decimal::ONE_HUNDRED);
                 Some(Dot {
                     label: group_label(&r.group),
                     value: v,
@@ -236,12 +246,21 @@ pub fn score_distribution(e: &EvaluationPlan, rows: &[ScoreRow]) -> String {
     bars.reverse();
     bars.push(Bar {
         label: "undetermined".into(),
-        segments: vec![(undetermined, Tone::Info, format!("undetermined: {undetermined} groups"))],
+        segments: vec![(
+            undetermined,
+            Tone::Info,
+            format!("undetermined: {undetermined} groups"),
+        )],
     });
     if rows.is_empty() {
         return empty(&id, &title, "no groups");
     }
-    svg::bars(&id, &title, "Groups per band of ten points, best band first; the number is the count of groups.", &bars)
+    svg::bars(
+        &id,
+        &title,
+        "Groups per band of ten points, best band first; the number is the count of groups.",
+        &bars,
+    )
 }
 
 /// The tone of a grade: the best grade good, the worst bad.
@@ -312,7 +331,8 @@ pub fn grades_by_pairing(e: &EvaluationPlan, rows: &[ScoreRow]) -> String {
         let score = r.score.map_or("undetermined".into(), |s| {
             format!("{:.2}", crate::score::round2(s))
         });
-        g.cells.push((i, j, tone, symbol, format!("{row} {col}: {score}")));
+        g.cells
+            .push((i, j, tone, symbol, format!("{row} {col}: {score}")));
     }
     svg::grid(
         &id,
@@ -404,7 +424,12 @@ pub fn findings_by_code(diags: &[Diagnostic], noun: &str) -> String {
             ],
         })
         .collect();
-    svg::bars(&id, &title, "Errors hatched, warnings dotted, infos lined; the number is the total.", &bars)
+    svg::bars(
+        &id,
+        &title,
+        "Errors hatched, warnings dotted, infos lined; the number is the total.",
+        &bars,
+    )
 }
 
 fn short_code(code: &str) -> &'static str {

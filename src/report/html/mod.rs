@@ -101,12 +101,7 @@ fn wrap_charts(charts: &str) -> String {
 fn figures(items: &[(&str, String)]) -> String {
     let mut s = String::from("<dl class=\"figures\">");
     for (k, v) in items {
-        let _ = write!(
-            s,
-            "<div><dt>{}</dt><dd>{}</dd></div>",
-            esc(k),
-            esc(v)
-        );
+        let _ = write!(s, "<div><dt>{}</dt><dd>{}</dd></div>", esc(k), esc(v));
     }
     s.push_str("</dl>\n");
     s
@@ -126,14 +121,20 @@ pub struct CheckPage<'a> {
 
 fn check_summary(o: &Overview) -> String {
     let mut items = vec![
-        ("rule files", format!("{}: {}", o.rule_files, o.declarations)),
+        (
+            "rule files",
+            format!("{}: {}", o.rule_files, o.declarations),
+        ),
         ("total", crate::report::count_line(o.counts)),
     ];
     if !o.data_files.is_empty() {
         items.push(("data", o.data_files.join(", ")));
     }
     if let Some((read, ok, rejected)) = o.rows {
-        items.push(("rows", format!("{read} read, {ok} checked, {rejected} rejected")));
+        items.push((
+            "rows",
+            format!("{read} read, {ok} checked, {rejected} rejected"),
+        ));
     }
     let mut s = format!(
         "<p class=\"verdict exit-{}\">{}</p>\n",
@@ -166,11 +167,7 @@ pub fn check(p: &CheckPage<'_>) -> String {
     body.push_str(&section("charts", "Charts", &wrap_charts(&charts)));
     let counted = format!("{}{}", tables::rules(o), tables::codes(o));
     body.push_str(&section("rules", "Rules, gaps and conflicts", &counted));
-    body.push_str(&section(
-        "findings",
-        "Findings",
-        &tables::check_findings(p),
-    ));
+    body.push_str(&section("findings", "Findings", &tables::check_findings(p)));
     let empty = indexmap::IndexMap::new();
     let data = p.data.map_or(&empty, |r| &r.run.hashes);
     body.push_str(&receipt(p.rules, data));
@@ -237,10 +234,17 @@ pub fn score(
     let scored = rows.iter().filter(|r| r.score.is_some()).count();
     let mut body = format!("<h1>{}</h1>\n", esc(&title));
     let mut summary = figures(&[
-        ("evaluation", e.title.clone().unwrap_or_else(|| e.name.clone())),
+        (
+            "evaluation",
+            e.title.clone().unwrap_or_else(|| e.name.clone()),
+        ),
         (
             "groups",
-            format!("{}: {scored} scored, {} undetermined", rows.len(), rows.len() - scored),
+            format!(
+                "{}: {scored} scored, {} undetermined",
+                rows.len(),
+                rows.len() - scored
+            ),
         ),
     ]);
     let undetermined = crate::report::score::findings(rows);
@@ -252,7 +256,11 @@ pub fn score(
         summary.push_str("</ul>\n");
     }
     body.push_str(&section("summary", "Summary", &summary));
-    body.push_str(&section("charts", "Charts", &wrap_charts(&score_charts(e, rows))));
+    body.push_str(&section(
+        "charts",
+        "Charts",
+        &wrap_charts(&score_charts(e, rows)),
+    ));
     body.push_str(&section("scores", "Scores", &tables::scores(e, rows)));
     body.push_str(&receipt(rules, data));
     page(&title, &body)

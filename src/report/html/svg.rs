@@ -53,6 +53,15 @@ pub fn text_px(s: &str) -> f64 {
     width(s) as f64 * 6.6
 }
 
+/// A rectangle: left, top, width, height.
+#[derive(Debug, Clone, Copy)]
+pub struct Rect {
+    pub x: f64,
+    pub y: f64,
+    pub w: f64,
+    pub h: f64,
+}
+
 /// An SVG chart being drawn.
 pub struct Chart {
     body: String,
@@ -74,7 +83,8 @@ impl Chart {
     }
 
     /// A rectangle of `tone`, with its data and a tooltip.
-    pub fn mark(&mut self, x: f64, y: f64, w: f64, h: f64, tone: Tone, value: &str, tip: &str) {
+    pub fn mark(&mut self, r: Rect, tone: Tone, value: &str, tip: &str) {
+        let Rect { x, y, w, h } = r;
         let _ = write!(
             self.body,
             r#"<g class="mark {}" data-value="{}"><title>{}</title><rect x="{x:.1}" y="{y:.1}" width="{w:.1}" height="{h:.1}"/>"#,
@@ -149,11 +159,7 @@ pub struct Bar {
 
 /// Horizontal stacked bars, each labelled with its total.
 pub fn bars(id: &str, title: &str, caption: &str, rows: &[Bar]) -> String {
-    let label_w = rows
-        .iter()
-        .map(|b| text_px(&b.label))
-        .fold(60.0, f64::max)
-        + 12.0;
+    let label_w = rows.iter().map(|b| text_px(&b.label)).fold(60.0, f64::max) + 12.0;
     let plot_w = 420.0;
     let max = rows
         .iter()
@@ -170,7 +176,7 @@ pub fn bars(id: &str, title: &str, caption: &str, rows: &[Bar]) -> String {
         for (n, tone, tip) in &b.segments {
             let w = plot_w * *n as f64 / max;
             if *n > 0 {
-                c.mark(x, y, w, 18.0, *tone, &n.to_string(), tip);
+                c.mark(Rect { x, y, w, h: 18.0 }, *tone, &n.to_string(), tip);
             }
             x += w;
         }
@@ -198,7 +204,13 @@ pub fn grid(id: &str, title: &str, caption: &str, g: &Grid) -> String {
     let height = head_h + cell * g.rows.len() as f64 + 10.0;
     let mut c = Chart::new(id, title, width, height);
     for (i, r) in g.rows.iter().enumerate() {
-        c.text(label_w - 6.0, head_h + cell * i as f64 + 17.0, "end", "label", r);
+        c.text(
+            label_w - 6.0,
+            head_h + cell * i as f64 + 17.0,
+            "end",
+            "label",
+            r,
+        );
     }
     for (j, col) in g.columns.iter().enumerate() {
         let x = label_w + cell * j as f64 + 17.0;
@@ -213,7 +225,13 @@ pub fn grid(id: &str, title: &str, caption: &str, g: &Grid) -> String {
     for (i, j, tone, symbol, tip) in &g.cells {
         let x = label_w + cell * *j as f64;
         let y = head_h + cell * *i as f64;
-        c.mark(x + 1.0, y + 1.0, cell - 2.0, cell - 2.0, *tone, symbol, tip);
+        let r = Rect {
+            x: x + 1.0,
+            y: y + 1.0,
+            w: cell - 2.0,
+            h: cell - 2.0,
+        };
+        c.mark(r, *tone, symbol, tip);
         c.text(x + cell / 2.0, y + 17.0, "middle", "symbol", symbol);
     }
     c.finish(caption)
@@ -228,7 +246,14 @@ pub struct Dot {
 }
 
 /// Values against a threshold on a 0–`max` scale, one row each; the threshold drawn as a line.
-pub fn dots(id: &str, title: &str, caption: &str, rows: &[Dot], threshold: f64, max: f64) -> String {
+pub fn dots(
+    id: &str,
+    title: &str,
+    caption: &str,
+    rows: &[Dot],
+    threshold: f64,
+    max: f64,
+) -> String {
     let label_w = rows.iter().map(|r| text_px(&r.label)).fold(60.0, f64::max) + 12.0;
     let plot_w = 360.0;
     let height = 20.0 * rows.len() as f64 + 40.0;
@@ -238,7 +263,13 @@ pub fn dots(id: &str, title: &str, caption: &str, rows: &[Dot], threshold: f64, 
         let y = 14.0 + 20.0 * i as f64;
         c.text(label_w - 8.0, y + 4.0, "end", "label", &r.label);
         c.line(label_w, y, label_w + plot_w, y, "grid");
-        c.dot(x_of(r.value), y, r.tone, &r.text, &format!("{}: {}", r.label, r.text));
+        c.dot(
+            x_of(r.value),
+            y,
+            r.tone,
+            &r.text,
+            &format!("{}: {}", r.label, r.text),
+        );
         c.text(label_w + plot_w + 8.0, y + 4.0, "start", "value", &r.text);
     }
     let tx = x_of(threshold);

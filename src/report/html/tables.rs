@@ -9,12 +9,15 @@ use crate::score::{ScoreRow, round2};
 use crate::source::SourceMap;
 use std::fmt::Write;
 
+/// A row's cells: text, and the key it sorts by when not the text.
+type Cells = Vec<(String, Option<String>)>;
+
 /// A table: `id`, header cells, and rows of `(text, sort key)` cells; `class` per row.
 struct Table<'a> {
     id: &'a str,
     caption: &'a str,
     head: Vec<&'a str>,
-    rows: Vec<(String, Vec<(String, Option<String>)>)>,
+    rows: Vec<(String, Cells)>,
     filter: bool,
 }
 
@@ -22,9 +25,9 @@ impl Table<'_> {
     fn render(&self) -> String {
         let mut s = String::new();
         if self.filter {
-            let _ = write!(
+            let _ = writeln!(
                 s,
-                "<div class=\"controls\"><label>filter <input type=\"search\" class=\"filter\" data-table=\"{id}\" placeholder=\"text in any column\"/></label> <label>severity <select class=\"severity\" data-table=\"{id}\"><option value=\"\">all</option><option>error</option><option>warning</option><option>info</option></select></label> <span class=\"shown\" data-table=\"{id}\"></span></div>\n",
+                "<div class=\"controls\"><label>filter <input type=\"search\" class=\"filter\" data-table=\"{id}\" placeholder=\"text in any column\"/></label> <label>severity <select class=\"severity\" data-table=\"{id}\"><option value=\"\">all</option><option>error</option><option>warning</option><option>info</option></select></label> <span class=\"shown\" data-table=\"{id}\"></span></div>",
                 id = self.id
             );
         }
@@ -178,7 +181,13 @@ pub fn check_findings(p: &CheckPage<'_>) -> String {
         id: "t-findings",
         caption: "Every finding, worst first (click a heading to sort)",
         head: vec![
-            "severity", "kind", "rule or code", "article", "where", "rows", "finding",
+            "severity",
+            "kind",
+            "rule or code",
+            "article",
+            "where",
+            "rows",
+            "finding",
         ],
         rows,
         filter: true,
@@ -248,7 +257,10 @@ pub fn scores(e: &EvaluationPlan, rows: &[ScoreRow]) -> String {
                 });
             }
             cells.push(match r.score {
-                Some(s) => (format!("{:.2}", round2(s)), Some(format!("{:010.2}", round2(s)))),
+                Some(s) => (
+                    format!("{:.2}", round2(s)),
+                    Some(format!("{:010.2}", round2(s))),
+                ),
                 None => (String::from("—"), Some(String::from("-"))),
             });
             cells.push(text(r.grade.clone().unwrap_or_else(|| "—".into())));
