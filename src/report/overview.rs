@@ -71,6 +71,8 @@ pub struct RuleLine {
     pub place: String,
     /// `group` or `record`.
     pub unit: &'static str,
+    /// The severity of its violations.
+    pub severity: Severity,
     pub counts: RuleCounts,
     /// Data files of its records that could not be read in full.
     pub incomplete: Vec<String>,
@@ -299,6 +301,7 @@ fn rule_lines(report: &CheckReport<'_>) -> Vec<RuleLine> {
             article: article(rule).unwrap_or_else(|| "unsourced".into()),
             place: report.rule_place(rule),
             unit: if rule.is_group() { "group" } else { "record" },
+            severity: report.severity(r, FindingKind::Violation),
             counts: report.run.counts[r],
             incomplete,
         });

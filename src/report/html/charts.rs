@@ -35,12 +35,21 @@ pub fn violations_by_rule(o: &Overview) -> String {
             segments: vec![
                 (
                     r.counts.violations,
-                    Tone::Bad,
-                    format!("{}: {} violations", r.name, r.counts.violations),
+                    if r.severity == Severity::Error {
+                        Tone::Bad
+                    } else {
+                        Tone::Warning
+                    },
+                    format!(
+                        "{}: {} violations ({})",
+                        r.name,
+                        r.counts.violations,
+                        r.severity.as_str()
+                    ),
                 ),
                 (
                     r.counts.undetermined,
-                    Tone::Warning,
+                    Tone::Info,
                     format!("{}: {} undetermined", r.name, r.counts.undetermined),
                 ),
             ],
@@ -56,7 +65,7 @@ pub fn violations_by_rule(o: &Overview) -> String {
     svg::bars(
         "violations-by-rule",
         title,
-        "Violations (hatched) and undetermined cases (dotted) per rule; the number is their sum.",
+        "Violations per rule — of severity error hatched, of lower severity dotted — and undetermined cases (lined); the number is their sum.",
         &bars,
     )
 }

@@ -50,7 +50,7 @@ pub fn patterns() -> &'static str {
 
 /// Approximate width in pixels of `s` at the charts' 12px font.
 pub fn text_px(s: &str) -> f64 {
-    width(s) as f64 * 6.6
+    width(s) as f64 * 7.4
 }
 
 /// A rectangle: left, top, width, height.
