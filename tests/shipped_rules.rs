@@ -108,4 +108,8 @@ fn valid_data_with_error_findings_exits_1() {
         "{stdout}"
     );
     assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(
+        stdout.ends_with("exit 1: findings of severity error — 4 violations, 1 gap, 2 conflicts\n"),
+        "{stdout}"
+    );
 }

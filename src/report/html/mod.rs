@@ -18,11 +18,14 @@ use crate::report::overview::Overview;
 use crate::score::ScoreRow;
 use std::fmt::Write;
 
-/// Text for HTML: `& < > " '` escaped.
+/// Text for HTML: `& < > " '` escaped; control characters (which data can hold, and which XML
+/// forbids) shown as U+FFFD.
 pub fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
+            '\t' | '\n' | '\r' => out.push(c),
+            c if c.is_control() => out.push('\u{fffd}'),
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
@@ -264,4 +267,18 @@ pub fn score(
     body.push_str(&section("scores", "Scores", &tables::scores(e, rows)));
     body.push_str(&receipt(rules, data));
     page(&title, &body)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::esc;
+
+    #[test]
+    fn text_cannot_break_out_of_the_page() {
+        assert_eq!(
+            esc("<script>\"a\" & 'b'</script>"),
+            "&lt;script&gt;&quot;a&quot; &amp; &#39;b&#39;&lt;/script&gt;"
+        );
+        assert_eq!(esc("a\u{1}b\nc"), "a\u{fffd}b\nc");
+    }
 }
