@@ -330,3 +330,17 @@ fn picture(path: &Path) -> (u32, u32, usize, usize) {
     }
     (info.width, info.height, dark, colours.len())
 }
+
+#[test]
+fn a_page_for_rule_files_with_errors_says_what_was_not_checked() {
+    let (html, code) = page(&["check", "tests/cases/name/unknown_actor.dk"], "broken");
+    assert_eq!(code, Some(2));
+    let doc = self_contained(&html);
+    assert!(
+        doc.descendants()
+            .any(|n| n.attribute("data-chart") == Some("not-checked")),
+        "the page says nothing else was checked"
+    );
+    assert!(html.contains("unknown actor `河北`"));
+    assert!(html.contains("did you mean `河北省`?"));
+}

@@ -138,10 +138,14 @@ fn readable(
             diagnostics: diags,
             data,
             scores,
-            matrix: duikou::gaps::matrix::matrix(
-                rules.symbols(),
-                &super::gaps::options(args.year, args.as_of),
-            ),
+            matrix: if rules.has_errors() {
+                Vec::new()
+            } else {
+                duikou::gaps::matrix::matrix(
+                    rules.symbols(),
+                    &super::gaps::options(args.year, args.as_of),
+                )
+            },
         }),
         _ => {
             let color = super::use_color(args.output.as_deref());

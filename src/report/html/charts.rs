@@ -24,6 +24,15 @@ fn empty(id: &str, title: &str, why: &str) -> String {
     )
 }
 
+/// In place of the charts, when the rule files have errors: nothing else was checked.
+pub fn not_checked() -> String {
+    empty(
+        "not-checked",
+        "Not checked",
+        "the rule files have errors, so gaps, conflicts and data were not checked; the findings below say what to fix",
+    )
+}
+
 /// Violations and undetermined cases of each rule, as stacked bars.
 pub fn violations_by_rule(o: &Overview) -> String {
     let title = "Violations by rule";

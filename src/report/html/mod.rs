@@ -164,9 +164,13 @@ pub fn check(p: &CheckPage<'_>) -> String {
             charts.push_str(&score_charts(e, rows));
         }
     }
-    charts.push_str(&charts::gap_matrix(&p.matrix));
-    charts.push_str(&charts::findings_by_code(p.diagnostics, "gap"));
-    charts.push_str(&charts::findings_by_code(p.diagnostics, "conflict"));
+    if o.rules_broken {
+        charts.push_str(&charts::not_checked());
+    } else {
+        charts.push_str(&charts::gap_matrix(&p.matrix));
+        charts.push_str(&charts::findings_by_code(p.diagnostics, "gap"));
+        charts.push_str(&charts::findings_by_code(p.diagnostics, "conflict"));
+    }
     body.push_str(&section("charts", "Charts", &wrap_charts(&charts)));
     let counted = format!("{}{}", tables::rules(o), tables::codes(o));
     body.push_str(&section("rules", "Rules, gaps and conflicts", &counted));
