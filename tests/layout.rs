@@ -108,3 +108,42 @@ fn the_first_screen_answers() {
     assert_eq!(last[1], "total: 8 errors, 190 warnings, 28 infos");
     assert!(last[0].starts_with("exit 2: the input could not be fully processed"));
 }
+
+/// Runs a case on a real terminal (a pseudo-terminal from util-linux `script`) `columns` wide.
+fn run_on_terminal(args: &[&str], columns: u32, no_color: bool) -> String {
+    let command = format!(
+        "stty cols {columns} rows 50; {} {}",
+        env!("CARGO_BIN_EXE_duikou"),
+        args.join(" ")
+    );
+    let mut c = Command::new("script");
+    c.args(["-qec", &command, "/dev/null"]);
+    if no_color {
+        c.env("NO_COLOR", "1");
+    } else {
+        c.env_remove("NO_COLOR");
+    }
+    let o = c.output().expect("`script` (util-linux) runs");
+    String::from_utf8_lossy(&o.stdout).replace("\r\n", "\n")
+}
+
+#[test]
+fn on_a_terminal_the_layout_is_the_same_at_40_and_200_columns() {
+    for (name, args) in CASES {
+        if args.contains(&"markdown") {
+            continue;
+        }
+        let narrow = run_on_terminal(args, 40, true);
+        let wide = run_on_terminal(args, 200, true);
+        assert_eq!(narrow, wide, "{name}: the layout depends on the terminal width");
+        let expected = std::fs::read_to_string(format!("tests/layout/{name}.expected"))
+            .expect("the expectation");
+        let body = expected
+            .rsplit_once("[exit ")
+            .map_or(expected.as_str(), |(b, _)| b);
+        assert_eq!(narrow, body, "{name}: the terminal shows another layout");
+    }
+    // Colour only on a terminal, and not with NO_COLOR.
+    let coloured = run_on_terminal(&["check", "tests/cases/decl/grade_order.dk"], 80, false);
+    assert!(coloured.contains("\u{1b}["), "no colour on a terminal");
+}
