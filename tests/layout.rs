@@ -32,6 +32,16 @@ const CASES: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "warning_denied_in_data",
+        &[
+            "check",
+            "tests/data_cases/file_unknown_column/rules.dk",
+            "--data",
+            "tests/data_cases/file_unknown_column/data",
+            "--deny-warnings",
+        ],
+    ),
+    (
         "unreadable_data",
         &[
             "check",
@@ -135,7 +145,10 @@ fn on_a_terminal_the_layout_is_the_same_at_40_and_200_columns() {
         }
         let narrow = run_on_terminal(args, 40, true);
         let wide = run_on_terminal(args, 200, true);
-        assert_eq!(narrow, wide, "{name}: the layout depends on the terminal width");
+        assert_eq!(
+            narrow, wide,
+            "{name}: the layout depends on the terminal width"
+        );
         let expected = std::fs::read_to_string(format!("tests/layout/{name}.expected"))
             .expect("the expectation");
         let body = expected

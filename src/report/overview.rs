@@ -520,6 +520,13 @@ fn error_causes(input: &Input<'_>) -> String {
         }
     };
     if let Some(r) = input.data {
+        let problems = r
+            .run
+            .problems
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+            .count();
+        add("data problem", problems);
         for (i, rule) in r.plan.rules.iter().enumerate() {
             let n = r.run.counts[i];
             match r.severity(i, FindingKind::Violation) {
