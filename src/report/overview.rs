@@ -25,6 +25,7 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// The kind as printed: `violation`, `gap`, `rule file` …
     pub fn as_str(self) -> &'static str {
         match self {
             Kind::RuleFile => "rule file",

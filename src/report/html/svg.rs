@@ -72,6 +72,7 @@ pub struct Chart {
 }
 
 impl Chart {
+    /// An empty chart `width` × `height` pixels, named `id`, titled `title`.
     pub fn new(id: &str, title: &str, width: f64, height: f64) -> Chart {
         Chart {
             body: String::new(),
