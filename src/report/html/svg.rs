@@ -161,7 +161,7 @@ pub struct Bar {
 /// Horizontal stacked bars, each labelled with its total.
 pub fn bars(id: &str, title: &str, caption: &str, rows: &[Bar]) -> String {
     let label_w = rows.iter().map(|b| text_px(&b.label)).fold(60.0, f64::max) + 12.0;
-    let plot_w = 420.0;
+    let plot_w = 300.0;
     let max = rows
         .iter()
         .map(|b| b.segments.iter().map(|s| s.0).sum::<u64>())
@@ -200,21 +200,21 @@ pub struct Grid {
 pub fn grid(id: &str, title: &str, caption: &str, g: &Grid) -> String {
     let label_w = g.rows.iter().map(|r| text_px(r)).fold(40.0, f64::max) + 12.0;
     let head_h = g.columns.iter().map(|c| text_px(c)).fold(30.0, f64::max) + 12.0;
-    let cell = 26.0;
+    let cell = 21.0;
     let width = label_w + cell * g.columns.len() as f64 + 10.0;
     let height = head_h + cell * g.rows.len() as f64 + 10.0;
     let mut c = Chart::new(id, title, width, height);
     for (i, r) in g.rows.iter().enumerate() {
         c.text(
             label_w - 6.0,
-            head_h + cell * i as f64 + 17.0,
+            head_h + cell * i as f64 + 15.0,
             "end",
             "label",
             r,
         );
     }
     for (j, col) in g.columns.iter().enumerate() {
-        let x = label_w + cell * j as f64 + 17.0;
+        let x = label_w + cell * j as f64 + 15.0;
         let _ = write!(
             c.body,
             r#"<text x="{x:.1}" y="{:.1}" transform="rotate(-90 {x:.1} {:.1})" class="label">{}</text>"#,
@@ -233,7 +233,7 @@ pub fn grid(id: &str, title: &str, caption: &str, g: &Grid) -> String {
             h: cell - 2.0,
         };
         c.mark(r, *tone, symbol, tip);
-        c.text(x + cell / 2.0, y + 17.0, "middle", "symbol", symbol);
+        c.text(x + cell / 2.0, y + 15.0, "middle", "symbol", symbol);
     }
     c.finish(caption)
 }
