@@ -107,7 +107,13 @@ fn every_chart_has_data(doc: &roxmltree::Document<'_>) -> usize {
         .collect();
     for c in &charts {
         let id = c.attribute("data-chart").expect("a chart names itself");
-        assert!(!marks(doc, id).is_empty(), "chart {id} has no data");
+        let data = marks(doc, id);
+        assert!(!data.is_empty(), "chart {id} has no data");
+        // Every mark carries its value and a tooltip, so nothing is told by colour alone.
+        assert!(
+            data.iter().all(|(v, t)| !v.is_empty() && !t.is_empty()),
+            "chart {id} has a mark without its value: {data:?}"
+        );
         assert!(
             c.children().any(|t| t.has_tag_name("title")),
             "chart {id} has no title"
@@ -122,6 +128,19 @@ fn check_page_has_every_chart_with_its_data() {
     assert_eq!(code, Some(2), "the demo data has a rejected row");
     let doc = self_contained(&html);
     assert!(every_chart_has_data(&doc) >= 6);
+    // Readable in print and in black and white: patterns, and a print style.
+    for pattern in [
+        "id=\"p-hatch\"",
+        "id=\"p-dots\"",
+        "id=\"p-lines\"",
+        "@media print",
+    ] {
+        assert!(html.contains(pattern), "{pattern}");
+    }
+    assert!(
+        html.contains("fill=\"url(#p-hatch)\""),
+        "violations are hatched"
+    );
     let json: serde_json::Value =
         serde_json::from_str(&stdout(&duikou(&["check", "rules", "--format", "json"]))).unwrap();
     let expected: u64 = json["rules"]
