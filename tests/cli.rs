@@ -97,7 +97,12 @@ fn human_output_shows_the_snippet_and_help_without_colour_when_piped() {
     assert!(text.contains("did you mean `河北省`?"), "{text}");
     assert!(text.contains("unknown_actor.dk:"), "{text}");
     assert!(!text.contains('\u{1b}'), "no escape codes when piped");
-    assert!(text.trim_end().ends_with("1 error, 0 warnings"), "{text}");
+    assert!(text.contains("\ntotal: 1 error, 0 warnings\n"), "{text}");
+    assert!(
+        text.trim_end()
+            .ends_with("exit 2: the input could not be fully processed — 1 error in the rule files, so gaps, conflicts and data were not checked; fix it and run again"),
+        "{text}"
+    );
 }
 
 #[test]

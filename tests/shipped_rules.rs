@@ -24,23 +24,29 @@ fn check_on_shipped_rules_reports_the_demo_data() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     // The demo data holds one deliberately mistyped amount: the input is not fully processed.
     assert_eq!(out.status.code(), Some(2), "{stdout}");
-    assert!(stdout.contains("\nchecked 10 files: "), "{stdout}");
+    assert!(
+        stdout.starts_with("checked\n  rule files  10: "),
+        "{stdout}"
+    );
     for expected in [
-        "error[duikou::data::bad_value]: rules/data/project.csv:58:9: `12o.50` is not an amount in 万元",
+        "  error    duikou::data::bad_value  rules/data/project.csv:58:9  `12o.50` is not an amount in 万元\n",
         "河北省→巴州 2017年民生投入占比 40.0%，低于 74%",
         "辽宁省→塔城地区 2018年投向县及县以下基层的资金占比 64.3%，低于 80%",
         "项目 XJ2018-052（北京市→和田地区，2018年）实际支出 390.00万元，超过计划投资的 110%",
         "项目 XJ2018-055：天津市 与 喀什地区 在 2018 年没有有效的援疆结对关系",
         "江苏省→伊犁州直 2019年投资完成率 92.0%，低于本省 95% 的标准",
-        "99 rows read, 98 checked, 1 rejected",
-        "responsibility gaps not shown: G003 ×164 (warning), G004 ×10 (warning), G005 ×2 (warning), G006 ×2 (warning), G009 ×26 (info)",
-        "8 errors, 190 warnings, 28 infos",
+        "  rows        99 read, 98 checked, 1 rejected\n",
+        "  G003  warning  164  held only on political basis",
+        "  G009  info      26  an imprecise pairing",
+        "  warning  … and 159 more of G003 — `duikou gaps rules` lists them",
+        "\ntotal: 8 errors, 190 warnings, 28 infos\n",
+        "exit 2: the input could not be fully processed — 1 data row rejected",
         // The rejected row belongs to 上海市 → 喀什地区 in 2019: that group cannot be decided.
         "a row of the group is missing: rules/data/project.csv:58:9 was rejected",
-        "1 overridden",
+        "info     overridden 超支 (援疆条例 art 8): record XJ2019-058",
         "`超支` (援疆项目实际支出不得超过计划投资的110%) is not enforced here, it yields to `医疗设备超支许可`",
-        "C001",
-        "unresolved, for `国务院` to decide",
+        "error    C001  rules/jiangsu.dk:128:10",
+        "— `duikou conflicts rules` shows the witness",
     ] {
         assert!(
             stdout.contains(expected),
@@ -98,8 +104,12 @@ fn valid_data_with_error_findings_exits_1() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     let _ = std::fs::remove_dir_all(&dir);
     assert!(
-        stdout.contains("98 rows read, 98 checked, 0 rejected"),
+        stdout.contains("  rows        98 read, 98 checked, 0 rejected\n"),
         "{stdout}"
     );
     assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(
+        stdout.ends_with("exit 1: findings of severity error — 4 violations, 1 gap, 2 conflicts\n"),
+        "{stdout}"
+    );
 }

@@ -1,12 +1,14 @@
 //! `duikou check`: static checks, gaps, and the compliance check of data.
 
-use super::{EXIT_FINDINGS, EXIT_UNPROCESSABLE, EncodingArg, Format, emit};
+use super::{EXIT_UNPROCESSABLE, EncodingArg, Format, emit};
 use duikou::data::bind::{self, DataArg};
 use duikou::engine::check::Keep;
 use duikou::engine::run::{self, Options};
 use duikou::report::data::CheckReport;
-use duikou::report::{self, Counts};
-use duikou::{RuleSet, Severity};
+use duikou::report::overview::{self, Overview};
+use duikou::report::{self, html};
+use duikou::score::ScoreRow;
+use duikou::{Diagnostic, RuleSet, Severity};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -62,43 +64,88 @@ pub fn check(args: CheckArgs) -> ExitCode {
             }
         }
     }
-    let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
     if !rules.has_errors() {
         let data_args: Vec<DataArg> = args.data.iter().map(|d| DataArg::parse(d)).collect();
         let records: Vec<&str> = rules.symbols().records.keys().map(String::as_str).collect();
         let mut problems = Vec::new();
         let files = bind::bind(&data_args, &args.paths, &records, &mut problems);
         if !files.is_empty() || !problems.is_empty() {
-            return check_data(&args, &rules, &diags, files, problems, to_terminal);
+            return check_data(&args, &rules, &diags, files, problems);
         }
     }
     let text = match args.format {
-        Format::Human => {
-            let mut s = human_diagnostics(&diags, &rules, to_terminal);
-            s.push_str(&summary_line(&rules));
-            if !rules.has_errors() && !rules.symbols().records.is_empty() {
-                s.push_str("no data checked: pass `--data DIR`, `--data FILE` or `--data NAME=FILE`, or keep the files in a `data/` folder inside the rule folder you check\n");
-            }
-            s.push_str(&report::count_line(Counts::of(&diags)));
-            s.push('\n');
-            s
-        }
         Format::Json => report::json::render(&diags, rules.sources()),
         Format::Short => report::short::render(&diags, rules.sources()),
+        Format::Sarif => report::sarif::check(&diags, rules.sources(), None),
+        _ => {
+            let o = overview_of(&args, &rules, &diags, None, Vec::new());
+            readable(&args, &rules, &diags, &o, None, &[])
+        }
     };
     if let Err(code) = emit(args.output.as_deref(), &text) {
         return code;
     }
-    let unprocessable = rules
-        .diagnostics()
-        .iter()
-        .any(|d| d.severity == Severity::Error);
-    if unprocessable {
-        ExitCode::from(EXIT_UNPROCESSABLE)
-    } else if diags.iter().any(|d| d.severity == Severity::Error) {
-        ExitCode::from(EXIT_FINDINGS)
-    } else {
-        ExitCode::SUCCESS
+    ExitCode::from(overview::exit_code(&diags, None, args.deny_warnings))
+}
+
+/// The rule paths as typed, for the commands a report suggests.
+fn typed_paths(args: &CheckArgs) -> Vec<String> {
+    args.paths.iter().map(|p| p.display().to_string()).collect()
+}
+
+fn overview_of(
+    args: &CheckArgs,
+    rules: &RuleSet,
+    diags: &[Diagnostic],
+    data: Option<&CheckReport<'_>>,
+    data_files: Vec<String>,
+) -> Overview {
+    let paths = typed_paths(args);
+    overview::build(&overview::Input {
+        paths: &paths,
+        sources: rules.sources(),
+        symbols: rules.symbols(),
+        diagnostics: diags,
+        data,
+        data_files,
+        // The page's tables are filtered by the reader: they hold every finding.
+        all: args.all || matches!(args.format, Format::Html),
+        shown: SHOWN,
+        deny_warnings: args.deny_warnings,
+        rules_broken: rules.has_errors(),
+    })
+}
+
+/// The forms people read: the terminal report, Markdown, or the HTML page.
+fn readable(
+    args: &CheckArgs,
+    rules: &RuleSet,
+    diags: &[Diagnostic],
+    o: &Overview,
+    data: Option<&CheckReport<'_>>,
+    scores: &[(String, Vec<ScoreRow>)],
+) -> String {
+    match args.format {
+        Format::Markdown => report::markdown::check(o),
+        Format::Html => html::check(&html::CheckPage {
+            overview: o,
+            rules,
+            diagnostics: diags,
+            data,
+            scores,
+            matrix: if rules.has_errors() {
+                Vec::new()
+            } else {
+                duikou::gaps::matrix::matrix(
+                    rules.symbols(),
+                    &super::gaps::options(args.year, args.as_of),
+                )
+            },
+        }),
+        _ => {
+            let color = super::use_color(args.output.as_deref());
+            report::answer::render(o, diags, rules.sources(), color)
+        }
     }
 }
 
@@ -106,26 +153,33 @@ pub fn check(args: CheckArgs) -> ExitCode {
 fn check_data(
     args: &CheckArgs,
     rules: &RuleSet,
-    diags: &[duikou::Diagnostic],
+    diags: &[Diagnostic],
     files: Vec<bind::DataFile>,
     problems: Vec<duikou::data::problem::DataProblem>,
-    to_terminal: bool,
 ) -> ExitCode {
     let plan = super::plan_of(rules);
-    let human = matches!(args.format, Format::Human);
+    let worst_only = matches!(args.format, Format::Human | Format::Markdown) && !args.all;
     let opts = Options {
         encoding: args.encoding.into(),
-        keep: if human && !args.all {
+        keep: if worst_only {
             Keep::Worst(SHOWN)
         } else {
             Keep::All
         },
         max_errors: args.max_errors,
         progress: std::io::stderr().is_terminal(),
-        hash: matches!(args.format, Format::Json),
+        hash: matches!(args.format, Format::Json | Format::Sarif | Format::Html),
     };
-    let mut data = run::check_data(plan, &files, &opts);
-    let bound = problems.len();
+    let html = matches!(args.format, Format::Html);
+    let (mut data, scores) = run::run_with(plan, &files, &opts, |checker| {
+        if !html {
+            return Vec::new();
+        }
+        plan.evaluations
+            .iter()
+            .map(|e| (e.name.clone(), duikou::score::score(plan, e, checker)))
+            .collect::<Vec<_>>()
+    });
     data.files_failed += problems
         .iter()
         .filter(|p| p.severity == Severity::Error)
@@ -138,7 +192,6 @@ fn check_data(
             }
         }
     }
-    let _ = bound;
     let report = CheckReport {
         sources: rules.sources(),
         diagnostics: diags,
@@ -147,6 +200,11 @@ fn check_data(
         all: args.all,
         shown: SHOWN,
     };
+    let exit = ExitCode::from(overview::exit_code(
+        diags,
+        Some(&report),
+        args.deny_warnings,
+    ));
     if let Format::Json = args.format {
         let written = match &args.output {
             Some(path) => std::fs::File::create(path).and_then(|mut f| report.write_json(&mut f)),
@@ -156,116 +214,30 @@ fn check_data(
             eprintln!("error: cannot write the report: {e}");
             return ExitCode::from(EXIT_UNPROCESSABLE);
         }
-        return exit_code(&report, args.deny_warnings);
+        return exit;
     }
     let text = match args.format {
-        Format::Human => {
-            let mut s = human_diagnostics(diags, rules, to_terminal);
-            s.push_str(&summary_line(rules));
-            s.push_str(&data_line(&files, &data));
-            s.push('\n');
-            s.push_str(&report.text(true));
+        Format::Short => {
+            let mut s = report::short::items(diags, rules.sources());
+            s.push_str(&report.text());
             s
         }
-        Format::Json | Format::Short => {
-            let mut s = report::short::items(diags, rules.sources());
-            s.push_str(&report.text(false));
-            s
+        Format::Sarif => report::sarif::check(diags, rules.sources(), Some(&report)),
+        _ => {
+            let data_files = files
+                .iter()
+                .map(|f| format!("{} → {}", f.label(), f.record))
+                .collect();
+            let o = overview_of(args, rules, diags, Some(&report), data_files);
+            readable(args, rules, diags, &o, Some(&report), &scores)
         }
     };
     if let Err(code) = emit(args.output.as_deref(), &text) {
         return code;
     }
-    exit_code(&report, args.deny_warnings)
+    exit
 }
 
-/// SPEC §11: 2 when input was not fully processed, 1 for findings of severity error.
-fn exit_code(report: &CheckReport<'_>, deny_warnings: bool) -> ExitCode {
-    let counts = report.counts();
-    if report.unprocessable() {
-        ExitCode::from(EXIT_UNPROCESSABLE)
-    } else if counts.errors > 0 || (deny_warnings && counts.warnings > 0) {
-        ExitCode::from(EXIT_FINDINGS)
-    } else {
-        ExitCode::SUCCESS
-    }
-}
-
-/// Diagnostics for people: every static problem and every gap of severity error in full; the
-/// other gaps counted by code, with a pointer to `duikou gaps`.
-fn human_diagnostics(diags: &[duikou::Diagnostic], rules: &RuleSet, color: bool) -> String {
-    let (gaps, other): (Vec<_>, Vec<_>) =
-        diags.iter().cloned().partition(|d| d.code.kind() == "gap");
-    let (shown, rest): (Vec<_>, Vec<_>) = gaps
-        .into_iter()
-        .partition(|d| d.severity == Severity::Error);
-    let mut s = report::human::render(&other, rules.sources(), color);
-    s.push_str(&report::human::render(&shown, rules.sources(), color));
-    if !rest.is_empty() {
-        let mut by_code: Vec<(&str, &str, usize)> = Vec::new();
-        for d in &rest {
-            match by_code.iter_mut().find(|(c, _, _)| *c == d.code.as_str()) {
-                Some(e) => e.2 += 1,
-                None => by_code.push((d.code.as_str(), d.severity.as_str(), 1)),
-            }
-        }
-        by_code.sort();
-        let listed: Vec<String> = by_code
-            .iter()
-            .map(|(c, sev, n)| format!("{c} ×{n} ({sev})"))
-            .collect();
-        s.push_str(&format!(
-            "responsibility gaps not shown: {} — `duikou gaps` lists them, `duikou gaps --matrix` shows who holds what\n",
-            listed.join(", ")
-        ));
-    }
-    s
-}
-
-/// How many findings per rule the human report lists without `--all`.
+/// How many findings per rule (and per gap or conflict code) the human report lists without
+/// `--all`.
 const SHOWN: usize = 5;
-
-/// `data: rules/data/project.csv → project, …`
-fn data_line(files: &[bind::DataFile], _data: &run::DataRun) -> String {
-    let listed: Vec<String> = files
-        .iter()
-        .map(|f| format!("{} → {}", f.display(), f.record))
-        .collect();
-    format!("data: {}\n", listed.join(", "))
-}
-
-/// `checked 9 files: 60 actors, 3 programs, …`
-fn summary_line(rules: &RuleSet) -> String {
-    let s = rules.symbols();
-    let articles: usize = s.documents.values().map(|d| d.articles.len()).sum();
-    let parts = [
-        (s.actors.len() - 1, "actor"),
-        (s.programs.len(), "program"),
-        (s.functions.len(), "function"),
-        (s.records.len(), "record"),
-        (s.documents.len(), "document"),
-        (articles, "article"),
-        (s.pairs.len(), "pair"),
-        (s.duties.len(), "duty"),
-        (s.rules.len(), "rule"),
-        (s.evaluations.len(), "evaluation"),
-        (s.tests.len(), "test"),
-    ];
-    let listed: Vec<String> = parts
-        .iter()
-        .map(|(n, w)| {
-            let plural = if *w == "duty" {
-                "duties".to_string()
-            } else {
-                format!("{w}s")
-            };
-            format!("{n} {}", if *n == 1 { w.to_string() } else { plural })
-        })
-        .collect();
-    let files = rules.sources().files().count();
-    format!(
-        "checked {files} file{}: {}\n",
-        if files == 1 { "" } else { "s" },
-        listed.join(", ")
-    )
-}

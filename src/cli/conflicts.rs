@@ -21,7 +21,17 @@ pub struct ConflictsArgs {
 }
 
 pub fn conflicts(args: ConflictsArgs) -> ExitCode {
-    let rules = match super::load_clean(&args.paths, "looking for conflicts") {
+    let loaded = if matches!(args.format, Format::Sarif) {
+        super::load_clean_sarif(
+            &args.paths,
+            "conflicts",
+            "looking for conflicts",
+            args.output.as_deref(),
+        )
+    } else {
+        super::load_clean(&args.paths, "looking for conflicts")
+    };
+    let rules = match loaded {
         Ok(r) => r,
         Err(code) => return code,
     };
@@ -33,5 +43,6 @@ pub fn conflicts(args: ConflictsArgs) -> ExitCode {
         args.output.as_deref(),
         args.deny_warnings,
         "conflict",
+        None,
     )
 }

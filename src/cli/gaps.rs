@@ -18,6 +18,10 @@ pub enum Format {
     Short,
     /// Markdown tables, for reports.
     Markdown,
+    /// SARIF 2.1.0, for code-scanning tools in CI.
+    Sarif,
+    /// One self-contained HTML page with charts (write it with `-o report.html`).
+    Html,
 }
 
 #[derive(clap::Args)]
@@ -56,7 +60,17 @@ pub fn options(year: Option<i32>, as_of: Option<NaiveDate>) -> Options {
 }
 
 pub fn gaps(args: GapsArgs) -> ExitCode {
-    let rules = match super::load_clean(&args.paths, "looking for gaps") {
+    let loaded = if matches!(args.format, Format::Sarif) {
+        super::load_clean_sarif(
+            &args.paths,
+            "gaps",
+            "looking for gaps",
+            args.output.as_deref(),
+        )
+    } else {
+        super::load_clean(&args.paths, "looking for gaps")
+    };
+    let rules = match loaded {
         Ok(r) => r,
         Err(code) => return code,
     };
@@ -66,6 +80,21 @@ pub fn gaps(args: GapsArgs) -> ExitCode {
         let text = match args.format {
             Format::Json => report::gaps::matrix_json(&cells),
             Format::Markdown => report::gaps::matrix_markdown(&cells),
+            Format::Sarif => {
+                eprintln!(
+                    "error: `--matrix` has no SARIF form (it holds no findings); drop `--matrix` for the gaps as SARIF"
+                );
+                return ExitCode::from(super::EXIT_UNPROCESSABLE);
+            }
+            Format::Html => {
+                let found = gaps::analyze(rules.symbols(), &opts);
+                report::html::findings(&report::html::FindingsPage {
+                    rules: &rules,
+                    findings: &found,
+                    noun: "gap",
+                    matrix: cells,
+                })
+            }
             _ => report::gaps::matrix_text(&cells),
         };
         return match emit(args.output.as_deref(), &text) {
@@ -74,6 +103,8 @@ pub fn gaps(args: GapsArgs) -> ExitCode {
         };
     }
     let found = gaps::analyze(rules.symbols(), &opts);
+    let matrix =
+        matches!(args.format, Format::Html).then(|| gaps::matrix::matrix(rules.symbols(), &opts));
     super::report_findings(
         &rules,
         found,
@@ -81,5 +112,6 @@ pub fn gaps(args: GapsArgs) -> ExitCode {
         args.output.as_deref(),
         args.deny_warnings,
         "gap",
+        matrix,
     )
 }

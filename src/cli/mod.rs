@@ -48,6 +48,12 @@ pub enum Format {
     Json,
     /// One line per diagnostic, for logs and golden tests.
     Short,
+    /// SARIF 2.1.0, for code-scanning tools in CI.
+    Sarif,
+    /// Markdown, for a report or a merge request.
+    Markdown,
+    /// One self-contained HTML page with charts (write it with `-o report.html`).
+    Html,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -98,6 +104,14 @@ pub fn emit(output: Option<&Path>, text: &str) -> Result<(), ExitCode> {
     Ok(())
 }
 
+/// Whether to colour a report: only on a terminal, and not when `NO_COLOR` is set.
+pub fn use_color(output: Option<&Path>) -> bool {
+    use std::io::IsTerminal;
+    output.is_none()
+        && std::io::stdout().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
 /// Loads rule files; when they have errors, prints them and says what cannot be done.
 pub fn load_clean(paths: &[std::path::PathBuf], what: &str) -> Result<duikou::RuleSet, ExitCode> {
     use std::io::IsTerminal;
@@ -121,6 +135,24 @@ pub fn plan_of(rules: &duikou::RuleSet) -> &duikou::engine::compile::Plan {
         .expect("load_clean and check compile only rule sets without errors")
 }
 
+/// Loads rule files for a command whose report is SARIF: when they have errors, the report is
+/// written as SARIF holding those errors (so a CI upload still finds them) and says so on stderr.
+pub fn load_clean_sarif(
+    paths: &[std::path::PathBuf],
+    command: &str,
+    what: &str,
+    output: Option<&Path>,
+) -> Result<duikou::RuleSet, ExitCode> {
+    let rules = duikou::RuleSet::load(paths);
+    if rules.has_errors() {
+        let text = duikou::report::sarif::findings(rules.diagnostics(), rules.sources(), command);
+        emit(output, &text)?;
+        eprintln!("error: the rules have errors; fix them before {what}");
+        return Err(ExitCode::from(EXIT_UNPROCESSABLE));
+    }
+    Ok(rules)
+}
+
 /// Writes the findings of `gaps` or `conflicts` (`noun`) in `format`; exit 1 on an error.
 pub fn report_findings(
     rules: &duikou::RuleSet,
@@ -128,7 +160,8 @@ pub fn report_findings(
     format: gaps::Format,
     output: Option<&Path>,
     deny_warnings: bool,
-    noun: &str,
+    noun: &'static str,
+    matrix: Option<Vec<duikou::gaps::matrix::Cell>>,
 ) -> ExitCode {
     use duikou::report::{self, Counts};
     use std::io::IsTerminal;
@@ -144,6 +177,15 @@ pub fn report_findings(
         gaps::Format::Json => report::json::render(&found, rules.sources()),
         gaps::Format::Short => report::short::render(&found, rules.sources()),
         gaps::Format::Markdown => report::gaps::findings_markdown(&found, rules.sources()),
+        gaps::Format::Sarif => {
+            report::sarif::findings(&found, rules.sources(), &format!("{noun}s"))
+        }
+        gaps::Format::Html => report::html::findings(&report::html::FindingsPage {
+            rules,
+            findings: &found,
+            noun,
+            matrix: matrix.unwrap_or_default(),
+        }),
         gaps::Format::Human => {
             let color = output.is_none() && std::io::stdout().is_terminal();
             let mut s = report::human::render(&found, rules.sources(), color);

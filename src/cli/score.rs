@@ -20,6 +20,8 @@ pub enum Format {
     Markdown,
     /// One line per group, for spreadsheets.
     Csv,
+    /// One self-contained HTML page with charts (write it with `-o report.html`).
+    Html,
 }
 
 #[derive(clap::Args)]
@@ -90,7 +92,7 @@ pub fn score(args: ScoreArgs) -> ExitCode {
         encoding: args.encoding.into(),
         keep: Keep::Worst(0),
         progress: std::io::stderr().is_terminal(),
-        hash: matches!(args.format, Format::Json),
+        hash: matches!(args.format, Format::Json | Format::Html),
         ..Options::default()
     };
     let (data, rows) = run::run_with(plan, &files, &opts, |checker| {
@@ -124,12 +126,13 @@ pub fn score(args: ScoreArgs) -> ExitCode {
         }
         Format::Markdown => report::score::markdown(e, &rows),
         Format::Csv => report::score::csv(e, &rows),
+        Format::Html => report::html::score(&rules, e, &rows, &data.hashes),
     };
     if let Err(code) = emit(args.output.as_deref(), &text) {
         return code;
     }
     // Tables for spreadsheets and reports carry no findings: say them on standard error.
-    if matches!(args.format, Format::Markdown | Format::Csv) {
+    if matches!(args.format, Format::Markdown | Format::Csv | Format::Html) {
         for line in report::score::findings(&rows) {
             eprintln!("warning: {line}");
         }

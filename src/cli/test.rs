@@ -13,6 +13,8 @@ pub enum Format {
     Json,
     /// JUnit XML, for CI systems.
     Junit,
+    /// SARIF 2.1.0: a result per test block, located at the block.
+    Sarif,
 }
 
 #[derive(clap::Args)]
@@ -29,7 +31,17 @@ pub struct TestArgs {
 }
 
 pub fn test(args: TestArgs) -> ExitCode {
-    let rules = match super::load_clean(&args.paths, "running their tests") {
+    let loaded = if matches!(args.format, Format::Sarif) {
+        super::load_clean_sarif(
+            &args.paths,
+            "test",
+            "running their tests",
+            args.output.as_deref(),
+        )
+    } else {
+        super::load_clean(&args.paths, "running their tests")
+    };
+    let rules = match loaded {
         Ok(r) => r,
         Err(code) => return code,
     };
@@ -49,6 +61,7 @@ pub fn test(args: TestArgs) -> ExitCode {
             s
         }
         Format::Junit => duikou::testing::junit(&results),
+        Format::Sarif => duikou::report::sarif::tests(&results, rules.sources()),
         Format::Human => {
             let mut s = String::new();
             for r in &results {

@@ -81,8 +81,13 @@ impl CheckReport<'_> {
             || self.run.files_failed > 0
     }
 
+    /// The severity of a finding of kind `kind` of rule `r`.
+    pub fn severity(&self, r: usize, kind: FindingKind) -> Severity {
+        severity_of(&self.plan.rules[r], kind)
+    }
+
     /// The findings of rule `r` in the order shown: worst first.
-    fn ordered(&self, r: usize) -> Vec<&DataFinding> {
+    pub(crate) fn ordered(&self, r: usize) -> Vec<&DataFinding> {
         let mut list: Vec<&DataFinding> = self.run.findings[r].iter().collect();
         list.sort_by(|a, b| {
             (a.kind != FindingKind::Violation)
@@ -93,7 +98,7 @@ impl CheckReport<'_> {
         list
     }
 
-    fn subject(f: &DataFinding) -> String {
+    pub(crate) fn subject(f: &DataFinding) -> String {
         if f.group.is_empty() {
             let at =
                 f.at.as_ref()
@@ -109,147 +114,113 @@ impl CheckReport<'_> {
         }
     }
 
-    fn rule_place(&self, rule: &RulePlan) -> String {
+    pub(crate) fn rule_place(&self, rule: &RulePlan) -> String {
         let l = json::location(self.sources, rule.span);
         format!("{}:{}:{}", l.file, l.line, l.column)
     }
 
-    /// The plain-text report; `human` adds headings, the summary and the `--all` hint.
-    pub fn text(&self, human: bool) -> String {
+    /// The short plain-text report (golden tests, logs): data problems, then each rule's counts
+    /// and every finding, then the rows and counts.
+    pub fn text(&self) -> String {
         let mut out = String::new();
         let run = self.run;
-        let listed: Vec<_> = run.problems.iter().collect();
-        if !listed.is_empty() {
-            if human {
-                let _ = writeln!(out, "data problems");
+        for p in &run.problems {
+            let _ = writeln!(
+                out,
+                "{}[{}]: {}: {}",
+                p.severity.as_str(),
+                p.code.as_str(),
+                p.location.display(),
+                p.message
+            );
+            if let Some(h) = &p.help {
+                let _ = writeln!(out, "  help: {h}");
             }
-            for p in &listed {
-                let _ = writeln!(
-                    out,
-                    "{}[{}]: {}: {}",
-                    p.severity.as_str(),
-                    p.code.as_str(),
-                    p.location.display(),
-                    p.message
-                );
-                if let Some(h) = &p.help {
-                    let _ = writeln!(out, "  help: {h}");
-                }
-            }
-            if run.unlisted_rejections > 0 {
-                let _ = writeln!(
-                    out,
-                    "… and {} more rejected rows (raise --max-errors to list them)",
-                    run.unlisted_rejections
-                );
-            }
-            if human {
-                out.push('\n');
-            }
+        }
+        if run.unlisted_rejections > 0 {
+            let _ = writeln!(
+                out,
+                "… and {} more rejected rows (raise --max-errors to list them)",
+                run.unlisted_rejections
+            );
         }
         for (r, rule) in self.plan.rules.iter().enumerate() {
-            if rule.kind == crate::ast::RuleKind::Permit || rule.hidden {
-                continue;
-            }
-            let n = run.counts[r];
-            let unit = if rule.is_group() { "group" } else { "record" };
-            let title = rule
-                .title
-                .as_ref()
-                .map(|t| format!(" “{t}”"))
-                .unwrap_or_default();
-            let basis = article(rule).map_or("unsourced".to_string(), |a| a);
-            let _ = writeln!(
-                out,
-                "rule {}{title} — {basis} ({})",
-                rule.name,
-                self.rule_place(rule)
-            );
-            let mut extra = String::new();
-            if n.exempted > 0 {
-                let _ = write!(extra, ", {} exempted by unless", n.exempted);
-            }
-            if n.overridden > 0 {
-                let _ = write!(extra, ", {} overridden", n.overridden);
-            }
-            if n.not_in_force > 0 {
-                let _ = write!(
-                    extra,
-                    ", {} outside the document's period",
-                    plural(n.not_in_force as usize, "record")
-                );
-            }
-            let _ = writeln!(
-                out,
-                "  {} checked: {} passed, {}, {} undetermined{extra}",
-                plural(n.checked as usize, unit),
-                n.passed,
-                plural(n.violations as usize, "violation"),
-                n.undetermined
-            );
-            // Counts without the rows of a file that could not be read look like a pass: say so.
-            let unread: Vec<&str> = run
-                .unread
-                .iter()
-                .filter(|(rec, _)| {
-                    *rec == rule.record || rule.aggs.iter().any(|a| a.record == *rec)
-                })
-                .map(|(_, file)| file.as_str())
-                .collect();
-            if !unread.is_empty() {
-                let _ = writeln!(
-                    out,
-                    "  incomplete: {} could not be read in full (see the data problems)",
-                    unread.join(", ")
-                );
-            }
-            let list = self.ordered(r);
-            let limit = if self.all || !human {
-                list.len()
-            } else {
-                self.shown.min(list.len())
-            };
-            for f in &list[..limit] {
-                let sev = severity_of(rule, f.kind);
-                let _ = writeln!(
-                    out,
-                    "  {}[{}]: {}: {}",
-                    sev.as_str(),
-                    f.kind.as_str(),
-                    Self::subject(f),
-                    f.message
-                );
-            }
-            let total = (n.violations + n.undetermined) as usize;
-            if human && total > limit {
-                let _ = writeln!(
-                    out,
-                    "  … and {} more (--all lists every finding)",
-                    total - limit
-                );
-            }
-            if human {
-                out.push('\n');
+            if rule.kind != crate::ast::RuleKind::Permit && !rule.hidden {
+                self.rule_text(r, rule, &mut out);
             }
         }
-        let c = self.counts();
-        if human {
-            let _ = writeln!(
-                out,
-                "{} read, {} checked, {} rejected",
-                plural(run.rows_read as usize, "row"),
-                run.rows_checked,
-                run.rows_rejected
-            );
-        } else {
-            let _ = writeln!(
-                out,
-                "rows: {} read, {} checked, {} rejected",
-                run.rows_read, run.rows_checked, run.rows_rejected
-            );
-        }
-        let _ = writeln!(out, "{}", super::count_line(c));
+        let _ = writeln!(
+            out,
+            "rows: {} read, {} checked, {} rejected",
+            run.rows_read, run.rows_checked, run.rows_rejected
+        );
+        let _ = writeln!(out, "{}", super::count_line(self.counts()));
         out
+    }
+
+    /// One rule in the short report: its place, counts, and findings.
+    fn rule_text(&self, r: usize, rule: &RulePlan, out: &mut String) {
+        let run = self.run;
+        let n = run.counts[r];
+        let unit = if rule.is_group() { "group" } else { "record" };
+        let title = rule
+            .title
+            .as_ref()
+            .map(|t| format!(" “{t}”"))
+            .unwrap_or_default();
+        let basis = article(rule).map_or("unsourced".to_string(), |a| a);
+        let _ = writeln!(
+            out,
+            "rule {}{title} — {basis} ({})",
+            rule.name,
+            self.rule_place(rule)
+        );
+        let mut extra = String::new();
+        if n.exempted > 0 {
+            let _ = write!(extra, ", {} exempted by unless", n.exempted);
+        }
+        if n.overridden > 0 {
+            let _ = write!(extra, ", {} overridden", n.overridden);
+        }
+        if n.not_in_force > 0 {
+            let _ = write!(
+                extra,
+                ", {} outside the document's period",
+                plural(n.not_in_force as usize, "record")
+            );
+        }
+        let _ = writeln!(
+            out,
+            "  {} checked: {} passed, {}, {} undetermined{extra}",
+            plural(n.checked as usize, unit),
+            n.passed,
+            plural(n.violations as usize, "violation"),
+            n.undetermined
+        );
+        // Counts without the rows of a file that could not be read look like a pass: say so.
+        let unread: Vec<&str> = run
+            .unread
+            .iter()
+            .filter(|(rec, _)| *rec == rule.record || rule.aggs.iter().any(|a| a.record == *rec))
+            .map(|(_, file)| file.as_str())
+            .collect();
+        if !unread.is_empty() {
+            let _ = writeln!(
+                out,
+                "  incomplete: {} could not be read in full (see the data problems)",
+                unread.join(", ")
+            );
+        }
+        for f in self.ordered(r) {
+            let _ = writeln!(
+                out,
+                "  {}[{}]: {}: {}",
+                severity_of(rule, f.kind).as_str(),
+                f.kind.as_str(),
+                Self::subject(f),
+                f.message
+            );
+        }
     }
 
     /// The JSON report (SPEC §11) as a string.

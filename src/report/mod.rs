@@ -1,11 +1,19 @@
-//! Rendering findings for people and machines: human (miette), short (golden tests), JSON.
+//! Rendering findings for people and machines: human (miette), short (golden tests), JSON,
+//! SARIF, Markdown and a self-contained HTML page.
 
+pub mod answer;
+pub mod codes;
 pub mod data;
 pub mod gaps;
+pub mod html;
 pub mod human;
 pub mod json;
+pub mod markdown;
+pub mod overview;
+pub mod sarif;
 pub mod score;
 pub mod short;
+pub mod table;
 
 use crate::diagnostic::{Diagnostic, Severity};
 
@@ -52,11 +60,9 @@ pub fn count_line(c: Counts) -> String {
     s
 }
 
-/// Display width in a terminal: CJK characters take two columns.
+/// Display width in a terminal: CJK characters take two columns (Unicode East Asian Width).
 pub(crate) fn width(s: &str) -> usize {
-    s.chars()
-        .map(|c| if c as u32 >= 0x2E80 { 2 } else { 1 })
-        .sum()
+    unicode_width::UnicodeWidthStr::width(s)
 }
 
 /// `s` padded with spaces to display width `w`.
