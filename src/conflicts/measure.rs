@@ -1,6 +1,7 @@
 //! Conditions as bounds on measures: `sum(a where c) / sum(a) >= 80%` is the measure
 //! `sum(a where c) / sum(a)` bounded below by 0.8, `spent > planned * 110%` the measure
-//! `spent / planned` above 1.1 — so two documents' thresholds on one measure can be compared.
+//! `spent / planned` above 1.1, `spent <= planned` the same measure at most 1 — so two
+//! documents' thresholds on one measure can be compared.
 
 use super::canon::canon;
 use crate::ast::{BinOp, Cmp, Expr, ExprKind, Literal, RuleKind, UnOp};
@@ -72,19 +73,33 @@ fn bound(l: &Expr, op: Cmp, r: &Expr) -> Option<Bound> {
     }
     if let Some((y, k)) = scaled(r) {
         return Some(Bound {
-            measure: format!("{} / {}", canon(l), canon(y)),
+            measure: ratio(l, y),
             op,
             value: k,
         });
     }
     if let Some((y, k)) = scaled(l) {
         return Some(Bound {
-            measure: format!("{} / {}", canon(r), canon(y)),
+            measure: ratio(r, y),
             op: flip(op),
             value: k,
         });
     }
-    None
+    // `spent <= planned` is `spent / planned <= 100%`: the same measure as the ratio form.
+    Some(Bound {
+        measure: ratio(l, r),
+        op,
+        value: Decimal::ONE,
+    })
+}
+
+/// The measure `x / y`, written as the ratio itself would be (`spent / planned`). Amounts are
+/// taken to be positive, as money and counts are: dividing by one keeps the comparison's sense.
+fn ratio(x: &Expr, y: &Expr) -> String {
+    canon(&Expr {
+        kind: ExprKind::Binary(BinOp::Div, Box::new(x.clone()), Box::new(y.clone())),
+        span: x.span,
+    })
 }
 
 /// The bounds of a conjunction of comparisons; `None` when it is anything else.

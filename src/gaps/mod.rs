@@ -393,7 +393,9 @@ fn duty_gaps(
                 && missing.last().is_some_and(|y| y >= end.year())
             {
                 let replaced = symbols.documents.values().find(|o| {
-                    o.replaces.iter().any(|r| r.text == src.document) && o.effective == Some(end)
+                    o.replaces.iter().any(|r| r.text == src.document)
+                        && o.effective == Some(end)
+                        && doc.is_some_and(|d| crate::conflicts::resolve::may_replace(symbols, o, d))
                 });
                 causes.push(match replaced {
                     Some(o) => format!("is replaced by `{}` on {end}", o.name.text),
