@@ -131,6 +131,7 @@ codes! {
     GapWrongSide = "G007", Error;
     GapBasisNotInForce = "G008", Error;
     GapImprecisePair = "G009", Info;
+    GapOutsideJurisdiction = "G010", Warning;
     ConflictContradiction = "C001", Error;
     ConflictPermit = "C002", Warning;
     ConflictWeaker = "C003", Warning;

@@ -269,6 +269,35 @@ fn side_gaps(
     }
 }
 
+/// G010: the duty's document does not bind its holder; it counts as political basis at most.
+fn outside_jurisdiction(f: &Function, scope: &Scope, h: &Holder<'_>, out: &mut Vec<Diagnostic>) {
+    let (Some(territory), Some(_)) = (&h.outside, h.side) else {
+        return;
+    };
+    let years = h.years.intersect(&scope.years);
+    if years.is_empty() {
+        return;
+    }
+    out.push(
+        Diagnostic::new(
+            Code::GapOutsideJurisdiction,
+            h.duty.item.span,
+            format!(
+                "`{}` holds `{}` for {} on the basis of {}, which binds only within `{territory}`: it cannot bind `{}`, so the duty is political basis at most",
+                h.actor.name.text,
+                f.name.text,
+                scope.label,
+                h.basis(),
+                h.actor.name.text
+            ),
+        )
+        .label("outside the document's jurisdiction")
+        .help("give the duty a basis the holder is bound by (its own or a higher organ's document), or record it as an agreement")
+        .related(scope.span, scope.label.clone())
+        .years(years),
+    );
+}
+
 /// G006–G008 for one duty in one scope. A holder that lapses, or whose basis is not in force,
 /// is reported only for the years no other holder of its side (and, for a lead, of its role)
 /// covers: a document replaced by one that reassigns the function is succession, not a gap.
@@ -321,6 +350,7 @@ fn duty_gaps(
                 .years(scope.years.clone()),
         ));
     }
+    outside_jurisdiction(f, scope, h, out);
     let scope_end = scope.years.last().unwrap_or(OPEN_START);
     let active = h.years.intersect(&scope.years);
     let doc_end = h
