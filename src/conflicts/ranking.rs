@@ -43,7 +43,7 @@ pub fn same_issuer(c: &Clash<'_>) -> Resolution {
             "superior",
             format!(
                 "both are `{}`'s, and {} prevails over {} ({article})",
-                c.issuer(0),
+                c.issuer_label(0),
                 c.level_name(i),
                 c.level_name(1 - i)
             ),
@@ -82,7 +82,7 @@ fn special_or_posterior(c: &Clash<'_>) -> Resolution {
     } else {
         "applied to policy documents by analogy with 立法法 art 103"
     };
-    let issuer = c.issuer(0);
+    let issuer = c.issuer_label(0);
     match (special, later) {
         (Some(s), Some(l)) if s != l => {
             let (who, article) = issuer_decides(c);
@@ -260,9 +260,10 @@ fn political_pair(c: &Clash<'_>) -> Resolution {
 /// and not above it yields; any other clash goes to the organ with power over the legal one.
 fn legal_and_political(c: &Clash<'_>, legal: usize) -> Resolution {
     let policy = 1 - legal;
-    let (il, ip) = (c.issuer(legal), c.issuer(policy));
+    let (il, ip) = (c.issuer_label(legal), c.issuer_label(policy));
     let s = c.symbols;
-    if may_annul(s, &ip, c.docs[legal]) {
+    let powers = super::authority::issuers(c.docs[policy]);
+    if let Some(ip) = powers.iter().find(|i| may_annul(s, i, c.docs[legal])) {
         return c.win(
             policy,
             "superior",
@@ -273,7 +274,7 @@ fn legal_and_political(c: &Clash<'_>, legal: usize) -> Resolution {
             ),
         );
     }
-    if !politically_above(s, &ip, &il) {
+    if !politically_above(s, &c.issuer(policy), &c.issuer(legal)) {
         return c.win(
             legal,
             "superior",
@@ -284,10 +285,11 @@ fn legal_and_political(c: &Clash<'_>, legal: usize) -> Resolution {
         );
     }
     let who = power_over(s, c.docs[legal]);
+    let has = if powers.len() > 1 { "have" } else { "has" };
     unresolved(
         who.clone(),
         format!(
-            "`{ip}` has no power over {} of `{il}`, and `{who}`, which has, decides (立法法 art 108)",
+            "`{ip}` {has} no power over {} of `{il}`, and `{who}`, which has, decides (立法法 art 108)",
             c.level_name(legal)
         ),
     )

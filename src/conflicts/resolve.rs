@@ -63,6 +63,12 @@ impl Clash<'_> {
         highest_issuer(self.symbols, self.docs[i])
     }
 
+    /// The issuers of side `i` for a message: `中共中央` and `国务院` for a joint document.
+    pub fn issuer_label(&self, i: usize) -> String {
+        let all = super::authority::issuers(self.docs[i]);
+        all.join("` and `")
+    }
+
     /// The territory each side binds.
     pub fn territory(&self, i: usize) -> String {
         doc_territory(self.symbols, self.docs[i])
