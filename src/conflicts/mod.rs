@@ -155,6 +155,7 @@ pub fn find(
             };
             if (partial.is_none() && !periods_meet(&p, a.document, b.document))
                 || !can_overlap(symbols, a.record, &a.scope, &b.scope)
+                || !bound_together(symbols, a, b)
             {
                 continue;
             }
@@ -172,6 +173,21 @@ pub fn find(
     duties(symbols, &p, &mut out);
     pairs(symbols, &p, &mut out);
     (out, overrides)
+}
+
+/// Whether some record lies in both rules' territories: a document binds only within its
+/// region (SPEC §8, step 0).
+fn bound_together(symbols: &Symbols, a: &Prepared<'_>, b: &Prepared<'_>) -> bool {
+    let territory = |p: &Prepared<'_>| {
+        p.document
+            .and_then(|d| symbols.documents.get(d))
+            .map_or_else(
+                || crate::symbols::NATIONAL.to_string(),
+                |d| authority::doc_territory(symbols, d),
+            )
+    };
+    let (ta, tb) = (territory(a), territory(b));
+    scope::territories_meet(symbols, a.record, (&a.scope, &b.scope), (&ta, &tb))
 }
 
 /// Whether `a`'s scope is strictly narrower than `b`'s: it has every constraint of `b` and more.

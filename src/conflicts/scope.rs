@@ -360,3 +360,37 @@ pub fn pick(
     }
     out
 }
+
+/// Whether a record in both scopes can lie within both territories `ta` and `tb` (a record lies
+/// within a territory when one of its actor fields names an actor within it). Territories one
+/// within the other always meet; disjoint ones need two actor fields, one in each.
+pub fn territories_meet(
+    symbols: &Symbols,
+    record: &ast::Record,
+    (a, b): (&Constraints, &Constraints),
+    (ta, tb): (&str, &str),
+) -> bool {
+    if symbols.within(ta, tb) || symbols.within(tb, ta) {
+        return true;
+    }
+    let atoms: Vec<&Atom> = a.atoms.iter().chain(&b.atoms).collect();
+    let reach: Vec<(bool, bool)> = record
+        .fields
+        .iter()
+        .filter(|f| f.ty == ast::BaseType::Actor)
+        .map(|f| {
+            let allowed = names_allowed(symbols, &f.name.text, &atoms, false);
+            (
+                allowed.iter().any(|x| symbols.within(x, ta)),
+                allowed.iter().any(|x| symbols.within(x, tb)),
+            )
+        })
+        .collect();
+    reach.iter().enumerate().any(|(i, (in_a, _))| {
+        *in_a
+            && reach
+                .iter()
+                .enumerate()
+                .any(|(j, (_, in_b))| i != j && *in_b)
+    })
+}
