@@ -33,7 +33,9 @@ pub fn same_issuer(c: &Clash<'_>) -> Resolution {
             _ if legal_rank(la) != legal_rank(lb) => usize::from(legal_rank(lb) < legal_rank(la)),
             _ => usize::from(lb < la),
         };
-        let article = if la.is_legal() && lb.is_legal() {
+        let article = if la == DocLevel::Constitution || lb == DocLevel::Constitution {
+            "上位法优于下位法, 立法法 art 98"
+        } else if la.is_legal() && lb.is_legal() {
             "上位法优于下位法, 立法法 art 99"
         } else {
             "上位法优于下位法"

@@ -362,35 +362,37 @@ pub fn pick(
 }
 
 /// Whether a record in both scopes can lie within both territories `ta` and `tb` (a record lies
-/// within a territory when one of its actor fields names an actor within it). Territories one
-/// within the other always meet; disjoint ones need two actor fields, one in each.
+/// within a territory when one of its actor fields names an actor within it): one field within
+/// both, or one field within each. A record type without actor fields is not placed anywhere.
 pub fn territories_meet(
     symbols: &Symbols,
     record: &ast::Record,
     (a, b): (&Constraints, &Constraints),
     (ta, tb): (&str, &str),
 ) -> bool {
-    if symbols.within(ta, tb) || symbols.within(tb, ta) {
-        return true;
-    }
     let atoms: Vec<&Atom> = a.atoms.iter().chain(&b.atoms).collect();
-    let reach: Vec<(bool, bool)> = record
+    let reach: Vec<(bool, bool, bool)> = record
         .fields
         .iter()
         .filter(|f| f.ty == ast::BaseType::Actor)
         .map(|f| {
             let allowed = names_allowed(symbols, &f.name.text, &atoms, false);
+            let (in_a, in_b) = (
+                |x: &&str| symbols.within(x, ta),
+                |x: &&str| symbols.within(x, tb),
+            );
             (
-                allowed.iter().any(|x| symbols.within(x, ta)),
-                allowed.iter().any(|x| symbols.within(x, tb)),
+                allowed.iter().any(in_a),
+                allowed.iter().any(in_b),
+                allowed.iter().any(|x| in_a(x) && in_b(x)),
             )
         })
         .collect();
-    reach.iter().enumerate().any(|(i, (in_a, _))| {
-        *in_a
-            && reach
-                .iter()
-                .enumerate()
-                .any(|(j, (_, in_b))| i != j && *in_b)
-    })
+    if reach.is_empty() {
+        return true;
+    }
+    reach.iter().any(|r| r.2)
+        || reach.iter().enumerate().any(|(i, r)| {
+            r.0 && reach.iter().enumerate().any(|(j, q)| i != j && q.1)
+        })
 }
