@@ -141,24 +141,28 @@ pub fn resolve(symbols: &Symbols, a: &Side<'_>, b: &Side<'_>) -> Resolution {
 }
 
 /// A document that lawfully repeals the other prevails (the replaced one is not in force where
-/// the other is).
+/// the other is). Two documents repealing each other: the later one; on one day, neither.
 fn repeal(c: &Clash<'_>) -> Option<Resolution> {
-    for (i, (x, y)) in [(c.docs[0], c.docs[1]), (c.docs[1], c.docs[0])]
-        .into_iter()
-        .enumerate()
-    {
-        if x.replaces.iter().any(|r| r.text == y.name.text) && may_replace(c.symbols, x, y) {
-            return Some(c.win(
-                i,
-                "posterior",
-                format!(
-                    "`{}` repeals `{}`, which its issuer may change or annul (新的规定优于旧的规定, 立法法 art 103, 108)",
-                    x.name.text, y.name.text
-                ),
-            ));
+    let repeals = |x: &Document, y: &Document| {
+        x.replaces.iter().any(|r| r.text == y.name.text) && may_replace(c.symbols, x, y)
+    };
+    let i = match (repeals(c.docs[0], c.docs[1]), repeals(c.docs[1], c.docs[0])) {
+        (true, false) => 0,
+        (false, true) => 1,
+        (true, true) if c.docs[0].effective != c.docs[1].effective => {
+            usize::from(c.docs[1].effective > c.docs[0].effective)
         }
-    }
-    None
+        _ => return None,
+    };
+    let (x, y) = (c.docs[i], c.docs[1 - i]);
+    Some(c.win(
+        i,
+        "posterior",
+        format!(
+            "`{}` repeals `{}`, which its issuer may change or annul (新的规定优于旧的规定, 立法法 art 103, 108)",
+            x.name.text, y.name.text
+        ),
+    ))
 }
 
 /// Whether `x`'s issuers may repeal `y` (立法法 art 108).
