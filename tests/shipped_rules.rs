@@ -121,10 +121,18 @@ fn run(args: &[&str]) -> (Option<i32>, String) {
 fn central_functions_are_political_only_until_the_example_regulation_is_added() {
     let (_, alone) = run(&["gaps", "rules", "--format", "short"]);
     for f in ["总体规划", "组织协调", "监督评价", "日常办事"] {
-        let line = format!("`{f}` on the central side of program 援疆 has only political basis from 2010 on");
+        let line = format!(
+            "`{f}` on the central side of program 援疆 has only political basis from 2010 on"
+        );
         assert!(alone.contains(&line), "missing {line:?} in\n{alone}");
     }
-    let (_, with) = run(&["gaps", "rules", "examples/援疆条例草案", "--format", "short"]);
+    let (_, with) = run(&[
+        "gaps",
+        "rules",
+        "examples/援疆条例草案",
+        "--format",
+        "short",
+    ]);
     assert!(
         !with.contains("on the central side of program 援疆 has only political basis"),
         "{with}"
@@ -153,7 +161,10 @@ fn the_separate_regulation_of_bazhou_is_a_variation() {
         .find(|f| f["resolution"]["kind"] == "variation")
         .expect("a variation");
     assert_eq!(found["code"], "C003");
-    assert_eq!(found["resolution"]["prevails"], "巴州定居兴牧单行条例 art 6");
+    assert_eq!(
+        found["resolution"]["prevails"],
+        "巴州定居兴牧单行条例 art 6"
+    );
     assert_eq!(found["resolution"]["region"], "巴州");
     let principle = found["resolution"]["principle"].as_str().expect("text");
     assert!(principle.contains("立法法 art 101 ¶1"), "{principle}");

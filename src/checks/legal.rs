@@ -42,9 +42,9 @@ fn autonomous_issuer(s: &Symbols, d: &Document, diags: &mut Vec<Diagnostic>) {
             ),
         )
         .label("not `autonomous: true`")
-        .help(format!(
-            "mark the actor `autonomous: true` if it is an organ of a 自治区, 自治州 or 自治县, or give the document another level (立法法 art 85)"
-        )),
+        .help(
+            "mark the actor `autonomous: true` if it is an organ of a 自治区, 自治州 or 自治县, or give the document another level (立法法 art 85)",
+        ),
     );
 }
 
@@ -54,7 +54,9 @@ fn varies(s: &Symbols, d: &Document, diags: &mut Vec<Diagnostic>) {
     }
     let varying = matches!(
         d.level,
-        Some(DocLevel::AutonomousRegulation | DocLevel::SeparateRegulation | DocLevel::SezRegulation)
+        Some(
+            DocLevel::AutonomousRegulation | DocLevel::SeparateRegulation | DocLevel::SezRegulation
+        )
     );
     if let (false, Some(first), Some(level)) = (varying, d.varies.first(), d.level) {
         diags.push(

@@ -47,7 +47,11 @@ fn periods_meet(p: &FxHashMap<String, Period>, a: Option<&str>, b: Option<&str>)
 
 /// The years both documents touch without sharing a day: one ends and the other begins within
 /// them. Records whose time is a `year` fall under both there (立法法 art 104).
-fn shared_years(p: &FxHashMap<String, Period>, a: Option<&str>, b: Option<&str>) -> Option<(i32, i32)> {
+fn shared_years(
+    p: &FxHashMap<String, Period>,
+    a: Option<&str>,
+    b: Option<&str>,
+) -> Option<(i32, i32)> {
     let (x, y) = (a.and_then(|d| p.get(d))?, b.and_then(|d| p.get(d))?);
     let ((fx, lx), (fy, ly)) = (x.years(), y.years());
     let (first, last) = (fx.max(fy), lx.min(ly));

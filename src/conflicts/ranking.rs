@@ -58,7 +58,10 @@ pub fn same_issuer(c: &Clash<'_>) -> Resolution {
 fn issuer_decides(c: &Clash<'_>) -> (String, &'static str) {
     let issuer = super::authority::organ(&c.issuer(0));
     match c.levels[0] {
-        DocLevel::Law => (standing_committee(crate::symbols::NATIONAL), "立法法 art 105 ¶1"),
+        DocLevel::Law => (
+            standing_committee(crate::symbols::NATIONAL),
+            "立法法 art 105 ¶1",
+        ),
         DocLevel::AdministrativeRegulation => (STATE_COUNCIL.into(), "立法法 art 105 ¶2"),
         l if l.is_legal() => (issuer, "立法法 art 106(1)"),
         _ => (issuer, "by analogy with 立法法 art 106(1)"),

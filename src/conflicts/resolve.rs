@@ -114,7 +114,10 @@ pub fn resolve(symbols: &Symbols, a: &Side<'_>, b: &Side<'_>) -> Resolution {
         symbols.documents.get(&sa.document),
         symbols.documents.get(&sb.document),
     ) else {
-        return unresolved(STATE_COUNCIL.into(), "the documents cannot be ranked".into());
+        return unresolved(
+            STATE_COUNCIL.into(),
+            "the documents cannot be ranked".into(),
+        );
     };
     let (Some(la), Some(lb)) = (da.level, db.level) else {
         return unresolved(STATE_COUNCIL.into(), "a document has no level".into());

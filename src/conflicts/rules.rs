@@ -125,7 +125,10 @@ impl Pair<'_> {
             format!("{first}–{last}")
         };
         let who = r.refer_to.clone().unwrap_or_else(|| {
-            let doc = r.winner.and_then(|i| [x, y][i].source).and_then(|s| self.symbols.documents.get(&s.document));
+            let doc = r
+                .winner
+                .and_then(|i| [x, y][i].source)
+                .and_then(|s| self.symbols.documents.get(&s.document));
             doc.map_or_else(
                 || super::authority::STATE_COUNCIL.to_string(),
                 |d| super::authority::organ(&super::authority::highest_issuer(self.symbols, d)),
@@ -139,7 +142,13 @@ impl Pair<'_> {
         )
     }
 
-    fn with_witness(&self, mut d: Diagnostic, w: Option<&Witness>, code: &str, note: &str) -> Diagnostic {
+    fn with_witness(
+        &self,
+        mut d: Diagnostic,
+        w: Option<&Witness>,
+        code: &str,
+        note: &str,
+    ) -> Diagnostic {
         if let Some(w) = w {
             d.witness = Some(w.test_block(
                 code,
@@ -176,9 +185,23 @@ impl Pair<'_> {
 
     /// C002: the permit of side `pi` against the other side's prohibition, when both
     /// conditions can hold together (also within one document: that is what a permit is for).
-    fn permit(&self, pi: usize, w: Option<&Witness>, out: &mut Vec<Diagnostic>, overrides: &mut Vec<Override>) {
+    fn permit(
+        &self,
+        pi: usize,
+        w: Option<&Witness>,
+        out: &mut Vec<Diagnostic>,
+        overrides: &mut Vec<Override>,
+    ) {
         let (permit, forbid) = (self.side(pi), self.side(1 - pi));
-        let cond = |p: &Prepared<'_>| measure::conjunction(p.rule.item.condition.as_ref().expect("compared rules have conditions"));
+        let cond = |p: &Prepared<'_>| {
+            measure::conjunction(
+                p.rule
+                    .item
+                    .condition
+                    .as_ref()
+                    .expect("compared rules have conditions"),
+            )
+        };
         if let (Some(x), Some(y)) = (cond(permit), cond(forbid))
             && !feasible(&[x, y].concat())
         {
@@ -244,7 +267,12 @@ impl Pair<'_> {
     }
 
     /// C001: no record or group can satisfy both.
-    fn contradiction(&self, w: Option<&Witness>, out: &mut Vec<Diagnostic>, overrides: &mut Vec<Override>) -> bool {
+    fn contradiction(
+        &self,
+        w: Option<&Witness>,
+        out: &mut Vec<Diagnostic>,
+        overrides: &mut Vec<Override>,
+    ) -> bool {
         let (ra, rb) = (&self.a.rule.item, &self.b.rule.item);
         let (ca, cb) = (ra.condition.as_ref(), rb.condition.as_ref());
         let opposite = ra.kind != rb.kind && ca.map(canon) == cb.map(canon);
@@ -276,7 +304,11 @@ impl Pair<'_> {
         let mut d = conflict(
             Code::ConflictContradiction,
             ra.name.span,
-            format!("{} and {} cannot both hold: {note}", name(self.a.rule), name(self.b.rule)),
+            format!(
+                "{} and {} cannot both hold: {note}",
+                name(self.a.rule),
+                name(self.b.rule)
+            ),
             r,
             w.is_some(),
         );
@@ -317,13 +349,25 @@ impl Pair<'_> {
         let message = match (r.winner, r.kind) {
             (Some(1), "superior") => format!(
                 "{} sets `{}` {}, weaker than {} of the higher {}: both are enforced, and the lower one adds nothing",
-                name(lo.rule), wb.measure, show(&wb, pct), show(&sbnd, pct), name(hi.rule)
+                name(lo.rule),
+                wb.measure,
+                show(&wb, pct),
+                show(&sbnd, pct),
+                name(hi.rule)
             ),
             (Some(0), kind) if kind != "superior" => {
-                let inside = r.region.as_ref().map(|t| format!(" inside `{t}`")).unwrap_or_default();
+                let inside = r
+                    .region
+                    .as_ref()
+                    .map(|t| format!(" inside `{t}`"))
+                    .unwrap_or_default();
                 format!(
                     "{} sets `{}` {}, looser than {} of {}: where both apply{inside}, the looser provision prevails and the stricter one is not enforced",
-                    name(lo.rule), wb.measure, show(&wb, pct), show(&sbnd, pct), name(hi.rule)
+                    name(lo.rule),
+                    wb.measure,
+                    show(&wb, pct),
+                    show(&sbnd, pct),
+                    name(hi.rule)
                 )
             }
             _ => return,
@@ -338,8 +382,17 @@ impl Pair<'_> {
             r2.winner = Some(weak);
             self.push_override(weak, &r2, overrides);
         }
-        let d = conflict(Code::ConflictWeaker, lo.rule.item.name.span, message, r, certain)
-            .related(hi.rule.item.name.span, format!("{label}: {}", name(hi.rule)));
+        let d = conflict(
+            Code::ConflictWeaker,
+            lo.rule.item.name.span,
+            message,
+            r,
+            certain,
+        )
+        .related(
+            hi.rule.item.name.span,
+            format!("{label}: {}", name(hi.rule)),
+        );
         out.push(d);
     }
 }

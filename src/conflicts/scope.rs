@@ -392,7 +392,8 @@ pub fn territories_meet(
         return true;
     }
     reach.iter().any(|r| r.2)
-        || reach.iter().enumerate().any(|(i, r)| {
-            r.0 && reach.iter().enumerate().any(|(j, q)| i != j && q.1)
-        })
+        || reach
+            .iter()
+            .enumerate()
+            .any(|(i, r)| r.0 && reach.iter().enumerate().any(|(j, q)| i != j && q.1))
 }

@@ -8,7 +8,8 @@ use crate::ast::{DocLevel, Document};
 use crate::symbols::Symbols;
 
 /// The sentence every variation finding ends with.
-const CONFIRM: &str = "whether it keeps to the basic principles of the law varied is for a person to confirm";
+const CONFIRM: &str =
+    "whether it keeps to the basic principles of the law varied is for a person to confirm";
 
 fn varies_at_all(l: DocLevel) -> bool {
     matches!(
@@ -48,9 +49,9 @@ fn for_autonomous_areas(c: &Clash<'_>, i: usize) -> bool {
 /// autonomous or separate regulation; any issuer for a special zone's regulation.
 fn issuer_may_vary(symbols: &Symbols, d: &Document) -> bool {
     d.level == Some(DocLevel::SezRegulation)
-        || d.issuer.iter().any(|i| {
-            symbols.actors.get(&i.text).is_some_and(|a| a.autonomous)
-        })
+        || d.issuer
+            .iter()
+            .any(|i| symbols.actors.get(&i.text).is_some_and(|a| a.autonomous))
 }
 
 /// Whether `v` claims to vary `o`: a special zone's regulation only what its `varies` names;

@@ -239,9 +239,7 @@ impl<'p> Checker<'p> {
         };
         let ancestors = &self.plan.world.actor_ancestors;
         values.iter().any(|v| match v {
-            Value::Actor(a) => ancestors
-                .get(*a as usize)
-                .is_some_and(|up| up.contains(&t)),
+            Value::Actor(a) => ancestors.get(*a as usize).is_some_and(|up| up.contains(&t)),
             _ => false,
         })
     }

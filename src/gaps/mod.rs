@@ -425,7 +425,8 @@ fn duty_gaps(
                 let replaced = symbols.documents.values().find(|o| {
                     o.replaces.iter().any(|r| r.text == src.document)
                         && o.effective == Some(end)
-                        && doc.is_some_and(|d| crate::conflicts::resolve::may_replace(symbols, o, d))
+                        && doc
+                            .is_some_and(|d| crate::conflicts::resolve::may_replace(symbols, o, d))
                 });
                 causes.push(match replaced {
                     Some(o) => format!("is replaced by `{}` on {end}", o.name.text),
