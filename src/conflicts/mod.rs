@@ -3,7 +3,9 @@
 
 pub mod authority;
 pub mod canon;
+mod duties;
 pub mod measure;
+mod pairs;
 mod ranking;
 pub mod resolve;
 mod rules;
@@ -11,11 +13,11 @@ pub mod scope;
 mod variation;
 pub mod witness;
 
-use crate::ast::{self, DutyTarget, Role};
+use crate::ast;
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::engine::world::{Period, periods};
 use crate::symbols::{Source, Sourced, Symbols};
-use resolve::{Resolution, Side, resolve};
+use resolve::{Resolution, Side};
 use rustc_hash::FxHashMap;
 use scope::{Constraints, can_overlap, constraints};
 
@@ -174,8 +176,8 @@ pub fn find(
             ctx.compare(&mut out, &mut overrides);
         }
     }
-    duties(symbols, &p, &mut out);
-    pairs(symbols, &p, &mut out);
+    duties::compare(symbols, &p, &mut out);
+    pairs::compare(symbols, &p, &mut out);
     (out, overrides)
 }
 
@@ -250,193 +252,4 @@ fn soften(mut d: Diagnostic, resolved: bool) -> Diagnostic {
         d.severity = Severity::Warning;
     }
     d
-}
-
-/// C004 and C006 between duties of different documents.
-fn duties(symbols: &Symbols, p: &FxHashMap<String, Period>, out: &mut Vec<Diagnostic>) {
-    let target = |d: &ast::Duty| match &d.target {
-        DutyTarget::Program(n) => format!("program {}", n.text),
-        DutyTarget::Pair {
-            supporter,
-            recipient,
-            program,
-        } => format!(
-            "pair {} -> {}{}",
-            supporter.text,
-            recipient.text,
-            program
-                .as_ref()
-                .map(|p| format!(" in {}", p.text))
-                .unwrap_or_default()
-        ),
-    };
-    let ds = &symbols.duties;
-    for (i, a) in ds.iter().enumerate() {
-        for b in &ds[i + 1..] {
-            let (da, db) = (document(&a.source), document(&b.source));
-            if da == db
-                || a.item.function.text != b.item.function.text
-                || target(&a.item) != target(&b.item)
-                || !periods_meet(p, da, db)
-            {
-                continue;
-            }
-            let sa = Side {
-                source: a.source.as_ref(),
-                narrower: false,
-            };
-            let sb = Side {
-                source: b.source.as_ref(),
-                narrower: false,
-            };
-            let what = format!("`{}` for {}", a.item.function.text, target(&a.item));
-            if a.item.actor.text == b.item.actor.text && a.item.role == b.item.role {
-                let d = conflict(
-                    Code::ConflictRestated,
-                    b.item.span,
-                    format!(
-                        "{} restates the duty of `{}` for {what} in {}",
-                        place(&b.source),
-                        a.item.actor.text,
-                        place(&a.source)
-                    ),
-                    resolve(symbols, &sb, &sa),
-                    true,
-                )
-                .related(a.item.span, format!("first stated in {}", place(&a.source)));
-                out.push(d);
-            } else if a.item.role == Role::Lead
-                && b.item.role == Role::Lead
-                && a.item.actor.text != b.item.actor.text
-                && leads_meet(
-                    symbols,
-                    p,
-                    (da, db),
-                    (&a.item.actor.text, &b.item.actor.text),
-                )
-            {
-                let r = resolve(symbols, &sa, &sb);
-                let resolved = r.winner.is_some();
-                let mut d = conflict(
-                    Code::ConflictLeads,
-                    a.item.span,
-                    format!(
-                        "{what}: `{}` is lead in {}, `{}` in {}",
-                        a.item.actor.text,
-                        place(&a.source),
-                        b.item.actor.text,
-                        place(&b.source)
-                    ),
-                    r,
-                    true,
-                )
-                .related(
-                    b.item.span,
-                    format!("the other lead, in {}", place(&b.source)),
-                );
-                if resolved {
-                    d.severity = Severity::Warning;
-                }
-                out.push(d);
-            }
-        }
-    }
-}
-
-/// C005 and C006 between pairs of different documents.
-fn pairs(symbols: &Symbols, p: &FxHashMap<String, Period>, out: &mut Vec<Diagnostic>) {
-    let ps = &symbols.pairs;
-    let years = |x: &Sourced<ast::Pair>| {
-        let since = symbols
-            .programs
-            .get(&x.item.program.text)
-            .and_then(|g| g.since)
-            .unwrap_or(i32::MIN);
-        (
-            x.item.from.map_or(since, |(y, _)| y),
-            x.item.to.map_or(i32::MAX, |(y, _)| y),
-        )
-    };
-    for (i, a) in ps.iter().enumerate() {
-        for b in &ps[i + 1..] {
-            let (da, db) = (document(&a.source), document(&b.source));
-            let (pa, pb) = (&a.item, &b.item);
-            if da == db
-                || pa.recipient.text != pb.recipient.text
-                || pa.program.text != pb.program.text
-                || !periods_meet(p, da, db)
-            {
-                continue;
-            }
-            let ((fa, ta), (fb, tb)) = (years(a), years(b));
-            if fa.max(fb) > ta.min(tb) {
-                continue;
-            }
-            let sa = Side {
-                source: a.source.as_ref(),
-                narrower: false,
-            };
-            let sb = Side {
-                source: b.source.as_ref(),
-                narrower: false,
-            };
-            let label = |x: &ast::Pair| {
-                format!(
-                    "{} -> {} in {}",
-                    x.supporter.text, x.recipient.text, x.program.text
-                )
-            };
-            let d = if pa.supporter.text != pb.supporter.text {
-                let r = resolve(symbols, &sa, &sb);
-                let resolved = r.winner.is_some();
-                Some(conflict(
-                    Code::ConflictPairing,
-                    pb.span,
-                    format!(
-                        "{} pairs {} with `{}`, but {} with `{}`, in overlapping years",
-                        place(&b.source),
-                        pb.recipient.text,
-                        pb.supporter.text,
-                        place(&a.source),
-                        pa.supporter.text
-                    ),
-                    r,
-                    true,
-                ))
-                .map(|d| soften(d, resolved))
-            } else if (fa, ta) != (fb, tb) {
-                let r = resolve(symbols, &sb, &sa);
-                let resolved = r.winner.is_some();
-                Some(conflict(
-                    Code::ConflictPairing,
-                    pb.span,
-                    format!(
-                        "{} gives the pair {} other years than {}",
-                        place(&b.source),
-                        label(pb),
-                        place(&a.source)
-                    ),
-                    r,
-                    true,
-                ))
-                .map(|d| soften(d, resolved))
-            } else {
-                Some(conflict(
-                    Code::ConflictRestated,
-                    pb.span,
-                    format!(
-                        "{} restates the pair {} of {}",
-                        place(&b.source),
-                        label(pb),
-                        place(&a.source)
-                    ),
-                    resolve(symbols, &sb, &sa),
-                    true,
-                ))
-            };
-            if let Some(d) = d {
-                out.push(d.related(pa.span, format!("the pair in {}", place(&a.source))));
-            }
-        }
-    }
 }
