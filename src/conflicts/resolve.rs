@@ -183,12 +183,16 @@ fn jurisdiction(c: &Clash<'_>) -> Option<Resolution> {
         return None;
     }
     let regulation = c.levels.iter().any(|l| is_regulation(*l));
+    let rule = c.levels.iter().any(|l| l.is_legal());
     let common = common_territory(s, &ta, &tb);
-    let (decider, article) = match (&common, regulation) {
-        (Some(p), true) => (standing_committee(p), "立法法 art 108(4)"),
-        (None, true) => (standing_committee(NATIONAL), "立法法 art 108(2)"),
-        (Some(p), false) => (p.clone(), "立法法 art 108(6)"),
-        (None, false) => (STATE_COUNCIL.to_string(), "立法法 art 108(3)"),
+    // Between policy documents only, the power over lower governments' decisions (宪法).
+    let (decider, article) = match (&common, regulation, rule) {
+        (Some(p), true, _) => (standing_committee(p), "立法法 art 108(4)"),
+        (None, true, _) => (standing_committee(NATIONAL), "立法法 art 108(2)"),
+        (Some(p), false, true) => (p.clone(), "立法法 art 108(6)"),
+        (None, false, true) => (STATE_COUNCIL.to_string(), "立法法 art 108(3)"),
+        (Some(p), false, false) => (p.clone(), "宪法 art 108"),
+        (None, false, false) => (STATE_COUNCIL.to_string(), "宪法 art 89(14)"),
     };
     Some(unresolved(
         decider.clone(),
