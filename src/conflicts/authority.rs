@@ -250,3 +250,61 @@ pub fn power_over(symbols: &Symbols, doc: &Document) -> String {
         _ => STATE_COUNCIL.into(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::RuleSet;
+
+    fn set() -> RuleSet {
+        RuleSet::from_sources(vec![(
+            "a.dk".into(),
+            r#"
+actor 中共中央 { kind: party, level: central }
+actor 国务院 { kind: government, level: central }
+actor 国务院办公厅 { kind: office, level: central, of: 国务院 }
+actor 国家发改委 { kind: department, level: central, of: 国务院 }
+actor 新疆 { kind: government, level: province, autonomous: true }
+actor 新疆人大常委会 { kind: legislature, level: province, of: 新疆 }
+actor 巴州 { kind: government, level: prefecture, region: 新疆, autonomous: true }
+document 规章 { level: local_rule, issuer: 巴州, effective: 2012-01-01 }
+document 条例 { level: local_regulation, issuer: 新疆人大常委会, effective: 2012-01-01 }
+"#
+            .into(),
+        )])
+    }
+
+    #[test]
+    fn territories_follow_of_links_and_central_organs_cover_the_country() {
+        let s = set();
+        let s = s.symbols();
+        assert_eq!(territory(s, "新疆人大常委会"), "新疆");
+        assert_eq!(territory(s, "巴州"), "巴州");
+        assert_eq!(territory(s, "国家发改委"), NATIONAL);
+    }
+
+    #[test]
+    fn authority_ranks_party_then_state_council_then_departments() {
+        let s = set();
+        let s = s.symbols();
+        assert!(tier(s, "中共中央") < tier(s, "国务院"));
+        assert_eq!(tier(s, "国务院办公厅"), tier(s, "国务院"));
+        assert!(tier(s, "国务院") < tier(s, "国家发改委"));
+        assert!(politically_above(s, "国家发改委", "巴州"));
+        assert!(!politically_above(s, "巴州", "新疆"));
+    }
+
+    #[test]
+    fn who_may_annul_follows_article_108() {
+        let s = set();
+        let s = s.symbols();
+        let rule = &s.documents["规章"];
+        let regulation = &s.documents["条例"];
+        assert!(may_annul(s, "国务院", rule));
+        assert!(may_annul(s, "新疆", rule));
+        assert!(!may_annul(s, "国家发改委", rule));
+        assert!(!may_annul(s, "国务院", regulation));
+        assert_eq!(power_over(s, regulation), NPC_STANDING_COMMITTEE);
+        assert_eq!(power_over(s, rule), "新疆");
+    }
+}

@@ -189,3 +189,53 @@ pub fn show(b: &Bound, percent: bool) -> String {
         format!("{op} {}", b.value.normalize())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::RuleSet;
+
+    /// The bounds of the conditions of the rules of a small rule set.
+    fn bounds(conditions: &[&str]) -> Vec<Vec<Bound>> {
+        let rules: String = conditions
+            .iter()
+            .enumerate()
+            .map(|(i, c)| format!("rule r{i} {{ over p require {c} }}\n"))
+            .collect();
+        let text = format!(
+            "record p {{ id: text key, spent: money(万元), planned: money(万元) }}\n{rules}"
+        );
+        let set = RuleSet::from_sources(vec![("a.dk".into(), text)]);
+        assert!(!set.has_errors(), "{:?}", set.diagnostics());
+        set.symbols()
+            .rules
+            .values()
+            .map(|r| conjunction(r.item.condition.as_ref().expect("a condition")).expect("bounds"))
+            .collect()
+    }
+
+    #[test]
+    fn a_comparison_of_two_amounts_is_their_ratio() {
+        let b = bounds(&[
+            "spent <= planned",
+            "spent / planned >= 105%",
+            "spent > planned * 110%",
+        ]);
+        assert_eq!(b[0][0].measure, "spent / planned");
+        assert_eq!(b[0][0].value, Decimal::ONE);
+        assert_eq!(b[1][0].measure, b[0][0].measure);
+        assert_eq!(b[2][0].measure, b[0][0].measure);
+        assert!(!feasible(&[b[0].clone(), b[1].clone()].concat()));
+    }
+
+    #[test]
+    fn ranges_are_exact_at_their_ends() {
+        let b = bounds(&[
+            "spent > planned and spent <= planned * 110%",
+            "spent > planned * 110% and spent <= planned * 120%",
+            "spent >= planned * 110% and spent <= planned * 120%",
+        ]);
+        assert!(!feasible(&[b[0].clone(), b[1].clone()].concat()));
+        assert!(feasible(&[b[0].clone(), b[2].clone()].concat()));
+    }
+}
