@@ -5,6 +5,7 @@
 pub mod holders;
 pub mod matrix;
 pub mod scope;
+mod side;
 pub mod years;
 
 use crate::ast::{Function, FunctionScope, Side};
@@ -12,7 +13,7 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::engine::world::periods;
 use crate::symbols::Symbols;
 use chrono::{Datelike, NaiveDate};
-use holders::{Holder, holders, overlap};
+use holders::{Holder, holders};
 use scope::{Scope, ScopeKind, scopes};
 use years::{OPEN_END, OPEN_START, Years};
 
@@ -83,7 +84,7 @@ pub fn analyze(symbols: &Symbols, opts: &Options) -> Vec<Diagnostic> {
             let side = f.side.unwrap_or(Side::Central);
             let hs = holders(symbols, &periods, &f.name.text, side, &scope, opts.as_of);
             for s in sides(f) {
-                side_gaps(f, s, &scope, &hs, &mut out);
+                side::gaps(f, s, &scope, &hs, &mut out);
             }
             for h in &hs {
                 duty_gaps(symbols, f, &scope, h, &hs, opts, &mut out);
@@ -91,182 +92,6 @@ pub fn analyze(symbols: &Symbols, opts: &Options) -> Vec<Diagnostic> {
         }
     }
     out
-}
-
-/// G001–G005 for one side of one function in one scope.
-fn side_gaps(
-    f: &Function,
-    side: Side,
-    scope: &Scope,
-    hs: &[Holder<'_>],
-    out: &mut Vec<Diagnostic>,
-) {
-    let on: Vec<&Holder<'_>> = hs.iter().filter(|h| h.side == Some(side)).collect();
-    let fname = &f.name.text;
-    let place = side_words(side, scope);
-    let place = if place.is_empty() {
-        String::new()
-    } else {
-        format!(" {place}")
-    };
-    let held = union_of(on.iter().copied()).intersect(&scope.years);
-    let related_to = |d: Diagnostic, hs: &[&Holder<'_>]| -> Diagnostic {
-        let d = d.related(f.name.span, format!("function `{fname}`"));
-        hs.iter().fold(d, |d, h| {
-            d.related(
-                h.duty.item.span,
-                format!("{} ({})", h.actor.name.text, h.basis()),
-            )
-        })
-    };
-    let related = |d: Diagnostic| related_to(d, &on);
-    let unheld = scope.years.minus(&held);
-    if !unheld.is_empty() {
-        let how = match scope.kind {
-            ScopeKind::Program(_) => {
-                format!("for program {}", scope.label.trim_start_matches("program "))
-            }
-            ScopeKind::Pair(_) => format!("for {}", scope.label),
-        };
-        out.push(related(
-            Diagnostic::new(
-                Code::GapUnheld,
-                scope.span,
-                format!(
-                    "no one holds `{fname}`{place} of {} in {unheld}",
-                    scope.label
-                ),
-            )
-            .label("function unheld")
-            .help(format!(
-                "assign it in the document responsible: `duty ACTOR holds {fname} {how} as lead`"
-            ))
-            .years(unheld),
-        ));
-    }
-    let leads: Vec<&Holder<'_>> = on.iter().copied().filter(|h| h.lead).collect();
-    let mut several = Years::none();
-    let mut involved = vec![false; leads.len()];
-    for (i, a) in leads.iter().enumerate() {
-        for (j, b) in leads.iter().enumerate().skip(i + 1) {
-            if a.actor.name.text == b.actor.name.text {
-                continue;
-            }
-            let both = overlap(a, b)
-                .intersect(&a.years)
-                .intersect(&b.years)
-                .intersect(&scope.years);
-            if !both.is_empty() {
-                involved[i] = true;
-                involved[j] = true;
-                several = several.union(&both);
-            }
-        }
-    }
-    if !several.is_empty() {
-        let who: Vec<&Holder<'_>> = leads
-            .iter()
-            .zip(&involved)
-            .filter(|(_, i)| **i)
-            .map(|(h, _)| *h)
-            .collect();
-        out.push(related_to(
-            Diagnostic::new(
-                Code::GapSeveralLeads,
-                scope.span,
-                format!(
-                    "`{fname}`{place} of {} has several leads {}: {} (多头)",
-                    scope.label,
-                    several.phrase(),
-                    names(&who)
-                ),
-            )
-            .label("several leads")
-            .help("keep one lead and make the others `as support`, or split the function")
-            .years(several),
-            &who,
-        ));
-    }
-    let legal = union_of(on.iter().copied().filter(|h| h.legal));
-    let political = held.minus(&legal);
-    if !political.is_empty() {
-        out.push(related(
-            Diagnostic::new(
-                Code::GapPoliticalOnly,
-                scope.span,
-                format!(
-                    "`{fname}`{place} of {} has only political basis {} (policy documents, agreements, minutes or no document): no law, regulation or rule assigns it",
-                    scope.label,
-                    political.phrase()
-                ),
-            )
-            .label("political responsibility only")
-            .help("give it a legal basis: a duty in a law, administrative or local regulation, or government rule")
-            .years(political),
-        ));
-    }
-    let led = union_of(leads.iter().copied());
-    let no_lead = held.minus(&led);
-    if !no_lead.is_empty() {
-        let during: Vec<&Holder<'_>> = on
-            .iter()
-            .copied()
-            .filter(|h| !h.years.intersect(&no_lead).is_empty())
-            .collect();
-        out.push(related(
-            Diagnostic::new(
-                Code::GapNoLead,
-                scope.span,
-                format!(
-                    "`{fname}`{place} of {} has holders but no lead {}: {}",
-                    scope.label,
-                    no_lead.phrase(),
-                    names(&during)
-                ),
-            )
-            .label("no lead")
-            .help("mark the body responsible `as lead`")
-            .years(no_lead),
-        ));
-    }
-    if let Some(kind) = f.holder {
-        let right = union_of(on.iter().copied().filter(|h| h.actor.kind == Some(kind)));
-        let wrong = held.minus(&right);
-        if !wrong.is_empty() {
-            let who: Vec<String> = on
-                .iter()
-                .filter(|h| h.actor.kind != Some(kind))
-                .map(|h| {
-                    format!(
-                        "{} ({})",
-                        h.actor.name.text,
-                        h.actor.kind.map_or("no kind", |k| k.as_str())
-                    )
-                })
-                .collect();
-            out.push(related(
-                Diagnostic::new(
-                    Code::GapHolderKind,
-                    scope.span,
-                    format!(
-                        "`{fname}`{place} of {} needs {} as holder, but {} only {} {} it",
-                        scope.label,
-                        crate::suggest::a_or_an(kind.as_str()),
-                        wrong.phrase(),
-                        who.join(", "),
-                        if who.len() == 1 { "holds" } else { "hold" }
-                    ),
-                )
-                .label(format!("no {}", kind.as_str()))
-                .help(if kind == crate::ast::ActorKind::Office {
-                    "give the function to a standing office (`kind: office`) — 缺躯: no standing office".to_string()
-                } else {
-                    format!("give the function to a body of kind `{}`", kind.as_str())
-                })
-                .years(wrong),
-            ));
-        }
-    }
 }
 
 /// G010: the duty's document does not bind its holder; it counts as political basis at most.
