@@ -370,6 +370,16 @@ impl Pair<'_> {
                     name(hi.rule)
                 )
             }
+            // Documents in force in different parts of a year the records give alone: which
+            // threshold a record of that year must meet depends on its date (立法法 art 104).
+            (None, _) if self.partial.is_some() => format!(
+                "{} sets `{}` {}, looser than {} of {}, and records of the year both touch fall under both",
+                name(lo.rule),
+                wb.measure,
+                show(&wb, pct),
+                show(&sbnd, pct),
+                name(hi.rule)
+            ),
             _ => return,
         };
         let label = if r.winner == Some(1) {
