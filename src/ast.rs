@@ -78,6 +78,8 @@ keyword_enum! {
         Government = "government" | "政府", Department = "department" | "部门",
         Office = "office" | "办事机构" | "机构", Enterprise = "enterprise" | "企业",
         Organization = "organization" | "组织" | "社会组织", ThirdParty = "third_party" | "第三方",
+        Party = "party" | "党的机关" | "党委", Legislature = "legislature" | "人大" | "人大常委会",
+        Agency = "agency" | "派出机关",
     }
 }
 
@@ -95,9 +97,13 @@ keyword_enum! {
     DocLevel {
         Constitution = "constitution" | "宪法", Law = "law" | "法律",
         AdministrativeRegulation = "administrative_regulation" | "行政法规",
-        LocalRegulation = "local_regulation" | "地方性法规" | "自治条例" | "单行条例",
+        LocalRegulation = "local_regulation" | "地方性法规",
+        AutonomousRegulation = "autonomous_regulation" | "自治条例",
+        SeparateRegulation = "separate_regulation" | "单行条例",
+        SezRegulation = "sez_regulation" | "经济特区法规",
         DepartmentRule = "department_rule" | "部门规章",
-        LocalRule = "local_rule" | "地方政府规章", NormativeDocument = "normative_document" | "规范性文件",
+        LocalRule = "local_rule" | "地方政府规章", PartyRegulation = "party_regulation" | "党内法规",
+        NormativeDocument = "normative_document" | "规范性文件",
         Agreement = "agreement" | "协议书" | "协议", Minutes = "minutes" | "会议纪要" | "纪要",
     }
 }
@@ -158,6 +164,9 @@ pub struct Actor {
     pub of: Option<Name>,
     pub until: Option<NaiveDate>,
     pub aliases: Vec<String>,
+    /// An autonomous area's organ (自治区, 自治州, 自治县): it may make autonomous and separate
+    /// regulations.
+    pub autonomous: bool,
     pub span: Span,
 }
 
@@ -226,11 +235,19 @@ pub struct Document {
     pub name: Name,
     pub title: Option<String>,
     pub level: Option<DocLevel>,
-    pub issuer: Option<Name>,
+    /// The issuing organ; several for a joint document (it ranks as its highest issuer).
+    pub issuer: Vec<Name>,
+    /// The territory the document binds (default: the issuer's).
     pub region: Option<Name>,
     pub effective: Option<NaiveDate>,
     pub expires: Option<(NaiveDate, Span)>,
     pub replaces: Vec<Name>,
+    /// The organ whose approval it needed (a 设区的市's regulation, a 单行条例).
+    pub approved_by: Option<Name>,
+    /// The higher documents it lawfully varies (autonomous, separate and SEZ regulations).
+    pub varies: Vec<Name>,
+    /// Made specifically for autonomous areas: no variation may change it (立法法 art 85 ¶2).
+    pub for_autonomous_areas: bool,
     pub articles: Vec<Article>,
     pub span: Span,
 }
@@ -241,6 +258,8 @@ pub struct Article {
     pub number: String,
     pub text: Option<String>,
     pub items: Vec<Norm>,
+    /// Made specifically for autonomous areas: no variation may change it (立法法 art 85 ¶2).
+    pub for_autonomous_areas: bool,
     pub span: Span,
 }
 

@@ -89,6 +89,9 @@ codes! {
     DeclEvaluationClause = "duikou::decl::evaluation_clause", Error;
     DeclRegionCycle = "duikou::decl::region_cycle", Error;
     DeclDocumentPeriod = "duikou::decl::document_period", Error;
+    DeclReplacesWithoutPower = "duikou::decl::replaces_without_power", Warning;
+    DeclAutonomousIssuer = "duikou::decl::autonomous_issuer", Error;
+    DeclVariesLevel = "duikou::decl::varies_level", Error;
     DeclDuplicateArticle = "duikou::decl::duplicate_article", Error;
     DeclGradeOrder = "duikou::decl::grade_order", Warning;
     DeclExpectCode = "duikou::decl::expect_code", Error;
@@ -128,6 +131,7 @@ codes! {
     GapWrongSide = "G007", Error;
     GapBasisNotInForce = "G008", Error;
     GapImprecisePair = "G009", Info;
+    GapOutsideJurisdiction = "G010", Warning;
     ConflictContradiction = "C001", Error;
     ConflictPermit = "C002", Warning;
     ConflictWeaker = "C003", Warning;

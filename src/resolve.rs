@@ -22,6 +22,7 @@ pub fn build(modules: Vec<ast::Module>, diags: &mut Vec<Diagnostic>) -> Symbols 
             of: None,
             until: None,
             aliases: vec!["全国".to_string()],
+            autonomous: false,
             span: Span::default(),
         },
     );

@@ -111,10 +111,12 @@ proptest! {
         pairs in any::<bool>(),
     ) {
         // Rules within one document may disagree among themselves; the property concerns a
-        // consistent set, so keep one direction per measure and grouping.
+        // consistent set, so keep one direction per measure and grouping, and one threshold
+        // where scopes differ (a looser special provision prevails over the general one of
+        // the other copy: a relaxation, not a restatement).
         let mut consistent: Vec<GenRule> = Vec::new();
         for r in rules {
-            if !consistent.iter().any(|c| c.measure == r.measure && c.grouped == r.grouped && c.at_least != r.at_least) {
+            if !consistent.iter().any(|c| c.measure == r.measure && c.grouped == r.grouped && (c.at_least != r.at_least || (c.threshold != r.threshold && c.program != r.program))) {
                 consistent.push(r);
             }
         }

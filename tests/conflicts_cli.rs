@@ -22,11 +22,15 @@ fn json_conflicts_carry_resolution_and_witness() {
     );
     let c002 = findings.iter().find(|f| f["code"] == "C002").unwrap();
     assert_eq!(c002["resolution"]["kind"], "special");
-    assert_eq!(c002["resolution"]["prevails"], "援疆条例 art 8-1");
+    assert_eq!(c002["resolution"]["prevails"], "援疆工作部署 art 8-1");
     assert_eq!(c002["severity"], "info");
-    let c003 = findings.iter().find(|f| f["code"] == "C003").unwrap();
+    // The C003 of 江苏's rule under the central policy (the other C003 is 巴州's variation).
+    let c003 = findings
+        .iter()
+        .find(|f| f["code"] == "C003" && f["resolution"]["kind"] != "variation")
+        .unwrap();
     assert_eq!(c003["resolution"]["kind"], "superior");
-    assert_eq!(c003["resolution"]["prevails"], "援疆条例 art 7");
+    assert_eq!(c003["resolution"]["prevails"], "援疆工作部署 art 7");
 }
 
 #[test]

@@ -24,7 +24,7 @@ fn a_group_shows_each_aggregate_with_its_rows() {
     let t = text(&o);
     assert_eq!(o.status.code(), Some(0), "{t}");
     for expected in [
-        "from 援疆条例 art 6 (rules/national.dk:56:10)",
+        "from 援疆工作部署 art 6 (rules/national.dk:58:10)",
         "over project where program == 援疆, per supporter, recipient, year",
         "group supporter = 河北省, recipient = 巴州, year = 2017: 2 rows (XJ2017-046, XJ2017-047)",
         "sum(planned where livelihood) = 400.00万元\n    from 1 row: XJ2017-047",

@@ -41,7 +41,7 @@ fn the_matrix_shows_holders_and_basis() {
     assert!(text.contains("国家发改委*"), "{text}");
     assert!(text.contains("河北援疆前指* (2010–2025), 河北省"), "{text}");
     assert!(
-        text.contains("216 cells: 52 legal, 164 political only, 0 unheld"),
+        text.contains("216 cells: 24 legal, 192 political only, 0 unheld"),
         "{text}"
     );
 

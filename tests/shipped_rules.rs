@@ -113,3 +113,84 @@ fn valid_data_with_error_findings_exits_1() {
         "{stdout}"
     );
 }
+
+fn run(args: &[&str]) -> (Option<i32>, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_duikou"))
+        .args(args)
+        .output()
+        .expect("runs");
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
+/// No law assigns the central functions of 援疆: only policy documents do (G003); the example
+/// regulation 援疆条例草案 shows how they would gain a legal basis.
+#[test]
+fn central_functions_are_political_only_until_the_example_regulation_is_added() {
+    let (_, alone) = run(&["gaps", "rules", "--format", "short"]);
+    for f in ["总体规划", "组织协调", "监督评价", "日常办事"] {
+        let line = format!(
+            "`{f}` on the central side of program 援疆 has only political basis from 2010 on"
+        );
+        assert!(alone.contains(&line), "missing {line:?} in\n{alone}");
+    }
+    let (_, with) = run(&[
+        "gaps",
+        "rules",
+        "examples/援疆条例草案",
+        "--format",
+        "short",
+    ]);
+    assert!(
+        !with.contains("on the central side of program 援疆 has only political basis"),
+        "{with}"
+    );
+    let (_, check) = run(&["check", "rules", "examples/援疆条例草案"]);
+    assert!(check.contains("checked 12 files: "), "{check}");
+}
+
+/// 河北's rule cannot bind the recipient's organs: their duties are outside its jurisdiction.
+#[test]
+fn duties_on_recipient_organs_in_a_supporter_rule_get_g010() {
+    let (_, gaps) = run(&["gaps", "rules", "--format", "short"]);
+    assert!(gaps.contains("warning[G010]: rules/hebei.dk:48:5: `巴州` holds `贯彻落实` for pair 河北省 -> 巴州 in 援疆 on the basis of 河北援疆办法 art 3, which binds only within `河北省`"), "{gaps}");
+    assert!(gaps.contains("`伊犁州直` holds `贯彻落实` for pair 江苏省 -> 伊犁州直 in 援疆 on the basis of 江苏援疆办法 art 4, which binds only within `江苏省`"), "{gaps}");
+}
+
+/// The separate regulation of 巴州 varies the autonomous region's regulation inside 巴州 only.
+#[test]
+fn the_separate_regulation_of_bazhou_is_a_variation() {
+    let (_, json) = run(&["conflicts", "rules", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&json).expect("json");
+    let found = v["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .find(|f| f["resolution"]["kind"] == "variation")
+        .expect("a variation");
+    assert_eq!(found["code"], "C003");
+    assert_eq!(
+        found["resolution"]["prevails"],
+        "巴州定居兴牧单行条例 art 6"
+    );
+    assert_eq!(found["resolution"]["region"], "巴州");
+    let principle = found["resolution"]["principle"].as_str().expect("text");
+    assert!(principle.contains("立法法 art 101 ¶1"), "{principle}");
+    assert!(principle.contains("for a person to confirm"), "{principle}");
+    // The jointly issued opinions rank as 中共中央办公厅's.
+    let c004 = v["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .find(|f| f["code"] == "C004")
+        .expect("a C004");
+    assert!(
+        c004["resolution"]["principle"]
+            .as_str()
+            .expect("text")
+            .contains("`中共中央办公厅` stands above `国务院扶贫开发领导小组`"),
+        "{c004}"
+    );
+}

@@ -6,7 +6,7 @@ use crate::symbols::{DeclKind, Symbols};
 
 pub fn check(s: &Symbols, diags: &mut Vec<Diagnostic>) {
     for d in s.documents.values() {
-        for actor in [&d.issuer, &d.region].into_iter().flatten() {
+        for actor in d.issuer.iter().chain(&d.region).chain(&d.approved_by) {
             lookup(s, actor, DeclKind::Actor, diags);
         }
         for r in &d.replaces {

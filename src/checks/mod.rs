@@ -3,6 +3,7 @@
 mod actors;
 mod documents;
 mod evaluations;
+mod legal;
 mod lookup;
 mod pairs;
 mod records;
@@ -20,6 +21,7 @@ pub fn run(s: &Symbols, diags: &mut Vec<Diagnostic>) {
     actors::check(s, diags);
     records::check(s, diags);
     documents::check(s, diags);
+    legal::check(s, diags);
     pairs::check_pairs(s, diags);
     pairs::check_duties(s, diags);
     evaluations::check(s, diags);

@@ -16,7 +16,8 @@ pub fn check_pairs(s: &Symbols, diags: &mut Vec<Diagnostic>) {
         }
         if recipient_ok
             && let Some(kind) = s.actors[&p.recipient.text].kind
-            && kind != ActorKind::Government
+            // A 地区行政公署 (`agency`) acts for the government above it in its area.
+            && !matches!(kind, ActorKind::Government | ActorKind::Agency)
         {
             diags.push(
                 Diagnostic::new(

@@ -53,7 +53,7 @@ pub fn check(s: &Symbols, diags: &mut Vec<Diagnostic>) {
                         );
                     }
                 }
-                Expect::Gap { code, .. } => check_code(code, 'G', 9, "gap", diags),
+                Expect::Gap { code, .. } => check_code(code, 'G', 10, "gap", diags),
                 Expect::Conflict { code, .. } => check_code(code, 'C', 6, "conflict", diags),
             }
         }

@@ -57,30 +57,34 @@ fn op(o: BinOp) -> &'static str {
     }
 }
 
+fn literal(l: &Literal, out: &mut String) {
+    match l {
+        Literal::Number(d) => out.push_str(&d.normalize().to_string()),
+        Literal::Percent(d) => {
+            out.push_str(
+                &(d * rust_decimal::Decimal::ONE_HUNDRED)
+                    .normalize()
+                    .to_string(),
+            );
+            out.push('%');
+        }
+        Literal::Money(d) => {
+            out.push_str(&d.normalize().to_string());
+            out.push('元');
+        }
+        Literal::Date(d) => out.push_str(&d.to_string()),
+        Literal::Text(t) => {
+            out.push('"');
+            out.push_str(t);
+            out.push('"');
+        }
+        Literal::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+    }
+}
+
 fn write(e: &Expr, out: &mut String) {
     match &e.kind {
-        ExprKind::Literal(l) => match l {
-            Literal::Number(d) => out.push_str(&d.normalize().to_string()),
-            Literal::Percent(d) => {
-                out.push_str(
-                    &(d * rust_decimal::Decimal::ONE_HUNDRED)
-                        .normalize()
-                        .to_string(),
-                );
-                out.push('%');
-            }
-            Literal::Money(d) => {
-                out.push_str(&d.normalize().to_string());
-                out.push('元');
-            }
-            Literal::Date(d) => out.push_str(&d.to_string()),
-            Literal::Text(t) => {
-                out.push('"');
-                out.push_str(t);
-                out.push('"');
-            }
-            Literal::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        },
+        ExprKind::Literal(l) => literal(l, out),
         ExprKind::Name(n) => out.push_str(&n.text),
         ExprKind::List(xs) => {
             out.push('[');

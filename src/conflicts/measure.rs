@@ -1,6 +1,7 @@
 //! Conditions as bounds on measures: `sum(a where c) / sum(a) >= 80%` is the measure
 //! `sum(a where c) / sum(a)` bounded below by 0.8, `spent > planned * 110%` the measure
-//! `spent / planned` above 1.1 — so two documents' thresholds on one measure can be compared.
+//! `spent / planned` above 1.1, `spent <= planned` the same measure at most 1 — so two
+//! documents' thresholds on one measure can be compared.
 
 use super::canon::canon;
 use crate::ast::{BinOp, Cmp, Expr, ExprKind, Literal, RuleKind, UnOp};
@@ -72,19 +73,33 @@ fn bound(l: &Expr, op: Cmp, r: &Expr) -> Option<Bound> {
     }
     if let Some((y, k)) = scaled(r) {
         return Some(Bound {
-            measure: format!("{} / {}", canon(l), canon(y)),
+            measure: ratio(l, y),
             op,
             value: k,
         });
     }
     if let Some((y, k)) = scaled(l) {
         return Some(Bound {
-            measure: format!("{} / {}", canon(r), canon(y)),
+            measure: ratio(r, y),
             op: flip(op),
             value: k,
         });
     }
-    None
+    // `spent <= planned` is `spent / planned <= 100%`: the same measure as the ratio form.
+    Some(Bound {
+        measure: ratio(l, r),
+        op,
+        value: Decimal::ONE,
+    })
+}
+
+/// The measure `x / y`, written as the ratio itself would be (`spent / planned`). Amounts are
+/// taken to be positive, as money and counts are: dividing by one keeps the comparison's sense.
+fn ratio(x: &Expr, y: &Expr) -> String {
+    canon(&Expr {
+        kind: ExprKind::Binary(BinOp::Div, Box::new(x.clone()), Box::new(y.clone())),
+        span: x.span,
+    })
 }
 
 /// The bounds of a conjunction of comparisons; `None` when it is anything else.
@@ -172,5 +187,55 @@ pub fn show(b: &Bound, percent: bool) -> String {
         format!("{op} {}%", (b.value * Decimal::ONE_HUNDRED).normalize())
     } else {
         format!("{op} {}", b.value.normalize())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::RuleSet;
+
+    /// The bounds of the conditions of the rules of a small rule set.
+    fn bounds(conditions: &[&str]) -> Vec<Vec<Bound>> {
+        let rules: String = conditions
+            .iter()
+            .enumerate()
+            .map(|(i, c)| format!("rule r{i} {{ over p require {c} }}\n"))
+            .collect();
+        let text = format!(
+            "record p {{ id: text key, spent: money(万元), planned: money(万元) }}\n{rules}"
+        );
+        let set = RuleSet::from_sources(vec![("a.dk".into(), text)]);
+        assert!(!set.has_errors(), "{:?}", set.diagnostics());
+        set.symbols()
+            .rules
+            .values()
+            .map(|r| conjunction(r.item.condition.as_ref().expect("a condition")).expect("bounds"))
+            .collect()
+    }
+
+    #[test]
+    fn a_comparison_of_two_amounts_is_their_ratio() {
+        let b = bounds(&[
+            "spent <= planned",
+            "spent / planned >= 105%",
+            "spent > planned * 110%",
+        ]);
+        assert_eq!(b[0][0].measure, "spent / planned");
+        assert_eq!(b[0][0].value, Decimal::ONE);
+        assert_eq!(b[1][0].measure, b[0][0].measure);
+        assert_eq!(b[2][0].measure, b[0][0].measure);
+        assert!(!feasible(&[b[0].clone(), b[1].clone()].concat()));
+    }
+
+    #[test]
+    fn ranges_are_exact_at_their_ends() {
+        let b = bounds(&[
+            "spent > planned and spent <= planned * 110%",
+            "spent > planned * 110% and spent <= planned * 120%",
+            "spent >= planned * 110% and spent <= planned * 120%",
+        ]);
+        assert!(!feasible(&[b[0].clone(), b[1].clone()].concat()));
+        assert!(feasible(&[b[0].clone(), b[2].clone()].concat()));
     }
 }

@@ -1,24 +1,28 @@
 //! Conflicts between documents (SPEC §8): provisions whose scopes overlap and which cannot both
 //! be obeyed, with a witness where one can be built and the resolution under the Legislation Law.
 
+pub mod authority;
 pub mod canon;
+mod duties;
 pub mod measure;
+mod pairs;
+mod ranking;
 pub mod resolve;
+mod rules;
 pub mod scope;
+mod variation;
 pub mod witness;
 
-use crate::ast::{self, DutyTarget, Role, RuleKind};
+use crate::ast;
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::engine::world::{Period, periods};
 use crate::symbols::{Source, Sourced, Symbols};
-use canon::canon;
-use measure::{Bound, feasible, requirement, show};
-use resolve::{Resolution, Side, resolve};
+use resolve::{Resolution, Side};
 use rustc_hash::FxHashMap;
 use scope::{Constraints, can_overlap, constraints};
 
 /// One rule, prepared for comparison.
-struct Prepared<'a> {
+pub(crate) struct Prepared<'a> {
     rule: &'a Sourced<ast::Rule>,
     record: &'a ast::Record,
     scope: Constraints,
@@ -41,6 +45,27 @@ fn periods_meet(p: &FxHashMap<String, Period>, a: Option<&str>, b: Option<&str>)
         (Some(e), None) | (None, Some(e)) => start < e,
         (None, None) => true,
     }
+}
+
+/// The years both documents touch without sharing a day: one ends and the other begins within
+/// them. Records whose time is a `year` fall under both there (立法法 art 104).
+fn shared_years(
+    p: &FxHashMap<String, Period>,
+    a: Option<&str>,
+    b: Option<&str>,
+) -> Option<(i32, i32)> {
+    let (x, y) = (a.and_then(|d| p.get(d))?, b.and_then(|d| p.get(d))?);
+    let ((fx, lx), (fy, ly)) = (x.years(), y.years());
+    let (first, last) = (fx.max(fy), lx.min(ly));
+    (first <= last && !periods_meet(p, a, b)).then_some((first, last))
+}
+
+/// Whether a record's time field is a `year`.
+fn yearly(record: &ast::Record) -> bool {
+    record
+        .fields
+        .iter()
+        .any(|f| f.time && f.ty == ast::BaseType::Year)
 }
 
 /// Whether two leads hold at the same time: their documents are in force together while both
@@ -89,6 +114,8 @@ pub struct Override {
     pub winner: String,
     /// The winner is a `permit`: only records it describes are exempt.
     pub permit: bool,
+    /// A variation prevails only for records and groups within this territory.
+    pub region: Option<String>,
     pub reason: String,
 }
 
@@ -124,41 +151,49 @@ pub fn find(
     let mut overrides = Vec::new();
     for (i, a) in rules.iter().enumerate() {
         for b in &rules[i + 1..] {
-            if a.record.name.text != b.record.name.text
-                || !periods_meet(&p, a.document, b.document)
+            if a.record.name.text != b.record.name.text {
+                continue;
+            }
+            let partial = if yearly(a.record) {
+                shared_years(&p, a.document, b.document)
+            } else {
+                None
+            };
+            if (partial.is_none() && !periods_meet(&p, a.document, b.document))
                 || !can_overlap(symbols, a.record, &a.scope, &b.scope)
+                || !bound_together(symbols, a, b)
             {
                 continue;
             }
-            let before = out.len();
-            compare_rules(symbols, plan, &p, a, b, &mut out);
-            for d in &out[before..] {
-                let Some(r) = &d.resolution else { continue };
-                let Some(w) = r.winner else { continue };
-                if !matches!(d.code, Code::ConflictContradiction | Code::ConflictPermit) {
-                    continue;
-                }
-                let (win, lose) = if w == 0 { (a, b) } else { (b, a) };
-                if d.code == Code::ConflictPermit && win.rule.item.kind != RuleKind::Permit {
-                    continue;
-                }
-                overrides.push(Override {
-                    defeated: lose.rule.item.name.text.clone(),
-                    winner: win.rule.item.name.text.clone(),
-                    permit: win.rule.item.kind == RuleKind::Permit,
-                    reason: format!(
-                        "{} prevails over {}: {}",
-                        r.prevails.clone().unwrap_or_default(),
-                        place(&lose.rule.source),
-                        r.principle
-                    ),
-                });
-            }
+            let ctx = rules::Pair {
+                symbols,
+                plan,
+                periods: &p,
+                a,
+                b,
+                partial,
+            };
+            ctx.compare(&mut out, &mut overrides);
         }
     }
-    duties(symbols, &p, &mut out);
-    pairs(symbols, &p, &mut out);
+    duties::compare(symbols, &p, &mut out);
+    pairs::compare(symbols, &p, &mut out);
     (out, overrides)
+}
+
+/// Whether some record lies in both rules' territories: a document binds only within its
+/// region (SPEC §8, step 0).
+fn bound_together(symbols: &Symbols, a: &Prepared<'_>, b: &Prepared<'_>) -> bool {
+    let territory = |p: &Prepared<'_>| {
+        p.document
+            .and_then(|d| symbols.documents.get(d))
+            .map_or_else(
+                || crate::symbols::NATIONAL.to_string(),
+                |d| authority::doc_territory(symbols, d),
+            )
+    };
+    let (ta, tb) = (territory(a), territory(b));
+    scope::territories_meet(symbols, a.record, (&a.scope, &b.scope), (&ta, &tb))
 }
 
 /// Whether `a`'s scope is strictly narrower than `b`'s: it has every constraint of `b` and more.
@@ -179,7 +214,7 @@ fn sides<'a>(a: &'a Prepared<'_>, b: &'a Prepared<'_>) -> (Side<'a>, Side<'a>) {
     )
 }
 
-fn conflict(
+pub(crate) fn conflict(
     code: Code,
     span: crate::source::Span,
     message: String,
@@ -196,7 +231,7 @@ fn conflict(
     );
     d.help = Some(match (code, &resolution.prevails, &resolution.refer_to) {
         // Both provisions stay in force: say what to do rather than who prevails.
-        (Code::ConflictWeaker, Some(p), _) => format!(
+        (Code::ConflictWeaker, Some(p), _) if resolution.kind == "superior" => format!(
             "both are enforced and {p} is the stricter; raise the lower threshold or drop it ({})",
             resolution.principle
         ),
@@ -211,411 +246,10 @@ fn conflict(
     d
 }
 
-fn compare_rules(
-    symbols: &Symbols,
-    plan: &crate::engine::compile::Plan,
-    p: &FxHashMap<String, Period>,
-    a: &Prepared<'_>,
-    b: &Prepared<'_>,
-    out: &mut Vec<Diagnostic>,
-) {
-    let (ra, rb) = (&a.rule.item, &b.rule.item);
-    let (Some(ca), Some(cb)) = (&ra.condition, &rb.condition) else {
-        return;
-    };
-    let same_doc = a.document.is_some() && a.document == b.document
-        || a.document.is_none() && b.document.is_none();
-    let (sa, sb) = sides(a, b);
-    let name = |r: &Sourced<ast::Rule>| format!("`{}` ({})", r.item.name.text, place(&r.source));
-    let related = |d: Diagnostic| {
-        d.related(
-            rb.name.span,
-            format!("the other provision: {}", name(b.rule)),
-        )
-    };
-    let witness = witness::find(symbols, plan, p, a.rule, b.rule, &a.scope, &b.scope);
-    let certain = witness.as_ref().is_some_and(|w| w.certain);
-    // Only a record both provisions were shown to apply to is a witness.
-    let with_witness = |mut d: Diagnostic, code: &str, note: String| {
-        if let Some(w) = witness.as_ref().filter(|w| w.certain) {
-            d.witness = Some(w.test_block(code, &ra.name.text, &rb.name.text, &note));
-        }
-        d
-    };
-    // C002: permit against prohibition (also within one document: that is what a permit is for).
-    if a.per != b.per {
-        return;
-    }
-    if let Some((permit, forbid, pi)) = match (ra.kind, rb.kind) {
-        (RuleKind::Permit, RuleKind::Forbid) => Some((a, b, 0)),
-        (RuleKind::Forbid, RuleKind::Permit) => Some((b, a, 1)),
-        _ => None,
-    } {
-        let both = match (
-            measure::conjunction(permit.rule.item.condition.as_ref().expect("checked")),
-            measure::conjunction(forbid.rule.item.condition.as_ref().expect("checked")),
-        ) {
-            (Some(x), Some(y)) => feasible(&[x, y].concat()),
-            _ => true,
-        };
-        if both {
-            let mut r = resolve(symbols, &sa, &sb);
-            if same_doc && r.winner.is_none() {
-                // Within one document the exception is the special provision.
-                let s = [&sa, &sb][pi];
-                r = Resolution {
-                    kind: "special",
-                    prevails: s.source.map(|x| format!("{} art {}", x.document, x.article)),
-                    refer_to: None,
-                    principle: "within one document, the permit is the special provision and prevails over the general prohibition (特别规定优于一般规定)".into(),
-                    winner: Some(pi),
-                };
-            }
-            let permit_wins = r.winner == Some(pi);
-            let unresolved = r.winner.is_none();
-            let mut d = conflict(
-                Code::ConflictPermit,
-                ra.name.span,
-                format!(
-                    "{} permits what {} forbids: `{}` and `{}` can hold together",
-                    name(permit.rule),
-                    name(forbid.rule),
-                    text_of(plan, permit.rule),
-                    text_of(plan, forbid.rule)
-                ),
-                r,
-                certain,
-            );
-            if permit_wins {
-                d.severity = Severity::Info;
-            } else if unresolved {
-                d.severity = Severity::Error;
-            }
-            let note = "both the permit and the prohibition apply to this record".to_string();
-            out.push(with_witness(related(d), "C002", note));
-        }
-        return;
-    }
-    if same_doc || ra.kind == RuleKind::Permit || rb.kind == RuleKind::Permit {
-        return;
-    }
-    // C006: the same norm twice.
-    if ra.kind == rb.kind
-        && canon(ca) == canon(cb)
-        && ra.over.as_ref().and_then(|o| o.filter.as_ref()).map(canon)
-            == rb.over.as_ref().and_then(|o| o.filter.as_ref()).map(canon)
-    {
-        let r = resolve(symbols, &sa, &sb);
-        let d = conflict(
-            Code::ConflictRestated,
-            ra.name.span,
-            format!("{} restates {}", name(b.rule), name(a.rule)),
-            r,
-            true,
-        );
-        out.push(related(d));
-        return;
-    }
-    let opposite = ra.kind != rb.kind && canon(ca) == canon(cb);
-    let (qa, qb) = (requirement(ra.kind, ca), requirement(rb.kind, cb));
-    let contradictory = opposite
-        || match (&qa, &qb) {
-            (Some(x), Some(y)) => !feasible(&[x.clone(), y.clone()].concat()),
-            _ => false,
-        };
-    if contradictory {
-        let r = resolve(symbols, &sa, &sb);
-        let resolved = r.winner.is_some();
-        let note = match (&qa, &qb) {
-            (Some(x), Some(y)) => describe_clash(x, y),
-            _ => "one requires what the other forbids".into(),
-        };
-        let mut d = conflict(
-            Code::ConflictContradiction,
-            ra.name.span,
-            format!(
-                "{} and {} cannot both hold: {note}",
-                name(a.rule),
-                name(b.rule)
-            ),
-            r,
-            certain,
-        );
-        if resolved {
-            d.severity = Severity::Warning;
-        }
-        out.push(with_witness(related(d), "C001", note));
-        return;
-    }
-    // C003: a lower document with a weaker threshold on the same measure.
-    if let (Some(x), Some(y)) = (&qa, &qb) {
-        let rank = |d: Option<&str>| {
-            d.and_then(|d| symbols.documents.get(d))
-                .and_then(|d| d.level)
-        };
-        let (la, lb) = (rank(a.document), rank(b.document));
-        let (Some(la), Some(lb)) = (la, lb) else {
-            return;
-        };
-        if la == lb {
-            return;
-        }
-        let (lower, higher, lq, hq) = if la > lb { (a, b, x, y) } else { (b, a, y, x) };
-        for lbnd in lq {
-            for hbnd in hq.iter().filter(|h| h.measure == lbnd.measure) {
-                use crate::ast::Cmp::*;
-                let weaker = match (lbnd.op, hbnd.op) {
-                    (Ge | Gt, Ge | Gt) => lbnd.value < hbnd.value,
-                    (Le | Lt, Le | Lt) => lbnd.value > hbnd.value,
-                    _ => false,
-                };
-                if weaker {
-                    let (sl, sh) = sides(lower, higher);
-                    let r = resolve(symbols, &sl, &sh);
-                    let pct = lbnd.measure.contains('/');
-                    let d = conflict(
-                        Code::ConflictWeaker,
-                        lower.rule.item.name.span,
-                        format!(
-                            "{} sets `{}` {}, weaker than {} of the higher {}: both are enforced, and the lower one adds nothing",
-                            name(lower.rule),
-                            lbnd.measure,
-                            show(lbnd, pct),
-                            show(hbnd, pct),
-                            name(higher.rule)
-                        ),
-                        r,
-                        certain,
-                    )
-                    .related(higher.rule.item.name.span, format!("the higher provision: {}", name(higher.rule)));
-                    out.push(d);
-                    return;
-                }
-            }
-        }
-    }
-}
-
 /// A resolved conflict is a warning: one provision prevails and is enforced.
 fn soften(mut d: Diagnostic, resolved: bool) -> Diagnostic {
     if resolved && d.severity == Severity::Error {
         d.severity = Severity::Warning;
     }
     d
-}
-
-/// A rule's condition as written.
-fn text_of(plan: &crate::engine::compile::Plan, r: &Sourced<ast::Rule>) -> String {
-    plan.rules
-        .iter()
-        .find(|p| p.name == r.item.name.text)
-        .map(|p| p.condition_text.clone())
-        .unwrap_or_else(|| r.item.condition.as_ref().map(canon).unwrap_or_default())
-}
-
-/// `needs >= 80%, the other <= 70%` for a message.
-fn describe_clash(x: &[Bound], y: &[Bound]) -> String {
-    for bx in x {
-        for by in y.iter().filter(|b| b.measure == bx.measure) {
-            if !feasible(&[bx.clone(), by.clone()]) {
-                let pct = bx.measure.contains('/');
-                return format!(
-                    "one requires `{}` {}, the other {}",
-                    bx.measure,
-                    show(bx, pct),
-                    show(by, pct)
-                );
-            }
-        }
-    }
-    "their conditions cannot hold together".into()
-}
-
-/// C004 and C006 between duties of different documents.
-fn duties(symbols: &Symbols, p: &FxHashMap<String, Period>, out: &mut Vec<Diagnostic>) {
-    let target = |d: &ast::Duty| match &d.target {
-        DutyTarget::Program(n) => format!("program {}", n.text),
-        DutyTarget::Pair {
-            supporter,
-            recipient,
-            program,
-        } => format!(
-            "pair {} -> {}{}",
-            supporter.text,
-            recipient.text,
-            program
-                .as_ref()
-                .map(|p| format!(" in {}", p.text))
-                .unwrap_or_default()
-        ),
-    };
-    let ds = &symbols.duties;
-    for (i, a) in ds.iter().enumerate() {
-        for b in &ds[i + 1..] {
-            let (da, db) = (document(&a.source), document(&b.source));
-            if da == db
-                || a.item.function.text != b.item.function.text
-                || target(&a.item) != target(&b.item)
-                || !periods_meet(p, da, db)
-            {
-                continue;
-            }
-            let sa = Side {
-                source: a.source.as_ref(),
-                narrower: false,
-            };
-            let sb = Side {
-                source: b.source.as_ref(),
-                narrower: false,
-            };
-            let what = format!("`{}` for {}", a.item.function.text, target(&a.item));
-            if a.item.actor.text == b.item.actor.text && a.item.role == b.item.role {
-                let d = conflict(
-                    Code::ConflictRestated,
-                    b.item.span,
-                    format!(
-                        "{} restates the duty of `{}` for {what} in {}",
-                        place(&b.source),
-                        a.item.actor.text,
-                        place(&a.source)
-                    ),
-                    resolve(symbols, &sb, &sa),
-                    true,
-                )
-                .related(a.item.span, format!("first stated in {}", place(&a.source)));
-                out.push(d);
-            } else if a.item.role == Role::Lead
-                && b.item.role == Role::Lead
-                && a.item.actor.text != b.item.actor.text
-                && leads_meet(
-                    symbols,
-                    p,
-                    (da, db),
-                    (&a.item.actor.text, &b.item.actor.text),
-                )
-            {
-                let r = resolve(symbols, &sa, &sb);
-                let resolved = r.winner.is_some();
-                let mut d = conflict(
-                    Code::ConflictLeads,
-                    a.item.span,
-                    format!(
-                        "{what}: `{}` is lead in {}, `{}` in {}",
-                        a.item.actor.text,
-                        place(&a.source),
-                        b.item.actor.text,
-                        place(&b.source)
-                    ),
-                    r,
-                    true,
-                )
-                .related(
-                    b.item.span,
-                    format!("the other lead, in {}", place(&b.source)),
-                );
-                if resolved {
-                    d.severity = Severity::Warning;
-                }
-                out.push(d);
-            }
-        }
-    }
-}
-
-/// C005 and C006 between pairs of different documents.
-fn pairs(symbols: &Symbols, p: &FxHashMap<String, Period>, out: &mut Vec<Diagnostic>) {
-    let ps = &symbols.pairs;
-    let years = |x: &Sourced<ast::Pair>| {
-        let since = symbols
-            .programs
-            .get(&x.item.program.text)
-            .and_then(|g| g.since)
-            .unwrap_or(i32::MIN);
-        (
-            x.item.from.map_or(since, |(y, _)| y),
-            x.item.to.map_or(i32::MAX, |(y, _)| y),
-        )
-    };
-    for (i, a) in ps.iter().enumerate() {
-        for b in &ps[i + 1..] {
-            let (da, db) = (document(&a.source), document(&b.source));
-            let (pa, pb) = (&a.item, &b.item);
-            if da == db
-                || pa.recipient.text != pb.recipient.text
-                || pa.program.text != pb.program.text
-                || !periods_meet(p, da, db)
-            {
-                continue;
-            }
-            let ((fa, ta), (fb, tb)) = (years(a), years(b));
-            if fa.max(fb) > ta.min(tb) {
-                continue;
-            }
-            let sa = Side {
-                source: a.source.as_ref(),
-                narrower: false,
-            };
-            let sb = Side {
-                source: b.source.as_ref(),
-                narrower: false,
-            };
-            let label = |x: &ast::Pair| {
-                format!(
-                    "{} -> {} in {}",
-                    x.supporter.text, x.recipient.text, x.program.text
-                )
-            };
-            let d = if pa.supporter.text != pb.supporter.text {
-                let r = resolve(symbols, &sa, &sb);
-                let resolved = r.winner.is_some();
-                Some(conflict(
-                    Code::ConflictPairing,
-                    pb.span,
-                    format!(
-                        "{} pairs {} with `{}`, but {} with `{}`, in overlapping years",
-                        place(&b.source),
-                        pb.recipient.text,
-                        pb.supporter.text,
-                        place(&a.source),
-                        pa.supporter.text
-                    ),
-                    r,
-                    true,
-                ))
-                .map(|d| soften(d, resolved))
-            } else if (fa, ta) != (fb, tb) {
-                let r = resolve(symbols, &sb, &sa);
-                let resolved = r.winner.is_some();
-                Some(conflict(
-                    Code::ConflictPairing,
-                    pb.span,
-                    format!(
-                        "{} gives the pair {} other years than {}",
-                        place(&b.source),
-                        label(pb),
-                        place(&a.source)
-                    ),
-                    r,
-                    true,
-                ))
-                .map(|d| soften(d, resolved))
-            } else {
-                Some(conflict(
-                    Code::ConflictRestated,
-                    pb.span,
-                    format!(
-                        "{} restates the pair {} of {}",
-                        place(&b.source),
-                        label(pb),
-                        place(&a.source)
-                    ),
-                    resolve(symbols, &sb, &sa),
-                    true,
-                ))
-            };
-            if let Some(d) = d {
-                out.push(d.related(pa.span, format!("the pair in {}", place(&a.source))));
-            }
-        }
-    }
 }

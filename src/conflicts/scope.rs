@@ -360,3 +360,40 @@ pub fn pick(
     }
     out
 }
+
+/// Whether a record in both scopes can lie within both territories `ta` and `tb` (a record lies
+/// within a territory when one of its actor fields names an actor within it): one field within
+/// both, or one field within each. A record type without actor fields is not placed anywhere.
+pub fn territories_meet(
+    symbols: &Symbols,
+    record: &ast::Record,
+    (a, b): (&Constraints, &Constraints),
+    (ta, tb): (&str, &str),
+) -> bool {
+    let atoms: Vec<&Atom> = a.atoms.iter().chain(&b.atoms).collect();
+    let reach: Vec<(bool, bool, bool)> = record
+        .fields
+        .iter()
+        .filter(|f| f.ty == ast::BaseType::Actor)
+        .map(|f| {
+            let allowed = names_allowed(symbols, &f.name.text, &atoms, false);
+            let (in_a, in_b) = (
+                |x: &&str| symbols.within(x, ta),
+                |x: &&str| symbols.within(x, tb),
+            );
+            (
+                allowed.iter().any(in_a),
+                allowed.iter().any(in_b),
+                allowed.iter().any(|x| in_a(x) && in_b(x)),
+            )
+        })
+        .collect();
+    if reach.is_empty() {
+        return true;
+    }
+    reach.iter().any(|r| r.2)
+        || reach
+            .iter()
+            .enumerate()
+            .any(|(i, r)| r.0 && reach.iter().enumerate().any(|(j, q)| i != j && q.1))
+}

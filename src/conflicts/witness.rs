@@ -81,29 +81,14 @@ const NUMBERS: [&str; 10] = [
     "0", "50", "90", "100", "105", "111", "120", "131", "150", "200",
 ];
 
-/// Looks for a record to which both rules apply; for a permit and a prohibition, one that both
-/// conditions describe.
-pub fn find(
+/// The values to start from: the chosen values of constrained fields; unconstrained actor fields
+/// take a declared pair's supporter and recipient, in field order; the rest a plain value.
+fn base_values(
     symbols: &Symbols,
-    plan: &Plan,
-    p: &FxHashMap<String, Period>,
-    a: &Sourced<ast::Rule>,
-    b: &Sourced<ast::Rule>,
-    sa: &Constraints,
-    sb: &Constraints,
-) -> Option<Witness> {
-    let record = symbols.records.get(&a.item.over.as_ref()?.record.text)?;
-    let ia = plan.rules.iter().position(|r| r.name == a.item.name.text)?;
-    let ib = plan.rules.iter().position(|r| r.name == b.item.name.text)?;
-    let chosen = pick(symbols, record, sa, sb);
-    let y = year(
-        p,
-        [
-            a.source.as_ref().map(|s| s.document.as_str()),
-            b.source.as_ref().map(|s| s.document.as_str()),
-        ],
-    );
-    // Unconstrained actor fields: a declared pair's supporter and recipient, in field order.
+    record: &ast::Record,
+    chosen: &[(String, String)],
+    y: i32,
+) -> Vec<(BaseType, String)> {
     let program = chosen.iter().find(|(k, _)| {
         record
             .fields
@@ -138,44 +123,55 @@ pub fn find(
             .iter()
             .find(|(k, _)| *k == f.name.text)
             .map(|(_, v)| v.clone())
-            .unwrap_or_else(|| match f.ty {
-                BaseType::Bool => "true".into(),
-                BaseType::Int | BaseType::Decimal | BaseType::Money(_) => "100".into(),
-                BaseType::Percent => "50".into(),
-                BaseType::Text | BaseType::Unknown => {
-                    if f.key {
-                        "w1".into()
-                    } else {
-                        "样例".into()
-                    }
-                }
-                BaseType::Date => format!("{y}-07-01"),
-                BaseType::Year => y.to_string(),
-                BaseType::Actor => symbols.actors.keys().nth(1).cloned().unwrap_or_default(),
-                BaseType::Program => symbols.programs.keys().next().cloned().unwrap_or_default(),
-            });
+            .unwrap_or_else(|| plain_value(symbols, f, y));
         base.push((f.ty, v));
     }
-    // The numeric fields the conditions mention, for a permit against a prohibition.
+    base
+}
+
+/// A value of the field's type that passes validation.
+fn plain_value(symbols: &Symbols, f: &ast::Field, y: i32) -> String {
+    match f.ty {
+        BaseType::Bool => "true".into(),
+        BaseType::Int | BaseType::Decimal | BaseType::Money(_) => "100".into(),
+        BaseType::Percent => "50".into(),
+        BaseType::Text | BaseType::Unknown => {
+            if f.key {
+                "w1".into()
+            } else {
+                "样例".into()
+            }
+        }
+        BaseType::Date => format!("{y}-07-01"),
+        BaseType::Year => y.to_string(),
+        BaseType::Actor => symbols.actors.keys().nth(1).cloned().unwrap_or_default(),
+        BaseType::Program => symbols.programs.keys().next().cloned().unwrap_or_default(),
+    }
+}
+
+/// For a permit against a prohibition (record-level), the numeric fields the conditions
+/// mention, whose values are tried; otherwise none.
+fn mentioned(record: &ast::Record, a: &ast::Rule, b: &ast::Rule) -> Option<Vec<usize>> {
     let both_conditions = matches!(
-        (a.item.kind, b.item.kind),
+        (a.kind, b.kind),
         (RuleKind::Permit, RuleKind::Forbid) | (RuleKind::Forbid, RuleKind::Permit)
-    ) && a.item.per.is_empty()
-        && b.item.per.is_empty();
-    let mentioned: Vec<usize> = if both_conditions {
-        let text = format!(
-            "{} {}",
-            a.item
-                .condition
-                .as_ref()
-                .map(super::canon::canon)
-                .unwrap_or_default(),
-            b.item
-                .condition
-                .as_ref()
-                .map(super::canon::canon)
-                .unwrap_or_default()
-        );
+    ) && a.per.is_empty()
+        && b.per.is_empty();
+    if !both_conditions {
+        return None;
+    }
+    let text = format!(
+        "{} {}",
+        a.condition
+            .as_ref()
+            .map(super::canon::canon)
+            .unwrap_or_default(),
+        b.condition
+            .as_ref()
+            .map(super::canon::canon)
+            .unwrap_or_default()
+    );
+    Some(
         record
             .fields
             .iter()
@@ -188,70 +184,47 @@ pub fn find(
             })
             .map(|(i, _)| i)
             .take(3)
-            .collect()
-    } else {
-        Vec::new()
-    };
-    let tries = NUMBERS.len().pow(mentioned.len() as u32);
-    let mut row = Row::default();
+            .collect(),
+    )
+}
+
+/// Looks for a record to which both rules apply; for a permit and a prohibition, one that both
+/// conditions describe.
+pub fn find(
+    symbols: &Symbols,
+    plan: &Plan,
+    p: &FxHashMap<String, Period>,
+    a: &Sourced<ast::Rule>,
+    b: &Sourced<ast::Rule>,
+    sa: &Constraints,
+    sb: &Constraints,
+) -> Option<Witness> {
+    let record = symbols.records.get(&a.item.over.as_ref()?.record.text)?;
+    let ia = plan.rules.iter().position(|r| r.name == a.item.name.text)?;
+    let ib = plan.rules.iter().position(|r| r.name == b.item.name.text)?;
+    let chosen = pick(symbols, record, sa, sb);
+    let y = year(
+        p,
+        [
+            a.source.as_ref().map(|s| s.document.as_str()),
+            b.source.as_ref().map(|s| s.document.as_str()),
+        ],
+    );
+    let base = base_values(symbols, record, &chosen, y);
+    let tried = mentioned(record, &a.item, &b.item);
+    let described = tried.is_some();
+    let tried = tried.unwrap_or_default();
+    let tries = NUMBERS.len().pow(tried.len() as u32);
     let mut last = None;
     for t in 0..tries {
         let mut values = base.clone();
         let mut k = t;
-        for &i in &mentioned {
+        for &i in &tried {
             values[i].1 = NUMBERS[k % NUMBERS.len()].to_string();
             k /= NUMBERS.len();
         }
-        let cells: Vec<OwnedCell> = values
-            .iter()
-            .map(|(ty, v)| OwnedCell::Text(cell(*ty, v)))
-            .collect();
-        if validate(
-            &record.fields,
-            &plan.names,
-            &RowCells::Fields(&cells),
-            &mut row,
-        )
-        .is_err()
-        {
+        let Some(w) = evaluate(plan, record, (ia, ib), &values, described) else {
             continue;
-        }
-        let fields: Vec<(String, String)> = record
-            .fields
-            .iter()
-            .zip(&values)
-            .filter(|(f, _)| !f.optional)
-            .map(|(f, (ty, v))| (f.name.text.clone(), literal(*ty, v)))
-            .collect();
-        let rec = &plan.records[plan.rules[ia].record];
-        let env = RowEnv {
-            row: &row,
-            record: rec,
-            year: year_of(&row, rec),
-        };
-        let mut ev = Evaluator::new(&plan.world, &plan.texts);
-        let applies = |ev: &mut Evaluator<'_>, r: usize| {
-            let rule = &plan.rules[r];
-            in_force(rule, &row, rec)
-                && rule
-                    .filter
-                    .as_ref()
-                    .is_none_or(|f| ev.eval(f, &env) == Value::Bool(true))
-                && (rule.is_group()
-                    || rule
-                        .unless
-                        .as_ref()
-                        .is_none_or(|u| ev.eval(u, &env) != Value::Bool(true)))
-        };
-        let both = applies(&mut ev, ia) && applies(&mut ev, ib);
-        let described = !both_conditions
-            || [ia, ib]
-                .iter()
-                .all(|&r| ev.eval(&plan.rules[r].condition.node, &env) == Value::Bool(true));
-        let w = Witness {
-            record: record.name.text.clone(),
-            fields,
-            certain: both && described,
         };
         if w.certain {
             return Some(w);
@@ -259,4 +232,63 @@ pub fn find(
         last.get_or_insert(w);
     }
     last
+}
+
+/// Builds the row of `values` and evaluates both rules on it; `None` when the row is invalid.
+fn evaluate(
+    plan: &Plan,
+    record: &ast::Record,
+    (ia, ib): (usize, usize),
+    values: &[(BaseType, String)],
+    described: bool,
+) -> Option<Witness> {
+    let cells: Vec<OwnedCell> = values
+        .iter()
+        .map(|(ty, v)| OwnedCell::Text(cell(*ty, v)))
+        .collect();
+    let mut row = Row::default();
+    validate(
+        &record.fields,
+        &plan.names,
+        &RowCells::Fields(&cells),
+        &mut row,
+    )
+    .ok()?;
+    let fields: Vec<(String, String)> = record
+        .fields
+        .iter()
+        .zip(values)
+        .filter(|(f, _)| !f.optional)
+        .map(|(f, (ty, v))| (f.name.text.clone(), literal(*ty, v)))
+        .collect();
+    let rec = &plan.records[plan.rules[ia].record];
+    let env = RowEnv {
+        row: &row,
+        record: rec,
+        year: year_of(&row, rec),
+    };
+    let mut ev = Evaluator::new(&plan.world, &plan.texts);
+    let applies = |ev: &mut Evaluator<'_>, r: usize| {
+        let rule = &plan.rules[r];
+        in_force(rule, &row, rec)
+            && rule
+                .filter
+                .as_ref()
+                .is_none_or(|f| ev.eval(f, &env) == Value::Bool(true))
+            && (rule.is_group()
+                || rule
+                    .unless
+                    .as_ref()
+                    .is_none_or(|u| ev.eval(u, &env) != Value::Bool(true)))
+    };
+    let both = applies(&mut ev, ia) && applies(&mut ev, ib);
+    let holds = !described
+        || [ia, ib]
+            .iter()
+            .all(|&r| ev.eval(&plan.rules[r].condition.node, &env) == Value::Bool(true));
+    Some(Witness {
+        record: record.name.text.clone(),
+        fields,
+        certain: both && holds,
+    })
 }

@@ -45,10 +45,20 @@ pub struct Checker<'p> {
     key_buf: Vec<u64>,
     /// Per rule: the provisions that prevail over it where both apply
     /// (winner, whether it is a permit, the reason).
-    overrides: Vec<Vec<(usize, bool, String)>>,
+    overrides: Vec<Vec<Yield>>,
 }
 
 /// A row being checked.
+/// A rule yielding to another: which, whether it is a permit, where, and why.
+#[derive(Debug, Clone)]
+struct Yield {
+    winner: usize,
+    permit: bool,
+    /// A variation's territory, by actor index: the rule yields only to records within it.
+    region: Option<u32>,
+    reason: String,
+}
+
 pub struct RowEnv<'a> {
     pub row: &'a Row,
     pub record: &'a RecordPlan,
@@ -212,20 +222,51 @@ impl<'p> Checker<'p> {
         checker
     }
 
-    /// Makes `defeated` yield to `winner` where both apply.
+    /// Makes `defeated` yield to `winner` where both apply (for a variation, only inside its
+    /// territory).
     fn add_override(&mut self, o: &crate::conflicts::Override) {
         let find = |n: &str| self.plan.rules.iter().position(|r| r.name == n);
+        let region = match &o.region {
+            Some(t) if t != crate::symbols::NATIONAL => {
+                match self.plan.world.actor_names.iter().position(|a| a == t) {
+                    Some(i) => Some(i as u32),
+                    None => return,
+                }
+            }
+            _ => None,
+        };
         if let (Some(d), Some(w)) = (find(&o.defeated), find(&o.winner)) {
-            self.overrides[d].push((w, o.permit, o.reason.clone()));
+            self.overrides[d].push(Yield {
+                winner: w,
+                permit: o.permit,
+                region,
+                reason: o.reason.clone(),
+            });
         }
+    }
+
+    /// Whether a record or group lies in a territory: one of its actor values is within it.
+    fn inside(&self, region: Option<u32>, values: &[Value]) -> bool {
+        let Some(t) = region else {
+            return true;
+        };
+        let ancestors = &self.plan.world.actor_ancestors;
+        values.iter().any(|v| match v {
+            Value::Actor(a) => ancestors.get(*a as usize).is_some_and(|up| up.contains(&t)),
+            _ => false,
+        })
     }
 
     /// The provision prevailing over rule `r` for this record, if one applies.
     fn record_override(&self, r: usize, env: &RowEnv<'_>) -> Option<(usize, String)> {
         let plan = self.plan;
-        self.overrides[r].iter().find_map(|(w, permit, reason)| {
+        self.overrides[r].iter().find_map(|y| {
+            let (w, permit, reason) = (&y.winner, &y.permit, &y.reason);
             let rule = &plan.rules[*w];
-            if rule.is_group() || !in_force(rule, env.row, env.record) {
+            if rule.is_group()
+                || !in_force(rule, env.row, env.record)
+                || !self.inside(y.region, &env.row.values)
+            {
                 return None;
             }
             let mut ev = Evaluator::new(&plan.world, &self.texts);
@@ -247,10 +288,11 @@ impl<'p> Checker<'p> {
     fn group_override(&self, r: usize, keys: &[Value]) -> Option<(usize, String)> {
         let plan = self.plan;
         let rule = &plan.rules[r];
-        self.overrides[r].iter().find_map(|(w, permit, reason)| {
+        self.overrides[r].iter().find_map(|y| {
+            let (w, permit, reason) = (&y.winner, &y.permit, &y.reason);
             let other = &plan.rules[*w];
             let t = self.tables.rule_table[*w]?;
-            if *permit || !other.is_group() {
+            if *permit || !other.is_group() || !self.inside(y.region, keys) {
                 return None;
             }
             let table = &self.tables.tables[t];

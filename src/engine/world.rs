@@ -42,7 +42,8 @@ impl Period {
 }
 
 /// The period of each document: from `effective` until `expires` or until a document that
-/// `replaces` it takes effect, whichever is first. `None` for a document without `effective`.
+/// lawfully `replaces` it takes effect (its issuer may change or annul it, 立法法 art 108),
+/// whichever is first. `None` for a document without `effective`.
 pub fn periods(symbols: &Symbols) -> FxHashMap<String, Period> {
     let mut out = FxHashMap::default();
     for (name, doc) in &symbols.documents {
@@ -50,6 +51,7 @@ pub fn periods(symbols: &Symbols) -> FxHashMap<String, Period> {
         let mut end = doc.expires.map(|(d, _)| d);
         for other in symbols.documents.values() {
             if other.replaces.iter().any(|r| &r.text == name)
+                && crate::conflicts::resolve::may_replace(symbols, other, doc)
                 && let Some(e) = other.effective
             {
                 end = Some(end.map_or(e, |x| x.min(e)));

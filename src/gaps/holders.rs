@@ -20,8 +20,12 @@ pub struct Holder<'a> {
     /// The days it holds the function: `[start, end)`, `None` for an open end.
     pub days: (NaiveDate, Option<NaiveDate>),
     pub lead: bool,
-    /// Its basis is a law, regulation or rule (not a policy document, agreement or minutes).
+    /// Its basis is a law, regulation or rule (not a policy document, agreement or minutes)
+    /// that binds the holder.
     pub legal: bool,
+    /// The territory of its basis, when the holder does not lie within it: the document cannot
+    /// bind the holder (G010).
+    pub outside: Option<String>,
     /// The side it is on, or `None` when it fits no side the function needs.
     pub side: Option<Side>,
 }
@@ -129,12 +133,14 @@ pub fn holders<'a>(
             .into_iter()
             .flatten()
             .min();
-        let legal = sd
+        let doc = sd
             .source
             .as_ref()
-            .and_then(|s| symbols.documents.get(&s.document))
-            .and_then(|d| d.level)
-            .is_some_and(|l| l.is_legal());
+            .and_then(|s| symbols.documents.get(&s.document));
+        let outside = doc
+            .map(|d| crate::conflicts::authority::doc_territory(symbols, d))
+            .filter(|t| !symbols.within(&duty.actor.text, t));
+        let legal = outside.is_none() && doc.and_then(|d| d.level).is_some_and(|l| l.is_legal());
         out.push(Holder {
             duty: sd,
             actor,
@@ -143,6 +149,7 @@ pub fn holders<'a>(
             days: (start, end),
             lead: duty.role == Role::Lead,
             legal,
+            outside,
             side: side_of(symbols, actor, side, scope),
         });
     }

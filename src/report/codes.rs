@@ -233,6 +233,21 @@ const DESCRIPTIONS: &[(&str, &str, &str)] = &[
         "a share's target above 100%, or a rule comparing a share with a number above 1 (`>= 74` for `>= 74%`): a declaration is incomplete or inconsistent",
     ),
     (
+        "duikou::decl::replaces_without_power",
+        "`replaces` names a document its issuer may not change or annul",
+        "a document `replaces` one its issuer has no power to change or annul (立法法 art 108): the replaced document stays in force",
+    ),
+    (
+        "duikou::decl::autonomous_issuer",
+        "an autonomous or separate regulation not issued by an autonomous area",
+        "an autonomous regulation (自治条例) or separate regulation (单行条例) whose issuer is not the people's congress of an autonomous area (`autonomous: true`): a declaration is inconsistent",
+    ),
+    (
+        "duikou::decl::varies_level",
+        "`varies` on a document of a level that may not vary higher law",
+        "`varies` on a document that is not an autonomous, separate or special economic zone regulation, or naming a document it may not vary: a declaration is inconsistent",
+    ),
+    (
         "duikou::type::mismatch",
         "incompatible operands; test data of the wrong type",
         "incompatible operands; test data of the wrong type: an expression's types do not fit",
@@ -398,6 +413,11 @@ const DESCRIPTIONS: &[(&str, &str, &str)] = &[
         "imprecise pairing: a pair without `scope`, `goal` or `responsible` (精准支援)",
     ),
     (
+        "G010",
+        "a duty from a document that cannot bind its holder",
+        "basis outside jurisdiction: the duty's document does not bind the holder (a supporting province's rule assigning a duty to the recipient's organ); the duty counts as political basis at most",
+    ),
+    (
         "C001",
         "two rules that cannot both hold on the same measure",
         "contradictory requirements: overlapping rules whose conditions on the same measure cannot hold together; the resolution says which prevails or who decides",
@@ -410,7 +430,7 @@ const DESCRIPTIONS: &[(&str, &str, &str)] = &[
     (
         "C003",
         "a lower document's threshold weaker than a higher one's",
-        "weaker than superior: a lower document sets a weaker threshold on the same measure than a higher one; both are enforced and the lower one adds nothing",
+        "weaker than superior: a lower document sets a weaker threshold on the same measure than a higher one; both are enforced and the lower one adds nothing, unless it lawfully varies the higher one inside its region (a variation) or prevails as the special or later provision",
     ),
     (
         "C004",

@@ -167,7 +167,18 @@ impl<'d> Lowerer<'d> {
         let until = r.date("until", v).map(|(d, _)| d);
         let v = r.take("aliases");
         let aliases = r.strings("aliases", v);
-        r.finish(&["kind", "level", "title", "region", "of", "until", "aliases"]);
+        let v = r.take("autonomous");
+        let autonomous = r.boolean("autonomous", v).unwrap_or(false);
+        r.finish(&[
+            "kind",
+            "level",
+            "title",
+            "region",
+            "of",
+            "until",
+            "aliases",
+            "autonomous",
+        ]);
         Actor {
             name,
             kind,
@@ -177,6 +188,7 @@ impl<'d> Lowerer<'d> {
             of,
             until,
             aliases,
+            autonomous,
             span,
         }
     }
@@ -351,7 +363,7 @@ impl<'d> Lowerer<'d> {
         let v = r.take_required("level", "law");
         let level = r.word("level", v, DocLevel::parse, DocLevel::spellings());
         let v = r.take_required("issuer", "国务院");
-        let issuer = r.name("issuer", v);
+        let issuer = r.names("issuer", v);
         let v = r.take("region");
         let region = r.name("region", v);
         let v = r.take_required("effective", "2012-01-01");
@@ -360,6 +372,12 @@ impl<'d> Lowerer<'d> {
         let expires = r.date("expires", v);
         let v = r.take("replaces");
         let replaces = r.names("replaces", v);
+        let v = r.take("approved_by");
+        let approved_by = r.name("approved_by", v);
+        let v = r.take("varies");
+        let varies = r.names("varies", v);
+        let v = r.take("for_autonomous_areas");
+        let for_autonomous_areas = r.boolean("for_autonomous_areas", v).unwrap_or(false);
         r.finish(&[
             "title",
             "level",
@@ -368,6 +386,9 @@ impl<'d> Lowerer<'d> {
             "effective",
             "expires",
             "replaces",
+            "approved_by",
+            "varies",
+            "for_autonomous_areas",
         ]);
         Document {
             name,
@@ -378,24 +399,31 @@ impl<'d> Lowerer<'d> {
             effective,
             expires,
             replaces,
+            approved_by,
+            varies,
+            for_autonomous_areas,
             articles,
             span,
         }
     }
 
     /// article = { kw_article ~ article_no ~ string? ~ article_body? }
+    /// article_body = { lbrace ~ (norm | prop ~ (comma | sep)? | sep)* ~ rbrace }
     fn lower_article(&mut self, p: P<'_>) -> Article {
         let span = self.span(&p);
         let mut number = String::new();
         let mut text = None;
         let mut items = Vec::new();
+        let mut props = Vec::new();
         for c in p.into_inner() {
             match c.as_rule() {
                 Rule::article_no => number = c.as_str().to_string(),
                 Rule::string => text = Some(self.lower_string(c)),
                 Rule::article_body => {
                     for n in c.into_inner() {
-                        if let Some(n) = self.lower_norm(n) {
+                        if n.as_rule() == Rule::prop {
+                            props.push(self.lower_prop(n));
+                        } else if let Some(n) = self.lower_norm(n) {
                             items.push(n);
                         }
                     }
@@ -403,10 +431,15 @@ impl<'d> Lowerer<'d> {
                 _ => {}
             }
         }
+        let mut r = PropReader::new("an article", span, props, self.diags);
+        let v = r.take("for_autonomous_areas");
+        let for_autonomous_areas = r.boolean("for_autonomous_areas", v).unwrap_or(false);
+        r.finish(&["for_autonomous_areas"]);
         Article {
             number,
             text,
             items,
+            for_autonomous_areas,
             span,
         }
     }

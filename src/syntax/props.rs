@@ -161,6 +161,18 @@ impl<'d> PropReader<'d> {
         }
     }
 
+    /// `true` or `false`.
+    pub fn boolean(&mut self, key: &str, v: Option<PropValue>) -> Option<bool> {
+        let e = self.expr(key, v)?;
+        match &e.kind {
+            ExprKind::Literal(Literal::Bool(b)) => Some(*b),
+            _ => {
+                self.wrong(key, e.span, "`true` or `false`");
+                None
+            }
+        }
+    }
+
     /// A whole number that fits a year (`since: 2010`).
     pub fn year(&mut self, key: &str, v: Option<PropValue>) -> Option<i32> {
         let e = self.expr(key, v)?;

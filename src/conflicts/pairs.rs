@@ -1,0 +1,122 @@
+//! C005 (reassigned pairing) and C006 (restated pair) between pairs of different documents.
+
+use super::resolve::{Side, resolve};
+use super::{conflict, document, periods_meet, place, soften};
+use crate::ast;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::engine::world::Period;
+use crate::symbols::{Sourced, Symbols};
+use rustc_hash::FxHashMap;
+
+/// The years a pair runs: `from` (default: its program's `since`) to `to` (open).
+fn years(symbols: &Symbols, x: &Sourced<ast::Pair>) -> (i32, i32) {
+    let since = symbols
+        .programs
+        .get(&x.item.program.text)
+        .and_then(|g| g.since)
+        .unwrap_or(i32::MIN);
+    (
+        x.item.from.map_or(since, |(y, _)| y),
+        x.item.to.map_or(i32::MAX, |(y, _)| y),
+    )
+}
+
+fn side(x: &Sourced<ast::Pair>) -> Side<'_> {
+    Side {
+        source: x.source.as_ref(),
+        narrower: false,
+    }
+}
+
+fn label(x: &ast::Pair) -> String {
+    format!(
+        "{} -> {} in {}",
+        x.supporter.text, x.recipient.text, x.program.text
+    )
+}
+
+/// Every pair of pairings of different documents for one recipient and program.
+pub fn compare(symbols: &Symbols, p: &FxHashMap<String, Period>, out: &mut Vec<Diagnostic>) {
+    let ps = &symbols.pairs;
+    for (i, a) in ps.iter().enumerate() {
+        for b in &ps[i + 1..] {
+            let (da, db) = (document(&a.source), document(&b.source));
+            let (pa, pb) = (&a.item, &b.item);
+            if da == db
+                || pa.recipient.text != pb.recipient.text
+                || pa.program.text != pb.program.text
+                || !periods_meet(p, da, db)
+            {
+                continue;
+            }
+            let ((fa, ta), (fb, tb)) = (years(symbols, a), years(symbols, b));
+            if fa.max(fb) > ta.min(tb) {
+                continue;
+            }
+            let d = if pa.supporter.text != pb.supporter.text {
+                reassigned(symbols, a, b)
+            } else if (fa, ta) != (fb, tb) {
+                other_years(symbols, a, b)
+            } else {
+                restated(symbols, a, b)
+            };
+            out.push(d.related(pa.span, format!("the pair in {}", place(&a.source))));
+        }
+    }
+}
+
+/// C005: the same recipient and program get another supporter for overlapping years.
+fn reassigned(symbols: &Symbols, a: &Sourced<ast::Pair>, b: &Sourced<ast::Pair>) -> Diagnostic {
+    let r = resolve(symbols, &side(a), &side(b));
+    let resolved = r.winner.is_some();
+    let d = conflict(
+        Code::ConflictPairing,
+        b.item.span,
+        format!(
+            "{} pairs {} with `{}`, but {} with `{}`, in overlapping years",
+            place(&b.source),
+            b.item.recipient.text,
+            b.item.supporter.text,
+            place(&a.source),
+            a.item.supporter.text
+        ),
+        r,
+        true,
+    );
+    soften(d, resolved)
+}
+
+/// C005: the same pair with other years.
+fn other_years(symbols: &Symbols, a: &Sourced<ast::Pair>, b: &Sourced<ast::Pair>) -> Diagnostic {
+    let r = resolve(symbols, &side(b), &side(a));
+    let resolved = r.winner.is_some();
+    let d = conflict(
+        Code::ConflictPairing,
+        b.item.span,
+        format!(
+            "{} gives the pair {} other years than {}",
+            place(&b.source),
+            label(&b.item),
+            place(&a.source)
+        ),
+        r,
+        true,
+    );
+    soften(d, resolved)
+}
+
+/// C006: the same pair, with the same years, in two documents.
+fn restated(symbols: &Symbols, a: &Sourced<ast::Pair>, b: &Sourced<ast::Pair>) -> Diagnostic {
+    conflict(
+        Code::ConflictRestated,
+        b.item.span,
+        format!(
+            "{} restates the pair {} of {}",
+            place(&b.source),
+            label(&b.item),
+            place(&a.source)
+        ),
+        resolve(symbols, &side(b), &side(a)),
+        true,
+    )
+}

@@ -1,0 +1,408 @@
+//! Conflicts between two rules whose scopes overlap: C002 (permit against prohibition), C006
+//! (restated), C001 (contradiction) and C003 (a looser threshold: redundant under a superior,
+//! or prevailing as a variation, special or later provision).
+
+use super::canon::canon;
+use super::measure::{self, Bound, feasible, requirement, show};
+use super::resolve::{Resolution, Side, resolve, unresolved};
+use super::witness::{self, Witness};
+use super::{Override, Prepared, conflict, place, sides};
+use crate::ast::{self, Cmp, RuleKind};
+use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::engine::world::Period;
+use crate::symbols::{Sourced, Symbols};
+use rustc_hash::FxHashMap;
+
+/// Two rules over one record type whose scopes and periods meet.
+pub struct Pair<'a> {
+    pub symbols: &'a Symbols,
+    pub plan: &'a crate::engine::compile::Plan,
+    pub periods: &'a FxHashMap<String, Period>,
+    pub a: &'a Prepared<'a>,
+    pub b: &'a Prepared<'a>,
+    /// The years both touch without sharing a day, for records dated by year only.
+    pub partial: Option<(i32, i32)>,
+}
+
+fn name(r: &Sourced<ast::Rule>) -> String {
+    format!("`{}` ({})", r.item.name.text, place(&r.source))
+}
+
+/// A rule's condition as written.
+fn text_of(plan: &crate::engine::compile::Plan, r: &Sourced<ast::Rule>) -> String {
+    plan.rules
+        .iter()
+        .find(|p| p.name == r.item.name.text)
+        .map(|p| p.condition_text.clone())
+        .unwrap_or_else(|| r.item.condition.as_ref().map(canon).unwrap_or_default())
+}
+
+/// `one requires x >= 80%, the other <= 70%` for a message.
+fn describe_clash(x: &[Bound], y: &[Bound]) -> String {
+    for bx in x {
+        for by in y.iter().filter(|b| b.measure == bx.measure) {
+            if !feasible(&[bx.clone(), by.clone()]) {
+                let pct = bx.measure.contains('/');
+                return format!(
+                    "one requires `{}` {}, the other {}",
+                    bx.measure,
+                    show(bx, pct),
+                    show(by, pct)
+                );
+            }
+        }
+    }
+    "their conditions cannot hold together".into()
+}
+
+/// `x` is looser than `y`: a lower floor or a higher ceiling on the same measure.
+fn looser(x: &Bound, y: &Bound) -> bool {
+    x.measure == y.measure
+        && match (x.op, y.op) {
+            (Cmp::Ge | Cmp::Gt, Cmp::Ge | Cmp::Gt) => x.value < y.value,
+            (Cmp::Le | Cmp::Lt, Cmp::Le | Cmp::Lt) => x.value > y.value,
+            _ => false,
+        }
+}
+
+/// The severity of a clash nobody settles: an error only when a witness proves it.
+fn unsettled(certain: bool) -> Severity {
+    if certain {
+        Severity::Error
+    } else {
+        Severity::Warning
+    }
+}
+
+impl Pair<'_> {
+    /// Every finding between the two rules, and the overrides their resolutions imply.
+    pub fn compare(&self, out: &mut Vec<Diagnostic>, overrides: &mut Vec<Override>) {
+        let (ra, rb) = (&self.a.rule.item, &self.b.rule.item);
+        if ra.condition.is_none() || rb.condition.is_none() || self.a.per != self.b.per {
+            return;
+        }
+        let w = witness::find(
+            self.symbols,
+            self.plan,
+            self.periods,
+            self.a.rule,
+            self.b.rule,
+            &self.a.scope,
+            &self.b.scope,
+        );
+        let w = w.filter(|w| w.certain);
+        match (ra.kind, rb.kind) {
+            (RuleKind::Permit, RuleKind::Forbid) => self.permit(0, w.as_ref(), out, overrides),
+            (RuleKind::Forbid, RuleKind::Permit) => self.permit(1, w.as_ref(), out, overrides),
+            (RuleKind::Permit, _) | (_, RuleKind::Permit) => {}
+            _ if self.same_document() => {}
+            _ => {
+                if !self.restated(out) && !self.contradiction(w.as_ref(), out, overrides) {
+                    self.looser(w.is_some(), out, overrides);
+                }
+            }
+        }
+    }
+
+    fn same_document(&self) -> bool {
+        self.a.document == self.b.document
+    }
+
+    fn side(&self, i: usize) -> &Prepared<'_> {
+        if i == 0 { self.a } else { self.b }
+    }
+
+    /// The resolution, except that a clash only within years both documents touch in part is
+    /// not decided: which applies depends on the record's date (立法法 art 104).
+    fn resolution(&self, x: &Side<'_>, y: &Side<'_>) -> Resolution {
+        let r = resolve(self.symbols, x, y);
+        let Some((first, last)) = self.partial else {
+            return r;
+        };
+        let years = if first == last {
+            first.to_string()
+        } else {
+            format!("{first}–{last}")
+        };
+        let who = r.refer_to.clone().unwrap_or_else(|| {
+            let doc = r
+                .winner
+                .and_then(|i| [x, y][i].source)
+                .and_then(|s| self.symbols.documents.get(&s.document));
+            doc.map_or_else(
+                || super::authority::STATE_COUNCIL.to_string(),
+                |d| super::authority::organ(&super::authority::highest_issuer(self.symbols, d)),
+            )
+        });
+        unresolved(
+            who.clone(),
+            format!(
+                "the two documents are in force in different parts of {years} and the records give only the year, so which applies depends on each record's date (不溯及既往, 立法法 art 104): `{who}` should make a transitional provision, or the data should carry dates"
+            ),
+        )
+    }
+
+    fn with_witness(
+        &self,
+        mut d: Diagnostic,
+        w: Option<&Witness>,
+        code: &str,
+        note: &str,
+    ) -> Diagnostic {
+        if let Some(w) = w {
+            d.witness = Some(w.test_block(
+                code,
+                &self.a.rule.item.name.text,
+                &self.b.rule.item.name.text,
+                note,
+            ));
+        }
+        d
+    }
+
+    fn related(&self, d: Diagnostic) -> Diagnostic {
+        d.related(
+            self.b.rule.item.name.span,
+            format!("the other provision: {}", name(self.b.rule)),
+        )
+    }
+
+    fn push_override(&self, win: usize, r: &Resolution, overrides: &mut Vec<Override>) {
+        let (w, l) = (self.side(win), self.side(1 - win));
+        overrides.push(Override {
+            defeated: l.rule.item.name.text.clone(),
+            winner: w.rule.item.name.text.clone(),
+            permit: w.rule.item.kind == RuleKind::Permit,
+            region: r.region.clone(),
+            reason: format!(
+                "{} prevails over {}: {}",
+                r.prevails.clone().unwrap_or_default(),
+                place(&l.rule.source),
+                r.principle
+            ),
+        });
+    }
+
+    /// C002: the permit of side `pi` against the other side's prohibition, when both
+    /// conditions can hold together (also within one document: that is what a permit is for).
+    fn permit(
+        &self,
+        pi: usize,
+        w: Option<&Witness>,
+        out: &mut Vec<Diagnostic>,
+        overrides: &mut Vec<Override>,
+    ) {
+        let (permit, forbid) = (self.side(pi), self.side(1 - pi));
+        let cond = |p: &Prepared<'_>| {
+            measure::conjunction(
+                p.rule
+                    .item
+                    .condition
+                    .as_ref()
+                    .expect("compared rules have conditions"),
+            )
+        };
+        if let (Some(x), Some(y)) = (cond(permit), cond(forbid))
+            && !feasible(&[x, y].concat())
+        {
+            return;
+        }
+        let (sa, sb) = sides(self.a, self.b);
+        let mut r = self.resolution(&sa, &sb);
+        if self.same_document() && r.winner.is_none() && self.partial.is_none() {
+            r = Resolution {
+                kind: "special",
+                prevails: [&sa, &sb][pi].source.map(|x| format!("{} art {}", x.document, x.article)),
+                refer_to: None,
+                principle: "within one document, the permit is the special provision and prevails over the general prohibition (特别规定优于一般规定, 立法法 art 103)".into(),
+                region: None,
+                winner: Some(pi),
+            };
+        }
+        let severity = match r.winner {
+            Some(i) if i == pi => Severity::Info,
+            Some(_) => Severity::Warning,
+            None => unsettled(w.is_some()),
+        };
+        if r.winner == Some(pi) {
+            self.push_override(pi, &r, overrides);
+        }
+        let mut d = conflict(
+            Code::ConflictPermit,
+            self.a.rule.item.name.span,
+            format!(
+                "{} permits what {} forbids: `{}` and `{}` can hold together",
+                name(permit.rule),
+                name(forbid.rule),
+                text_of(self.plan, permit.rule),
+                text_of(self.plan, forbid.rule)
+            ),
+            r,
+            w.is_some(),
+        );
+        d.severity = severity;
+        let note = "both the permit and the prohibition apply to this record";
+        out.push(self.with_witness(self.related(d), w, "C002", note));
+    }
+
+    /// C006: the same norm twice.
+    fn restated(&self, out: &mut Vec<Diagnostic>) -> bool {
+        let (ra, rb) = (&self.a.rule.item, &self.b.rule.item);
+        let filter = |r: &ast::Rule| r.over.as_ref().and_then(|o| o.filter.as_ref()).map(canon);
+        let same = ra.kind == rb.kind
+            && ra.condition.as_ref().map(canon) == rb.condition.as_ref().map(canon)
+            && filter(ra) == filter(rb);
+        if same {
+            let (sa, sb) = sides(self.a, self.b);
+            let d = conflict(
+                Code::ConflictRestated,
+                ra.name.span,
+                format!("{} restates {}", name(self.b.rule), name(self.a.rule)),
+                self.resolution(&sa, &sb),
+                true,
+            );
+            out.push(self.related(d));
+        }
+        same
+    }
+
+    /// C001: no record or group can satisfy both.
+    fn contradiction(
+        &self,
+        w: Option<&Witness>,
+        out: &mut Vec<Diagnostic>,
+        overrides: &mut Vec<Override>,
+    ) -> bool {
+        let (ra, rb) = (&self.a.rule.item, &self.b.rule.item);
+        let (ca, cb) = (ra.condition.as_ref(), rb.condition.as_ref());
+        let opposite = ra.kind != rb.kind && ca.map(canon) == cb.map(canon);
+        let (qa, qb) = (
+            ca.and_then(|c| requirement(ra.kind, c)),
+            cb.and_then(|c| requirement(rb.kind, c)),
+        );
+        let clash = match (&qa, &qb) {
+            (Some(x), Some(y)) => !feasible(&[x.clone(), y.clone()].concat()),
+            _ => false,
+        };
+        if !opposite && !clash {
+            return false;
+        }
+        let (sa, sb) = sides(self.a, self.b);
+        let r = self.resolution(&sa, &sb);
+        let note = match (&qa, &qb) {
+            (Some(x), Some(y)) => describe_clash(x, y),
+            _ => "one requires what the other forbids".into(),
+        };
+        let severity = if r.winner.is_some() {
+            Severity::Warning
+        } else {
+            unsettled(w.is_some())
+        };
+        if let Some(i) = r.winner {
+            self.push_override(i, &r, overrides);
+        }
+        let mut d = conflict(
+            Code::ConflictContradiction,
+            ra.name.span,
+            format!(
+                "{} and {} cannot both hold: {note}",
+                name(self.a.rule),
+                name(self.b.rule)
+            ),
+            r,
+            w.is_some(),
+        );
+        d.severity = severity;
+        out.push(self.with_witness(self.related(d), w, "C001", &note));
+        true
+    }
+
+    /// C003: one sets a looser threshold on the same measure. Under a provision really above
+    /// it, it is redundant; where it prevails (variation, special, later), the stricter one
+    /// yields; at equal rank, or unresolved, both can be met and nothing is reported.
+    fn looser(&self, certain: bool, out: &mut Vec<Diagnostic>, overrides: &mut Vec<Override>) {
+        let (ra, rb) = (&self.a.rule.item, &self.b.rule.item);
+        let (Some(qa), Some(qb)) = (
+            ra.condition.as_ref().and_then(|c| requirement(ra.kind, c)),
+            rb.condition.as_ref().and_then(|c| requirement(rb.kind, c)),
+        ) else {
+            return;
+        };
+        let found = qa.iter().find_map(|x| {
+            qb.iter().find_map(|y| {
+                if looser(x, y) {
+                    Some((0, x.clone(), y.clone()))
+                } else if looser(y, x) {
+                    Some((1, y.clone(), x.clone()))
+                } else {
+                    None
+                }
+            })
+        });
+        let Some((weak, wb, sbnd)) = found else {
+            return;
+        };
+        let (lo, hi) = (self.side(weak), self.side(1 - weak));
+        let (sl, sh) = sides(lo, hi);
+        let r = self.resolution(&sl, &sh);
+        let pct = wb.measure.contains('/');
+        let message = match (r.winner, r.kind) {
+            (Some(1), "superior") => format!(
+                "{} sets `{}` {}, weaker than {} of the higher {}: both are enforced, and the lower one adds nothing",
+                name(lo.rule),
+                wb.measure,
+                show(&wb, pct),
+                show(&sbnd, pct),
+                name(hi.rule)
+            ),
+            (Some(0), kind) if kind != "superior" => {
+                let inside = r
+                    .region
+                    .as_ref()
+                    .map(|t| format!(" inside `{t}`"))
+                    .unwrap_or_default();
+                format!(
+                    "{} sets `{}` {}, looser than {} of {}: where both apply{inside}, the looser provision prevails and the stricter one is not enforced",
+                    name(lo.rule),
+                    wb.measure,
+                    show(&wb, pct),
+                    show(&sbnd, pct),
+                    name(hi.rule)
+                )
+            }
+            // Documents in force in different parts of a year the records give alone: which
+            // threshold a record of that year must meet depends on its date (立法法 art 104).
+            (None, _) if self.partial.is_some() => format!(
+                "{} sets `{}` {}, looser than {} of {}, and records of the year both touch fall under both",
+                name(lo.rule),
+                wb.measure,
+                show(&wb, pct),
+                show(&sbnd, pct),
+                name(hi.rule)
+            ),
+            _ => return,
+        };
+        let label = if r.winner == Some(1) {
+            "the higher provision"
+        } else {
+            "the other provision"
+        };
+        if r.winner == Some(0) {
+            let mut r2 = r.clone();
+            r2.winner = Some(weak);
+            self.push_override(weak, &r2, overrides);
+        }
+        let d = conflict(
+            Code::ConflictWeaker,
+            lo.rule.item.name.span,
+            message,
+            r,
+            certain,
+        )
+        .related(
+            hi.rule.item.name.span,
+            format!("{label}: {}", name(hi.rule)),
+        );
+        out.push(d);
+    }
+}

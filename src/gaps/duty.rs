@@ -1,0 +1,266 @@
+//! G006–G008 and G010 for one duty in one scope: a holder on the wrong side, one that lapses,
+//! one whose basis is not in force, one its document cannot bind.
+
+use super::Options;
+use super::holders::Holder;
+use super::scope::{Scope, ScopeKind};
+use super::union_of;
+use super::years::{OPEN_END, OPEN_START, Years};
+use crate::ast::{Function, Side};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::symbols::Symbols;
+use chrono::Datelike;
+
+/// One duty in one scope, with the other holders of the function.
+struct Ctx<'a, 'h> {
+    symbols: &'a Symbols,
+    f: &'a Function,
+    scope: &'a Scope,
+    h: &'a Holder<'h>,
+    all: &'a [Holder<'h>],
+}
+
+impl Ctx<'_, '_> {
+    /// The years other holders of the same side (for a lead: other leads) cover.
+    fn others(&self, lead_only: bool) -> Years {
+        let h = self.h;
+        union_of(
+            self.all
+                .iter()
+                .filter(|o| !std::ptr::eq(*o, h) && o.side == h.side && (!lead_only || o.lead)),
+        )
+    }
+
+    fn with_scope(&self, d: Diagnostic) -> Diagnostic {
+        d.related(self.scope.span, self.scope.label.clone())
+    }
+
+    fn fname(&self) -> &str {
+        &self.f.name.text
+    }
+
+    fn actor(&self) -> &str {
+        &self.h.actor.name.text
+    }
+}
+
+/// G006–G008 and G010 for one duty in one scope. A holder that lapses, or whose basis is not in
+/// force, is reported only for the years no other holder of its side (and, for a lead, of its
+/// role) covers: a document replaced by one that reassigns the function is succession, not a gap.
+pub fn gaps(
+    symbols: &Symbols,
+    f: &Function,
+    scope: &Scope,
+    h: &Holder<'_>,
+    all: &[Holder<'_>],
+    opts: &Options,
+    out: &mut Vec<Diagnostic>,
+) {
+    let c = Ctx {
+        symbols,
+        f,
+        scope,
+        h,
+        all,
+    };
+    if h.side.is_none() {
+        wrong_side(&c, out);
+    }
+    outside_jurisdiction(f, scope, h, out);
+    lapsing(&c, opts, out);
+    not_in_force(&c, out);
+}
+
+/// G007: the holder lies on no side the function needs.
+fn wrong_side(c: &Ctx<'_, '_>, out: &mut Vec<Diagnostic>) {
+    let (f, scope, fname, actor) = (c.f, c.scope, c.fname(), c.actor());
+    let why = match (f.side, scope.kind) {
+        (Some(Side::Central) | None, _) => {
+            format!("`{fname}` is a central function, and `{actor}` is not a central body")
+        }
+        (_, ScopeKind::Pair(i)) => {
+            let p = &c.symbols.pairs[i].item;
+            let side = match f.side {
+                Some(Side::Supporter) => format!("within the supporter {}", p.supporter.text),
+                Some(Side::Recipient) => format!("within the recipient {}", p.recipient.text),
+                _ => format!("within {} or {}", p.supporter.text, p.recipient.text),
+            };
+            format!(
+                "`{actor}` holds `{fname}` for {}, but it does not lie {side}",
+                scope.label
+            )
+        }
+        _ => format!("`{actor}` is on no side `{fname}` needs"),
+    };
+    out.push(c.with_scope(
+        Diagnostic::new(Code::GapWrongSide, c.h.duty.item.span, why)
+            .label("holder on the wrong side")
+            .help(if matches!(f.side, Some(Side::Central) | None) {
+                "give the duty to a central body (`level: central`)"
+            } else {
+                "give the duty to a body of the side it serves, or link the holder with `region:`/`of:`"
+            })
+            .years(scope.years.clone()),
+    ));
+}
+
+/// Why a holder stops: its body ceases or its basis ends, whichever is first.
+fn ceased(c: &Ctx<'_, '_>) -> String {
+    let h = c.h;
+    let doc_end = h
+        .source()
+        .and_then(|src| {
+            crate::engine::world::periods(c.symbols)
+                .get(&src.document)
+                .copied()
+        })
+        .and_then(|p| p.end);
+    match (h.actor.until, doc_end) {
+        (Some(u), Some(d)) if d < u => format!("its basis, {}, ends on {d}", h.basis()),
+        (Some(u), _) => format!("`{}` ceases on {u}", c.actor()),
+        (None, Some(d)) => format!("its basis, {}, ends on {d}", h.basis()),
+        (None, None) => "it ends".to_string(),
+    }
+}
+
+/// G006: held for part of the scope and then not; or a body that ceased before the scope began.
+fn lapsing(c: &Ctx<'_, '_>, opts: &Options, out: &mut Vec<Diagnostic>) {
+    let (h, scope) = (c.h, c.scope);
+    let scope_end = scope.years.last().unwrap_or(OPEN_START);
+    let active = h.years.intersect(&scope.years);
+    let lapse = match active.last() {
+        Some(last) if last < scope_end => Some((
+            format!("after {last}"),
+            scope.years.intersect(&Years::range(last + 1, OPEN_END)),
+        )),
+        None if h.actor.until.is_some() && !h.basis_years.intersect(&scope.years).is_empty() => {
+            // With a year or day asked about, the scope's own start lies outside the window.
+            let whole = opts.year.is_none() && opts.as_of.is_none();
+            let when = match h.actor.until {
+                Some(u) if !whole => format!("from {u}"),
+                _ => "before the scope began".to_string(),
+            };
+            Some((when, scope.years.clone()))
+        }
+        _ => None,
+    };
+    let (Some(_), Some((when, years))) = (h.side, lapse) else {
+        return;
+    };
+    let after = years.minus(&c.others(h.lead));
+    if after.is_empty() {
+        return;
+    }
+    out.push(c.with_scope(
+        Diagnostic::new(
+            Code::GapLapsing,
+            h.duty.item.span,
+            format!(
+                "`{}` stops holding `{}` for {} {when} ({}), while the scope continues {}",
+                c.actor(),
+                c.fname(),
+                scope.label,
+                ceased(c),
+                after.phrase()
+            ),
+        )
+        .label("lapses")
+        .help("give the function to a standing body, or extend the holder or its basis (机构跟着项目走)")
+        .years(after),
+    ));
+}
+
+/// Why a basis is not in force in the missing years: not yet effective, expired or replaced.
+fn not_in_force_cause(c: &Ctx<'_, '_>, document: &str, missing: &Years) -> String {
+    let symbols = c.symbols;
+    let doc = symbols.documents.get(document);
+    let period = crate::engine::world::periods(symbols)
+        .get(document)
+        .copied();
+    let mut causes = Vec::new();
+    if let Some(e) = doc.and_then(|d| d.effective)
+        && missing.first().is_some_and(|y| y < e.year())
+    {
+        causes.push(format!("takes effect on {e}"));
+    }
+    if let Some(end) = period.and_then(|p| p.end)
+        && missing.last().is_some_and(|y| y >= end.year())
+    {
+        let replaced = symbols.documents.values().find(|o| {
+            o.replaces.iter().any(|r| r.text == document)
+                && o.effective == Some(end)
+                && doc.is_some_and(|d| crate::conflicts::resolve::may_replace(symbols, o, d))
+        });
+        causes.push(match replaced {
+            Some(o) => format!("is replaced by `{}` on {end}", o.name.text),
+            None => format!("expires on {end}"),
+        });
+    }
+    if causes.is_empty() {
+        "is not in force".to_string()
+    } else {
+        causes.join(" and ")
+    }
+}
+
+/// G008: the duty's basis is not in force for years of the scope no other holder covers.
+fn not_in_force(c: &Ctx<'_, '_>, out: &mut Vec<Diagnostic>) {
+    let (h, scope) = (c.h, c.scope);
+    let Some(src) = h.source().filter(|_| h.side.is_some()) else {
+        return;
+    };
+    let missing = scope.years.minus(&h.basis_years).minus(&c.others(false));
+    if missing.is_empty() {
+        return;
+    }
+    let when = not_in_force_cause(c, &src.document, &missing);
+    out.push(
+        c.with_scope(
+            Diagnostic::new(
+                Code::GapBasisNotInForce,
+                h.duty.item.span,
+                format!(
+                    "`{}` holds `{}` for {} on the basis of {}, which is not in force {} (it {when})",
+                    c.actor(),
+                    c.fname(),
+                    scope.label,
+                    h.basis(),
+                    missing.phrase()
+                ),
+            )
+            .label("basis not in force")
+            .help("cite a document in force for those years, or limit the scope's years")
+            .years(missing),
+        )
+        .related(src.article_span, format!("{} art {}", src.document, src.article)),
+    );
+}
+
+/// G010: the duty's document does not bind its holder; it counts as political basis at most.
+fn outside_jurisdiction(f: &Function, scope: &Scope, h: &Holder<'_>, out: &mut Vec<Diagnostic>) {
+    let (Some(territory), Some(_)) = (&h.outside, h.side) else {
+        return;
+    };
+    let years = h.years.intersect(&scope.years);
+    if years.is_empty() {
+        return;
+    }
+    out.push(
+        Diagnostic::new(
+            Code::GapOutsideJurisdiction,
+            h.duty.item.span,
+            format!(
+                "`{}` holds `{}` for {} on the basis of {}, which binds only within `{territory}`: it cannot bind `{}`, so the duty is political basis at most",
+                h.actor.name.text,
+                f.name.text,
+                scope.label,
+                h.basis(),
+                h.actor.name.text
+            ),
+        )
+        .label("outside the document's jurisdiction")
+        .help("give the duty a basis the holder is bound by (its own or a higher organ's document), or record it as an agreement")
+        .related(scope.span, scope.label.clone())
+        .years(years),
+    );
+}
