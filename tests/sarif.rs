@@ -118,7 +118,7 @@ fn check_with_data_locates_violations_at_their_rule() {
     assert_eq!(v["properties"]["data"]["row"], 40);
     assert_eq!(
         v["relatedLocations"][0]["message"]["text"],
-        "援疆条例 art 5"
+        "援疆工作部署 art 5"
     );
     let group = all
         .iter()
