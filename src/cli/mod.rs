@@ -4,6 +4,7 @@ mod check;
 mod conflicts;
 mod explain;
 mod explain_score;
+mod fmt;
 mod gaps;
 mod score;
 mod test;
@@ -38,6 +39,8 @@ enum Command {
     Score(score::ScoreArgs),
     /// Run the test blocks of the rule files.
     Test(test::TestArgs),
+    /// Lay out rule files in the canonical form, keywords in one language if asked.
+    Fmt(fmt::FmtArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -82,6 +85,7 @@ pub fn run() -> ExitCode {
         Command::Conflicts(args) => conflicts::conflicts(args),
         Command::Score(args) => score::score(args),
         Command::Test(args) => test::test(args),
+        Command::Fmt(args) => fmt::fmt(args),
     }
 }
 
