@@ -4,6 +4,7 @@ mod check;
 mod conflicts;
 mod explain;
 mod explain_score;
+mod doc;
 mod fmt;
 mod gaps;
 mod score;
@@ -41,6 +42,8 @@ enum Command {
     Test(test::TestArgs),
     /// Lay out rule files in the canonical form, keywords in one language if asked.
     Fmt(fmt::FmtArgs),
+    /// Publish the rule set as a static website that works offline.
+    Doc(doc::DocArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -86,6 +89,7 @@ pub fn run() -> ExitCode {
         Command::Score(args) => score::score(args),
         Command::Test(args) => test::test(args),
         Command::Fmt(args) => fmt::fmt(args),
+        Command::Doc(args) => doc::doc(args),
     }
 }
 
