@@ -21,7 +21,10 @@ pub fn doc(args: DocArgs) -> ExitCode {
     };
     let site = duikou::doc::build(&rules);
     if let Err(e) = site.write(&args.output) {
-        eprintln!("error: cannot write the site into `{}`: {e}", args.output.display());
+        eprintln!(
+            "error: cannot write the site into `{}`: {e}",
+            args.output.display()
+        );
         return ExitCode::from(EXIT_UNPROCESSABLE);
     }
     eprintln!(

@@ -103,12 +103,7 @@ fn one_file(path: &Path, dialect: Dialect, check: bool) -> Outcome {
     if check {
         print!(
             "{}",
-            unified::diff(
-                &text,
-                &formatted,
-                &shown,
-                &format!("{shown} (formatted)")
-            )
+            unified::diff(&text, &formatted, &shown, &format!("{shown} (formatted)"))
         );
     } else if let Err(e) = std::fs::write(path, &formatted) {
         eprintln!("error: cannot write `{shown}`: {e}");

@@ -2,9 +2,9 @@
 
 mod check;
 mod conflicts;
+mod doc;
 mod explain;
 mod explain_score;
-mod doc;
 mod fmt;
 mod gaps;
 mod score;

@@ -11,7 +11,11 @@ pub fn actors_by_region(rules: &RuleSet, links: &Links, anchors: bool) -> String
     let s = rules.symbols();
     let mut groups: Vec<(String, Vec<(usize, &crate::ast::Actor)>)> = Vec::new();
     for (i, a) in s.actors.values().enumerate() {
-        let parent = a.region.as_ref().or(a.of.as_ref()).map_or(String::new(), |n| n.text.clone());
+        let parent = a
+            .region
+            .as_ref()
+            .or(a.of.as_ref())
+            .map_or(String::new(), |n| n.text.clone());
         match groups.iter_mut().find(|(p, _)| *p == parent) {
             Some((_, list)) => list.push((i, a)),
             None => groups.push((parent, vec![(i, a)])),
@@ -19,10 +23,18 @@ pub fn actors_by_region(rules: &RuleSet, links: &Links, anchors: bool) -> String
     }
     let mut out = String::from("<h2 id=\"actors\">主体（按所在地区）</h2>\n");
     for (parent, list) in groups {
-        let heading = if parent.is_empty() { "（顶层）".to_string() } else { links.name(&parent) };
+        let heading = if parent.is_empty() {
+            "（顶层）".to_string()
+        } else {
+            links.name(&parent)
+        };
         out.push_str(&format!("<h3>{heading}</h3>\n<ul class=\"actors\">\n"));
         for (i, a) in list {
-            let id = if anchors { format!(" id=\"actor-{}\"", i + 1) } else { String::new() };
+            let id = if anchors {
+                format!(" id=\"actor-{}\"", i + 1)
+            } else {
+                String::new()
+            };
             let detail = [
                 a.kind.map(|k| k.as_str().to_string()),
                 a.level.map(|l| l.as_str().to_string()),
@@ -33,7 +45,11 @@ pub fn actors_by_region(rules: &RuleSet, links: &Links, anchors: bool) -> String
             .flatten()
             .collect::<Vec<_>>()
             .join(" · ");
-            out.push_str(&format!("<li{id}>{} <span class=\"detail\">{}</span></li>\n", links.name(&a.name.text), esc(&detail)));
+            out.push_str(&format!(
+                "<li{id}>{} <span class=\"detail\">{}</span></li>\n",
+                links.name(&a.name.text),
+                esc(&detail)
+            ));
         }
         out.push_str("</ul>\n");
     }
@@ -78,7 +94,11 @@ pub fn declarations_page(rules: &RuleSet, links: &Links) -> String {
             .fields
             .iter()
             .map(|f| {
-                let marks = [f.key.then_some("key"), f.time.then_some("time"), f.optional.then_some("可空")];
+                let marks = [
+                    f.key.then_some("key"),
+                    f.time.then_some("time"),
+                    f.optional.then_some("可空"),
+                ];
                 vec![
                     esc(&f.name.text),
                     esc(&super::phrase::field(&f.name.text)),
@@ -87,7 +107,11 @@ pub fn declarations_page(rules: &RuleSet, links: &Links) -> String {
                 ]
             })
             .collect();
-        body.push_str(&format!("<h3 id=\"record-{}\">{}</h3>\n", i + 1, esc(&r.name.text)));
+        body.push_str(&format!(
+            "<h3 id=\"record-{}\">{}</h3>\n",
+            i + 1,
+            esc(&r.name.text)
+        ));
         body.push_str(&table("record", &["字段", "含义", "类型", "标记"], &rows));
     }
     page("主体、支援类型、职能与数据格式", &body)

@@ -70,7 +70,7 @@ fn article(rules: &RuleSet, links: &Links, doc: &ast::Document, a: &ast::Article
         out.push_str(&format!(
             "<div class=\"norm\"{id}>\n<p class=\"sentence\"><span class=\"tag\">{}</span>{}</p>\n<pre><code>{}</code></pre>\n</div>\n",
             n.kind,
-            esc(&n.sentence),
+            n.sentence,
             esc(&n.source)
         ));
     }
@@ -83,44 +83,134 @@ fn in_article(source: Option<&Source>, doc: &ast::Document, a: &ast::Article) ->
 }
 
 /// The norms of an article, in the order of the source.
-fn norms_of(rules: &RuleSet, links: &Links, doc: &ast::Document, a: &ast::Article) -> Vec<NormView> {
+fn norms_of(
+    rules: &RuleSet,
+    links: &Links,
+    doc: &ast::Document,
+    a: &ast::Article,
+) -> Vec<NormView> {
     let s = rules.symbols();
     let snippet = |span| rules.sources().snippet(span).to_string();
-    let anchor = |name: &str| links.href(name).and_then(|h| h.split_once('#')).map(|(_, a)| a.to_string());
+    let anchor = |name: &str| {
+        links
+            .href(name)
+            .and_then(|h| h.split_once('#'))
+            .map(|(_, a)| a.to_string())
+    };
     let mut out: Vec<(u32, NormView)> = Vec::new();
-    for p in s.pairs.iter().filter(|p| in_article(p.source.as_ref(), doc, a)) {
-        out.push((p.item.span.start, NormView { anchor: None, kind: "结对", source: snippet(p.item.span), sentence: sentence::pair(&p.item) }));
+    for p in s
+        .pairs
+        .iter()
+        .filter(|p| in_article(p.source.as_ref(), doc, a))
+    {
+        out.push((
+            p.item.span.start,
+            NormView {
+                anchor: None,
+                kind: "结对",
+                source: snippet(p.item.span),
+                sentence: sentence::pair(&p.item, links),
+            },
+        ));
     }
-    for d in s.duties.iter().filter(|d| in_article(d.source.as_ref(), doc, a)) {
-        out.push((d.item.span.start, NormView { anchor: None, kind: "职责", source: snippet(d.item.span), sentence: sentence::duty(&d.item) }));
+    for d in s
+        .duties
+        .iter()
+        .filter(|d| in_article(d.source.as_ref(), doc, a))
+    {
+        out.push((
+            d.item.span.start,
+            NormView {
+                anchor: None,
+                kind: "职责",
+                source: snippet(d.item.span),
+                sentence: sentence::duty(&d.item, links),
+            },
+        ));
     }
-    for r in s.rules.values().filter(|r| in_article(r.source.as_ref(), doc, a)) {
-        out.push((r.item.span.start, NormView { anchor: anchor(&r.item.name.text), kind: "规则", source: snippet(r.item.span), sentence: sentence::rule(&r.item) }));
+    for r in s
+        .rules
+        .values()
+        .filter(|r| in_article(r.source.as_ref(), doc, a))
+    {
+        out.push((
+            r.item.span.start,
+            NormView {
+                anchor: anchor(&r.item.name.text),
+                kind: "规则",
+                source: snippet(r.item.span),
+                sentence: sentence::rule(&r.item, links),
+            },
+        ));
     }
-    for e in s.evaluations.values().filter(|e| in_article(e.source.as_ref(), doc, a)) {
-        out.push((e.item.span.start, NormView { anchor: anchor(&e.item.name.text), kind: "考评", source: snippet(e.item.span), sentence: sentence::evaluation(&e.item) }));
+    for e in s
+        .evaluations
+        .values()
+        .filter(|e| in_article(e.source.as_ref(), doc, a))
+    {
+        out.push((
+            e.item.span.start,
+            NormView {
+                anchor: anchor(&e.item.name.text),
+                kind: "考评",
+                source: snippet(e.item.span),
+                sentence: sentence::evaluation(&e.item, links),
+            },
+        ));
     }
     out.sort_by_key(|(start, _)| *start);
     out.into_iter().map(|(_, n)| n).collect()
 }
 
 /// The page of the norms that stand outside any document.
-pub fn unsourced_page(rules: &RuleSet) -> String {
+pub fn unsourced_page(rules: &RuleSet, links: &Links) -> String {
     let s = rules.symbols();
     let snippet = |span| rules.sources().snippet(span).to_string();
-    let mut body = String::from("<p>以下规范写在文件之外，没有出处：既无法律依据，也不参与冲突中的位阶比较。</p>\n");
+    let mut body = String::from(
+        "<p>以下规范写在文件之外，没有出处：既无法律依据，也不参与冲突中的位阶比较。</p>\n",
+    );
     let mut views: Vec<(String, &str, String, String)> = Vec::new();
-    for (i, r) in s.rules.values().enumerate().filter(|(_, r)| r.source.is_none()) {
-        views.push((format!(" id=\"rule-{}\"", i + 1), "规则", snippet(r.item.span), sentence::rule(&r.item)));
+    for (i, r) in s
+        .rules
+        .values()
+        .enumerate()
+        .filter(|(_, r)| r.source.is_none())
+    {
+        views.push((
+            format!(" id=\"rule-{}\"", i + 1),
+            "规则",
+            snippet(r.item.span),
+            sentence::rule(&r.item, links),
+        ));
     }
-    for (i, e) in s.evaluations.values().enumerate().filter(|(_, e)| e.source.is_none()) {
-        views.push((format!(" id=\"evaluation-{}\"", i + 1), "考评", snippet(e.item.span), sentence::evaluation(&e.item)));
+    for (i, e) in s
+        .evaluations
+        .values()
+        .enumerate()
+        .filter(|(_, e)| e.source.is_none())
+    {
+        views.push((
+            format!(" id=\"evaluation-{}\"", i + 1),
+            "考评",
+            snippet(e.item.span),
+            sentence::evaluation(&e.item, links),
+        ));
     }
     for p in s.pairs.iter().filter(|p| p.source.is_none()) {
-        views.push((String::new(), "结对", snippet(p.item.span), sentence::pair(&p.item)));
+        views.push((
+            String::new(),
+            "结对",
+            snippet(p.item.span),
+            sentence::pair(&p.item, links),
+        ));
     }
     for d in s.duties.iter().filter(|d| d.source.is_none()) {
-        views.push((String::new(), "职责", snippet(d.item.span), sentence::duty(&d.item)));
+        views.push((
+            String::new(),
+            "职责",
+            snippet(d.item.span),
+            sentence::duty(&d.item, links),
+        ));
     }
     if views.is_empty() {
         body.push_str("<p class=\"none\">没有。</p>\n");
@@ -128,7 +218,7 @@ pub fn unsourced_page(rules: &RuleSet) -> String {
     for (id, kind, source, sentence) in views {
         body.push_str(&format!(
             "<div class=\"norm\"{id}>\n<p class=\"sentence\"><span class=\"tag\">{kind}</span>{}</p>\n<pre><code>{}</code></pre>\n</div>\n",
-            esc(&sentence),
+            sentence,
             esc(&source)
         ));
     }

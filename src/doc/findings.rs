@@ -36,7 +36,11 @@ pub fn matrix_page(rules: &RuleSet, links: &Links) -> String {
     if rows.is_empty() {
         body.push_str("<p class=\"none\">规则集中没有职能或范围。</p>\n");
     } else {
-        body.push_str(&table("matrix", &["范围", "职能", "一方", "年份", "依据", "承担者"], &rows));
+        body.push_str(&table(
+            "matrix",
+            &["范围", "职能", "一方", "年份", "依据", "承担者"],
+            &rows,
+        ));
     }
     page("责任矩阵", &body)
 }
@@ -59,7 +63,11 @@ fn cell_row(c: &Cell, links: &Links) -> Vec<String> {
                 }
                 _ => "，无出处".to_string(),
             };
-            let years = if h.whole { String::new() } else { format!("（{}）", esc(&h.years)) };
+            let years = if h.whole {
+                String::new()
+            } else {
+                format!("（{}）", esc(&h.years))
+            };
             format!("{who}{basis}{years}")
         })
         .collect();
@@ -74,7 +82,11 @@ fn cell_row(c: &Cell, links: &Links) -> Vec<String> {
         esc(c.side),
         esc(&c.years),
         format!("<span class=\"basis-{}\">{basis}</span>", c.basis.as_str()),
-        if holders.is_empty() { "<span class=\"basis-none\">无人承担</span>".to_string() } else { holders.join("<br>") },
+        if holders.is_empty() {
+            "<span class=\"basis-none\">无人承担</span>".to_string()
+        } else {
+            holders.join("<br>")
+        },
     ]
 }
 
@@ -101,7 +113,9 @@ pub fn findings_page(found: &[Diagnostic], pages: &[String]) -> String {
             ]
         })
         .collect();
-    let mut body = String::from("<p>责任缺口（G…）与文件冲突（C…），与 <code>duikou gaps</code>、<code>duikou conflicts</code> 的结果一致。</p>\n");
+    let mut body = String::from(
+        "<p>责任缺口（G…）与文件冲突（C…），与 <code>duikou gaps</code>、<code>duikou conflicts</code> 的结果一致。</p>\n",
+    );
     if rows.is_empty() {
         body.push_str("<p class=\"none\">没有发现缺口或冲突。</p>\n");
     } else {
@@ -119,7 +133,10 @@ pub fn finding_detail(rules: &RuleSet, links: &Links, d: &Diagnostic) -> String 
         esc(&d.message)
     );
     if let Some(span) = d.span {
-        body.push_str(&format!("<dt>位置</dt><dd>{}</dd>\n", place(rules, links, span)));
+        body.push_str(&format!(
+            "<dt>位置</dt><dd>{}</dd>\n",
+            place(rules, links, span)
+        ));
     }
     if let Some(y) = &d.years {
         body.push_str(&format!("<dt>年份</dt><dd>{}</dd>\n", esc(&y.phrase())));
@@ -139,12 +156,25 @@ pub fn finding_detail(rules: &RuleSet, links: &Links, d: &Diagnostic) -> String 
     }
     body.push_str("</dl>\n<h2>涉及的规定</h2>\n<ul class=\"related\">\n");
     for r in &d.related {
-        body.push_str(&format!("<li>{} — {}</li>\n", esc(&r.message), place(rules, links, r.span)));
+        body.push_str(&format!(
+            "<li>{} — {}</li>\n",
+            esc(&r.message),
+            place(rules, links, r.span)
+        ));
     }
     body.push_str("</ul>\n");
     if let Some(w) = &d.witness {
-        body.push_str(&format!("<h2>反例（可直接贴作测试）</h2>\n<pre><code>{}</code></pre>\n", esc(w)));
+        body.push_str(&format!(
+            "<h2>反例（可直接贴作测试）</h2>\n<pre><code>{}</code></pre>\n",
+            esc(w)
+        ));
     }
-    body.push_str(&format!("<p>{}</p>\n", link("findings.html", "← 全部缺口与冲突")));
-    page(&format!("{} {}", d.code.as_str(), d.severity.as_str()), &body)
+    body.push_str(&format!(
+        "<p>{}</p>\n",
+        link("findings.html", "← 全部缺口与冲突")
+    ));
+    page(
+        &format!("{} {}", d.code.as_str(), d.severity.as_str()),
+        &body,
+    )
 }

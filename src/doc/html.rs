@@ -63,7 +63,13 @@ mod tests {
 
     #[test]
     fn text_is_escaped() {
-        assert_eq!(esc("<a href=\"x\">&'"), "&lt;a href=&quot;x&quot;&gt;&amp;&#39;");
-        assert_eq!(link("a.html#x", "<b>"), "<a href=\"a.html#x\">&lt;b&gt;</a>");
+        assert_eq!(
+            esc("<a href=\"x\">&'"),
+            "&lt;a href=&quot;x&quot;&gt;&amp;&#39;"
+        );
+        assert_eq!(
+            link("a.html#x", "<b>"),
+            "<a href=\"a.html#x\">&lt;b&gt;</a>"
+        );
     }
 }

@@ -40,7 +40,10 @@ fn documents(rules: &RuleSet) -> String {
         .map(|(i, d)| {
             vec![
                 esc(d.level.map_or("（未定）", level_name)),
-                link(&document_page(*i), d.title.as_deref().unwrap_or(&d.name.text)),
+                link(
+                    &document_page(*i),
+                    d.title.as_deref().unwrap_or(&d.name.text),
+                ),
                 esc(&d.issuer.as_ref().map_or(String::new(), |n| n.text.clone())),
                 esc(&d.effective.map_or(String::new(), |e| e.to_string())),
                 d.articles.len().to_string(),
@@ -51,7 +54,11 @@ fn documents(rules: &RuleSet) -> String {
     if rows.is_empty() {
         out.push_str("<p class=\"none\">规则集中没有文件。</p>\n");
     } else {
-        out.push_str(&table("documents", &["位阶", "文件", "制定机关", "施行日期", "条数"], &rows));
+        out.push_str(&table(
+            "documents",
+            &["位阶", "文件", "制定机关", "施行日期", "条数"],
+            &rows,
+        ));
     }
     out.push_str(&format!(
         "<p>文件之外的规范见 {}。</p>\n",
@@ -72,7 +79,11 @@ fn programs(rules: &RuleSet, links: &Links) -> String {
                 (None, Some(b)) => format!("至 {b}"),
                 (None, None) => String::new(),
             };
-            vec![links.name(&p.name.text), esc(p.title.as_deref().unwrap_or("")), esc(&years)]
+            vec![
+                links.name(&p.name.text),
+                esc(p.title.as_deref().unwrap_or("")),
+                esc(&years),
+            ]
         })
         .collect();
     format!(
@@ -86,11 +97,20 @@ fn pairings(rules: &RuleSet, links: &Links) -> String {
     let s = rules.symbols();
     let mut out = String::from("<h2 id=\"pairings\">结对关系（按支援类型与年度）</h2>\n");
     for p in s.programs.values() {
-        let pairs: Vec<_> = s.pairs.iter().filter(|x| x.item.program.text == p.name.text).collect();
+        let pairs: Vec<_> = s
+            .pairs
+            .iter()
+            .filter(|x| x.item.program.text == p.name.text)
+            .collect();
         if pairs.is_empty() {
             continue;
         }
-        let first = pairs.iter().filter_map(|x| x.item.from.map(|f| f.0)).chain(p.since).min().unwrap_or(2000);
+        let first = pairs
+            .iter()
+            .filter_map(|x| x.item.from.map(|f| f.0))
+            .chain(p.since)
+            .min()
+            .unwrap_or(2000);
         let last = pairs
             .iter()
             .filter_map(|x| x.item.to.map(|t| t.0))
@@ -109,10 +129,23 @@ fn pairings(rules: &RuleSet, links: &Links) -> String {
                 let to = x.item.to.map_or(i32::MAX, |t| t.0);
                 let source = x.source.as_ref().map_or("无出处".to_string(), |src| {
                     let href = links.document(&src.document).unwrap_or("index.html");
-                    link(&format!("{href}#{}", super::links::article_anchor(&src.article)), &format!("{} 第 {} 条", src.document, src.article))
+                    link(
+                        &format!("{href}#{}", super::links::article_anchor(&src.article)),
+                        &format!("{} 第 {} 条", src.document, src.article),
+                    )
                 });
-                let mut row = vec![links.name(&x.item.supporter.text), links.name(&x.item.recipient.text), source];
-                row.extend((first..=last).map(|y| if (from..=to).contains(&y) { "●".to_string() } else { String::new() }));
+                let mut row = vec![
+                    links.name(&x.item.supporter.text),
+                    links.name(&x.item.recipient.text),
+                    source,
+                ];
+                row.extend((first..=last).map(|y| {
+                    if (from..=to).contains(&y) {
+                        "●".to_string()
+                    } else {
+                        String::new()
+                    }
+                }));
                 row
             })
             .collect();

@@ -33,10 +33,31 @@ impl Links {
             places.push((span.file.0, span.start, span.end, href));
         };
         let decls = [
-            ("actor", s.actors.values().map(|a| (&a.name.text, a.span)).collect::<Vec<_>>()),
-            ("program", s.programs.values().map(|a| (&a.name.text, a.span)).collect()),
-            ("function", s.functions.values().map(|a| (&a.name.text, a.span)).collect()),
-            ("record", s.records.values().map(|a| (&a.name.text, a.span)).collect()),
+            (
+                "actor",
+                s.actors
+                    .values()
+                    .map(|a| (&a.name.text, a.span))
+                    .collect::<Vec<_>>(),
+            ),
+            (
+                "program",
+                s.programs
+                    .values()
+                    .map(|a| (&a.name.text, a.span))
+                    .collect(),
+            ),
+            (
+                "function",
+                s.functions
+                    .values()
+                    .map(|a| (&a.name.text, a.span))
+                    .collect(),
+            ),
+            (
+                "record",
+                s.records.values().map(|a| (&a.name.text, a.span)).collect(),
+            ),
         ];
         for (kind, list) in decls {
             for (i, (name, span)) in list.into_iter().enumerate() {
@@ -61,7 +82,11 @@ impl Links {
             place(r.item.span, href);
         }
         for (i, e) in s.evaluations.values().enumerate() {
-            let href = norm_href(&documents, e.source.as_ref(), &format!("evaluation-{}", i + 1));
+            let href = norm_href(
+                &documents,
+                e.source.as_ref(),
+                &format!("evaluation-{}", i + 1),
+            );
             names.insert(e.item.name.text.clone(), href.clone());
             place(e.item.span, href);
         }

@@ -38,17 +38,41 @@ pub fn build(rules: &RuleSet) -> Site {
     let pages = findings::finding_pages(&found);
     let mut files = vec![
         ("index.html".to_string(), index::index_page(rules, &links)),
-        ("declarations.html".to_string(), declarations::declarations_page(rules, &links)),
-        ("unsourced.html".to_string(), document::unsourced_page(rules)),
-        ("matrix.html".to_string(), findings::matrix_page(rules, &links)),
-        ("findings.html".to_string(), findings::findings_page(&found, &pages)),
+        (
+            "declarations.html".to_string(),
+            declarations::declarations_page(rules, &links),
+        ),
+        (
+            "unsourced.html".to_string(),
+            document::unsourced_page(rules, &links),
+        ),
+        (
+            "matrix.html".to_string(),
+            findings::matrix_page(rules, &links),
+        ),
+        (
+            "findings.html".to_string(),
+            findings::findings_page(&found, &pages),
+        ),
         ("search.html".to_string(), search::search_page()),
-        ("search-index.js".to_string(), search::index_script(rules, &links)),
-        ("search.js".to_string(), include_str!("assets/search.js").to_string()),
-        ("style.css".to_string(), include_str!("assets/style.css").to_string()),
+        (
+            "search-index.js".to_string(),
+            search::index_script(rules, &links),
+        ),
+        (
+            "search.js".to_string(),
+            include_str!("assets/search.js").to_string(),
+        ),
+        (
+            "style.css".to_string(),
+            include_str!("assets/style.css").to_string(),
+        ),
     ];
     for (i, d) in rules.symbols().documents.values().enumerate() {
-        files.push((links::document_page(i), document::document_page(rules, &links, d)));
+        files.push((
+            links::document_page(i),
+            document::document_page(rules, &links, d),
+        ));
     }
     for (d, page) in found.iter().zip(pages) {
         files.push((page, findings::finding_detail(rules, &links, d)));

@@ -1,6 +1,9 @@
 //! Expressions read out in plain Chinese: `sum(planned where livelihood) / sum(planned) >= 74%`
-//! becomes `民生项目的计划投资占比不低于 74%`.
+//! becomes `民生项目的计划投资占比不低于 74%`. The result is HTML: declared names link to their
+//! declarations, everything else is escaped.
 
+use super::html::esc;
+use super::links::Links;
 use crate::ast::{BinOp, Cmp, Expr, ExprKind, Literal, UnOp};
 use rust_decimal::Decimal;
 
@@ -27,7 +30,7 @@ const FIELD_WORDS: &[(&str, &str)] = &[
     ("of", "所属机关"),
 ];
 
-/// A field or property name in Chinese.
+/// A field or property name in Chinese (plain text).
 pub fn field(name: &str) -> String {
     FIELD_WORDS
         .iter()
@@ -62,47 +65,59 @@ fn literal(l: &Literal) -> String {
         }
         Literal::Money(d) => format!("{}元", number(*d)),
         Literal::Date(d) => d.format("%Y年%-m月%-d日").to_string(),
-        Literal::Text(t) => format!("“{t}”"),
+        Literal::Text(t) => format!("“{}”", esc(t)),
         Literal::Bool(true) => "是".to_string(),
         Literal::Bool(false) => "否".to_string(),
     }
 }
 
-/// An expression in words.
-pub fn expr(e: &Expr) -> String {
+/// A name: a field in Chinese words, a declared name as a link.
+fn name(n: &str, links: &Links) -> String {
+    if FIELD_WORDS.iter().any(|(en, _)| *en == n) {
+        esc(&field(n))
+    } else {
+        links.name(n)
+    }
+}
+
+/// An expression in words, as HTML.
+pub fn expr(e: &Expr, links: &Links) -> String {
+    let expr = |x: &Expr| self::expr(x, links);
     match &e.kind {
         ExprKind::Literal(l) => literal(l),
-        ExprKind::Name(n) => field(&n.text),
+        ExprKind::Name(n) => name(&n.text, links),
         ExprKind::List(xs) => xs.iter().map(expr).collect::<Vec<_>>().join("、"),
-        ExprKind::Member(x, m) => format!("{}的{}", expr(x), field(&m.text)),
+        ExprKind::Member(x, m) => format!("{}的{}", expr(x), esc(&field(&m.text))),
         ExprKind::Unary(UnOp::Neg, x) => format!("负{}", expr(x)),
         ExprKind::Unary(UnOp::Not, x) => format!("并非{}", expr(x)),
-        ExprKind::Binary(op, l, r) => binary(*op, l, r),
+        ExprKind::Binary(op, l, r) => binary(*op, l, r, links),
         ExprKind::If(c, t, f) => format!("如果{}则{}，否则{}", expr(c), expr(t), expr(f)),
         ExprKind::Call {
             function,
             args,
             filter,
-        } => call(&function.text, args, filter.as_deref()),
+        } => call(&function.text, args, filter.as_deref(), links),
     }
 }
 
-fn binary(op: BinOp, l: &Expr, r: &Expr) -> String {
+fn binary(op: BinOp, l: &Expr, r: &Expr, links: &Links) -> String {
+    let expr = |x: &Expr| self::expr(x, links);
     match op {
         BinOp::Or => format!("{}，或者{}", expr(l), expr(r)),
         BinOp::And => format!("{}，并且{}", expr(l), expr(r)),
         BinOp::Cmp(c) => format!("{}{} {}", expr(l), cmp(c), expr(r)),
         BinOp::In => format!("{}属于{}之一", expr(l), expr(r)),
         BinOp::Within => format!("{}隶属于{}", expr(l), expr(r)),
-        BinOp::Div => ratio(l, r).unwrap_or_else(|| format!("{}除以{}", expr(l), expr(r))),
+        BinOp::Div => ratio(l, r, links).unwrap_or_else(|| format!("{}与{}之比", expr(l), expr(r))),
         BinOp::Add => format!("{}加{}", expr(l), expr(r)),
         BinOp::Sub => format!("{}减{}", expr(l), expr(r)),
-        BinOp::Mul => format!("{}的{}", expr(r), expr(l)).replace("的的", "的"),
+        BinOp::Mul => format!("{}的{}", expr(l), expr(r)),
     }
 }
 
 /// `sum(x where c) / sum(x)` is the share of `c` in `x`: `民生项目的计划投资占比`.
-fn ratio(l: &Expr, r: &Expr) -> Option<String> {
+fn ratio(l: &Expr, r: &Expr, links: &Links) -> Option<String> {
+    let expr = |x: &Expr| self::expr(x, links);
     let (
         ExprKind::Call {
             function: f1,
@@ -129,7 +144,8 @@ fn ratio(l: &Expr, r: &Expr) -> Option<String> {
     Some(format!("{}的{what}占比", expr(c)))
 }
 
-fn call(function: &str, args: &[Expr], filter: Option<&Expr>) -> String {
+fn call(function: &str, args: &[Expr], filter: Option<&Expr>, links: &Links) -> String {
+    let expr = |x: &Expr| self::expr(x, links);
     let arg = args.first().map(expr).unwrap_or_default();
     let scope = filter.map_or(String::new(), |c| format!("{}的", expr(c)));
     match function {
@@ -145,12 +161,12 @@ fn call(function: &str, args: &[Expr], filter: Option<&Expr>) -> String {
             match &names[..] {
                 [s, r] => format!("{s}与{r}存在有效结对"),
                 [s, r, p] => format!("{s}与{r}在{p}中存在有效结对"),
-                _ => format!("paired({})", names.join("、")),
+                _ => format!("paired（{}）", names.join("、")),
             }
         }
         other => {
             let names: Vec<String> = args.iter().map(expr).collect();
-            format!("{other}({})", names.join("、"))
+            format!("{}（{}）", esc(other), names.join("、"))
         }
     }
 }

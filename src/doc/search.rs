@@ -18,7 +18,11 @@ pub fn index_script(rules: &RuleSet, links: &Links) -> String {
         named("主体", &a.name.text, a.title.clone().unwrap_or_default());
     }
     for p in s.programs.values() {
-        named("支援类型", &p.name.text, p.title.clone().unwrap_or_default());
+        named(
+            "支援类型",
+            &p.name.text,
+            p.title.clone().unwrap_or_default(),
+        );
     }
     for f in s.functions.values() {
         named("职能", &f.name.text, f.title.clone().unwrap_or_default());
@@ -27,14 +31,27 @@ pub fn index_script(rules: &RuleSet, links: &Links) -> String {
         named("数据格式", &r.name.text, String::new());
     }
     for r in s.rules.values() {
-        named("规则", &r.item.name.text, r.item.title.clone().unwrap_or_default());
+        named(
+            "规则",
+            &r.item.name.text,
+            r.item.title.clone().unwrap_or_default(),
+        );
     }
     for e in s.evaluations.values() {
-        named("考评", &e.item.name.text, e.item.title.clone().unwrap_or_default());
+        named(
+            "考评",
+            &e.item.name.text,
+            e.item.title.clone().unwrap_or_default(),
+        );
     }
     for (i, d) in s.documents.values().enumerate() {
         let page = document_page(i);
-        entries.push(["文件".into(), d.name.text.clone(), d.title.clone().unwrap_or_default(), page.clone()]);
+        entries.push([
+            "文件".into(),
+            d.name.text.clone(),
+            d.title.clone().unwrap_or_default(),
+            page.clone(),
+        ]);
         for a in &d.articles {
             entries.push([
                 "条文".into(),
