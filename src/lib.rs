@@ -26,6 +26,7 @@ pub mod ast;
 pub mod conflicts;
 pub mod data;
 pub mod diagnostic;
+pub mod diff;
 pub mod doc;
 pub mod engine;
 pub mod fmt;

@@ -2,6 +2,7 @@
 
 mod check;
 mod conflicts;
+mod diff;
 mod doc;
 mod explain;
 mod explain_score;
@@ -44,6 +45,8 @@ enum Command {
     Fmt(fmt::FmtArgs),
     /// Publish the rule set as a static website that works offline.
     Doc(doc::DocArgs),
+    /// Show what a draft changes: documents and norms, gaps and conflicts, verdicts on data.
+    Diff(diff::DiffArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -90,6 +93,7 @@ pub fn run() -> ExitCode {
         Command::Test(args) => test::test(args),
         Command::Fmt(args) => fmt::fmt(args),
         Command::Doc(args) => doc::doc(args),
+        Command::Diff(args) => diff::diff(args),
     }
 }
 
