@@ -2,6 +2,7 @@
 
 mod check;
 mod conflicts;
+mod coverage;
 mod diff;
 mod doc;
 mod explain;

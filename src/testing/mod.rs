@@ -9,6 +9,9 @@ use crate::engine::compile::Plan;
 use crate::engine::finding::{DataFinding, FindingKind};
 use crate::engine::run::{self, Options};
 use crate::score::{ScoreRow, round2};
+
+pub mod coverage;
+pub mod coverage_report;
 use rust_decimal::Decimal;
 use std::path::PathBuf;
 
@@ -41,7 +44,7 @@ fn cell(e: &ast::Expr) -> String {
 }
 
 /// Writes each `data` block as a CSV file in `dir`, one per record type.
-fn write_data(
+pub(crate) fn write_data(
     rules: &RuleSet,
     test: &ast::Test,
     dir: &std::path::Path,
