@@ -218,3 +218,47 @@ fn diff_refuses_rules_with_errors_and_unknown_data() {
         "documents and articles (0)\nnorms (0)\ngaps and conflicts (0)\n"
     );
 }
+
+/// Cut pieces out of the shipped files: the formatter refuses or formats, never panics, and what
+/// it formats it formats the same a second time.
+#[test]
+fn fmt_never_panics_on_mutated_files() {
+    use duikou::fmt::{Dialect, format_source};
+    let mut seed: u64 = 0x5eed;
+    let mut next = |n: usize| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((seed >> 33) as usize) % n.max(1)
+    };
+    for entry in std::fs::read_dir("rules").expect("rules").flatten() {
+        let path = entry.path();
+        if path.extension().is_none_or(|e| e != "dk") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).expect("utf-8");
+        let chars: Vec<char> = text.chars().collect();
+        for round in 0..6 {
+            let at = next(chars.len());
+            let len = 1 + next(12);
+            let mutated: String = chars[..at]
+                .iter()
+                .chain(chars[(at + len).min(chars.len())..].iter())
+                .collect();
+            let dialect = if round % 2 == 0 {
+                Dialect::Keep
+            } else {
+                Dialect::Zh
+            };
+            if let Ok(once) = format_source(&mutated, dialect) {
+                let twice = format_source(&once, dialect).expect("a formatted file formats again");
+                assert_eq!(
+                    once,
+                    twice,
+                    "{}: not idempotent after a cut at {at}",
+                    path.display()
+                );
+            }
+        }
+    }
+}

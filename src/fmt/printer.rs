@@ -192,7 +192,10 @@ impl<'s> Printer<'s> {
                 break;
             }
             self.next_comment += 1;
-            let newlines = self.src[self.last_end..c.start].matches('\n').count();
+            let newlines = self
+                .src
+                .get(self.last_end..c.start)
+                .map_or(0, |gap| gap.matches('\n').count());
             let text = self.src[c.start..c.end].trim_end();
             if newlines == 0 && !self.out.is_empty() {
                 self.trailing.push(self.out.len());
