@@ -1,6 +1,7 @@
 //! Properties of `duikou fmt` over every golden case and the shipped rules: formatting keeps the
-//! meaning (the same findings, also after translation to either keyword dialect), and
-//! formatting a formatted file changes nothing.
+//! meaning (the same findings, also after translation to either keyword dialect, and the same
+//! verdicts on the case's data where it has some), and formatting a formatted file changes
+//! nothing.
 
 use duikou::RuleSet;
 use duikou::fmt::{Dialect, FmtError, format_source};
@@ -35,6 +36,10 @@ fn cases() -> Vec<PathBuf> {
         let mut areas: Vec<PathBuf> = areas.filter_map(|e| e.ok().map(|e| e.path())).collect();
         areas.sort();
         for area in areas.into_iter().filter(|p| p.is_dir()) {
+            if area.join("rules.dk").is_file() {
+                out.push(area); // a data case: its rules and its `data/`
+                continue;
+            }
             let mut entries: Vec<PathBuf> = std::fs::read_dir(&area)
                 .expect("readable")
                 .filter_map(|e| e.ok().map(|e| e.path()))
@@ -69,6 +74,52 @@ fn findings(sources: Vec<(String, String)>) -> Vec<String> {
             format!("{:?} {} {}", d.severity, d.code.as_str(), words.join(" "))
         })
         .collect()
+}
+
+/// What checking the case's data gives: every finding's rule, kind, message and case, the
+/// counts per rule, and the rows read, checked and rejected.
+fn verdicts(sources: Vec<(String, String)>, data: &Path) -> Vec<String> {
+    use duikou::data::bind::{self, DataArg};
+    let rules = RuleSet::from_sources(sources);
+    if rules.has_errors() {
+        return vec!["errors".to_string()];
+    }
+    let plan = duikou::engine::compile::Plan::build(rules.symbols(), rules.sources());
+    let records: Vec<&str> = rules.symbols().records.keys().map(String::as_str).collect();
+    let files = bind::bind(
+        &[DataArg::Dir(data.to_path_buf())],
+        &[],
+        &records,
+        &mut Vec::new(),
+    );
+    let (_, overrides) = duikou::conflicts::find(rules.symbols(), &plan);
+    let opts = duikou::engine::run::Options {
+        hash: false,
+        overrides,
+        ..Default::default()
+    };
+    let run = duikou::engine::run::check_data(&plan, &files, &opts);
+    let mut out = vec![format!(
+        "{} {} {}",
+        run.rows_read, run.rows_checked, run.rows_rejected
+    )];
+    for (r, (found, counts)) in plan.rules.iter().zip(run.findings.iter().zip(&run.counts)) {
+        out.push(format!("{} {counts:?}", r.name));
+        for f in found {
+            // A default message quotes the rule: its keywords are compared in English.
+            let words: Vec<&str> = f
+                .message
+                .split(' ')
+                .map(|w| Dialect::En.keyword(w))
+                .collect();
+            let message = words.join(" ");
+            out.push(format!(
+                "{} {:?} {message} {:?} {:?}",
+                r.name, f.kind, f.record, f.value
+            ));
+        }
+    }
+    out
 }
 
 fn run_case(case: &Path) -> Result<(), Failed> {
@@ -109,6 +160,11 @@ fn run_case(case: &Path) -> Result<(), Failed> {
                 }
                 Err(e) => return Err(format!("{name} ({dialect:?}): {e}").into()),
             }
+        }
+        let data = case.join("data");
+        if data.is_dir() && verdicts(originals.clone(), &data) != verdicts(formatted.clone(), &data)
+        {
+            return Err(format!("{dialect:?}: the verdicts on the data differ").into());
         }
         let actual = findings(formatted);
         if actual != expected {

@@ -31,8 +31,8 @@ pub enum FmtError {
     /// The file has syntax errors (rendered against the file's text).
     Syntax(Vec<Diagnostic>),
     /// The file holds a construct the formatter has no layout for (a grammar rule's name, and
-    /// the byte offset where it starts).
-    Unsupported { construct: String, at: usize },
+    /// the line where it starts).
+    Unsupported { construct: String, line: usize },
     /// The formatted text would not mean the same: a fault of the formatter, never written.
     Changed(Mismatch),
 }
@@ -41,14 +41,11 @@ impl std::fmt::Display for FmtError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             FmtError::Syntax(d) => write!(f, "the file has {} syntax error(s)", d.len()),
-            FmtError::Unsupported { construct, at } => write!(
+            FmtError::Unsupported { construct, line } => write!(
                 f,
-                "no layout for the construct `{construct}` at byte {at}; the file is left unchanged"
+                "no layout for the construct `{construct}` on line {line}; the file is left unchanged"
             ),
-            FmtError::Changed(m) => write!(
-                f,
-                "formatting would change the file ({m:?}); the file is left unchanged"
-            ),
+            FmtError::Changed(m) => write!(f, "cannot format: {m}; the file is left unchanged"),
         }
     }
 }
@@ -62,6 +59,15 @@ impl std::fmt::Display for FmtError {
 /// ```
 pub fn format_source(text: &str, dialect: Dialect) -> Result<String, FmtError> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let original = text;
+    // Lines end in LF; a CRLF inside a string would change its value, which the check refuses.
+    let unix;
+    let text = if text.contains('\r') {
+        unix = text.replace("\r\n", "\n");
+        unix.as_str()
+    } else {
+        text
+    };
     let root = cst::parse(FileId(0), text).map_err(FmtError::Syntax)?;
     let comments = comments::collect(text, &root);
     let mut l = Layout {
@@ -70,10 +76,10 @@ pub fn format_source(text: &str, dialect: Dialect) -> Result<String, FmtError> {
     };
     items::file(&mut l, &root).map_err(|u| FmtError::Unsupported {
         construct: u.construct,
-        at: u.at,
+        line: text[..u.at].matches('\n').count() + 1,
     })?;
     let out = l.p.finish();
-    verify::same_meaning(text, &out).map_err(FmtError::Changed)?;
+    verify::same_meaning(original, &out).map_err(FmtError::Changed)?;
     Ok(out)
 }
 
@@ -83,4 +89,56 @@ pub fn rule_files(paths: &[std::path::PathBuf]) -> (Vec<std::path::PathBuf>, Vec
     let mut diags = Vec::new();
     let files = crate::load::collect_files(paths, &mut diags);
     (files, diags)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn crlf_line_ends_become_lf_and_a_bom_is_dropped() {
+        let out = format_source("\u{FEFF}program P { since: 2010 } // p\r\n", Dialect::Keep);
+        assert_eq!(out.unwrap(), "program P { since: 2010 } // p\n");
+    }
+
+    #[test]
+    fn a_string_holding_a_crlf_is_refused_not_changed() {
+        let src = "rule R \"a\r\nb\" { over p  require x }\r\nrecord p { x: bool }\r\n";
+        assert!(matches!(
+            format_source(src, Dialect::Keep),
+            Err(FmtError::Changed(Mismatch::Meaning))
+        ));
+    }
+
+    #[test]
+    fn a_construct_without_layout_is_refused_not_dropped() {
+        use crate::syntax::cst::{Kind, Node};
+        let src = "x";
+        let stray = Node {
+            kind: Kind::expr,
+            start: 0,
+            end: 1,
+            children: Vec::new(),
+        };
+        let root = Node {
+            kind: Kind::file,
+            start: 0,
+            end: 1,
+            children: vec![stray],
+        };
+        let mut l = Layout {
+            p: Printer::new(src, Vec::new()),
+            dialect: Dialect::Keep,
+        };
+        let err = items::file(&mut l, &root).expect_err("no layout for a bare expression");
+        assert_eq!(err.construct, "expr");
+    }
+
+    #[test]
+    fn syntax_errors_are_returned_not_formatted() {
+        assert!(matches!(
+            format_source("actor {", Dialect::Keep),
+            Err(FmtError::Syntax(d)) if !d.is_empty()
+        ));
+    }
 }

@@ -17,7 +17,12 @@ pub fn diff(old: &str, new: &str, old_label: &str, new_label: &str) -> String {
     let b: Vec<&str> = new.lines().collect();
     let ops = edit_script(&a, &b);
     if ops.iter().all(|o| matches!(o, Op::Same(..))) {
-        return String::new();
+        if old == new {
+            return String::new();
+        }
+        return format!(
+            "--- {old_label}\n+++ {new_label}\n@@ only line ends differ (CRLF, or the last line break) @@\n"
+        );
     }
     let mut out = format!("--- {old_label}\n+++ {new_label}\n");
     let changed: Vec<usize> = (0..ops.len())
@@ -124,6 +129,11 @@ mod tests {
     #[test]
     fn equal_texts_have_no_diff() {
         assert_eq!(diff("a\nb\n", "a\nb\n", "x", "y"), "");
+    }
+
+    #[test]
+    fn a_missing_last_line_break_is_said() {
+        assert!(diff("a", "a\n", "x", "y").contains("only line ends differ"));
     }
 
     #[test]

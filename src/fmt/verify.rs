@@ -16,6 +16,18 @@ pub enum Mismatch {
     Comments,
 }
 
+impl std::fmt::Display for Mismatch {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Mismatch::Unparsable => "the result would not parse",
+            Mismatch::Meaning => {
+                "the result would mean something else (a line break inside a string written with CRLF line ends is one cause)"
+            }
+            Mismatch::Comments => "a comment would be lost or changed",
+        })
+    }
+}
+
 /// Checks that `formatted` has the meaning and the comments of `original`.
 pub fn same_meaning(original: &str, formatted: &str) -> Result<(), Mismatch> {
     let file = FileId(0);
@@ -28,7 +40,7 @@ pub fn same_meaning(original: &str, formatted: &str) -> Result<(), Mismatch> {
         let root = cst::parse(file, src).map_err(|_| Mismatch::Unparsable)?;
         Ok(comments::collect(src, &root)
             .iter()
-            .map(|c: &Comment| src[c.start..c.end].trim_end().to_string())
+            .map(|c: &Comment| src[c.start..c.end].trim_end().replace("\r\n", "\n"))
             .collect())
     };
     if texts(original)? != texts(formatted)? {
