@@ -115,15 +115,16 @@ fn norms_read_as_plain_chinese_sentences_with_linked_names() {
     let site = shipped_site();
     let all: String = site.iter().map(|(_, t)| t.as_str()).collect();
     assert!(all.contains(
-        "在支援类型为 <a href=\"declarations.html#program-1\">援疆</a>中，每一支援方、每一受援方、每一年度：应当民生项目的计划投资占比不低于 74%。"
+        "在支援类型为<a href=\"declarations.html#program-1\">援疆</a>的记录中，每一支援方、每一受援方、每一年度：民生项目的计划投资占比应当不低于 74%。"
     ), "the 民生投入 sentence");
+    assert!(all.contains("允许实际支出高于 计划投资的110%，并且实际支出不高于 计划投资的130%"));
     assert!(all.contains("承担“<a href=\"declarations.html#function-1\">总体规划</a>”职能"));
     assert!(
-        all.contains("不得出现实际支出高于 计划投资的110%"),
+        all.contains("实际支出不得高于 计划投资的110%"),
         "the 超支 sentence"
     );
     assert!(
-        all.contains("实际支出合计与计划投资合计之比不低于 90%"),
+        all.contains("实际支出合计与计划投资合计之比应当不低于 90%"),
         "a ratio"
     );
 }

@@ -105,6 +105,8 @@ fn binary(op: BinOp, l: &Expr, r: &Expr, links: &Links) -> String {
     match op {
         BinOp::Or => format!("{}，或者{}", expr(l), expr(r)),
         BinOp::And => format!("{}，并且{}", expr(l), expr(r)),
+        BinOp::Cmp(Cmp::Eq) => format!("{}为{}", expr(l), expr(r)),
+        BinOp::Cmp(Cmp::Ne) => format!("{}不为{}", expr(l), expr(r)),
         BinOp::Cmp(c) => format!("{}{} {}", expr(l), cmp(c), expr(r)),
         BinOp::In => format!("{}属于{}之一", expr(l), expr(r)),
         BinOp::Within => format!("{}隶属于{}", expr(l), expr(r)),

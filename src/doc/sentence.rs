@@ -5,7 +5,7 @@
 use super::html::esc;
 use super::links::Links;
 use super::phrase::{self, field};
-use crate::ast::{self, DutyTarget, Role, RuleKind};
+use crate::ast::{self, BinOp, DutyTarget, ExprKind, Role, RuleKind};
 
 /// `over project where …` in words: `program为援疆的 project 记录`.
 fn records(over: Option<&ast::Over>, links: &Links) -> String {
@@ -32,7 +32,7 @@ fn each(per: &[ast::Name], over: Option<&ast::Over>, links: &Links) -> String {
             .map(|k| format!("每一{}", esc(&field(&k.text))))
             .collect();
         let scope = match over.and_then(|o| o.filter.as_ref()) {
-            Some(f) => format!("在{}中，", phrase::expr(f, links)),
+            Some(f) => format!("在{}的记录中，", phrase::expr(f, links)),
             None => String::new(),
         };
         format!("{scope}{}", keys.join("、"))
@@ -41,15 +41,32 @@ fn each(per: &[ast::Name], over: Option<&ast::Over>, links: &Links) -> String {
 
 /// A rule in one sentence.
 pub fn rule(r: &ast::Rule, links: &Links) -> String {
-    let condition = r
-        .condition
-        .as_ref()
-        .map(|c| phrase::expr(c, links))
-        .unwrap_or_default();
-    let norm = match r.kind {
-        RuleKind::Require => format!("应当{condition}"),
-        RuleKind::Forbid => format!("不得出现{condition}"),
-        RuleKind::Permit => format!("允许{condition}"),
+    let modal = match r.kind {
+        RuleKind::Require => "应当",
+        RuleKind::Forbid => "不得",
+        RuleKind::Permit => "可以",
+    };
+    // A comparison takes the modal before its verb: `实际支出不得高于 计划投资的110%`.
+    let norm = match r.condition.as_ref().map(|c| &c.kind) {
+        Some(ExprKind::Binary(BinOp::Cmp(c), l, rhs)) => format!(
+            "{}{modal}{} {}",
+            phrase::expr(l, links),
+            phrase::cmp(*c),
+            phrase::expr(rhs, links)
+        ),
+        Some(_) => {
+            let condition = r
+                .condition
+                .as_ref()
+                .map(|c| phrase::expr(c, links))
+                .unwrap_or_default();
+            match r.kind {
+                RuleKind::Require => format!("应当满足{condition}"),
+                RuleKind::Forbid => format!("不得出现{condition}的情形"),
+                RuleKind::Permit => format!("允许{condition}"),
+            }
+        }
+        None => String::new(),
     };
     let unless = r.unless.as_ref().map_or(String::new(), |u| {
         format!("；{}的除外", phrase::expr(u, links))
