@@ -485,25 +485,126 @@ fn indicators(
     }
 }
 
-/// Actors, programs, functions and record types added, removed or redefined.
+/// Actors, programs, functions and record types added, removed or changed, property by property.
 fn declarations(c: &mut Changes, old: &RuleSet, new: &RuleSet) {
     let (a, b) = (old.symbols(), new.symbols());
-    macro_rules! compare {
-        ($field:ident, $label:literal) => {
-            for k in a.$field.keys().filter(|k| !b.$field.contains_key(*k)) {
-                c.push("removed", format!("{} {k}", $label), "");
-            }
-            for (k, v) in &b.$field {
-                match a.$field.get(k) {
-                    None => c.push("added", format!("{} {k}", $label), ""),
-                    Some(o) if o != v => c.push("changed", format!("{} {k}", $label), "redefined"),
-                    Some(_) => {}
-                }
-            }
-        };
+    let name = |n: &Option<ast::Name>| n.as_ref().map_or(String::new(), |n| n.text.clone());
+    let text = |t: &Option<String>| t.clone().unwrap_or_default();
+    let show = |v: Option<&str>| v.unwrap_or("").to_string();
+    let year = |y: Option<i32>| y.map_or(String::new(), |y| y.to_string());
+    compare(c, "actor", &a.actors, &b.actors, |c, item, o, n| {
+        c.field(
+            item,
+            "kind",
+            show(o.kind.map(|k| k.as_str())),
+            show(n.kind.map(|k| k.as_str())),
+        );
+        c.field(
+            item,
+            "level",
+            show(o.level.map(|k| k.as_str())),
+            show(n.level.map(|k| k.as_str())),
+        );
+        c.field(item, "title", text(&o.title), text(&n.title));
+        c.field(item, "region", name(&o.region), name(&n.region));
+        c.field(item, "of", name(&o.of), name(&n.of));
+        let until = |d: Option<chrono::NaiveDate>| d.map_or(String::new(), |d| d.to_string());
+        c.field(item, "until", until(o.until), until(n.until));
+        c.field(item, "aliases", o.aliases.join(", "), n.aliases.join(", "));
+    });
+    compare(c, "program", &a.programs, &b.programs, |c, item, o, n| {
+        c.field(item, "title", text(&o.title), text(&n.title));
+        c.field(item, "since", year(o.since), year(n.since));
+        c.field(item, "until", year(o.until), year(n.until));
+    });
+    compare(
+        c,
+        "function",
+        &a.functions,
+        &b.functions,
+        |c, item, o, n| {
+            c.field(item, "title", text(&o.title), text(&n.title));
+            c.field(
+                item,
+                "scope",
+                show(o.scope.map(|k| k.as_str())),
+                show(n.scope.map(|k| k.as_str())),
+            );
+            c.field(
+                item,
+                "side",
+                show(o.side.map(|k| k.as_str())),
+                show(n.side.map(|k| k.as_str())),
+            );
+            c.field(
+                item,
+                "holder",
+                show(o.holder.map(|k| k.as_str())),
+                show(n.holder.map(|k| k.as_str())),
+            );
+        },
+    );
+    compare(c, "record", &a.records, &b.records, record_fields);
+}
+
+/// A field's type as written: `money(万元)?`.
+fn field_type(f: &ast::Field) -> String {
+    let base = match f.ty {
+        ast::BaseType::Money(unit) => format!("money({})", unit.as_str()),
+        other => format!("{other:?}").to_lowercase(),
+    };
+    let marks = [f.key.then_some(" key"), f.time.then_some(" time")];
+    format!(
+        "{base}{}{}",
+        if f.optional { "?" } else { "" },
+        marks.into_iter().flatten().collect::<String>()
+    )
+}
+
+/// A record type's fields added, removed or retyped.
+fn record_fields(c: &mut Changes, item: &str, o: &ast::Record, n: &ast::Record) {
+    let find = |r: &'_ ast::Record, name: &str| {
+        r.fields
+            .iter()
+            .find(|f| f.name.text == name)
+            .map(field_type)
+    };
+    for f in o.fields.iter().filter(|f| find(n, &f.name.text).is_none()) {
+        c.push(
+            "changed",
+            item,
+            format!("field removed: `{}: {}`", f.name.text, field_type(f)),
+        );
     }
-    compare!(actors, "actor");
-    compare!(programs, "program");
-    compare!(functions, "function");
-    compare!(records, "record");
+    for f in &n.fields {
+        match find(o, &f.name.text) {
+            None => c.push(
+                "changed",
+                item,
+                format!("field added: `{}: {}`", f.name.text, field_type(f)),
+            ),
+            Some(old) => c.field(item, &format!("field {}", f.name.text), old, field_type(f)),
+        }
+    }
+}
+
+/// Declarations of one kind by name: removed, added, and `changed` by `fields` for the rest.
+fn compare<T: PartialEq>(
+    c: &mut Changes,
+    label: &str,
+    a: &indexmap::IndexMap<String, T>,
+    b: &indexmap::IndexMap<String, T>,
+    fields: impl Fn(&mut Changes, &str, &T, &T),
+) {
+    for k in a.keys().filter(|k| !b.contains_key(*k)) {
+        c.push("removed", format!("{label} {k}"), "");
+    }
+    for (k, v) in b {
+        let item = format!("{label} {k}");
+        match a.get(k) {
+            None => c.push("added", item, ""),
+            Some(o) if o != v => fields(c, &item, o, v),
+            Some(_) => {}
+        }
+    }
 }

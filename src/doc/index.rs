@@ -24,14 +24,14 @@ pub fn level_name(l: DocLevel) -> &'static str {
 /// The index page.
 pub fn index_page(rules: &RuleSet, links: &Links) -> String {
     let mut body = String::new();
-    body.push_str(&documents(rules));
+    body.push_str(&documents(rules, links));
     body.push_str(&programs(rules, links));
     body.push_str(&pairings(rules, links));
     body.push_str(&super::declarations::actors_by_region(rules, links, false));
     page("规则集总览", &body)
 }
 
-fn documents(rules: &RuleSet) -> String {
+fn documents(rules: &RuleSet, links: &Links) -> String {
     let s = rules.symbols();
     let mut docs: Vec<(usize, &crate::ast::Document)> = s.documents.values().enumerate().collect();
     docs.sort_by_key(|(i, d)| (d.level, d.effective, *i));
@@ -44,7 +44,9 @@ fn documents(rules: &RuleSet) -> String {
                     &document_page(*i),
                     d.title.as_deref().unwrap_or(&d.name.text),
                 ),
-                esc(&d.issuer.as_ref().map_or(String::new(), |n| n.text.clone())),
+                d.issuer
+                    .as_ref()
+                    .map_or(String::new(), |n| links.name(&n.text)),
                 esc(&d.effective.map_or(String::new(), |e| e.to_string())),
                 d.articles.len().to_string(),
             ]
