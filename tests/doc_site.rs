@@ -86,7 +86,7 @@ fn the_golden_cases_publish_cleanly() {
             .collect();
         cases.sort();
         for case in cases {
-            let rules = RuleSet::load(&[case.clone()]);
+            let rules = RuleSet::load(std::slice::from_ref(&case));
             if rules.has_errors() {
                 continue;
             }
