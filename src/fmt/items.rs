@@ -112,9 +112,7 @@ fn record(l: &mut Layout, n: &Node) -> Laid {
         l.p.stmt();
         field(l, f, width)?;
     }
-    l.p.dedent();
-    l.p.line();
-    l.p.close(n.end, "}");
+    l.p.end_block(n.end, "}");
     Ok(())
 }
 
@@ -189,9 +187,7 @@ fn document(l: &mut Layout, n: &Node) -> Laid {
             l.p.blank();
         }
     }
-    l.p.dedent();
-    l.p.line();
-    l.p.close(n.end, "}");
+    l.p.end_block(n.end, "}");
     Ok(())
 }
 
@@ -210,9 +206,7 @@ fn article(l: &mut Layout, n: &Node) -> Laid {
                 l.p.indent();
                 let norms: Vec<&Node> = c.children.iter().collect();
                 statements(l, &norms, norms::norm)?;
-                l.p.dedent();
-                l.p.line();
-                l.p.close(c.end, "}");
+                l.p.end_block(c.end, "}");
             }
             _ => return Err(unsupported(c)),
         }

@@ -94,9 +94,7 @@ fn block(l: &mut Layout, n: &Node, each: fn(&mut Layout, &Node) -> Laid) -> Laid
     l.p.punct_at(name_end(n), "{");
     l.p.indent();
     clauses(l, &body, each)?;
-    l.p.dedent();
-    l.p.line();
-    l.p.close(n.end, "}");
+    l.p.end_block(n.end, "}");
     Ok(())
 }
 

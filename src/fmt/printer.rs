@@ -167,6 +167,16 @@ impl<'s> Printer<'s> {
         self.after_open = false;
     }
 
+    /// Ends an indented block with its closing bracket (ending at `end` in the source): the
+    /// comments before it stay inside the block, at its indentation.
+    pub fn end_block(&mut self, end: usize, text: &str) {
+        self.line();
+        self.comments_before(end);
+        self.dedent();
+        self.line();
+        self.close(end, text);
+    }
+
     /// Writes the comments left at the end of the file and returns the text.
     pub fn finish(mut self) -> String {
         self.stmt();
@@ -198,7 +208,9 @@ impl<'s> Printer<'s> {
                 .map_or(0, |gap| gap.matches('\n').count());
             let text = self.src[c.start..c.end].trim_end();
             if newlines == 0 && !self.out.is_empty() {
-                self.trailing.push(self.out.len());
+                if c.is_line(self.src) {
+                    self.trailing.push(self.out.len());
+                }
                 self.out.push(' ');
                 self.out.push_str(text);
             } else {

@@ -40,9 +40,7 @@ pub fn props(l: &mut Layout, n: &Node, keys: Keys, long: Long) -> Laid {
             l.p.punct_at(n.start, "{");
             l.p.indent();
             prop_lines(l, &entries, keys)?;
-            l.p.dedent();
-            l.p.line();
-            l.p.close(n.end, "}");
+            l.p.end_block(n.end, "}");
             Ok(())
         }
     }

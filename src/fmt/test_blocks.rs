@@ -24,9 +24,7 @@ pub fn test(l: &mut Layout, n: &Node) -> Laid {
     l.p.indent();
     let body: Vec<&Node> = body.iter().collect();
     clauses(l, &body, test_part)?;
-    l.p.dedent();
-    l.p.line();
-    l.p.close(n.end, "}");
+    l.p.end_block(n.end, "}");
     Ok(())
 }
 
@@ -60,9 +58,7 @@ fn data(l: &mut Layout, n: &Node) -> Laid {
         props(l, row, Keys::Plain, Long::Fill)?;
         l.p.punct(",");
     }
-    l.p.dedent();
-    l.p.line();
-    l.p.close(n.end, "]");
+    l.p.end_block(n.end, "]");
     Ok(())
 }
 
