@@ -8,6 +8,24 @@ use crate::diagnostic::Diagnostic;
 use crate::gaps::matrix::{Cell, matrix};
 use crate::source::Span;
 
+/// A finding's kind and severity in Chinese: `冲突 C001（错误）`.
+fn heading(d: &Diagnostic) -> String {
+    let kind = if d.code.as_str().starts_with('C') {
+        "冲突"
+    } else {
+        "缺口"
+    };
+    format!("{kind} {}（{}）", d.code.as_str(), severity(d))
+}
+
+fn severity(d: &Diagnostic) -> &'static str {
+    match d.severity.as_str() {
+        "error" => "错误",
+        "warning" => "警告",
+        _ => "提示",
+    }
+}
+
 /// The page names of the findings: `gap-1.html` … for gaps, `conflict-1.html` … for
 /// conflicts, each numbered in order.
 pub fn finding_pages(found: &[Diagnostic]) -> Vec<String> {
@@ -108,7 +126,7 @@ pub fn findings_page(found: &[Diagnostic], pages: &[String]) -> String {
         .map(|(d, page)| {
             vec![
                 esc(d.code.as_str()),
-                esc(d.severity.as_str()),
+                esc(severity(d)),
                 link(page, &d.message),
             ]
         })
@@ -173,8 +191,5 @@ pub fn finding_detail(rules: &RuleSet, links: &Links, d: &Diagnostic) -> String 
         "<p>{}</p>\n",
         link("findings.html", "← 全部缺口与冲突")
     ));
-    page(
-        &format!("{} {}", d.code.as_str(), d.severity.as_str()),
-        &body,
-    )
+    page(&heading(d), &body)
 }
