@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Headless Chromium for the HTML report's browser tests (tests/html_report.rs).
+# Headless Chromium and CJK fonts, for the browser tests of the HTML report
+# (tests/html_report.rs) and the published rules (tests/doc_browser.rs).
 set -euo pipefail
-if [ -x /usr/bin/chromium ]; then
-    echo "chromium is installed: $(/usr/bin/chromium --version 2>/dev/null || echo unknown version)"
+if [ -x /usr/bin/chromium ] && fc-list 2>/dev/null | grep -qi "noto sans cjk"; then
+    echo "chromium and a CJK font are installed: $(/usr/bin/chromium --version 2>/dev/null || echo unknown version)"
     exit 0
 fi
 export DEBIAN_FRONTEND=noninteractive
-apt-get update
-apt-get install -y --no-install-recommends chromium fonts-noto-cjk
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk fonts-wqy-microhei fontconfig >/dev/null
 /usr/bin/chromium --version

@@ -2,8 +2,12 @@
 
 mod check;
 mod conflicts;
+mod coverage;
+mod diff;
+mod doc;
 mod explain;
 mod explain_score;
+mod fmt;
 mod gaps;
 mod score;
 mod test;
@@ -38,6 +42,12 @@ enum Command {
     Score(score::ScoreArgs),
     /// Run the test blocks of the rule files.
     Test(test::TestArgs),
+    /// Lay out rule files in the canonical form, keywords in one language if asked.
+    Fmt(fmt::FmtArgs),
+    /// Publish the rule set as a static website that works offline.
+    Doc(doc::DocArgs),
+    /// Show what a draft changes: documents and norms, gaps and conflicts, verdicts on data.
+    Diff(diff::DiffArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -88,6 +98,9 @@ pub fn run() -> ExitCode {
         Command::Conflicts(args) => conflicts::conflicts(args),
         Command::Score(args) => score::score(args),
         Command::Test(args) => test::test(args),
+        Command::Fmt(args) => fmt::fmt(args),
+        Command::Doc(args) => doc::doc(args),
+        Command::Diff(args) => diff::diff(args),
     }
 }
 

@@ -15,19 +15,27 @@ pub enum Format {
     Junit,
     /// SARIF 2.1.0: a result per test block, located at the block.
     Sarif,
+    /// Tables, for the coverage report (`--coverage`).
+    Markdown,
 }
 
 #[derive(clap::Args)]
 pub struct TestArgs {
     /// Rule files or directories (searched recursively for *.dk).
     #[arg(default_value = "rules")]
-    paths: Vec<PathBuf>,
+    pub(super) paths: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value = "human")]
-    format: Format,
+    pub(super) format: Format,
     /// Write the report to this file instead of standard output.
     #[arg(short, long)]
-    output: Option<PathBuf>,
+    pub(super) output: Option<PathBuf>,
+    /// Report which provisions of each document and article the tests exercise.
+    #[arg(long)]
+    pub(super) coverage: bool,
+    /// With `--coverage`: fail (exit 1) when coverage is below N percent.
+    #[arg(long, value_name = "N", requires = "coverage")]
+    pub(super) min_coverage: Option<f64>,
 }
 
 pub fn test(args: TestArgs) -> ExitCode {
@@ -46,6 +54,13 @@ pub fn test(args: TestArgs) -> ExitCode {
         Err(code) => return code,
     };
     let results = rules.run_tests();
+    if args.coverage {
+        return super::coverage::report(&rules, &results, &args);
+    }
+    if matches!(args.format, Format::Markdown) {
+        eprintln!("error: `--format markdown` is for the coverage report: add `--coverage`");
+        return ExitCode::from(super::EXIT_UNPROCESSABLE);
+    }
     let passed = results.iter().filter(|r| r.passed).count();
     let failed = results.len() - passed;
     let text = match args.format {
@@ -62,7 +77,7 @@ pub fn test(args: TestArgs) -> ExitCode {
         }
         Format::Junit => duikou::testing::junit(&results),
         Format::Sarif => duikou::report::sarif::tests(&results, rules.sources()),
-        Format::Human => {
+        Format::Human | Format::Markdown => {
             let mut s = String::new();
             for r in &results {
                 let mark = if r.passed { "ok    " } else { "FAILED" };

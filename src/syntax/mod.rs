@@ -1,6 +1,8 @@
 //! From source text to syntax tree: the pre-scan, the pest grammar and the lowering.
-//! pest stays inside this module; nothing outside sees a `Pair` or a grammar `Rule`.
+//! pest stays inside this module; nothing outside sees a `Pair`. The formatter reads the
+//! concrete syntax tree of [`cst`], whose node kinds are the grammar's rule names.
 
+pub(crate) mod cst;
 mod literal;
 mod lower;
 mod lower_expr;

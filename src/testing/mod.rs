@@ -8,6 +8,9 @@ use crate::engine::check::Keep;
 use crate::engine::finding::{DataFinding, FindingKind};
 use crate::engine::run::{self, Options};
 use crate::score::{ScoreRow, round2};
+
+pub mod coverage;
+pub mod coverage_report;
 use rust_decimal::Decimal;
 use std::path::PathBuf;
 
@@ -41,7 +44,7 @@ fn cell(e: &ast::Expr) -> String {
 
 /// Each `data` block as CSV text in memory, one per record type, fed through the same reading
 /// and validation as a file.
-fn test_data(rules: &RuleSet, test: &ast::Test) -> Result<Vec<DataFile>, csv::Error> {
+pub(crate) fn test_data(rules: &RuleSet, test: &ast::Test) -> Result<Vec<DataFile>, csv::Error> {
     let mut files = Vec::new();
     for block in &test.data {
         let Some(record) = rules.symbols().records.get(&block.record.text) else {

@@ -1,0 +1,130 @@
+//! `duikou fmt`: rewrites rule files in the canonical layout, or with `--check` shows the
+//! differences and fails.
+
+use super::{EXIT_FINDINGS, EXIT_UNPROCESSABLE};
+use clap::ValueEnum;
+use duikou::fmt::{Dialect, FmtError, format_source, rule_files, unified};
+use duikou::source::{SourceFile, SourceMap};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum DialectArg {
+    /// Chinese keywords (`主体`, `规则` …).
+    Zh,
+    /// English keywords (`actor`, `rule` …).
+    En,
+    /// Keywords as written.
+    Keep,
+}
+
+#[derive(clap::Args)]
+pub struct FmtArgs {
+    /// Rule files or directories (searched recursively for *.dk).
+    #[arg(default_value = "rules")]
+    paths: Vec<PathBuf>,
+    /// Change nothing: print the differences and exit 1 if any file is not formatted.
+    #[arg(long)]
+    check: bool,
+    /// The language keywords are written in.
+    #[arg(long, value_enum, default_value = "keep")]
+    dialect: DialectArg,
+}
+
+/// What became of one file.
+enum Outcome {
+    Unchanged,
+    Changed,
+    Failed,
+}
+
+pub fn fmt(args: FmtArgs) -> ExitCode {
+    let dialect = match args.dialect {
+        DialectArg::Zh => Dialect::Zh,
+        DialectArg::En => Dialect::En,
+        DialectArg::Keep => Dialect::Keep,
+    };
+    let (files, problems) = rule_files(&args.paths);
+    let mut failed = !problems.is_empty();
+    print!(
+        "{}",
+        duikou::report::human::render(&problems, &SourceMap::default(), false)
+    );
+    let mut changed = 0;
+    for file in &files {
+        match one_file(file, dialect, args.check) {
+            Outcome::Unchanged => {}
+            Outcome::Changed => changed += 1,
+            Outcome::Failed => failed = true,
+        }
+    }
+    let verb = if args.check {
+        "need formatting"
+    } else {
+        "formatted"
+    };
+    eprintln!(
+        "{changed} of {} file{} {verb}",
+        files.len(),
+        if files.len() == 1 { "" } else { "s" }
+    );
+    if failed {
+        ExitCode::from(EXIT_UNPROCESSABLE)
+    } else if args.check && changed > 0 {
+        ExitCode::from(EXIT_FINDINGS)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn one_file(path: &Path, dialect: Dialect, check: bool) -> Outcome {
+    let shown = path.to_string_lossy().replace('\\', "/");
+    let text = match std::fs::read(path).map(String::from_utf8) {
+        Ok(Ok(t)) => t,
+        Ok(Err(_)) => {
+            eprintln!("error: `{shown}` is not UTF-8; it is left unchanged");
+            return Outcome::Failed;
+        }
+        Err(e) => {
+            eprintln!("error: cannot read `{shown}`: {e}");
+            return Outcome::Failed;
+        }
+    };
+    let formatted = match format_source(&text, dialect) {
+        Ok(f) => f,
+        Err(e) => {
+            report_error(path, &text, &e);
+            return Outcome::Failed;
+        }
+    };
+    if formatted == text {
+        return Outcome::Unchanged;
+    }
+    if check {
+        print!(
+            "{}",
+            unified::diff(&text, &formatted, &shown, &format!("{shown} (formatted)"))
+        );
+    } else if let Err(e) = std::fs::write(path, &formatted) {
+        eprintln!("error: cannot write `{shown}`: {e}");
+        return Outcome::Failed;
+    }
+    Outcome::Changed
+}
+
+fn report_error(path: &Path, text: &str, e: &FmtError) {
+    let shown = path.to_string_lossy().replace('\\', "/");
+    match e {
+        FmtError::Syntax(diags) => {
+            let mut sources = SourceMap::default();
+            sources.add(SourceFile::new(
+                path.to_path_buf(),
+                text.to_string(),
+                String::new(),
+            ));
+            print!("{}", duikou::report::human::render(diags, &sources, false));
+            eprintln!("error: `{shown}` has syntax errors; it is left unchanged");
+        }
+        other => eprintln!("error: `{shown}`: {other}"),
+    }
+}

@@ -1,0 +1,106 @@
+//! The state shared by the layout functions, and the small pieces they all use: keywords,
+//! tokens as written, and the refusal to lay out a construct the formatter does not know.
+
+use super::dialect::Dialect;
+use super::printer::Printer;
+use crate::syntax::cst::{Kind, Node};
+
+/// A construct of the grammar that the formatter has no layout for: formatting stops rather
+/// than lose its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unsupported {
+    /// The grammar rule's name.
+    pub construct: String,
+    /// Where it starts, in bytes.
+    pub at: usize,
+}
+
+pub type Laid = Result<(), Unsupported>;
+
+/// The printer and the dialect keywords are written in.
+pub struct Layout<'s> {
+    pub p: Printer<'s>,
+    pub dialect: Dialect,
+}
+
+impl<'s> Layout<'s> {
+    pub fn src(&self) -> &'s str {
+        self.p.src()
+    }
+
+    /// A keyword node (`kw_*`, `gap_word`, …), in the chosen dialect.
+    pub fn kw(&mut self, n: &Node) {
+        let text = self.dialect.keyword(n.text(self.src()));
+        self.p.token(n.start, n.end, text);
+    }
+
+    /// The keyword inside a node that wraps one (`lead`, `negated`, `boolean`, `or` …).
+    pub fn inner_kw(&mut self, n: &Node) -> Laid {
+        match n.children.first() {
+            Some(k) => {
+                self.kw(k);
+                Ok(())
+            }
+            None => Err(unsupported(n)),
+        }
+    }
+
+    /// A token written as in the source (names, strings, article numbers).
+    pub fn verbatim(&mut self, n: &Node) {
+        let text = n.text(self.src());
+        self.p.token(n.start, n.end, text);
+    }
+
+    /// A token written as `text`.
+    pub fn token(&mut self, n: &Node, text: &str) {
+        self.p.token(n.start, n.end, text);
+    }
+
+    /// Words separated by spaces: keywords translated, everything else by `each`.
+    pub fn words(&mut self, n: &Node, each: fn(&mut Self, &Node) -> Laid) -> Laid {
+        for (i, c) in n.children.iter().enumerate() {
+            if i > 0 {
+                self.p.space();
+            }
+            if is_keyword(c.kind) {
+                self.kw(c);
+            } else {
+                each(self, c)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Lays out what `f` prints on one line.
+    pub fn flat<T>(&mut self, f: impl FnOnce(&mut Self) -> T) -> T {
+        self.p.enter_flat();
+        let r = f(self);
+        self.p.leave_flat();
+        r
+    }
+
+    /// The display width `f` would take laid out on one line.
+    pub fn measure(&self, f: impl FnOnce(&mut Layout<'s>) -> Laid) -> Result<usize, Unsupported> {
+        use unicode_width::UnicodeWidthStr;
+        let mut m = Layout {
+            p: Printer::measuring(self.src()),
+            dialect: self.dialect,
+        };
+        f(&mut m)?;
+        Ok(m.p.into_text().width())
+    }
+}
+
+/// The refusal for a node the layout does not expect.
+pub fn unsupported(n: &Node) -> Unsupported {
+    Unsupported {
+        construct: format!("{:?}", n.kind),
+        at: n.start,
+    }
+}
+
+/// Whether a node is a keyword token.
+pub fn is_keyword(kind: Kind) -> bool {
+    let name = format!("{kind:?}");
+    name.starts_with("kw_") || matches!(kind, Kind::gap_word | Kind::conflict_word)
+}
