@@ -84,7 +84,9 @@ fn verdicts(sources: Vec<(String, String)>, data: &Path) -> Vec<String> {
     if rules.has_errors() {
         return vec!["errors".to_string()];
     }
-    let plan = duikou::engine::compile::Plan::build(rules.symbols(), rules.sources());
+    let Some(plan) = rules.plan() else {
+        return vec!["errors".to_string()];
+    };
     let records: Vec<&str> = rules.symbols().records.keys().map(String::as_str).collect();
     let files = bind::bind(
         &[DataArg::Dir(data.to_path_buf())],
@@ -92,13 +94,11 @@ fn verdicts(sources: Vec<(String, String)>, data: &Path) -> Vec<String> {
         &records,
         &mut Vec::new(),
     );
-    let (_, overrides) = duikou::conflicts::find(rules.symbols(), &plan);
     let opts = duikou::engine::run::Options {
         hash: false,
-        overrides,
         ..Default::default()
     };
-    let run = duikou::engine::run::check_data(&plan, &files, &opts);
+    let run = duikou::engine::run::check_data(plan, &files, &opts);
     let mut out = vec![format!(
         "{} {} {}",
         run.rows_read, run.rows_checked, run.rows_rejected

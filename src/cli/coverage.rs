@@ -6,11 +6,7 @@ use duikou::testing::coverage_report;
 use duikou::testing::{TestResult, coverage};
 use std::process::ExitCode;
 
-pub fn report(
-    rules: &duikou::RuleSet,
-    results: &[TestResult],
-    args: &TestArgs,
-) -> ExitCode {
+pub fn report(rules: &duikou::RuleSet, results: &[TestResult], args: &TestArgs) -> ExitCode {
     let cov = coverage::measure(rules);
     let passed = results.iter().filter(|r| r.passed).count();
     let failed = results.len() - passed;
