@@ -34,6 +34,8 @@ pub struct CheckArgs {
     /// How CSV files are encoded.
     #[arg(long, value_enum, default_value = "auto")]
     encoding: EncodingArg,
+    #[command(flatten)]
+    reading: super::data_options::DataOptions,
     /// List at most this many rejected rows (the rest are counted).
     #[arg(long, default_value_t = 100, value_name = "N")]
     max_errors: usize,
@@ -72,7 +74,13 @@ pub fn check(args: CheckArgs) -> ExitCode {
         let data_args: Vec<DataArg> = args.data.iter().map(|d| DataArg::parse(d)).collect();
         let records: Vec<&str> = rules.symbols().records.keys().map(String::as_str).collect();
         let mut problems = Vec::new();
-        let files = bind::bind(&data_args, &args.paths, &records, &mut problems);
+        let files = bind::bind_with(
+            &data_args,
+            &args.paths,
+            &records,
+            args.reading.stdin_format(),
+            &mut problems,
+        );
         if !files.is_empty() || !problems.is_empty() {
             return check_data(
                 &args,
@@ -138,7 +146,13 @@ fn check_data(
         progress: std::io::stderr().is_terminal(),
         hash: matches!(args.format, Format::Json),
         overrides,
+        ..Options::default()
     };
+    let mut opts = opts;
+    if let Err(e) = args.reading.apply(&files, &mut opts) {
+        eprintln!("error: cannot read standard input: {e}");
+        return ExitCode::from(EXIT_UNPROCESSABLE);
+    }
     let mut data = run::check_data(&plan, &files, &opts);
     let bound = problems.len();
     data.files_failed += problems

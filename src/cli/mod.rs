@@ -2,6 +2,7 @@
 
 mod check;
 mod conflicts;
+mod data_options;
 mod explain;
 mod explain_score;
 mod gaps;

@@ -43,6 +43,8 @@ pub struct ScoreArgs {
     /// How CSV files are encoded.
     #[arg(long, value_enum, default_value = "auto")]
     encoding: EncodingArg,
+    #[command(flatten)]
+    reading: super::data_options::DataOptions,
 }
 
 pub fn score(args: ScoreArgs) -> ExitCode {
@@ -82,7 +84,13 @@ pub fn score(args: ScoreArgs) -> ExitCode {
     let data_args: Vec<DataArg> = args.data.iter().map(|d| DataArg::parse(d)).collect();
     let records: Vec<&str> = rules.symbols().records.keys().map(String::as_str).collect();
     let mut problems = Vec::new();
-    let files = bind::bind(&data_args, &args.paths, &records, &mut problems);
+    let files = bind::bind_with(
+            &data_args,
+            &args.paths,
+            &records,
+            args.reading.stdin_format(),
+            &mut problems,
+        );
     if files.is_empty() {
         eprintln!("error: no data to score\n  help: pass `--data DIR` or `--data NAME=FILE`");
         return ExitCode::from(EXIT_UNPROCESSABLE);
@@ -94,6 +102,11 @@ pub fn score(args: ScoreArgs) -> ExitCode {
         hash: matches!(args.format, Format::Json),
         ..Options::default()
     };
+    let mut opts = opts;
+    if let Err(e) = args.reading.apply(&files, &mut opts) {
+        eprintln!("error: cannot read standard input: {e}");
+        return ExitCode::from(EXIT_UNPROCESSABLE);
+    }
     let (data, rows) = run::run_with(&plan, &files, &opts, |checker| {
         duikou::score::score(&plan, e, checker)
     });

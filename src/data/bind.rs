@@ -8,22 +8,42 @@ use std::path::{Path, PathBuf};
 /// The formats data can come in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
+    /// CSV and other text exports (`;`, tab or `|` between cells; UTF-8, GBK or UTF-16).
     Csv,
     Json,
     JsonLines,
+    /// A workbook: `.xlsx`, `.xlsm`, `.xls` or `.ods`.
     Xlsx,
+}
+
+/// Whether `path` ends in a workbook's extension.
+fn is_workbook(path: &str) -> bool {
+    let lower = path.to_ascii_lowercase();
+    [".xlsx", ".xlsm", ".xls", ".ods"]
+        .iter()
+        .any(|e| lower.ends_with(e))
 }
 
 impl Format {
     pub fn of(path: &Path) -> Option<Format> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
         Some(match ext.as_str() {
-            "csv" => Format::Csv,
+            "csv" | "tsv" => Format::Csv,
             "json" => Format::Json,
             "jsonl" | "ndjson" => Format::JsonLines,
-            "xlsx" => Format::Xlsx,
+            "xlsx" | "xlsm" | "xls" | "ods" => Format::Xlsx,
             _ => return None,
         })
+    }
+
+    /// `csv`, `json` or `jsonl`: the formats standard input can be given in.
+    pub fn of_name(name: &str) -> Option<Format> {
+        match name {
+            "csv" => Some(Format::Csv),
+            "json" => Some(Format::Json),
+            "jsonl" | "ndjson" => Some(Format::JsonLines),
+            _ => None,
+        }
     }
 }
 
@@ -49,7 +69,7 @@ impl DataFile {
         }
         let sheet = self.sheet.clone().or_else(|| {
             use calamine::Reader;
-            let book: calamine::Xlsx<_> = calamine::open_workbook(&self.path).ok()?;
+            let book = calamine::open_workbook_auto(&self.path).ok()?;
             book.sheet_names().first().cloned()
         });
         match sheet {
@@ -101,7 +121,7 @@ fn problem(path: &str, code: Code, message: String, help: Option<String>) -> Dat
 fn split_sheet(path: &Path) -> (PathBuf, Option<String>) {
     let s = path.to_string_lossy();
     if let Some((file, sheet)) = s.rsplit_once('#')
-        && file.to_ascii_lowercase().ends_with(".xlsx")
+        && is_workbook(file)
     {
         return (PathBuf::from(file), Some(sheet.to_string()));
     }
@@ -114,6 +134,17 @@ pub fn bind(
     args: &[DataArg],
     rule_paths: &[PathBuf],
     records: &[&str],
+    problems: &mut Vec<DataProblem>,
+) -> Vec<DataFile> {
+    bind_with(args, rule_paths, records, None, problems)
+}
+
+/// `bind`, where `NAME=-` reads standard input in `stdin_format` (`--data-format`).
+pub fn bind_with(
+    args: &[DataArg],
+    rule_paths: &[PathBuf],
+    records: &[&str],
+    stdin_format: Option<Format>,
     problems: &mut Vec<DataProblem>,
 ) -> Vec<DataFile> {
     let defaults: Vec<DataArg>;
@@ -144,6 +175,23 @@ pub fn bind(
                     ));
                     continue;
                 }
+                if path.as_os_str() == "-" {
+                    match stdin_format {
+                        Some(format) => files.push(DataFile {
+                            record: record.clone(),
+                            path,
+                            sheet: None,
+                            format,
+                        }),
+                        None => problems.push(problem(
+                            "-",
+                            Code::DataFormat,
+                            "standard input has no file name to tell its format".into(),
+                            Some("name the format: `--data-format csv`, `json` or `jsonl`".into()),
+                        )),
+                    }
+                    continue;
+                }
                 if path.is_dir() {
                     problems.push(problem(
                         &shown,
@@ -155,12 +203,19 @@ pub fn bind(
                     ));
                     continue;
                 }
-                let Some(format) = Format::of(&path) else {
+                // A text export named on its own (`Unicode 文本` saves `.txt`) is read as CSV.
+                let text = path
+                    .extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("txt"));
+                let Some(format) = Format::of(&path).or(text.then_some(Format::Csv)) else {
                     problems.push(problem(
                         &shown,
                         Code::DataFormat,
                         "unknown data format".into(),
-                        Some("data files end in .csv, .json, .jsonl or .xlsx".into()),
+                        Some(
+                            "data files end in .csv, .tsv, .txt, .json, .jsonl, .xlsx, .xls or .ods"
+                                .into(),
+                        ),
                     ));
                     continue;
                 };

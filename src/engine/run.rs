@@ -5,12 +5,13 @@ use super::compile::Plan;
 use super::finding::{DataFinding, RuleCounts};
 use crate::data::bind::{DataFile, Format};
 use crate::data::cells::RowCells;
-use crate::data::csv_file::{self, Encoding};
+use crate::data::csv_file::{self, Encoding, TextOptions};
 use crate::data::keys::{KeySet, Seen};
 use crate::data::problem::{DataLocation, DataProblem};
 use crate::data::row::{Row, salvage, validate};
 use crate::data::shape::{Names, Shape};
-use crate::data::sink::RowSink;
+use crate::data::sink::{NotData, RowSink};
+use crate::data::totals::Totals;
 use crate::data::value::Value;
 use crate::data::{json_file, xlsx_file};
 use crate::diagnostic::{Code, Severity};
@@ -33,6 +34,12 @@ pub struct Options {
     pub hash: bool,
     /// Rules that yield to prevailing ones where both apply (from `conflicts::find`).
     pub overrides: Vec<crate::conflicts::Override>,
+    /// The cell delimiter of text files (`--delimiter`); detected when `None`.
+    pub delimiter: Option<u8>,
+    /// The 1-based row of the header (`--header-row`); found when `None`.
+    pub header_row: Option<u64>,
+    /// Standard input, read once, for a data file given as `-`.
+    pub stdin: Option<std::sync::Arc<Vec<u8>>>,
 }
 
 impl Default for Options {
@@ -44,6 +51,9 @@ impl Default for Options {
             progress: false,
             hash: true,
             overrides: Vec::new(),
+            delimiter: None,
+            header_row: None,
+            stdin: None,
         }
     }
 }
@@ -61,6 +71,10 @@ pub struct DataRun {
     pub rows_read: u64,
     pub rows_checked: u64,
     pub rows_rejected: u64,
+    /// Rows above a header (titles, notes): not data, each reported as info.
+    pub rows_title: u64,
+    /// Totals rows (`合计`, `小计`, `总计`): not data, each checked against its rows.
+    pub rows_total: u64,
     /// Data files whose reading stopped early or never began.
     pub files_failed: u64,
     /// Those files, as (record type, file).
@@ -312,7 +326,7 @@ fn scan_keys(
     let _ = read_into(plan, record, file, &quiet, None, &mut scan);
 }
 
-/// Reads `file` into `sink` with the reader for its format.
+/// Reads `file` into `sink` with the reader for its format; totals rows are checked on the way.
 pub(crate) fn read_into(
     plan: &Plan,
     record: usize,
@@ -328,6 +342,8 @@ pub(crate) fn read_into(
         line: 0,
         column: 0,
     };
+    let mut sink = Totals::new(sink, &rec.fields, &at);
+    let sink = &mut sink;
     if file.format == Format::Xlsx {
         if let Some(h) = &hasher
             && let Ok(bytes) = std::fs::read(&file.path)
@@ -340,10 +356,11 @@ pub(crate) fn read_into(
             &at,
             &rec.fields,
             &rec.name,
+            opts.header_row,
             sink,
         );
     }
-    let input = open(file, opts.progress, hasher).map_err(|e| DataProblem {
+    let input = open(file, opts, hasher).map_err(|e| DataProblem {
         code: Code::DataUnreadable,
         severity: Severity::Error,
         message: format!("cannot read the data file: {e}"),
@@ -352,8 +369,13 @@ pub(crate) fn read_into(
         field: None,
         row: false,
     })?;
+    let text = TextOptions {
+        encoding: opts.encoding,
+        delimiter: opts.delimiter,
+        header_row: opts.header_row,
+    };
     match file.format {
-        Format::Csv => csv_file::read(input, &at, &rec.fields, &rec.name, opts.encoding, sink),
+        Format::Csv => csv_file::read(input, &at, &rec.fields, &rec.name, text, sink),
         Format::Json => json_file::read_array(input, &at, &rec.fields, &rec.name, sink),
         _ => json_file::read_lines(input, &at, &rec.fields, &rec.name, sink),
     }
@@ -446,13 +468,33 @@ impl RowSink for Feeder<'_, '_> {
         self.run.files_failed += 1;
         self.run.unread.push((self.record, self.path.to_string()));
     }
+
+    fn not_data(&mut self, kind: NotData, problem: DataProblem) {
+        match kind {
+            NotData::Title => self.run.rows_title += 1,
+            NotData::Total => self.run.rows_total += 1,
+        }
+        self.run.problems.push(problem);
+    }
 }
 
 fn open(
     file: &DataFile,
-    progress: bool,
+    opts: &Options,
     hasher: Option<Rc<RefCell<Sha256>>>,
 ) -> std::io::Result<Box<dyn Read>> {
+    let progress = opts.progress;
+    if file.path.as_os_str() == "-" {
+        let bytes = opts.stdin.clone().unwrap_or_default();
+        let mut reader: Box<dyn Read> = Box::new(std::io::Cursor::new(SharedBytes(bytes)));
+        if let Some(h) = hasher {
+            reader = Box::new(Hashing {
+                inner: reader,
+                hasher: h,
+            });
+        }
+        return Ok(reader);
+    }
     let f = std::fs::File::open(&file.path)?;
     let len = f.metadata().map(|m| m.len()).unwrap_or(0);
     let mut reader: Box<dyn Read> = Box::new(f);
@@ -481,6 +523,15 @@ fn open(
         });
     }
     Ok(reader)
+}
+
+/// Standard input held in memory, shared by every reading of it.
+struct SharedBytes(std::sync::Arc<Vec<u8>>);
+
+impl AsRef<[u8]> for SharedBytes {
+    fn as_ref(&self) -> &[u8] {
+        &self.0
+    }
 }
 
 /// Checks every data file against the plan. Reading and validating run on this thread, the

@@ -233,10 +233,11 @@ impl CheckReport<'_> {
             }
         }
         let c = self.counts();
+        let not_data = not_data_counts(run);
         if human {
             let _ = writeln!(
                 out,
-                "{} read, {} checked, {} rejected",
+                "{} read, {} checked, {} rejected{not_data}",
                 plural(run.rows_read as usize, "row"),
                 run.rows_checked,
                 run.rows_rejected
@@ -244,7 +245,7 @@ impl CheckReport<'_> {
         } else {
             let _ = writeln!(
                 out,
-                "rows: {} read, {} checked, {} rejected",
+                "rows: {} read, {} checked, {} rejected{not_data}",
                 run.rows_read, run.rows_checked, run.rows_rejected
             );
         }
@@ -287,6 +288,8 @@ impl CheckReport<'_> {
                 rows_checked: self.run.rows_checked as usize,
                 rows_rejected: self.run.rows_rejected as usize,
                 rejected_unlisted: self.run.unlisted_rejections as usize,
+                rows_title: self.run.rows_title as usize,
+                rows_total: self.run.rows_total as usize,
             },
             rules,
             findings: Streamed(self),
@@ -373,6 +376,21 @@ impl CheckReport<'_> {
             }
         }
     }
+}
+
+/// `; 1 title row and 2 totals rows not data`, when a sheet had any.
+fn not_data_counts(run: &DataRun) -> String {
+    let mut parts = Vec::new();
+    if run.rows_title > 0 {
+        parts.push(plural(run.rows_title as usize, "title row"));
+    }
+    if run.rows_total > 0 {
+        parts.push(plural(run.rows_total as usize, "totals row"));
+    }
+    if parts.is_empty() {
+        return String::new();
+    }
+    format!("; {} not data", parts.join(" and "))
 }
 
 /// The findings of a report, serialised as they are made.
