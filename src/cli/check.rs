@@ -93,7 +93,14 @@ pub fn check(args: CheckArgs) -> ExitCode {
             );
         }
     }
+    if let Format::Xlsx = args.format {
+        let book = report::xlsx::diagnostics(&diags, rules.sources());
+        if let Err(code) = super::xlsx_out::write(args.output.as_deref(), book) {
+            return code;
+        }
+    }
     let text = match args.format {
+        Format::Xlsx => String::new(),
         Format::Human => {
             let mut s = human_diagnostics(&diags, &rules, to_terminal);
             s.push_str(&summary_line(&rules));
@@ -107,7 +114,9 @@ pub fn check(args: CheckArgs) -> ExitCode {
         Format::Json => report::json::render(&diags, rules.sources()),
         Format::Short => report::short::render(&diags, rules.sources()),
     };
-    if let Err(code) = emit(args.output.as_deref(), &text) {
+    if !matches!(args.format, Format::Xlsx)
+        && let Err(code) = emit(args.output.as_deref(), &text)
+    {
         return code;
     }
     let unprocessable = rules
@@ -187,7 +196,14 @@ fn check_data(
         }
         return exit_code(&report, args.deny_warnings);
     }
+    if let Format::Xlsx = args.format {
+        if let Err(code) = super::xlsx_out::write(args.output.as_deref(), report::xlsx::check(&report)) {
+            return code;
+        }
+        return exit_code(&report, args.deny_warnings);
+    }
     let text = match args.format {
+        Format::Xlsx => String::new(),
         Format::Human => {
             let mut s = human_diagnostics(diags, rules, to_terminal);
             s.push_str(&summary_line(rules));

@@ -8,6 +8,7 @@ mod explain_score;
 mod gaps;
 mod score;
 mod test;
+mod xlsx_out;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use duikou::data::csv_file::Encoding;
@@ -49,6 +50,8 @@ pub enum Format {
     Json,
     /// One line per diagnostic, for logs and golden tests.
     Short,
+    /// A workbook (with `-o FILE`): a summary, a sheet per rule, the data problems.
+    Xlsx,
 }
 
 #[derive(Clone, Copy, ValueEnum)]

@@ -21,6 +21,8 @@ pub enum Format {
     Markdown,
     /// One line per group, for spreadsheets.
     Csv,
+    /// A workbook (with `-o FILE`): the score table with grades and ranks.
+    Xlsx,
 }
 
 #[derive(clap::Args)]
@@ -119,7 +121,15 @@ pub fn score(args: ScoreArgs) -> ExitCode {
             p.message
         );
     }
+    if let Format::Xlsx = args.format {
+        if let Err(code) =
+            super::xlsx_out::write(args.output.as_deref(), report::xlsx::score(e, &rows))
+        {
+            return code;
+        }
+    }
     let text = match args.format {
+        Format::Xlsx => String::new(),
         Format::Human => report::score::human(e, &rows),
         Format::Json => {
             let scored = rows.iter().filter(|r| r.score.is_some()).count();
@@ -139,11 +149,13 @@ pub fn score(args: ScoreArgs) -> ExitCode {
         Format::Markdown => report::score::markdown(e, &rows),
         Format::Csv => report::score::csv(e, &rows),
     };
-    if let Err(code) = emit(args.output.as_deref(), &text) {
+    if !matches!(args.format, Format::Xlsx)
+        && let Err(code) = emit(args.output.as_deref(), &text)
+    {
         return code;
     }
     // Tables for spreadsheets and reports carry no findings: say them on standard error.
-    if matches!(args.format, Format::Markdown | Format::Csv) {
+    if matches!(args.format, Format::Markdown | Format::Csv | Format::Xlsx) {
         for line in report::score::findings(&rows) {
             eprintln!("warning: {line}");
         }

@@ -302,7 +302,7 @@ impl CheckReport<'_> {
     }
 
     /// Every finding in report order: diagnostics, data problems, then each rule's findings.
-    fn each_finding(&self, mut emit: impl FnMut(Finding)) {
+    pub fn each_finding(&self, mut emit: impl FnMut(Finding)) {
         for d in self.diagnostics {
             emit(json::finding(d, self.sources));
         }

@@ -6,6 +6,7 @@ pub mod human;
 pub mod json;
 pub mod score;
 pub mod short;
+pub mod xlsx;
 
 use crate::diagnostic::{Diagnostic, Severity};
 
