@@ -120,13 +120,18 @@ pub fn read(
     if top.is_empty() {
         return Err(Box::new(empty_file(at, fields)));
     }
-    let found = match header::find(
+    let found = header::find(
         &top.iter().map(|(l, _, c)| (*l, c.clone())).collect::<Vec<_>>(),
         fields,
         opts.header_row,
         at,
-    ) {
+    );
+    // A header that is not UTF-8 is an encoding problem, whether or not it was recognised.
+    let undecodable = |i: usize| std::str::from_utf8(sample_row(&sample, delimiter, top[i].1)).is_err();
+    let found = match found {
+        Ok(h) if undecodable(h.index) => return Err(Box::new(not_utf8(at, top[h.index].0))),
         Ok(h) => h,
+        Err(_) if undecodable(0) => return Err(Box::new(not_utf8(at, top[0].0))),
         Err(p) => {
             sink.problem(*p);
             sink.failed();
@@ -354,6 +359,24 @@ fn first_rows(sample: &[u8], delimiter: u8) -> Vec<(u64, usize, Vec<String>)> {
         index += 1;
     }
     rows
+}
+
+/// The bytes of record `index` of the text `sample`.
+fn sample_row(sample: &[u8], delimiter: u8, index: usize) -> &[u8] {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(sample);
+    let mut record = csv::ByteRecord::new();
+    for _ in 0..=index {
+        if !matches!(reader.read_byte_record(&mut record), Ok(true)) {
+            return &[];
+        }
+    }
+    let start = record.position().map_or(0, |p| p.byte() as usize);
+    let end = reader.position().byte() as usize;
+    sample.get(start..end.min(sample.len())).unwrap_or(&[])
 }
 
 fn empty_file(at: &DataLocation, fields: &[Field]) -> DataProblem {
