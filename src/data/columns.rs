@@ -111,7 +111,7 @@ pub fn names_field(folded: &str, field: &Field) -> bool {
         .chain(&field.labels)
         .any(|n| {
             let n = fold(n);
-            folded == n || bare == Some(n.as_str())
+            folded == n || bare.as_deref() == Some(n.as_str())
         })
 }
 

@@ -150,8 +150,12 @@ fn not_found(
         .iter()
         .take(3)
         .map(|&i| {
-            let lacking: Vec<String> = fits[i].lacking.iter().map(|n| format!("`{n}`")).collect();
-            format!("row {} lacks {}", rows[i].0, lacking.join(", "))
+            let lack = &fits[i].lacking;
+            let mut listed: Vec<String> = lack.iter().take(4).map(|n| format!("`{n}`")).collect();
+            if lack.len() > 4 {
+                listed.push(format!("{} more", lack.len() - 4));
+            }
+            format!("row {} lacks {}", rows[i].0, listed.join(", "))
         })
         .collect();
     let example = fields.first().map_or(String::new(), |f| {

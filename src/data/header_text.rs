@@ -18,19 +18,28 @@ pub fn fold(s: &str) -> String {
         .collect()
 }
 
-/// A folded header without its trailing money unit, and the unit: `计划投资(万元)` →
-/// (`计划投资`, 万元). Headers with no unit give `None`.
-pub fn split_unit(folded: &str) -> Option<(&str, MoneyUnit)> {
-    let inner = folded.strip_suffix(')')?;
-    let open = inner.rfind('(')?;
-    let unit = inner[open + 1..].trim_start_matches("单位:");
-    let unit = match unit {
-        "元" | "人民币元" => MoneyUnit::Yuan,
-        "万元" | "万" => MoneyUnit::TenThousand,
-        "亿元" | "亿" => MoneyUnit::HundredMillion,
-        _ => return None,
-    };
-    Some((&folded[..open], unit))
+/// A folded header without the money unit it names in parentheses, and the unit:
+/// `计划投资(万元)` → (`计划投资`, 万元); `计划投资(万元)/中央` → (`计划投资/中央`, 万元).
+/// Headers with no unit give `None`.
+pub fn split_unit(folded: &str) -> Option<(String, MoneyUnit)> {
+    let mut search = folded;
+    while let Some(open) = search.rfind('(') {
+        let close = search[open..].find(')').map(|c| open + c);
+        if let Some(close) = close {
+            let inner = search[open + 1..close].trim_start_matches("单位:");
+            let unit = match inner {
+                "元" | "人民币元" => Some(MoneyUnit::Yuan),
+                "万元" | "万" => Some(MoneyUnit::TenThousand),
+                "亿元" | "亿" => Some(MoneyUnit::HundredMillion),
+                _ => None,
+            };
+            if let Some(unit) = unit {
+                return Some((format!("{}{}", &folded[..open], &folded[close + 1..]), unit));
+            }
+        }
+        search = &search[..open];
+    }
+    None
 }
 
 /// The money unit a cell's text is written in, if it names one (`500元`, `3万`, `¥12`).
@@ -57,11 +66,15 @@ mod tests {
         assert_eq!(fold("ＩＤ　号"), "ID号");
         assert_eq!(
             split_unit("计划投资(万元)"),
-            Some(("计划投资", MoneyUnit::TenThousand))
+            Some(("计划投资".to_string(), MoneyUnit::TenThousand))
         );
         assert_eq!(
             split_unit("实际完成投资(元)"),
-            Some(("实际完成投资", MoneyUnit::Yuan))
+            Some(("实际完成投资".to_string(), MoneyUnit::Yuan))
+        );
+        assert_eq!(
+            split_unit("计划投资(万元)/中央"),
+            Some(("计划投资/中央".to_string(), MoneyUnit::TenThousand))
         );
         assert_eq!(split_unit("金额(单位:亿元)").map(|x| x.1), Some(MoneyUnit::HundredMillion));
         assert_eq!(split_unit("备注(其他)"), None);
