@@ -33,7 +33,9 @@ fn duikou(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output {
         .spawn()
         .expect("duikou runs");
     let mut input = child.stdin.take().expect("stdin is piped");
-    input.write_all(stdin.unwrap_or_default()).expect("stdin is written");
+    input
+        .write_all(stdin.unwrap_or_default())
+        .expect("stdin is written");
     drop(input);
     child.wait_with_output().expect("duikou ends")
 }
@@ -84,8 +86,18 @@ fn submitted_sheet(path: &Path) {
     sheet.set_name("2018年项目").unwrap();
     let plain = Format::new();
     let date = Format::new().set_num_format("yyyy-mm-dd");
-    sheet.merge_range(0, 0, 0, 6, "2018年对口援疆项目汇总表", &plain).unwrap();
-    let head = ["项目编号", "支援方", "受援地", "年度", "计划投资（元）", "开工\n日期", "备注"];
+    sheet
+        .merge_range(0, 0, 0, 6, "2018年对口援疆项目汇总表", &plain)
+        .unwrap();
+    let head = [
+        "项目编号",
+        "支援方",
+        "受援地",
+        "年度",
+        "计划投资（元）",
+        "开工\n日期",
+        "备注",
+    ];
     for (c, h) in head.iter().enumerate() {
         sheet.write_string(1, c as u16, *h).unwrap();
     }
@@ -138,7 +150,18 @@ fn a_submitted_sheet_is_read_as_it_is() {
     let dir = work_dir("submitted");
     rules(&dir, EXACT);
     submitted_sheet(&dir.join("汇总.xlsx"));
-    let o = duikou(&dir, &["check", "rules.dk", "--data", "project=汇总.xlsx", "--format", "json"], None);
+    let o = duikou(
+        &dir,
+        &[
+            "check",
+            "rules.dk",
+            "--data",
+            "project=汇总.xlsx",
+            "--format",
+            "json",
+        ],
+        None,
+    );
     let report = json(&o);
     let s = &report["summary"];
     assert_eq!(s["rows_title"], 1, "{s}");
@@ -149,13 +172,30 @@ fn a_submitted_sheet_is_read_as_it_is() {
     let title = findings(&report, "duikou::data::title_row");
     assert_eq!(title.len(), 1);
     assert_eq!(title[0]["location"]["line"], 1);
-    assert!(title[0]["message"].as_str().unwrap().contains("2018年对口援疆项目汇总表"));
+    assert!(
+        title[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("2018年对口援疆项目汇总表")
+    );
     // The formula without a saved value rejects its row, with the reason.
-    let rejected: Vec<_> = report["findings"].as_array().unwrap().iter().filter(|f| f["kind"] == "rejected_row").collect();
+    let rejected: Vec<_> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["kind"] == "rejected_row")
+        .collect();
     assert_eq!(rejected.len(), 1, "{rejected:?}");
     assert_eq!(rejected[0]["location"]["line"], 8);
     assert_eq!(rejected[0]["field"], "note");
-    assert!(rejected[0]["message"].as_str().unwrap().contains("has no saved value"), "{}", rejected[0]);
+    assert!(
+        rejected[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("has no saved value"),
+        "{}",
+        rejected[0]
+    );
     // 小计 rows 3–5 and 合计 match; the second 小计 says 70万元 for 60万元.
     let matched = findings(&report, "duikou::data::total_row");
     assert_eq!(matched.len(), 2, "{matched:?}");
@@ -165,10 +205,18 @@ fn a_submitted_sheet_is_read_as_it_is() {
     assert_eq!(m["location"]["line"], 9);
     assert_eq!(m["location"]["column"], 5);
     let text = m["message"].as_str().unwrap();
-    assert!(text.contains("70.00万元") && text.contains("60.00万元") && text.contains("rows 7–8"), "{text}");
+    assert!(
+        text.contains("70.00万元") && text.contains("60.00万元") && text.contains("rows 7–8"),
+        "{text}"
+    );
     // 1,234,567元 is exactly 123.4567万元: the merged 支援方, the formula's saved value and
     // both dates were read, so only p1 meets the exact amount and no date differs.
-    let violations: Vec<_> = report["findings"].as_array().unwrap().iter().filter(|f| f["kind"] == "violation").collect();
+    let violations: Vec<_> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["kind"] == "violation")
+        .collect();
     assert_eq!(violations.len(), 1, "{violations:?}");
     assert_eq!(violations[0]["rule"], "精确");
     assert_eq!(violations[0]["record"], "p1");
@@ -184,12 +232,38 @@ fn header_row_forces_the_header() {
     let dir = work_dir("header-row");
     rules(&dir, "");
     submitted_sheet(&dir.join("s.xlsx"));
-    let o = duikou(&dir, &["check", "rules.dk", "--data", "project=s.xlsx", "--header-row", "1", "--format", "json"], None);
+    let o = duikou(
+        &dir,
+        &[
+            "check",
+            "rules.dk",
+            "--data",
+            "project=s.xlsx",
+            "--header-row",
+            "1",
+            "--format",
+            "json",
+        ],
+        None,
+    );
     let report = json(&o);
     let missing = findings(&report, "duikou::data::missing_column");
     assert!(!missing.is_empty(), "row 1 is the title: {report}");
     assert_eq!(missing[0]["location"]["line"], 1);
-    let o = duikou(&dir, &["check", "rules.dk", "--data", "project=s.xlsx", "--header-row", "2", "--format", "json"], None);
+    let o = duikou(
+        &dir,
+        &[
+            "check",
+            "rules.dk",
+            "--data",
+            "project=s.xlsx",
+            "--header-row",
+            "2",
+            "--format",
+            "json",
+        ],
+        None,
+    );
     assert_eq!(json(&o)["summary"]["rows_read"], 5);
 }
 
@@ -198,7 +272,18 @@ fn a_header_that_cannot_be_found_lists_the_closest_rows() {
     let dir = work_dir("no-header");
     rules(&dir, "");
     std::fs::write(dir.join("p.csv"), "汇总表\n编号,单位\nA,B\n").unwrap();
-    let o = duikou(&dir, &["check", "rules.dk", "--data", "project=p.csv", "--format", "json"], None);
+    let o = duikou(
+        &dir,
+        &[
+            "check",
+            "rules.dk",
+            "--data",
+            "project=p.csv",
+            "--format",
+            "json",
+        ],
+        None,
+    );
     let report = json(&o);
     let found = findings(&report, "duikou::data::header_not_found");
     assert_eq!(found.len(), 1, "{report}");
@@ -226,7 +311,9 @@ rule 地方 { over fund forbid local == 0.002万元 }
     let plain = Format::new();
     sheet.merge_range(0, 0, 1, 0, "项目编号", &plain).unwrap();
     sheet.merge_range(0, 1, 1, 1, "支援方", &plain).unwrap();
-    sheet.merge_range(0, 2, 0, 3, "计划投资（元）", &plain).unwrap();
+    sheet
+        .merge_range(0, 2, 0, 3, "计划投资（元）", &plain)
+        .unwrap();
     sheet.write_string(1, 2, "中央").unwrap();
     sheet.write_string(1, 3, "地方").unwrap();
     sheet.write_string(2, 0, "p1").unwrap();
@@ -234,7 +321,18 @@ rule 地方 { over fund forbid local == 0.002万元 }
     sheet.write_number(2, 2, 100_000).unwrap();
     sheet.write_number(2, 3, 20).unwrap();
     book.save(dir.join("b.xlsx")).unwrap();
-    let o = duikou(&dir, &["check", "rules.dk", "--data", "fund=b.xlsx", "--format", "json"], None);
+    let o = duikou(
+        &dir,
+        &[
+            "check",
+            "rules.dk",
+            "--data",
+            "fund=b.xlsx",
+            "--format",
+            "json",
+        ],
+        None,
+    );
     let report = json(&o);
     assert_eq!(report["summary"]["rows_checked"], 1, "{report}");
     // The parent's unit (元) holds for its sub-columns: 100000元 = 10万元, 20元 = 0.002万元.
@@ -249,12 +347,26 @@ fn a_workbook_of_several_sheets_says_which_is_read() {
     let mut book = Workbook::new();
     let first = book.add_worksheet();
     first.set_name("项目").unwrap();
-    for (c, h) in ["项目编号", "支援方", "受援地", "年度", "计划投资"].iter().enumerate() {
+    for (c, h) in ["项目编号", "支援方", "受援地", "年度", "计划投资"]
+        .iter()
+        .enumerate()
+    {
         first.write_string(0, c as u16, *h).unwrap();
     }
     book.add_worksheet().set_name("说明").unwrap();
     book.save(dir.join("b.xlsx")).unwrap();
-    let o = duikou(&dir, &["check", "rules.dk", "--data", "project=b.xlsx", "--format", "json"], None);
+    let o = duikou(
+        &dir,
+        &[
+            "check",
+            "rules.dk",
+            "--data",
+            "project=b.xlsx",
+            "--format",
+            "json",
+        ],
+        None,
+    );
     let report = json(&o);
     let note = findings(&report, "duikou::data::first_sheet");
     assert_eq!(note.len(), 1, "{report}");
@@ -262,7 +374,11 @@ fn a_workbook_of_several_sheets_says_which_is_read() {
     assert_eq!(o.status.code(), Some(0));
 }
 
-const CSV_ROWS: [&str; 3] = ["项目编号|支援方|受援地|年度|计划投资（万元）", "p1|河北省|巴州|2018|12.5", "p2|江苏省|和田地区|2018|7.5"];
+const CSV_ROWS: [&str; 3] = [
+    "项目编号|支援方|受援地|年度|计划投资（万元）",
+    "p1|河北省|巴州|2018|12.5",
+    "p2|江苏省|和田地区|2018|7.5",
+];
 
 fn check_text(dir: &Path, file: &str, extra: &[&str]) -> Value {
     let data = format!("project={file}");
@@ -288,14 +404,23 @@ fn every_text_export_is_read() {
     }
     std::fs::write(dir.join("unicode.txt"), le).unwrap();
     std::fs::write(dir.join("unicode-be.txt"), be).unwrap();
-    for file in ["comma.csv", "semicolon.csv", "pipe.csv", "unicode.txt", "unicode-be.txt"] {
+    for file in [
+        "comma.csv",
+        "semicolon.csv",
+        "pipe.csv",
+        "unicode.txt",
+        "unicode-be.txt",
+    ] {
         let report = check_text(&dir, file, &[]);
         assert_eq!(report["summary"]["rows_checked"], 2, "{file}: {report}");
         assert_eq!(report["rules"][0]["violations"], 1, "{file}: {report}");
     }
     // A delimiter given overrides detection.
     let report = check_text(&dir, "semicolon.csv", &["--delimiter", ","]);
-    assert!(!findings(&report, "duikou::data::header_not_found").is_empty(), "{report}");
+    assert!(
+        !findings(&report, "duikou::data::header_not_found").is_empty(),
+        "{report}"
+    );
     let report = check_text(&dir, "semicolon.csv", &["--delimiter", ";"]);
     assert_eq!(report["summary"]["rows_checked"], 2, "{report}");
 }
@@ -305,33 +430,84 @@ fn standard_input_is_read_in_the_format_given() {
     let dir = work_dir("stdin");
     rules(&dir, "");
     let csv = CSV_ROWS.join("\n").replace('|', ";") + "\n";
-    let args = ["check", "rules.dk", "--data", "project=-", "--data-format", "csv", "--format", "json"];
+    let args = [
+        "check",
+        "rules.dk",
+        "--data",
+        "project=-",
+        "--data-format",
+        "csv",
+        "--format",
+        "json",
+    ];
     let report = json(&duikou(&dir, &args, Some(csv.as_bytes())));
     assert_eq!(report["summary"]["rows_checked"], 2, "{report}");
-    assert!(report["receipt"]["data"]["-"].as_str().unwrap().starts_with("sha256:"));
+    assert!(
+        report["receipt"]["data"]["-"]
+            .as_str()
+            .unwrap()
+            .starts_with("sha256:")
+    );
     let lines = "{\"id\":\"p1\",\"supporter\":\"河北省\",\"recipient\":\"巴州\",\"year\":2018,\"planned\":\"5\"}\n";
-    let args = ["check", "rules.dk", "--data", "project=-", "--data-format", "jsonl", "--format", "json"];
+    let args = [
+        "check",
+        "rules.dk",
+        "--data",
+        "project=-",
+        "--data-format",
+        "jsonl",
+        "--format",
+        "json",
+    ];
     let report = json(&duikou(&dir, &args, Some(lines.as_bytes())));
     assert_eq!(report["summary"]["rows_checked"], 1, "{report}");
-    let o = duikou(&dir, &["check", "rules.dk", "--data", "project=-", "--format", "json"], Some(b""));
+    let o = duikou(
+        &dir,
+        &[
+            "check",
+            "rules.dk",
+            "--data",
+            "project=-",
+            "--format",
+            "json",
+        ],
+        Some(b""),
+    );
     let report = json(&o);
     let f = findings(&report, "duikou::data::format");
-    assert!(f[0]["help"].as_str().unwrap().contains("--data-format"), "{report}");
+    assert!(
+        f[0]["help"].as_str().unwrap().contains("--data-format"),
+        "{report}"
+    );
 }
 
 #[test]
 fn units_in_headers_convert_exactly_and_contradictions_are_rejected() {
     let dir = work_dir("units");
-    rules(&dir, "rule 精确 { over project forbid planned == 0.0001万元 }\n");
+    rules(
+        &dir,
+        "rule 精确 { over project forbid planned == 0.0001万元 }\n",
+    );
     let text = "项目编号,支援方,受援地,年度,计划投资(元)\np1,河北省,巴州,2018,1\np2,河北省,巴州,2018,5万元\np3,河北省,巴州,2018,3元\n";
     std::fs::write(dir.join("p.csv"), text).unwrap();
     let report = check_text(&dir, "p.csv", &[]);
-    assert_eq!(report["rules"][0]["violations"], 1, "1元 is 0.0001万元: {report}");
-    let rejected: Vec<_> = report["findings"].as_array().unwrap().iter().filter(|f| f["kind"] == "rejected_row").collect();
+    assert_eq!(
+        report["rules"][0]["violations"], 1,
+        "1元 is 0.0001万元: {report}"
+    );
+    let rejected: Vec<_> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["kind"] == "rejected_row")
+        .collect();
     assert_eq!(rejected.len(), 1, "{rejected:?}");
     assert_eq!(rejected[0]["location"]["line"], 3);
     let message = rejected[0]["message"].as_str().unwrap();
-    assert!(message.contains("`5万元` is written in 万元, but the column's header says 元"), "{message}");
+    assert!(
+        message.contains("`5万元` is written in 万元, but the column's header says 元"),
+        "{message}"
+    );
 }
 
 #[test]
@@ -343,8 +519,16 @@ fn totals_rows_of_a_text_export_are_checked() {
     let report = check_text(&dir, "p.csv", &[]);
     let m = findings(&report, "duikou::data::total_mismatch");
     assert_eq!(m.len(), 1, "{report}");
-    assert!(m[0]["message"].as_str().unwrap().contains("16.00万元"), "{}", m[0]);
-    assert!(m[0]["message"].as_str().unwrap().contains("15.50万元"), "{}", m[0]);
+    assert!(
+        m[0]["message"].as_str().unwrap().contains("16.00万元"),
+        "{}",
+        m[0]
+    );
+    assert!(
+        m[0]["message"].as_str().unwrap().contains("15.50万元"),
+        "{}",
+        m[0]
+    );
     assert_eq!(report["summary"]["rows_total"], 1);
     assert_eq!(report["summary"]["rows_read"], 2);
 }
@@ -392,20 +576,47 @@ fn as_number(text: &str) -> String {
 #[test]
 fn the_workbook_report_holds_the_findings_of_the_json_report() {
     let dir = work_dir("round-trip");
-    rules(&dir, &format!("{EXACT}rule 大额 {{ over project per supporter require sum(planned) < 300万元 }}\n"));
+    rules(
+        &dir,
+        &format!(
+            "{EXACT}rule 大额 {{ over project per supporter require sum(planned) < 300万元 }}\n"
+        ),
+    );
     submitted_sheet(&dir.join("s.xlsx"));
     let args = ["check", "rules.dk", "--data", "project=s.xlsx"];
-    let report = json(&duikou(&dir, &[&args[..], &["--format", "json"]].concat(), None));
-    let o = duikou(&dir, &[&args[..], &["--format", "xlsx", "-o", "报告.xlsx"]].concat(), None);
-    assert_eq!(o.status.code(), Some(2), "{}", String::from_utf8_lossy(&o.stderr));
+    let report = json(&duikou(
+        &dir,
+        &[&args[..], &["--format", "json"]].concat(),
+        None,
+    ));
+    let o = duikou(
+        &dir,
+        &[&args[..], &["--format", "xlsx", "-o", "报告.xlsx"]].concat(),
+        None,
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     let book = sheets(&dir.join("报告.xlsx"));
-    let sheet = |name: &str| &book.iter().find(|(n, _)| n == name).unwrap_or_else(|| panic!("no sheet {name}")).1;
+    let sheet = |name: &str| {
+        &book
+            .iter()
+            .find(|(n, _)| n == name)
+            .unwrap_or_else(|| panic!("no sheet {name}"))
+            .1
+    };
     // The summary: one row per rule with its counts.
     let summary = sheet("汇总");
     for (i, r) in report["rules"].as_array().unwrap().iter().enumerate() {
         let row = &summary[i + 1];
         assert_eq!(row[0], r["rule"].as_str().unwrap());
-        let counts: Vec<String> = ["checked", "passed", "violations", "undetermined"].iter().map(|k| r[*k].to_string()).collect();
+        let counts: Vec<String> = ["checked", "passed", "violations", "undetermined"]
+            .iter()
+            .map(|k| r[*k].to_string())
+            .collect();
         assert_eq!(row[3..7], counts[..], "{row:?}");
     }
     let all = report["findings"].as_array().unwrap();
@@ -417,12 +628,21 @@ fn the_workbook_report_holds_the_findings_of_the_json_report() {
             .filter(|f| f["rule"] == name)
             .map(|f| {
                 let subject = match (&f["group"], &f["record"]) {
-                    (Value::Object(g), _) => g.iter().map(|(k, v)| format!("{k}={}", v.as_str().map_or(v.to_string(), str::to_string))).collect::<Vec<_>>().join(", "),
+                    (Value::Object(g), _) => g
+                        .iter()
+                        .map(|(k, v)| {
+                            format!("{k}={}", v.as_str().map_or(v.to_string(), str::to_string))
+                        })
+                        .collect::<Vec<_>>()
+                        .join(", "),
                     (_, Value::String(r)) => r.clone(),
                     _ => String::new(),
                 };
                 let (file, line) = match &f["row"] {
-                    Value::Object(p) => (p["file"].as_str().unwrap().to_string(), p["line"].to_string()),
+                    Value::Object(p) => (
+                        p["file"].as_str().unwrap().to_string(),
+                        p["line"].to_string(),
+                    ),
                     _ => (String::new(), String::new()),
                 };
                 vec![
@@ -437,14 +657,25 @@ fn the_workbook_report_holds_the_findings_of_the_json_report() {
             })
             .collect();
         let rows = sheet(name);
-        let got: Vec<Vec<String>> = rows[1..].iter().map(|r| { let mut r = r.clone(); r.resize(7, String::new()); r }).collect();
+        let got: Vec<Vec<String>> = rows[1..]
+            .iter()
+            .map(|r| {
+                let mut r = r.clone();
+                r.resize(7, String::new());
+                r
+            })
+            .collect();
         assert_eq!(got, expected, "sheet {name}");
         assert!(!expected.is_empty() || r["violations"] == 0);
     }
     // The data problems: every rejected row and file problem, with file, row, column, reason.
     let expected: Vec<Vec<String>> = all
         .iter()
-        .filter(|f| f["code"].as_str().is_some_and(|c| c.starts_with("duikou::data::")))
+        .filter(|f| {
+            f["code"]
+                .as_str()
+                .is_some_and(|c| c.starts_with("duikou::data::"))
+        })
         .map(|f| {
             vec![
                 f["kind"].as_str().unwrap().to_string(),
@@ -459,12 +690,23 @@ fn the_workbook_report_holds_the_findings_of_the_json_report() {
             ]
         })
         .collect();
-    let got: Vec<Vec<String>> = sheet("数据问题")[1..].iter().map(|r| { let mut r = r.clone(); r.resize(9, String::new()); r }).collect();
+    let got: Vec<Vec<String>> = sheet("数据问题")[1..]
+        .iter()
+        .map(|r| {
+            let mut r = r.clone();
+            r.resize(9, String::new());
+            r
+        })
+        .collect();
     assert_eq!(got, expected);
     assert!(got.iter().any(|r| r[0] == "rejected_row"));
     // Same inputs, same bytes.
     let first = std::fs::read(dir.join("报告.xlsx")).unwrap();
-    duikou(&dir, &[&args[..], &["--format", "xlsx", "-o", "again.xlsx"]].concat(), None);
+    duikou(
+        &dir,
+        &[&args[..], &["--format", "xlsx", "-o", "again.xlsx"]].concat(),
+        None,
+    );
     assert_eq!(first, std::fs::read(dir.join("again.xlsx")).unwrap());
 }
 
@@ -487,15 +729,59 @@ evaluation 财务 {
 }
 ";
     std::fs::write(dir.join("rules.dk"), text).unwrap();
-    std::fs::write(dir.join("p.csv"), "项目编号,支援方,年度,增长\np1,河北省,2017,4\np2,天津市,2017,5\n").unwrap();
-    let o = duikou(&dir, &["score", "rules.dk", "--data", "project=p.csv", "--format", "xlsx", "-o", "s.xlsx"], None);
-    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    std::fs::write(
+        dir.join("p.csv"),
+        "项目编号,支援方,年度,增长\np1,河北省,2017,4\np2,天津市,2017,5\n",
+    )
+    .unwrap();
+    let o = duikou(
+        &dir,
+        &[
+            "score",
+            "rules.dk",
+            "--data",
+            "project=p.csv",
+            "--format",
+            "xlsx",
+            "-o",
+            "s.xlsx",
+        ],
+        None,
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     let book = sheets(&dir.join("s.xlsx"));
     let rows = &book[0].1;
-    assert_eq!(rows[0], ["supporter", "year", "增长 值", "增长 达成度", "得分", "等次", "排名"]);
+    assert_eq!(
+        rows[0],
+        [
+            "supporter",
+            "year",
+            "增长 值",
+            "增长 达成度",
+            "得分",
+            "等次",
+            "排名"
+        ]
+    );
     assert_eq!(rows[1], ["河北省", "2017", "4", "80", "80", "B", "2"]);
     assert_eq!(rows[2], ["天津市", "2017", "5", "100", "100", "A", "1"]);
-    let o = duikou(&dir, &["score", "rules.dk", "--data", "project=p.csv", "--format", "xlsx"], None);
+    let o = duikou(
+        &dir,
+        &[
+            "score",
+            "rules.dk",
+            "--data",
+            "project=p.csv",
+            "--format",
+            "xlsx",
+        ],
+        None,
+    );
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("-o"));
 }
@@ -506,13 +792,25 @@ evaluation 财务 {
 fn d1_column_overflow_is_refused() {
     let dir = work_dir("d1");
     rules(&dir, "");
-    let book = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/workbooks/d1_column_overflow.xlsx");
+    let book =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/workbooks/d1_column_overflow.xlsx");
     let data = format!("project={}", book.display());
-    let o = duikou(&dir, &["check", "rules.dk", "--data", &data, "--format", "json"], None);
+    let o = duikou(
+        &dir,
+        &["check", "rules.dk", "--data", &data, "--format", "json"],
+        None,
+    );
     let report = json(&o);
     let f = findings(&report, "duikou::data::format");
     assert_eq!(f.len(), 1, "{report}");
-    assert!(f[0]["message"].as_str().unwrap().contains("`AAAAAAAAA1` is beyond Excel's last column XFD"), "{}", f[0]);
+    assert!(
+        f[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("`AAAAAAAAA1` is beyond Excel's last column XFD"),
+        "{}",
+        f[0]
+    );
     assert_eq!(o.status.code(), Some(2));
 }
 
@@ -524,9 +822,17 @@ fn d2_far_cell_is_read_sparsely() {
     rules(&dir, "");
     let book = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/workbooks/d2_far_cell.xlsx");
     let data = format!("project={}", book.display());
-    let o = duikou(&dir, &["check", "rules.dk", "--data", &data, "--format", "json"], None);
+    let o = duikou(
+        &dir,
+        &["check", "rules.dk", "--data", &data, "--format", "json"],
+        None,
+    );
     let report = json(&o);
     let f = findings(&report, "duikou::data::header_not_found");
     assert_eq!(f.len(), 1, "{report}");
-    assert!(f[0]["help"].as_str().unwrap().contains("row 1048576"), "{}", f[0]);
+    assert!(
+        f[0]["help"].as_str().unwrap().contains("row 1048576"),
+        "{}",
+        f[0]
+    );
 }

@@ -197,7 +197,9 @@ fn check_data(
         return exit_code(&report, args.deny_warnings);
     }
     if let Format::Xlsx = args.format {
-        if let Err(code) = super::xlsx_out::write(args.output.as_deref(), report::xlsx::check(&report)) {
+        if let Err(code) =
+            super::xlsx_out::write(args.output.as_deref(), report::xlsx::check(&report))
+        {
             return code;
         }
         return exit_code(&report, args.deny_warnings);

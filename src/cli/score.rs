@@ -87,12 +87,12 @@ pub fn score(args: ScoreArgs) -> ExitCode {
     let records: Vec<&str> = rules.symbols().records.keys().map(String::as_str).collect();
     let mut problems = Vec::new();
     let files = bind::bind_with(
-            &data_args,
-            &args.paths,
-            &records,
-            args.reading.stdin_format(),
-            &mut problems,
-        );
+        &data_args,
+        &args.paths,
+        &records,
+        args.reading.stdin_format(),
+        &mut problems,
+    );
     if files.is_empty() {
         eprintln!("error: no data to score\n  help: pass `--data DIR` or `--data NAME=FILE`");
         return ExitCode::from(EXIT_UNPROCESSABLE);

@@ -125,7 +125,11 @@ pub fn find(header: &[String], fields: &[Field]) -> Vec<Option<usize>> {
 }
 
 /// The money unit each money field's header names (`计划投资（万元）`), if any.
-pub fn units(header: &[String], fields: &[Field], columns: &[Option<usize>]) -> Vec<Option<MoneyUnit>> {
+pub fn units(
+    header: &[String],
+    fields: &[Field],
+    columns: &[Option<usize>],
+) -> Vec<Option<MoneyUnit>> {
     fields
         .iter()
         .zip(columns)

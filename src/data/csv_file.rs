@@ -6,8 +6,8 @@ use super::delimiter;
 use super::header::{self, SEARCHED_ROWS};
 use super::lines::LineReader;
 use super::problem::{DataLocation, DataProblem};
-use super::sink::RowSink;
 use super::sink::NotData;
+use super::sink::RowSink;
 use super::stray_quote;
 use super::totals;
 use crate::ast::{Field, MoneyUnit};
@@ -121,13 +121,16 @@ pub fn read(
         return Err(Box::new(empty_file(at, fields)));
     }
     let found = header::find(
-        &top.iter().map(|(l, _, c)| (*l, c.clone())).collect::<Vec<_>>(),
+        &top.iter()
+            .map(|(l, _, c)| (*l, c.clone()))
+            .collect::<Vec<_>>(),
         fields,
         opts.header_row,
         at,
     );
     // A header that is not UTF-8 is an encoding problem, whether or not it was recognised.
-    let undecodable = |i: usize| std::str::from_utf8(sample_row(&sample, delimiter, top[i].1)).is_err();
+    let undecodable =
+        |i: usize| std::str::from_utf8(sample_row(&sample, delimiter, top[i].1)).is_err();
     let found = match found {
         Ok(h) if undecodable(h.index) => return Err(Box::new(not_utf8(at, top[h.index].0))),
         Ok(h) => h,

@@ -56,11 +56,20 @@ mod tests {
 
     #[test]
     fn finds_the_delimiter_of_each_export() {
-        assert_eq!(detect("编号,支援方,年度\np1,河北省,2017\n".as_bytes()), b',');
-        assert_eq!(detect("编号;支援方;金额\np1;河北省;1,5\np2;河北省;2,5\n".as_bytes()), b';');
+        assert_eq!(
+            detect("编号,支援方,年度\np1,河北省,2017\n".as_bytes()),
+            b','
+        );
+        assert_eq!(
+            detect("编号;支援方;金额\np1;河北省;1,5\np2;河北省;2,5\n".as_bytes()),
+            b';'
+        );
         assert_eq!(detect("编号\t支援方\np1\t河北省\n".as_bytes()), b'\t');
         assert_eq!(detect("编号|支援方\np1|河北省\n".as_bytes()), b'|');
-        assert_eq!(detect("2018年汇总表\n编号;支援方\np1;河北省\n".as_bytes()), b';');
+        assert_eq!(
+            detect("2018年汇总表\n编号;支援方\np1;河北省\n".as_bytes()),
+            b';'
+        );
         assert_eq!(detect(b"id\n1\n"), b',');
         assert_eq!(parse("tab"), Ok(b'\t'));
         assert!(parse(";;").is_err());

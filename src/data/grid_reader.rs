@@ -16,8 +16,9 @@ fn owned(cell: &GridCell, ty: BaseType, is_1904: bool) -> OwnedCell {
         GridCell::Empty => OwnedCell::Empty,
         GridCell::Text(s) if s.trim().is_empty() => OwnedCell::Empty,
         GridCell::Text(s) => OwnedCell::Text(s.clone()),
-        GridCell::Number(n) if ty == BaseType::Date => serial_date(n, is_1904)
-            .map_or_else(|| OwnedCell::Number(n.clone()), OwnedCell::Date),
+        GridCell::Number(n) if ty == BaseType::Date => {
+            serial_date(n, is_1904).map_or_else(|| OwnedCell::Number(n.clone()), OwnedCell::Date)
+        }
         GridCell::Number(n) => OwnedCell::Number(n.clone()),
         GridCell::Bool(b) => OwnedCell::Bool(*b),
         GridCell::Date(d) => OwnedCell::Date(*d),
@@ -77,7 +78,10 @@ pub fn read(
     };
     let header_line = top[found.index].0;
     for (line, cells) in &top[..found.index] {
-        sink.not_data(NotData::Title, header::title_problem(at, *line, header_line, cells));
+        sink.not_data(
+            NotData::Title,
+            header::title_problem(at, *line, header_line, cells),
+        );
     }
     let header_at = DataLocation {
         line: header_line,
@@ -92,7 +96,10 @@ pub fn read(
     sink.columns(cols.iter().map(|c| c.map_or(0, |c| c as u32 + 1)).collect());
     let last_header = top[found.index + found.depth - 1].0;
     let mut cells = Vec::with_capacity(fields.len());
-    for r in grid.row_numbers().filter(|r| u64::from(*r) + 1 > last_header) {
+    for r in grid
+        .row_numbers()
+        .filter(|r| u64::from(*r) + 1 > last_header)
+    {
         if grid.row_is_empty(r) {
             continue;
         }

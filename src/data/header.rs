@@ -104,7 +104,9 @@ pub fn find(
         let i = rows.iter().position(|(l, _)| *l == line).ok_or_else(|| {
             problem(
                 at,
-                format!("row {line}, named by `--header-row`, is empty or beyond the rows searched"),
+                format!(
+                    "row {line}, named by `--header-row`, is empty or beyond the rows searched"
+                ),
                 format!("the header must be among the first {SEARCHED_ROWS} non-empty rows"),
             )
         })?;
@@ -190,8 +192,17 @@ fn problem(at: &DataLocation, message: String, help: String) -> Box<DataProblem>
 }
 
 /// The rows above the header, reported as titles: not data.
-pub fn title_problem(at: &DataLocation, line: u64, header_line: u64, cells: &[String]) -> DataProblem {
-    let text: Vec<&str> = cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect();
+pub fn title_problem(
+    at: &DataLocation,
+    line: u64,
+    header_line: u64,
+    cells: &[String],
+) -> DataProblem {
+    let text: Vec<&str> = cells
+        .iter()
+        .map(|c| c.trim())
+        .filter(|c| !c.is_empty())
+        .collect();
     let mut shown = text.join(" ");
     if shown.chars().count() > 60 {
         shown = format!("{}…", shown.chars().take(60).collect::<String>());
@@ -199,7 +210,9 @@ pub fn title_problem(at: &DataLocation, line: u64, header_line: u64, cells: &[St
     DataProblem {
         code: Code::DataTitleRow,
         severity: Severity::Info,
-        message: format!("row {line} is above the header (row {header_line}), so it is not data: `{shown}`"),
+        message: format!(
+            "row {line} is above the header (row {header_line}), so it is not data: `{shown}`"
+        ),
         help: None,
         location: DataLocation { line, ..at.clone() },
         field: None,
@@ -218,12 +231,18 @@ mod tests {
     #[test]
     fn sub_columns_are_named_under_their_parent() {
         assert_eq!(
-            two_rows(&s(&["编号", "计划投资", "计划投资", "备注"]), &s(&["编号", "中央", "地方", ""])),
+            two_rows(
+                &s(&["编号", "计划投资", "计划投资", "备注"]),
+                &s(&["编号", "中央", "地方", ""])
+            ),
             s(&["编号", "计划投资/中央", "计划投资/地方", "备注"])
         );
         // As text, a merged parent is written once.
         assert_eq!(
-            two_rows(&s(&["编号", "计划投资", "", "备注"]), &s(&["", "中央", "地方", ""])),
+            two_rows(
+                &s(&["编号", "计划投资", "", "备注"]),
+                &s(&["", "中央", "地方", ""])
+            ),
             s(&["编号", "计划投资/中央", "计划投资/地方", "备注"])
         );
     }

@@ -76,7 +76,10 @@ mod tests {
             split_unit("计划投资(万元)/中央"),
             Some(("计划投资/中央".to_string(), MoneyUnit::TenThousand))
         );
-        assert_eq!(split_unit("金额(单位:亿元)").map(|x| x.1), Some(MoneyUnit::HundredMillion));
+        assert_eq!(
+            split_unit("金额(单位:亿元)").map(|x| x.1),
+            Some(MoneyUnit::HundredMillion)
+        );
         assert_eq!(split_unit("备注(其他)"), None);
         assert_eq!(unit_written("500元"), Some(MoneyUnit::Yuan));
         assert_eq!(unit_written("3万"), Some(MoneyUnit::TenThousand));

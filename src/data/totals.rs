@@ -19,26 +19,25 @@ const LABELS: [&str; 3] = ["合计", "小计", "总计"];
 
 /// The totals label among a row's first cells (`合计`, `小 计`, `小计（河北省）`), if any.
 pub fn label<'a>(first_cells: impl IntoIterator<Item = &'a str>) -> Option<String> {
-    let first = first_cells
-        .into_iter()
-        .map(fold)
-        .find(|c| !c.is_empty())?;
+    let first = first_cells.into_iter().map(fold).find(|c| !c.is_empty())?;
     LABELS.iter().any(|l| first.starts_with(l)).then_some(first)
 }
 
 /// Whether a row labelled `label` leaves its key fields empty (or holding the label itself), as
 /// a totals row does.
 pub fn keys_empty(cells: &RowCells<'_>, fields: &[Field], label: &str) -> bool {
-    fields.iter().enumerate().filter(|(_, f)| f.key).all(|(i, _)| {
-        match cells.cell(i) {
+    fields
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.key)
+        .all(|(i, _)| match cells.cell(i) {
             super::convert::Cell::Empty => true,
             super::convert::Cell::Text(t) => {
                 let t = fold(t);
                 t.is_empty() || t == label
             }
             _ => false,
-        }
-    })
+        })
 }
 
 /// The sums of the amount fields over a run of rows.

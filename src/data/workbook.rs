@@ -55,8 +55,7 @@ fn choose(
                 ),
                 help: Some(format!(
                     "to read another, name it after `#`: `{}#{}`",
-                    at.file,
-                    names[1]
+                    at.file, names[1]
                 )),
                 location: at.clone(),
                 field: None,
@@ -68,7 +67,11 @@ fn choose(
 }
 
 /// Reads sheet `wanted` (or the first) of the workbook at `path`.
-pub fn read(path: &Path, wanted: Option<&str>, at: &DataLocation) -> Result<Sheet, Box<DataProblem>> {
+pub fn read(
+    path: &Path,
+    wanted: Option<&str>,
+    at: &DataLocation,
+) -> Result<Sheet, Box<DataProblem>> {
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
@@ -88,8 +91,13 @@ fn cannot_open(at: &DataLocation, e: impl std::fmt::Display) -> Box<DataProblem>
     )
 }
 
-fn read_xlsx(path: &Path, wanted: Option<&str>, at: &DataLocation) -> Result<Sheet, Box<DataProblem>> {
-    let mut book: calamine::Xlsx<_> = calamine::open_workbook(path).map_err(|e| cannot_open(at, e))?;
+fn read_xlsx(
+    path: &Path,
+    wanted: Option<&str>,
+    at: &DataLocation,
+) -> Result<Sheet, Box<DataProblem>> {
+    let mut book: calamine::Xlsx<_> =
+        calamine::open_workbook(path).map_err(|e| cannot_open(at, e))?;
     let names = book.sheet_names();
     let (name, note) = choose(&names, wanted, at)?;
     let at = DataLocation {
@@ -97,10 +105,14 @@ fn read_xlsx(path: &Path, wanted: Option<&str>, at: &DataLocation) -> Result<She
         ..at.clone()
     };
     let file = std::fs::File::open(path).map_err(|e| cannot_open(&at, e))?;
-    let mut zip = zip::ZipArchive::new(std::io::BufReader::new(file)).map_err(|e| cannot_open(&at, e))?;
+    let mut zip =
+        zip::ZipArchive::new(std::io::BufReader::new(file)).map_err(|e| cannot_open(&at, e))?;
     let paths = xlsx_scan::sheet_paths(&mut zip).map_err(|e| cannot_open(&at, e))?;
     let Some((_, sheet_path)) = paths.iter().find(|(n, _)| *n == name) else {
-        return Err(cannot_open(&at, format!("the sheet `{name}` has no part in the file")));
+        return Err(cannot_open(
+            &at,
+            format!("the sheet `{name}` has no part in the file"),
+        ));
     };
     let scan = xlsx_scan::scan(&mut zip, sheet_path).map_err(|e| {
         problem(
@@ -128,7 +140,13 @@ fn read_xlsx(path: &Path, wanted: Option<&str>, at: &DataLocation) -> Result<She
                 cells.push((r, c, value));
             }
             Ok(None) => break,
-            Err(e) => return Err(problem(&at, format!("cannot read sheet `{name}`: {e}"), None)),
+            Err(e) => {
+                return Err(problem(
+                    &at,
+                    format!("cannot read sheet `{name}`: {e}"),
+                    None,
+                ));
+            }
         }
     }
     let mut grid = Grid::new(cells, &scan.merges).map_err(|e| problem(&at, e, None))?;
@@ -179,7 +197,11 @@ fn from_data(d: &Data) -> GridCell {
 }
 
 /// `.xls` (at most 65,536 rows by 256 columns) and `.ods`, read whole by calamine.
-fn read_other(path: &Path, wanted: Option<&str>, at: &DataLocation) -> Result<Sheet, Box<DataProblem>> {
+fn read_other(
+    path: &Path,
+    wanted: Option<&str>,
+    at: &DataLocation,
+) -> Result<Sheet, Box<DataProblem>> {
     let mut book = calamine::open_workbook_auto(path).map_err(|e| cannot_open(at, e))?;
     let names = book.sheet_names();
     let (name, note) = choose(&names, wanted, at)?;
@@ -201,7 +223,13 @@ fn read_other(path: &Path, wanted: Option<&str>, at: &DataLocation) -> Result<Sh
         .map_err(|e| problem(&at, format!("cannot read sheet `{name}`: {e}"), None))?;
     let cells = range
         .used_cells()
-        .map(|(r, c, d)| (r as u32 + range.start().map_or(0, |s| s.0), c as u32 + range.start().map_or(0, |s| s.1), from_data(d)))
+        .map(|(r, c, d)| {
+            (
+                r as u32 + range.start().map_or(0, |s| s.0),
+                c as u32 + range.start().map_or(0, |s| s.1),
+                from_data(d),
+            )
+        })
         .collect();
     let grid = Grid::new(cells, &merges).map_err(|e| problem(&at, e, None))?;
     Ok(Sheet { name, grid, note })

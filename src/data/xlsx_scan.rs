@@ -157,8 +157,7 @@ pub fn scan<R: Read + Seek>(zip: &mut zip::ZipArchive<R>, path: &str) -> Result<
 
 fn attr(e: &BytesStart<'_>, key: &[u8]) -> Option<String> {
     e.attributes().flatten().find_map(|a| {
-        (a.key.local_name().as_ref() == key)
-            .then(|| String::from_utf8_lossy(&a.value).into_owned())
+        (a.key.local_name().as_ref() == key).then(|| String::from_utf8_lossy(&a.value).into_owned())
     })
 }
 
@@ -190,7 +189,10 @@ fn row_number(s: &str) -> Result<u32, String> {
         .flatten()
         .filter(|n| (1..=MAX_ROWS).contains(n))
         .ok_or_else(|| {
-            format!("row number `{}` is beyond Excel's last row {MAX_ROWS}", shown(s))
+            format!(
+                "row number `{}` is beyond Excel's last row {MAX_ROWS}",
+                shown(s)
+            )
         })?;
     Ok(n - 1)
 }
@@ -205,16 +207,17 @@ pub fn reference(s: &str) -> Result<(u32, u32), String> {
             shown(s)
         )
     };
-    if letters.is_empty() || letters.len() > 3 || !letters.bytes().all(|b| b.is_ascii_alphabetic()) {
+    if letters.is_empty() || letters.len() > 3 || !letters.bytes().all(|b| b.is_ascii_alphabetic())
+    {
         return Err(if letters.len() > 3 {
             beyond()
         } else {
             format!("`{}` is not a cell reference", shown(s))
         });
     }
-    let col = letters
-        .bytes()
-        .fold(0u32, |n, b| n * 26 + u32::from(b.to_ascii_uppercase() - b'A') + 1);
+    let col = letters.bytes().fold(0u32, |n, b| {
+        n * 26 + u32::from(b.to_ascii_uppercase() - b'A') + 1
+    });
     if col > MAX_COLUMNS {
         return Err(beyond());
     }

@@ -9,10 +9,10 @@ use crate::diagnostic::Diagnostic;
 use crate::engine::compile::RulePlan;
 use crate::engine::compile_eval::EvaluationPlan;
 use crate::engine::finding::RuleCounts;
-use crate::source::SourceMap;
 use crate::score::ScoreRow;
-use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
+use crate::source::SourceMap;
 use rust_decimal::prelude::ToPrimitive;
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 
 /// Sheet names of a check report.
 pub const SUMMARY: &str = "汇总";
@@ -21,14 +21,34 @@ pub const DIAGNOSTICS: &str = "规则诊断";
 
 /// Headers of the summary sheet: one row per rule.
 pub const SUMMARY_HEADERS: [&str; 10] = [
-    "规则", "标题", "条款", "检查", "通过", "违规", "未定", "豁免", "不在有效期", "让位",
+    "规则",
+    "标题",
+    "条款",
+    "检查",
+    "通过",
+    "违规",
+    "未定",
+    "豁免",
+    "不在有效期",
+    "让位",
 ];
 /// Headers of each rule's sheet.
-pub const RULE_HEADERS: [&str; 7] = ["类型", "级别", "分组或记录", "数值", "说明", "数据文件", "行"];
+pub const RULE_HEADERS: [&str; 7] = [
+    "类型",
+    "级别",
+    "分组或记录",
+    "数值",
+    "说明",
+    "数据文件",
+    "行",
+];
 /// Headers of the data problems sheet.
-pub const PROBLEM_HEADERS: [&str; 9] = ["类型", "代码", "级别", "文件", "行", "列", "字段", "说明", "建议"];
+pub const PROBLEM_HEADERS: [&str; 9] = [
+    "类型", "代码", "级别", "文件", "行", "列", "字段", "说明", "建议",
+];
 /// Headers of the rule diagnostics sheet.
-pub const DIAGNOSTIC_HEADERS: [&str; 8] = ["类型", "代码", "级别", "说明", "建议", "文件", "行", "列"];
+pub const DIAGNOSTIC_HEADERS: [&str; 8] =
+    ["类型", "代码", "级别", "说明", "建议", "文件", "行", "列"];
 
 /// One cell to write.
 enum Cell {
@@ -43,7 +63,13 @@ enum Cell {
 fn natural(text: &str) -> Cell {
     let t = text.trim();
     let decimals = |n: &str| n.split_once('.').map_or(0, |(_, f)| f.len());
-    let zeros = |d: usize| if d == 0 { String::new() } else { format!(".{}", "0".repeat(d)) };
+    let zeros = |d: usize| {
+        if d == 0 {
+            String::new()
+        } else {
+            format!(".{}", "0".repeat(d))
+        }
+    };
     if let Some(n) = t.strip_suffix('%')
         && let Ok(v) = n.parse::<f64>()
     {
@@ -58,7 +84,11 @@ fn natural(text: &str) -> Cell {
         }
     }
     match t.parse::<f64>() {
-        Ok(v) if !t.is_empty() && t.chars().all(|c| c.is_ascii_digit() || c == '.' || c == '-') => {
+        Ok(v)
+            if !t.is_empty()
+                && t.chars()
+                    .all(|c| c.is_ascii_digit() || c == '.' || c == '-') =>
+        {
             Cell::Number(v, format!("0{}", zeros(decimals(t))))
         }
         _ => Cell::Text(text.to_string()),
@@ -71,7 +101,9 @@ fn text(s: impl Into<String>) -> Cell {
 
 /// Display width: a Chinese character is two columns wide.
 fn width(s: &str) -> usize {
-    s.chars().map(|c| if (c as u32) < 0x1100 { 1 } else { 2 }).sum()
+    s.chars()
+        .map(|c| if (c as u32) < 0x1100 { 1 } else { 2 })
+        .sum()
 }
 
 /// Writes a table: a bold header row (frozen) and rows, with widths fitting the text.
@@ -124,7 +156,10 @@ fn sheet_name(name: &str, used: &mut Vec<String>) -> String {
     let mut n = 2;
     while used.iter().any(|u| u.eq_ignore_ascii_case(&candidate)) {
         let suffix = format!("~{n}");
-        candidate = format!("{}{suffix}", base.chars().take(31 - suffix.len()).collect::<String>());
+        candidate = format!(
+            "{}{suffix}",
+            base.chars().take(31 - suffix.len()).collect::<String>()
+        );
         n += 1;
     }
     used.push(candidate.clone());
@@ -156,7 +191,11 @@ pub fn subject(f: &Finding) -> String {
 
 fn location_cells(f: &Finding) -> [Cell; 3] {
     match &f.location {
-        Some(l) => [text(l.file.clone()), Cell::Int(l.line as u64), Cell::Int(l.column as u64)],
+        Some(l) => [
+            text(l.file.clone()),
+            Cell::Int(l.line as u64),
+            Cell::Int(l.column as u64),
+        ],
         None => [text(""), text(""), text("")],
     }
 }
@@ -195,10 +234,9 @@ impl Sheets {
         if let Some(rule) = &f.rule
             && let Some(i) = rules.iter().position(|(r, _)| &r.name == rule)
         {
-            let (file, line) = f
-                .row
-                .as_ref()
-                .map_or((text(""), text("")), |p| (text(p.file.clone()), Cell::Int(p.line)));
+            let (file, line) = f.row.as_ref().map_or((text(""), text("")), |p| {
+                (text(p.file.clone()), Cell::Int(p.line))
+            });
             self.per_rule[i].push(vec![
                 text(f.kind),
                 text(f.severity),
@@ -243,7 +281,11 @@ fn check_book(
     each: impl FnOnce(&mut dyn FnMut(Finding)),
 ) -> Result<Vec<u8>, XlsxError> {
     let mut book = new_book();
-    let mut used = vec![SUMMARY.to_string(), DATA_PROBLEMS.to_string(), DIAGNOSTICS.to_string()];
+    let mut used = vec![
+        SUMMARY.to_string(),
+        DATA_PROBLEMS.to_string(),
+        DIAGNOSTICS.to_string(),
+    ];
     let summary: Vec<Vec<Cell>> = rules
         .iter()
         .map(|(r, n)| {
@@ -261,7 +303,11 @@ fn check_book(
             ]
         })
         .collect();
-    table(book.add_worksheet().set_name(SUMMARY)?, &SUMMARY_HEADERS, &summary)?;
+    table(
+        book.add_worksheet().set_name(SUMMARY)?,
+        &SUMMARY_HEADERS,
+        &summary,
+    )?;
     let mut sheets = Sheets {
         per_rule: rules.iter().map(|_| Vec::new()).collect(),
         ..Sheets::default()
@@ -271,8 +317,16 @@ fn check_book(
         let name = sheet_name(&r.name, &mut used);
         table(book.add_worksheet().set_name(name)?, &RULE_HEADERS, rows)?;
     }
-    table(book.add_worksheet().set_name(DATA_PROBLEMS)?, &PROBLEM_HEADERS, &sheets.problems)?;
-    table(book.add_worksheet().set_name(DIAGNOSTICS)?, &DIAGNOSTIC_HEADERS, &sheets.diagnostics)?;
+    table(
+        book.add_worksheet().set_name(DATA_PROBLEMS)?,
+        &PROBLEM_HEADERS,
+        &sheets.problems,
+    )?;
+    table(
+        book.add_worksheet().set_name(DIAGNOSTICS)?,
+        &DIAGNOSTIC_HEADERS,
+        &sheets.diagnostics,
+    )?;
     book.save_to_buffer()
 }
 
@@ -319,10 +373,14 @@ mod tests {
 
     #[test]
     fn natural_values_become_formatted_numbers() {
-        let Cell::Number(v, f) = natural("71.3%") else { panic!("a number") };
+        let Cell::Number(v, f) = natural("71.3%") else {
+            panic!("a number")
+        };
         assert!((v - 0.713).abs() < 1e-12);
         assert_eq!(f, "0.0%");
-        let Cell::Number(v, f) = natural("1,250.00万元") else { panic!("a number") };
+        let Cell::Number(v, f) = natural("1,250.00万元") else {
+            panic!("a number")
+        };
         assert_eq!(v, 1250.0);
         assert_eq!(f, "#,##0.00\"万元\"");
         assert!(matches!(natural("河北省"), Cell::Text(_)));
