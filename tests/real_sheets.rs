@@ -836,3 +836,27 @@ fn d2_far_cell_is_read_sparsely() {
         f[0]
     );
 }
+
+/// The sample in `examples/real-sheet/` is the sheet above: its workbook holds what
+/// `submitted_sheet` writes (`DUIKOU_BLESS=1` rewrites it), and `duikou check` finds in it the
+/// title, the totals and the rejected formula the docs describe.
+#[test]
+fn the_sample_workbook_is_the_documented_sheet() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/real-sheet");
+    let sample = root.join("data/project.xlsx");
+    let dir = work_dir("sample");
+    submitted_sheet(&dir.join("fresh.xlsx"));
+    if std::env::var_os("DUIKOU_BLESS").is_some() {
+        std::fs::copy(dir.join("fresh.xlsx"), &sample).unwrap();
+    }
+    assert_eq!(sheets(&sample), sheets(&dir.join("fresh.xlsx")), "bless with DUIKOU_BLESS=1");
+    let o = duikou(&root, &["check", ".", "--format", "json"], None);
+    let report = json(&o);
+    let s = &report["summary"];
+    assert_eq!(
+        (&s["rows_title"], &s["rows_total"], &s["rows_checked"], &s["rows_rejected"]),
+        (&Value::from(1), &Value::from(3), &Value::from(4), &Value::from(1)),
+        "{s}"
+    );
+    assert_eq!(findings(&report, "duikou::data::total_mismatch").len(), 1);
+}

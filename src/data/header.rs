@@ -198,11 +198,13 @@ pub fn title_problem(
     header_line: u64,
     cells: &[String],
 ) -> DataProblem {
-    let text: Vec<&str> = cells
+    let mut text: Vec<&str> = cells
         .iter()
         .map(|c| c.trim())
         .filter(|c| !c.is_empty())
         .collect();
+    // A merged title repeats in every cell of its range.
+    text.dedup();
     let mut shown = text.join(" ");
     if shown.chars().count() > 60 {
         shown = format!("{}…", shown.chars().take(60).collect::<String>());

@@ -134,6 +134,22 @@ pub fn scan<R: Read + Seek>(zip: &mut zip::ZipArchive<R>, path: &str) -> Result<
                     }
                 }
             }
+            Event::GeneralRef(r) if in_formula => {
+                let c = match r.resolve_char_ref() {
+                    Ok(Some(c)) => Some(c),
+                    _ => match &*r {
+                        b"amp" => Some('&'),
+                        b"lt" => Some('<'),
+                        b"gt" => Some('>'),
+                        b"quot" => Some('"'),
+                        b"apos" => Some('\''),
+                        _ => None,
+                    },
+                };
+                if let (Some(cell), Some(c)) = (&mut cell, c) {
+                    cell.1.get_or_insert_with(String::new).push(c);
+                }
+            }
             Event::End(e) => match e.local_name().as_ref() {
                 b"f" => in_formula = false,
                 b"v" | b"is" => in_value = false,
