@@ -860,3 +860,83 @@ fn the_sample_workbook_is_the_documented_sheet() {
     );
     assert_eq!(findings(&report, "duikou::data::total_mismatch").len(), 1);
 }
+
+/// An OpenDocument spreadsheet, made here as the zip of XML it is.
+fn ods(path: &Path, rows: &[&[&str]]) {
+    use zip::write::SimpleFileOptions;
+    let mut table = String::new();
+    for row in rows {
+        table.push_str("<table:table-row>");
+        for cell in *row {
+            match cell.parse::<f64>() {
+                Ok(_) => table.push_str(&format!(
+                    "<table:table-cell office:value-type=\"float\" office:value=\"{cell}\"><text:p>{cell}</text:p></table:table-cell>"
+                )),
+                Err(_) => table.push_str(&format!(
+                    "<table:table-cell office:value-type=\"string\"><text:p>{cell}</text:p></table:table-cell>"
+                )),
+            }
+        }
+        table.push_str("</table:table-row>");
+    }
+    let content = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\
+<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" \
+xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" \
+xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" office:version=\"1.2\">\
+<office:body><office:spreadsheet><table:table table:name=\"项目\">{table}</table:table>\
+</office:spreadsheet></office:body></office:document-content>"
+    );
+    let manifest = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\
+<manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\" manifest:version=\"1.2\">\
+<manifest:file-entry manifest:full-path=\"/\" manifest:media-type=\"application/vnd.oasis.opendocument.spreadsheet\"/>\
+<manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/>\
+</manifest:manifest>";
+    let file = std::fs::File::create(path).unwrap();
+    let mut zip = zip::ZipWriter::new(file);
+    let stored = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    zip.start_file("mimetype", stored).unwrap();
+    zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet").unwrap();
+    zip.start_file("META-INF/manifest.xml", stored).unwrap();
+    zip.write_all(manifest.as_bytes()).unwrap();
+    zip.start_file("content.xml", stored).unwrap();
+    zip.write_all(content.as_bytes()).unwrap();
+    zip.finish().unwrap();
+}
+
+#[test]
+fn an_ods_workbook_is_read() {
+    let dir = work_dir("ods");
+    rules(&dir, "rule 大额 { over project forbid planned > 10万元 }\n");
+    ods(
+        &dir.join("p.ods"),
+        &[
+            &["2018年汇总表"],
+            &["项目编号", "支援方", "受援地", "年度", "计划投资（万元）"],
+            &["p1", "河北省", "巴州", "2018", "12.5"],
+            &["p2", "江苏省", "和田地区", "2018", "7.5"],
+            &["合计", "", "", "", "20"],
+        ],
+    );
+    let report = check_text(&dir, "p.ods", &[]);
+    let s = &report["summary"];
+    assert_eq!((&s["rows_checked"], &s["rows_title"], &s["rows_total"]), (&Value::from(2), &Value::from(1), &Value::from(1)), "{report}");
+    assert_eq!(report["rules"][0]["violations"], 1, "{report}");
+}
+
+#[test]
+fn labels_read_naturally_in_the_chinese_dialect() {
+    let dir = work_dir("zh");
+    let text = format!(
+        "{ACTORS}记录 project {{
+  编号: text key 自 \"项目编号\"、\"序号\"
+  支援方: actor
+  金额: money(万元) 自 \"计划投资\"
+}}
+"
+    );
+    std::fs::write(dir.join("rules.dk"), text).unwrap();
+    std::fs::write(dir.join("p.csv"), "序号,支援方,计划投资（亿元）\n1,河北省,0.5\n").unwrap();
+    let report = check_text(&dir, "p.csv", &[]);
+    assert_eq!(report["summary"]["rows_checked"], 1, "{report}");
+}
