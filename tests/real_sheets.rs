@@ -849,13 +849,27 @@ fn the_sample_workbook_is_the_documented_sheet() {
     if std::env::var_os("DUIKOU_BLESS").is_some() {
         std::fs::copy(dir.join("fresh.xlsx"), &sample).unwrap();
     }
-    assert_eq!(sheets(&sample), sheets(&dir.join("fresh.xlsx")), "bless with DUIKOU_BLESS=1");
+    assert_eq!(
+        sheets(&sample),
+        sheets(&dir.join("fresh.xlsx")),
+        "bless with DUIKOU_BLESS=1"
+    );
     let o = duikou(&root, &["check", ".", "--format", "json"], None);
     let report = json(&o);
     let s = &report["summary"];
     assert_eq!(
-        (&s["rows_title"], &s["rows_total"], &s["rows_checked"], &s["rows_rejected"]),
-        (&Value::from(1), &Value::from(3), &Value::from(4), &Value::from(1)),
+        (
+            &s["rows_title"],
+            &s["rows_total"],
+            &s["rows_checked"],
+            &s["rows_rejected"]
+        ),
+        (
+            &Value::from(1),
+            &Value::from(3),
+            &Value::from(4),
+            &Value::from(1)
+        ),
         "{s}"
     );
     assert_eq!(findings(&report, "duikou::data::total_mismatch").len(), 1);
@@ -896,7 +910,8 @@ xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" office:version=\"1
     let mut zip = zip::ZipWriter::new(file);
     let stored = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
     zip.start_file("mimetype", stored).unwrap();
-    zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet").unwrap();
+    zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+        .unwrap();
     zip.start_file("META-INF/manifest.xml", stored).unwrap();
     zip.write_all(manifest.as_bytes()).unwrap();
     zip.start_file("content.xml", stored).unwrap();
@@ -920,7 +935,11 @@ fn an_ods_workbook_is_read() {
     );
     let report = check_text(&dir, "p.ods", &[]);
     let s = &report["summary"];
-    assert_eq!((&s["rows_checked"], &s["rows_title"], &s["rows_total"]), (&Value::from(2), &Value::from(1), &Value::from(1)), "{report}");
+    assert_eq!(
+        (&s["rows_checked"], &s["rows_title"], &s["rows_total"]),
+        (&Value::from(2), &Value::from(1), &Value::from(1)),
+        "{report}"
+    );
     assert_eq!(report["rules"][0]["violations"], 1, "{report}");
 }
 
@@ -936,7 +955,11 @@ fn labels_read_naturally_in_the_chinese_dialect() {
 "
     );
     std::fs::write(dir.join("rules.dk"), text).unwrap();
-    std::fs::write(dir.join("p.csv"), "序号,支援方,计划投资（亿元）\n1,河北省,0.5\n").unwrap();
+    std::fs::write(
+        dir.join("p.csv"),
+        "序号,支援方,计划投资（亿元）\n1,河北省,0.5\n",
+    )
+    .unwrap();
     let report = check_text(&dir, "p.csv", &[]);
     assert_eq!(report["summary"]["rows_checked"], 1, "{report}");
 }

@@ -19,7 +19,13 @@ const LABELS: [&str; 3] = ["合计", "小计", "总计"];
 
 /// The totals label among a row's first cells (`合计`, `小 计`, `小计（河北省）`), if any.
 pub fn label<'a>(first_cells: impl IntoIterator<Item = &'a str>) -> Option<String> {
-    let first = first_cells.into_iter().map(fold).find(|c| !c.is_empty())?;
+    let blank = |c: &str| c.chars().all(|ch| ch.is_whitespace() || ch == '\u{feff}');
+    let first = first_cells.into_iter().find(|c| !blank(c))?;
+    // Every label has a `计`: most rows are turned away without folding their text.
+    if !first.contains('计') {
+        return None;
+    }
+    let first = fold(first);
     LABELS.iter().any(|l| first.starts_with(l)).then_some(first)
 }
 
@@ -237,5 +243,19 @@ impl RowSink for Totals<'_> {
         if !sub {
             self.all = Run::new(self.fields.len());
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn totals_labels() {
+        assert_eq!(super::label(["", " 小 计 "]), Some("小计".to_string()));
+        assert_eq!(
+            super::label(["合计（河北省）"]),
+            Some("合计(河北省)".to_string())
+        );
+        assert_eq!(super::label(["p1", "合计"]), None);
+        assert_eq!(super::label(["统计局"]), None);
     }
 }
