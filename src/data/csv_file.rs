@@ -115,7 +115,9 @@ pub fn read(
         .take(SAMPLE as u64)
         .read_to_end(&mut sample)
         .map_err(|e| unreadable(at, &e))?;
-    let delimiter = opts.delimiter.unwrap_or_else(|| delimiter::detect(&sample));
+    let delimiter = opts
+        .delimiter
+        .unwrap_or_else(|| choose_delimiter(&sample, fields));
     let top = first_rows(&sample, delimiter);
     if top.is_empty() {
         return Err(Box::new(empty_file(at, fields)));
@@ -362,6 +364,25 @@ fn first_rows(sample: &[u8], delimiter: u8) -> Vec<(u64, usize, Vec<String>)> {
         index += 1;
     }
     rows
+}
+
+/// The delimiter whose rows hold a header naming every required field: the one the lines
+/// agree on first, then `,` `;` tab `|`; the lines' choice when none does.
+fn choose_delimiter(sample: &[u8], fields: &[Field]) -> u8 {
+    let likely = delimiter::detect(sample);
+    let names_all = |d: u8| {
+        first_rows(sample, d).iter().any(|(_, _, cells)| {
+            let found = columns::find(cells, fields);
+            fields
+                .iter()
+                .zip(&found)
+                .all(|(f, c)| f.optional || c.is_some())
+        })
+    };
+    std::iter::once(likely)
+        .chain(delimiter::CANDIDATES)
+        .find(|d| names_all(*d))
+        .unwrap_or(likely)
 }
 
 /// The bytes of record `index` of the text `sample`.

@@ -25,15 +25,16 @@ pub fn detect(sample: &[u8]) -> u8 {
         } else {
             &widths[..]
         };
-        let Some(&widest) = whole.iter().max() else {
-            continue;
-        };
-        if widest < 2 {
-            continue;
+        // The width most lines share (of two cells or more), and how many share it.
+        let mut shared = (0usize, 0usize);
+        for &w in whole.iter().filter(|w| **w >= 2) {
+            let n = whole.iter().filter(|x| **x == w).count();
+            if (n, w) > shared {
+                shared = (n, w);
+            }
         }
-        let agreeing = whole.iter().filter(|w| **w == widest).count();
-        if (agreeing, widest) > (best.0, best.1) {
-            best = (agreeing, widest, d);
+        if shared.0 > 0 && shared > (best.0, best.1) {
+            best = (shared.0, shared.1, d);
         }
     }
     best.2

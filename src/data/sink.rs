@@ -2,6 +2,7 @@
 
 use super::cells::RowCells;
 use super::problem::DataProblem;
+use super::value::Value;
 use crate::ast::MoneyUnit;
 
 /// A row that is neither data nor rejected: above the header, or a total.
@@ -36,6 +37,11 @@ pub trait RowSink {
     fn units(&mut self, _units: Vec<Option<MoneyUnit>>) {}
     /// A row that is not data (a title above the header, a total), with what is said of it.
     fn not_data(&mut self, _kind: NotData, _problem: DataProblem) {}
+    /// The values of the row just handed over (what could be read of a rejected one), when
+    /// the sink converted them; totals rows are summed from them.
+    fn values(&self) -> Option<&[Value]> {
+        None
+    }
     /// A totals row (`合计`, `小计`, `总计` in its first cells and nothing in its key), at
     /// 1-based `line`; `label` is what its first cells say.
     fn total_row(&mut self, _cells: &RowCells<'_>, _line: u64, _label: &str) {}

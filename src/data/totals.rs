@@ -96,26 +96,33 @@ impl<'a> Totals<'a> {
         }
     }
 
+    /// Adds a row's amounts: from the values the sink converted, or converted here.
     fn add(&mut self, cells: &RowCells<'_>, line: u64) {
-        let mut text = String::new();
         for run in [&mut self.sub, &mut self.all] {
             run.first.get_or_insert(line);
             run.last = line;
             run.rows += 1;
         }
+        let mut text = String::new();
         for (i, f) in self.fields.iter().enumerate() {
             if !summed(f) {
                 continue;
             }
-            match convert_field(cells, i, f, &self.names, &mut text) {
-                Ok(Value::Num(d)) => {
-                    for run in [&mut self.sub, &mut self.all] {
+            let value = match self.inner.values() {
+                Some(values) => match values.get(i) {
+                    Some(Value::Null) if !f.optional => None,
+                    Some(v) => Some(*v),
+                    None => None,
+                },
+                None => convert_field(cells, i, f, &self.names, &mut text).ok(),
+            };
+            for run in [&mut self.sub, &mut self.all] {
+                match value {
+                    Some(Value::Num(d)) => {
                         run.sums[i] = run.sums[i].checked_add(d).unwrap_or(run.sums[i]);
                     }
-                }
-                Ok(_) => {}
-                Err(_) => {
-                    for run in [&mut self.sub, &mut self.all] {
+                    Some(_) => {}
+                    None => {
                         run.unreadable[i].get_or_insert(line);
                     }
                 }
@@ -206,15 +213,16 @@ impl RowSink for Totals<'_> {
         self.inner.columns(columns);
     }
     fn row(&mut self, cells: &RowCells<'_>, line: u64) {
-        self.add(cells, line);
         self.inner.row(cells, line);
+        self.add(cells, line);
     }
     fn bad_row(&mut self, problem: DataProblem) {
         self.inner.bad_row(problem);
     }
     fn bad_row_cells(&mut self, problem: DataProblem, cells: &RowCells<'_>) {
-        self.add(cells, problem.location.line);
+        let line = problem.location.line;
         self.inner.bad_row_cells(problem, cells);
+        self.add(cells, line);
     }
     fn problem(&mut self, problem: DataProblem) {
         self.inner.problem(problem);

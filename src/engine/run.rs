@@ -177,6 +177,9 @@ struct Feeder<'a, 'p> {
     keys: &'a mut KeySet,
     columns: Vec<u32>,
     row: Row,
+    /// The values of the row last handed over (what could be read of a rejected one), for the
+    /// totals rows' sums.
+    last: Vec<Value>,
     run: &'a mut DataRun,
     opts: &'a Options,
     /// Duplicates whose first occurrence is still to be found: (problem index, key).
@@ -184,6 +187,11 @@ struct Feeder<'a, 'p> {
 }
 
 impl Feeder<'_, '_> {
+    fn keep_values(&mut self) {
+        self.last.clear();
+        self.last.extend_from_slice(&self.row.values);
+    }
+
     fn reject(&mut self, p: DataProblem) {
         self.run.rows_rejected += 1;
         if self.run.rows_rejected as usize <= self.opts.max_errors {
@@ -420,10 +428,12 @@ impl RowSink for Feeder<'_, '_> {
             // The groups the row belongs to cannot be decided without it.
             let why = format!("{} was rejected ({})", p.location.display(), p.message);
             salvage(&rec.fields, &self.plan.names, cells, &mut self.row, why);
+            self.keep_values();
             self.out.push(&mut self.row, self.file, self.record);
             self.reject(p);
             return;
         }
+        self.keep_values();
         if let Some(k) = rec.key {
             let column = self.columns.get(k as usize).copied().unwrap_or(0);
             let place = at(column, &self.sheet, self.path);
@@ -456,8 +466,13 @@ impl RowSink for Feeder<'_, '_> {
             problem.message
         );
         salvage(&rec.fields, &self.plan.names, cells, &mut self.row, why);
+        self.keep_values();
         self.out.push(&mut self.row, self.file, self.record);
         self.reject(problem);
+    }
+
+    fn values(&self) -> Option<&[Value]> {
+        Some(&self.last)
     }
 
     fn problem(&mut self, problem: DataProblem) {
@@ -623,6 +638,7 @@ fn read_all(plan: &Plan, files: &[DataFile], opts: &Options, out: &mut Batcher) 
             keys: &mut keys[record],
             columns: Vec::new(),
             row: Row::default(),
+            last: Vec::new(),
             run: &mut run,
             opts,
             pending: &mut pending[i],
