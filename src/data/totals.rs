@@ -139,6 +139,7 @@ impl<'a> Totals<'a> {
         };
         let mut out = Vec::new();
         let mut unchecked = Vec::new();
+        let mut compared = 0usize;
         let mut text = String::new();
         for (i, f) in self.fields.iter().enumerate() {
             if !summed(f) {
@@ -152,6 +153,7 @@ impl<'a> Totals<'a> {
                 continue;
             }
             let sum = run.sums[i];
+            compared += 1;
             if said == sum {
                 continue;
             }
@@ -179,16 +181,20 @@ impl<'a> Totals<'a> {
             });
         }
         if out.is_empty() {
-            let note = if unchecked.is_empty() {
-                String::new()
-            } else {
-                format!("; not checked: {}", unchecked.join(", "))
+            let unchecked = unchecked.join(", ");
+            let said = match (compared, unchecked.is_empty()) {
+                (0, true) => "it gives no amount to check".to_string(),
+                (0, false) => format!("its amounts cannot be checked: {unchecked}"),
+                (_, true) => "its amounts match their sums".to_string(),
+                (_, false) => {
+                    format!("the amounts checked match their sums; not checked: {unchecked}")
+                }
             };
             out.push(DataProblem {
                 code: Code::DataTotalRow,
                 severity: Severity::Info,
                 message: format!(
-                    "row {line} is a `{label}` row over {span}: its amounts match their sums, and it is not read as data{note}"
+                    "row {line} is a `{label}` row over {span}, not read as data: {said}"
                 ),
                 help: None,
                 location: DataLocation {
