@@ -144,7 +144,7 @@ fn check_data(
 ) -> ExitCode {
     let plan = Plan::build(rules.symbols(), rules.sources());
     let human = matches!(args.format, Format::Human);
-    let opts = Options {
+    let mut opts = Options {
         encoding: args.encoding.into(),
         keep: if human && !args.all {
             Keep::Worst(SHOWN)
@@ -157,7 +157,6 @@ fn check_data(
         overrides,
         ..Options::default()
     };
-    let mut opts = opts;
     if let Err(e) = args.reading.apply(&files, &mut opts) {
         eprintln!("error: cannot read standard input: {e}");
         return ExitCode::from(EXIT_UNPROCESSABLE);

@@ -97,14 +97,13 @@ pub fn score(args: ScoreArgs) -> ExitCode {
         eprintln!("error: no data to score\n  help: pass `--data DIR` or `--data NAME=FILE`");
         return ExitCode::from(EXIT_UNPROCESSABLE);
     }
-    let opts = Options {
+    let mut opts = Options {
         encoding: args.encoding.into(),
         keep: Keep::Worst(0),
         progress: std::io::stderr().is_terminal(),
         hash: matches!(args.format, Format::Json),
         ..Options::default()
     };
-    let mut opts = opts;
     if let Err(e) = args.reading.apply(&files, &mut opts) {
         eprintln!("error: cannot read standard input: {e}");
         return ExitCode::from(EXIT_UNPROCESSABLE);
