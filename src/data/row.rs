@@ -87,7 +87,11 @@ pub fn convert_field(
     text: &mut String,
 ) -> Result<Value, Box<Rejection>> {
     let cell = cells.cell(i);
-    let (BaseType::Money(_), Some(unit)) = (f.ty, cells.unit(i)) else {
+    let unit = match f.ty {
+        BaseType::Money(_) => cells.unit(i),
+        _ => None,
+    };
+    let Some(unit) = unit else {
         return convert(cell, f.ty, names, text);
     };
     if let Cell::Text(t) = cell
