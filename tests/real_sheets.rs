@@ -963,3 +963,36 @@ fn labels_read_naturally_in_the_chinese_dialect() {
     let report = check_text(&dir, "p.csv", &[]);
     assert_eq!(report["summary"]["rows_checked"], 1, "{report}");
 }
+
+#[test]
+fn date_times_are_dates_and_a_text_header_row_can_be_named() {
+    let dir = work_dir("datetime");
+    rules(&dir, "rule 开工 { over project require start == 2018-03-01 }\n");
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    for (c, h) in ["项目编号", "支援方", "受援地", "年度", "计划投资", "开工日期"].iter().enumerate() {
+        sheet.write_string(0, c as u16, *h).unwrap();
+    }
+    let at = ExcelDateTime::from_ymd(2018, 3, 1).unwrap().and_hms(8, 30, 0).unwrap();
+    let format = Format::new().set_num_format("yyyy-mm-dd hh:mm");
+    for (r, id) in [(1u32, "p1"), (2, "p2")] {
+        sheet.write_string(r, 0, id).unwrap();
+        sheet.write_string(r, 1, "河北省").unwrap();
+        sheet.write_string(r, 2, "巴州").unwrap();
+        sheet.write_number(r, 3, 2018).unwrap();
+        sheet.write_number(r, 4, 1).unwrap();
+    }
+    sheet.write_datetime_with_format(1, 5, &at, &format).unwrap();
+    sheet.write_number(2, 5, 43160.75).unwrap(); // a serial date-time in the date column
+    book.save(dir.join("d.xlsx")).unwrap();
+    let report = check_text(&dir, "d.xlsx", &[]);
+    assert_eq!(report["rules"][0]["passed"], 2, "{report}");
+    // A CSV whose header is on line 3, named; the lines above are titles.
+    std::fs::write(dir.join("p.csv"), "汇总表\n项目编号,说明\n项目编号,支援方,受援地,年度,计划投资\np1,河北省,巴州,2018,1\n").unwrap();
+    let report = check_text(&dir, "p.csv", &["--header-row", "3"]);
+    assert_eq!(report["summary"]["rows_title"], 2, "{report}");
+    assert_eq!(report["summary"]["rows_read"], 1, "{report}");
+    let report = check_text(&dir, "p.csv", &["--header-row", "9"]);
+    let f = findings(&report, "duikou::data::header_not_found");
+    assert!(f[0]["message"].as_str().unwrap().contains("row 9"), "{report}");
+}
