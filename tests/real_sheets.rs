@@ -573,15 +573,69 @@ fn as_number(text: &str) -> String {
     }
 }
 
+/// A JSON finding of a rule as its row in the rule's sheet.
+fn rule_row(f: &Value) -> Vec<String> {
+    let subject = match (&f["group"], &f["record"]) {
+        (Value::Object(g), _) => g
+            .iter()
+            .map(|(k, v)| format!("{k}={}", v.as_str().map_or(v.to_string(), str::to_string)))
+            .collect::<Vec<_>>()
+            .join(", "),
+        (_, Value::String(r)) => r.clone(),
+        _ => String::new(),
+    };
+    let (file, line) = match &f["row"] {
+        Value::Object(p) => (
+            p["file"].as_str().unwrap().to_string(),
+            p["line"].to_string(),
+        ),
+        _ => (String::new(), String::new()),
+    };
+    let text = |k: &str| f[k].as_str().unwrap_or("").to_string();
+    vec![
+        text("kind"),
+        text("severity"),
+        subject,
+        f["value"].as_str().map_or(String::new(), as_number),
+        text("message"),
+        file,
+        line,
+    ]
+}
+
+/// A JSON data problem as its row in the data problems sheet.
+fn problem_row(f: &Value) -> Vec<String> {
+    let text = |v: &Value| v.as_str().unwrap_or("").to_string();
+    vec![
+        text(&f["kind"]),
+        text(&f["code"]),
+        text(&f["severity"]),
+        text(&f["location"]["file"]),
+        f["location"]["line"].to_string(),
+        f["location"]["column"].to_string(),
+        text(&f["field"]),
+        text(&f["message"]),
+        text(&f["help"]),
+    ]
+}
+
+/// A sheet's rows under its header, each filled out to `width` cells.
+fn body(rows: &[Vec<String>], width: usize) -> Vec<Vec<String>> {
+    rows[1..]
+        .iter()
+        .map(|r| {
+            let mut r = r.clone();
+            r.resize(width, String::new());
+            r
+        })
+        .collect()
+}
+
 #[test]
 fn the_workbook_report_holds_the_findings_of_the_json_report() {
     let dir = work_dir("round-trip");
-    rules(
-        &dir,
-        &format!(
-            "{EXACT}rule 大额 {{ over project per supporter require sum(planned) < 300万元 }}\n"
-        ),
-    );
+    let group = "rule 大额 { over project per supporter require sum(planned) < 300万元 }\n";
+    rules(&dir, &format!("{EXACT}{group}"));
     submitted_sheet(&dir.join("s.xlsx"));
     let args = ["check", "rules.dk", "--data", "project=s.xlsx"];
     let report = json(&duikou(
@@ -589,17 +643,21 @@ fn the_workbook_report_holds_the_findings_of_the_json_report() {
         &[&args[..], &["--format", "json"]].concat(),
         None,
     ));
-    let o = duikou(
-        &dir,
-        &[&args[..], &["--format", "xlsx", "-o", "报告.xlsx"]].concat(),
-        None,
-    );
-    assert_eq!(
-        o.status.code(),
-        Some(2),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
+    let to = |file: &str| {
+        let o = duikou(
+            &dir,
+            &[&args[..], &["--format", "xlsx", "-o", file]].concat(),
+            None,
+        );
+        assert_eq!(
+            o.status.code(),
+            Some(2),
+            "{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        std::fs::read(dir.join(file)).unwrap()
+    };
+    let first = to("报告.xlsx");
     let book = sheets(&dir.join("报告.xlsx"));
     let sheet = |name: &str| {
         &book
@@ -609,9 +667,8 @@ fn the_workbook_report_holds_the_findings_of_the_json_report() {
             .1
     };
     // The summary: one row per rule with its counts.
-    let summary = sheet("汇总");
-    for (i, r) in report["rules"].as_array().unwrap().iter().enumerate() {
-        let row = &summary[i + 1];
+    let rules = report["rules"].as_array().unwrap();
+    for (r, row) in rules.iter().zip(&sheet("汇总")[1..]) {
         assert_eq!(row[0], r["rule"].as_str().unwrap());
         let counts: Vec<String> = ["checked", "passed", "violations", "undetermined"]
             .iter()
@@ -621,93 +678,34 @@ fn the_workbook_report_holds_the_findings_of_the_json_report() {
     }
     let all = report["findings"].as_array().unwrap();
     // Each rule's sheet holds exactly its findings, in the JSON report's order.
-    for r in report["rules"].as_array().unwrap() {
+    for r in rules {
         let name = r["rule"].as_str().unwrap();
         let expected: Vec<Vec<String>> = all
             .iter()
             .filter(|f| f["rule"] == name)
-            .map(|f| {
-                let subject = match (&f["group"], &f["record"]) {
-                    (Value::Object(g), _) => g
-                        .iter()
-                        .map(|(k, v)| {
-                            format!("{k}={}", v.as_str().map_or(v.to_string(), str::to_string))
-                        })
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                    (_, Value::String(r)) => r.clone(),
-                    _ => String::new(),
-                };
-                let (file, line) = match &f["row"] {
-                    Value::Object(p) => (
-                        p["file"].as_str().unwrap().to_string(),
-                        p["line"].to_string(),
-                    ),
-                    _ => (String::new(), String::new()),
-                };
-                vec![
-                    f["kind"].as_str().unwrap().to_string(),
-                    f["severity"].as_str().unwrap().to_string(),
-                    subject,
-                    f["value"].as_str().map_or(String::new(), as_number),
-                    f["message"].as_str().unwrap().to_string(),
-                    file,
-                    line,
-                ]
-            })
+            .map(rule_row)
             .collect();
-        let rows = sheet(name);
-        let got: Vec<Vec<String>> = rows[1..]
-            .iter()
-            .map(|r| {
-                let mut r = r.clone();
-                r.resize(7, String::new());
-                r
-            })
-            .collect();
-        assert_eq!(got, expected, "sheet {name}");
-        assert!(!expected.is_empty() || r["violations"] == 0);
+        assert_eq!(body(sheet(name), 7), expected, "sheet {name}");
     }
+    assert!(rules.iter().any(|r| r["violations"] != 0));
     // The data problems: every rejected row and file problem, with file, row, column, reason.
-    let expected: Vec<Vec<String>> = all
-        .iter()
-        .filter(|f| {
-            f["code"]
-                .as_str()
-                .is_some_and(|c| c.starts_with("duikou::data::"))
-        })
-        .map(|f| {
-            vec![
-                f["kind"].as_str().unwrap().to_string(),
-                f["code"].as_str().unwrap().to_string(),
-                f["severity"].as_str().unwrap().to_string(),
-                f["location"]["file"].as_str().unwrap().to_string(),
-                f["location"]["line"].to_string(),
-                f["location"]["column"].to_string(),
-                f["field"].as_str().unwrap_or("").to_string(),
-                f["message"].as_str().unwrap().to_string(),
-                f["help"].as_str().unwrap_or("").to_string(),
-            ]
-        })
-        .collect();
-    let got: Vec<Vec<String>> = sheet("数据问题")[1..]
-        .iter()
-        .map(|r| {
-            let mut r = r.clone();
-            r.resize(9, String::new());
-            r
-        })
-        .collect();
+    let data = |f: &&Value| {
+        f["code"]
+            .as_str()
+            .is_some_and(|c| c.starts_with("duikou::data::"))
+    };
+    let expected: Vec<Vec<String>> = all.iter().filter(data).map(problem_row).collect();
+    let got = body(sheet("数据问题"), 9);
     assert_eq!(got, expected);
     assert!(got.iter().any(|r| r[0] == "rejected_row"));
+    // The rest are the rule files' diagnostics.
+    let rest = all
+        .iter()
+        .filter(|f| f["rule"].is_null() && !data(f))
+        .count();
+    assert_eq!(body(sheet("规则诊断"), 8).len(), rest);
     // Same inputs, same bytes.
-    let first = std::fs::read(dir.join("报告.xlsx")).unwrap();
-    duikou(
-        &dir,
-        &[&args[..], &["--format", "xlsx", "-o", "again.xlsx"]].concat(),
-        None,
-    );
-    assert_eq!(first, std::fs::read(dir.join("again.xlsx")).unwrap());
+    assert_eq!(first, to("again.xlsx"));
 }
 
 #[test]
@@ -967,13 +965,29 @@ fn labels_read_naturally_in_the_chinese_dialect() {
 #[test]
 fn date_times_are_dates_and_a_text_header_row_can_be_named() {
     let dir = work_dir("datetime");
-    rules(&dir, "rule 开工 { over project require start == 2018-03-01 }\n");
+    rules(
+        &dir,
+        "rule 开工 { over project require start == 2018-03-01 }\n",
+    );
     let mut book = Workbook::new();
     let sheet = book.add_worksheet();
-    for (c, h) in ["项目编号", "支援方", "受援地", "年度", "计划投资", "开工日期"].iter().enumerate() {
+    for (c, h) in [
+        "项目编号",
+        "支援方",
+        "受援地",
+        "年度",
+        "计划投资",
+        "开工日期",
+    ]
+    .iter()
+    .enumerate()
+    {
         sheet.write_string(0, c as u16, *h).unwrap();
     }
-    let at = ExcelDateTime::from_ymd(2018, 3, 1).unwrap().and_hms(8, 30, 0).unwrap();
+    let at = ExcelDateTime::from_ymd(2018, 3, 1)
+        .unwrap()
+        .and_hms(8, 30, 0)
+        .unwrap();
     let format = Format::new().set_num_format("yyyy-mm-dd hh:mm");
     for (r, id) in [(1u32, "p1"), (2, "p2")] {
         sheet.write_string(r, 0, id).unwrap();
@@ -982,17 +996,26 @@ fn date_times_are_dates_and_a_text_header_row_can_be_named() {
         sheet.write_number(r, 3, 2018).unwrap();
         sheet.write_number(r, 4, 1).unwrap();
     }
-    sheet.write_datetime_with_format(1, 5, &at, &format).unwrap();
+    sheet
+        .write_datetime_with_format(1, 5, &at, &format)
+        .unwrap();
     sheet.write_number(2, 5, 43160.75).unwrap(); // a serial date-time in the date column
     book.save(dir.join("d.xlsx")).unwrap();
     let report = check_text(&dir, "d.xlsx", &[]);
     assert_eq!(report["rules"][0]["passed"], 2, "{report}");
     // A CSV whose header is on line 3, named; the lines above are titles.
-    std::fs::write(dir.join("p.csv"), "汇总表\n项目编号,说明\n项目编号,支援方,受援地,年度,计划投资\np1,河北省,巴州,2018,1\n").unwrap();
+    std::fs::write(
+        dir.join("p.csv"),
+        "汇总表\n项目编号,说明\n项目编号,支援方,受援地,年度,计划投资\np1,河北省,巴州,2018,1\n",
+    )
+    .unwrap();
     let report = check_text(&dir, "p.csv", &["--header-row", "3"]);
     assert_eq!(report["summary"]["rows_title"], 2, "{report}");
     assert_eq!(report["summary"]["rows_read"], 1, "{report}");
     let report = check_text(&dir, "p.csv", &["--header-row", "9"]);
     let f = findings(&report, "duikou::data::header_not_found");
-    assert!(f[0]["message"].as_str().unwrap().contains("row 9"), "{report}");
+    assert!(
+        f[0]["message"].as_str().unwrap().contains("row 9"),
+        "{report}"
+    );
 }

@@ -162,74 +162,84 @@ pub fn bind_with(
     for arg in args {
         match arg {
             DataArg::File { record, path } => {
-                let (path, sheet) = split_sheet(path);
-                let shown = path.display().to_string();
-                if !records.contains(&record.as_str()) {
-                    let help = did_you_mean(record, records.iter().copied())
-                        .unwrap_or_else(|| format!("record types are: {}", records.join(", ")));
-                    problems.push(problem(
-                        &shown,
-                        Code::DataUnbound,
-                        format!("no record type `{record}` to check this file against"),
-                        Some(help),
-                    ));
-                    continue;
-                }
-                if path.as_os_str() == "-" {
-                    match stdin_format {
-                        Some(format) => files.push(DataFile {
-                            record: record.clone(),
-                            path,
-                            sheet: None,
-                            format,
-                        }),
-                        None => problems.push(problem(
-                            "-",
-                            Code::DataFormat,
-                            "standard input has no file name to tell its format".into(),
-                            Some("name the format: `--data-format csv`, `json` or `jsonl`".into()),
-                        )),
-                    }
-                    continue;
-                }
-                if path.is_dir() {
-                    problems.push(problem(
-                        &shown,
-                        Code::DataUnreadable,
-                        "this is a folder: `NAME=FILE` takes one file".into(),
-                        Some(format!(
-                            "to read every file of the folder, write `--data {shown}`"
-                        )),
-                    ));
-                    continue;
-                }
-                // A text export named on its own (`Unicode 文本` saves `.txt`) is read as CSV.
-                let text = path
-                    .extension()
-                    .is_some_and(|e| e.eq_ignore_ascii_case("txt"));
-                let Some(format) = Format::of(&path).or(text.then_some(Format::Csv)) else {
-                    problems.push(problem(
-                        &shown,
-                        Code::DataFormat,
-                        "unknown data format".into(),
-                        Some(
-                            "data files end in .csv, .tsv, .txt, .json, .jsonl, .xlsx, .xls or .ods"
-                                .into(),
-                        ),
-                    ));
-                    continue;
-                };
-                files.push(DataFile {
-                    record: record.clone(),
-                    path,
-                    sheet,
-                    format,
-                });
+                files.extend(bind_file(record, path, records, stdin_format, problems));
             }
             DataArg::Dir(dir) => bind_dir(dir, records, problems, &mut files),
         }
     }
     files
+}
+
+/// Binds one `NAME=FILE` argument; `None` when it cannot be bound (the problem is pushed).
+fn bind_file(
+    record: &str,
+    path: &Path,
+    records: &[&str],
+    stdin_format: Option<Format>,
+    problems: &mut Vec<DataProblem>,
+) -> Option<DataFile> {
+    let (path, sheet) = split_sheet(path);
+    let shown = path.display().to_string();
+    if !records.contains(&record) {
+        let help = did_you_mean(record, records.iter().copied())
+            .unwrap_or_else(|| format!("record types are: {}", records.join(", ")));
+        problems.push(problem(
+            &shown,
+            Code::DataUnbound,
+            format!("no record type `{record}` to check this file against"),
+            Some(help),
+        ));
+        return None;
+    }
+    if path.as_os_str() == "-" {
+        match stdin_format {
+            Some(format) => {
+                return Some(DataFile {
+                    record: record.to_string(),
+                    path,
+                    sheet: None,
+                    format,
+                });
+            }
+            None => problems.push(problem(
+                "-",
+                Code::DataFormat,
+                "standard input has no file name to tell its format".into(),
+                Some("name the format: `--data-format csv`, `json` or `jsonl`".into()),
+            )),
+        }
+        return None;
+    }
+    if path.is_dir() {
+        problems.push(problem(
+            &shown,
+            Code::DataUnreadable,
+            "this is a folder: `NAME=FILE` takes one file".into(),
+            Some(format!(
+                "to read every file of the folder, write `--data {shown}`"
+            )),
+        ));
+        return None;
+    }
+    // A text export named on its own (`Unicode 文本` saves `.txt`) is read as CSV.
+    let text = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("txt"));
+    let Some(format) = Format::of(&path).or(text.then_some(Format::Csv)) else {
+        problems.push(problem(
+            &shown,
+            Code::DataFormat,
+            "unknown data format".into(),
+            Some("data files end in .csv, .tsv, .txt, .json, .jsonl, .xlsx, .xls or .ods".into()),
+        ));
+        return None;
+    };
+    Some(DataFile {
+        record: record.to_string(),
+        path,
+        sheet,
+        format,
+    })
 }
 
 fn bind_dir(

@@ -59,17 +59,18 @@ fn looks_utf8(sample: &[u8], whole: bool) -> bool {
     }
 }
 
-/// Reads a CSV file into `sink`; `Err` when the file cannot be read at all.
-pub fn read(
+const SAMPLE: usize = 64 * 1024;
+
+/// A decoded file: the first 64 KiB of its text, and a reader of the rest.
+type Decoded = (Vec<u8>, Box<dyn Read>);
+
+/// Decodes the file (UTF-16 by its byte-order mark, GBK when told or detected, else UTF-8):
+/// the first 64 KiB of its text, and a reader of the rest.
+fn decode(
     input: Box<dyn Read>,
+    encoding: Encoding,
     at: &DataLocation,
-    fields: &[Field],
-    record: &str,
-    opts: TextOptions,
-    sink: &mut dyn RowSink,
-) -> Result<(), Box<DataProblem>> {
-    const SAMPLE: usize = 64 * 1024;
-    let encoding = opts.encoding;
+) -> Result<Decoded, Box<DataProblem>> {
     let mut input = input;
     let mut head = Vec::with_capacity(SAMPLE);
     (&mut input)
@@ -94,7 +95,7 @@ pub fn read(
         head.drain(..3);
     }
     let chained = std::io::Cursor::new(head).chain(input);
-    let decoded: Box<dyn Read> = match (utf16, gbk) {
+    let mut decoded: Box<dyn Read> = match (utf16, gbk) {
         (Some(e), _) => Box::new(
             encoding_rs_io::DecodeReaderBytesBuilder::new()
                 .encoding(Some(e))
@@ -108,17 +109,28 @@ pub fn read(
         ),
         (None, false) => Box::new(chained),
     };
-    // The start of the text, to find the delimiter and the header.
     let mut sample = Vec::with_capacity(SAMPLE);
-    let mut decoded = decoded;
     (&mut decoded)
         .take(SAMPLE as u64)
         .read_to_end(&mut sample)
         .map_err(|e| unreadable(at, &e))?;
+    Ok((sample, decoded))
+}
+
+/// Where the table starts: the delimiter, the header, and how many records come before the
+/// data. The rows above the header are reported as titles; `None` when the header cannot be
+/// found (said to the sink).
+fn locate(
+    sample: &[u8],
+    fields: &[Field],
+    opts: TextOptions,
+    at: &DataLocation,
+    sink: &mut dyn RowSink,
+) -> Result<Option<Start>, Box<DataProblem>> {
     let delimiter = opts
         .delimiter
-        .unwrap_or_else(|| choose_delimiter(&sample, fields));
-    let top = first_rows(&sample, delimiter);
+        .unwrap_or_else(|| choose_delimiter(sample, fields));
+    let top = first_rows(sample, delimiter);
     if top.is_empty() {
         return Err(Box::new(empty_file(at, fields)));
     }
@@ -132,7 +144,7 @@ pub fn read(
     );
     // A header that is not UTF-8 is an encoding problem, whether or not it was recognised.
     let undecodable =
-        |i: usize| std::str::from_utf8(sample_row(&sample, delimiter, top[i].1)).is_err();
+        |i: usize| std::str::from_utf8(sample_row(sample, delimiter, top[i].1)).is_err();
     let found = match found {
         Ok(h) if undecodable(h.index) => return Err(Box::new(not_utf8(at, top[h.index].0))),
         Ok(h) => h,
@@ -140,7 +152,7 @@ pub fn read(
         Err(p) => {
             sink.problem(*p);
             sink.failed();
-            return Ok(());
+            return Ok(None);
         }
     };
     let header_line = top[found.index].0;
@@ -150,8 +162,51 @@ pub fn read(
             header::title_problem(at, *line, header_line, cells),
         );
     }
+    let rows = &top[found.index..found.index + found.depth];
     // Records before the data: titles, blank lines and the header's rows.
-    let skip = top[found.index + found.depth - 1].1 + 1;
+    let skip = rows.last().map_or(0, |r| r.1 + 1);
+    let width = rows.iter().map(|(_, _, c)| c.len()).max().unwrap_or(0);
+    Ok(Some(Start {
+        delimiter,
+        header: found,
+        header_line,
+        skip,
+        width,
+    }))
+}
+
+/// Where a text file's table starts.
+struct Start {
+    delimiter: u8,
+    header: header::Header,
+    /// The header's first line.
+    header_line: u64,
+    /// Records before the data.
+    skip: usize,
+    /// The header's number of cells.
+    width: usize,
+}
+
+/// Reads a CSV file into `sink`; `Err` when the file cannot be read at all.
+pub fn read(
+    input: Box<dyn Read>,
+    at: &DataLocation,
+    fields: &[Field],
+    record: &str,
+    opts: TextOptions,
+    sink: &mut dyn RowSink,
+) -> Result<(), Box<DataProblem>> {
+    let (sample, decoded) = decode(input, opts.encoding, at)?;
+    let Some(Start {
+        delimiter,
+        header: found,
+        header_line,
+        skip,
+        width,
+    }) = locate(&sample, fields, opts, at, sink)?
+    else {
+        return Ok(());
+    };
     let reader: Box<dyn Read> = Box::new(std::io::Cursor::new(sample).chain(decoded));
     let (reader, breaks) = LineReader::new(reader);
     let mut csv = csv::ReaderBuilder::new()
@@ -185,14 +240,12 @@ pub fn read(
             .map(|c| c.map_or(0, |c| c as u32 + 1))
             .collect(),
     );
-    let widths = &top[found.index..found.index + found.depth];
     let table = Table {
         fields,
         columns: &columns,
         units: &units,
-        width: widths.iter().map(|(_, _, c)| c.len()).max().unwrap_or(0),
+        width,
     };
-    let width = table.width;
     loop {
         match csv.read_byte_record(&mut record_buf) {
             Ok(false) => break,

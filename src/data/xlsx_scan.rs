@@ -65,76 +65,21 @@ pub fn scan<R: Read + Seek>(zip: &mut zip::ZipArchive<R>, path: &str) -> Result<
         .by_name(path)
         .map_err(|e| format!("the sheet `{path}` cannot be read: {e}"))?;
     let mut xml = quick_xml::Reader::from_reader(BufReader::new(file));
-    let mut out = SheetScan::default();
+    let mut scanner = Scanner::default();
     let mut buf = Vec::new();
-    let (mut row, mut col) = (0u32, 0u32);
-    // The current cell: its place, formula and whether a value was saved.
-    let mut cell: Option<((u32, u32), Option<String>, bool)> = None;
-    let mut in_formula = false;
-    let mut in_value = false;
     loop {
         buf.clear();
         let event = xml
             .read_event_into(&mut buf)
             .map_err(|e| format!("the sheet's XML cannot be read: {e}"))?;
         match event {
-            Event::Start(ref e) | Event::Empty(ref e) => {
-                let empty = matches!(event, Event::Empty(_));
-                match e.local_name().as_ref() {
-                    b"row" => {
-                        if let Some(r) = attr(e, b"r") {
-                            row = row_number(&r)?;
-                            col = 0;
-                        }
-                    }
-                    b"c" => {
-                        let at = match attr(e, b"r") {
-                            Some(r) => reference(&r)?,
-                            None => (row, col),
-                        };
-                        row = at.0;
-                        col = at.1.saturating_add(1);
-                        cell = (!empty).then_some((at, None, false));
-                    }
-                    b"f" => {
-                        if let Some(r) = attr(e, b"ref") {
-                            area(&r)?;
-                        }
-                        if let Some(c) = &mut cell {
-                            c.1.get_or_insert_with(String::new);
-                        }
-                        in_formula = !empty;
-                    }
-                    b"v" | b"is" => in_value = !empty,
-                    b"dimension" => {
-                        if let Some(r) = attr(e, b"ref") {
-                            area(&r)?;
-                        }
-                    }
-                    b"mergeCell" => {
-                        if let Some(r) = attr(e, b"ref") {
-                            if out.merges.len() >= MAX_MERGES {
-                                return Err(format!(
-                                    "the sheet has more than {MAX_MERGES} merged ranges"
-                                ));
-                            }
-                            out.merges.push(area(&r)?);
-                        }
-                    }
-                    _ => {}
-                }
-            }
+            Event::Start(ref e) => scanner.start(e, false)?,
+            Event::Empty(ref e) => scanner.start(e, true)?,
             Event::Text(t) => {
                 let text = t.decode().map(|s| s.into_owned()).unwrap_or_default();
-                if let Some(c) = &mut cell {
-                    if in_formula {
-                        c.1.get_or_insert_with(String::new).push_str(&text);
-                    } else if in_value && !text.is_empty() {
-                        c.2 = true;
-                    }
-                }
+                scanner.text(&text);
             }
-            Event::GeneralRef(r) if in_formula => {
+            Event::GeneralRef(r) => {
                 let c = match r.resolve_char_ref() {
                     Ok(Some(c)) => Some(c),
                     _ => match &*r {
@@ -146,29 +91,104 @@ pub fn scan<R: Read + Seek>(zip: &mut zip::ZipArchive<R>, path: &str) -> Result<
                         _ => None,
                     },
                 };
-                if let (Some(cell), Some(c)) = (&mut cell, c) {
-                    cell.1.get_or_insert_with(String::new).push(c);
+                if let Some(c) = c {
+                    scanner.text(c.encode_utf8(&mut [0; 4]));
                 }
             }
-            Event::End(e) => match e.local_name().as_ref() {
-                b"f" => in_formula = false,
-                b"v" | b"is" => in_value = false,
-                b"c" => {
-                    if let Some((at, Some(f), false)) = cell.take() {
-                        out.uncomputed.insert(at, f);
-                    }
-                }
-                b"row" => {
-                    row = row.saturating_add(1);
-                    col = 0;
-                }
-                _ => {}
-            },
+            Event::End(e) => scanner.end(e.local_name().as_ref()),
             Event::Eof => break,
             _ => {}
         }
     }
-    Ok(out)
+    Ok(scanner.out)
+}
+
+/// The state of a scan: where the next cell without a reference is, and the cell being read.
+#[derive(Default)]
+struct Scanner {
+    out: SheetScan,
+    row: u32,
+    col: u32,
+    /// The current cell: its place, its formula, and whether a value was saved.
+    cell: Option<((u32, u32), Option<String>, bool)>,
+    in_formula: bool,
+    in_value: bool,
+}
+
+impl Scanner {
+    fn start(&mut self, e: &BytesStart<'_>, empty: bool) -> Result<(), String> {
+        match e.local_name().as_ref() {
+            b"row" => {
+                if let Some(r) = attr(e, b"r") {
+                    self.row = row_number(&r)?;
+                    self.col = 0;
+                }
+            }
+            b"c" => {
+                let at = match attr(e, b"r") {
+                    Some(r) => reference(&r)?,
+                    None => (self.row, self.col),
+                };
+                self.row = at.0;
+                self.col = at.1.saturating_add(1);
+                self.cell = (!empty).then_some((at, None, false));
+            }
+            b"f" => {
+                if let Some(r) = attr(e, b"ref") {
+                    area(&r)?;
+                }
+                if let Some(c) = &mut self.cell {
+                    c.1.get_or_insert_with(String::new);
+                }
+                self.in_formula = !empty;
+            }
+            b"v" | b"is" => self.in_value = !empty,
+            b"dimension" => {
+                if let Some(r) = attr(e, b"ref") {
+                    area(&r)?;
+                }
+            }
+            b"mergeCell" => {
+                if let Some(r) = attr(e, b"ref") {
+                    if self.out.merges.len() >= MAX_MERGES {
+                        return Err(format!(
+                            "the sheet has more than {MAX_MERGES} merged ranges"
+                        ));
+                    }
+                    self.out.merges.push(area(&r)?);
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    fn text(&mut self, text: &str) {
+        if let Some(c) = &mut self.cell {
+            if self.in_formula {
+                c.1.get_or_insert_with(String::new).push_str(text);
+            } else if self.in_value && !text.is_empty() {
+                c.2 = true;
+            }
+        }
+    }
+
+    fn end(&mut self, name: &[u8]) {
+        match name {
+            b"f" => self.in_formula = false,
+            b"v" | b"is" => self.in_value = false,
+            b"c" => {
+                if let Some((at, Some(f), false)) = self.cell.take() {
+                    self.out.uncomputed.insert(at, f);
+                }
+            }
+            b"row" => {
+                self.row = self.row.saturating_add(1);
+                self.col = 0;
+            }
+            _ => {}
+        }
+    }
 }
 
 fn attr(e: &BytesStart<'_>, key: &[u8]) -> Option<String> {
