@@ -187,8 +187,25 @@ struct Start {
     width: usize,
 }
 
-/// Reads a CSV file into `sink`; `Err` when the file cannot be read at all.
+/// Reads a CSV file into `sink` in `encoding`, its delimiter and header found; `Err` when the
+/// file cannot be read at all.
 pub fn read(
+    input: Box<dyn Read>,
+    at: &DataLocation,
+    fields: &[Field],
+    record: &str,
+    encoding: Encoding,
+    sink: &mut dyn RowSink,
+) -> Result<(), Box<DataProblem>> {
+    let opts = TextOptions {
+        encoding,
+        ..TextOptions::default()
+    };
+    read_text(input, at, fields, record, opts, sink)
+}
+
+/// Reads a CSV file or text export into `sink`; `Err` when the file cannot be read at all.
+pub fn read_text(
     input: Box<dyn Read>,
     at: &DataLocation,
     fields: &[Field],

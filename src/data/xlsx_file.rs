@@ -8,8 +8,20 @@ use super::workbook;
 use crate::ast::Field;
 use std::path::Path;
 
-/// Reads one sheet of a workbook into `sink`; `header_row` (1-based) names the header row.
+/// Reads one sheet of a workbook into `sink`, its header found.
 pub fn read(
+    path: &Path,
+    sheet: Option<&str>,
+    at: &DataLocation,
+    fields: &[Field],
+    record: &str,
+    sink: &mut dyn RowSink,
+) -> Result<(), Box<DataProblem>> {
+    read_at(path, sheet, at, fields, record, None, sink)
+}
+
+/// Reads one sheet of a workbook into `sink`; `header_row` (1-based) names the header row.
+pub fn read_at(
     path: &Path,
     sheet: Option<&str>,
     at: &DataLocation,

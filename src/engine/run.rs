@@ -358,7 +358,7 @@ pub(crate) fn read_into(
         {
             h.borrow_mut().update(&bytes);
         }
-        return xlsx_file::read(
+        return xlsx_file::read_at(
             &file.path,
             file.sheet.as_deref(),
             &at,
@@ -383,7 +383,7 @@ pub(crate) fn read_into(
         header_row: opts.header_row,
     };
     match file.format {
-        Format::Csv => csv_file::read(input, &at, &rec.fields, &rec.name, text, sink),
+        Format::Csv => csv_file::read_text(input, &at, &rec.fields, &rec.name, text, sink),
         Format::Json => json_file::read_array(input, &at, &rec.fields, &rec.name, sink),
         _ => json_file::read_lines(input, &at, &rec.fields, &rec.name, sink),
     }
