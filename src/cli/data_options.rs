@@ -5,6 +5,7 @@ use duikou::data::bind::{DataFile, Format};
 use duikou::engine::run::Options;
 use std::io::Read;
 
+/// The formats standard input can be read in.
 #[derive(Clone, Copy, ValueEnum)]
 pub enum DataFormatArg {
     Csv,
@@ -12,6 +13,7 @@ pub enum DataFormatArg {
     Jsonl,
 }
 
+/// How data files are read besides their encoding.
 #[derive(clap::Args, Default)]
 pub struct DataOptions {
     /// The cell delimiter of CSV and text exports: `,` `;` `tab` or `|` (detected when not given).

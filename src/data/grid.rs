@@ -31,6 +31,7 @@ impl GridCell {
         }
     }
 
+    /// Whether the cell holds nothing (or only white space).
     pub fn is_empty(&self) -> bool {
         match self {
             GridCell::Empty => true,

@@ -84,6 +84,7 @@ fn summed(f: &Field) -> bool {
 }
 
 impl<'a> Totals<'a> {
+    /// Wraps `inner` for a file of `fields` at `at`.
     pub fn new(inner: &'a mut dyn RowSink, fields: &'a [Field], at: &DataLocation) -> Self {
         Totals {
             inner,
