@@ -143,24 +143,10 @@ fn check_data(
     overrides: Vec<duikou::conflicts::Override>,
 ) -> ExitCode {
     let plan = Plan::build(rules.symbols(), rules.sources());
-    let human = matches!(args.format, Format::Human);
-    let mut opts = Options {
-        encoding: args.encoding.into(),
-        keep: if human && !args.all {
-            Keep::Worst(SHOWN)
-        } else {
-            Keep::All
-        },
-        max_errors: args.max_errors,
-        progress: std::io::stderr().is_terminal(),
-        hash: matches!(args.format, Format::Json),
-        overrides,
-        ..Options::default()
+    let opts = match run_options(args, &files, overrides) {
+        Ok(o) => o,
+        Err(code) => return code,
     };
-    if let Err(e) = args.reading.apply(&files, &mut opts) {
-        eprintln!("error: cannot read standard input: {e}");
-        return ExitCode::from(EXIT_UNPROCESSABLE);
-    }
     let mut data = run::check_data(&plan, &files, &opts);
     let bound = problems.len();
     data.files_failed += problems
@@ -223,6 +209,30 @@ fn check_data(
         return code;
     }
     exit_code(&report, args.deny_warnings)
+}
+
+/// How the data is read and which findings are kept.
+fn run_options(
+    args: &CheckArgs,
+    files: &[bind::DataFile],
+    overrides: Vec<duikou::conflicts::Override>,
+) -> Result<Options, ExitCode> {
+    let human = matches!(args.format, Format::Human);
+    let mut opts = Options {
+        encoding: args.encoding.into(),
+        keep: if human && !args.all {
+            Keep::Worst(SHOWN)
+        } else {
+            Keep::All
+        },
+        max_errors: args.max_errors,
+        progress: std::io::stderr().is_terminal(),
+        hash: matches!(args.format, Format::Json),
+        overrides,
+        ..Options::default()
+    };
+    args.reading.apply(files, &mut opts)?;
+    Ok(opts)
 }
 
 /// SPEC §11: 2 when input was not fully processed, 1 for findings of severity error.

@@ -4,6 +4,7 @@ use clap::ValueEnum;
 use duikou::data::bind::{DataFile, Format};
 use duikou::engine::run::Options;
 use std::io::Read;
+use std::process::ExitCode;
 
 /// The formats standard input can be read in.
 #[derive(Clone, Copy, ValueEnum)]
@@ -37,13 +38,17 @@ impl DataOptions {
         })
     }
 
-    /// Sets the reading options on `opts`, reading standard input when a file is `-`.
-    pub fn apply(&self, files: &[DataFile], opts: &mut Options) -> std::io::Result<()> {
+    /// Sets the reading options on `opts`, reading standard input when a file is `-`; says
+    /// why when standard input cannot be read.
+    pub fn apply(&self, files: &[DataFile], opts: &mut Options) -> Result<(), ExitCode> {
         opts.delimiter = self.delimiter;
         opts.header_row = self.header_row;
         if files.iter().any(|f| f.path.as_os_str() == "-") {
             let mut bytes = Vec::new();
-            std::io::stdin().lock().read_to_end(&mut bytes)?;
+            if let Err(e) = std::io::stdin().lock().read_to_end(&mut bytes) {
+                eprintln!("error: cannot read standard input: {e}");
+                return Err(ExitCode::from(super::EXIT_UNPROCESSABLE));
+            }
             opts.stdin = Some(std::sync::Arc::new(bytes));
         }
         Ok(())

@@ -73,9 +73,8 @@ pub fn explain(mut args: ExplainArgs) -> ExitCode {
             hash: false,
             ..Options::default()
         };
-        if let Err(e) = args.reading.apply(&files, &mut opts) {
-            eprintln!("error: cannot read standard input: {e}");
-            return ExitCode::from(EXIT_UNPROCESSABLE);
+        if let Err(code) = args.reading.apply(&files, &mut opts) {
+            return code;
         }
         let group = args.group.clone().unwrap_or_default();
         return match super::explain_score::explain(&rules, &plan, &files, &opts, &name, &group) {
@@ -131,9 +130,8 @@ pub fn explain(mut args: ExplainArgs) -> ExitCode {
         encoding: args.encoding.into(),
         ..Options::default()
     };
-    if let Err(e) = args.reading.apply(&files, &mut opts) {
-        eprintln!("error: cannot read standard input: {e}");
-        return ExitCode::from(EXIT_UNPROCESSABLE);
+    if let Err(code) = args.reading.apply(&files, &mut opts) {
+        return code;
     }
     match explain::explain(&plan, rules.sources(), &files, &opts, r, &target) {
         Ok(text) => {

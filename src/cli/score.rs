@@ -104,9 +104,8 @@ pub fn score(args: ScoreArgs) -> ExitCode {
         hash: matches!(args.format, Format::Json),
         ..Options::default()
     };
-    if let Err(e) = args.reading.apply(&files, &mut opts) {
-        eprintln!("error: cannot read standard input: {e}");
-        return ExitCode::from(EXIT_UNPROCESSABLE);
+    if let Err(code) = args.reading.apply(&files, &mut opts) {
+        return code;
     }
     let (data, rows) = run::run_with(&plan, &files, &opts, |checker| {
         duikou::score::score(&plan, e, checker)
