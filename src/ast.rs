@@ -220,6 +220,8 @@ pub struct Field {
     pub optional: bool,
     pub key: bool,
     pub time: bool,
+    /// The column headers the field is read from besides its name (`from "项目编号"`).
+    pub labels: Vec<String>,
     pub span: Span,
 }
 

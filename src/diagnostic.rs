@@ -122,6 +122,11 @@ codes! {
     DataUnknownActor = "duikou::data::unknown_actor", Error;
     DataUnknownProgram = "duikou::data::unknown_program", Error;
     DataDuplicateKey = "duikou::data::duplicate_key", Error;
+    DataHeaderNotFound = "duikou::data::header_not_found", Error;
+    DataTitleRow = "duikou::data::title_row", Info;
+    DataTotalRow = "duikou::data::total_row", Info;
+    DataTotalMismatch = "duikou::data::total_mismatch", Error;
+    DataFirstSheet = "duikou::data::first_sheet", Info;
     GapUnheld = "G001", Error;
     GapSeveralLeads = "G002", Error;
     GapPoliticalOnly = "G003", Warning;

@@ -172,8 +172,8 @@ fn the_index_lists_documents_programs_pairings_and_actors() {
     ] {
         assert!(index.contains(heading), "index lacks {heading}");
     }
-    // Laws before policy documents: the administrative regulation comes first.
-    let reg = index.find("行政法规").expect("a regulation");
+    // Laws before policy documents: the local regulation comes first.
+    let reg = index.find("地方性法规").expect("a regulation");
     let policy = index.find("规范性文件").expect("a policy document");
     assert!(reg < policy);
 }

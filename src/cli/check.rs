@@ -35,6 +35,8 @@ pub struct CheckArgs {
     /// How CSV files are encoded.
     #[arg(long, value_enum, default_value = "auto")]
     encoding: EncodingArg,
+    #[command(flatten)]
+    reading: super::data_options::DataOptions,
     /// List at most this many rejected rows (the rest are counted).
     #[arg(long, default_value_t = 100, value_name = "N")]
     max_errors: usize,
@@ -68,12 +70,25 @@ pub fn check(args: CheckArgs) -> ExitCode {
         let data_args: Vec<DataArg> = args.data.iter().map(|d| DataArg::parse(d)).collect();
         let records: Vec<&str> = rules.symbols().records.keys().map(String::as_str).collect();
         let mut problems = Vec::new();
-        let files = bind::bind(&data_args, &args.paths, &records, &mut problems);
+        let files = bind::bind_with(
+            &data_args,
+            &args.paths,
+            &records,
+            args.reading.stdin_format(),
+            &mut problems,
+        );
         if !files.is_empty() || !problems.is_empty() {
             return check_data(&args, &rules, &diags, files, problems);
         }
     }
+    if let Format::Xlsx = args.format {
+        let book = report::xlsx::diagnostics(&diags, rules.sources());
+        if let Err(code) = super::xlsx_out::write(args.output.as_deref(), book) {
+            return code;
+        }
+    }
     let text = match args.format {
+        Format::Xlsx => String::new(),
         Format::Json => report::json::render(&diags, rules.sources()),
         Format::Short => report::short::render(&diags, rules.sources()),
         Format::Sarif => report::sarif::check(&diags, rules.sources(), None),
@@ -82,7 +97,9 @@ pub fn check(args: CheckArgs) -> ExitCode {
             readable(&args, &rules, &diags, &o, None, &[])
         }
     };
-    if let Err(code) = emit(args.output.as_deref(), &text) {
+    if !matches!(args.format, Format::Xlsx)
+        && let Err(code) = emit(args.output.as_deref(), &text)
+    {
         return code;
     }
     ExitCode::from(overview::exit_code(&diags, None, args.deny_warnings))
@@ -158,17 +175,9 @@ fn check_data(
     problems: Vec<duikou::data::problem::DataProblem>,
 ) -> ExitCode {
     let plan = super::plan_of(rules);
-    let worst_only = matches!(args.format, Format::Human | Format::Markdown) && !args.all;
-    let opts = Options {
-        encoding: args.encoding.into(),
-        keep: if worst_only {
-            Keep::Worst(SHOWN)
-        } else {
-            Keep::All
-        },
-        max_errors: args.max_errors,
-        progress: std::io::stderr().is_terminal(),
-        hash: matches!(args.format, Format::Json | Format::Sarif | Format::Html),
+    let opts = match run_options(args, &files) {
+        Ok(o) => o,
+        Err(code) => return code,
     };
     let html = matches!(args.format, Format::Html);
     let (mut data, scores) = run::run_with(plan, &files, &opts, |checker| {
@@ -216,7 +225,16 @@ fn check_data(
         }
         return exit;
     }
+    if let Format::Xlsx = args.format {
+        if let Err(code) =
+            super::xlsx_out::write(args.output.as_deref(), report::xlsx::check(&report))
+        {
+            return code;
+        }
+        return exit;
+    }
     let text = match args.format {
+        Format::Xlsx => String::new(),
         Format::Short => {
             let mut s = report::short::items(diags, rules.sources());
             s.push_str(&report.text());
@@ -236,6 +254,25 @@ fn check_data(
         return code;
     }
     exit
+}
+
+/// How the data is read and which findings are kept.
+fn run_options(args: &CheckArgs, files: &[bind::DataFile]) -> Result<Options, ExitCode> {
+    let worst_only = matches!(args.format, Format::Human | Format::Markdown) && !args.all;
+    let mut opts = Options {
+        encoding: args.encoding.into(),
+        keep: if worst_only {
+            Keep::Worst(SHOWN)
+        } else {
+            Keep::All
+        },
+        max_errors: args.max_errors,
+        progress: std::io::stderr().is_terminal(),
+        hash: matches!(args.format, Format::Json | Format::Sarif | Format::Html),
+        ..Options::default()
+    };
+    args.reading.apply(files, &mut opts)?;
+    Ok(opts)
 }
 
 /// How many findings per rule (and per gap or conflict code) the human report lists without

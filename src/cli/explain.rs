@@ -33,6 +33,8 @@ pub struct ExplainArgs {
     /// How CSV files are encoded.
     #[arg(long, value_enum, default_value = "auto")]
     encoding: EncodingArg,
+    #[command(flatten)]
+    reading: super::data_options::DataOptions,
 }
 
 pub fn explain(mut args: ExplainArgs) -> ExitCode {
@@ -56,14 +58,23 @@ pub fn explain(mut args: ExplainArgs) -> ExitCode {
     let data_args: Vec<DataArg> = args.data.iter().map(|d| DataArg::parse(d)).collect();
     let records: Vec<&str> = rules.symbols().records.keys().map(String::as_str).collect();
     let mut bind_problems = Vec::new();
-    let files = bind::bind(&data_args, &paths, &records, &mut bind_problems);
+    let files = bind::bind_with(
+        &data_args,
+        &paths,
+        &records,
+        args.reading.stdin_format(),
+        &mut bind_problems,
+    );
     let Some(rule) = rule else {
         let name = args.evaluation.clone().unwrap_or_default();
-        let opts = Options {
+        let mut opts = Options {
             encoding: args.encoding.into(),
             hash: false,
             ..Options::default()
         };
+        if let Err(code) = args.reading.apply(&files, &mut opts) {
+            return code;
+        }
         let group = args.group.clone().unwrap_or_default();
         return match super::explain_score::explain(&rules, plan, &files, &opts, &name, &group) {
             Ok(text) => {
@@ -114,10 +125,13 @@ pub fn explain(mut args: ExplainArgs) -> ExitCode {
         (None, Some(k)) => Target::Record(k.clone()),
         (None, None) => unreachable!("clap requires --group or --record"),
     };
-    let opts = Options {
+    let mut opts = Options {
         encoding: args.encoding.into(),
         ..Options::default()
     };
+    if let Err(code) = args.reading.apply(&files, &mut opts) {
+        return code;
+    }
     match explain::explain(plan, rules.sources(), &files, &opts, r, &target) {
         Ok(text) => {
             print!("{text}");

@@ -3,6 +3,7 @@
 mod check;
 mod conflicts;
 mod coverage;
+mod data_options;
 mod diff;
 mod doc;
 mod explain;
@@ -11,6 +12,7 @@ mod fmt;
 mod gaps;
 mod score;
 mod test;
+mod xlsx_out;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use duikou::data::csv_file::Encoding;
@@ -64,6 +66,8 @@ pub enum Format {
     Markdown,
     /// One self-contained HTML page with charts (write it with `-o report.html`).
     Html,
+    /// A workbook (with `-o FILE`): a summary, a sheet per rule, the data problems.
+    Xlsx,
 }
 
 #[derive(Clone, Copy, ValueEnum)]

@@ -22,6 +22,8 @@ pub enum Format {
     Csv,
     /// One self-contained HTML page with charts (write it with `-o report.html`).
     Html,
+    /// A workbook (with `-o FILE`): the score table with grades and ranks.
+    Xlsx,
 }
 
 #[derive(clap::Args)]
@@ -44,6 +46,8 @@ pub struct ScoreArgs {
     /// How CSV files are encoded.
     #[arg(long, value_enum, default_value = "auto")]
     encoding: EncodingArg,
+    #[command(flatten)]
+    reading: super::data_options::DataOptions,
 }
 
 pub fn score(args: ScoreArgs) -> ExitCode {
@@ -83,18 +87,27 @@ pub fn score(args: ScoreArgs) -> ExitCode {
     let data_args: Vec<DataArg> = args.data.iter().map(|d| DataArg::parse(d)).collect();
     let records: Vec<&str> = rules.symbols().records.keys().map(String::as_str).collect();
     let mut problems = Vec::new();
-    let files = bind::bind(&data_args, &args.paths, &records, &mut problems);
+    let files = bind::bind_with(
+        &data_args,
+        &args.paths,
+        &records,
+        args.reading.stdin_format(),
+        &mut problems,
+    );
     if files.is_empty() {
         eprintln!("error: no data to score\n  help: pass `--data DIR` or `--data NAME=FILE`");
         return ExitCode::from(EXIT_UNPROCESSABLE);
     }
-    let opts = Options {
+    let mut opts = Options {
         encoding: args.encoding.into(),
         keep: Keep::Worst(0),
         progress: std::io::stderr().is_terminal(),
         hash: matches!(args.format, Format::Json | Format::Html),
         ..Options::default()
     };
+    if let Err(code) = args.reading.apply(&files, &mut opts) {
+        return code;
+    }
     let (data, rows) = run::run_with(plan, &files, &opts, |checker| {
         duikou::score::score(plan, e, checker)
     });
@@ -107,7 +120,15 @@ pub fn score(args: ScoreArgs) -> ExitCode {
             p.message
         );
     }
+    if let Format::Xlsx = args.format {
+        if let Err(code) =
+            super::xlsx_out::write(args.output.as_deref(), report::xlsx::score(e, &rows))
+        {
+            return code;
+        }
+    }
     let text = match args.format {
+        Format::Xlsx => String::new(),
         Format::Human => report::score::human(e, &rows),
         Format::Json => {
             let scored = rows.iter().filter(|r| r.score.is_some()).count();
@@ -128,11 +149,16 @@ pub fn score(args: ScoreArgs) -> ExitCode {
         Format::Csv => report::score::csv(e, &rows),
         Format::Html => report::html::score(&rules, e, &rows, &data.hashes),
     };
-    if let Err(code) = emit(args.output.as_deref(), &text) {
+    if !matches!(args.format, Format::Xlsx)
+        && let Err(code) = emit(args.output.as_deref(), &text)
+    {
         return code;
     }
     // Tables for spreadsheets and reports carry no findings: say them on standard error.
-    if matches!(args.format, Format::Markdown | Format::Csv | Format::Html) {
+    if matches!(
+        args.format,
+        Format::Markdown | Format::Csv | Format::Html | Format::Xlsx
+    ) {
         for line in report::score::findings(&rows) {
             eprintln!("warning: {line}");
         }

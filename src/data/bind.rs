@@ -8,22 +8,42 @@ use std::path::{Path, PathBuf};
 /// The formats data can come in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
+    /// CSV and other text exports (`;`, tab or `|` between cells; UTF-8, GBK or UTF-16).
     Csv,
     Json,
     JsonLines,
+    /// A workbook: `.xlsx`, `.xlsm`, `.xls` or `.ods`.
     Xlsx,
+}
+
+/// Whether `path` ends in a workbook's extension.
+fn is_workbook(path: &str) -> bool {
+    let lower = path.to_ascii_lowercase();
+    [".xlsx", ".xlsm", ".xls", ".ods"]
+        .iter()
+        .any(|e| lower.ends_with(e))
 }
 
 impl Format {
     pub fn of(path: &Path) -> Option<Format> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
         Some(match ext.as_str() {
-            "csv" => Format::Csv,
+            "csv" | "tsv" => Format::Csv,
             "json" => Format::Json,
             "jsonl" | "ndjson" => Format::JsonLines,
-            "xlsx" => Format::Xlsx,
+            "xlsx" | "xlsm" | "xls" | "ods" => Format::Xlsx,
             _ => return None,
         })
+    }
+
+    /// `csv`, `json` or `jsonl`: the formats standard input can be given in.
+    pub fn of_name(name: &str) -> Option<Format> {
+        match name {
+            "csv" => Some(Format::Csv),
+            "json" => Some(Format::Json),
+            "jsonl" | "ndjson" => Some(Format::JsonLines),
+            _ => None,
+        }
     }
 }
 
@@ -52,7 +72,7 @@ impl DataFile {
         }
         let sheet = self.sheet.clone().or_else(|| {
             use calamine::Reader;
-            let book: calamine::Xlsx<_> = calamine::open_workbook(&self.path).ok()?;
+            let book = calamine::open_workbook_auto(&self.path).ok()?;
             book.sheet_names().first().cloned()
         });
         match sheet {
@@ -104,7 +124,7 @@ fn problem(path: &str, code: Code, message: String, help: Option<String>) -> Dat
 fn split_sheet(path: &Path) -> (PathBuf, Option<String>) {
     let s = path.to_string_lossy();
     if let Some((file, sheet)) = s.rsplit_once('#')
-        && file.to_ascii_lowercase().ends_with(".xlsx")
+        && is_workbook(file)
     {
         return (PathBuf::from(file), Some(sheet.to_string()));
     }
@@ -117,6 +137,17 @@ pub fn bind(
     args: &[DataArg],
     rule_paths: &[PathBuf],
     records: &[&str],
+    problems: &mut Vec<DataProblem>,
+) -> Vec<DataFile> {
+    bind_with(args, rule_paths, records, None, problems)
+}
+
+/// `bind`, where `NAME=-` reads standard input in `stdin_format` (`--data-format`).
+pub fn bind_with(
+    args: &[DataArg],
+    rule_paths: &[PathBuf],
+    records: &[&str],
+    stdin_format: Option<Format>,
     problems: &mut Vec<DataProblem>,
 ) -> Vec<DataFile> {
     let defaults: Vec<DataArg>;
@@ -134,51 +165,86 @@ pub fn bind(
     for arg in args {
         match arg {
             DataArg::File { record, path } => {
-                let (path, sheet) = split_sheet(path);
-                let shown = path.display().to_string();
-                if !records.contains(&record.as_str()) {
-                    let help = did_you_mean(record, records.iter().copied())
-                        .unwrap_or_else(|| format!("record types are: {}", records.join(", ")));
-                    problems.push(problem(
-                        &shown,
-                        Code::DataUnbound,
-                        format!("no record type `{record}` to check this file against"),
-                        Some(help),
-                    ));
-                    continue;
-                }
-                if path.is_dir() {
-                    problems.push(problem(
-                        &shown,
-                        Code::DataUnreadable,
-                        "this is a folder: `NAME=FILE` takes one file".into(),
-                        Some(format!(
-                            "to read every file of the folder, write `--data {shown}`"
-                        )),
-                    ));
-                    continue;
-                }
-                let Some(format) = Format::of(&path) else {
-                    problems.push(problem(
-                        &shown,
-                        Code::DataFormat,
-                        "unknown data format".into(),
-                        Some("data files end in .csv, .json, .jsonl or .xlsx".into()),
-                    ));
-                    continue;
-                };
-                files.push(DataFile {
-                    record: record.clone(),
-                    path,
-                    sheet,
-                    format,
-                    bytes: None,
-                });
+                files.extend(bind_file(record, path, records, stdin_format, problems));
             }
             DataArg::Dir(dir) => bind_dir(dir, records, problems, &mut files),
         }
     }
     files
+}
+
+/// Binds one `NAME=FILE` argument; `None` when it cannot be bound (the problem is pushed).
+fn bind_file(
+    record: &str,
+    path: &Path,
+    records: &[&str],
+    stdin_format: Option<Format>,
+    problems: &mut Vec<DataProblem>,
+) -> Option<DataFile> {
+    let (path, sheet) = split_sheet(path);
+    let shown = path.display().to_string();
+    if !records.contains(&record) {
+        let help = did_you_mean(record, records.iter().copied())
+            .unwrap_or_else(|| format!("record types are: {}", records.join(", ")));
+        problems.push(problem(
+            &shown,
+            Code::DataUnbound,
+            format!("no record type `{record}` to check this file against"),
+            Some(help),
+        ));
+        return None;
+    }
+    if path.as_os_str() == "-" {
+        match stdin_format {
+            Some(format) => {
+                return Some(DataFile {
+                    record: record.to_string(),
+                    path,
+                    sheet: None,
+                    format,
+                    bytes: None,
+                });
+            }
+            None => problems.push(problem(
+                "-",
+                Code::DataFormat,
+                "standard input has no file name to tell its format".into(),
+                Some("name the format: `--data-format csv`, `json` or `jsonl`".into()),
+            )),
+        }
+        return None;
+    }
+    if path.is_dir() {
+        problems.push(problem(
+            &shown,
+            Code::DataUnreadable,
+            "this is a folder: `NAME=FILE` takes one file".into(),
+            Some(format!(
+                "to read every file of the folder, write `--data {shown}`"
+            )),
+        ));
+        return None;
+    }
+    // A text export named on its own (`Unicode 文本` saves `.txt`) is read as CSV.
+    let text = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("txt"));
+    let Some(format) = Format::of(&path).or(text.then_some(Format::Csv)) else {
+        problems.push(problem(
+            &shown,
+            Code::DataFormat,
+            "unknown data format".into(),
+            Some("data files end in .csv, .tsv, .txt, .json, .jsonl, .xlsx, .xls or .ods".into()),
+        ));
+        return None;
+    };
+    Some(DataFile {
+        record: record.to_string(),
+        path,
+        sheet,
+        format,
+        bytes: None,
+    })
 }
 
 fn bind_dir(

@@ -1,6 +1,7 @@
 //! One row as read from any file format, with its cells looked up by field.
 
 use super::convert::Cell;
+use crate::ast::MoneyUnit;
 use chrono::NaiveDate;
 
 /// A cell read from JSON or a workbook, owned.
@@ -12,6 +13,8 @@ pub enum OwnedCell {
     Bool(bool),
     Date(NaiveDate),
     Invalid(&'static str),
+    /// A workbook formula with no saved value, with its formula.
+    Uncomputed(String),
 }
 
 impl OwnedCell {
@@ -23,6 +26,7 @@ impl OwnedCell {
             OwnedCell::Bool(b) => Cell::Bool(*b),
             OwnedCell::Date(d) => Cell::Date(*d),
             OwnedCell::Invalid(w) => Cell::Invalid(w),
+            OwnedCell::Uncomputed(f) => Cell::Uncomputed(f),
         }
     }
 }
@@ -34,9 +38,13 @@ pub enum RowCells<'a> {
         text: &'a str,
         record: &'a csv::ByteRecord,
         columns: &'a [Option<usize>],
+        /// The money unit each field's header names, if any (empty: none do).
+        units: &'a [Option<MoneyUnit>],
     },
-    /// Cells already arranged by field (workbooks, in-memory rows).
+    /// Cells already arranged by field (in-memory rows).
     Fields(&'a [OwnedCell]),
+    /// The cells of a workbook row, by field, with the money unit each field's header names.
+    Sheet(&'a [OwnedCell], &'a [Option<MoneyUnit>]),
     /// The cells of a JSON object, with the object's text (to place a field's key) and the
     /// characters before it on its first line.
     Json(&'a [OwnedCell], &'a str, u32),
@@ -51,6 +59,7 @@ impl RowCells<'_> {
                 text,
                 record,
                 columns,
+                ..
             } => match columns[i].and_then(|c| record.range(c)) {
                 // Bytes around a comma can make the row valid UTF-8 while a cell is cut inside
                 // a character.
@@ -59,9 +68,20 @@ impl RowCells<'_> {
                     .map_or(Cell::Invalid("not valid UTF-8"), Cell::Text),
                 None => Cell::Empty,
             },
-            RowCells::Fields(cells) | RowCells::Json(cells, _, _) => {
+            RowCells::Fields(cells) | RowCells::Json(cells, _, _) | RowCells::Sheet(cells, _) => {
                 cells.get(i).map_or(Cell::Empty, OwnedCell::as_cell)
             }
+        }
+    }
+
+    /// The money unit the header of field `i`'s column names (`计划投资（万元）`), if any.
+    #[inline]
+    pub fn unit(&self, i: usize) -> Option<MoneyUnit> {
+        match self {
+            RowCells::Csv { units, .. } | RowCells::Sheet(_, units) => {
+                units.get(i).copied().flatten()
+            }
+            _ => None,
         }
     }
 

@@ -1,8 +1,9 @@
 //! Matches a file's header to the fields of its record type.
 
+use super::header_text::{fold, split_unit};
 use super::problem::{DataLocation, DataProblem};
 use super::sink::RowSink;
-use crate::ast::Field;
+use crate::ast::{BaseType, Field, MoneyUnit};
 use crate::diagnostic::{Code, Severity};
 use crate::suggest::did_you_mean;
 
@@ -19,10 +20,7 @@ pub fn bind(
         .iter()
         .map(|h| h.trim_start_matches('\u{feff}').trim())
         .collect();
-    let columns: Vec<Option<usize>> = fields
-        .iter()
-        .map(|f| clean.iter().position(|h| *h == f.name.text))
-        .collect();
+    let columns = find(header, fields);
     let mut ok = true;
     for (f, c) in fields.iter().zip(&columns) {
         if c.is_none() && !f.optional {
@@ -32,8 +30,9 @@ pub fn bind(
                 code: Code::DataMissingColumn,
                 severity: Severity::Error,
                 message: format!(
-                    "no column `{}`, which record `{record}` requires",
-                    f.name.text
+                    "no column `{}`{}, which record `{record}` requires",
+                    f.name.text,
+                    also_labelled(f)
                 ),
                 help: Some(match near {
                     Some(n) => format!("{n} — rename the column to `{}`", f.name.text),
@@ -53,7 +52,12 @@ pub fn bind(
         if h.is_empty() {
             continue;
         }
-        if let Some(first) = clean[..i].iter().position(|x| x == h) {
+        let folded = fold(h);
+        let again = fields
+            .iter()
+            .zip(&columns)
+            .find_map(|(f, c)| c.filter(|c| *c != i && names_field(&folded, f)));
+        if let Some(first) = clean[..i].iter().position(|x| x == h).or(again) {
             problems.push(DataProblem {
                 code: Code::DataUnknownColumn,
                 severity: Severity::Warning,
@@ -88,6 +92,52 @@ pub fn bind(
         }
     }
     ok.then_some(columns)
+}
+
+/// ` (or `项目编号`, `编号`)` for a field with column labels.
+fn also_labelled(f: &Field) -> String {
+    if f.labels.is_empty() {
+        return String::new();
+    }
+    let listed: Vec<String> = f.labels.iter().map(|l| format!("`{l}`")).collect();
+    format!(" (or {})", listed.join(", "))
+}
+
+/// Whether a header cell (folded) names `field`: by its name or one of its labels, with or
+/// without a money unit after it.
+pub fn names_field(folded: &str, field: &Field) -> bool {
+    let bare = split_unit(folded).map(|(b, _)| b);
+    std::iter::once(&field.name.text)
+        .chain(&field.labels)
+        .any(|n| {
+            let n = fold(n);
+            folded == n || bare.as_deref() == Some(n.as_str())
+        })
+}
+
+/// Each field's column in `header`: the first cell that names it.
+pub fn find(header: &[String], fields: &[Field]) -> Vec<Option<usize>> {
+    let folded: Vec<String> = header.iter().map(|h| fold(h)).collect();
+    fields
+        .iter()
+        .map(|f| folded.iter().position(|h| names_field(h, f)))
+        .collect()
+}
+
+/// The money unit each money field's header names (`计划投资（万元）`), if any.
+pub fn units(
+    header: &[String],
+    fields: &[Field],
+    columns: &[Option<usize>],
+) -> Vec<Option<MoneyUnit>> {
+    fields
+        .iter()
+        .zip(columns)
+        .map(|(f, c)| match (f.ty, c) {
+            (BaseType::Money(_), Some(c)) => split_unit(&fold(&header[*c])).map(|(_, u)| u),
+            _ => None,
+        })
+        .collect()
 }
 
 /// Hands the header's problems to `sink`, in order; when the file cannot be read (a required

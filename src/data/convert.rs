@@ -24,6 +24,8 @@ pub enum Cell<'a> {
     Date(NaiveDate),
     /// Something no field can hold (a JSON object or array, a workbook error), described.
     Invalid(&'static str),
+    /// A workbook formula whose value was never saved, with its formula.
+    Uncomputed(&'a str),
 }
 
 /// Actor and program names (and aliases) to their indexes.
@@ -48,6 +50,15 @@ pub fn convert(
                 Code::DataBadValue,
                 format!("{what} cannot be {}", describe(ty)),
             )));
+        }
+        Cell::Uncomputed(f) => {
+            return Err(Box::new(
+                Rejection::new(
+                    Code::DataBadValue,
+                    format!("the formula `={f}` has no saved value"),
+                )
+                .help("open the workbook in Excel or LibreOffice and save it, so the value of each formula is stored"),
+            ));
         }
         Cell::Bool(b) => {
             return match ty {

@@ -2,11 +2,15 @@
 
 use super::cells::RowCells;
 use super::columns;
+use super::delimiter;
+use super::header::{self, SEARCHED_ROWS};
 use super::lines::LineReader;
 use super::problem::{DataLocation, DataProblem};
+use super::sink::NotData;
 use super::sink::RowSink;
 use super::stray_quote;
-use crate::ast::Field;
+use super::totals;
+use crate::ast::{Field, MoneyUnit};
 use crate::diagnostic::{Code, Severity};
 use std::io::Read;
 
@@ -18,6 +22,24 @@ pub enum Encoding {
     Auto,
     Utf8,
     Gbk,
+}
+
+/// How a text export is read besides its encoding.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TextOptions {
+    pub encoding: Encoding,
+    /// The cell delimiter; detected when `None`.
+    pub delimiter: Option<u8>,
+    /// The 1-based line of the header; found when `None`.
+    pub header_row: Option<u64>,
+}
+
+/// What each row is read against: the fields' columns and units, and the header's width.
+struct Table<'a> {
+    fields: &'a [Field],
+    columns: &'a [Option<usize>],
+    units: &'a [Option<MoneyUnit>],
+    width: usize,
 }
 
 /// Whether `sample` (a file's first bytes) reads as UTF-8, allowing a character cut at its end.
@@ -37,7 +59,136 @@ fn looks_utf8(sample: &[u8], whole: bool) -> bool {
     }
 }
 
-/// Reads a CSV file into `sink`; `Err` when the file cannot be read at all.
+const SAMPLE: usize = 64 * 1024;
+
+/// A decoded file: the first 64 KiB of its text, and a reader of the rest.
+type Decoded = (Vec<u8>, Box<dyn Read>);
+
+/// Decodes the file (UTF-16 by its byte-order mark, GBK when told or detected, else UTF-8):
+/// the first 64 KiB of its text, and a reader of the rest.
+fn decode(
+    input: Box<dyn Read>,
+    encoding: Encoding,
+    at: &DataLocation,
+) -> Result<Decoded, Box<DataProblem>> {
+    let mut input = input;
+    let mut head = Vec::with_capacity(SAMPLE);
+    (&mut input)
+        .take(SAMPLE as u64)
+        .read_to_end(&mut head)
+        .map_err(|e| unreadable(at, &e))?;
+    let whole = head.len() < SAMPLE;
+    let utf16 = if head.starts_with(b"\xFF\xFE") {
+        Some(encoding_rs::UTF_16LE)
+    } else if head.starts_with(b"\xFE\xFF") {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
+    };
+    let gbk = utf16.is_none()
+        && match encoding {
+            Encoding::Gbk => true,
+            Encoding::Utf8 => false,
+            Encoding::Auto => !head.starts_with(b"\xEF\xBB\xBF") && !looks_utf8(&head, whole),
+        };
+    if head.starts_with(b"\xEF\xBB\xBF") {
+        head.drain(..3);
+    }
+    let chained = std::io::Cursor::new(head).chain(input);
+    let mut decoded: Box<dyn Read> = match (utf16, gbk) {
+        (Some(e), _) => Box::new(
+            encoding_rs_io::DecodeReaderBytesBuilder::new()
+                .encoding(Some(e))
+                .bom_override(true)
+                .build(chained),
+        ),
+        (None, true) => Box::new(
+            encoding_rs_io::DecodeReaderBytesBuilder::new()
+                .encoding(Some(encoding_rs::GB18030))
+                .build(chained),
+        ),
+        (None, false) => Box::new(chained),
+    };
+    let mut sample = Vec::with_capacity(SAMPLE);
+    (&mut decoded)
+        .take(SAMPLE as u64)
+        .read_to_end(&mut sample)
+        .map_err(|e| unreadable(at, &e))?;
+    Ok((sample, decoded))
+}
+
+/// Where the table starts: the delimiter, the header, and how many records come before the
+/// data. The rows above the header are reported as titles; `None` when the header cannot be
+/// found (said to the sink).
+fn locate(
+    sample: &[u8],
+    fields: &[Field],
+    opts: TextOptions,
+    at: &DataLocation,
+    sink: &mut dyn RowSink,
+) -> Result<Option<Start>, Box<DataProblem>> {
+    let delimiter = opts
+        .delimiter
+        .unwrap_or_else(|| choose_delimiter(sample, fields));
+    let top = first_rows(sample, delimiter);
+    if top.is_empty() {
+        return Err(Box::new(empty_file(at, fields)));
+    }
+    let found = header::find(
+        &top.iter()
+            .map(|(l, _, c)| (*l, c.clone()))
+            .collect::<Vec<_>>(),
+        fields,
+        opts.header_row,
+        at,
+    );
+    // A header that is not UTF-8 is an encoding problem, whether or not it was recognised.
+    let undecodable =
+        |i: usize| std::str::from_utf8(sample_row(sample, delimiter, top[i].1)).is_err();
+    let found = match found {
+        Ok(h) if undecodable(h.index) => return Err(Box::new(not_utf8(at, top[h.index].0))),
+        Ok(h) => h,
+        Err(_) if undecodable(0) => return Err(Box::new(not_utf8(at, top[0].0))),
+        Err(p) => {
+            sink.problem(*p);
+            sink.failed();
+            return Ok(None);
+        }
+    };
+    let header_line = top[found.index].0;
+    for (line, _, cells) in &top[..found.index] {
+        sink.not_data(
+            NotData::Title,
+            header::title_problem(at, *line, header_line, cells),
+        );
+    }
+    let rows = &top[found.index..found.index + found.depth];
+    // Records before the data: titles, blank lines and the header's rows.
+    let skip = rows.last().map_or(0, |r| r.1 + 1);
+    let width = rows.iter().map(|(_, _, c)| c.len()).max().unwrap_or(0);
+    Ok(Some(Start {
+        delimiter,
+        header: found,
+        header_line,
+        skip,
+        width,
+    }))
+}
+
+/// Where a text file's table starts.
+struct Start {
+    delimiter: u8,
+    header: header::Header,
+    /// The header's first line.
+    header_line: u64,
+    /// Records before the data.
+    skip: usize,
+    /// The header's number of cells.
+    width: usize,
+}
+
+/// Reads a CSV file into `sink` in `encoding`, its delimiter and header found; `Err` when the
+/// file cannot be read at all.
 pub fn read(
     input: Box<dyn Read>,
     at: &DataLocation,
@@ -46,80 +197,52 @@ pub fn read(
     encoding: Encoding,
     sink: &mut dyn RowSink,
 ) -> Result<(), Box<DataProblem>> {
-    const SAMPLE: usize = 64 * 1024;
-    let mut input = input;
-    let mut head = Vec::with_capacity(SAMPLE);
-    (&mut input)
-        .take(SAMPLE as u64)
-        .read_to_end(&mut head)
-        .map_err(|e| unreadable(at, &e))?;
-    let whole = head.len() < SAMPLE;
-    if head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF") {
-        return Err(Box::new(DataProblem {
-            code: Code::DataEncoding,
-            severity: Severity::Error,
-            message: "the file is UTF-16, which is not read".into(),
-            help: Some("save it as CSV UTF-8 (Excel: \"CSV UTF-8 (逗号分隔)\") or as GBK".into()),
-            location: at.clone(),
-            field: None,
-            row: false,
-        }));
-    }
-    let gbk = match encoding {
-        Encoding::Gbk => true,
-        Encoding::Utf8 => false,
-        Encoding::Auto => !head.starts_with(b"\xEF\xBB\xBF") && !looks_utf8(&head, whole),
+    let opts = TextOptions {
+        encoding,
+        ..TextOptions::default()
     };
-    if head.starts_with(b"\xEF\xBB\xBF") {
-        head.drain(..3);
-    }
-    let chained = std::io::Cursor::new(head).chain(input);
-    let reader: Box<dyn Read> = if gbk {
-        Box::new(
-            encoding_rs_io::DecodeReaderBytesBuilder::new()
-                .encoding(Some(encoding_rs::GB18030))
-                .build(chained),
-        )
-    } else {
-        Box::new(chained)
+    read_text(input, at, fields, record, opts, sink)
+}
+
+/// Reads a CSV file or text export into `sink`; `Err` when the file cannot be read at all.
+pub fn read_text(
+    input: Box<dyn Read>,
+    at: &DataLocation,
+    fields: &[Field],
+    record: &str,
+    opts: TextOptions,
+    sink: &mut dyn RowSink,
+) -> Result<(), Box<DataProblem>> {
+    let (sample, decoded) = decode(input, opts.encoding, at)?;
+    let Some(Start {
+        delimiter,
+        header: found,
+        header_line,
+        skip,
+        width,
+    }) = locate(&sample, fields, opts, at, sink)?
+    else {
+        return Ok(());
     };
+    let reader: Box<dyn Read> = Box::new(std::io::Cursor::new(sample).chain(decoded));
     let (reader, breaks) = LineReader::new(reader);
     let mut csv = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
+        .delimiter(delimiter)
         .buffer_capacity(1 << 20)
         .from_reader(reader);
     let mut record_buf = csv::ByteRecord::new();
-    let header = match csv.read_byte_record(&mut record_buf) {
-        Ok(true) => record_buf.clone(),
-        Ok(false) => {
-            return Err(Box::new(DataProblem {
-                code: Code::DataFormat,
-                severity: Severity::Error,
-                message: "the file is empty: no header row".into(),
-                help: Some(format!(
-                    "the first line names the columns, e.g. `{}`",
-                    fields
-                        .iter()
-                        .map(|f| f.name.text.as_str())
-                        .collect::<Vec<_>>()
-                        .join(",")
-                )),
-                location: at.clone(),
-                field: None,
-                row: false,
-            }));
+    for _ in 0..skip {
+        match csv.read_byte_record(&mut record_buf) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => return Err(Box::new(csv_error(at, &e))),
         }
-        Err(e) => return Err(Box::new(csv_error(at, &e))),
-    };
-    let Ok(header_text) = std::str::from_utf8(header.as_slice()) else {
-        return Err(Box::new(not_utf8(at, 1)));
-    };
-    let names: Vec<String> = (0..header.len())
-        .map(|i| header_text[header.range(i).unwrap_or(0..0)].to_string())
-        .collect();
+    }
+    let names = found.names;
     let header_at = DataLocation {
-        line: 1,
+        line: header_line,
         ..at.clone()
     };
     let mut problems = Vec::new();
@@ -127,13 +250,19 @@ pub fn read(
     let Some(columns) = columns::settle(bound, problems, sink) else {
         return Ok(());
     };
+    let units = columns::units(&names, fields, &columns);
     sink.columns(
         columns
             .iter()
             .map(|c| c.map_or(0, |c| c as u32 + 1))
             .collect(),
     );
-    let width = header.len();
+    let table = Table {
+        fields,
+        columns: &columns,
+        units: &units,
+        width,
+    };
     loop {
         match csv.read_byte_record(&mut record_buf) {
             Ok(false) => break,
@@ -153,10 +282,10 @@ pub fn read(
             None
         };
         let Some(cut) = cut else {
-            deliver(&record_buf, line, width, &columns, at, sink);
+            deliver(&record_buf, line, &table, at, sink);
             continue;
         };
-        recover(&record_buf, cut, line, width, &columns, at, sink);
+        recover(&record_buf, cut, line, &table, at, sink);
     }
     Ok(())
 }
@@ -167,8 +296,7 @@ fn recover(
     record: &csv::ByteRecord,
     cut: stray_quote::Swallowed,
     line: u64,
-    width: usize,
-    columns: &[Option<usize>],
+    table: &Table<'_>,
     at: &DataLocation,
     sink: &mut dyn RowSink,
 ) {
@@ -192,12 +320,12 @@ fn recover(
         field: None,
         row: true,
     };
-    reject(&cut.row, problem, columns, sink);
+    reject(&cut.row, problem, table, sink);
     // Inside the quoted cell no line holds a quote of its own (a `"` there ended the cell), so
     // each line splits at its commas.
     for (offset, bytes) in cut.lines(record) {
         let again = stray_quote::split_plain(bytes);
-        deliver(&again, line + offset, width, columns, at, sink);
+        deliver(&again, line + offset, table, at, sink);
     }
     if let Some(offset) = cut.closing {
         sink.bad_row(DataProblem {
@@ -223,11 +351,11 @@ fn recover(
 fn deliver(
     record_buf: &csv::ByteRecord,
     line: u64,
-    width: usize,
-    columns: &[Option<usize>],
+    table: &Table<'_>,
     at: &DataLocation,
     sink: &mut dyn RowSink,
 ) {
+    let width = table.width;
     if record_buf
         .iter()
         .all(|f| f.iter().all(|b| b.is_ascii_whitespace()))
@@ -253,7 +381,7 @@ fn deliver(
             field: None,
             row: true,
         };
-        reject(record_buf, problem, columns, sink);
+        reject(record_buf, problem, table, sink);
         return;
     }
     let Some(text) = utf8_text(record_buf) else {
@@ -263,14 +391,105 @@ fn deliver(
         });
         return;
     };
-    sink.row(
-        &RowCells::Csv {
-            text,
-            record: record_buf,
-            columns,
-        },
-        line,
-    );
+    let row = RowCells::Csv {
+        text,
+        record: record_buf,
+        columns: table.columns,
+        units: table.units,
+    };
+    let first = (0..3).filter_map(|i| record_buf.range(i).map(|r| &text[r]));
+    if let Some(label) = totals::label(first)
+        && totals::keys_empty(&row, table.fields, &label)
+    {
+        sink.total_row(&row, line, &label);
+        return;
+    }
+    sink.row(&row, line);
+}
+
+/// The first non-blank records of the text `sample`: each with its line, its index among all
+/// records (blank ones included) and its cells.
+fn first_rows(sample: &[u8], delimiter: u8) -> Vec<(u64, usize, Vec<String>)> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(sample);
+    let mut rows = Vec::new();
+    let mut record = csv::ByteRecord::new();
+    let mut index = 0;
+    while rows.len() < SEARCHED_ROWS {
+        match reader.read_byte_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) | Err(_) => break,
+        }
+        let line = record.position().map_or(1, |p| p.line());
+        let cells: Vec<String> = record
+            .iter()
+            .map(|c| String::from_utf8_lossy(c).into_owned())
+            .collect();
+        if cells.iter().any(|c| !c.trim().is_empty()) {
+            rows.push((line, index, cells));
+        }
+        index += 1;
+    }
+    rows
+}
+
+/// The delimiter whose rows hold a header naming every required field: the one the lines
+/// agree on first, then `,` `;` tab `|`; the lines' choice when none does.
+fn choose_delimiter(sample: &[u8], fields: &[Field]) -> u8 {
+    let likely = delimiter::detect(sample);
+    let names_all = |d: u8| {
+        first_rows(sample, d).iter().any(|(_, _, cells)| {
+            let found = columns::find(cells, fields);
+            fields
+                .iter()
+                .zip(&found)
+                .all(|(f, c)| f.optional || c.is_some())
+        })
+    };
+    std::iter::once(likely)
+        .chain(delimiter::CANDIDATES)
+        .find(|d| names_all(*d))
+        .unwrap_or(likely)
+}
+
+/// The bytes of record `index` of the text `sample`.
+fn sample_row(sample: &[u8], delimiter: u8, index: usize) -> &[u8] {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(sample);
+    let mut record = csv::ByteRecord::new();
+    for _ in 0..=index {
+        if !matches!(reader.read_byte_record(&mut record), Ok(true)) {
+            return &[];
+        }
+    }
+    let start = record.position().map_or(0, |p| p.byte() as usize);
+    let end = reader.position().byte() as usize;
+    sample.get(start..end.min(sample.len())).unwrap_or(&[])
+}
+
+fn empty_file(at: &DataLocation, fields: &[Field]) -> DataProblem {
+    DataProblem {
+        code: Code::DataFormat,
+        severity: Severity::Error,
+        message: "the file is empty: no header row".into(),
+        help: Some(format!(
+            "the first line names the columns, e.g. `{}`",
+            fields
+                .iter()
+                .map(|f| f.name.text.as_str())
+                .collect::<Vec<_>>()
+                .join(",")
+        )),
+        location: at.clone(),
+        field: None,
+        row: false,
+    }
 }
 
 /// The record's text, when every cell is UTF-8 on its own: bytes around a comma can make the
@@ -291,7 +510,7 @@ fn utf8_text(record: &csv::ByteRecord) -> Option<&str> {
 fn reject(
     record: &csv::ByteRecord,
     problem: DataProblem,
-    columns: &[Option<usize>],
+    table: &Table<'_>,
     sink: &mut dyn RowSink,
 ) {
     match utf8_text(record) {
@@ -300,7 +519,8 @@ fn reject(
             &RowCells::Csv {
                 text,
                 record,
-                columns,
+                columns: table.columns,
+                units: table.units,
             },
         ),
         None => sink.bad_row(problem),

@@ -1,10 +1,11 @@
 //! A validated row: every field converted to its declared type, keys checked for uniqueness.
 
 use super::cells::RowCells;
-use super::convert::{NameIndex, convert};
+use super::convert::{Cell, NameIndex, convert};
+use super::header_text::unit_written;
 use super::problem::Rejection;
 use super::value::{Text, Value};
-use crate::ast::Field;
+use crate::ast::{BaseType, Field};
 use crate::diagnostic::Code;
 
 /// One row of data, typed.
@@ -52,7 +53,7 @@ pub fn validate(
     row.text.clear();
     row.rejected = None;
     for (i, f) in fields.iter().enumerate() {
-        let v = convert(cells.cell(i), f.ty, names, &mut row.text).map_err(|r| (i, r))?;
+        let v = convert_field(cells, i, f, names, &mut row.text).map_err(|r| (i, r))?;
         if v.is_null() && !f.optional {
             let help = format!(
                 "fill it in, or declare the field optional: `{}: {}?`",
@@ -73,6 +74,47 @@ pub fn validate(
         row.values.push(v);
     }
     Ok(())
+}
+
+/// Converts field `i`'s cell; a money column whose header names a unit is read in that unit,
+/// and a cell that writes another unit contradicts it.
+#[inline]
+pub fn convert_field(
+    cells: &RowCells<'_>,
+    i: usize,
+    f: &Field,
+    names: &NameIndex,
+    text: &mut String,
+) -> Result<Value, Box<Rejection>> {
+    let cell = cells.cell(i);
+    let unit = match f.ty {
+        BaseType::Money(_) => cells.unit(i),
+        _ => None,
+    };
+    let Some(unit) = unit else {
+        return convert(cell, f.ty, names, text);
+    };
+    if let Cell::Text(t) = cell
+        && let Some(written) = unit_written(t)
+        && written != unit
+    {
+        return Err(Box::new(
+            Rejection::new(
+                Code::DataBadValue,
+                format!(
+                    "`{}` is written in {}, but the column's header says {}",
+                    t.trim(),
+                    written.as_str(),
+                    unit.as_str()
+                ),
+            )
+            .help(format!(
+                "write the amount in {} without a unit, as the header says, or correct the header",
+                unit.as_str()
+            )),
+        ));
+    }
+    convert(cell, BaseType::Money(unit), names, text)
 }
 
 fn type_name(f: &Field) -> String {
@@ -104,7 +146,7 @@ pub fn salvage(
     row.text.clear();
     row.unreadable = 0;
     for (i, f) in fields.iter().enumerate() {
-        let v = match convert(cells.cell(i), f.ty, names, &mut row.text) {
+        let v = match convert_field(cells, i, f, names, &mut row.text) {
             // A required field left empty is as unknown as one that cannot be read.
             Ok(Value::Null) if !f.optional => None,
             Ok(v) => Some(v),

@@ -2,6 +2,17 @@
 
 use super::cells::RowCells;
 use super::problem::DataProblem;
+use super::value::Value;
+use crate::ast::MoneyUnit;
+
+/// A row that is neither data nor rejected: above the header, or a total.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotData {
+    /// A title or note above the header.
+    Title,
+    /// A `合计`/`小计`/`总计` row.
+    Total,
+}
 
 /// Receives the rows of one file, in order.
 pub trait RowSink {
@@ -22,4 +33,16 @@ pub trait RowSink {
     fn problem(&mut self, problem: DataProblem);
     /// The file cannot be read (its problems were handed over already).
     fn failed(&mut self) {}
+    /// The money unit each field's header names (`计划投资（万元）`), once before the rows.
+    fn units(&mut self, _units: Vec<Option<MoneyUnit>>) {}
+    /// A row that is not data (a title above the header, a total), with what is said of it.
+    fn not_data(&mut self, _kind: NotData, _problem: DataProblem) {}
+    /// The values of the row just handed over (what could be read of a rejected one), when
+    /// the sink converted them; totals rows are summed from them.
+    fn values(&self) -> Option<&[Value]> {
+        None
+    }
+    /// A totals row (`合计`, `小计`, `总计` in its first cells and nothing in its key), at
+    /// 1-based `line`; `label` is what its first cells say.
+    fn total_row(&mut self, _cells: &RowCells<'_>, _line: u64, _label: &str) {}
 }

@@ -5,12 +5,13 @@ use super::compile::Plan;
 use super::finding::{DataFinding, RuleCounts};
 use crate::data::bind::{DataFile, Format};
 use crate::data::cells::RowCells;
-use crate::data::csv_file::{self, Encoding};
+use crate::data::csv_file::{self, Encoding, TextOptions};
 use crate::data::keys::{KeySet, Seen};
 use crate::data::problem::{DataLocation, DataProblem};
 use crate::data::row::{Row, salvage, validate};
 use crate::data::shape::{Names, Shape};
-use crate::data::sink::RowSink;
+use crate::data::sink::{NotData, RowSink};
+use crate::data::totals::Totals;
 use crate::data::value::Value;
 use crate::data::{json_file, xlsx_file};
 use crate::diagnostic::{Code, Severity};
@@ -31,6 +32,12 @@ pub struct Options {
     pub progress: bool,
     /// Compute each data file's SHA-256 for the receipt.
     pub hash: bool,
+    /// The cell delimiter of text files (`--delimiter`); detected when `None`.
+    pub delimiter: Option<u8>,
+    /// The 1-based row of the header (`--header-row`); found when `None`.
+    pub header_row: Option<u64>,
+    /// Standard input, read once, for a data file given as `-`.
+    pub stdin: Option<std::sync::Arc<Vec<u8>>>,
 }
 
 impl Default for Options {
@@ -41,6 +48,9 @@ impl Default for Options {
             max_errors: 100,
             progress: false,
             hash: true,
+            delimiter: None,
+            header_row: None,
+            stdin: None,
         }
     }
 }
@@ -58,6 +68,10 @@ pub struct DataRun {
     pub rows_read: u64,
     pub rows_checked: u64,
     pub rows_rejected: u64,
+    /// Rows above a header (titles, notes): not data, each reported as info.
+    pub rows_title: u64,
+    /// Totals rows (`合计`, `小计`, `总计`): not data, each checked against its rows.
+    pub rows_total: u64,
     /// Data files whose reading stopped early or never began.
     pub files_failed: u64,
     /// Those files, as (record type, file).
@@ -160,6 +174,9 @@ struct Feeder<'a, 'p> {
     keys: &'a mut KeySet,
     columns: Vec<u32>,
     row: Row,
+    /// The values of the row last handed over (what could be read of a rejected one), for the
+    /// totals rows' sums.
+    last: Vec<Value>,
     run: &'a mut DataRun,
     opts: &'a Options,
     /// Duplicates whose first occurrence is still to be found: (problem index, key).
@@ -167,6 +184,11 @@ struct Feeder<'a, 'p> {
 }
 
 impl Feeder<'_, '_> {
+    fn keep_values(&mut self) {
+        self.last.clear();
+        self.last.extend_from_slice(&self.row.values);
+    }
+
     fn reject(&mut self, p: DataProblem) {
         self.run.rows_rejected += 1;
         if self.run.rows_rejected as usize <= self.opts.max_errors {
@@ -309,7 +331,7 @@ fn scan_keys(
     let _ = read_into(plan, record, file, &quiet, None, &mut scan);
 }
 
-/// Reads `file` into `sink` with the reader for its format.
+/// Reads `file` into `sink` with the reader for its format; totals rows are checked on the way.
 pub(crate) fn read_into(
     plan: &Plan,
     record: usize,
@@ -325,6 +347,8 @@ pub(crate) fn read_into(
         line: 0,
         column: 0,
     };
+    let mut sink = Totals::new(sink, &rec.fields, &at);
+    let sink = &mut sink;
     if file.format == Format::Xlsx {
         if file.bytes.is_some() {
             return Err(Box::new(DataProblem {
@@ -344,16 +368,17 @@ pub(crate) fn read_into(
         {
             h.borrow_mut().update(&bytes);
         }
-        return xlsx_file::read(
+        return xlsx_file::read_at(
             &file.path,
             file.sheet.as_deref(),
             &at,
             &rec.fields,
             &rec.name,
+            opts.header_row,
             sink,
         );
     }
-    let input = open(file, opts.progress, hasher).map_err(|e| DataProblem {
+    let input = open(file, opts, hasher).map_err(|e| DataProblem {
         code: Code::DataUnreadable,
         severity: Severity::Error,
         message: format!("cannot read the data file: {e}"),
@@ -362,8 +387,13 @@ pub(crate) fn read_into(
         field: None,
         row: false,
     })?;
+    let text = TextOptions {
+        encoding: opts.encoding,
+        delimiter: opts.delimiter,
+        header_row: opts.header_row,
+    };
     match file.format {
-        Format::Csv => csv_file::read(input, &at, &rec.fields, &rec.name, opts.encoding, sink),
+        Format::Csv => csv_file::read_text(input, &at, &rec.fields, &rec.name, text, sink),
         Format::Json => json_file::read_array(input, &at, &rec.fields, &rec.name, sink),
         _ => json_file::read_lines(input, &at, &rec.fields, &rec.name, sink),
     }
@@ -395,10 +425,12 @@ impl RowSink for Feeder<'_, '_> {
             // The groups the row belongs to cannot be decided without it.
             let why = format!("{} was rejected ({})", p.location.display(), p.message);
             salvage(&rec.fields, &self.plan.names, cells, &mut self.row, why);
+            self.keep_values();
             self.out.push(&mut self.row, self.file, self.record);
             self.reject(p);
             return;
         }
+        self.keep_values();
         if let Some(k) = rec.key {
             let column = self.columns.get(k as usize).copied().unwrap_or(0);
             let place = at(column, &self.sheet, self.path);
@@ -431,8 +463,13 @@ impl RowSink for Feeder<'_, '_> {
             problem.message
         );
         salvage(&rec.fields, &self.plan.names, cells, &mut self.row, why);
+        self.keep_values();
         self.out.push(&mut self.row, self.file, self.record);
         self.reject(problem);
+    }
+
+    fn values(&self) -> Option<&[Value]> {
+        Some(&self.last)
     }
 
     fn problem(&mut self, problem: DataProblem) {
@@ -442,6 +479,14 @@ impl RowSink for Feeder<'_, '_> {
     fn failed(&mut self) {
         self.run.files_failed += 1;
         self.run.unread.push((self.record, self.path.to_string()));
+    }
+
+    fn not_data(&mut self, kind: NotData, problem: DataProblem) {
+        match kind {
+            NotData::Title => self.run.rows_title += 1,
+            NotData::Total => self.run.rows_total += 1,
+        }
+        self.run.problems.push(problem);
     }
 }
 
@@ -471,7 +516,7 @@ pub(crate) fn invalid_cell(
 
 fn open(
     file: &DataFile,
-    progress: bool,
+    opts: &Options,
     hasher: Option<Rc<RefCell<Sha256>>>,
 ) -> std::io::Result<Box<dyn Read>> {
     if let Some(bytes) = &file.bytes {
@@ -483,6 +528,18 @@ fn open(
             }),
             None => Box::new(reader),
         });
+    }
+    let progress = opts.progress;
+    if file.path.as_os_str() == "-" {
+        let bytes = opts.stdin.clone().unwrap_or_default();
+        let mut reader: Box<dyn Read> = Box::new(std::io::Cursor::new(SharedBytes(bytes)));
+        if let Some(h) = hasher {
+            reader = Box::new(Hashing {
+                inner: reader,
+                hasher: h,
+            });
+        }
+        return Ok(reader);
     }
     let f = std::fs::File::open(&file.path)?;
     let len = f.metadata().map(|m| m.len()).unwrap_or(0);
@@ -512,6 +569,15 @@ fn open(
         });
     }
     Ok(reader)
+}
+
+/// Standard input held in memory, shared by every reading of it.
+struct SharedBytes(std::sync::Arc<Vec<u8>>);
+
+impl AsRef<[u8]> for SharedBytes {
+    fn as_ref(&self) -> &[u8] {
+        &self.0
+    }
 }
 
 /// Checks every data file against the plan. Reading and validating run on this thread, the
@@ -600,6 +666,7 @@ fn read_all(plan: &Plan, files: &[DataFile], opts: &Options, out: &mut Batcher) 
             keys: &mut keys[record],
             columns: Vec::new(),
             row: Row::default(),
+            last: Vec::new(),
             run: &mut run,
             opts,
             pending: &mut pending[i],

@@ -131,6 +131,30 @@ fn field(l: &mut Layout, n: &Node, align: usize) -> Laid {
                 l.p.space();
                 l.verbatim(c);
             }
+            Kind::column_labels => column_labels(l, c)?,
+            _ => return Err(unsupported(c)),
+        }
+    }
+    Ok(())
+}
+
+/// `from "项目编号", "序号"`: the column headers a field is read from.
+fn column_labels(l: &mut Layout, n: &Node) -> Laid {
+    let mut first = true;
+    for c in &n.children {
+        match c.kind {
+            Kind::kw_from => {
+                l.p.space();
+                l.kw(c);
+            }
+            Kind::string => {
+                if !first {
+                    l.p.punct(",");
+                }
+                first = false;
+                l.p.space();
+                literal_or_name(l, c)?;
+            }
             _ => return Err(unsupported(c)),
         }
     }
@@ -201,16 +225,37 @@ fn article(l: &mut Layout, n: &Node) -> Laid {
             Kind::kw_article => l.kw(c),
             Kind::article_no => l.verbatim(c),
             Kind::string => literal_or_name(l, c)?,
-            Kind::article_body => {
-                l.p.punct_at(c.start, "{");
-                l.p.indent();
-                let norms: Vec<&Node> = c.children.iter().collect();
-                statements(l, &norms, norms::norm)?;
-                l.p.end_block(c.end, "}");
-            }
+            Kind::article_body => article_body(l, c)?,
             _ => return Err(unsupported(c)),
         }
     }
+    Ok(())
+}
+
+/// `{ for_autonomous_areas: true  norms }`: an article's properties, then its norms, each run
+/// in the order written.
+fn article_body(l: &mut Layout, n: &Node) -> Laid {
+    l.p.punct_at(n.start, "{");
+    l.p.indent();
+    let body: Vec<&Node> = n.children.iter().collect();
+    let mut rest = &body[..];
+    while let Some(first) = rest.first() {
+        let is_prop = first.kind == Kind::prop;
+        let run = rest
+            .iter()
+            .take_while(|c| (c.kind == Kind::prop) == is_prop)
+            .count();
+        if is_prop {
+            prop_lines(l, &rest[..run], Keys::Plain)?;
+        } else {
+            statements(l, &rest[..run], norms::norm)?;
+        }
+        rest = &rest[run..];
+        if !rest.is_empty() {
+            l.p.blank();
+        }
+    }
+    l.p.end_block(n.end, "}");
     Ok(())
 }
 

@@ -43,7 +43,10 @@ fn checked(o: &Overview, out: &mut String) {
     if let Some((read, ok, rejected)) = o.rows {
         rows.push(vec![
             "rows".into(),
-            format!("{read} read, {ok} checked, {rejected} rejected"),
+            format!(
+                "{read} read, {ok} checked, {rejected} rejected{}",
+                o.not_data
+            ),
         ]);
     } else if o.rules_broken {
         rows.push(vec![

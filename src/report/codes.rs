@@ -323,6 +323,31 @@ const DESCRIPTIONS: &[(&str, &str, &str)] = &[
         "a data file names no record type: a data file or row cannot be checked",
     ),
     (
+        "duikou::data::header_not_found",
+        "no row of the sheet names the record's fields",
+        "no header row found: none of the first rows names enough of the record's fields or column labels; the closest rows are listed with what they lacked",
+    ),
+    (
+        "duikou::data::title_row",
+        "a row above the header (a title or note), skipped",
+        "a title or note row above the header: it is not data and is listed, not checked",
+    ),
+    (
+        "duikou::data::total_row",
+        "a 合计/小计 row, checked against the rows it totals",
+        "a totals row (合计, 小计, 总计): not data; its amounts are checked against the sum of the rows it totals",
+    ),
+    (
+        "duikou::data::total_mismatch",
+        "a 合计/小计 row that does not match the rows it totals",
+        "totals mismatch: a totals row's amount differs from the sum of the rows it totals; both numbers and the difference are given",
+    ),
+    (
+        "duikou::data::first_sheet",
+        "a workbook of several sheets read at its first sheet",
+        "a workbook with several sheets and no `#sheet`: its first sheet was read, and the others are named",
+    ),
+    (
         "duikou::data::missing_column",
         "a required field has no column",
         "a required field has no column: a data file or row cannot be checked",

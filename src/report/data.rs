@@ -149,9 +149,10 @@ impl CheckReport<'_> {
                 self.rule_text(r, rule, &mut out);
             }
         }
+        let not_data = not_data_counts(run);
         let _ = writeln!(
             out,
-            "rows: {} read, {} checked, {} rejected",
+            "rows: {} read, {} checked, {} rejected{not_data}",
             run.rows_read, run.rows_checked, run.rows_rejected
         );
         let _ = writeln!(out, "{}", super::count_line(self.counts()));
@@ -258,6 +259,8 @@ impl CheckReport<'_> {
                 rows_checked: self.run.rows_checked as usize,
                 rows_rejected: self.run.rows_rejected as usize,
                 rejected_unlisted: self.run.unlisted_rejections as usize,
+                rows_title: self.run.rows_title as usize,
+                rows_total: self.run.rows_total as usize,
             },
             rules,
             findings: Streamed(self),
@@ -270,7 +273,7 @@ impl CheckReport<'_> {
     }
 
     /// Every finding in report order: diagnostics, data problems, then each rule's findings.
-    fn each_finding(&self, mut emit: impl FnMut(Finding)) {
+    pub fn each_finding(&self, mut emit: impl FnMut(Finding)) {
         for d in self.diagnostics {
             emit(json::finding(d, self.sources));
         }
@@ -344,6 +347,21 @@ impl CheckReport<'_> {
             }
         }
     }
+}
+
+/// `; 1 title row and 2 totals rows not data`, when a sheet had any.
+pub(crate) fn not_data_counts(run: &DataRun) -> String {
+    let mut parts = Vec::new();
+    if run.rows_title > 0 {
+        parts.push(plural(run.rows_title as usize, "title row"));
+    }
+    if run.rows_total > 0 {
+        parts.push(plural(run.rows_total as usize, "totals row"));
+    }
+    if parts.is_empty() {
+        return String::new();
+    }
+    format!("; {} not data", parts.join(" and "))
 }
 
 /// The findings of a report, serialised as they are made.

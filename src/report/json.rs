@@ -71,6 +71,16 @@ pub struct Summary {
     pub rows_rejected: usize,
     /// Rejected rows counted but not listed (beyond `--max-errors`).
     pub rejected_unlisted: usize,
+    /// Rows above a header (titles, notes), not data; left out when there are none.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub rows_title: usize,
+    /// Totals rows (`合计`, `小计`, `总计`), checked and not data; left out when there are none.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub rows_total: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -168,6 +178,8 @@ pub fn render(diags: &[Diagnostic], sources: &SourceMap) -> String {
             rows_checked: 0,
             rows_rejected: 0,
             rejected_unlisted: 0,
+            rows_title: 0,
+            rows_total: 0,
         },
         rules: Vec::new(),
         findings: diags.iter().map(|d| finding(d, sources)).collect(),

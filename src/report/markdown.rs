@@ -23,7 +23,8 @@ fn checked(o: &Overview, out: &mut String) {
     if let Some((read, ok, rejected)) = o.rows {
         let _ = writeln!(
             out,
-            "- **Rows:** {read} read, {ok} checked, {rejected} rejected"
+            "- **Rows:** {read} read, {ok} checked, {rejected} rejected{}",
+            o.not_data
         );
     } else if o.rules_broken {
         let _ = writeln!(out, "- **Data:** not checked: the rule files have errors");

@@ -107,6 +107,8 @@ pub struct Overview {
     pub data_files: Vec<String>,
     /// Rows read, checked and rejected, when data was checked.
     pub rows: Option<(u64, u64, u64)>,
+    /// Title and totals rows of the sheets, which are not data: `; 1 title row not data`.
+    pub not_data: String,
     pub rules: Vec<RuleLine>,
     /// Gap, conflict and rule-file codes, counted.
     pub codes: Vec<CodeCount>,
@@ -428,6 +430,10 @@ pub fn build(input: &Input<'_>) -> Overview {
         rows: input
             .data
             .map(|r| (r.run.rows_read, r.run.rows_checked, r.run.rows_rejected)),
+        not_data: input
+            .data
+            .map(|r| super::data::not_data_counts(r.run))
+            .unwrap_or_default(),
         rules: input.data.map(rule_lines).unwrap_or_default(),
         codes: code_counts(input.diagnostics),
         items,

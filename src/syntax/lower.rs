@@ -247,7 +247,7 @@ impl<'d> Lowerer<'d> {
         Record { name, fields, span }
     }
 
-    /// field_decl = { word ~ colon ~ type_ref ~ modifier* }
+    /// field_decl = { word ~ colon ~ type_ref ~ modifier* ~ column_labels? }
     fn lower_field(&mut self, p: P<'_>) -> Field {
         let span = self.span(&p);
         let mut it = p.into_inner();
@@ -256,7 +256,12 @@ impl<'d> Lowerer<'d> {
         let (ty, optional) = self.lower_type_ref(ty_pair);
         let mut key = false;
         let mut time = false;
+        let mut labels = Vec::new();
         for m in it {
+            if m.as_rule() == Rule::column_labels {
+                labels = self.lower_column_labels(m);
+                continue;
+            }
             match m.as_str().trim() {
                 "key" => key = true,
                 _ => time = true,
@@ -268,8 +273,17 @@ impl<'d> Lowerer<'d> {
             optional,
             key,
             time,
+            labels,
             span,
         }
+    }
+
+    /// column_labels = { kw_from ~ string ~ (comma ~ string)* }
+    fn lower_column_labels(&mut self, p: P<'_>) -> Vec<String> {
+        p.into_inner()
+            .filter(|c| c.as_rule() == Rule::string)
+            .map(|c| self.lower_string(c))
+            .collect()
     }
 
     /// type_ref = { raw_word ~ (lparen ~ raw_word ~ rparen)? ~ optional? }

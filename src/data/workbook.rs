@@ -1,0 +1,236 @@
+//! Opens a workbook (`.xlsx`, `.xls`, `.ods`) and reads one sheet into a sparse grid. An `.xlsx`
+//! sheet is first scanned for references beyond Excel's limits, then read cell by cell, so a
+//! far-away cell costs nothing.
+
+use super::grid::{Grid, GridCell};
+use super::problem::{DataLocation, DataProblem};
+use super::xlsx_scan;
+use crate::diagnostic::{Code, Severity};
+use calamine::{Data, DataRef, Reader};
+use std::path::Path;
+
+/// A sheet read into a grid, with its name.
+pub struct Sheet {
+    pub name: String,
+    pub grid: Grid,
+    /// Said about the choice of sheet (the first of several, when none was named).
+    pub note: Option<DataProblem>,
+}
+
+fn problem(at: &DataLocation, message: String, help: Option<String>) -> Box<DataProblem> {
+    Box::new(DataProblem {
+        code: Code::DataFormat,
+        severity: Severity::Error,
+        message,
+        help,
+        location: at.clone(),
+        field: None,
+        row: false,
+    })
+}
+
+/// Picks the sheet named `wanted`, or the first; says when the first of several is used.
+fn choose(
+    names: &[String],
+    wanted: Option<&str>,
+    at: &DataLocation,
+) -> Result<(String, Option<DataProblem>), Box<DataProblem>> {
+    match wanted {
+        Some(s) if names.iter().any(|n| n == s) => Ok((s.to_string(), None)),
+        Some(s) => Err(problem(
+            at,
+            format!("the workbook has no sheet `{s}`"),
+            Some(format!("sheets are: {}", names.join(", "))),
+        )),
+        None => {
+            let first = names
+                .first()
+                .ok_or_else(|| problem(at, "the workbook has no sheets".into(), None))?;
+            let note = (names.len() > 1).then(|| DataProblem {
+                code: Code::DataFirstSheet,
+                severity: Severity::Info,
+                message: format!(
+                    "the workbook has {} sheets; the first, `{first}`, is read",
+                    names.len()
+                ),
+                help: Some(format!(
+                    "to read another, name it after `#`: `{}#{}`",
+                    at.file, names[1]
+                )),
+                location: at.clone(),
+                field: None,
+                row: false,
+            });
+            Ok((first.clone(), note))
+        }
+    }
+}
+
+/// Reads sheet `wanted` (or the first) of the workbook at `path`.
+pub fn read(
+    path: &Path,
+    wanted: Option<&str>,
+    at: &DataLocation,
+) -> Result<Sheet, Box<DataProblem>> {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    match ext.as_str() {
+        "xls" | "ods" => read_other(path, wanted, at),
+        _ => read_xlsx(path, wanted, at),
+    }
+}
+
+fn cannot_open(at: &DataLocation, e: impl std::fmt::Display) -> Box<DataProblem> {
+    problem(
+        at,
+        format!("cannot open the workbook: {e}"),
+        Some("save it as .xlsx (Excel 2007 or later), .xls or .ods, or export it as CSV".into()),
+    )
+}
+
+fn read_xlsx(
+    path: &Path,
+    wanted: Option<&str>,
+    at: &DataLocation,
+) -> Result<Sheet, Box<DataProblem>> {
+    let mut book: calamine::Xlsx<_> =
+        calamine::open_workbook(path).map_err(|e| cannot_open(at, e))?;
+    let names = book.sheet_names();
+    let (name, note) = choose(&names, wanted, at)?;
+    let at = DataLocation {
+        sheet: Some(name.clone()),
+        ..at.clone()
+    };
+    let file = std::fs::File::open(path).map_err(|e| cannot_open(&at, e))?;
+    let mut zip =
+        zip::ZipArchive::new(std::io::BufReader::new(file)).map_err(|e| cannot_open(&at, e))?;
+    let paths = xlsx_scan::sheet_paths(&mut zip).map_err(|e| cannot_open(&at, e))?;
+    let Some((_, sheet_path)) = paths.iter().find(|(n, _)| *n == name) else {
+        return Err(cannot_open(
+            &at,
+            format!("the sheet `{name}` has no part in the file"),
+        ));
+    };
+    let scan = xlsx_scan::scan(&mut zip, sheet_path).map_err(|e| {
+        problem(
+            &at,
+            format!("the sheet cannot be read: {e}"),
+            Some(format!(
+                "a sheet ends at row {} and column XFD; open the workbook in Excel and save it again",
+                xlsx_scan::MAX_ROWS
+            )),
+        )
+    })?;
+    let is_1904 = book.has_1904_epoch();
+    let mut reader = book
+        .worksheet_cells_reader(&name)
+        .map_err(|e| problem(&at, format!("cannot read sheet `{name}`: {e}"), None))?;
+    let mut cells = Vec::new();
+    loop {
+        match reader.next_cell() {
+            Ok(Some(cell)) => {
+                let (r, c) = cell.get_position();
+                let value = match scan.uncomputed.get(&(r, c)) {
+                    Some(f) if is_blank_ref(cell.get_value()) => GridCell::Uncomputed(f.clone()),
+                    _ => from_ref(cell.get_value()),
+                };
+                cells.push((r, c, value));
+            }
+            Ok(None) => break,
+            Err(e) => {
+                return Err(problem(
+                    &at,
+                    format!("cannot read sheet `{name}`: {e}"),
+                    None,
+                ));
+            }
+        }
+    }
+    let mut grid = Grid::new(cells, &scan.merges).map_err(|e| problem(&at, e, None))?;
+    grid.is_1904 = is_1904;
+    Ok(Sheet { name, grid, note })
+}
+
+fn is_blank_ref(d: &DataRef<'_>) -> bool {
+    match d {
+        DataRef::Empty => true,
+        DataRef::String(s) => s.is_empty(),
+        DataRef::SharedString(s) => s.is_empty(),
+        _ => false,
+    }
+}
+
+fn from_ref(d: &DataRef<'_>) -> GridCell {
+    match d {
+        DataRef::Empty => GridCell::Empty,
+        DataRef::SharedString(s) => GridCell::Text((*s).to_string()),
+        DataRef::String(s) | DataRef::DateTimeIso(s) => GridCell::Text(s.clone()),
+        DataRef::Int(i) => GridCell::Number(i.to_string()),
+        DataRef::Float(f) => GridCell::Number(f.to_string()),
+        DataRef::Bool(b) => GridCell::Bool(*b),
+        DataRef::DateTime(dt) => match dt.as_datetime() {
+            Some(t) => GridCell::Date(t.date()),
+            None => GridCell::Invalid("an unreadable date cell"),
+        },
+        DataRef::DurationIso(_) => GridCell::Invalid("a duration"),
+        DataRef::Error(_) => GridCell::Invalid("a cell with a formula error"),
+    }
+}
+
+fn from_data(d: &Data) -> GridCell {
+    match d {
+        Data::Empty => GridCell::Empty,
+        Data::String(s) | Data::DateTimeIso(s) => GridCell::Text(s.clone()),
+        Data::Int(i) => GridCell::Number(i.to_string()),
+        Data::Float(f) => GridCell::Number(f.to_string()),
+        Data::Bool(b) => GridCell::Bool(*b),
+        Data::DateTime(dt) => match dt.as_datetime() {
+            Some(t) => GridCell::Date(t.date()),
+            None => GridCell::Invalid("an unreadable date cell"),
+        },
+        Data::DurationIso(_) => GridCell::Invalid("a duration"),
+        Data::Error(_) => GridCell::Invalid("a cell with a formula error"),
+    }
+}
+
+/// `.xls` (at most 65,536 rows by 256 columns) and `.ods`, read whole by calamine.
+fn read_other(
+    path: &Path,
+    wanted: Option<&str>,
+    at: &DataLocation,
+) -> Result<Sheet, Box<DataProblem>> {
+    let mut book = calamine::open_workbook_auto(path).map_err(|e| cannot_open(at, e))?;
+    let names = book.sheet_names();
+    let (name, note) = choose(&names, wanted, at)?;
+    let at = DataLocation {
+        sheet: Some(name.clone()),
+        ..at.clone()
+    };
+    let merges: Vec<xlsx_scan::Area> = match &mut book {
+        calamine::Sheets::Xls(x) => x
+            .worksheet_merge_cells(&name)
+            .unwrap_or_default()
+            .iter()
+            .map(|d| (d.start.0, d.start.1, d.end.0, d.end.1))
+            .collect(),
+        _ => Vec::new(),
+    };
+    let range = book
+        .worksheet_range(&name)
+        .map_err(|e| problem(&at, format!("cannot read sheet `{name}`: {e}"), None))?;
+    let cells = range
+        .used_cells()
+        .map(|(r, c, d)| {
+            (
+                r as u32 + range.start().map_or(0, |s| s.0),
+                c as u32 + range.start().map_or(0, |s| s.1),
+                from_data(d),
+            )
+        })
+        .collect();
+    let grid = Grid::new(cells, &merges).map_err(|e| problem(&at, e, None))?;
+    Ok(Sheet { name, grid, note })
+}
