@@ -5,6 +5,7 @@ mod conflicts;
 mod explain;
 mod explain_score;
 mod gaps;
+mod lsp;
 mod score;
 mod test;
 
@@ -38,6 +39,8 @@ enum Command {
     Score(score::ScoreArgs),
     /// Run the test blocks of the rule files.
     Test(test::TestArgs),
+    /// Run the language server over standard input and output, for editors.
+    Lsp(lsp::LspArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -82,6 +85,7 @@ pub fn run() -> ExitCode {
         Command::Conflicts(args) => conflicts::conflicts(args),
         Command::Score(args) => score::score(args),
         Command::Test(args) => test::test(args),
+        Command::Lsp(args) => lsp::lsp(args),
     }
 }
 
