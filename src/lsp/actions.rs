@@ -120,10 +120,13 @@ fn as_lead(at: &At<'_>, d: &Diagnostic) -> Vec<(String, Vec<TextEdit>)> {
         let edit = if role {
             // Replace the written role (`as support`) by `as lead`.
             let cut = text.rfind(words[words.len() - 2]).unwrap_or(text.len());
-            let from = Span { start: s.start + cut as u32, ..s };
+            let end = s.start + text.trim_end().len() as u32;
+            let from = Span { start: s.start + cut as u32, end, ..s };
             replace(at, from, &format!("{} {}", dialect.keyword("as"), dialect.keyword("lead")))
         } else {
-            let end = Span { start: s.end, ..s };
+            // The span may run on over the whitespace after the duty.
+            let end = s.start + text.trim_end().len() as u32;
+            let end = Span { start: end, end, ..s };
             replace(at, end, &format!(" {} {}", dialect.keyword("as"), dialect.keyword("lead")))
         };
         out.push((

@@ -5,6 +5,7 @@ use super::index::Index;
 use super::position::LineIndex;
 use crate::diagnostic::Diagnostic;
 use crate::source::FileId;
+use crate::symbols::Symbols;
 use crate::RuleSet;
 use std::path::{Path, PathBuf};
 
@@ -18,6 +19,9 @@ pub struct Analysis {
     pub index: Index,
     /// Each file of the rule set, by `FileId`: its path and its text as the editor holds it.
     pub files: Vec<(PathBuf, LineIndex)>,
+    /// The declarations of the last check in which every file parsed: while a file is being
+    /// typed and does not parse, completion still offers the names it declared.
+    pub recalled: Option<Symbols>,
 }
 
 impl Analysis {
@@ -47,6 +51,20 @@ impl Analysis {
             findings,
             index,
             files,
+            recalled: None,
+        }
+    }
+
+    /// Whether every file parsed.
+    pub fn parsed(&self) -> bool {
+        !self.findings.iter().any(|d| d.code.as_str().starts_with("duikou::parse::"))
+    }
+
+    /// The declarations to offer names from: the current ones, else the last complete ones.
+    pub fn known(&self) -> &Symbols {
+        match &self.recalled {
+            Some(s) if !self.parsed() => s,
+            _ => self.rules.symbols(),
         }
     }
 

@@ -6,7 +6,7 @@ use super::handlers::At;
 use super::keywords::{self, Dialect};
 use super::lexer::{self, TokenKind};
 use crate::ast::{ActorKind, DocLevel, IndicatorKind, Level, RuleSeverity, Side};
-use crate::symbols::{DeclKind, Symbols};
+use crate::symbols::{DeclKind, NATIONAL, Symbols};
 use lsp_types::{CompletionItem, CompletionItemKind, CompletionResponse};
 
 /// The completions at a byte offset of a file.
@@ -16,7 +16,7 @@ pub fn complete(at: &At<'_>, offset: usize) -> CompletionResponse {
     let before = &text[..offset];
     let dialect = Dialect::of(text);
     let words = preceding(before);
-    let symbols = at.analysis.rules.symbols();
+    let symbols = at.analysis.known();
     let items = match context(&words) {
         Context::Names(kinds) => names(symbols, kinds),
         Context::Values(values) => values
@@ -158,15 +158,13 @@ fn names(symbols: &Symbols, kinds: &[DeclKind]) -> Vec<CompletionItem> {
     let mut out = Vec::new();
     for &k in kinds {
         for name in symbols.names_of(k) {
-            let label = if super::navigate::is_identifier(name) {
+            let label = if super::navigate::is_identifier(name) || name == NATIONAL {
                 name.to_string()
             } else {
                 format!("`{name}`")
             };
-            out.push(item(&label, kind_of(k), k.as_str()));
-        }
-        if k == DeclKind::Actor {
-            out.push(item("national", CompletionItemKind::CLASS, "built-in actor"));
+            let detail = if name == NATIONAL { "built-in actor" } else { k.as_str() };
+            out.push(item(&label, kind_of(k), detail));
         }
     }
     out

@@ -127,7 +127,10 @@ impl<'a> Walker<'a> {
     fn declarations(&mut self) {
         let s = self.symbols;
         for a in s.actors.values() {
-            self.decl(DeclKind::Actor, &a.name);
+            // The built-in `national` is declared nowhere.
+            if a.name.text != crate::symbols::NATIONAL {
+                self.decl(DeclKind::Actor, &a.name);
+            }
             for link in [&a.region, &a.of].into_iter().flatten() {
                 self.reference(DeclKind::Actor, link);
             }

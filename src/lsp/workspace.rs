@@ -94,6 +94,13 @@ impl Workspace {
             }
         }
         let mut analyses = vec![Analysis::new(set)];
+        if let Some(previous) = self.analyses.first() {
+            analyses[0].recalled = if previous.parsed() {
+                Some(previous.rules.symbols().clone())
+            } else {
+                previous.recalled.clone()
+            };
+        }
         for (p, t) in &self.open {
             if analyses[0].file_id(p).is_none() {
                 analyses.push(Analysis::new(vec![(p.clone(), t.clone())]));
