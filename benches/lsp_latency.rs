@@ -46,8 +46,15 @@ fn main() {
     let thread = std::thread::spawn(move || duikou::lsp::serve(&server));
     let init = json!({ "processId": null, "rootUri": uri(&rules), "capabilities": {} });
     let send = |m: Message| client.sender.send(m).unwrap();
-    send(Message::Request(Request::new(RequestId::from(1), "initialize".into(), init)));
-    send(Message::Notification(Notification::new("initialized".into(), json!({}))));
+    send(Message::Request(Request::new(
+        RequestId::from(1),
+        "initialize".into(),
+        init,
+    )));
+    send(Message::Notification(Notification::new(
+        "initialized".into(),
+        json!({}),
+    )));
     wait_for_diagnostics(&client, &file_uri);
     send(Message::Notification(Notification::new(
         "textDocument/didOpen".into(),
@@ -71,8 +78,15 @@ fn main() {
         wait_for_diagnostics(&client, &file_uri);
         times.push(start.elapsed());
     }
-    send(Message::Request(Request::new(RequestId::from(2), "shutdown".into(), json!(null))));
-    send(Message::Notification(Notification::new("exit".into(), json!(null))));
+    send(Message::Request(Request::new(
+        RequestId::from(2),
+        "shutdown".into(),
+        json!(null),
+    )));
+    send(Message::Notification(Notification::new(
+        "exit".into(),
+        json!(null),
+    )));
     thread.join().unwrap().unwrap();
     times.sort();
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;

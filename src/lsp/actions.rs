@@ -6,10 +6,14 @@ use super::handlers::At;
 use super::keywords::Dialect;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::source::Span;
-use lsp_types::{CodeAction, CodeActionKind, CodeActionOrCommand, Range, TextEdit, Uri, WorkspaceEdit};
+use lsp_types::{
+    CodeAction, CodeActionKind, CodeActionOrCommand, Range, TextEdit, Uri, WorkspaceEdit,
+};
 use std::collections::HashMap;
 
 /// The fixes for the diagnostics of a file that touch `range`.
+// The protocol keys a `WorkspaceEdit` by `Uri`; each edit here has one key, so order is fixed.
+#[allow(clippy::mutable_key_type)]
 pub fn actions(at: &At<'_>, uri: &Uri, range: Range) -> Vec<CodeActionOrCommand> {
     let mut out = Vec::new();
     for d in &at.analysis.findings {
@@ -68,7 +72,10 @@ fn word_at(at: &At<'_>, span: Span) -> Span {
 }
 
 fn replace(at: &At<'_>, span: Span, new: &str) -> Vec<TextEdit> {
-    vec![TextEdit::new(at.index.range(span.start, span.end), new.to_string())]
+    vec![TextEdit::new(
+        at.index.range(span.start, span.end),
+        new.to_string(),
+    )]
 }
 
 fn fixes(at: &At<'_>, d: &Diagnostic, span: Span) -> Vec<(String, Vec<TextEdit>)> {
@@ -77,17 +84,27 @@ fn fixes(at: &At<'_>, d: &Diagnostic, span: Span) -> Vec<(String, Vec<TextEdit>)
     let mut out = Vec::new();
     if d.code == Code::ParseChineseQuote {
         let fixed = snippet.replace(['“', '”'], "\"");
-        out.push(("use straight double quotes".to_string(), replace(at, span, &fixed)));
+        out.push((
+            "use straight double quotes".to_string(),
+            replace(at, span, &fixed),
+        ));
     } else if let Some(word) = quoted_after(help, "did you mean the keyword ") {
         let target = word_at(at, span);
         out.push((format!("replace with `{word}`"), replace(at, target, word)));
     } else if let Some(name) = quoted_after(help, "did you mean ") {
-        let target = if snippet.chars().any(char::is_whitespace) { word_at(at, span) } else { span };
+        let target = if snippet.chars().any(char::is_whitespace) {
+            word_at(at, span)
+        } else {
+            span
+        };
         out.push((format!("replace with `{name}`"), replace(at, target, name)));
     } else if help.contains("is a keyword; to use it as a name") {
         let target = word_at(at, span);
         let word = at.analysis.rules.sources().snippet(target).to_string();
-        out.push((format!("write `{word}` in backticks"), replace(at, target, &format!("`{word}`"))));
+        out.push((
+            format!("write `{word}` in backticks"),
+            replace(at, target, &format!("`{word}`")),
+        ));
     } else if help.contains("reads as one name") {
         if let Some(fixed) = last_quoted(help) {
             let target = word_at(at, span);
@@ -105,9 +122,11 @@ fn as_lead(at: &At<'_>, d: &Diagnostic) -> Vec<(String, Vec<TextEdit>)> {
     let dialect = Dialect::of(at.index.text());
     let mut out = Vec::new();
     for r in &d.related {
-        let Some(duty) = symbols.duties.iter().find(|x| {
-            x.item.span.file == r.span.file && x.item.span.start == r.span.start
-        }) else {
+        let Some(duty) = symbols
+            .duties
+            .iter()
+            .find(|x| x.item.span.file == r.span.file && x.item.span.start == r.span.start)
+        else {
             continue;
         };
         if duty.item.span.file != at.file {
@@ -116,18 +135,39 @@ fn as_lead(at: &At<'_>, d: &Diagnostic) -> Vec<(String, Vec<TextEdit>)> {
         let s = duty.item.span;
         let text = at.analysis.rules.sources().snippet(s);
         let words: Vec<&str> = text.split_whitespace().collect();
-        let role = ["as", "作为"].contains(&words.get(words.len().saturating_sub(2)).copied().unwrap_or(""));
+        let role = ["as", "作为"].contains(
+            &words
+                .get(words.len().saturating_sub(2))
+                .copied()
+                .unwrap_or(""),
+        );
         let edit = if role {
             // Replace the written role (`as support`) by `as lead`.
             let cut = text.rfind(words[words.len() - 2]).unwrap_or(text.len());
             let end = s.start + text.trim_end().len() as u32;
-            let from = Span { start: s.start + cut as u32, end, ..s };
-            replace(at, from, &format!("{} {}", dialect.keyword("as"), dialect.keyword("lead")))
+            let from = Span {
+                start: s.start + cut as u32,
+                end,
+                ..s
+            };
+            replace(
+                at,
+                from,
+                &format!("{} {}", dialect.keyword("as"), dialect.keyword("lead")),
+            )
         } else {
             // The span may run on over the whitespace after the duty.
             let end = s.start + text.trim_end().len() as u32;
-            let end = Span { start: end, end, ..s };
-            replace(at, end, &format!(" {} {}", dialect.keyword("as"), dialect.keyword("lead")))
+            let end = Span {
+                start: end,
+                end,
+                ..s
+            };
+            replace(
+                at,
+                end,
+                &format!(" {} {}", dialect.keyword("as"), dialect.keyword("lead")),
+            )
         };
         out.push((
             format!("make `{}` the lead: add `as lead`", duty.item.actor.text),

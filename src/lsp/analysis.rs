@@ -3,10 +3,10 @@
 
 use super::index::Index;
 use super::position::LineIndex;
+use crate::RuleSet;
 use crate::diagnostic::Diagnostic;
 use crate::source::FileId;
 use crate::symbols::Symbols;
-use crate::RuleSet;
 use std::path::{Path, PathBuf};
 
 /// A rule set checked from the editor's texts.
@@ -57,7 +57,10 @@ impl Analysis {
 
     /// Whether every file parsed.
     pub fn parsed(&self) -> bool {
-        !self.findings.iter().any(|d| d.code.as_str().starts_with("duikou::parse::"))
+        !self
+            .findings
+            .iter()
+            .any(|d| d.code.as_str().starts_with("duikou::parse::"))
     }
 
     /// The declarations to offer names from: the current ones, else the last complete ones.

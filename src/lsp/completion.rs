@@ -71,7 +71,9 @@ fn context(words: &[String]) -> Context {
     match (last, second) {
         (Some("pair" | "duty" | "->"), _) => Context::Names(&[DeclKind::Actor]),
         (Some("holds"), _) => Context::Names(&[DeclKind::Function]),
-        (Some("in"), _) if declaration(words) == Some("pair") => Context::Names(&[DeclKind::Program]),
+        (Some("in"), _) if declaration(words) == Some("pair") => {
+            Context::Names(&[DeclKind::Program])
+        }
         (Some("for"), _) => Context::Values(vec!["program", "pair"]),
         (Some("program"), Some("for")) => Context::Names(&[DeclKind::Program]),
         (Some("as"), _) => Context::Role,
@@ -103,8 +105,18 @@ fn property(key: &str, decl: Option<&str>) -> Context {
 /// The declaration keyword the cursor is inside (the nearest one before it), in English.
 fn declaration(words: &[String]) -> Option<&'static str> {
     const DECLS: &[&str] = &[
-        "actor", "program", "record", "function", "document", "pair", "duty", "rule",
-        "evaluation", "indicator", "test", "article",
+        "actor",
+        "program",
+        "record",
+        "function",
+        "document",
+        "pair",
+        "duty",
+        "rule",
+        "evaluation",
+        "indicator",
+        "test",
+        "article",
     ];
     // A declaration keyword starts the file or follows a brace; elsewhere (`for pair`,
     // `where program == …`) it is not a declaration's start.
@@ -163,7 +175,11 @@ fn names(symbols: &Symbols, kinds: &[DeclKind]) -> Vec<CompletionItem> {
             } else {
                 format!("`{name}`")
             };
-            let detail = if name == NATIONAL { "built-in actor" } else { k.as_str() };
+            let detail = if name == NATIONAL {
+                "built-in actor"
+            } else {
+                k.as_str()
+            };
             out.push(item(&label, kind_of(k), detail));
         }
     }
@@ -183,7 +199,13 @@ fn expression(symbols: &Symbols, record: Option<&str>, dialect: Dialect) -> Vec<
         .map(|r| {
             r.fields
                 .iter()
-                .map(|f| item(&f.name.text, CompletionItemKind::FIELD, &format!("field of `{}`", r.name.text)))
+                .map(|f| {
+                    item(
+                        &f.name.text,
+                        CompletionItemKind::FIELD,
+                        &format!("field of `{}`", r.name.text),
+                    )
+                })
                 .collect()
         })
         .unwrap_or_default();
@@ -192,7 +214,10 @@ fn expression(symbols: &Symbols, record: Option<&str>, dialect: Dialect) -> Vec<
             .iter()
             .map(|f| item(f, CompletionItemKind::FUNCTION, "function")),
     );
-    out.extend(names(symbols, &[DeclKind::Actor, DeclKind::Program, DeclKind::Record]));
+    out.extend(names(
+        symbols,
+        &[DeclKind::Actor, DeclKind::Program, DeclKind::Record],
+    ));
     out.extend(keyword_items(dialect));
     out
 }

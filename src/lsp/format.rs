@@ -15,7 +15,11 @@ pub fn format(text: &str) -> Option<String> {
         .map(|line| {
             let cr = line.ends_with('\r');
             let trimmed = line.trim_end();
-            if cr { format!("{trimmed}\r") } else { trimmed.to_string() }
+            if cr {
+                format!("{trimmed}\r")
+            } else {
+                trimmed.to_string()
+            }
         })
         .collect::<Vec<_>>()
         .join("\n");

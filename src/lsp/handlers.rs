@@ -88,7 +88,9 @@ pub fn request(ws: &Workspace, r: &Request) -> Result<Value, Failure> {
         req::Rename::METHOD => {
             let p: lsp_types::RenameParams = params(r)?;
             match positional(ws, &p.text_document_position) {
-                Some((at, o)) => json(navigate::rename(&at, o, &p.new_name).map_err(Failure::Refused)?),
+                Some((at, o)) => {
+                    json(navigate::rename(&at, o, &p.new_name).map_err(Failure::Refused)?)
+                }
                 None => json(Value::Null),
             }
         }

@@ -15,7 +15,10 @@ pub fn hover(at: &At<'_>, offset: usize) -> Option<Hover> {
     } else if let Some((text, span)) = aggregate(symbols, at.file, offset) {
         (text, span)
     } else {
-        let duty = symbols.duties.iter().find(|d| contains(d.item.span, at, offset))?;
+        let duty = symbols
+            .duties
+            .iter()
+            .find(|d| contains(d.item.span, at, offset))?;
         (duty_text(symbols, duty), duty.item.span)
     };
     Some(Hover {
@@ -45,7 +48,8 @@ fn describe(at: &At<'_>, target: &Target) -> String {
             out.push_str(&format!(
                 "```duikou\n{}\n```\n*declared in `{}`, line {line}*\n",
                 text[line_start..line_end].trim(),
-                path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+                path.file_name()
+                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
             ));
         }
     }
@@ -53,11 +57,19 @@ fn describe(at: &At<'_>, target: &Target) -> String {
         Target::Decl(DeclKind::Actor, name) => actor(symbols, name),
         Target::Decl(DeclKind::Rule, name) => symbols.rules.get(name).map(|r| {
             let title = r.item.title.as_deref().map(|t| format!("**{t}**\n\n"));
-            format!("{}{}", title.unwrap_or_default(), source(symbols, r.source.as_ref()))
+            format!(
+                "{}{}",
+                title.unwrap_or_default(),
+                source(symbols, r.source.as_ref())
+            )
         }),
         Target::Decl(DeclKind::Evaluation, name) => symbols.evaluations.get(name).map(|e| {
             let title = e.item.title.as_deref().map(|t| format!("**{t}**\n\n"));
-            format!("{}{}", title.unwrap_or_default(), source(symbols, e.source.as_ref()))
+            format!(
+                "{}{}",
+                title.unwrap_or_default(),
+                source(symbols, e.source.as_ref())
+            )
         }),
         Target::Decl(DeclKind::Document, name) => symbols.documents.get(name).map(document),
         Target::Field { record, field } => symbols
@@ -65,7 +77,7 @@ fn describe(at: &At<'_>, target: &Target) -> String {
             .get(record)
             .and_then(|r| r.fields.iter().find(|f| &f.name.text == field))
             .map(|f| format!("field of record `{record}`: {}", field_type(f))),
-        Target::Decl(kind, _) => Some(format!("{}", kind.as_str())),
+        Target::Decl(kind, _) => Some(kind.as_str().to_string()),
     };
     if let Some(d) = details {
         out.push('\n');
@@ -97,7 +109,10 @@ fn actor(symbols: &Symbols, name: &str) -> Option<String> {
     lines.extend(opt("title", a.title.clone()));
     lines.extend(opt("kind", a.kind.map(|k| k.as_str().to_string())));
     lines.extend(opt("level", a.level.map(|l| l.as_str().to_string())));
-    lines.extend(opt("region", a.region.as_ref().map(|r| format!("`{}`", r.text))));
+    lines.extend(opt(
+        "region",
+        a.region.as_ref().map(|r| format!("`{}`", r.text)),
+    ));
     lines.extend(opt("of", a.of.as_ref().map(|r| format!("`{}`", r.text))));
     lines.extend(opt("until", a.until.map(|d| d.to_string())));
     if !a.aliases.is_empty() {
@@ -137,7 +152,9 @@ fn duty_line(d: &ast::Duty) -> String {
             "pair `{}` -> `{}`{}",
             supporter.text,
             recipient.text,
-            program.as_ref().map_or(String::new(), |p| format!(" in `{}`", p.text))
+            program
+                .as_ref()
+                .map_or(String::new(), |p| format!(" in `{}`", p.text))
         ),
     };
     let role = match d.role {
@@ -214,7 +231,11 @@ fn source(symbols: &Symbols, source: Option<&Source>) -> String {
 }
 
 /// The type of the aggregate whose name is under the cursor.
-fn aggregate(symbols: &Symbols, file: crate::source::FileId, offset: usize) -> Option<(String, crate::source::Span)> {
+fn aggregate(
+    symbols: &Symbols,
+    file: crate::source::FileId,
+    offset: usize,
+) -> Option<(String, crate::source::Span)> {
     let mut found = None;
     let mut visit = |over: Option<&ast::Over>, per: &[ast::Name], e: &Expr| {
         if found.is_some() {
@@ -256,7 +277,11 @@ fn call_at(e: &Expr, file: crate::source::FileId, offset: usize) -> Option<&Expr
     let mut stack = vec![e];
     while let Some(e) = stack.pop() {
         match &e.kind {
-            ExprKind::Call { function, args, filter } => {
+            ExprKind::Call {
+                function,
+                args,
+                filter,
+            } => {
                 let s = function.span;
                 if s.file == file && s.start as usize <= offset && offset <= s.end as usize {
                     return Some(e);

@@ -52,9 +52,7 @@ impl Index {
             w.test(test);
         }
         w.out.sort_by_key(|o| (o.span.file, o.span.start));
-        Index {
-            occurrences: w.out,
-        }
+        Index { occurrences: w.out }
     }
 
     /// The occurrence under a byte offset of a file (its end counts, so a name just typed is
@@ -242,18 +240,22 @@ impl<'a> Walker<'a> {
             match expect {
                 ast::Expect::Violation { rule, group, .. } => {
                     self.reference(DeclKind::Rule, rule);
-                    let record = self.symbols.rules.get(&rule.text).and_then(|r| {
-                        r.item.over.as_ref().map(|o| o.record.text.clone())
-                    });
+                    let record = self
+                        .symbols
+                        .rules
+                        .get(&rule.text)
+                        .and_then(|r| r.item.over.as_ref().map(|o| o.record.text.clone()));
                     self.bindings(record.as_deref().unwrap_or(""), group);
                 }
                 ast::Expect::Score {
                     evaluation, group, ..
                 } => {
                     self.reference(DeclKind::Evaluation, evaluation);
-                    let record = self.symbols.evaluations.get(&evaluation.text).and_then(|e| {
-                        e.item.over.as_ref().map(|o| o.record.text.clone())
-                    });
+                    let record = self
+                        .symbols
+                        .evaluations
+                        .get(&evaluation.text)
+                        .and_then(|e| e.item.over.as_ref().map(|o| o.record.text.clone()));
                     self.bindings(record.as_deref().unwrap_or(""), group);
                 }
                 ast::Expect::Conflict { involving, .. } => {

@@ -5,14 +5,15 @@ use super::index::{Occurrence, Target};
 use super::{keywords, uri};
 use crate::source::Span;
 use crate::symbols::DeclKind;
-use lsp_types::{
-    GotoDefinitionResponse, Location, PrepareRenameResponse, TextEdit, WorkspaceEdit,
-};
-use std::collections::HashMap;
+use lsp_types::{GotoDefinitionResponse, Location, PrepareRenameResponse, TextEdit};
+use std::collections::BTreeMap;
 
 fn location(at: &At<'_>, span: Span) -> Option<Location> {
     let (path, idx) = at.analysis.file(span.file)?;
-    Some(Location::new(uri::from_path(path), idx.range(span.start, span.end)))
+    Some(Location::new(
+        uri::from_path(path),
+        idx.range(span.start, span.end),
+    ))
 }
 
 /// Where the name under the cursor is declared.
@@ -46,10 +47,11 @@ pub fn prepare_rename(at: &At<'_>, offset: usize) -> Option<PrepareRenameRespons
     })
 }
 
-/// Renames the name under the cursor everywhere. Refuses a name that is already declared (one
+/// Renames the name under the cursor everywhere, as a `WorkspaceEdit` whose files are in path
+/// order (the protocol type's map has no fixed order; answers are deterministic). Refuses a name that is already declared (one
 /// namespace for all declarations; a record's own fields for a field), a keyword, or an empty
 /// name. A name that is not an identifier is written in backticks.
-pub fn rename(at: &At<'_>, offset: usize, new: &str) -> Result<Option<WorkspaceEdit>, String> {
+pub fn rename(at: &At<'_>, offset: usize, new: &str) -> Result<Option<serde_json::Value>, String> {
     let Some(occ) = at.analysis.index.at(at.file, offset) else {
         return Ok(None);
     };
@@ -60,12 +62,12 @@ pub fn rename(at: &At<'_>, offset: usize, new: &str) -> Result<Option<WorkspaceE
     } else {
         format!("`{new}`")
     };
-    let mut changes: HashMap<lsp_types::Uri, Vec<TextEdit>> = HashMap::new();
+    let mut changes: BTreeMap<String, Vec<TextEdit>> = BTreeMap::new();
     let occurrences: Vec<&Occurrence> = at.analysis.index.of(&occ.target).collect();
     for o in occurrences {
         if let Some(loc) = location(at, o.span) {
             changes
-                .entry(loc.uri)
+                .entry(loc.uri.as_str().to_string())
                 .or_default()
                 .push(TextEdit::new(loc.range, written.clone()));
         }
@@ -73,7 +75,7 @@ pub fn rename(at: &At<'_>, offset: usize, new: &str) -> Result<Option<WorkspaceE
     for edits in changes.values_mut() {
         edits.sort_by_key(|e| (e.range.start.line, e.range.start.character));
     }
-    Ok(Some(WorkspaceEdit::new(changes)))
+    Ok(Some(serde_json::json!({ "changes": changes })))
 }
 
 fn check_new_name(at: &At<'_>, target: &Target, new: &str) -> Result<(), String> {
@@ -115,8 +117,6 @@ fn clash(kind: DeclKind, new: &str) -> String {
 /// Whether a name can be written without backticks: an identifier that is not a keyword.
 pub fn is_identifier(name: &str) -> bool {
     let mut chars = name.chars();
-    let starts = chars
-        .next()
-        .is_some_and(|c| c == '_' || c.is_alphabetic());
+    let starts = chars.next().is_some_and(|c| c == '_' || c.is_alphabetic());
     starts && chars.all(|c| c == '_' || c.is_alphanumeric()) && !keywords::is_keyword(name)
 }

@@ -2,7 +2,7 @@
 //! and workspace symbols.
 
 use super::handlers::At;
-use super::index::Target;
+use super::index::{Occurrence, Target};
 use super::uri;
 use super::workspace::Workspace;
 use crate::source::Span;
@@ -74,7 +74,10 @@ fn norms(at: &At<'_>) -> Vec<Norm> {
     }
     for p in &s.pairs {
         out.push(Norm {
-            name: format!("pair {} -> {}", p.item.supporter.text, p.item.recipient.text),
+            name: format!(
+                "pair {} -> {}",
+                p.item.supporter.text, p.item.recipient.text
+            ),
             kind: SymbolKind::OPERATOR,
             span: p.item.span,
             selection: p.item.supporter.span,
@@ -95,60 +98,112 @@ fn norms(at: &At<'_>) -> Vec<Norm> {
     out
 }
 
+fn norm_symbol(at: &At<'_>, n: &Norm) -> DocumentSymbol {
+    symbol(
+        at,
+        n.name.clone(),
+        None,
+        n.kind,
+        n.span,
+        n.selection,
+        vec![],
+    )
+}
+
+/// A document's articles, each with the norms it holds.
+fn articles(at: &At<'_>, doc: &crate::ast::Document, norms: &[Norm]) -> Vec<DocumentSymbol> {
+    let name = &doc.name.text;
+    doc.articles
+        .iter()
+        .map(|a| {
+            let inside: Vec<DocumentSymbol> = norms
+                .iter()
+                .filter(|n| {
+                    n.source
+                        .as_ref()
+                        .is_some_and(|src| &src.document == name && src.article == a.number)
+                })
+                .map(|n| norm_symbol(at, n))
+                .collect();
+            let title = format!("article {}", a.number);
+            symbol(
+                at,
+                title,
+                a.text.clone(),
+                SymbolKind::NAMESPACE,
+                a.span,
+                a.span,
+                inside,
+            )
+        })
+        .collect()
+}
+
+/// A record's fields.
+fn fields(at: &At<'_>, rec: &crate::ast::Record) -> Vec<DocumentSymbol> {
+    rec.fields
+        .iter()
+        .map(|f| {
+            let name = f.name.text.clone();
+            symbol(
+                at,
+                name,
+                None,
+                SymbolKind::FIELD,
+                f.span,
+                f.name.span,
+                vec![],
+            )
+        })
+        .collect()
+}
+
+/// The outline entry of a declaration written in this file, with its children; rules and
+/// evaluations come with the norms.
+fn declaration(at: &At<'_>, occ: &Occurrence, norms: &[Norm]) -> Option<DocumentSymbol> {
+    let s = at.analysis.rules.symbols();
+    let Target::Decl(kind, name) = &occ.target else {
+        return None;
+    };
+    let (span, children) = match kind {
+        DeclKind::Document => {
+            let doc = s.documents.get(name)?;
+            (doc.span, articles(at, doc, norms))
+        }
+        DeclKind::Record => {
+            let rec = s.records.get(name)?;
+            (rec.span, fields(at, rec))
+        }
+        DeclKind::Actor => (s.actors.get(name)?.span, vec![]),
+        DeclKind::Program => (s.programs.get(name)?.span, vec![]),
+        DeclKind::Function => (s.functions.get(name)?.span, vec![]),
+        DeclKind::Rule | DeclKind::Evaluation => return None,
+    };
+    let kind = kind_of(*kind);
+    Some(symbol(
+        at,
+        name.clone(),
+        None,
+        kind,
+        span,
+        occ.span,
+        children,
+    ))
+}
+
 /// The outline of one file, in the order written.
 pub fn document(at: &At<'_>) -> DocumentSymbolResponse {
-    let s = at.analysis.rules.symbols();
     let norms = norms(at);
-    let to_symbol = |n: &Norm| symbol(at, n.name.clone(), None, n.kind, n.span, n.selection, vec![]);
     let mut out: Vec<(u32, DocumentSymbol)> = Vec::new();
-    for occ in at.analysis.index.occurrences.iter() {
-        if !occ.declaration || occ.span.file != at.file {
-            continue;
+    for occ in &at.analysis.index.occurrences {
+        if occ.declaration && occ.span.file == at.file {
+            if let Some(sym) = declaration(at, occ, &norms) {
+                out.push((occ.span.start, sym));
+            }
         }
-        let Target::Decl(kind, name) = &occ.target else {
-            continue;
-        };
-        let (span, children) = match kind {
-            DeclKind::Document => {
-                let Some(doc) = s.documents.get(name) else { continue };
-                let articles = doc
-                    .articles
-                    .iter()
-                    .map(|a| {
-                        let inside: Vec<DocumentSymbol> = norms
-                            .iter()
-                            .filter(|n| {
-                                n.source.as_ref().is_some_and(|src| {
-                                    &src.document == name && src.article == a.number
-                                })
-                            })
-                            .map(to_symbol)
-                            .collect();
-                        symbol(at, format!("article {}", a.number), a.text.clone(), SymbolKind::NAMESPACE, a.span, a.span, inside)
-                    })
-                    .collect();
-                (doc.span, articles)
-            }
-            DeclKind::Record => {
-                let Some(rec) = s.records.get(name) else { continue };
-                let fields = rec
-                    .fields
-                    .iter()
-                    .map(|f| symbol(at, f.name.text.clone(), None, SymbolKind::FIELD, f.span, f.name.span, vec![]))
-                    .collect();
-                (rec.span, fields)
-            }
-            DeclKind::Actor => (s.actors.get(name).map_or(occ.span, |a| a.span), vec![]),
-            DeclKind::Program => (s.programs.get(name).map_or(occ.span, |a| a.span), vec![]),
-            DeclKind::Function => (s.functions.get(name).map_or(occ.span, |a| a.span), vec![]),
-            // Rules and evaluations come with the norms below.
-            DeclKind::Rule | DeclKind::Evaluation => continue,
-        };
-        let sym = symbol(at, name.clone(), None, kind_of(*kind), span, occ.span, children);
-        out.push((span.start, sym));
     }
     for n in norms.iter().filter(|n| n.source.is_none()) {
-        out.push((n.span.start, to_symbol(n)));
+        out.push((n.span.start, norm_symbol(at, n)));
     }
     out.sort_by_key(|(start, _)| *start);
     DocumentSymbolResponse::Nested(out.into_iter().map(|(_, s)| s).collect())
@@ -177,7 +232,10 @@ pub fn workspace(ws: &Workspace, query: &str) -> Vec<SymbolInformation> {
                 kind,
                 tags: None,
                 deprecated: None,
-                location: Location::new(uri::from_path(path), idx.range(occ.span.start, occ.span.end)),
+                location: Location::new(
+                    uri::from_path(path),
+                    idx.range(occ.span.start, occ.span.end),
+                ),
                 container_name: container,
             });
         }

@@ -63,7 +63,10 @@ pub fn convert(analysis: &Analysis, d: &Diagnostic) -> Option<(PathBuf, lsp::Dia
         .filter_map(|r| {
             let (p, idx) = analysis.file(r.span.file)?;
             Some(lsp::DiagnosticRelatedInformation {
-                location: lsp::Location::new(uri::from_path(p), idx.range(r.span.start, r.span.end)),
+                location: lsp::Location::new(
+                    uri::from_path(p),
+                    idx.range(r.span.start, r.span.end),
+                ),
                 message: r.message.clone(),
             })
         })

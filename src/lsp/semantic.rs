@@ -7,8 +7,8 @@ use super::keywords;
 use super::lexer::{self, TokenKind};
 use crate::symbols::DeclKind;
 use lsp_types::{
-    SemanticToken, SemanticTokenModifier, SemanticTokenType, SemanticTokens,
-    SemanticTokensLegend, SemanticTokensResult,
+    SemanticToken, SemanticTokenModifier, SemanticTokenType, SemanticTokens, SemanticTokensLegend,
+    SemanticTokensResult,
 };
 
 /// The token types, in legend order.

@@ -75,7 +75,11 @@ impl Client {
             json!({ "processId": null, "rootUri": root_uri, "capabilities": {},
                     "workspaceFolders": [{ "uri": root_uri, "name": "rules" }] }),
         );
-        assert!(init["capabilities"]["hoverProvider"].as_bool().unwrap_or(false));
+        assert!(
+            init["capabilities"]["hoverProvider"]
+                .as_bool()
+                .unwrap_or(false)
+        );
         client.notify("initialized", json!({}));
         client
     }
