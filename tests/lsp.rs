@@ -270,6 +270,20 @@ fn completion_follows_context_and_dialect() {
         pair,
         ["national", "国务院", "河北省", "巴州", "河北援疆前指"]
     );
+    let program = complete(
+        &mut c,
+        &zh,
+        &format!(
+            "{text}\n结对 河北省 -> 巴州 属于 援疆 自 2010 至 2030\n结对 河北省 -> 巴州 属于 \u{0}"
+        ),
+    );
+    assert_eq!(program, ["援疆"]);
+    let target = complete(
+        &mut c,
+        &zh,
+        &format!("{text}\n职责 河北省 承担 贯彻落实 针对 \u{0}"),
+    );
+    assert_eq!(target, ["支援类型", "结对"]);
     let duty = complete(&mut c, &zh, &format!("{text}\n职责 河北省 承担 \u{0}"));
     assert_eq!(duty, ["贯彻落实"]);
     let role = complete(

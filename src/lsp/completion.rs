@@ -23,7 +23,7 @@ pub fn complete(at: &At<'_>, offset: usize) -> CompletionResponse {
             .iter()
             .map(|v| item(v, CompletionItemKind::ENUM_MEMBER, "value"))
             .collect(),
-        Context::Role => ["lead", "support"]
+        Context::Keywords(words) => words
             .iter()
             .map(|k| item(dialect.keyword(k), CompletionItemKind::KEYWORD, "keyword"))
             .collect(),
@@ -37,50 +37,65 @@ pub fn complete(at: &At<'_>, offset: usize) -> CompletionResponse {
 enum Context {
     Names(&'static [DeclKind]),
     Values(Vec<&'static str>),
-    Role,
+    /// Keywords, offered in the file's dialect.
+    Keywords(&'static [&'static str]),
     /// Inside a rule or evaluation over this record.
     Expression(Option<String>),
     Anywhere,
 }
 
 /// The significant tokens before the cursor, last first, without the word being typed.
+/// A word that starts its line is marked by a `\n` entry after it (it is last first).
 fn preceding(before: &str) -> Vec<String> {
-    let mut toks: Vec<String> = lexer::tokens(before)
-        .into_iter()
-        .filter(|t| t.kind != TokenKind::Comment)
-        .map(|t| before[t.start..t.end].to_string())
-        .collect();
+    let mut toks: Vec<String> = Vec::new();
+    let mut last_end = 0;
+    for t in lexer::tokens(before) {
+        if t.kind == TokenKind::Comment {
+            continue;
+        }
+        if last_end == 0 || before[last_end..t.start].contains('\n') {
+            toks.push(LINE.to_string());
+        }
+        toks.push(before[t.start..t.end].to_string());
+        last_end = t.end;
+    }
     let typing = before
         .chars()
         .next_back()
         .is_some_and(|c| c == '_' || c.is_alphanumeric() || c == '`');
     if typing {
         toks.pop();
+        if toks.last().is_some_and(|t| t == LINE) {
+            toks.pop();
+        }
     }
     toks.reverse();
     toks
 }
 
+/// The mark of a line start among the preceding words.
+const LINE: &str = "\n";
+
 fn en(word: &str) -> &str {
     keywords::english_of(word).unwrap_or(word)
 }
 
-fn context(words: &[String]) -> Context {
+fn context(all: &[String]) -> Context {
+    let words: Vec<String> = all.iter().filter(|w| *w != LINE).cloned().collect();
+    let words = &words[..];
     let last = words.first().map(|w| en(w));
     let second = words.get(1).map(|w| en(w));
     match (last, second) {
         (Some("pair" | "duty" | "->"), _) => Context::Names(&[DeclKind::Actor]),
         (Some("holds"), _) => Context::Names(&[DeclKind::Function]),
-        (Some("in"), _) if declaration(words) == Some("pair") => {
-            Context::Names(&[DeclKind::Program])
-        }
-        (Some("for"), _) => Context::Values(vec!["program", "pair"]),
+        (Some("in"), _) if declaration(all) == Some("pair") => Context::Names(&[DeclKind::Program]),
+        (Some("for"), _) => Context::Keywords(&["program", "pair"]),
         (Some("program"), Some("for")) => Context::Names(&[DeclKind::Program]),
-        (Some("as"), _) => Context::Role,
+        (Some("as"), _) => Context::Keywords(&["lead", "support"]),
         (Some("over"), _) => Context::Names(&[DeclKind::Record]),
         (Some("severity"), _) => Context::Values(RuleSeverity::names().collect()),
-        (Some(":" | "："), Some(key)) => property(key, declaration(words)),
-        _ => match declaration(words) {
+        (Some(":" | "："), Some(key)) => property(key, declaration(all)),
+        _ => match declaration(all) {
             Some("rule" | "evaluation") => Context::Expression(over_record(words)),
             _ => Context::Anywhere,
         },
@@ -118,12 +133,12 @@ fn declaration(words: &[String]) -> Option<&'static str> {
         "test",
         "article",
     ];
-    // A declaration keyword starts the file or follows a brace; elsewhere (`for pair`,
+    // A declaration keyword starts a line or follows a brace; elsewhere (`for pair`,
     // `where program == …`) it is not a declaration's start.
     let starts = |i: usize| {
         words
             .get(i + 1)
-            .is_none_or(|w| matches!(w.as_str(), "{" | "}" | "｛" | "｝"))
+            .is_none_or(|w| matches!(w.as_str(), "{" | "}" | "｛" | "｝" | LINE))
     };
     words
         .iter()
