@@ -58,9 +58,18 @@ impl Index {
     /// The occurrence under a byte offset of a file (its end counts, so a name just typed is
     /// found).
     pub fn at(&self, file: crate::source::FileId, offset: usize) -> Option<&Occurrence> {
-        self.occurrences.iter().find(|o| {
+        // Sorted by place: the candidates start at or before the offset, nearest last.
+        let after = self
+            .occurrences
+            .partition_point(|o| (o.span.file, o.span.start as usize) <= (file, offset));
+        let contains = |o: &&Occurrence| {
             o.span.file == file && o.span.start as usize <= offset && offset <= o.span.end as usize
-        })
+        };
+        // Names never overlap, but one may end where the next begins: the earlier one wins,
+        // as the nearest two are looked at.
+        self.occurrences[after.saturating_sub(2)..after]
+            .iter()
+            .find(contains)
     }
 
     /// Every occurrence of a target, the declaration first.
