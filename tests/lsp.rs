@@ -509,3 +509,35 @@ fn formatting_makes_only_safe_changes() {
 
     assert!(c.stop().success());
 }
+
+#[test]
+fn closing_a_document_returns_to_the_file_on_disk_and_unsaved_files_are_checked() {
+    let mut c = Client::start(&workspace());
+    let (en, en_text) = read("en.dk");
+    open(
+        &mut c,
+        &en,
+        &en_text.replace("actor 国务院", "actor 国务院 {}\nactor 国务院"),
+    );
+    let dup = c.diagnostics(&en, |d| !d.is_empty());
+    assert_eq!(
+        codes(&dup),
+        [
+            "duikou::decl::missing_property",
+            "duikou::decl::missing_property",
+            "duikou::name::duplicate"
+        ]
+    );
+    c.notify(
+        "textDocument/didClose",
+        json!({ "textDocument": { "uri": en } }),
+    );
+    assert!(c.diagnostics(&en, |d| d.is_empty()).is_empty());
+
+    // A new, unsaved document outside the workspace is checked on its own.
+    let untitled = "untitled:Untitled-1";
+    open(&mut c, untitled, "规则 r {\n  范围 project\n  禁止 x\n}\n");
+    let diags = c.diagnostics(untitled, |d| !d.is_empty());
+    assert_eq!(codes(&diags)[0], "duikou::name::unknown_record");
+    assert!(c.stop().success());
+}
