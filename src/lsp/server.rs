@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 /// How long after the last keystroke the rule set is checked again.
-pub const DEBOUNCE: Duration = Duration::from_millis(30);
+pub const DEBOUNCE: Duration = Duration::from_millis(20);
 
 /// Runs the server on a connection until the client says `exit`.
 pub fn serve(connection: &Connection) -> Result<(), String> {
@@ -115,17 +115,16 @@ fn notification(connection: &Connection, state: &mut State, n: Notification) {
 /// Applies a notification; `true` when the texts changed and a check is due.
 fn apply(state: &mut State, n: &Notification) -> Result<bool, String> {
     let ws = &mut state.ws;
-    let parse = |v: &serde_json::Value| v.clone();
     match n.method.as_str() {
         note::DidOpenTextDocument::METHOD => {
             let p: lsp::DidOpenTextDocumentParams =
-                serde_json::from_value(parse(&n.params)).map_err(|e| e.to_string())?;
+                serde_json::from_value(n.params.clone()).map_err(|e| e.to_string())?;
             ws.open(uri::to_path(&p.text_document.uri), p.text_document.text);
             Ok(true)
         }
         note::DidChangeTextDocument::METHOD => {
             let p: lsp::DidChangeTextDocumentParams =
-                serde_json::from_value(parse(&n.params)).map_err(|e| e.to_string())?;
+                serde_json::from_value(n.params.clone()).map_err(|e| e.to_string())?;
             let path = uri::to_path(&p.text_document.uri);
             let mut text = ws.text(&path).cloned().unwrap_or_default();
             for change in p.content_changes {
@@ -136,7 +135,7 @@ fn apply(state: &mut State, n: &Notification) -> Result<bool, String> {
         }
         note::DidCloseTextDocument::METHOD => {
             let p: lsp::DidCloseTextDocumentParams =
-                serde_json::from_value(parse(&n.params)).map_err(|e| e.to_string())?;
+                serde_json::from_value(n.params.clone()).map_err(|e| e.to_string())?;
             ws.close(&uri::to_path(&p.text_document.uri));
             Ok(true)
         }
