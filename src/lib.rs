@@ -83,3 +83,6 @@ pub use outcome::{
 };
 pub use ruleset::RuleSet;
 pub use syntax::MAX_NESTING;
+
+// The language server (`duikou lsp`).
+pub mod lsp;

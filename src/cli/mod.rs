@@ -10,6 +10,7 @@ mod explain;
 mod explain_score;
 mod fmt;
 mod gaps;
+mod lsp;
 mod score;
 mod test;
 mod xlsx_out;
@@ -50,6 +51,8 @@ enum Command {
     Doc(doc::DocArgs),
     /// Show what a draft changes: documents and norms, gaps and conflicts, verdicts on data.
     Diff(diff::DiffArgs),
+    /// Run the language server over standard input and output, for editors.
+    Lsp(lsp::LspArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -105,6 +108,7 @@ pub fn run() -> ExitCode {
         Command::Fmt(args) => fmt::fmt(args),
         Command::Doc(args) => doc::doc(args),
         Command::Diff(args) => diff::diff(args),
+        Command::Lsp(args) => lsp::lsp(args),
     }
 }
 
