@@ -32,9 +32,8 @@ impl Failure {
 pub fn of_error<'a>(e: Error, names: impl IntoIterator<Item = &'a str> + Clone) -> Failure {
     let suggest = |name: &str, what: &str| {
         let list: Vec<&str> = names.clone().into_iter().collect();
-        duikou::suggest::did_you_mean(name, list.iter().copied()).or_else(|| {
-            (!list.is_empty()).then(|| format!("{what} are: {}", list.join(", ")))
-        })
+        duikou::suggest::did_you_mean(name, list.iter().copied())
+            .or_else(|| (!list.is_empty()).then(|| format!("{what} are: {}", list.join(", "))))
     };
     let message = e.to_string();
     match e {
@@ -64,10 +63,10 @@ pub fn guard<T>(f: impl FnOnce() -> Result<T, Failure>) -> Result<T, Failure> {
             .map(|s| s.to_string())
             .or_else(|| panic.downcast_ref::<String>().cloned())
             .unwrap_or_else(|| "unknown cause".into());
-        Err(Failure::new(
-            "internal",
-            format!("internal error in duikou: {why}"),
+        Err(
+            Failure::new("internal", format!("internal error in duikou: {why}")).help(Some(
+                "please report this with the rules and data that caused it".into(),
+            )),
         )
-        .help(Some("please report this with the rules and data that caused it".into())))
     })
 }

@@ -179,11 +179,9 @@ impl NativeRules {
         answer(py, || {
             self.plan()?;
             let as_of = match as_of {
-                Some(day) => Some(
-                    chrono::NaiveDate::parse_from_str(&day, "%Y-%m-%d").map_err(|e| {
-                        Failure::new("bad_argument", format!("`{day}` is not a date: {e}"))
-                    })?,
-                ),
+                Some(day) => Some(chrono::NaiveDate::parse_from_str(&day, "%Y-%m-%d").map_err(
+                    |e| Failure::new("bad_argument", format!("`{day}` is not a date: {e}")),
+                )?),
                 None => None,
             };
             let gaps = self.rules.gaps(&duikou::gaps::Options { year, as_of });

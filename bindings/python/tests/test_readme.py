@@ -16,5 +16,6 @@ def test_the_readme_tour_prints_what_it_shows(monkeypatch):
     runner = doctest.DocTestRunner(
         optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE | doctest.REPORT_NDIFF
     )
-    runner.run(test, out=print)
-    assert runner.failures == 0, f"{runner.failures} README examples differ from what they show"
+    report = []
+    runner.run(test, out=report.append)
+    assert runner.failures == 0, "".join(report)
