@@ -1,18 +1,30 @@
-"""The package README's notebook tour runs, and prints what the README shows."""
+"""The READMEs' Python examples run, and print what they show."""
 
 import doctest
 
+import pytest
+
 from conftest import ROOT
 
-README = ROOT / "bindings" / "python" / "README.md"
+
+def section(path, start=None, end=None):
+    text = path.read_text(encoding="utf-8")
+    if start is not None:
+        text = text[text.index(start) : text.index(end)]
+    return text
 
 
-def test_the_readme_tour_prints_what_it_shows(monkeypatch):
+@pytest.mark.parametrize(
+    "name,text",
+    [
+        ("bindings/python/README.md", lambda: section(ROOT / "bindings" / "python" / "README.md")),
+        ("README.md", lambda: section(ROOT / "README.md", "## In Python", "## Layout")),
+    ],
+)
+def test_the_readme_examples_print_what_they_show(monkeypatch, name, text):
     monkeypatch.chdir(ROOT)
-    text = README.read_text(encoding="utf-8")
-    parser = doctest.DocTestParser()
-    test = parser.get_doctest(text, {}, "README.md", str(README), 0)
-    assert len(test.examples) > 20
+    test = doctest.DocTestParser().get_doctest(text(), {}, name, name, 0)
+    assert len(test.examples) >= 5
     runner = doctest.DocTestRunner(
         optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE | doctest.REPORT_NDIFF
     )
