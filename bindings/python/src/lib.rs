@@ -198,10 +198,18 @@ impl NativeRules {
     }
 }
 
+/// Panics inside the guard that every call runs in: shows that a panic in the engine reaches
+/// Python as `NativeError("internal", …)`, never as a crash or a `PanicException`.
+#[pyfunction]
+fn _boundary_check(py: Python<'_>) -> PyResult<String> {
+    answer(py, || panic!("boundary check"))
+}
+
 /// The native core of `duikou`; use the `duikou` package, not this module.
 #[pymodule]
 fn _duikou(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<NativeRules>()?;
+    m.add_function(wrap_pyfunction!(_boundary_check, m)?)?;
     m.add("NativeError", m.py().get_type::<NativeError>())?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())

@@ -76,3 +76,14 @@ def test_deep_nesting_is_a_diagnostic_not_a_crash():
     deep = "rule r { over project require " + "(" * 5000 + "1" + ")" * 5000 + " > 0 }"
     rules = duikou.from_sources({"deep.dk": "record project { id: text key }\n" + deep})
     assert any(d.code == "duikou::parse::nesting" for d in rules.diagnostics)
+
+
+def test_a_panic_in_the_engine_reaches_python_as_an_error_not_a_crash(rules):
+    from duikou import _duikou
+
+    with pytest.raises(_duikou.NativeError) as e:
+        _duikou._boundary_check()
+    kind, message, help = e.value.args
+    assert (kind, message) == ("internal", "internal error in duikou: boundary check")
+    mapped = rules._error(kind, message, help)
+    assert type(mapped) is duikou.Error and "boundary check" in str(mapped)

@@ -9,6 +9,9 @@ Entry = Tuple[str, str, str, bytes]
 class NativeError(Exception):
     """A call that cannot be answered: ``args`` are ``(kind, message, help)``."""
 
+def _boundary_check() -> str:
+    """Panics inside the guard of every call: raises ``NativeError("internal", …)``."""
+
 class NativeRules:
     @staticmethod
     def load(paths: List[bytes]) -> NativeRules: ...
