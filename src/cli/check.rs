@@ -123,6 +123,7 @@ fn check_data(
         max_errors: args.max_errors,
         progress: std::io::stderr().is_terminal(),
         hash: matches!(args.format, Format::Json),
+        on_read: None,
     };
     let mut data = run::check_data(plan, &files, &opts);
     let bound = problems.len();
