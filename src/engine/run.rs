@@ -779,3 +779,7 @@ fn locate_first_keys(
         }
     }
 }
+
+#[cfg(test)]
+#[path = "run_tests.rs"]
+mod tests;
