@@ -21,7 +21,11 @@ pub(crate) fn tell(read: u64, total: u64) {
     LISTENER.with(|l| {
         if let Some(f) = &*l.borrow() {
             // A listener that throws does not stop the check.
-            let _ = f.call2(&JsValue::NULL, &(read as f64).into(), &(total as f64).into());
+            let _ = f.call2(
+                &JsValue::NULL,
+                &(read as f64).into(),
+                &(total as f64).into(),
+            );
         }
     });
 }

@@ -29,7 +29,10 @@ impl Playground {
         evaluation: Option<String>,
         on_progress: Option<js_sys::Function>,
     ) -> Result<String, JsError> {
-        let plan = self.rules.plan().ok_or_else(|| error(Error::RulesHaveErrors))?;
+        let plan = self
+            .rules
+            .plan()
+            .ok_or_else(|| error(Error::RulesHaveErrors))?;
         if plan.evaluations.is_empty() {
             return Ok("null".into());
         }
