@@ -272,7 +272,8 @@ function drawFiles() {
     const sel = document.createElement("select");
     sel.add(new Option(p.record, p.record, true, true));
     sel.onchange = () => { p.record = sel.value; loadData(); };
-    return [p.name, `${(p.bytes.byteLength / 1048576).toFixed(2)} MB`, sel, ""];
+    const size = p.bytes.byteLength;
+    return [p.name, size < 1048576 ? `${(size / 1024).toFixed(1)} KB` : `${(size / 1048576).toFixed(1)} MB`, sel, ""];
   });
   refreshRecordChoices();
 }

@@ -1,6 +1,7 @@
 //! Checking, scoring, gaps and conflicts, answered as the JSON the command line prints.
 
 use crate::{DataSet, Playground, progress, to_json};
+use duikou::ast::RuleKind;
 use duikou::report::json::finding;
 use duikou::{Diagnostic, Error};
 use wasm_bindgen::prelude::*;
@@ -15,8 +16,24 @@ impl Playground {
         data: &DataSet,
         on_progress: Option<js_sys::Function>,
     ) -> Result<String, JsError> {
-        let report = progress::while_telling(on_progress, || self.rules.check(&data.data()))
+        let mut report = progress::while_telling(on_progress, || self.rules.check(&data.data()))
             .map_err(error)?;
+        // Permissions are not obligations: like the command line, list only rules that can be
+        // violated.
+        let plan = self
+            .rules
+            .plan()
+            .ok_or_else(|| error(Error::RulesHaveErrors))?;
+        let permits: Vec<&str> = plan
+            .rules
+            .iter()
+            .filter(|r| r.kind == RuleKind::Permit)
+            .map(|r| r.name.as_str())
+            .collect();
+        report
+            .summary
+            .rules
+            .retain(|r| !permits.contains(&r.rule.as_str()));
         Ok(to_json(&report))
     }
 
