@@ -315,7 +315,12 @@ async function loadData() {
   const answer = await askData({ type: "data", files }, files.map((f) => f.buffer));
   $("data-error").hidden = answer.problems.length === 0;
   $("data-error").textContent = answer.problems.join("\n");
-  $("run").disabled = state.hasErrors || state.picked.length === 0;
+  $("run").disabled = state.hasErrors || answer.files === 0;
+  if (answer.files === 0) {
+    $("check-summary").textContent = "No data to check: pick a CSV, JSON or JSON Lines file.";
+    for (const id of ["rule-counts", "findings", "rejected", "scores"]) $(id).tBodies[0].textContent = "";
+    return;
+  }
   await runCheck();
 }
 

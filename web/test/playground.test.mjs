@@ -104,6 +104,10 @@ test("the shipped project.csv gives the command line's violation counts", async 
   assert.deepEqual(shown, expected);
   const summary = await page.$eval("#check-summary", (e) => e.textContent);
   assert.match(summary, new RegExp(`^${report.summary.rows_read} rows read, ${report.summary.rows_checked} checked, ${report.summary.rows_rejected} rejected`));
+  // The rejected row is reported with the command line's code, line, column and field.
+  const rejected = await page.$$eval("#rejected tbody tr", (rows) => rows.map((r) => [r.cells[0].textContent, r.cells[1].textContent, r.cells[2].textContent]));
+  assert.deepEqual(rejected, report.findings.filter((f) => f.field).map((f) =>
+    [f.code, `project.csv:${f.location.line}:${f.location.column}`, f.field]));
   if (process.env.SCREENSHOT) await page.screenshot({ path: process.env.SCREENSHOT });
   // A finding links to its rule's line in the editor.
   const link = await page.$("#findings tbody tr a.goto");
@@ -131,6 +135,18 @@ test("gaps, conflicts and scores agree with the command line", async () => {
   assert.ok(score.rows.length > 0);
   assert.deepEqual(shown, score.rows.map((r) => [r.rank === null ? "" : String(r.rank), r.score === null ? "" : String(r.score)]));
   await page.click('#result-tabs button[data-view="check"]');
+});
+
+test("a workbook is refused with a clear message", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "duikou-xlsx-"));
+  writeFileSync(join(dir, "project.xlsx"), "PK not really a workbook");
+  const input = await page.$("#file");
+  await input.uploadFile(join(dir, "project.xlsx"));
+  await page.waitForFunction(() => !document.getElementById("data-error").hidden, { timeout: 30000 });
+  const text = await page.$eval("#data-error", (e) => e.textContent);
+  assert.match(text, /`project\.xlsx`: workbooks are not read in the browser yet; save the sheet as CSV/);
+  assert.equal(await page.$eval("#check-summary", (e) => e.textContent), "No data to check: pick a CSV, JSON or JSON Lines file.");
+  assert.equal(await page.$$eval("#findings tbody tr", (rows) => rows.length), 0);
 });
 
 test("a 50 MB CSV shows progress while the page stays responsive", async () => {
