@@ -609,7 +609,8 @@ fn open(
 }
 
 /// Checks every data file against the plan. Reading and validating run on this thread, the
-/// rules on a second one, fed in batches of rows.
+/// rules on a second one, fed in batches of rows (on this thread too where no second one can be
+/// started).
 pub fn check_data(plan: &Plan, files: &[DataFile], opts: &Options) -> DataRun {
     run_with(plan, files, opts, |_| ()).0
 }
