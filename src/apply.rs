@@ -175,6 +175,10 @@ impl RuleSet {
         let plan = self.plan().expect("callers compile first");
         let records: Vec<&str> = plan.records.iter().map(|x| x.name.as_str()).collect();
         let (files, problems) = data.bind(&self.paths, &records);
+        let opts = &Options {
+            on_read: data.on_read,
+            ..opts.clone()
+        };
         let (mut run, extra) = run::run_with(plan, &files, opts, finish);
         run.files_failed += problems
             .iter()

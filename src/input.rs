@@ -15,6 +15,8 @@ use std::sync::Arc;
 #[derive(Debug, Clone, Default)]
 pub struct Data {
     entries: Vec<Entry>,
+    /// Told how far the reading of data held in memory has got.
+    pub(crate) on_read: Option<fn(u64, u64)>,
 }
 
 #[derive(Debug, Clone)]
@@ -103,6 +105,14 @@ impl Data {
             format,
             bytes: Some(bytes),
         }));
+        self
+    }
+
+    /// Calls `tell(read, total)` as data held in memory is read: bytes read so far and the
+    /// buffer's size, at most once a mebibyte and once at the end of each buffer. A page that
+    /// checks a large file shows its progress with it.
+    pub fn on_progress(mut self, tell: fn(u64, u64)) -> Data {
+        self.on_read = Some(tell);
         self
     }
 

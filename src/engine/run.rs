@@ -38,6 +38,9 @@ pub struct Options {
     pub header_row: Option<u64>,
     /// Standard input, read once, for a data file given as `-`.
     pub stdin: Option<std::sync::Arc<Vec<u8>>>,
+    /// Told how far the reading of data held in memory has got: bytes read and the total, at
+    /// most once a mebibyte and once at the end.
+    pub on_read: Option<fn(u64, u64)>,
 }
 
 impl Default for Options {
@@ -51,6 +54,7 @@ impl Default for Options {
             delimiter: None,
             header_row: None,
             stdin: None,
+            on_read: None,
         }
     }
 }
@@ -94,6 +98,27 @@ impl<R: Read> Read for Hashing<R> {
     }
 }
 
+/// A reader that tells how far it has got.
+struct Telling<R> {
+    inner: R,
+    read: u64,
+    told: u64,
+    total: u64,
+    tell: fn(u64, u64),
+}
+
+impl<R: Read> Read for Telling<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.read += n as u64;
+        if self.read - self.told >= 1 << 20 || (n == 0 && self.told < self.read) {
+            self.told = self.read;
+            (self.tell)(self.read, self.total);
+        }
+        Ok(n)
+    }
+}
+
 /// Rows validated together, handed to the checking thread.
 struct Batch {
     file: u32,
@@ -108,15 +133,61 @@ const BATCH_ROWS: usize = 4096;
 const BATCHES: usize = 4;
 
 /// Collects validated rows into batches for the checking thread; batches come back for reuse.
-struct Batcher {
+struct Batcher<'c, 'p> {
     batch: Batch,
-    /// Batches made so far (at most `BATCHES`).
-    made: usize,
-    to_checker: std::sync::mpsc::SyncSender<Batch>,
-    returned: std::sync::mpsc::Receiver<Batch>,
+    route: Route<'c, 'p>,
 }
 
-impl Batcher {
+/// Where full batches go.
+enum Route<'c, 'p> {
+    /// To the checking thread, which hands them back for reuse.
+    Thread {
+        /// Batches made so far (at most `BATCHES`).
+        made: usize,
+        to_checker: std::sync::mpsc::SyncSender<Batch>,
+        returned: std::sync::mpsc::Receiver<Batch>,
+    },
+    /// To a checker on this thread, where no second thread can be started.
+    Here(&'c mut Checking<'p>),
+}
+
+/// The checker and the file its rows come from.
+struct Checking<'p> {
+    checker: Checker<'p>,
+    labels: Vec<String>,
+    current: u32,
+}
+
+impl Checking<'_> {
+    /// Applies the rules to every row of `batch`.
+    fn check(&mut self, batch: &Batch) {
+        if batch.file != self.current {
+            self.current = batch.file;
+            self.checker.file = self.labels[self.current as usize].clone();
+        }
+        for row in &batch.rows[..batch.len] {
+            if row.rejected.is_some() {
+                self.checker.incomplete(batch.record, row);
+            } else {
+                self.checker.row(batch.record, row);
+            }
+        }
+    }
+}
+
+impl<'c, 'p> Batcher<'c, 'p> {
+    fn new(route: Route<'c, 'p>) -> Self {
+        Batcher {
+            batch: Batch {
+                file: 0,
+                record: 0,
+                rows: Vec::with_capacity(BATCH_ROWS),
+                len: 0,
+            },
+            route,
+        }
+    }
+
     /// Moves `row` into the batch (leaving a used row of the same capacity in its place).
     fn push(&mut self, row: &mut Row, file: u32, record: usize) {
         if self.batch.len > 0 && (self.batch.file != file || self.batch.record != record) {
@@ -138,32 +209,44 @@ impl Batcher {
         if self.batch.len == 0 {
             return;
         }
+        let (made, to_checker, returned) = match &mut self.route {
+            Route::Here(checking) => {
+                checking.check(&self.batch);
+                self.batch.len = 0;
+                return;
+            }
+            Route::Thread {
+                made,
+                to_checker,
+                returned,
+            } => (made, to_checker, returned),
+        };
         let fresh = || Batch {
             file: 0,
             record: 0,
             rows: Vec::with_capacity(BATCH_ROWS),
             len: 0,
         };
-        let next = match self.returned.try_recv() {
+        let next = match returned.try_recv() {
             Ok(b) => b,
-            Err(_) if self.made < BATCHES => {
-                self.made += 1;
+            Err(_) if *made < BATCHES => {
+                *made += 1;
                 fresh()
             }
             // Wait for the checker to hand one back.
-            Err(_) => self.returned.recv().unwrap_or_else(|_| fresh()),
+            Err(_) => returned.recv().unwrap_or_else(|_| fresh()),
         };
         let mut full = std::mem::replace(&mut self.batch, next);
         self.batch.len = 0;
         full.rows.truncate(full.rows.len().max(full.len));
         // The checker ends only after every batch is sent, so sending cannot fail.
-        let _ = self.to_checker.send(full);
+        let _ = to_checker.send(full);
     }
 }
 
 /// Feeds one file's rows through validation into the checker.
-struct Feeder<'a, 'p> {
-    out: &'a mut Batcher,
+struct Feeder<'a, 'p, 'c> {
+    out: &'a mut Batcher<'c, 'p>,
     plan: &'p Plan,
     record: usize,
     /// Every data file, and the index of the one being read.
@@ -183,7 +266,7 @@ struct Feeder<'a, 'p> {
     pending: &'a mut Vec<(usize, String)>,
 }
 
-impl Feeder<'_, '_> {
+impl Feeder<'_, '_, '_> {
     fn keep_values(&mut self) {
         self.last.clear();
         self.last.extend_from_slice(&self.row.values);
@@ -326,6 +409,7 @@ fn scan_keys(
     let quiet = Options {
         progress: false,
         hash: false,
+        on_read: None,
         ..opts.clone()
     };
     let _ = read_into(plan, record, file, &quiet, None, &mut scan);
@@ -399,7 +483,7 @@ pub(crate) fn read_into(
     }
 }
 
-impl RowSink for Feeder<'_, '_> {
+impl RowSink for Feeder<'_, '_, '_> {
     fn sheet(&mut self, name: &str) {
         self.sheet = Some(name.to_string());
     }
@@ -520,7 +604,16 @@ fn open(
     hasher: Option<Rc<RefCell<Sha256>>>,
 ) -> std::io::Result<Box<dyn Read>> {
     if let Some(bytes) = &file.bytes {
-        let reader = std::io::Cursor::new(bytes.clone());
+        let reader: Box<dyn Read> = match opts.on_read {
+            Some(tell) => Box::new(Telling {
+                inner: std::io::Cursor::new(bytes.clone()),
+                read: 0,
+                told: 0,
+                total: bytes.len() as u64,
+                tell,
+            }),
+            None => Box::new(std::io::Cursor::new(bytes.clone())),
+        };
         return Ok(match hasher {
             Some(h) => Box::new(Hashing {
                 inner: reader,
@@ -581,10 +674,15 @@ impl AsRef<[u8]> for SharedBytes {
 }
 
 /// Checks every data file against the plan. Reading and validating run on this thread, the
-/// rules on a second one, fed in batches of rows.
+/// rules on a second one, fed in batches of rows (on this thread too where no second one can be
+/// started).
 pub fn check_data(plan: &Plan, files: &[DataFile], opts: &Options) -> DataRun {
     run_with(plan, files, opts, |_| ()).0
 }
+
+/// Whether a checking thread can be started: WebAssembly without atomics has one thread only,
+/// and there the rules are applied on the reading thread, batch by batch, with the same result.
+const THREADS: bool = !cfg!(all(target_family = "wasm", not(target_feature = "atomics")));
 
 /// Checks every data file, then hands the finished checker (its group tables) to `finish`.
 pub fn run_with<T: Send>(
@@ -594,42 +692,32 @@ pub fn run_with<T: Send>(
     finish: impl FnOnce(&Checker<'_>) -> T + Send,
 ) -> (DataRun, T) {
     let labels: Vec<String> = files.iter().map(DataFile::label).collect();
-    let labels = &labels;
+    if !THREADS {
+        return run_here(plan, files, opts, labels, finish);
+    }
     let (to_checker, batches) = std::sync::mpsc::sync_channel::<Batch>(BATCHES);
     let (give_back, returned) = std::sync::mpsc::channel::<Batch>();
     std::thread::scope(|scope| {
         let checking = scope.spawn(move || {
-            let mut checker = Checker::new(plan, opts.keep);
-            let mut current = u32::MAX;
+            let mut checking = Checking {
+                checker: Checker::new(plan, opts.keep),
+                labels,
+                current: u32::MAX,
+            };
             for batch in batches {
-                if batch.file != current {
-                    current = batch.file;
-                    checker.file = labels[current as usize].clone();
-                }
-                for row in &batch.rows[..batch.len] {
-                    if row.rejected.is_some() {
-                        checker.incomplete(batch.record, row);
-                    } else {
-                        checker.row(batch.record, row);
-                    }
-                }
+                checking.check(&batch);
                 let _ = give_back.send(batch);
             }
+            let mut checker = checking.checker;
             checker.finish();
             let extra = finish(&checker);
             (checker.into_findings(), extra)
         });
-        let mut batcher = Batcher {
+        let mut batcher = Batcher::new(Route::Thread {
             made: 1,
-            batch: Batch {
-                file: 0,
-                record: 0,
-                rows: Vec::with_capacity(BATCH_ROWS),
-                len: 0,
-            },
             to_checker,
             returned,
-        };
+        });
         let mut run = read_all(plan, files, opts, &mut batcher);
         batcher.flush();
         drop(batcher);
@@ -641,8 +729,41 @@ pub fn run_with<T: Send>(
     })
 }
 
+/// [`run_with`] on this thread alone: each batch is checked as soon as it is full.
+fn run_here<T>(
+    plan: &Plan,
+    files: &[DataFile],
+    opts: &Options,
+    labels: Vec<String>,
+    finish: impl FnOnce(&Checker<'_>) -> T,
+) -> (DataRun, T) {
+    let mut checking = Checking {
+        checker: Checker::new(plan, opts.keep),
+        labels,
+        current: u32::MAX,
+    };
+    let mut run = {
+        let mut batcher = Batcher::new(Route::Here(&mut checking));
+        let run = read_all(plan, files, opts, &mut batcher);
+        batcher.flush();
+        run
+    };
+    let mut checker = checking.checker;
+    checker.finish();
+    let extra = finish(&checker);
+    let (findings, counts) = checker.into_findings();
+    run.findings = findings;
+    run.counts = counts;
+    (run, extra)
+}
+
 /// Reads and validates every file, handing accepted rows to `out`.
-fn read_all(plan: &Plan, files: &[DataFile], opts: &Options, out: &mut Batcher) -> DataRun {
+fn read_all<'c, 'p>(
+    plan: &'p Plan,
+    files: &[DataFile],
+    opts: &Options,
+    out: &mut Batcher<'c, 'p>,
+) -> DataRun {
     let mut run = DataRun::default();
     let mut keys: Vec<KeySet> = plan.records.iter().map(|_| KeySet::default()).collect();
     let mut pending: Vec<Vec<(usize, String)>> = vec![Vec::new(); files.len()];
@@ -725,3 +846,7 @@ fn locate_first_keys(
         }
     }
 }
+
+#[cfg(test)]
+#[path = "run_tests.rs"]
+mod tests;

@@ -1,0 +1,67 @@
+//! The check on one thread (as on WebAssembly) against the check on two, and progress telling.
+
+use super::{DataFile, Options, run_here, run_with};
+use crate::outcome::Report;
+use crate::{Data, RuleSet};
+use std::sync::Mutex;
+
+/// The shipped rules, and their project data repeated (each row with its own key) to `rows`.
+fn shipped(rows: usize) -> (RuleSet, Vec<u8>) {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let rules = RuleSet::load(&[root.join("rules")]);
+    let csv = std::fs::read_to_string(root.join("rules/data/project.csv")).unwrap();
+    let mut lines = csv.lines();
+    let header = lines.next().unwrap();
+    let body: Vec<&str> = lines.collect();
+    let mut out = format!("{header}\n");
+    for n in 0..rows {
+        let row = body[n % body.len()];
+        let (id, rest) = row.split_once(',').unwrap();
+        out.push_str(&format!("{id}-{n},{rest}\n"));
+    }
+    (rules, out.into_bytes())
+}
+
+#[test]
+fn one_thread_finds_what_two_threads_find() {
+    // More rows than a batch holds, so batches are checked and reused on both paths.
+    let rows = 3 * super::BATCH_ROWS + 17;
+    let (rules, csv) = shipped(rows);
+    let plan = rules.plan().expect("the shipped rules compile");
+    let records: Vec<&str> = plan.records.iter().map(|r| r.name.as_str()).collect();
+    let data = Data::new().csv("project", "project.csv", csv);
+    let (files, problems) = data.bind(&[], &records);
+    assert!(problems.is_empty());
+    let opts = Options::default();
+    let labels: Vec<String> = files.iter().map(DataFile::label).collect();
+    let two = run_with(plan, &files, &opts, |checker| checker.file.clone());
+    let one = run_here(plan, &files, &opts, labels, |checker| checker.file.clone());
+    assert_eq!(one.1, two.1);
+    let (one, two) = (Report::of(plan, one.0), Report::of(plan, two.0));
+    assert_eq!(two.summary.rows_read, rows as u64);
+    assert!(!two.findings.is_empty());
+    assert_eq!(one, two);
+}
+
+static TOLD: Mutex<Vec<(u64, u64)>> = Mutex::new(Vec::new());
+
+fn remember(read: u64, total: u64) {
+    TOLD.lock().unwrap().push((read, total));
+}
+
+#[test]
+fn progress_is_told_as_memory_is_read() {
+    let (rules, csv) = shipped(40_000);
+    let len = csv.len() as u64;
+    assert!(len > 3 << 20);
+    let data = Data::new()
+        .csv("project", "big.csv", csv)
+        .on_progress(remember);
+    let report = rules.check(&data).unwrap();
+    assert_eq!(report.summary.rows_read, 40_000);
+    let told = TOLD.lock().unwrap().clone();
+    assert!(told.len() >= 3, "{told:?}");
+    assert!(told.windows(2).all(|w| w[0].0 < w[1].0), "{told:?}");
+    assert!(told.iter().all(|&(_, total)| total == len));
+    assert_eq!(told.last(), Some(&(len, len)));
+}
