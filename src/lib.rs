@@ -27,6 +27,7 @@ pub mod conflicts;
 pub mod data;
 pub mod diagnostic;
 pub mod engine;
+pub mod exact;
 pub mod gaps;
 pub mod report;
 pub mod score;

@@ -62,11 +62,7 @@ fn write(e: &Expr, out: &mut String) {
         ExprKind::Literal(l) => match l {
             Literal::Number(d) => out.push_str(&d.normalize().to_string()),
             Literal::Percent(d) => {
-                out.push_str(
-                    &(d * rust_decimal::Decimal::ONE_HUNDRED)
-                        .normalize()
-                        .to_string(),
-                );
+                out.push_str(&crate::exact::percent_text(*d));
                 out.push('%');
             }
             Literal::Money(d) => {

@@ -19,10 +19,16 @@ pub fn bind(
         .iter()
         .map(|h| h.trim_start_matches('\u{feff}').trim())
         .collect();
+    // Each name's first column: one pass, so a header of many columns is read in linear time.
+    let mut first_of: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
+    for (i, h) in clean.iter().enumerate() {
+        first_of.entry(h).or_insert(i);
+    }
     let columns: Vec<Option<usize>> = fields
         .iter()
-        .map(|f| clean.iter().position(|h| *h == f.name.text))
+        .map(|f| first_of.get(f.name.text.as_str()).copied())
         .collect();
+    let bound: rustc_hash::FxHashSet<usize> = columns.iter().flatten().copied().collect();
     let mut ok = true;
     for (f, c) in fields.iter().zip(&columns) {
         if c.is_none() && !f.optional {
@@ -53,7 +59,7 @@ pub fn bind(
         if h.is_empty() {
             continue;
         }
-        if let Some(first) = clean[..i].iter().position(|x| x == h) {
+        if let Some(&first) = first_of.get(h).filter(|&&first| first < i) {
             problems.push(DataProblem {
                 code: Code::DataUnknownColumn,
                 severity: Severity::Warning,
@@ -68,7 +74,7 @@ pub fn bind(
             });
             continue;
         }
-        if !columns.contains(&Some(i)) {
+        if !bound.contains(&i) {
             let help =
                 did_you_mean(h, fields.iter().map(|f| f.name.text.as_str())).unwrap_or_else(|| {
                     format!("record `{record}` has no such field; the column is not read")

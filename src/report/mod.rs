@@ -6,6 +6,7 @@ pub mod human;
 pub mod json;
 pub mod score;
 pub mod short;
+mod window;
 
 use crate::diagnostic::{Diagnostic, Severity};
 

@@ -35,7 +35,7 @@ fn cells(e: &EvaluationPlan, rows: &[ScoreRow]) -> Vec<Vec<String>> {
         head.push(format!(
             "{} ({}%)",
             i.name,
-            (i.weight * rust_decimal::Decimal::ONE_HUNDRED).normalize()
+            crate::exact::percent_text(i.weight)
         ));
     }
     head.extend(["score".into(), "grade".into(), "rank".into()]);

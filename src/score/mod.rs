@@ -49,26 +49,36 @@ pub struct ScoreRow {
 }
 
 /// Attainment of `value` against `cmp target`, 0–100.
+///
+/// The ratio is divided only when it lies strictly between 0 and 1 (a value short of a
+/// positive target, or above a `<=` one): a met target is 100 and a value at or below zero
+/// against a positive `>=` target is 0 without dividing, so no target, however small or
+/// large, can make the division overflow.
 pub fn attainment(value: Decimal, cmp: Cmp, target: Decimal) -> Decimal {
     let hundred = Decimal::ONE_HUNDRED;
-    let clamp = |x: Decimal| x.max(Decimal::ZERO).min(Decimal::ONE) * hundred;
+    // 0 < part < whole: the quotient is below 1 and the division cannot overflow.
+    let share = |part: Decimal, whole: Decimal| {
+        part.checked_div(whole)
+            .and_then(|q| q.min(Decimal::ONE).checked_mul(hundred))
+            .unwrap_or(Decimal::ZERO)
+    };
     match cmp {
         Cmp::Ge | Cmp::Gt => {
-            if target <= Decimal::ZERO {
-                if value >= target {
-                    hundred
-                } else {
-                    Decimal::ZERO
-                }
+            if value >= target {
+                hundred
+            } else if target <= Decimal::ZERO || value <= Decimal::ZERO {
+                Decimal::ZERO
             } else {
-                clamp(value / target)
+                share(value, target)
             }
         }
         Cmp::Le | Cmp::Lt => {
             if value <= Decimal::ZERO || value <= target {
                 hundred
+            } else if target <= Decimal::ZERO {
+                Decimal::ZERO
             } else {
-                clamp(target / value)
+                share(target, value)
             }
         }
         Cmp::Eq => {
@@ -96,12 +106,15 @@ pub fn grade(e: &EvaluationPlan, score: Decimal) -> Option<String> {
         .map(|(g, _)| g.clone())
 }
 
-/// Ranks: 1 for the highest score; equal scores share a rank.
+/// Ranks: 1 for the highest score; equal scores share a rank (1 + how many score higher).
+/// One sort, then a binary search per row: n log n in the number of groups.
 pub fn rank(rows: &mut [ScoreRow]) {
-    let scores: Vec<Option<Decimal>> = rows.iter().map(|r| r.score).collect();
-    for (i, row) in rows.iter_mut().enumerate() {
-        row.rank =
-            scores[i].map(|s| 1 + scores.iter().filter(|o| o.is_some_and(|o| o > s)).count());
+    let mut descending: Vec<Decimal> = rows.iter().filter_map(|r| r.score).collect();
+    descending.sort_unstable_by(|a, b| b.cmp(a));
+    for row in rows.iter_mut() {
+        row.rank = row
+            .score
+            .map(|s| 1 + descending.partition_point(|higher| *higher > s));
     }
 }
 
@@ -140,12 +153,13 @@ pub fn score(plan: &Plan, e: &EvaluationPlan, checker: &Checker<'_>) -> Vec<Scor
             .iter()
             .map(|ind| indicator(plan, ind, checker, g, &group.keys, &names))
             .collect();
+        // Weights too large to weigh with (their sum is reported by `check`) leave no score.
         let score = indicators
             .iter()
             .zip(&e.indicators)
-            .try_fold(Decimal::ZERO, |acc, (s, ind)| {
-                s.attainment.map(|a| acc + ind.weight * a)
-            });
+            .map(|(s, ind)| s.attainment.map(|a| (ind.weight, a)))
+            .collect::<Option<Vec<_>>>()
+            .and_then(crate::exact::weighted_sum);
         rows.push(ScoreRow {
             group: keys,
             grade: score.and_then(|s| grade(e, s)),
@@ -198,9 +212,14 @@ fn indicator(
                     },
                 })
                 .collect();
-            let value = ratings.iter().try_fold(Decimal::ZERO, |acc, r| {
-                r.average.clone().map(|avg| acc + r.weight * avg)
-            });
+            let value = ratings
+                .iter()
+                .map(|r| r.average.clone().map(|avg| (r.weight, avg)))
+                .collect::<Result<Vec<_>, String>>()
+                .and_then(|parts| {
+                    crate::exact::weighted_sum(parts)
+                        .ok_or_else(|| "the weighted ratings are too large to add up".to_string())
+                });
             (value, ratings)
         }
         None => {
