@@ -28,6 +28,7 @@ pub mod data;
 pub mod diagnostic;
 pub mod engine;
 pub mod exact;
+pub mod fuzzing;
 pub mod gaps;
 pub mod report;
 pub mod score;

@@ -48,6 +48,20 @@ impl RuleSet {
         Self::check(map, files, diags)
     }
 
+    /// Builds a rule set from in-memory files `(file name, bytes)`; as with [`load`](Self::load),
+    /// a file that is not UTF-8 is a diagnostic and a leading BOM is ignored.
+    pub fn from_bytes(sources: Vec<(String, Vec<u8>)>) -> RuleSet {
+        let mut diags = Vec::new();
+        let mut map = SourceMap::default();
+        let mut files = Vec::new();
+        for (name, bytes) in sources {
+            if let Some(id) = load::add_bytes(PathBuf::from(name), &bytes, &mut map, &mut diags) {
+                files.push(id);
+            }
+        }
+        Self::check(map, files, diags)
+    }
+
     fn check(sources: SourceMap, files: Vec<FileId>, mut diags: Vec<Diagnostic>) -> RuleSet {
         let work = |diags: &mut Vec<Diagnostic>| {
             crate::suggest::with_budget(crate::suggest::CHECK_BUDGET, || {
