@@ -536,8 +536,18 @@ fn pairs(symbols: &Symbols, p: &FxHashMap<String, Period>, out: &mut Vec<Diagnos
             x.item.to.map_or(i32::MAX, |(y, _)| y),
         )
     };
+    // Only pairs of one recipient and program can clash: compare within those, in order.
+    let mut buckets: FxHashMap<(&str, &str), Vec<usize>> = FxHashMap::default();
+    for (i, x) in ps.iter().enumerate() {
+        buckets
+            .entry((&x.item.recipient.text, &x.item.program.text))
+            .or_default()
+            .push(i);
+    }
     for (i, a) in ps.iter().enumerate() {
-        for b in &ps[i + 1..] {
+        let same = &buckets[&(a.item.recipient.text.as_str(), a.item.program.text.as_str())];
+        let later = &same[same.partition_point(|&j| j <= i)..];
+        for b in later.iter().map(|&j| &ps[j]) {
             let (da, db) = (document(&a.source), document(&b.source));
             let (pa, pb) = (&a.item, &b.item);
             if da == db
