@@ -150,15 +150,15 @@ fn main() {
     std::fs::create_dir_all(&dir).unwrap();
     series(
         "P1 CSV header columns",
-        [10_000, 20_000, 40_000, 80_000],
+        [20_000, 40_000, 80_000, 160_000],
         |n| wide_header(&dir, n),
     );
     series(
         "P2 misspelt names",
-        [1_000, 2_000, 4_000, 8_000],
+        [2_000, 4_000, 8_000, 16_000],
         misspelt_names,
     );
-    series("P3 score groups", [10_000, 20_000, 40_000, 80_000], |n| {
+    series("P3 score groups", [20_000, 40_000, 80_000, 160_000], |n| {
         many_groups(&dir, n)
     });
     series(

@@ -35,7 +35,7 @@ for target in "${targets[@]}"; do
         -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -max_len=65536 \
         -dict=fuzz/duikou.dict -print_final_stats=1 >"$log" 2>&1 || status=$?
     # Executions and coverage at the end, and any finding.
-    grep -E '^#[0-9]+ +(INITED|DONE)|^stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb)|^==[0-9]+==|^SUMMARY|panicked at|Test unit written' "$log" || true
+    grep -E '^#[0-9]+[[:space:]]+(INITED|DONE)|^stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb)|^==[0-9]+==|^SUMMARY|panicked at|Test unit written' "$log" || true
     if [ "$status" -ne 0 ]; then
         tail -n 40 "$log" >&2
         echo "error: fuzzing $target failed (exit $status); the input is in fuzz/artifacts/$target/" >&2

@@ -190,7 +190,7 @@ pub fn json(
                         .map(|g| {
                             serde_json::json!({
                                 "evaluator": g.evaluator,
-                                "weight": number(g.weight * rust_decimal::Decimal::ONE_HUNDRED),
+                                "weight": crate::exact::hundredfold(g.weight).map_or(serde_json::Value::Null, number),
                                 "average": g.average.as_ref().ok().map(|a| number(*a)),
                             })
                         })
