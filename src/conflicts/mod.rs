@@ -523,6 +523,25 @@ fn duties(symbols: &Symbols, p: &FxHashMap<String, Period>, out: &mut Vec<Diagno
 }
 
 /// C005 and C006 between pairs of different documents.
+/// For each pair, the later pairs of the same recipient and programme, in order: only those can
+/// clash with it, so pairings are compared within a recipient, not all with all.
+fn later_rivals(ps: &[Sourced<ast::Pair>]) -> Vec<Vec<usize>> {
+    let mut buckets: FxHashMap<(&str, &str), Vec<usize>> = FxHashMap::default();
+    for (i, x) in ps.iter().enumerate() {
+        buckets
+            .entry((&x.item.recipient.text, &x.item.program.text))
+            .or_default()
+            .push(i);
+    }
+    ps.iter()
+        .enumerate()
+        .map(|(i, x)| {
+            let same = &buckets[&(x.item.recipient.text.as_str(), x.item.program.text.as_str())];
+            same[same.partition_point(|&j| j <= i)..].to_vec()
+        })
+        .collect()
+}
+
 fn pairs(symbols: &Symbols, p: &FxHashMap<String, Period>, out: &mut Vec<Diagnostic>) {
     let ps = &symbols.pairs;
     let years = |x: &Sourced<ast::Pair>| {
@@ -536,18 +555,9 @@ fn pairs(symbols: &Symbols, p: &FxHashMap<String, Period>, out: &mut Vec<Diagnos
             x.item.to.map_or(i32::MAX, |(y, _)| y),
         )
     };
-    // Only pairs of one recipient and program can clash: compare within those, in order.
-    let mut buckets: FxHashMap<(&str, &str), Vec<usize>> = FxHashMap::default();
-    for (i, x) in ps.iter().enumerate() {
-        buckets
-            .entry((&x.item.recipient.text, &x.item.program.text))
-            .or_default()
-            .push(i);
-    }
+    let rivals = later_rivals(ps);
     for (i, a) in ps.iter().enumerate() {
-        let same = &buckets[&(a.item.recipient.text.as_str(), a.item.program.text.as_str())];
-        let later = &same[same.partition_point(|&j| j <= i)..];
-        for b in later.iter().map(|&j| &ps[j]) {
+        for b in rivals[i].iter().map(|&j| &ps[j]) {
             let (da, db) = (document(&a.source), document(&b.source));
             let (pa, pb) = (&a.item, &b.item);
             if da == db

@@ -185,20 +185,7 @@ fn indicator(
     let aggs = tables.values(ind.rule, g);
     let incomplete =
         tables.rule_table[ind.rule].and_then(|t| tables.tables[t].groups[g].blocked().cloned());
-    let parts: Vec<(String, String)> = rule
-        .aggs
-        .iter()
-        .zip(&aggs)
-        .map(|(a, v)| {
-            (
-                a.text.clone(),
-                match v {
-                    Ok(v) => names.show(*v, a.shape),
-                    Err(why) => format!("undetermined ({why})"),
-                },
-            )
-        })
-        .collect();
+    let parts = parts_of(rule, &aggs, names);
     let (value, ratings) = match &ind.rated {
         Some(list) => {
             let ratings: Vec<Rating> = list
@@ -212,15 +199,7 @@ fn indicator(
                     },
                 })
                 .collect();
-            let value = ratings
-                .iter()
-                .map(|r| r.average.clone().map(|avg| (r.weight, avg)))
-                .collect::<Result<Vec<_>, String>>()
-                .and_then(|parts| {
-                    crate::exact::weighted_sum(parts)
-                        .ok_or_else(|| "the weighted ratings are too large to add up".to_string())
-                });
-            (value, ratings)
+            (rated_value(&ratings), ratings)
         }
         None => {
             let table = tables.rule_table[ind.rule].map(|t| &tables.tables[t]);
@@ -269,6 +248,36 @@ fn indicator(
         ratings,
         parts,
     }
+}
+
+/// Each aggregate of an indicator's value, as written, and its value in natural form.
+fn parts_of(
+    rule: &crate::engine::compile::RulePlan,
+    aggs: &[Result<Value, String>],
+    names: &Names<'_>,
+) -> Vec<(String, String)> {
+    rule.aggs
+        .iter()
+        .zip(aggs)
+        .map(|(a, v)| {
+            let shown = match v {
+                Ok(v) => names.show(*v, a.shape),
+                Err(why) => format!("undetermined ({why})"),
+            };
+            (a.text.clone(), shown)
+        })
+        .collect()
+}
+
+/// Σ evaluator weight × average rating; undetermined when a rating is missing or the sum does
+/// not fit a decimal.
+fn rated_value(ratings: &[Rating]) -> Result<Decimal, String> {
+    let parts = ratings
+        .iter()
+        .map(|r| r.average.clone().map(|avg| (r.weight, avg)))
+        .collect::<Result<Vec<_>, String>>()?;
+    crate::exact::weighted_sum(parts)
+        .ok_or_else(|| "the weighted ratings are too large to add up".to_string())
 }
 
 /// Rounds for output: 2 decimals, halves away from zero.
