@@ -542,29 +542,38 @@ fn later_rivals(ps: &[Sourced<ast::Pair>]) -> Vec<Vec<usize>> {
         .collect()
 }
 
+/// A pair's first and last year: its own, else its programme's start; open-ended when unsaid.
+fn pair_years(symbols: &Symbols, x: &Sourced<ast::Pair>) -> (i32, i32) {
+    let since = symbols
+        .programs
+        .get(&x.item.program.text)
+        .and_then(|g| g.since)
+        .unwrap_or(i32::MIN);
+    (
+        x.item.from.map_or(since, |(y, _)| y),
+        x.item.to.map_or(i32::MAX, |(y, _)| y),
+    )
+}
+
+/// `S -> R in P`.
+fn pair_label(x: &ast::Pair) -> String {
+    format!(
+        "{} -> {} in {}",
+        x.supporter.text, x.recipient.text, x.program.text
+    )
+}
+
 fn pairs(symbols: &Symbols, p: &FxHashMap<String, Period>, out: &mut Vec<Diagnostic>) {
     let ps = &symbols.pairs;
-    let years = |x: &Sourced<ast::Pair>| {
-        let since = symbols
-            .programs
-            .get(&x.item.program.text)
-            .and_then(|g| g.since)
-            .unwrap_or(i32::MIN);
-        (
-            x.item.from.map_or(since, |(y, _)| y),
-            x.item.to.map_or(i32::MAX, |(y, _)| y),
-        )
-    };
+    let years = |x: &Sourced<ast::Pair>| pair_years(symbols, x);
+    let label = pair_label;
     let rivals = later_rivals(ps);
     for (i, a) in ps.iter().enumerate() {
         for b in rivals[i].iter().map(|&j| &ps[j]) {
             let (da, db) = (document(&a.source), document(&b.source));
             let (pa, pb) = (&a.item, &b.item);
-            if da == db
-                || pa.recipient.text != pb.recipient.text
-                || pa.program.text != pb.program.text
-                || !periods_meet(p, da, db)
-            {
+            // Rivals share the recipient and programme already.
+            if da == db || !periods_meet(p, da, db) {
                 continue;
             }
             let ((fa, ta), (fb, tb)) = (years(a), years(b));
@@ -578,12 +587,6 @@ fn pairs(symbols: &Symbols, p: &FxHashMap<String, Period>, out: &mut Vec<Diagnos
             let sb = Side {
                 source: b.source.as_ref(),
                 narrower: false,
-            };
-            let label = |x: &ast::Pair| {
-                format!(
-                    "{} -> {} in {}",
-                    x.supporter.text, x.recipient.text, x.program.text
-                )
             };
             let d = if pa.supporter.text != pb.supporter.text {
                 let r = resolve(symbols, &sa, &sb);
