@@ -16,8 +16,8 @@ pub fn sha256(bytes: &[u8]) -> String {
     s
 }
 
-/// Every `.dk` file under the given paths, in a stable order: paths as given, directory
-/// contents sorted by name.
+/// Every `.dk` file under the given paths, sorted by path and each once: the same files give
+/// the same declaration order, and so the same output byte for byte, however they are listed.
 pub fn collect_files(paths: &[PathBuf], diags: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for path in paths {
@@ -48,6 +48,8 @@ pub fn collect_files(paths: &[PathBuf], diags: &mut Vec<Diagnostic>) -> Vec<Path
             Ok(_) => out.push(path.clone()),
         }
     }
+    out.sort();
+    out.dedup();
     out
 }
 

@@ -64,15 +64,31 @@ impl RuleSet {
         Self::build(map, files, diags)
     }
 
+    /// Builds a rule set from in-memory files `(file name, bytes)`; as with [`load`](Self::load),
+    /// a file that is not UTF-8 is a diagnostic and a leading BOM is ignored.
+    pub fn from_bytes(sources: Vec<(String, Vec<u8>)>) -> RuleSet {
+        let mut diags = Vec::new();
+        let mut map = SourceMap::default();
+        let mut files = Vec::new();
+        for (name, bytes) in sources {
+            if let Some(id) = load::add_bytes(PathBuf::from(name), &bytes, &mut map, &mut diags) {
+                files.push(id);
+            }
+        }
+        Self::build(map, files, diags)
+    }
+
     fn build(sources: SourceMap, files: Vec<FileId>, mut diags: Vec<Diagnostic>) -> RuleSet {
         let work = |diags: &mut Vec<Diagnostic>| {
-            let modules: Vec<_> = files
-                .iter()
-                .filter_map(|&id| syntax::parse_file(id, &sources.get(id).text, diags))
-                .collect();
-            let symbols = resolve::build(modules, diags);
-            checks::run(&symbols, diags);
-            symbols
+            crate::suggest::with_budget(crate::suggest::CHECK_BUDGET, || {
+                let modules: Vec<_> = files
+                    .iter()
+                    .filter_map(|&id| syntax::parse_file(id, &sources.get(id).text, diags))
+                    .collect();
+                let symbols = resolve::build(modules, diags);
+                checks::run(&symbols, diags);
+                symbols
+            })
         };
         // A smaller stack when the large one cannot be had (many rule sets checked at once on a
         // small machine); the nesting limits keep recursion within a few megabytes in practice.
@@ -87,7 +103,10 @@ impl RuleSet {
                             (symbols, local)
                         });
                 if let Ok(handle) = spawned {
-                    let (symbols, local) = handle.join().expect("checking does not panic");
+                    // A defect that panics the checker is reported once, with its own message.
+                    let (symbols, local) = handle
+                        .join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
                     diags.extend(local);
                     return symbols;
                 }

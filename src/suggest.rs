@@ -1,16 +1,71 @@
 //! "Did you mean" suggestions for misspelt names.
+//!
+//! Each suggestion compares the name with every candidate, so a rule set of many misspelt
+//! names among many declarations would cost their product. Checking a rule set therefore runs
+//! under a budget of comparison work ([`with_budget`]); once it is spent, names get no
+//! suggestion (their help says how to declare them instead) and checking stays linear.
+
+use std::cell::Cell;
+
+/// The comparison work one rule set's checking may spend on suggestions: character pairs
+/// compared (a 10-character name against 10,000 candidates of 10 characters is 1,000,000).
+pub const CHECK_BUDGET: u64 = 50_000_000;
+
+thread_local! {
+    /// The work left on this thread, when a budget is in force.
+    static LEFT: Cell<Option<u64>> = const { Cell::new(None) };
+}
+
+/// Runs `f` with at most `work` units of suggestion work on this thread (nested budgets take
+/// the smaller), then restores the budget in force before.
+pub fn with_budget<T>(work: u64, f: impl FnOnce() -> T) -> T {
+    let before = LEFT.with(Cell::get);
+    LEFT.with(|l| l.set(Some(before.map_or(work, |b| b.min(work)))));
+    struct Restore(Option<u64>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            LEFT.with(|l| l.set(self.0));
+        }
+    }
+    let _restore = Restore(before);
+    f()
+}
+
+/// Whether the budget in force is spent: no more suggestions on this thread.
+pub fn spent() -> bool {
+    LEFT.with(Cell::get) == Some(0)
+}
+
+/// Takes `cost` from the budget in force; false when it does not cover it.
+fn spend(cost: u64) -> bool {
+    LEFT.with(|l| match l.get() {
+        None => true,
+        Some(left) if left >= cost => {
+            l.set(Some(left - cost));
+            true
+        }
+        Some(_) => {
+            l.set(Some(0));
+            false
+        }
+    })
+}
 
 /// The candidate closest to `name`, if it is close enough to be a likely typo.
 pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let name_len = name.chars().count();
     // Ranked by score, then by plain similarity (so 民生 prefers 民生投入 to 河北民生投入).
     let mut best: Option<((f64, f64), &str)> = None;
-    if name.trim().is_empty() {
+    if name.trim().is_empty() || spent() {
         return None;
     }
     for c in candidates {
         if c == name || c.trim().is_empty() {
             continue;
+        }
+        let cost = (name_len as u64).saturating_mul(c.chars().count() as u64) + 1;
+        if !spend(cost) {
+            return None;
         }
         let score = strsim::normalized_damerau_levenshtein(name, c);
         // One contains the other (河北 / 河北省) counts as close, whatever the length.
@@ -70,6 +125,21 @@ mod tests {
     #[test]
     fn suggests_nothing_for_unrelated_names() {
         assert_eq!(closest("xyz", ["province", "county"]), None);
+    }
+
+    #[test]
+    fn a_spent_budget_gives_no_suggestion() {
+        let candidates = ["province", "prefecture"];
+        let (first, second) = with_budget(140, || {
+            (
+                closest("provice", candidates),
+                closest("provice", candidates),
+            )
+        });
+        assert_eq!(first, Some("province"));
+        assert_eq!(second, None);
+        assert!(!spent(), "the budget ends with its scope");
+        assert_eq!(closest("provice", candidates), Some("province"));
     }
 
     #[test]

@@ -87,7 +87,7 @@ impl Symbols {
     }
 
     /// The names of one kind of declaration, for suggestions.
-    pub fn names_of(&self, kind: DeclKind) -> Vec<&str> {
+    pub fn names_of(&self, kind: DeclKind) -> impl Iterator<Item = &str> {
         let keys: Box<dyn Iterator<Item = &String>> = match kind {
             DeclKind::Actor => Box::new(self.actors.keys()),
             DeclKind::Program => Box::new(self.programs.keys()),
@@ -97,7 +97,7 @@ impl Symbols {
             DeclKind::Rule => Box::new(self.rules.keys()),
             DeclKind::Evaluation => Box::new(self.evaluations.keys()),
         };
-        keys.map(String::as_str).collect()
+        keys.map(String::as_str)
     }
 
     /// The chain of actors reached from `name` by `region`/`of` links, `name` first.

@@ -263,12 +263,12 @@ impl<'a> Scope<'a> {
                 Ty::Unknown
             }
             _ => {
-                let mut candidates: Vec<&str> = Vec::new();
-                for rec in [self.aggregate, self.record].into_iter().flatten() {
-                    candidates.extend(rec.fields.iter().map(|f| f.name.text.as_str()));
-                }
-                candidates.extend(self.symbols.names_of(DeclKind::Actor));
-                candidates.extend(self.symbols.names_of(DeclKind::Program));
+                let candidates = [self.aggregate, self.record]
+                    .into_iter()
+                    .flatten()
+                    .flat_map(|rec| rec.fields.iter().map(|f| f.name.text.as_str()))
+                    .chain(self.symbols.names_of(DeclKind::Actor))
+                    .chain(self.symbols.names_of(DeclKind::Program));
                 let alias = self
                     .symbols
                     .actors

@@ -25,17 +25,21 @@ fn check_balance(e: &Evaluation, diags: &mut Vec<Diagnostic>) {
     {
         return;
     }
-    let weight = |k: IndicatorKind| -> Decimal {
-        e.indicators
-            .iter()
-            .filter(|i| i.kind == Some(k))
-            .filter_map(|i| i.weight.map(|w| w.0))
-            .sum()
+    let weight = |k: IndicatorKind| -> Option<Decimal> {
+        crate::exact::checked_sum(
+            e.indicators
+                .iter()
+                .filter(|i| i.kind == Some(k))
+                .filter_map(|i| i.weight.map(|w| w.0)),
+        )
     };
-    let (social, economic) = (
+    // Weights too large to add up are reported by the weights check.
+    let (Some(social), Some(economic)) = (
         weight(IndicatorKind::Social),
         weight(IndicatorKind::Economic),
-    );
+    ) else {
+        return;
+    };
     if social < economic {
         diags.push(
             Diagnostic::new(
@@ -124,7 +128,12 @@ fn check_targets(e: &Evaluation, diags: &mut Vec<Diagnostic>) {
 }
 
 fn percent(d: Decimal) -> String {
-    format!("{}%", (d * Decimal::ONE_HUNDRED).normalize())
+    format!("{}%", crate::exact::percent_text(d))
+}
+
+/// A total of weights for messages; one too large to add up is said so.
+fn total_text(total: Option<Decimal>) -> String {
+    total.map_or_else(|| "more than duikou can add up".to_string(), percent)
 }
 
 fn check_weights(e: &Evaluation, diags: &mut Vec<Diagnostic>) {
@@ -134,8 +143,8 @@ fn check_weights(e: &Evaluation, diags: &mut Vec<Diagnostic>) {
         .filter_map(|i| i.weight.map(|w| w.0))
         .collect();
     if weights.len() == e.indicators.len() && !weights.is_empty() {
-        let total: Decimal = weights.iter().sum();
-        if total != Decimal::ONE {
+        let total = crate::exact::checked_sum(weights.iter().copied());
+        if total != Some(Decimal::ONE) {
             let listed = e
                 .indicators
                 .iter()
@@ -155,20 +164,20 @@ fn check_weights(e: &Evaluation, diags: &mut Vec<Diagnostic>) {
                     format!(
                         "the indicator weights of `{}` sum to {}, not 100%",
                         e.name.text,
-                        percent(total)
+                        total_text(total)
                     ),
                 )
                 .label("weights do not sum to 100%")
                 .help(format!(
                     "{listed} = {}; adjust them to sum to 100%",
-                    percent(total)
+                    total_text(total)
                 )),
             );
         }
     }
     if !e.evaluators.is_empty() {
-        let total: Decimal = e.evaluators.iter().map(|(_, w)| *w).sum();
-        if total != Decimal::ONE {
+        let total = crate::exact::checked_sum(e.evaluators.iter().map(|(_, w)| *w));
+        if total != Some(Decimal::ONE) {
             diags.push(
                 Diagnostic::new(
                     Code::DeclWeights,
@@ -176,7 +185,7 @@ fn check_weights(e: &Evaluation, diags: &mut Vec<Diagnostic>) {
                     format!(
                         "the evaluator weights of `{}` sum to {}, not 100%",
                         e.name.text,
-                        percent(total)
+                        total_text(total)
                     ),
                 )
                 .label("weights do not sum to 100%")

@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use std::fmt::Write;
 
 fn percent(d: Decimal) -> String {
-    format!("{}%", (d * Decimal::ONE_HUNDRED).normalize())
+    format!("{}%", duikou::exact::percent_text(d))
 }
 
 /// Whether `row` is the group `k=v,…` (actor values by name or alias).

@@ -61,11 +61,8 @@ fn literal(l: &Literal, out: &mut String) {
     match l {
         Literal::Number(d) => out.push_str(&d.normalize().to_string()),
         Literal::Percent(d) => {
-            out.push_str(
-                &(d * rust_decimal::Decimal::ONE_HUNDRED)
-                    .normalize()
-                    .to_string(),
-            );
+            // Moving the decimal point cannot overflow as multiplying by 100 can.
+            out.push_str(&crate::exact::percent_text(*d));
             out.push('%');
         }
         Literal::Money(d) => {

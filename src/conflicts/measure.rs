@@ -184,7 +184,7 @@ pub fn feasible(bounds: &[Bound]) -> bool {
 pub fn show(b: &Bound, percent: bool) -> String {
     let op = b.op.as_str();
     if percent {
-        format!("{op} {}%", (b.value * Decimal::ONE_HUNDRED).normalize())
+        format!("{op} {}%", crate::exact::percent_text(b.value))
     } else {
         format!("{op} {}", b.value.normalize())
     }

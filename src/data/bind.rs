@@ -170,6 +170,9 @@ pub fn bind_with(
             DataArg::Dir(dir) => bind_dir(dir, records, problems, &mut files),
         }
     }
+    // Read in the order of their paths, not of the arguments: the same files give the same
+    // report, byte for byte, however they are listed.
+    files.sort_by(|a, b| (&a.path, &a.sheet, &a.record).cmp(&(&b.path, &b.sheet, &b.record)));
     files
 }
 

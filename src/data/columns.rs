@@ -21,6 +21,12 @@ pub fn bind(
         .map(|h| h.trim_start_matches('\u{feff}').trim())
         .collect();
     let columns = find(header, fields);
+    // Each name's first column: one pass, so a header of many columns is read in linear time.
+    let mut first_of: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
+    for (i, h) in clean.iter().enumerate() {
+        first_of.entry(h).or_insert(i);
+    }
+    let bound: rustc_hash::FxHashSet<usize> = columns.iter().flatten().copied().collect();
     let mut ok = true;
     for (f, c) in fields.iter().zip(&columns) {
         if c.is_none() && !f.optional {
@@ -57,7 +63,8 @@ pub fn bind(
             .iter()
             .zip(&columns)
             .find_map(|(f, c)| c.filter(|c| *c != i && names_field(&folded, f)));
-        if let Some(first) = clean[..i].iter().position(|x| x == h).or(again) {
+        let earlier = first_of.get(h).copied().filter(|&first| first < i);
+        if let Some(first) = earlier.or(again) {
             problems.push(DataProblem {
                 code: Code::DataUnknownColumn,
                 severity: Severity::Warning,
@@ -72,7 +79,7 @@ pub fn bind(
             });
             continue;
         }
-        if !columns.contains(&Some(i)) {
+        if !bound.contains(&i) {
             let help =
                 did_you_mean(h, fields.iter().map(|f| f.name.text.as_str())).unwrap_or_else(|| {
                     format!("record `{record}` has no such field; the column is not read")

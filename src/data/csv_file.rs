@@ -110,10 +110,21 @@ fn decode(
         (None, false) => Box::new(chained),
     };
     let mut sample = Vec::with_capacity(SAMPLE);
-    (&mut decoded)
-        .take(SAMPLE as u64)
-        .read_to_end(&mut sample)
-        .map_err(|e| unreadable(at, &e))?;
+    // The sample holds the rows the header is looked for in, whole: a header of many columns
+    // can be longer than 64 KiB. It grows up to the longest line a file may have.
+    let mut lines = 0;
+    loop {
+        let before = sample.len();
+        (&mut decoded)
+            .take(SAMPLE as u64)
+            .read_to_end(&mut sample)
+            .map_err(|e| unreadable(at, &e))?;
+        lines += memchr::memchr_iter(b'\n', &sample[before..]).count();
+        let ended = sample.len() - before < SAMPLE;
+        if ended || lines > SEARCHED_ROWS || sample.len() as u64 >= super::lines::MAX_LINE_BYTES {
+            break;
+        }
+    }
     Ok((sample, decoded))
 }
 

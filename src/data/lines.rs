@@ -1,10 +1,16 @@
 //! Line numbers of CSV records: every line break (LF, CRLF or a lone CR) that passes through the
 //! reader is noted, so a record's line counts the blank lines and quoted line breaks before it.
+//! A line longer than [`MAX_LINE_BYTES`] stops the reading with an error naming the limit, so a
+//! file of one endless line is refused before it fills memory.
 
 use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::io::Read;
 use std::rc::Rc;
+
+/// The longest line a CSV file may have: 16 MiB. Reading stops at a longer one; the rows
+/// before it are checked.
+pub const MAX_LINE_BYTES: u64 = 16 * 1024 * 1024;
 
 /// Line breaks read but not yet passed, as byte ranges `(first, last)` of the stream.
 #[derive(Debug, Default)]
@@ -16,6 +22,10 @@ pub struct Breaks {
     offset: u64,
     /// The last byte read was a CR (a CRLF may span two reads).
     after_cr: bool,
+    /// Where the line being read began: just after the last break.
+    line_start: u64,
+    /// Line breaks seen so far, passed or not.
+    seen: u64,
 }
 
 /// A reader that notes the line breaks of what passes through it.
@@ -62,7 +72,21 @@ impl<R: Read> Read for LineReader<R> {
         if n > 0 && buf[n - 1] != b'\r' {
             b.after_cr = false;
         }
+        let breaks_now = b.passed + b.pending.len() as u64;
+        if breaks_now != b.seen {
+            b.seen = breaks_now;
+            b.line_start = b.pending.back().map_or(b.line_start, |&(_, last)| last + 1);
+        }
         b.offset += n as u64;
+        if b.offset - b.line_start > MAX_LINE_BYTES {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                format!(
+                    "line {} is longer than 16 MiB ({MAX_LINE_BYTES} bytes), the longest line a CSV file may have; split the row or shorten its cells",
+                    b.seen + 1
+                ),
+            ));
+        }
         Ok(n)
     }
 }

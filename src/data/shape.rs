@@ -117,8 +117,13 @@ fn number_dp(n: Decimal, shape: Shape, extra: u32) -> String {
     match shape {
         Shape::Percent => {
             let dp = 1 + extra;
-            let p = round(n * Decimal::ONE_HUNDRED, dp);
-            format!("{p:.prec$}%", prec = dp as usize)
+            match crate::exact::hundredfold(n) {
+                Some(hundredfold) => {
+                    format!("{:.prec$}%", round(hundredfold, dp), prec = dp as usize)
+                }
+                // Too large to multiply: the digits moved two places, in full.
+                None => format!("{}%", crate::exact::percent_text(n)),
+            }
         }
         Shape::Money(unit) => {
             let dp = 2 + extra;

@@ -721,7 +721,8 @@ fn culprit_value(
     let r = ev.eval(&c.right, env);
     let badness = match (l, r) {
         (Value::Num(a), Value::Num(b)) => {
-            let gap = (a - b).abs();
+            // A gap too large to compute is as far off as a decimal can say.
+            let gap = a.checked_sub(b).map_or(Decimal::MAX, |g| g.abs());
             if b.is_zero() {
                 gap
             } else {

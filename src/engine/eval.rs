@@ -235,7 +235,9 @@ impl<'w> Evaluator<'w> {
             }
             (Arith::Add, Value::Year(y), Value::Num(n)) => year_plus(y, n, 1),
             (Arith::Sub, Value::Year(y), Value::Num(n)) => year_plus(y, n, -1),
-            (Arith::Sub, Value::Year(a), Value::Year(b)) => Value::Num(Decimal::from(a - b)),
+            (Arith::Sub, Value::Year(a), Value::Year(b)) => a
+                .checked_sub(b)
+                .map_or(Value::Null, |d| Value::Num(Decimal::from(d))),
             _ => Value::Null,
         }
     }
@@ -286,7 +288,9 @@ fn prop_name(p: Prop) -> &'static str {
 
 fn year_plus(y: i32, n: Decimal, sign: i32) -> Value {
     match i64::try_from(n) {
-        Ok(k) if n.fract().is_zero() && k.abs() < 10_000 => Value::Year(y + sign * k as i32),
+        Ok(k) if n.fract().is_zero() && k.abs() < 10_000 => y
+            .checked_add(sign * k as i32)
+            .map_or(Value::Null, Value::Year),
         _ => Value::Null,
     }
 }

@@ -721,8 +721,10 @@ pub fn run_with<T: Send>(
         let mut run = read_all(plan, files, opts, &mut batcher);
         batcher.flush();
         drop(batcher);
-        let ((findings, counts), extra) =
-            checking.join().expect("the checking thread does not panic");
+        // A defect that panics the checking thread is reported once, with its own message.
+        let ((findings, counts), extra) = checking
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         run.findings = findings;
         run.counts = counts;
         (run, extra)

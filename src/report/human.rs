@@ -1,11 +1,9 @@
 //! Human-readable diagnostics, rendered by miette with source snippets.
 
+use super::window::Windowed;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::SourceMap;
-use miette::{
-    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
-    NamedSource, SourceCode, SourceSpan, SpanContents,
-};
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
 use std::fmt;
 
 /// A diagnostic joined with its source text, in the shape miette renders.
@@ -15,7 +13,7 @@ struct Rendered {
     severity: Severity,
     message: String,
     help: Option<String>,
-    source: Option<CharColumns>,
+    source: Option<Windowed>,
     labels: Vec<LabeledSpan>,
     related: Vec<Rendered>,
 }
@@ -64,49 +62,28 @@ impl miette::Diagnostic for Rendered {
     }
 }
 
-/// A source whose place headers count columns in characters, as every other report does
-/// (miette counts bytes: a Chinese character would count three).
-#[derive(Debug)]
-struct CharColumns(NamedSource<String>);
+/// Each file of the rule set indexed once for the whole rendering.
+struct Files<'a> {
+    sources: &'a SourceMap,
+    indexed: Vec<Option<Windowed>>,
+}
 
-impl SourceCode for CharColumns {
-    fn read_span<'a>(
-        &'a self,
-        span: &SourceSpan,
-        before: usize,
-        after: usize,
-    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
-        let inner = self.0.read_span(span, before, after)?;
-        if before != 0 || after != 0 {
-            return Ok(inner);
+impl Files<'_> {
+    fn get(&mut self, file: crate::source::FileId) -> Windowed {
+        let i = file.0 as usize;
+        if self.indexed.len() <= i {
+            self.indexed.resize(i + 1, None);
         }
-        let text = self.0.inner().as_str();
-        let at = span.offset().min(text.len());
-        let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-        let column = text
-            .get(line_start..at)
-            .map_or(inner.column(), |s| s.chars().count());
-        Ok(Box::new(MietteSpanContents::new_named(
-            self.0.name().to_string(),
-            inner.data(),
-            *inner.span(),
-            inner.line(),
-            column,
-            inner.line_count(),
-        )))
+        self.indexed[i]
+            .get_or_insert_with(|| {
+                let f = self.sources.get(file);
+                Windowed::new(f.display_path(), f.text.clone())
+            })
+            .clone()
     }
 }
 
-fn named(sources: &SourceMap, file: crate::source::FileId) -> CharColumns {
-    CharColumns(named_source(sources, file))
-}
-
-fn named_source(sources: &SourceMap, file: crate::source::FileId) -> NamedSource<String> {
-    let f = sources.get(file);
-    NamedSource::new(f.display_path(), f.text.clone()).with_language("dk")
-}
-
-fn to_rendered(d: &Diagnostic, sources: &SourceMap) -> Rendered {
+fn to_rendered(d: &Diagnostic, files: &mut Files<'_>) -> Rendered {
     let mut labels = Vec::new();
     let mut related = Vec::new();
     if let Some(span) = d.span {
@@ -127,7 +104,7 @@ fn to_rendered(d: &Diagnostic, sources: &SourceMap) -> Rendered {
                     severity: Severity::Info,
                     message: r.message.clone(),
                     help: None,
-                    source: Some(named(sources, r.span.file)),
+                    source: Some(files.get(r.span.file)),
                     labels: vec![LabeledSpan::new_primary_with_span(
                         None,
                         (r.span.start as usize, r.span.len()),
@@ -142,7 +119,7 @@ fn to_rendered(d: &Diagnostic, sources: &SourceMap) -> Rendered {
         severity: d.severity,
         message: d.message.clone(),
         help: d.help.clone(),
-        source: d.span.map(|s| named(sources, s.file)),
+        source: d.span.map(|s| files.get(s.file)),
         labels,
         related,
     }
@@ -157,8 +134,12 @@ pub fn render(diags: &[Diagnostic], sources: &SourceMap, color: bool) -> String 
     };
     let handler = GraphicalReportHandler::new_themed(theme).with_width(100);
     let mut out = String::new();
+    let mut files = Files {
+        sources,
+        indexed: Vec::new(),
+    };
     for d in diags {
-        let r = to_rendered(d, sources);
+        let r = to_rendered(d, &mut files);
         if handler.render_report(&mut out, &r).is_err() {
             out.push_str(&format!("{}: {}\n", d.code.as_str(), d.message));
         }

@@ -14,6 +14,7 @@ pub mod sarif;
 pub mod score;
 pub mod short;
 pub mod table;
+mod window;
 pub mod xlsx;
 
 use crate::diagnostic::{Diagnostic, Severity};

@@ -35,7 +35,7 @@ fn cells(e: &EvaluationPlan, rows: &[ScoreRow]) -> Vec<Vec<String>> {
         head.push(format!(
             "{} ({}%)",
             i.name,
-            (i.weight * rust_decimal::Decimal::ONE_HUNDRED).normalize()
+            crate::exact::percent_text(i.weight)
         ));
     }
     head.extend(["score".into(), "grade".into(), "rank".into()]);
@@ -190,7 +190,7 @@ pub fn json(
                         .map(|g| {
                             serde_json::json!({
                                 "evaluator": g.evaluator,
-                                "weight": number(g.weight * rust_decimal::Decimal::ONE_HUNDRED),
+                                "weight": crate::exact::hundredfold(g.weight).map_or(serde_json::Value::Null, number),
                                 "average": g.average.as_ref().ok().map(|a| number(*a)),
                             })
                         })

@@ -49,26 +49,36 @@ pub struct ScoreRow {
 }
 
 /// Attainment of `value` against `cmp target`, 0–100.
+///
+/// The ratio is divided only when it lies strictly between 0 and 1 (a value short of a
+/// positive target, or above a `<=` one): a met target is 100 and a value at or below zero
+/// against a positive `>=` target is 0 without dividing, so no target, however small or
+/// large, can make the division overflow.
 pub fn attainment(value: Decimal, cmp: Cmp, target: Decimal) -> Decimal {
     let hundred = Decimal::ONE_HUNDRED;
-    let clamp = |x: Decimal| x.max(Decimal::ZERO).min(Decimal::ONE) * hundred;
+    // 0 < part < whole: the quotient is below 1 and the division cannot overflow.
+    let share = |part: Decimal, whole: Decimal| {
+        part.checked_div(whole)
+            .and_then(|q| q.min(Decimal::ONE).checked_mul(hundred))
+            .unwrap_or(Decimal::ZERO)
+    };
     match cmp {
         Cmp::Ge | Cmp::Gt => {
-            if target <= Decimal::ZERO {
-                if value >= target {
-                    hundred
-                } else {
-                    Decimal::ZERO
-                }
+            if value >= target {
+                hundred
+            } else if target <= Decimal::ZERO || value <= Decimal::ZERO {
+                Decimal::ZERO
             } else {
-                clamp(value / target)
+                share(value, target)
             }
         }
         Cmp::Le | Cmp::Lt => {
             if value <= Decimal::ZERO || value <= target {
                 hundred
+            } else if target <= Decimal::ZERO {
+                Decimal::ZERO
             } else {
-                clamp(target / value)
+                share(target, value)
             }
         }
         Cmp::Eq => {
@@ -96,12 +106,15 @@ pub fn grade(e: &EvaluationPlan, score: Decimal) -> Option<String> {
         .map(|(g, _)| g.clone())
 }
 
-/// Ranks: 1 for the highest score; equal scores share a rank.
+/// Ranks: 1 for the highest score; equal scores share a rank (1 + how many score higher).
+/// One sort, then a binary search per row: n log n in the number of groups.
 pub fn rank(rows: &mut [ScoreRow]) {
-    let scores: Vec<Option<Decimal>> = rows.iter().map(|r| r.score).collect();
-    for (i, row) in rows.iter_mut().enumerate() {
-        row.rank =
-            scores[i].map(|s| 1 + scores.iter().filter(|o| o.is_some_and(|o| o > s)).count());
+    let mut descending: Vec<Decimal> = rows.iter().filter_map(|r| r.score).collect();
+    descending.sort_unstable_by(|a, b| b.cmp(a));
+    for row in rows.iter_mut() {
+        row.rank = row
+            .score
+            .map(|s| 1 + descending.partition_point(|higher| *higher > s));
     }
 }
 
@@ -140,12 +153,13 @@ pub fn score(plan: &Plan, e: &EvaluationPlan, checker: &Checker<'_>) -> Vec<Scor
             .iter()
             .map(|ind| indicator(plan, ind, checker, g, &group.keys, &names))
             .collect();
+        // Weights too large to weigh with (their sum is reported by `check`) leave no score.
         let score = indicators
             .iter()
             .zip(&e.indicators)
-            .try_fold(Decimal::ZERO, |acc, (s, ind)| {
-                s.attainment.map(|a| acc + ind.weight * a)
-            });
+            .map(|(s, ind)| s.attainment.map(|a| (ind.weight, a)))
+            .collect::<Option<Vec<_>>>()
+            .and_then(crate::exact::weighted_sum);
         rows.push(ScoreRow {
             group: keys,
             grade: score.and_then(|s| grade(e, s)),
@@ -171,20 +185,7 @@ fn indicator(
     let aggs = tables.values(ind.rule, g);
     let incomplete =
         tables.rule_table[ind.rule].and_then(|t| tables.tables[t].groups[g].blocked().cloned());
-    let parts: Vec<(String, String)> = rule
-        .aggs
-        .iter()
-        .zip(&aggs)
-        .map(|(a, v)| {
-            (
-                a.text.clone(),
-                match v {
-                    Ok(v) => names.show(*v, a.shape),
-                    Err(why) => format!("undetermined ({why})"),
-                },
-            )
-        })
-        .collect();
+    let parts = parts_of(rule, &aggs, names);
     let (value, ratings) = match &ind.rated {
         Some(list) => {
             let ratings: Vec<Rating> = list
@@ -198,10 +199,7 @@ fn indicator(
                     },
                 })
                 .collect();
-            let value = ratings.iter().try_fold(Decimal::ZERO, |acc, r| {
-                r.average.clone().map(|avg| acc + r.weight * avg)
-            });
-            (value, ratings)
+            (rated_value(&ratings), ratings)
         }
         None => {
             let table = tables.rule_table[ind.rule].map(|t| &tables.tables[t]);
@@ -250,6 +248,36 @@ fn indicator(
         ratings,
         parts,
     }
+}
+
+/// Each aggregate of an indicator's value, as written, and its value in natural form.
+fn parts_of(
+    rule: &crate::engine::compile::RulePlan,
+    aggs: &[Result<Value, String>],
+    names: &Names<'_>,
+) -> Vec<(String, String)> {
+    rule.aggs
+        .iter()
+        .zip(aggs)
+        .map(|(a, v)| {
+            let shown = match v {
+                Ok(v) => names.show(*v, a.shape),
+                Err(why) => format!("undetermined ({why})"),
+            };
+            (a.text.clone(), shown)
+        })
+        .collect()
+}
+
+/// Σ evaluator weight × average rating; undetermined when a rating is missing or the sum does
+/// not fit a decimal.
+fn rated_value(ratings: &[Rating]) -> Result<Decimal, String> {
+    let parts = ratings
+        .iter()
+        .map(|r| r.average.clone().map(|avg| (r.weight, avg)))
+        .collect::<Result<Vec<_>, String>>()?;
+    crate::exact::weighted_sum(parts)
+        .ok_or_else(|| "the weighted ratings are too large to add up".to_string())
 }
 
 /// Rounds for output: 2 decimals, halves away from zero.

@@ -30,7 +30,7 @@ fn cell(e: &ast::Expr) -> String {
     match &e.kind {
         ExprKind::Literal(Literal::Number(d)) => d.normalize().to_string(),
         ExprKind::Literal(Literal::Percent(d)) => {
-            format!("{}%", (d * Decimal::ONE_HUNDRED).normalize())
+            format!("{}%", crate::exact::percent_text(*d))
         }
         ExprKind::Literal(Literal::Money(d)) => format!("{}元", d.normalize()),
         ExprKind::Literal(Literal::Date(d)) => d.to_string(),

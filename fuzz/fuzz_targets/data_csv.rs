@@ -1,0 +1,19 @@
+//! Bytes checked as a CSV file of `project` records against the shipped rule set, compiled
+//! once, then scored and rendered.
+#![no_main]
+
+use duikou::data::bind::Format;
+use duikou::fuzzing::DataTarget;
+use libfuzzer_sys::fuzz_target;
+use std::sync::OnceLock;
+
+#[path = "../shared.rs"]
+mod shared;
+
+static TARGET: OnceLock<DataTarget> = OnceLock::new();
+
+fuzz_target!(|data: &[u8]| {
+    TARGET
+        .get_or_init(|| DataTarget::new(shared::shipped_rules(), "project", Format::Csv))
+        .run(data)
+});
