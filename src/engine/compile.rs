@@ -445,7 +445,7 @@ impl<'a> Compiler<'a> {
             filter,
             shape,
             span: e.span,
-            text: self.sources.snippet(e.span).to_string(),
+            text: unbracketed(self.sources.snippet(e.span)).to_string(),
             back,
         });
         (Node::Agg((self.aggs.len() - 1) as u16), shape)
@@ -470,6 +470,37 @@ impl<'a> Compiler<'a> {
             years: o.back,
         })
     }
+}
+
+/// An expression's text without the brackets around the whole of it.
+fn unbracketed(mut text: &str) -> &str {
+    loop {
+        let inner = text
+            .strip_prefix(['(', '（'])
+            .and_then(|t| t.strip_suffix([')', '）']))
+            .map(str::trim);
+        match inner {
+            // `(a) + (b)` is not bracketed as a whole: its inside does not balance.
+            Some(t) if balanced(t) => text = t,
+            _ => return text,
+        }
+    }
+}
+
+/// Whether every bracket of `text` closes, in order.
+fn balanced(text: &str) -> bool {
+    let mut depth = 0i32;
+    for c in text.chars() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth -= 1,
+            _ => {}
+        }
+        if depth < 0 {
+            return false;
+        }
+    }
+    depth == 0
 }
 
 /// The record an aggregate ranges over: another record type named as `R.field` in it, or the

@@ -3,7 +3,7 @@
 //! `sum(planned)`) is computed once. Other record types are joined to groups on shared keys.
 
 use super::aggregate::{Acc, AggFunc, AggSpec, Back};
-use super::check::{RowEnv, in_force};
+use super::check::{RowEnv, in_period};
 use super::compile::{Plan, RulePlan};
 use super::eval::Evaluator;
 use super::node::Node;
@@ -88,6 +88,8 @@ fn small(parts: &[u64]) -> [u64; 4] {
 #[derive(Debug)]
 pub struct GroupTable {
     pub record: usize,
+    /// The rules decided on the table's groups (none for a table kept only for the earlier
+    /// periods of `at year - N`).
     pub rules: Vec<usize>,
     /// Key fields, in `per` order.
     pub keys: Vec<u16>,
@@ -305,9 +307,8 @@ impl GroupTable {
         texts: &mut Texts,
         key_buf: &mut Vec<u64>,
         env: &RowEnv<'_>,
-        any_rule: &RulePlan,
     ) -> bool {
-        if !in_force(any_rule, env.row, env.record) {
+        if !in_period(self.period, env.row, env.record) {
             return false;
         }
         let filter = match &self.filter {
@@ -367,10 +368,9 @@ impl GroupTable {
         texts: &mut Texts,
         key_buf: &mut Vec<u64>,
         env: &RowEnv<'_>,
-        any_rule: &RulePlan,
         why: &str,
     ) {
-        if !in_force(any_rule, env.row, env.record) {
+        if !in_period(self.period, env.row, env.record) {
             return;
         }
         if let Some(f) = &self.filter

@@ -6,6 +6,7 @@ use super::parser::Rule;
 use super::prescan::MAX_NESTING;
 use crate::ast::{BinOp, Cmp, Expr, ExprKind, Literal, MoneyUnit, Offset, UnOp};
 use crate::diagnostic::{Code, Diagnostic};
+use crate::source::Span;
 use pest::pratt_parser::{Assoc, Op, PrattParser};
 use std::sync::LazyLock;
 
@@ -170,9 +171,21 @@ impl Lowerer<'_> {
 
     /// primary = { paren | list | if_expr | call | literal | expr_name }
     fn lower_primary(&mut self, p: P<'_>) -> Expr {
-        let span = self.span(&p);
+        // A call without an offset ends at its bracket, not at the blanks tried for one.
+        let s = p.as_span();
+        let span = Span::new(
+            self.file,
+            s.start(),
+            s.start() + p.as_str().trim_end().len(),
+        );
         let kind = match p.as_rule() {
-            Rule::paren => return self.lower_expr(self.only_child(p)),
+            // The brackets belong to the expression's text, so an expression ending in one
+            // prints whole.
+            Rule::paren => {
+                let mut inner = self.lower_expr(self.only_child(p));
+                inner.span = span;
+                return inner;
+            }
             Rule::list => ExprKind::List(p.into_inner().map(|e| self.lower_expr(e)).collect()),
             Rule::if_expr => {
                 let mut it = p.into_inner().filter(|c| c.as_rule() == Rule::expr);
