@@ -462,7 +462,7 @@ pub enum ExprKind {
         args: Vec<Expr>,
         filter: Option<Box<Expr>>,
         /// `at year - 1` / `上年`: the aggregate over an earlier period.
-        at: Option<Offset>,
+        at: Option<Box<Offset>>,
     },
 }
 

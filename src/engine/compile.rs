@@ -242,7 +242,7 @@ impl<'a> Compiler<'a> {
                 args,
                 filter,
                 at,
-            } => self.call(e, function, args, filter.as_deref(), at.as_ref()),
+            } => self.call(e, function, args, filter.as_deref(), at.as_deref()),
         }
     }
 

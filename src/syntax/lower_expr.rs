@@ -211,7 +211,7 @@ impl Lowerer<'_> {
                         r => unreachable!("call_args: {r:?}"),
                     }
                 }
-                let at = it.next().and_then(|o| self.lower_offset(o));
+                let at = it.next().and_then(|o| self.lower_offset(o)).map(Box::new);
                 ExprKind::Call {
                     function,
                     args,
