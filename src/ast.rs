@@ -482,7 +482,19 @@ pub enum ExprKind {
         function: Name,
         args: Vec<Expr>,
         filter: Option<Box<Expr>>,
+        /// `at year - 1` / `上年`: the aggregate over an earlier period.
+        at: Option<Box<Offset>>,
     },
+}
+
+/// An earlier period of a group's time key: `at year - 1`, or `上年` (`key` is then `None`:
+/// the rule's time key).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Offset {
+    pub key: Option<Name>,
+    /// Periods back, at least 1.
+    pub back: u32,
+    pub span: Span,
 }
 
 impl Expr {

@@ -106,6 +106,7 @@ codes! {
     TypeProperty = "duikou::type::property", Error;
     TypeCall = "duikou::type::call", Error;
     TypeJoin = "duikou::type::join", Error;
+    TypeOffset = "duikou::type::offset", Error;
     TypeRated = "duikou::type::rated", Error;
     TypeMissingField = "duikou::type::missing_field", Error;
     TypePlaceholder = "duikou::type::placeholder", Error;

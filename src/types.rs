@@ -190,7 +190,13 @@ impl<'a> Scope<'a> {
                 function,
                 args,
                 filter,
-            } => self.call(e, function, args, filter.as_deref(), diags),
+                at,
+            } => {
+                if let Some(o) = at {
+                    self.offset(function, args, filter.as_deref(), o, diags);
+                }
+                self.call(e, function, args, filter.as_deref(), diags)
+            }
         }
     }
 
@@ -622,6 +628,99 @@ impl<'a> Scope<'a> {
                 // The arguments are not checked: their context depends on what was meant.
                 Ty::Unknown
             }
+        }
+    }
+
+    /// `AGG at KEY - N` / `上年`: an aggregate of a group rule, offset on a `per` key that is the
+    /// record's `time` field of type year, which a joined record type also has.
+    fn offset(
+        &self,
+        f: &Name,
+        args: &[Expr],
+        filter: Option<&Expr>,
+        o: &crate::ast::Offset,
+        diags: &mut Vec<Diagnostic>,
+    ) {
+        let fail = |message: String, label: &str, help: String| {
+            Diagnostic::new(Code::TypeOffset, o.span, message)
+                .label(label)
+                .help(help)
+        };
+        if !AGGREGATES.contains(&f.text.as_str()) {
+            let help =
+                "only count, sum, avg, min, max and distinct can be taken over an earlier period"
+                    .to_string();
+            diags.push(fail(
+                format!("`{}` is not an aggregate", f.text),
+                "not an aggregate",
+                help,
+            ));
+            return;
+        }
+        let (Some(own), Some(keys)) = (self.record, self.group_keys) else {
+            return; // `aggregate` reports an aggregate outside a group rule
+        };
+        let time = own.fields.iter().find(|x| x.time);
+        let key = match (&o.key, time) {
+            (Some(k), _) => k.text.as_str(),
+            (None, Some(t)) => t.name.text.as_str(),
+            (None, None) => {
+                let help = format!(
+                    "mark a year field of `{}` as `time`, e.g. `year: year time`",
+                    own.name.text
+                );
+                diags.push(fail(
+                    format!("`{}` has no `time` field to go back on", own.name.text),
+                    "no time field",
+                    help,
+                ));
+                return;
+            }
+        };
+        let is_time_year =
+            time.is_some_and(|t| t.name.text == key && t.ty == crate::ast::BaseType::Year);
+        if !is_time_year {
+            let help = match time {
+                Some(t) => format!(
+                    "periods go back on the record's time field `{}`, which must be a year",
+                    t.name.text
+                ),
+                None => format!("mark a year field of `{}` as `time`", own.name.text),
+            };
+            diags.push(fail(
+                format!(
+                    "`{key}` is not the year `time` field of `{}`",
+                    own.name.text
+                ),
+                "not the time field",
+                help,
+            ));
+            return;
+        }
+        if !keys.iter().any(|k| k.text == key) {
+            let help = format!(
+                "add `{key}` to `per`: an earlier period is found by going back on that key"
+            );
+            diags.push(fail(
+                format!("`{key}` is not a group key of this rule"),
+                "not in `per`",
+                help,
+            ));
+            return;
+        }
+        if let Some(rec) = self.ranged_record(args, filter)
+            && rec.name.text != own.name.text
+            && !rec.fields.iter().any(|x| x.name.text == key)
+        {
+            let help = format!(
+                "give `{}` a `{key}` field, so its rows can be found by period",
+                rec.name.text
+            );
+            diags.push(fail(
+                format!("`{}` has no `{key}` to go back on", rec.name.text),
+                "joined rows have no period",
+                help,
+            ));
         }
     }
 

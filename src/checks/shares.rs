@@ -16,11 +16,13 @@ pub fn is_share(e: &Expr) -> bool {
                 function: f1,
                 args: a1,
                 filter: w1,
+                at: None,
             },
             ExprKind::Call {
                 function: f2,
                 args: a2,
                 filter: None,
+                at: None,
             },
         ) => {
             f1.text == f2.text

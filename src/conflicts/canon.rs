@@ -124,6 +124,7 @@ fn write(e: &Expr, out: &mut String) {
             function,
             args,
             filter,
+            at,
         } => {
             out.push_str(&function.text);
             out.push('(');
@@ -141,6 +142,10 @@ fn write(e: &Expr, out: &mut String) {
                 write(w, out);
             }
             out.push(')');
+            // Only the time key can be offset, so the count of periods back is the measure.
+            if let Some(o) = at {
+                out.push_str(&format!(" at -{}", o.back));
+            }
         }
     }
 }

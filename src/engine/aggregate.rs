@@ -43,6 +43,17 @@ pub struct AggSpec {
     pub span: Span,
     /// As written, for explanations.
     pub text: String,
+    /// `at year - N`: the value is the same aggregate's in the group N years earlier.
+    pub back: Option<Back>,
+}
+
+/// An aggregate taken over an earlier period of the group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Back {
+    /// The time key's position in `per`.
+    pub key: u16,
+    /// Years back, at least 1.
+    pub years: u32,
 }
 
 /// The running state of one aggregate in one group.

@@ -136,7 +136,12 @@ pub fn year_of(row: &Row, record: &RecordPlan) -> Option<i32> {
 
 /// Whether the rule's document is in force for the record's time.
 pub fn in_force(rule: &RulePlan, row: &Row, record: &RecordPlan) -> bool {
-    let Some(period) = rule.period else {
+    in_period(rule.period, row, record)
+}
+
+/// Whether the record's time falls in `period` (always, without one).
+pub fn in_period(period: Option<super::world::Period>, row: &Row, record: &RecordPlan) -> bool {
+    let Some(period) = period else {
         return true;
     };
     match record.time.map(|t| row.values[t as usize]) {
@@ -321,15 +326,7 @@ impl<'p> Checker<'p> {
         for i in 0..self.jobs[record].tables.len() {
             let t = self.jobs[record].tables[i];
             let table = &mut self.tables.tables[t];
-            let first = &plan.rules[table.rules[0]];
-            table.mark(
-                &plan.world,
-                &mut self.texts,
-                &mut self.key_buf,
-                &env,
-                first,
-                &why,
-            );
+            table.mark(&plan.world, &mut self.texts, &mut self.key_buf, &env, &why);
         }
         for i in 0..self.jobs[record].joins.len() {
             let j = self.jobs[record].joins[i];
@@ -355,9 +352,7 @@ impl<'p> Checker<'p> {
         for i in 0..self.jobs[record].tables.len() {
             let t = self.jobs[record].tables[i];
             let table = &mut self.tables.tables[t];
-            let first = &plan.rules[table.rules[0]];
-            let in_force =
-                table.add_row(&plan.world, &mut self.texts, &mut self.key_buf, &env, first);
+            let in_force = table.add_row(&plan.world, &mut self.texts, &mut self.key_buf, &env);
             if !in_force {
                 for &r in &self.tables.tables[t].rules {
                     self.counts[r].not_in_force += 1;

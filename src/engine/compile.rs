@@ -1,6 +1,6 @@
 //! Compiles checked rules into executable plans: names resolved, constants interned.
 
-use super::aggregate::{AggFunc, AggSpec};
+use super::aggregate::{AggFunc, AggSpec, Back};
 use super::node::{Arith, Arithmetic, Compare, Expr, Node, Prop};
 use super::template::Template;
 use super::world::{Period, World, source_period};
@@ -241,7 +241,8 @@ impl<'a> Compiler<'a> {
                 function,
                 args,
                 filter,
-            } => self.call(e, function, args, filter.as_deref()),
+                at,
+            } => self.call(e, function, args, filter.as_deref(), at.as_deref()),
         }
     }
 
@@ -403,9 +404,11 @@ impl<'a> Compiler<'a> {
         f: &Name,
         args: &[ast::Expr],
         filter: Option<&ast::Expr>,
+        at: Option<&ast::Offset>,
     ) -> (Node, Shape) {
         if let Some(func) = AggFunc::parse(&f.text) {
-            return self.aggregate(e, func, args, filter);
+            let back = at.and_then(|o| self.back(o));
+            return self.aggregate(e, func, args, filter, back);
         }
         if f.text == "paired" && args.len() >= 2 {
             let s = self.expr(&args[0]).0;
@@ -422,6 +425,7 @@ impl<'a> Compiler<'a> {
         func: AggFunc,
         args: &[ast::Expr],
         filter: Option<&ast::Expr>,
+        back: Option<Back>,
     ) -> (Node, Shape) {
         let ranged = ranged_record(self.symbols, self.record, args, filter);
         let outer = self.agg_record.replace(ranged);
@@ -441,10 +445,62 @@ impl<'a> Compiler<'a> {
             filter,
             shape,
             span: e.span,
-            text: self.sources.snippet(e.span).to_string(),
+            text: unbracketed(self.sources.snippet(e.span)).to_string(),
+            back,
         });
         (Node::Agg((self.aggs.len() - 1) as u16), shape)
     }
+
+    /// Where an offset goes back: the `per` key (the record's year time field) and how far.
+    fn back(&self, o: &ast::Offset) -> Option<Back> {
+        let key = match &o.key {
+            Some(k) => k.text.as_str(),
+            None => self
+                .record
+                .fields
+                .iter()
+                .find(|f| f.time)?
+                .name
+                .text
+                .as_str(),
+        };
+        let pos = self.keys?.iter().position(|k| k.text == key)?;
+        Some(Back {
+            key: pos as u16,
+            years: o.back,
+        })
+    }
+}
+
+/// An expression's text without the brackets around the whole of it.
+fn unbracketed(mut text: &str) -> &str {
+    loop {
+        let inner = text
+            .strip_prefix(['(', '（'])
+            .and_then(|t| t.strip_suffix([')', '）']))
+            .map(str::trim);
+        match inner {
+            // `(a) + (b)` is not bracketed as a whole: its inside does not balance.
+            Some(t) if balanced(t) => text = t,
+            _ => return text,
+        }
+    }
+}
+
+/// Whether every bracket of `text` closes, in order.
+fn balanced(text: &str) -> bool {
+    let mut depth = 0i32;
+    for c in text.chars() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth -= 1,
+            _ => {}
+        }
+        if depth < 0 {
+            return false;
+        }
+    }
+    depth == 0
 }
 
 /// The record an aggregate ranges over: another record type named as `R.field` in it, or the

@@ -89,6 +89,7 @@ fn rating_average(record: &str, evaluator: &str, indicator: &str, span: Span) ->
             function: name("avg", span),
             args: vec![member("score")],
             filter: Some(Box::new(filter)),
+            at: None,
         },
         span,
     )

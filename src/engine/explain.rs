@@ -1,7 +1,7 @@
 //! `duikou explain`: one rule's computation for one group or record, step by step — each
 //! aggregate with the rows that made it, each comparison with its values, and the outcome.
 
-use super::aggregate::{Acc, AggFunc};
+use super::aggregate::{Acc, AggFunc, Back};
 use super::check::Keep;
 use super::check::{GroupEnv, RowEnv, in_force, year_of};
 use super::compile::{Plan, RulePlan};
@@ -58,9 +58,11 @@ struct Collector<'a> {
     rejected: Vec<String>,
     row: Row,
     file: String,
-    key_buf: Vec<u64>,
     /// What `check` decided for the target.
     verdict: Option<DataFinding>,
+    /// Per aggregate, the key of the group its rows come from: the target's, or an earlier
+    /// period's for `at year - N`.
+    agg_targets: Vec<Vec<u64>>,
 }
 
 impl Collector<'_> {
@@ -163,50 +165,62 @@ impl RowSink for Collector<'_> {
             self.row = row;
             return;
         }
-        let Some(target) = self.parts.clone() else {
+        if self.parts.is_none() {
             self.row = row;
             return;
-        };
-        let own = self.record == rule.record;
-        if own {
-            let mut ev = Evaluator::new(&plan.world, &self.texts);
-            let passes = rule
-                .filter
-                .as_ref()
-                .is_none_or(|f| ev.eval(f, &env) == Value::Bool(true));
-            if !in_force(rule, &row, rec) || !passes {
-                self.row = row;
-                return;
-            }
         }
-        // The row's key, in this record's fields.
-        self.key_buf.clear();
-        let mut shared = Vec::new();
-        for (pos, k) in rule.keys.iter().enumerate() {
+        let own = self.record == rule.record;
+        // Rows of the rule's own record count when its `where` holds; for the group itself also
+        // only while the document is in force (an earlier period's rows count regardless).
+        let selected = !own
+            || rule.filter.as_ref().is_none_or(|f| {
+                Evaluator::new(&plan.world, &self.texts).eval(f, &env) == Value::Bool(true)
+            });
+        let current = selected && (!own || in_force(rule, &row, rec));
+        if !selected {
+            self.row = row;
+            return;
+        }
+        // The row's key in this record's fields, by position in `per`.
+        let mut row_key = Vec::with_capacity(rule.keys.len());
+        for k in &rule.keys {
             let field = if own {
                 Some(k.field as usize)
             } else {
                 rec.fields.iter().position(|f| f.name.text == k.name)
             };
-            if let Some(f) = field {
-                self.key_buf
-                    .push(row.values[f].key(&row.text, &mut self.texts));
-                shared.push(target[pos]);
-            }
+            row_key.push(field.map(|f| row.values[f].key(&row.text, &mut self.texts)));
         }
-        if self.key_buf != shared {
+        let matches = |want: &[u64]| {
+            row_key
+                .iter()
+                .zip(want)
+                .all(|(have, want)| have.is_none_or(|h| h == *want))
+        };
+        let in_group = current && self.parts.as_deref().is_some_and(matches);
+        let wanted: Vec<bool> = rule
+            .aggs
+            .iter()
+            .zip(&self.agg_targets)
+            .map(|(spec, want)| {
+                spec.record == self.record
+                    && matches(want)
+                    && (spec.back.is_some() || !own || current)
+            })
+            .collect();
+        if !in_group && !wanted.contains(&true) {
             self.row = row;
             return;
         }
         let label = self.label(&row);
-        if own {
+        if own && in_group {
             self.group_count += 1;
             if self.group_rows.len() < LISTED {
                 self.group_rows.push(label.clone());
             }
         }
         for (i, spec) in rule.aggs.iter().enumerate() {
-            if spec.record != self.record {
+            if !wanted[i] {
                 continue;
             }
             let (pass, v) = {
@@ -321,9 +335,16 @@ pub fn explain_with_verdict(
         rejected: Vec::new(),
         row: Row::default(),
         file: String::new(),
-        key_buf: Vec::new(),
         verdict: None,
+        agg_targets: Vec::new(),
     };
+    if let Some(parts) = &c.parts {
+        c.agg_targets = rule
+            .aggs
+            .iter()
+            .map(|spec| earlier_key(parts, &key_values, spec.back))
+            .collect();
+    }
     let quiet = Options {
         progress: false,
         hash: false,
@@ -348,6 +369,18 @@ pub fn explain_with_verdict(
         Target::Record(key) => explain_record(plan, sources, rule, &c, key, &mut out)?,
     }
     Ok((out, c.verdict))
+}
+
+/// The key of the group an aggregate's rows come from: `parts`, or for `at year - N` the same
+/// key N years earlier.
+fn earlier_key(parts: &[u64], values: &[Value], back: Option<Back>) -> Vec<u64> {
+    let mut key = parts.to_vec();
+    if let Some(b) = back
+        && let Some(Value::Year(y)) = values.get(b.key as usize)
+    {
+        key[b.key as usize] = Value::Year(y - b.years as i32).key("", &mut Texts::default());
+    }
+    key
 }
 
 /// What `check` decided for the target: its finding, if it has one. None means the rule passed,
@@ -493,7 +526,14 @@ fn explain_group(
     );
     let mut aggs = Vec::new();
     for (spec, t) in rule.aggs.iter().zip(&c.traces) {
-        let v = t.acc.value();
+        let earlier = spec.back.and_then(|b| match keys.get(b.key as usize) {
+            Some(Value::Year(y)) => Some(y - b.years as i32),
+            _ => None,
+        });
+        let v = match earlier {
+            Some(year) if t.count == 0 => Err(format!("no rows for {year}")),
+            _ => t.acc.value(),
+        };
         let shown = match &v {
             Ok(v) => n.show(*v, spec.shape),
             Err(why) => format!("undetermined ({why})"),
@@ -504,9 +544,10 @@ fn explain_group(
         } else {
             " joined"
         };
+        let when = earlier.map(|y| format!(" of {y}")).unwrap_or_default();
         let _ = writeln!(
             out,
-            "    from {}{what}: {}",
+            "    from {}{what}{when}: {}",
             crate::report::plural(t.count as usize, "row"),
             list(&t.rows, t.count)
         );

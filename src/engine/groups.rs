@@ -2,15 +2,15 @@
 //! `where` and period share one table, and an aggregate written in several of them (such as
 //! `sum(planned)`) is computed once. Other record types are joined to groups on shared keys.
 
-use super::aggregate::{Acc, AggFunc, AggSpec};
-use super::check::{RowEnv, in_force};
+use super::aggregate::{Acc, AggFunc, AggSpec, Back};
+use super::check::{RowEnv, in_period};
 use super::compile::{Plan, RulePlan};
 use super::eval::Evaluator;
 use super::node::Node;
 use super::partial::Partial;
 use super::world::{Period, World};
 use crate::data::value::{Text, Texts, Value};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::cmp::Ordering;
 
 /// One group of a table.
@@ -88,6 +88,8 @@ fn small(parts: &[u64]) -> [u64; 4] {
 #[derive(Debug)]
 pub struct GroupTable {
     pub record: usize,
+    /// The rules decided on the table's groups (none for a table kept only for the earlier
+    /// periods of `at year - N`).
     pub rules: Vec<usize>,
     /// Key fields, in `per` order.
     pub keys: Vec<u16>,
@@ -110,14 +112,22 @@ pub struct JoinTable {
     pub shared: Vec<(usize, u16)>,
     pub aggs: Vec<AggSpec>,
     index: FxHashMap<Box<[u64]>, Vec<Acc>>,
+    /// The shared keys that rows were added under (others are in `index` only as placeholders).
+    with_rows: FxHashSet<Box<[u64]>>,
     partial: Partial,
 }
 
 /// Where a rule's aggregate is kept.
 #[derive(Debug, Clone, Copy)]
 pub enum AggRef {
+    /// Slot of the rule's own table.
     Own(usize),
+    /// Join table and slot.
     Join(usize, usize),
+    /// Table and slot of the same aggregate over the group of an earlier period.
+    OwnBack(usize, usize, Back),
+    /// Join table and slot, looked up at an earlier period.
+    JoinBack(usize, usize, Back),
 }
 
 /// Every group table and join table, and which a rule uses.
@@ -157,66 +167,89 @@ impl Tables {
                 continue;
             }
             let keys: Vec<u16> = rule.keys.iter().map(|k| k.field).collect();
-            let found = t.tables.iter().position(|x| {
-                x.record == rule.record
-                    && x.keys == keys
-                    && x.period == rule.period
-                    && x.filter == rule.filter
-            });
-            let ti = found.unwrap_or_else(|| {
-                t.tables.push(GroupTable {
-                    record: rule.record,
-                    rules: Vec::new(),
-                    keys: keys.clone(),
-                    filter: rule.filter.clone(),
-                    period: rule.period,
-                    aggs: Vec::new(),
-                    index: Index::new(keys.len()),
-                    groups: Vec::new(),
-                    partial: Partial::default(),
-                });
-                t.tables.len() - 1
-            });
+            let ti = t.table_for(rule, &keys, rule.period);
             t.tables[ti].rules.push(r);
             t.rule_table[r] = Some(ti);
             for spec in &rule.aggs {
-                let aref = if spec.record == rule.record {
-                    AggRef::Own(slot_of(&mut t.tables[ti].aggs, spec))
-                } else {
-                    let ji = t
-                        .joins
-                        .iter()
-                        .position(|j| j.table == ti && j.record == spec.record)
-                        .unwrap_or_else(|| {
-                            let other = &plan.records[spec.record];
-                            let shared = rule
-                                .keys
-                                .iter()
-                                .enumerate()
-                                .filter_map(|(pos, k)| {
-                                    other
-                                        .fields
-                                        .iter()
-                                        .position(|f| f.name.text == k.name)
-                                        .map(|i| (pos, i as u16))
-                                })
-                                .collect();
-                            t.joins.push(JoinTable {
-                                table: ti,
-                                record: spec.record,
-                                shared,
-                                aggs: Vec::new(),
-                                index: FxHashMap::default(),
-                                partial: Partial::default(),
-                            });
-                            t.joins.len() - 1
-                        });
-                    AggRef::Join(ji, slot_of(&mut t.joins[ji].aggs, spec))
+                let aref = match (spec.record == rule.record, spec.back) {
+                    (true, None) => AggRef::Own(slot_of(&mut t.tables[ti].aggs, spec)),
+                    // An earlier period's rows count whether or not the rule's document was in
+                    // force then: they come from a table with no period.
+                    (true, Some(back)) => {
+                        let base = t.table_for(rule, &keys, None);
+                        AggRef::OwnBack(base, slot_of(&mut t.tables[base].aggs, spec), back)
+                    }
+                    (false, back) => {
+                        let ji = t.join_for(plan, ti, rule, spec);
+                        let slot = slot_of(&mut t.joins[ji].aggs, spec);
+                        match back {
+                            None => AggRef::Join(ji, slot),
+                            Some(back) => AggRef::JoinBack(ji, slot, back),
+                        }
+                    }
                 };
                 t.rule_aggs[r].push(aref);
             }
         }
         t
+    }
+
+    /// The table of `rule`'s record, keys, `where` and `period`, made if there is none.
+    fn table_for(&mut self, rule: &RulePlan, keys: &[u16], period: Option<Period>) -> usize {
+        let found = self.tables.iter().position(|x| {
+            x.record == rule.record
+                && x.keys == keys
+                && x.period == period
+                && x.filter == rule.filter
+        });
+        found.unwrap_or_else(|| {
+            self.tables.push(GroupTable {
+                record: rule.record,
+                rules: Vec::new(),
+                keys: keys.to_vec(),
+                filter: rule.filter.clone(),
+                period,
+                aggs: Vec::new(),
+                index: Index::new(keys.len()),
+                groups: Vec::new(),
+                partial: Partial::default(),
+            });
+            self.tables.len() - 1
+        })
+    }
+
+    /// The join of `spec`'s record type to table `ti` on the keys both have, made if there is
+    /// none.
+    fn join_for(&mut self, plan: &Plan, ti: usize, rule: &RulePlan, spec: &AggSpec) -> usize {
+        let found = self
+            .joins
+            .iter()
+            .position(|j| j.table == ti && j.record == spec.record);
+        found.unwrap_or_else(|| {
+            let other = &plan.records[spec.record];
+            let shared = rule
+                .keys
+                .iter()
+                .enumerate()
+                .filter_map(|(pos, k)| {
+                    other
+                        .fields
+                        .iter()
+                        .position(|f| f.name.text == k.name)
+                        .map(|i| (pos, i as u16))
+                })
+                .collect();
+            self.joins.push(JoinTable {
+                table: ti,
+                record: spec.record,
+                shared,
+                aggs: Vec::new(),
+                index: FxHashMap::default(),
+                with_rows: FxHashSet::default(),
+                partial: Partial::default(),
+            });
+            self.joins.len() - 1
+        })
     }
 }
 
@@ -274,9 +307,8 @@ impl GroupTable {
         texts: &mut Texts,
         key_buf: &mut Vec<u64>,
         env: &RowEnv<'_>,
-        any_rule: &RulePlan,
     ) -> bool {
-        if !in_force(any_rule, env.row, env.record) {
+        if !in_period(self.period, env.row, env.record) {
             return false;
         }
         let filter = match &self.filter {
@@ -336,10 +368,9 @@ impl GroupTable {
         texts: &mut Texts,
         key_buf: &mut Vec<u64>,
         env: &RowEnv<'_>,
-        any_rule: &RulePlan,
         why: &str,
     ) {
-        if !in_force(any_rule, env.row, env.record) {
+        if !in_period(self.period, env.row, env.record) {
             return;
         }
         if let Some(f) = &self.filter
@@ -397,6 +428,9 @@ impl JoinTable {
             let accs = self.aggs.iter().map(|a| Acc::new(a.func)).collect();
             self.index.insert(key_buf.as_slice().into(), accs);
         }
+        if !self.with_rows.contains(key_buf.as_slice()) {
+            self.with_rows.insert(key_buf.as_slice().into());
+        }
         let accs = self
             .index
             .get_mut(key_buf.as_slice())
@@ -423,6 +457,19 @@ impl JoinTable {
             .or_insert_with(|| self.aggs.iter().map(|a| Acc::new(a.func)).collect());
         for a in accs.iter_mut() {
             a.poison(format!("a joined row is missing: {why}"));
+        }
+    }
+
+    /// The value of aggregate `slot` under key `parts`, undetermined when no row was added
+    /// under it: an earlier period with no rows is not a period with nothing in it.
+    pub fn value_with_rows(&self, parts: &[u64], slot: usize, year: i32) -> Result<Value, String> {
+        let key: Vec<u64> = self.shared.iter().map(|(pos, _)| parts[*pos]).collect();
+        match self.index.get(key.as_slice()) {
+            Some(accs) if self.with_rows.contains(key.as_slice()) => accs[slot].value(),
+            Some(accs) => accs[slot]
+                .value()
+                .and(Err(format!("no joined rows for {year}"))),
+            None => Err(format!("no joined rows for {year}")),
         }
     }
 
@@ -515,9 +562,36 @@ impl Tables {
             .map(|a| match *a {
                 AggRef::Own(slot) => group.accs[slot].value(),
                 AggRef::Join(j, slot) => self.joins[j].value(&group.parts, slot),
+                AggRef::OwnBack(base, slot, back) => {
+                    let (parts, year) = earlier(group, back)?;
+                    let table = &self.tables[base];
+                    match table.index.get(&parts) {
+                        Some(e) => table.groups[e as usize].accs[slot].value(),
+                        None => Err(format!("no rows for {year}")),
+                    }
+                }
+                AggRef::JoinBack(j, slot, back) => {
+                    let (parts, year) = earlier(group, back)?;
+                    self.joins[j].value_with_rows(&parts, slot, year)
+                }
             })
             .collect()
     }
+}
+
+/// The key of the group `back` periods before `group`, and that period's year.
+fn earlier(group: &Group, back: Back) -> Result<(Vec<u64>, i32), String> {
+    let pos = back.key as usize;
+    let Value::Year(y) = group.keys[pos] else {
+        return Err("the group has no year to go back from".into());
+    };
+    let year = y
+        .checked_sub(back.years as i32)
+        .filter(|y| *y >= 1)
+        .ok_or_else(|| format!("there is no year {} periods before {y}", back.years))?;
+    let mut parts = group.parts.to_vec();
+    parts[pos] = Value::Year(year).key("", &mut Texts::default());
+    Ok((parts, year))
 }
 
 /// The year of a group, when the record's time field is a group key.

@@ -4,8 +4,9 @@ use super::literal;
 use super::lower::{Lowerer, P};
 use super::parser::Rule;
 use super::prescan::MAX_NESTING;
-use crate::ast::{BinOp, Cmp, Expr, ExprKind, Literal, MoneyUnit, UnOp};
+use crate::ast::{BinOp, Cmp, Expr, ExprKind, Literal, MoneyUnit, Offset, UnOp};
 use crate::diagnostic::{Code, Diagnostic};
+use crate::source::Span;
 use pest::pratt_parser::{Assoc, Op, PrattParser};
 use std::sync::LazyLock;
 
@@ -170,9 +171,21 @@ impl Lowerer<'_> {
 
     /// primary = { paren | list | if_expr | call | literal | expr_name }
     fn lower_primary(&mut self, p: P<'_>) -> Expr {
-        let span = self.span(&p);
+        // A call without an offset ends at its bracket, not at the blanks tried for one.
+        let s = p.as_span();
+        let span = Span::new(
+            self.file,
+            s.start(),
+            s.start() + p.as_str().trim_end().len(),
+        );
         let kind = match p.as_rule() {
-            Rule::paren => return self.lower_expr(self.only_child(p)),
+            // The brackets belong to the expression's text, so an expression ending in one
+            // prints whole.
+            Rule::paren => {
+                let mut inner = self.lower_expr(self.only_child(p));
+                inner.span = span;
+                return inner;
+            }
             Rule::list => ExprKind::List(p.into_inner().map(|e| self.lower_expr(e)).collect()),
             Rule::if_expr => {
                 let mut it = p.into_inner().filter(|c| c.as_rule() == Rule::expr);
@@ -198,16 +211,53 @@ impl Lowerer<'_> {
                         r => unreachable!("call_args: {r:?}"),
                     }
                 }
+                let at = it.next().and_then(|o| self.lower_offset(o)).map(Box::new);
                 ExprKind::Call {
                     function,
                     args,
                     filter,
+                    at,
                 }
             }
             Rule::expr_name => ExprKind::Name(self.lower_name(p)),
             _ => ExprKind::Literal(self.lower_literal(p)),
         };
         Expr { kind, span }
+    }
+
+    /// offset = { kw_at ~ word ~ ("-" | "－") ~ year | last_year }
+    fn lower_offset(&mut self, p: P<'_>) -> Option<Offset> {
+        let span = self.span(&p);
+        let mut it = p.into_inner();
+        let first = it.next().expect("offset has a part");
+        if first.as_rule() == Rule::last_year {
+            return Some(Offset {
+                key: None,
+                back: 1,
+                span,
+            });
+        }
+        let key = self.lower_name(it.next().expect("offset names a key"));
+        let n = it.next().expect("offset has a count");
+        match n.as_str().parse::<u32>() {
+            Ok(back) if (1..=999).contains(&back) => Some(Offset {
+                key: Some(key),
+                back,
+                span,
+            }),
+            _ => {
+                self.diags.push(
+                    Diagnostic::new(
+                        Code::ParseLiteral,
+                        self.span(&n),
+                        format!("`{}` is not a number of periods back", n.as_str()),
+                    )
+                    .label("expected 1 to 999")
+                    .help("write `at year - 1` for the previous year"),
+                );
+                None
+            }
+        }
     }
 
     /// literal = { date | money | percent | number | string | boolean }
