@@ -96,7 +96,15 @@ pub fn expr(e: &Expr, links: &Links) -> String {
             function,
             args,
             filter,
-        } => call(&function.text, args, filter.as_deref(), links),
+            at,
+        } => {
+            let said = call(&function.text, args, filter.as_deref(), links);
+            match at.as_deref().map(|o| o.back) {
+                None => said,
+                Some(1) => format!("上一年度{said}"),
+                Some(n) => format!("{n}年前{said}"),
+            }
+        }
     }
 }
 
@@ -125,11 +133,13 @@ fn ratio(l: &Expr, r: &Expr, links: &Links) -> Option<String> {
             function: f1,
             args: a1,
             filter: Some(c),
+            at: None,
         },
         ExprKind::Call {
             function: f2,
             args: a2,
             filter: None,
+            at: None,
         },
     ) = (&l.kind, &r.kind)
     else {

@@ -19,6 +19,7 @@ pub fn expr(l: &mut Layout, n: &Node) -> Laid {
                 Kind::neg => l.token(c, "-"),
                 Kind::not => not(l, c)?,
                 Kind::member => member(l, c)?,
+                Kind::offset => offset(l, c)?,
                 _ => primary(l, c)?,
             }
         }
@@ -74,6 +75,28 @@ fn member(l: &mut Layout, n: &Node) -> Laid {
     let word = n.children.first().ok_or_else(|| unsupported(n))?;
     l.p.punct(".");
     l.verbatim(word);
+    Ok(())
+}
+
+/// `at year - 1` (`于 year - 1`) or `上年`.
+fn offset(l: &mut Layout, n: &Node) -> Laid {
+    l.p.space();
+    for c in &n.children {
+        match c.kind {
+            Kind::last_year => l.verbatim(c),
+            Kind::kw_at => l.kw(c),
+            Kind::word => {
+                l.p.space();
+                l.verbatim(c);
+                l.p.punct(" -");
+            }
+            Kind::year => {
+                l.p.space();
+                l.verbatim(c);
+            }
+            _ => return Err(unsupported(c)),
+        }
+    }
     Ok(())
 }
 

@@ -282,6 +282,7 @@ fn call_at(e: &Expr, file: crate::source::FileId, offset: usize) -> Option<&Expr
                 function,
                 args,
                 filter,
+                ..
             } => {
                 let s = function.span;
                 if s.file == file && s.start as usize <= offset && offset <= s.end as usize {

@@ -288,6 +288,11 @@ const DESCRIPTIONS: &[(&str, &str, &str)] = &[
         "aggregate over a record type sharing no group key; nested aggregates: an expression's types do not fit",
     ),
     (
+        "duikou::type::offset",
+        "`at year - N` / `上年` on something that cannot go back a period",
+        "an earlier period (`at year - N`, `上年`) taken of something that is not an aggregate, or on a key that is not a `per` key and the record's year `time` field, or over a joined record type without that field",
+    ),
+    (
         "duikou::type::rated",
         "`rated()` misused",
         "`rated()` misused: an expression's types do not fit",

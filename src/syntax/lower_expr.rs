@@ -59,7 +59,7 @@ static PRATT: LazyLock<PrattParser<Rule>> = LazyLock::new(|| {
         .op(Op::infix(Rule::add, Assoc::Left) | Op::infix(Rule::sub, Assoc::Left))
         .op(Op::infix(Rule::mul, Assoc::Left) | Op::infix(Rule::div, Assoc::Left))
         .op(Op::prefix(Rule::neg))
-        .op(Op::postfix(Rule::member))
+        .op(Op::postfix(Rule::member) | Op::postfix(Rule::offset))
 });
 
 impl Lowerer<'_> {
@@ -104,7 +104,10 @@ impl Lowerer<'_> {
                 }
             })
             .map_postfix(|lhs, op| {
-                let me = this.borrow_mut();
+                let mut me = this.borrow_mut();
+                if op.as_rule() == Rule::offset {
+                    return me.attach_offset(lhs, op);
+                }
                 let word = me.only_child(op);
                 let name = me.lower_name(word);
                 let span = lhs.span.to(name.span);
@@ -211,18 +214,41 @@ impl Lowerer<'_> {
                         r => unreachable!("call_args: {r:?}"),
                     }
                 }
-                let at = it.next().and_then(|o| self.lower_offset(o)).map(Box::new);
                 ExprKind::Call {
                     function,
                     args,
                     filter,
-                    at,
+                    at: None,
                 }
             }
             Rule::expr_name => ExprKind::Name(self.lower_name(p)),
             _ => ExprKind::Literal(self.lower_literal(p)),
         };
         Expr { kind, span }
+    }
+
+    /// An offset written after `lhs`: it belongs to an aggregate call.
+    fn attach_offset(&mut self, mut lhs: Expr, op: P<'_>) -> Expr {
+        let Some(offset) = self.lower_offset(op) else {
+            return lhs;
+        };
+        let span = lhs.span.to(offset.span);
+        match &mut lhs.kind {
+            ExprKind::Call { at: at @ None, .. } => {
+                *at = Some(Box::new(offset));
+                lhs.span = span;
+            }
+            _ => self.diags.push(
+                Diagnostic::new(
+                    Code::TypeOffset,
+                    offset.span,
+                    "only an aggregate can be taken over an earlier period",
+                )
+                .label("not after an aggregate")
+                .help("write it right after an aggregate: `sum(planned) at year - 1`"),
+            ),
+        }
+        lhs
     }
 
     /// offset = { kw_at ~ word ~ ("-" | "－") ~ year | last_year }
