@@ -182,15 +182,7 @@ impl RuleSummary {
 impl Finding {
     pub(crate) fn of(plan: &Plan, f: &DataFinding) -> Finding {
         let rule = &plan.rules[f.rule];
-        let severity = match f.kind {
-            FindingKind::Undetermined => Severity::Warning,
-            FindingKind::Overridden => Severity::Info,
-            FindingKind::Violation => match rule.severity {
-                crate::ast::RuleSeverity::Error => Severity::Error,
-                crate::ast::RuleSeverity::Warning => Severity::Warning,
-                crate::ast::RuleSeverity::Info => Severity::Info,
-            },
-        };
+        let severity = crate::report::data::severity_of(rule, f.kind);
         let cause = f.cause.as_ref().map(|c| match c {
             Cause::Undetermined(why) => FindingCause::Undetermined { why: why.clone() },
             Cause::Yields { winner, reason } => FindingCause::Yields {

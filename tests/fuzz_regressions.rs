@@ -76,6 +76,23 @@ fn data_xlsx_regressions_pass() {
     replay("data_xlsx", &|b| t.run(b));
 }
 
+#[test]
+fn fmt_roundtrip_regressions_pass() {
+    replay("fmt_roundtrip", &fuzzing::fmt_roundtrip);
+}
+
+/// The formatter's round trip holds on every rule-file seed.
+#[test]
+fn fmt_roundtrip_holds_on_the_rule_file_seeds() {
+    let seeds = inputs(Path::new("fuzz/corpus/rules_text"));
+    assert!(seeds.len() > 100, "{} seeds", seeds.len());
+    for seed in &seeds {
+        let bytes = std::fs::read(seed).unwrap();
+        let run = catch_unwind(AssertUnwindSafe(|| fuzzing::fmt_roundtrip(&bytes)));
+        assert!(run.is_ok(), "fmt_roundtrip fails on {}", seed.display());
+    }
+}
+
 /// Each target's pipeline runs on a seed of its corpus: the harness itself works.
 #[test]
 fn every_target_runs_on_a_seed() {

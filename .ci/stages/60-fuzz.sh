@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds="${FUZZ_SECONDS:-20}"
-targets=(rules_text rules_structured data_csv data_json data_jsonl data_xlsx)
+targets=(rules_text rules_structured data_csv data_json data_jsonl data_xlsx fmt_roundtrip)
 
 if ! rustup toolchain list | grep -q '^nightly'; then
     echo "installing the nightly toolchain"
@@ -29,9 +29,12 @@ for target in "${targets[@]}"; do
     work="fuzz/corpus-run/$target"
     log="target/fuzz-logs/$target.log"
     mkdir -p "$work"
+    # fmt_roundtrip starts from the rule-file seeds.
+    seeds="fuzz/corpus/$target"
+    [ -d "$seeds" ] || seeds=fuzz/corpus/rules_text
     echo "::: fuzzing $target for $seconds s"
     status=0
-    cargo +nightly fuzz run "${flags[@]}" "$target" "$work" "fuzz/corpus/$target" -- \
+    cargo +nightly fuzz run "${flags[@]}" "$target" "$work" "$seeds" -- \
         -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -max_len=65536 \
         -dict=fuzz/duikou.dict -print_final_stats=1 >"$log" 2>&1 || status=$?
     # Executions and coverage at the end, and any finding.

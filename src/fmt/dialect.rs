@@ -15,7 +15,7 @@ pub enum Dialect {
 
 /// Every keyword as `(English, Chinese)` (SPEC §3), with the words of `expect gap` and
 /// `expect conflict`.
-const KEYWORDS: &[(&str, &str)] = &[
+pub(crate) const KEYWORDS: &[(&str, &str)] = &[
     ("actor", "主体"),
     ("program", "支援类型"),
     ("record", "记录"),
@@ -71,7 +71,7 @@ const KEYWORDS: &[(&str, &str)] = &[
 
 /// Property keys with a Chinese form, as `(English, Chinese)`; only an indicator's keys have
 /// one (a record field may be called `weight`, so keys elsewhere are names).
-const INDICATOR_KEYS: &[(&str, &str)] = &[("weight", "权重"), ("target", "目标")];
+pub(crate) const INDICATOR_KEYS: &[(&str, &str)] = &[("weight", "权重"), ("target", "目标")];
 
 impl Dialect {
     /// The keyword `word` (in either language) written in this dialect.

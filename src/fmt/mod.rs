@@ -4,7 +4,7 @@
 //! to parse to the same syntax tree, with the same comments, before it is returned.
 
 mod comments;
-mod dialect;
+pub(crate) mod dialect;
 mod expr;
 mod items;
 mod layout;

@@ -5,10 +5,12 @@
 //! row accounted for. A failed assertion or a panic is a defect.
 
 mod data;
+mod fmt;
 mod rules;
 mod splice;
 
 pub use data::DataTarget;
+pub use fmt::fmt_roundtrip;
 pub use rules::{examine, rules_text};
 pub use splice::{TOKENS, rules_structured, splice};
 

@@ -202,8 +202,7 @@ fn names(symbols: &Symbols, kinds: &[DeclKind]) -> Vec<CompletionItem> {
 }
 
 fn keyword_items(dialect: Dialect) -> impl Iterator<Item = CompletionItem> {
-    keywords::KEYWORDS
-        .iter()
+    keywords::all()
         .map(move |(e, _)| item(dialect.keyword(e), CompletionItemKind::KEYWORD, "keyword"))
 }
 

@@ -22,7 +22,9 @@ pub struct CheckReport<'a> {
     pub shown: usize,
 }
 
-fn severity_of(rule: &RulePlan, kind: FindingKind) -> Severity {
+/// The severity of a finding: the rule's for a violation, warning when undetermined, info when
+/// overridden.
+pub(crate) fn severity_of(rule: &RulePlan, kind: FindingKind) -> Severity {
     match kind {
         FindingKind::Undetermined => Severity::Warning,
         FindingKind::Overridden => Severity::Info,

@@ -12,8 +12,6 @@ use crate::RuleSet;
 use crate::ast::{self, Expect};
 use crate::diagnostic::Diagnostic;
 use crate::engine::check::Keep;
-use crate::engine::run::{self, Options};
-use crate::score::ScoreRow;
 use crate::source::Span;
 use crate::symbols::Source;
 use serde::Serialize;
@@ -169,17 +167,7 @@ pub fn measure(rules: &RuleSet) -> Coverage {
     found.extend_from_slice(rules.conflicts());
     for test in &rules.symbols().tests {
         let files = test_data(rules, test).unwrap_or_default();
-        let opts = Options {
-            keep: Keep::Worst(1),
-            hash: false,
-            ..Options::default()
-        };
-        let (data, scores) = run::run_with(plan, &files, &opts, |checker| {
-            plan.evaluations
-                .iter()
-                .map(|e| (e.name.clone(), crate::score::score(plan, e, checker)))
-                .collect::<Vec<(String, Vec<ScoreRow>)>>()
-        });
+        let (data, scores) = super::run_with_scores(plan, &files, Keep::Worst(1));
         let reached: Vec<&str> = plan
             .rules
             .iter()

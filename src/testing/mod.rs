@@ -108,6 +108,25 @@ fn holds(op: Cmp, a: Decimal, b: Decimal) -> bool {
     crate::engine::eval::holds(op, a.cmp(&b))
 }
 
+/// Checks a test's data and scores every evaluation on it.
+pub(crate) fn run_with_scores(
+    plan: &crate::engine::compile::Plan,
+    files: &[DataFile],
+    keep: Keep,
+) -> (run::DataRun, Vec<(String, Vec<ScoreRow>)>) {
+    let opts = Options {
+        keep,
+        hash: false,
+        ..Options::default()
+    };
+    run::run_with(plan, files, &opts, |checker| {
+        plan.evaluations
+            .iter()
+            .map(|e| (e.name.clone(), crate::score::score(plan, e, checker)))
+            .collect()
+    })
+}
+
 /// Runs every test block of `rules`, its data held in memory.
 pub fn run_tests(rules: &RuleSet) -> Vec<TestResult> {
     let Some(plan) = rules.plan() else {
@@ -140,17 +159,7 @@ pub fn run_tests(rules: &RuleSet) -> Vec<TestResult> {
                 Vec::new()
             }
         };
-        let opts = Options {
-            keep: Keep::All,
-            hash: false,
-            ..Options::default()
-        };
-        let (data, scores) = run::run_with(plan, &files, &opts, |checker| {
-            plan.evaluations
-                .iter()
-                .map(|e| (e.name.clone(), crate::score::score(plan, e, checker)))
-                .collect::<Vec<(String, Vec<ScoreRow>)>>()
-        });
+        let (data, scores) = run_with_scores(plan, &files, Keep::All);
         for p in data.problems.iter().filter(|p| p.row) {
             failures.push(format!(
                 "a data row is rejected: {} ({})",
