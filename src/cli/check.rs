@@ -1,6 +1,6 @@
 //! `duikou check`: static checks, gaps, and the compliance check of data.
 
-use super::{EXIT_UNPROCESSABLE, EncodingArg, Format, emit};
+use super::{EXIT_UNPROCESSABLE, Format, emit};
 use duikou::data::bind::{self, DataArg};
 use duikou::engine::check::Keep;
 use duikou::engine::run::{self, Options};
@@ -27,14 +27,6 @@ pub struct CheckArgs {
     /// Treat warnings as errors.
     #[arg(long)]
     deny_warnings: bool,
-    /// Data to check: a folder of `NAME.csv|json|jsonl|xlsx` files, one such file, or `NAME=FILE`
-    /// for a file of any name (`FILE.xlsx#sheet` for a sheet). Repeatable. Default: each rule
-    /// folder's `data/`.
-    #[arg(long, value_name = "DIR|FILE|NAME=FILE")]
-    data: Vec<String>,
-    /// How CSV files are encoded.
-    #[arg(long, value_enum, default_value = "auto")]
-    encoding: EncodingArg,
     #[command(flatten)]
     reading: super::data_options::DataOptions,
     /// List at most this many rejected rows (the rest are counted).
@@ -67,7 +59,7 @@ pub fn check(args: CheckArgs) -> ExitCode {
         }
     }
     if !rules.has_errors() {
-        let data_args: Vec<DataArg> = args.data.iter().map(|d| DataArg::parse(d)).collect();
+        let data_args: Vec<DataArg> = args.reading.arguments();
         let records: Vec<&str> = rules.symbols().records.keys().map(String::as_str).collect();
         let mut problems = Vec::new();
         let files = bind::bind_with(
@@ -260,7 +252,7 @@ fn check_data(
 fn run_options(args: &CheckArgs, files: &[bind::DataFile]) -> Result<Options, ExitCode> {
     let worst_only = matches!(args.format, Format::Human | Format::Markdown) && !args.all;
     let mut opts = Options {
-        encoding: args.encoding.into(),
+        encoding: args.reading.encoding.into(),
         keep: if worst_only {
             Keep::Worst(SHOWN)
         } else {

@@ -1,4 +1,5 @@
-//! The options of `check` and `score` that say how data files are read.
+//! The options of `check`, `score` and `explain` that say which data is read and how: declared
+//! once and flattened into each command.
 
 use clap::ValueEnum;
 use duikou::data::bind::{DataFile, Format};
@@ -14,9 +15,17 @@ pub enum DataFormatArg {
     Jsonl,
 }
 
-/// How data files are read besides their encoding.
-#[derive(clap::Args, Default)]
+/// Which data files are read, and how.
+#[derive(clap::Args)]
 pub struct DataOptions {
+    /// Data: a folder of `NAME.csv|json|jsonl|xlsx` files, one such file, or `NAME=FILE` for a
+    /// file of any name (`FILE.xlsx#sheet` for a sheet, `NAME=-` for standard input).
+    /// Repeatable. Default: each rule folder's `data/`.
+    #[arg(long, value_name = "DIR|FILE|NAME=FILE")]
+    pub data: Vec<String>,
+    /// How CSV files are encoded.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub encoding: super::EncodingArg,
     /// The cell delimiter of CSV and text exports: `,` `;` `tab` or `|` (detected when not given).
     #[arg(long, value_name = "CHAR", value_parser = duikou::data::delimiter::parse)]
     delimiter: Option<u8>,
@@ -29,6 +38,14 @@ pub struct DataOptions {
 }
 
 impl DataOptions {
+    /// The `--data` arguments, parsed.
+    pub fn arguments(&self) -> Vec<duikou::data::bind::DataArg> {
+        self.data
+            .iter()
+            .map(|d| duikou::data::bind::DataArg::parse(d))
+            .collect()
+    }
+
     /// The format `NAME=-` is read in.
     pub fn stdin_format(&self) -> Option<Format> {
         self.data_format.map(|f| match f {

@@ -1,6 +1,6 @@
 //! `duikou explain`: one rule's computation for one group or record.
 
-use super::{EXIT_UNPROCESSABLE, EncodingArg};
+use super::EXIT_UNPROCESSABLE;
 use duikou::data::bind::{self, DataArg};
 use duikou::engine::explain::{self, Target};
 use duikou::engine::run::Options;
@@ -16,9 +16,6 @@ pub struct ExplainArgs {
     /// Explain an evaluation's score for the group instead of a rule.
     #[arg(long, value_name = "NAME", requires = "group")]
     evaluation: Option<String>,
-    /// Data, as for `check`. Default: each rule folder's `data/`.
-    #[arg(long, value_name = "DIR|FILE|NAME=FILE")]
-    data: Vec<String>,
     /// The group, by its `per` keys: `supporter=河北省,recipient=巴州,year=2017`.
     #[arg(
         long,
@@ -30,9 +27,6 @@ pub struct ExplainArgs {
     /// The record, by its key field.
     #[arg(long, value_name = "KEY")]
     record: Option<String>,
-    /// How CSV files are encoded.
-    #[arg(long, value_enum, default_value = "auto")]
-    encoding: EncodingArg,
     #[command(flatten)]
     reading: super::data_options::DataOptions,
 }
@@ -55,7 +49,7 @@ pub fn explain(mut args: ExplainArgs) -> ExitCode {
         Err(code) => return code,
     };
     let plan = super::plan_of(&rules);
-    let data_args: Vec<DataArg> = args.data.iter().map(|d| DataArg::parse(d)).collect();
+    let data_args: Vec<DataArg> = args.reading.arguments();
     let records: Vec<&str> = rules.symbols().records.keys().map(String::as_str).collect();
     let mut bind_problems = Vec::new();
     let files = bind::bind_with(
@@ -68,7 +62,7 @@ pub fn explain(mut args: ExplainArgs) -> ExitCode {
     let Some(rule) = rule else {
         let name = args.evaluation.clone().unwrap_or_default();
         let mut opts = Options {
-            encoding: args.encoding.into(),
+            encoding: args.reading.encoding.into(),
             hash: false,
             ..Options::default()
         };
@@ -126,7 +120,7 @@ pub fn explain(mut args: ExplainArgs) -> ExitCode {
         (None, None) => unreachable!("clap requires --group or --record"),
     };
     let mut opts = Options {
-        encoding: args.encoding.into(),
+        encoding: args.reading.encoding.into(),
         ..Options::default()
     };
     if let Err(code) = args.reading.apply(&files, &mut opts) {

@@ -1,6 +1,6 @@
 //! `duikou score`: an evaluation's scores per group, with grades and ranks.
 
-use super::{EXIT_FINDINGS, EXIT_UNPROCESSABLE, EncodingArg, emit};
+use super::{EXIT_FINDINGS, EXIT_UNPROCESSABLE, emit};
 use clap::ValueEnum;
 use duikou::data::bind::{self, DataArg};
 use duikou::engine::check::Keep;
@@ -31,9 +31,6 @@ pub struct ScoreArgs {
     /// Rule files or directories (searched recursively for *.dk).
     #[arg(default_value = "rules")]
     paths: Vec<PathBuf>,
-    /// Data, as for `check`. Default: each rule folder's `data/`.
-    #[arg(long, value_name = "DIR|FILE|NAME=FILE")]
-    data: Vec<String>,
     /// The evaluation to score (default: the only one, or the first).
     #[arg(long, value_name = "NAME")]
     evaluation: Option<String>,
@@ -43,9 +40,6 @@ pub struct ScoreArgs {
     /// Write the report to this file instead of standard output.
     #[arg(short, long)]
     output: Option<PathBuf>,
-    /// How CSV files are encoded.
-    #[arg(long, value_enum, default_value = "auto")]
-    encoding: EncodingArg,
     #[command(flatten)]
     reading: super::data_options::DataOptions,
 }
@@ -84,7 +78,7 @@ pub fn score(args: ScoreArgs) -> ExitCode {
         .cloned()
         .collect();
     eprint!("{}", report::short::items(&warnings, rules.sources()));
-    let data_args: Vec<DataArg> = args.data.iter().map(|d| DataArg::parse(d)).collect();
+    let data_args: Vec<DataArg> = args.reading.arguments();
     let records: Vec<&str> = rules.symbols().records.keys().map(String::as_str).collect();
     let mut problems = Vec::new();
     let files = bind::bind_with(
@@ -99,7 +93,7 @@ pub fn score(args: ScoreArgs) -> ExitCode {
         return ExitCode::from(EXIT_UNPROCESSABLE);
     }
     let mut opts = Options {
-        encoding: args.encoding.into(),
+        encoding: args.reading.encoding.into(),
         keep: Keep::Worst(0),
         progress: std::io::stderr().is_terminal(),
         hash: matches!(args.format, Format::Json | Format::Html),
