@@ -2,12 +2,15 @@
 
 use crate::source::Span;
 use chrono::NaiveDate;
+use educe::Educe;
 use rust_decimal::Decimal;
 
 /// A name as written, with where it was written.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Educe)]
+#[educe(PartialEq, Eq, Hash)]
 pub struct Name {
     pub text: String,
+    #[educe(PartialEq(ignore), Hash(ignore))]
     pub span: Span,
 }
 
@@ -154,7 +157,8 @@ impl MoneyUnit {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Educe)]
+#[educe(PartialEq)]
 pub struct Actor {
     pub name: Name,
     pub kind: Option<ActorKind>,
@@ -167,25 +171,30 @@ pub struct Actor {
     /// An autonomous area's organ (自治区, 自治州, 自治县): it may make autonomous and separate
     /// regulations.
     pub autonomous: bool,
+    #[educe(PartialEq(ignore))]
     pub span: Span,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Educe)]
+#[educe(PartialEq)]
 pub struct Program {
     pub name: Name,
     pub title: Option<String>,
     pub since: Option<i32>,
     pub until: Option<i32>,
+    #[educe(PartialEq(ignore))]
     pub span: Span,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Educe)]
+#[educe(PartialEq)]
 pub struct Function {
     pub name: Name,
     pub title: Option<String>,
     pub scope: Option<FunctionScope>,
     pub side: Option<Side>,
     pub holder: Option<ActorKind>,
+    #[educe(PartialEq(ignore))]
     pub span: Span,
 }
 
@@ -213,7 +222,8 @@ impl BaseType {
     ];
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Educe)]
+#[educe(PartialEq)]
 pub struct Field {
     pub name: Name,
     pub ty: BaseType,
@@ -222,17 +232,21 @@ pub struct Field {
     pub time: bool,
     /// The column headers the field is read from besides its name (`from "项目编号"`).
     pub labels: Vec<String>,
+    #[educe(PartialEq(ignore))]
     pub span: Span,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Educe)]
+#[educe(PartialEq)]
 pub struct Record {
     pub name: Name,
     pub fields: Vec<Field>,
+    #[educe(PartialEq(ignore))]
     pub span: Span,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Educe)]
+#[educe(PartialEq)]
 pub struct Document {
     pub name: Name,
     pub title: Option<String>,
@@ -242,6 +256,7 @@ pub struct Document {
     /// The territory the document binds (default: the issuer's).
     pub region: Option<Name>,
     pub effective: Option<NaiveDate>,
+    #[educe(PartialEq(method(crate::source::same_spanned)))]
     pub expires: Option<(NaiveDate, Span)>,
     pub replaces: Vec<Name>,
     /// The organ whose approval it needed (a 设区的市's regulation, a 单行条例).
@@ -251,10 +266,12 @@ pub struct Document {
     /// Made specifically for autonomous areas: no variation may change it (立法法 art 85 ¶2).
     pub for_autonomous_areas: bool,
     pub articles: Vec<Article>,
+    #[educe(PartialEq(ignore))]
     pub span: Span,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Educe)]
+#[educe(PartialEq)]
 pub struct Article {
     /// As written: `12`, `12.1`, `12-1`.
     pub number: String,
@@ -262,21 +279,26 @@ pub struct Article {
     pub items: Vec<Norm>,
     /// Made specifically for autonomous areas: no variation may change it (立法法 art 85 ¶2).
     pub for_autonomous_areas: bool,
+    #[educe(PartialEq(ignore))]
     pub span: Span,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Educe)]
+#[educe(PartialEq)]
 pub struct Pair {
     pub supporter: Name,
     pub recipient: Name,
     pub program: Name,
+    #[educe(PartialEq(method(crate::source::same_spanned)))]
     pub from: Option<(i32, Span)>,
+    #[educe(PartialEq(method(crate::source::same_spanned)))]
     pub to: Option<(i32, Span)>,
     pub scope: Vec<String>,
     pub goal: Option<String>,
     pub tasks: Vec<String>,
     pub mode: Option<String>,
     pub responsible: Option<Name>,
+    #[educe(PartialEq(ignore))]
     pub span: Span,
 }
 
@@ -297,12 +319,14 @@ pub enum DutyTarget {
     },
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Educe)]
+#[educe(PartialEq)]
 pub struct Duty {
     pub actor: Name,
     pub function: Name,
     pub target: DutyTarget,
     pub role: Role,
+    #[educe(PartialEq(ignore))]
     pub span: Span,
 }
 
@@ -320,7 +344,8 @@ pub struct Over {
     pub filter: Option<Expr>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Educe)]
+#[educe(PartialEq)]
 pub struct Rule {
     pub name: Name,
     pub title: Option<String>,
@@ -330,38 +355,48 @@ pub struct Rule {
     pub condition: Option<Expr>,
     pub unless: Option<Expr>,
     pub severity: RuleSeverity,
+    #[educe(PartialEq(method(crate::source::same_spanned)))]
     pub message: Option<(String, Span)>,
+    #[educe(PartialEq(ignore))]
     pub span: Span,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Educe)]
+#[educe(PartialEq)]
 pub struct Indicator {
     pub name: Name,
     pub kind: Option<IndicatorKind>,
+    #[educe(PartialEq(method(crate::source::same_spanned)))]
     pub weight: Option<(Decimal, Span)>,
     pub target: Option<(Cmp, Expr)>,
     pub value: Option<Expr>,
+    #[educe(PartialEq(ignore))]
     pub span: Span,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Educe)]
+#[educe(PartialEq)]
 pub struct Evaluation {
     pub name: Name,
     pub title: Option<String>,
     pub over: Option<Over>,
     pub per: Vec<Name>,
     pub evaluators: Vec<(Name, Decimal)>,
+    #[educe(PartialEq(ignore))]
     pub evaluators_span: Option<Span>,
     pub indicators: Vec<Indicator>,
     pub grades: Vec<(Name, Decimal)>,
+    #[educe(PartialEq(ignore))]
     pub span: Span,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Educe)]
+#[educe(PartialEq)]
 pub struct Test {
     pub name: String,
     pub data: Vec<TestData>,
     pub expects: Vec<Expect>,
+    #[educe(PartialEq(ignore))]
     pub span: Span,
 }
 
@@ -372,18 +407,22 @@ pub struct Binding {
     pub value: Expr,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Educe)]
+#[educe(PartialEq)]
 pub struct TestData {
     pub record: Name,
+    #[educe(PartialEq(method(crate::source::same_rows)))]
     pub rows: Vec<(Vec<Binding>, Span)>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Educe)]
+#[educe(PartialEq)]
 pub enum Expect {
     Violation {
         negated: bool,
         rule: Name,
         group: Vec<Binding>,
+        #[educe(PartialEq(ignore))]
         span: Span,
     },
     Score {
@@ -391,11 +430,13 @@ pub enum Expect {
         group: Vec<Binding>,
         cmp: Cmp,
         value: Expr,
+        #[educe(PartialEq(ignore))]
         span: Span,
     },
     Gap {
         negated: bool,
         code: Name,
+        #[educe(PartialEq(ignore))]
         span: Span,
     },
     Conflict {
@@ -403,6 +444,7 @@ pub enum Expect {
         code: Name,
         /// The provisions (rules, or the actors of duties and pairs) the conflict must involve.
         involving: Vec<Name>,
+        #[educe(PartialEq(ignore))]
         span: Span,
     },
 }
@@ -462,9 +504,11 @@ pub enum Literal {
     Bool(bool),
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Educe)]
+#[educe(PartialEq)]
 pub struct Expr {
     pub kind: ExprKind,
+    #[educe(PartialEq(ignore))]
     pub span: Span,
 }
 
@@ -489,11 +533,13 @@ pub enum ExprKind {
 
 /// An earlier period of a group's time key: `at year - 1`, or `上年` (`key` is then `None`:
 /// the rule's time key).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Educe)]
+#[educe(PartialEq)]
 pub struct Offset {
     pub key: Option<Name>,
     /// Periods back, at least 1.
     pub back: u32,
+    #[educe(PartialEq(ignore))]
     pub span: Span,
 }
 
@@ -537,5 +583,37 @@ impl Drop for Expr {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Module;
+    use crate::source::{FileId, Span};
+
+    fn parse(text: &str) -> Module {
+        crate::syntax::parse_file(FileId(0), text, &mut Vec::new()).expect("parses")
+    }
+
+    #[test]
+    fn layout_is_left_out_of_equality_field_by_field() {
+        let one = parse("record p { a: int }\nrule r { over p require a >= 1 message \"m\" }\n");
+        let other = parse(
+            "record p {\n  a: int\n}\n\nrule r {\n  over p\n  require a>=1\n  message \"m\"\n}\n",
+        );
+        assert_eq!(one, other);
+        let changed =
+            parse("record p { a: int }\nrule r { over p require a >= 2 message \"m\" }\n");
+        assert_ne!(one, changed);
+        let message =
+            parse("record p { a: int }\nrule r { over p require a >= 1 message \"n\" }\n");
+        assert_ne!(one, message, "a spanned value still counts");
+    }
+
+    #[test]
+    fn spans_are_equal_only_when_they_are_the_same_range() {
+        assert_eq!(Span::new(FileId(0), 1, 4), Span::new(FileId(0), 1, 4));
+        assert_ne!(Span::new(FileId(0), 1, 4), Span::new(FileId(0), 2, 4));
+        assert_ne!(Span::new(FileId(0), 1, 4), Span::new(FileId(1), 1, 4));
     }
 }

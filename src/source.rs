@@ -7,24 +7,29 @@ use std::path::PathBuf;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub struct FileId(pub u32);
 
-/// A byte range in one source file. Spans never take part in equality, so two ASTs
-/// that differ only in layout compare equal.
-#[derive(Debug, Clone, Copy, Default)]
+/// A byte range in one source file. Two spans are equal when they are the same range; the
+/// syntax tree leaves its spans out of its own equality field by field, so two trees that
+/// differ only in layout compare equal.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub struct Span {
     pub file: FileId,
     pub start: u32,
     pub end: u32,
 }
 
-impl PartialEq for Span {
-    fn eq(&self, _: &Self) -> bool {
-        true
+/// Whether two optional values written somewhere are the same value, wherever written (for
+/// the syntax tree's equality).
+pub fn same_spanned<T: PartialEq>(a: &Option<(T, Span)>, b: &Option<(T, Span)>) -> bool {
+    match (a, b) {
+        (Some((x, _)), Some((y, _))) => x == y,
+        (None, None) => true,
+        _ => false,
     }
 }
-impl Eq for Span {}
 
-impl std::hash::Hash for Span {
-    fn hash<H: std::hash::Hasher>(&self, _: &mut H) {}
+/// Whether two lists of values written somewhere hold the same values, wherever written.
+pub fn same_rows<T: PartialEq>(a: &[(T, Span)], b: &[(T, Span)]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|((x, _), (y, _))| x == y)
 }
 
 impl Span {

@@ -4,11 +4,14 @@ use crate::ast;
 use crate::source::Span;
 use indexmap::IndexMap;
 
-/// Where a normative item comes from: a document's article, or nowhere (top level).
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Where a normative item comes from: a document's article, or nowhere (top level). Two
+/// sources are the same article wherever its number was written.
+#[derive(Debug, Clone, educe::Educe)]
+#[educe(PartialEq, Eq)]
 pub struct Source {
     pub document: String,
     pub article: String,
+    #[educe(PartialEq(ignore))]
     pub article_span: Span,
 }
 
