@@ -7,8 +7,8 @@ use duikou::fuzzing::{self, DataTarget};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 
-#[path = "../fuzz/shared.rs"]
-mod shared;
+#[path = "../fuzz/seeds.rs"]
+mod seeds;
 
 fn inputs(dir: &Path) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = match std::fs::read_dir(dir) {
@@ -38,7 +38,7 @@ fn replay(target: &str, run: &dyn Fn(&[u8])) -> usize {
 }
 
 fn data_target(format: Format) -> DataTarget {
-    DataTarget::new(shared::shipped_rules(), "project", format)
+    DataTarget::new(seeds::shipped_rules(), "project", format)
 }
 
 #[test]
@@ -49,7 +49,7 @@ fn rules_text_regressions_pass() {
 
 #[test]
 fn rules_structured_regressions_pass() {
-    replay("rules_structured", &shared::rules_structured);
+    replay("rules_structured", &seeds::rules_structured);
 }
 
 #[test]
@@ -99,9 +99,23 @@ fn every_target_runs_on_a_seed() {
     let seed =
         |target: &str, name: &str| std::fs::read(format!("fuzz/corpus/{target}/{name}")).unwrap();
     fuzzing::rules_text(&seed("rules_text", "rules_national.dk"));
-    shared::rules_structured(&seed("rules_structured", "base00_edit2"));
+    seeds::rules_structured(&seed("rules_structured", "base00_edit2"));
     data_target(Format::Csv).run(&seed("data_csv", "project.csv"));
     data_target(Format::Json).run(&seed("data_json", "project.json"));
     data_target(Format::JsonLines).run(&seed("data_jsonl", "project.jsonl"));
     data_target(Format::Xlsx).run(&seed("data_xlsx", "project.xlsx"));
+}
+
+/// The fuzz targets build in every shipped rule file.
+#[test]
+fn the_fuzz_targets_hold_every_shipped_rule_file() {
+    let mut on_disk: Vec<String> = std::fs::read_dir("rules")
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "dk"))
+        .map(|p| p.display().to_string())
+        .collect();
+    on_disk.sort();
+    let built_in: Vec<String> = seeds::shipped_rules().into_iter().map(|(n, _)| n).collect();
+    assert_eq!(built_in, on_disk);
 }

@@ -7,13 +7,13 @@ use duikou::fuzzing::DataTarget;
 use libfuzzer_sys::fuzz_target;
 use std::sync::OnceLock;
 
-#[path = "../shared.rs"]
-mod shared;
+#[path = "../seeds.rs"]
+mod seeds;
 
 static TARGET: OnceLock<DataTarget> = OnceLock::new();
 
 fuzz_target!(|data: &[u8]| {
     TARGET
-        .get_or_init(|| DataTarget::new(shared::shipped_rules(), "project", Format::JsonLines))
+        .get_or_init(|| DataTarget::new(seeds::shipped_rules(), "project", Format::JsonLines))
         .run(data)
 });

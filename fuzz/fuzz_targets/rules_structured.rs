@@ -3,7 +3,7 @@
 
 use libfuzzer_sys::fuzz_target;
 
-#[path = "../shared.rs"]
-mod shared;
+#[path = "../seeds.rs"]
+mod seeds;
 
-fuzz_target!(|data: &[u8]| shared::rules_structured(data));
+fuzz_target!(|data: &[u8]| seeds::rules_structured(data));

@@ -8,6 +8,7 @@
 pub fn shipped_rules() -> Vec<(String, String)> {
     [
         ("rules/actors.dk", include_str!("../rules/actors.dk")),
+        ("rules/bazhou.dk", include_str!("../rules/bazhou.dk")),
         (
             "rules/central_policy.dk",
             include_str!("../rules/central_policy.dk"),
