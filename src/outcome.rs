@@ -6,6 +6,7 @@ use crate::diagnostic::Severity;
 use crate::engine::compile::{Plan, RulePlan};
 use crate::engine::finding::{Cause, DataFinding, RuleCounts};
 use crate::engine::run::DataRun;
+use crate::report::data::article;
 use indexmap::IndexMap;
 use serde::Serialize;
 
@@ -120,13 +121,6 @@ pub struct Receipt {
     pub engine: String,
     /// `source → sha256:…` for every data file or buffer read.
     pub data: IndexMap<String, String>,
-}
-
-/// `援疆条例 art 12`.
-fn article(rule: &RulePlan) -> Option<String> {
-    rule.source
-        .as_ref()
-        .map(|s| format!("{} art {}", s.document, s.article))
 }
 
 impl Report {

@@ -374,13 +374,14 @@ pub fn explain_with_verdict(
 /// The key of the group an aggregate's rows come from: `parts`, or for `at year - N` the same
 /// key N years earlier.
 fn earlier_key(parts: &[u64], values: &[Value], back: Option<Back>) -> Vec<u64> {
-    let mut key = parts.to_vec();
-    if let Some(b) = back
-        && let Some(Value::Year(y)) = values.get(b.key as usize)
-    {
-        key[b.key as usize] = Value::Year(y - b.years as i32).key("", &mut Texts::default());
-    }
-    key
+    let Some(b) = back else {
+        return parts.to_vec();
+    };
+    super::groups::earlier(parts, values, b).map_or_else(
+        // No earlier period: a key no row has, so the aggregate gathers nothing.
+        |_| vec![u64::MAX; parts.len()],
+        |(key, _)| key,
+    )
 }
 
 /// What `check` decided for the target: its finding, if it has one. None means the rule passed,

@@ -563,7 +563,7 @@ impl Tables {
                 AggRef::Own(slot) => group.accs[slot].value(),
                 AggRef::Join(j, slot) => self.joins[j].value(&group.parts, slot),
                 AggRef::OwnBack(base, slot, back) => {
-                    let (parts, year) = earlier(group, back)?;
+                    let (parts, year) = earlier(&group.parts, &group.keys, back)?;
                     let table = &self.tables[base];
                     match table.index.get(&parts) {
                         Some(e) => table.groups[e as usize].accs[slot].value(),
@@ -571,7 +571,7 @@ impl Tables {
                     }
                 }
                 AggRef::JoinBack(j, slot, back) => {
-                    let (parts, year) = earlier(group, back)?;
+                    let (parts, year) = earlier(&group.parts, &group.keys, back)?;
                     self.joins[j].value_with_rows(&parts, slot, year)
                 }
             })
@@ -579,17 +579,22 @@ impl Tables {
     }
 }
 
-/// The key of the group `back` periods before `group`, and that period's year.
-fn earlier(group: &Group, back: Back) -> Result<(Vec<u64>, i32), String> {
+/// The key of the group `back` periods before the group with `parts` and `keys`, and that
+/// period's year.
+pub(super) fn earlier(
+    parts: &[u64],
+    keys: &[Value],
+    back: Back,
+) -> Result<(Vec<u64>, i32), String> {
     let pos = back.key as usize;
-    let Value::Year(y) = group.keys[pos] else {
+    let Some(Value::Year(y)) = keys.get(pos).copied() else {
         return Err("the group has no year to go back from".into());
     };
     let year = y
         .checked_sub(back.years as i32)
         .filter(|y| *y >= 1)
         .ok_or_else(|| format!("there is no year {} periods before {y}", back.years))?;
-    let mut parts = group.parts.to_vec();
+    let mut parts = parts.to_vec();
     parts[pos] = Value::Year(year).key("", &mut Texts::default());
     Ok((parts, year))
 }

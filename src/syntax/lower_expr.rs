@@ -6,7 +6,6 @@ use super::parser::Rule;
 use super::prescan::MAX_NESTING;
 use crate::ast::{BinOp, Cmp, Expr, ExprKind, Literal, MoneyUnit, Offset, UnOp};
 use crate::diagnostic::{Code, Diagnostic};
-use crate::source::Span;
 use pest::pratt_parser::{Assoc, Op, PrattParser};
 use std::sync::LazyLock;
 
@@ -174,13 +173,7 @@ impl Lowerer<'_> {
 
     /// primary = { paren | list | if_expr | call | literal | expr_name }
     fn lower_primary(&mut self, p: P<'_>) -> Expr {
-        // A call without an offset ends at its bracket, not at the blanks tried for one.
-        let s = p.as_span();
-        let span = Span::new(
-            self.file,
-            s.start(),
-            s.start() + p.as_str().trim_end().len(),
-        );
+        let span = self.span(&p);
         let kind = match p.as_rule() {
             // The brackets belong to the expression's text, so an expression ending in one
             // prints whole.
