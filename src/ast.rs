@@ -386,6 +386,9 @@ pub struct Evaluation {
     pub evaluators_span: Option<Span>,
     pub indicators: Vec<Indicator>,
     pub grades: Vec<(Name, Decimal)>,
+    /// `rank within year`: the group keys whose values each get their own ranking (empty: one
+    /// ranking over every group).
+    pub rank_within: Vec<Name>,
     #[educe(PartialEq(ignore))]
     pub span: Span,
 }

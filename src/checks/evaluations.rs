@@ -12,6 +12,41 @@ pub fn check(s: &Symbols, diags: &mut Vec<Diagnostic>) {
         check_balance(e, diags);
         check_evaluators(e, diags);
         check_targets(e, diags);
+        check_rank_keys(e, diags);
+    }
+}
+
+/// `rank within K`: each K must be a key of the evaluation's `per`, since ranks are taken
+/// among groups and a group has one value only for its keys.
+fn check_rank_keys(e: &Evaluation, diags: &mut Vec<Diagnostic>) {
+    let keys: Vec<&str> = e.per.iter().map(|k| k.text.as_str()).collect();
+    for (i, k) in e.rank_within.iter().enumerate() {
+        if e.rank_within[..i].iter().any(|earlier| earlier.text == k.text) {
+            diags.push(
+                Diagnostic::new(
+                    Code::DeclEvaluationClause,
+                    k.span,
+                    format!("`rank within` names `{}` twice", k.text),
+                )
+                .label("named again here")
+                .help("name each key once"),
+            );
+        } else if !keys.contains(&k.text.as_str()) {
+            let help = crate::suggest::did_you_mean(&k.text, keys.iter().copied())
+                .unwrap_or_else(|| format!("rank within keys of `per`: {}", keys.join(", ")));
+            diags.push(
+                Diagnostic::new(
+                    Code::DeclEvaluationClause,
+                    k.span,
+                    format!(
+                        "`{}` is not a key of `per` in evaluation `{}`",
+                        k.text, e.name.text
+                    ),
+                )
+                .label("not a group key")
+                .help(help),
+            );
+        }
     }
 }
 

@@ -48,7 +48,6 @@ pub fn explain(
     }
     let pairs = super::explain::group_keys(group)?;
     let (_, rows) = run::run_with(plan, files, opts, |c| duikou::score::score(plan, e, c));
-    let scored = rows.iter().filter(|r| r.score.is_some()).count();
     let Some(row) = rows.iter().find(|r| matches(plan, r, &pairs)) else {
         return Err(format!("evaluation `{name}` has no group {group}"));
     };
@@ -104,10 +103,10 @@ pub fn explain(
             (Ok(_), Some(a)) => {
                 let _ = writeln!(
                     out,
-                    "    value {}, target {} {target}: attainment {:.2} × {} = {:.2}\n",
+                    "    value {}, target {} {target}: attainment {} × {} = {:.2}\n",
                     s.value_text,
                     ind.cmp.as_str(),
-                    round2(a),
+                    duikou::score::attainment_text(a),
                     percent(ind.weight),
                     round2(a * ind.weight)
                 );
@@ -126,11 +125,13 @@ pub fn explain(
         Some(score) => {
             let _ = writeln!(
                 out,
-                "  score {:.2} → grade {} ({}), rank {} of {scored}",
+                "  score {:.2} → grade {} ({}), rank {} of {}{}",
                 round2(score),
                 row.grade.clone().unwrap_or_else(|| "—".into()),
                 grades.join(", "),
-                row.rank.unwrap_or(0)
+                row.rank.unwrap_or(0),
+                row.ranked,
+                partition_text(e, row)
             );
         }
         None => {
@@ -141,6 +142,20 @@ pub fn explain(
         }
     }
     Ok(out)
+}
+
+/// ` within year 2017` for a ranking taken within some keys; empty otherwise.
+fn partition_text(e: &duikou::engine::compile_eval::EvaluationPlan, row: &ScoreRow) -> String {
+    let parts: Vec<String> = e
+        .rank_within
+        .iter()
+        .filter_map(|(at, name)| row.group.get(*at).map(|k| format!("{name} {}", k.text)))
+        .collect();
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!(" within {}", parts.join(", "))
+    }
 }
 
 fn why_of(v: &Result<Decimal, String>) -> String {

@@ -443,6 +443,12 @@ fn evaluations(c: &mut Changes, old: &RuleSet, new: &RuleSet) {
             pairs(&n.grades, false),
         );
         c.field(&item, "per", names(&o.per), names(&n.per));
+        c.field(
+            &item,
+            "rank within",
+            names(&o.rank_within),
+            names(&n.rank_within),
+        );
         indicators(c, name, (old, o), (new, n));
     }
 }

@@ -84,7 +84,7 @@ fn cell_row(c: &Cell, links: &Links) -> Vec<String> {
             let years = if h.whole {
                 String::new()
             } else {
-                format!("（{}）", esc(&h.years))
+                format!("（{}）", esc(&h.years.to_string()))
             };
             format!("{who}{basis}{years}")
         })
@@ -98,7 +98,7 @@ fn cell_row(c: &Cell, links: &Links) -> Vec<String> {
         esc(&c.scope),
         links.name(&c.function),
         esc(c.side),
-        esc(&c.years),
+        esc(&c.years.to_string()),
         format!("<span class=\"basis-{}\">{basis}</span>", c.basis.as_str()),
         if holders.is_empty() {
             "<span class=\"basis-none\">无人承担</span>".to_string()

@@ -157,6 +157,10 @@ pub fn evaluation(e: &ast::Evaluation, links: &Links) -> String {
     if !evaluators.is_empty() {
         s.push_str(&format!("；评价主体：{}", evaluators.join("、")));
     }
+    if !e.rank_within.is_empty() {
+        let keys: Vec<String> = e.rank_within.iter().map(|k| esc(&k.text)).collect();
+        s.push_str(&format!("；按{}分别排名", keys.join("、")));
+    }
     s.push('。');
     s
 }

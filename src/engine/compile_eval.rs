@@ -43,6 +43,9 @@ pub struct EvaluationPlan {
     /// Grades, best first as declared: name and lower bound.
     pub grades: Vec<(String, Decimal)>,
     pub evaluators: Vec<(String, Decimal)>,
+    /// `rank within …`: the keys each ranking is taken within, by position among the group
+    /// keys and by name (empty: one ranking over every group).
+    pub rank_within: Vec<(usize, String)>,
     pub source: Option<Source>,
     pub span: Span,
 }
@@ -197,6 +200,14 @@ pub fn add_evaluations(plan: &mut Plan, symbols: &Symbols, sources: &SourceMap) 
             title: e.title.clone(),
             indicators,
             grades: e.grades.iter().map(|(g, b)| (g.text.clone(), *b)).collect(),
+            rank_within: e
+                .rank_within
+                .iter()
+                .filter_map(|k| {
+                    let at = e.per.iter().position(|p| p.text == k.text)?;
+                    Some((at, k.text.clone()))
+                })
+                .collect(),
             evaluators: e
                 .evaluators
                 .iter()

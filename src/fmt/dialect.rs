@@ -65,6 +65,7 @@ pub(crate) const KEYWORDS: &[(&str, &str)] = &[
     ("true", "真"),
     ("false", "假"),
     ("national", "全国"),
+    ("rank", "排名"),
     ("gap", "缺口"),
     ("conflict", "冲突"),
 ];

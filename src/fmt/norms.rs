@@ -140,10 +140,40 @@ fn evaluation_clause(l: &mut Layout, n: &Node) -> Laid {
         Kind::evaluators_clause | Kind::grade_clause => {
             l.words(n, |l, c| props(l, c, Keys::Plain, Long::OnePerLine))
         }
+        Kind::rank_clause => rank(l, n),
         Kind::indicator_decl => l.words(n, |l, c| match c.kind {
             Kind::props => props(l, c, Keys::Indicator, Long::OnePerLine),
             _ => literal_or_name(l, c),
         }),
         _ => Err(unsupported(n)),
     }
+}
+
+/// `rank within a, b` (English) / `排名 按 a, b` (Chinese): the joining word is `within` in
+/// English and `按` in Chinese, whichever of the two was written; kept as written otherwise.
+fn rank(l: &mut Layout, n: &Node) -> Laid {
+    use super::dialect::Dialect;
+    for (i, c) in n.children.iter().enumerate() {
+        match i {
+            0 => l.kw(c),
+            1 => {
+                l.p.space();
+                match l.dialect {
+                    Dialect::En => l.token(c, "within"),
+                    Dialect::Zh => l.token(c, "按"),
+                    Dialect::Keep => l.kw(c),
+                }
+            }
+            2 => {
+                l.p.space();
+                l.verbatim(c);
+            }
+            _ => {
+                l.p.punct(",");
+                l.p.space();
+                l.verbatim(c);
+            }
+        }
+    }
+    Ok(())
 }

@@ -7,7 +7,13 @@ use super::{Options, sides};
 use crate::ast::{FunctionScope, Side};
 use crate::engine::world::periods;
 use crate::symbols::Symbols;
+use super::years::Years;
 use serde::Serialize;
+
+/// Years in JSON as gap findings give them: `[{"from": 2010, "to": 2025}]`.
+fn years_json<S: serde::Serializer>(years: &Years, s: S) -> Result<S::Ok, S::Error> {
+    years.json().serialize(s)
+}
 
 /// How well a cell is founded: the best basis among its holders.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -36,8 +42,9 @@ pub struct CellHolder {
     pub basis: Basis,
     pub document: Option<String>,
     pub article: Option<String>,
-    /// The years it holds the function within the scope's years, as text.
-    pub years: String,
+    /// The years it holds the function within the scope's years (text by `Display`).
+    #[serde(serialize_with = "years_json")]
+    pub years: Years,
     /// Whether it holds it for every year of the scope.
     #[serde(skip)]
     pub whole: bool,
@@ -51,7 +58,9 @@ pub struct Cell {
     pub kind: FunctionScope,
     pub function: String,
     pub side: &'static str,
-    pub years: String,
+    /// The scope's years (text by `Display`).
+    #[serde(serialize_with = "years_json")]
+    pub years: Years,
     pub basis: Basis,
     pub holders: Vec<CellHolder>,
 }
@@ -99,7 +108,7 @@ fn cell(
                 document: h.source().map(|s| s.document.clone()),
                 article: h.source().map(|s| s.article.clone()),
                 whole: years == scope.years,
-                years: years.to_string(),
+                years,
             })
         })
         .collect();
@@ -116,7 +125,7 @@ fn cell(
         kind,
         function: function.to_string(),
         side: side.as_str(),
-        years: scope.years.to_string(),
+        years: scope.years.clone(),
         basis,
         holders,
     }

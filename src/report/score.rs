@@ -2,7 +2,7 @@
 
 use super::{pad, width};
 use crate::engine::compile_eval::EvaluationPlan;
-use crate::score::{ScoreRow, round2};
+use crate::score::{ScoreRow, attainment_text, round2};
 use rust_decimal::prelude::ToPrimitive;
 use std::fmt::Write;
 
@@ -38,13 +38,13 @@ fn cells(e: &EvaluationPlan, rows: &[ScoreRow]) -> Vec<Vec<String>> {
             crate::exact::percent_text(i.weight)
         ));
     }
-    head.extend(["score".into(), "grade".into(), "rank".into()]);
+    head.extend(["score".into(), "grade".into(), rank_heading(e)]);
     let mut out = vec![head];
     for r in rows {
         let mut line = vec![group_text(r)];
         for s in &r.indicators {
             line.push(match s.attainment {
-                Some(a) => format!("{} → {}", s.value_text, num(Some(a))),
+                Some(a) => format!("{} → {}", s.value_text, attainment_text(a)),
                 None => "undetermined".into(),
             });
         }
@@ -54,6 +54,16 @@ fn cells(e: &EvaluationPlan, rows: &[ScoreRow]) -> Vec<Vec<String>> {
         out.push(line);
     }
     out
+}
+
+/// `rank`, or `rank within year` when ranks are taken per value of some keys.
+pub fn rank_heading(e: &EvaluationPlan) -> String {
+    if e.rank_within.is_empty() {
+        "rank".into()
+    } else {
+        let keys: Vec<&str> = e.rank_within.iter().map(|(_, k)| k.as_str()).collect();
+        format!("rank within {}", keys.join(", "))
+    }
 }
 
 /// Why rows are undetermined: one line each.
@@ -135,16 +145,13 @@ pub fn csv(e: &EvaluationPlan, rows: &[ScoreRow]) -> String {
         head.push(format!("{} value", i.name));
         head.push(format!("{} attainment", i.name));
     }
-    head.extend(["score".into(), "grade".into(), "rank".into()]);
+    head.extend(["score".into(), "grade".into(), rank_heading(e)]);
     let _ = w.write_record(&head);
     for r in rows {
         let mut line: Vec<String> = r.group.iter().map(|k| k.text.clone()).collect();
         for s in &r.indicators {
             line.push(s.value_text.clone());
-            line.push(
-                s.attainment
-                    .map_or(String::new(), |a| format!("{:.2}", round2(a))),
-            );
+            line.push(s.attainment.map_or(String::new(), attainment_text));
         }
         line.push(
             r.score
@@ -163,6 +170,18 @@ fn number(d: rust_decimal::Decimal) -> serde_json::Value {
     round2(d)
         .to_f64()
         .map_or(serde_json::Value::Null, |f| f.into())
+}
+
+/// An attainment as a JSON number, with the digits the reports show.
+fn attainment_number(a: rust_decimal::Decimal) -> serde_json::Value {
+    attainment_text(a)
+        .parse::<f64>()
+        .map_or(serde_json::Value::Null, |f| f.into())
+}
+
+/// A decimal in full, as a string (`"0.7999"`), for `value_exact` and `score_exact`.
+fn exact(d: rust_decimal::Decimal) -> serde_json::Value {
+    d.normalize().to_string().into()
 }
 
 /// `{ "version": 1, "evaluation", "summary", "rows": [...], "findings", "receipt" }`.
@@ -197,7 +216,8 @@ pub fn json(
                         .collect();
                     let mut v = serde_json::json!({
                         "value": s.value.as_ref().ok().map(|_| s.value_text.clone()),
-                        "attainment": s.attainment.map(number),
+                        "value_exact": s.value.as_ref().ok().map(|d| exact(*d)),
+                        "attainment": s.attainment.map(attainment_number),
                     });
                     if !ratings.is_empty() {
                         v["ratings"] = ratings.into();
@@ -209,6 +229,7 @@ pub fn json(
                 "group": group,
                 "indicators": indicators,
                 "score": r.score.map(number),
+                "score_exact": r.score.map(exact),
                 "grade": r.grade,
                 "rank": r.rank,
             })
@@ -218,9 +239,11 @@ pub fn json(
         .into_iter()
         .map(|m| serde_json::json!({ "kind": "undetermined", "severity": "warning", "message": m }))
         .collect();
+    let rank_within: Vec<&str> = e.rank_within.iter().map(|(_, k)| k.as_str()).collect();
     let v = serde_json::json!({
         "version": 1,
         "evaluation": e.name,
+        "rank_within": rank_within,
         "summary": summary,
         "rows": rows_json,
         "findings": findings,

@@ -330,6 +330,24 @@ fn check_book(
     book.save_to_buffer()
 }
 
+/// `排名`, or `排名（按 year）` when ranks are taken per value of some keys.
+fn rank_heading(e: &EvaluationPlan) -> String {
+    if e.rank_within.is_empty() {
+        "排名".into()
+    } else {
+        let keys: Vec<&str> = e.rank_within.iter().map(|(_, k)| k.as_str()).collect();
+        format!("排名（按 {}）", keys.join("、"))
+    }
+}
+
+/// An attainment with the decimals the reports show (never 100 for a missed target).
+fn attainment(a: rust_decimal::Decimal) -> Cell {
+    let shown = crate::score::attainment_text(a);
+    let decimals = shown.split_once('.').map_or(0, |(_, f)| f.len());
+    let format = format!("0.{}", "0".repeat(decimals.max(2)));
+    Cell::Number(shown.parse().unwrap_or(0.0), format)
+}
+
 /// The score table as a workbook: group keys, each indicator's value and attainment, score,
 /// grade and rank.
 pub fn score(e: &EvaluationPlan, rows: &[ScoreRow]) -> Result<Vec<u8>, XlsxError> {
@@ -342,9 +360,13 @@ pub fn score(e: &EvaluationPlan, rows: &[ScoreRow]) -> Result<Vec<u8>, XlsxError
         headers.push(format!("{} 值", i.name));
         headers.push(format!("{} 达成度", i.name));
     }
-    headers.extend(["得分".into(), "等次".into(), "排名".into()]);
+    headers.extend(["得分".into(), "等次".into(), rank_heading(e)]);
     let two = |d: rust_decimal::Decimal| {
-        Cell::Number(d.round_dp(2).to_f64().unwrap_or(0.0), "0.00".into())
+        // Halves up, as every other report rounds the score.
+        Cell::Number(
+            crate::score::round2(d).to_f64().unwrap_or(0.0),
+            "0.00".into(),
+        )
     };
     let cells: Vec<Vec<Cell>> = rows
         .iter()
@@ -352,7 +374,7 @@ pub fn score(e: &EvaluationPlan, rows: &[ScoreRow]) -> Result<Vec<u8>, XlsxError
             let mut line: Vec<Cell> = r.group.iter().map(|k| natural(&k.text)).collect();
             for s in &r.indicators {
                 line.push(natural(&s.value_text));
-                line.push(s.attainment.map_or(text(""), two));
+                line.push(s.attainment.map_or(text(""), attainment));
             }
             line.push(r.score.map_or(text(""), two));
             line.push(text(r.grade.clone().unwrap_or_default()));

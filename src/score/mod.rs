@@ -1,5 +1,7 @@
 //! Scores of an evaluation (SPEC §9): each group's indicator values and attainments, the
-//! weighted score, the grade and the rank. Exact decimals; rounded only when printed.
+//! weighted score, the grade and the rank. Exact decimals throughout; the grade and the rank
+//! are decided on the score as it is shown (2 decimals, halves up), so that a score shown as
+//! 90.00 never gets a grade whose bound is 90 denied, and two rows shown alike share a rank.
 
 use crate::ast::Cmp;
 use crate::data::shape::{Names, Shape};
@@ -27,7 +29,9 @@ pub struct IndicatorScore {
     pub name: String,
     /// The value, or why it is undetermined.
     pub value: Result<Decimal, String>,
-    /// The value in its natural form (`71.3%`), or `undetermined`.
+    /// The value in its natural form (`71.3%`), with as many more decimals as it takes not to
+    /// look equal to the target it is compared with (79.99% beside a target of 80%), or
+    /// `undetermined`.
     pub value_text: String,
     /// 0–100, exact.
     pub attainment: Option<Decimal>,
@@ -43,9 +47,20 @@ pub struct ScoreRow {
     pub indicators: Vec<IndicatorScore>,
     /// 0–100, exact; `None` when an indicator is undetermined.
     pub score: Option<Decimal>,
+    /// The grade of the shown score ([`shown_score`]).
     pub grade: Option<String>,
-    /// 1 for the best; ties share a rank.
+    /// 1 for the best shown score within the row's partition (`rank within`); rows shown with
+    /// the same score share a rank and the next rank skips as many (1, 1, 3).
     pub rank: Option<usize>,
+    /// How many rows have a rank in the row's partition.
+    pub ranked: usize,
+}
+
+impl ScoreRow {
+    /// The score as every report shows it and as grades and ranks are decided on.
+    pub fn shown_score(&self) -> Option<Decimal> {
+        self.score.map(round2)
+    }
 }
 
 /// Attainment of `value` against `cmp target`, 0–100.
@@ -106,14 +121,30 @@ pub fn grade(e: &EvaluationPlan, score: Decimal) -> Option<String> {
         .map(|(g, _)| g.clone())
 }
 
-/// Ranks: 1 for the highest score; equal scores share a rank (1 + how many score higher).
-/// One sort, then a binary search per row: n log n in the number of groups.
-pub fn rank(rows: &mut [ScoreRow]) {
-    let mut descending: Vec<Decimal> = rows.iter().filter_map(|r| r.score).collect();
-    descending.sort_unstable_by(|a, b| b.cmp(a));
+/// Ranks on the shown score: 1 for the highest; equal shown scores share a rank, 1 + how many
+/// score higher (competition ranking: 1, 1, 3). Rows are ranked among the rows that have the
+/// same values of the keys at positions `within` (all rows together when it is empty). One sort
+/// per partition, then a binary search per row: n log n in the number of groups.
+pub fn rank(rows: &mut [ScoreRow], within: &[usize]) {
+    let partition = |r: &ScoreRow| -> Vec<String> {
+        within
+            .iter()
+            .map(|&i| r.group.get(i).map(|k| k.text.clone()).unwrap_or_default())
+            .collect()
+    };
+    let mut scores: indexmap::IndexMap<Vec<String>, Vec<Decimal>> = indexmap::IndexMap::new();
+    for r in rows.iter() {
+        let list = scores.entry(partition(r)).or_default();
+        list.extend(r.shown_score());
+    }
+    for list in scores.values_mut() {
+        list.sort_unstable_by(|a, b| b.cmp(a));
+    }
     for row in rows.iter_mut() {
+        let descending = &scores[&partition(row)];
+        row.ranked = descending.len();
         row.rank = row
-            .score
+            .shown_score()
             .map(|s| 1 + descending.partition_point(|higher| *higher > s));
     }
 }
@@ -162,13 +193,15 @@ pub fn score(plan: &Plan, e: &EvaluationPlan, checker: &Checker<'_>) -> Vec<Scor
             .and_then(crate::exact::weighted_sum);
         rows.push(ScoreRow {
             group: keys,
-            grade: score.and_then(|s| grade(e, s)),
+            grade: score.and_then(|s| grade(e, round2(s))),
             score,
             indicators,
             rank: None,
+            ranked: 0,
         });
     }
-    rank(&mut rows);
+    let within: Vec<usize> = e.rank_within.iter().map(|(at, _)| *at).collect();
+    rank(&mut rows, &within);
     rows
 }
 
@@ -237,7 +270,7 @@ fn indicator(
     IndicatorScore {
         name: ind.name.clone(),
         value_text: match &value {
-            Ok(d) => names.show(Value::Num(*d), shape),
+            Ok(d) => names.show_apart(Value::Num(*d), Value::Num(ind.target), shape),
             Err(_) => "undetermined".into(),
         },
         attainment: value
@@ -280,6 +313,19 @@ fn rated_value(ratings: &[Rating]) -> Result<Decimal, String> {
         .ok_or_else(|| "the weighted ratings are too large to add up".to_string())
 }
 
+/// An attainment as shown: 2 decimals, or as many more (up to 4) as it takes not to show 100
+/// for a target that was missed (99.996 is `99.996`, never `100.00`).
+pub fn attainment_text(a: Decimal) -> String {
+    let strategy = rust_decimal::RoundingStrategy::MidpointAwayFromZero;
+    (2..=6)
+        .map(|dp| (dp, a.round_dp_with_strategy(dp, strategy)))
+        .find(|(_, shown)| a >= Decimal::ONE_HUNDRED || *shown < Decimal::ONE_HUNDRED)
+        .map_or_else(
+            || a.normalize().to_string(),
+            |(dp, shown)| format!("{shown:.prec$}", prec = dp as usize),
+        )
+}
+
 /// Rounds for output: 2 decimals, halves away from zero.
 pub fn round2(d: Decimal) -> Decimal {
     d.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
@@ -292,6 +338,32 @@ mod tests {
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn a_missed_target_never_shows_full_attainment() {
+        assert_eq!(attainment_text(d("99.99")), "99.99");
+        assert_eq!(attainment_text(d("99.996")), "99.996");
+        assert_eq!(attainment_text(d("99.99999999")), "99.99999999");
+        assert_eq!(attainment_text(d("100")), "100.00");
+        assert_eq!(attainment_text(d("50.005")), "50.01");
+    }
+
+    #[test]
+    fn grades_and_ranks_follow_the_shown_score() {
+        let row = |score: &str| ScoreRow {
+            group: Vec::new(),
+            indicators: Vec::new(),
+            score: Some(d(score)),
+            grade: None,
+            rank: None,
+            ranked: 0,
+        };
+        let mut rows = vec![row("99.995"), row("100"), row("89.5")];
+        rank(&mut rows, &[]);
+        let ranks: Vec<Option<usize>> = rows.iter().map(|r| r.rank).collect();
+        assert_eq!(ranks, [Some(1), Some(1), Some(3)]);
+        assert_eq!(rows[0].shown_score(), Some(d("100.00")));
     }
 
     #[test]

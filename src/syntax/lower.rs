@@ -768,6 +768,7 @@ impl<'d> Lowerer<'d> {
         let mut per: Option<(Vec<Name>, Span)> = None;
         let mut evaluators: Option<(Vec<(Name, rust_decimal::Decimal)>, Span)> = None;
         let mut grades: Option<(Vec<(Name, rust_decimal::Decimal)>, Span)> = None;
+        let mut rank_within: Option<(Vec<Name>, Span)> = None;
         let mut indicators = Vec::new();
         for c in p.into_inner() {
             let cspan = self.span(&c);
@@ -816,34 +817,29 @@ impl<'d> Lowerer<'d> {
                         None => grades = Some((list, cspan)),
                     }
                 }
+                Rule::rank_clause => {
+                    let k = self.lower_per(c);
+                    match &rank_within {
+                        Some((_, first)) => {
+                            self.clause_twice(Code::DeclEvaluationClause, "rank", cspan, *first)
+                        }
+                        None => rank_within = Some((k, cspan)),
+                    }
+                }
                 Rule::indicator_decl => indicators.push(self.lower_indicator(c)),
                 _ => {}
             }
         }
         let name = name.expect("evaluation has a name");
-        let missing = [
-            ("over", over.is_none(), "over project"),
-            ("per", per.is_none(), "per supporter, recipient, year"),
-            ("indicator", indicators.is_empty(), "indicator NAME { … }"),
-            (
-                "grade",
+        self.missing_evaluation_clauses(
+            &name,
+            [
+                over.is_none(),
+                per.is_none(),
+                indicators.is_empty(),
                 grades.is_none(),
-                "grade { A: 90, B: 75, C: 60, D: 0 }",
-            ),
-        ];
-        for (what, is_missing, example) in missing {
-            if is_missing {
-                self.diags.push(
-                    Diagnostic::new(
-                        Code::DeclEvaluationClause,
-                        name.span,
-                        format!("evaluation `{}` has no `{what}`", name.text),
-                    )
-                    .label(format!("needs `{what}`"))
-                    .help(format!("add `{example}`")),
-                );
-            }
-        }
+            ],
+        );
         let evaluators_span = evaluators.as_ref().map(|e| e.1);
         Evaluation {
             name,
@@ -854,7 +850,31 @@ impl<'d> Lowerer<'d> {
             evaluators_span,
             indicators,
             grades: grades.map(|g| g.0).unwrap_or_default(),
+            rank_within: rank_within.map(|r| r.0).unwrap_or_default(),
             span,
+        }
+    }
+
+    /// Says which of `over`, `per`, `indicator` and `grade` an evaluation lacks.
+    fn missing_evaluation_clauses(&mut self, name: &Name, is_missing: [bool; 4]) {
+        let clauses = [
+            ("over", "over project"),
+            ("per", "per supporter, recipient, year"),
+            ("indicator", "indicator NAME { … }"),
+            ("grade", "grade { A: 90, B: 75, C: 60, D: 0 }"),
+        ];
+        for ((what, example), missing) in clauses.into_iter().zip(is_missing) {
+            if missing {
+                self.diags.push(
+                    Diagnostic::new(
+                        Code::DeclEvaluationClause,
+                        name.span,
+                        format!("evaluation `{}` has no `{what}`", name.text),
+                    )
+                    .label(format!("needs `{what}`"))
+                    .help(format!("add `{example}`")),
+                );
+            }
         }
     }
 

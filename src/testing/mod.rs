@@ -7,7 +7,7 @@ use crate::data::bind::{DataFile, Format};
 use crate::engine::check::Keep;
 use crate::engine::finding::{DataFinding, FindingKind};
 use crate::engine::run::{self, Options};
-use crate::score::{ScoreRow, round2};
+use crate::score::ScoreRow;
 
 pub mod coverage;
 pub mod coverage_report;
@@ -222,7 +222,8 @@ pub fn run_tests(rules: &RuleSet) -> Vec<TestResult> {
                         cmp.as_str(),
                         want.normalize()
                     );
-                    match row.map(|r| r.score) {
+                    // The shown score, which grades and ranks are decided on too.
+                    match row.map(ScoreRow::shown_score) {
                         None => {
                             failures.push(format!("expected {what}, but there is no such group"))
                         }
@@ -230,7 +231,7 @@ pub fn run_tests(rules: &RuleSet) -> Vec<TestResult> {
                             failures.push(format!("expected {what}, but the score is undetermined"))
                         }
                         Some(Some(s)) if !holds(*cmp, s, want) => {
-                            failures.push(format!("expected {what}, found {:.2}", round2(s)))
+                            failures.push(format!("expected {what}, found {s:.2}"))
                         }
                         _ => {}
                     }

@@ -242,7 +242,11 @@ pub fn diagnostics(diags: &[Diagnostic], sources: &SourceMap) -> String {
 pub fn scores(e: &EvaluationPlan, rows: &[ScoreRow]) -> String {
     let mut head: Vec<String> = vec!["group".into()];
     head.extend(e.indicators.iter().map(|i| i.name.clone()));
-    head.extend(["score".into(), "grade".into(), "rank".into()]);
+    head.extend([
+        "score".into(),
+        "grade".into(),
+        crate::report::score::rank_heading(e),
+    ]);
     let body = rows
         .iter()
         .map(|r| {
@@ -250,7 +254,11 @@ pub fn scores(e: &EvaluationPlan, rows: &[ScoreRow]) -> String {
             for s in &r.indicators {
                 cells.push(match s.attainment {
                     Some(a) => (
-                        format!("{} → {:.2}", s.value_text, round2(a)),
+                        format!(
+                            "{} → {}",
+                            s.value_text,
+                            crate::score::attainment_text(a)
+                        ),
                         Some(format!("{:010.2}", round2(a))),
                     ),
                     None => (String::from("undetermined"), Some(String::from("-"))),
