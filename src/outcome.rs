@@ -82,6 +82,9 @@ pub struct Finding {
     pub line: Option<u64>,
     /// The left-hand side of the failed comparison, as written in reports.
     pub value: Option<String>,
+    /// The same value in full, as a plain decimal (percents as fractions, money in 元).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value_exact: Option<String>,
 }
 
 /// Why a finding is not a plain violation.
@@ -200,6 +203,7 @@ impl Finding {
             file: f.at.as_ref().map(|(file, _)| file.clone()),
             line: f.at.as_ref().map(|(_, line)| *line),
             value: f.value.clone(),
+            value_exact: f.value_exact.clone(),
         }
     }
 }

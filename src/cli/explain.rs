@@ -7,6 +7,15 @@ use duikou::engine::run::Options;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// How `explain` writes its explanation.
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum Format {
+    /// The computation, step by step, as text.
+    Human,
+    /// One JSON object: the target, the outcome, the values shown and exact, and the steps.
+    Json,
+}
+
 #[derive(clap::Args)]
 pub struct ExplainArgs {
     /// The rule to explain, then rule files or directories (default `rules/`); with
@@ -27,6 +36,9 @@ pub struct ExplainArgs {
     /// The record, by its key field.
     #[arg(long, value_name = "KEY")]
     record: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "human")]
+    format: Format,
     #[command(flatten)]
     reading: super::data_options::DataOptions,
 }
@@ -70,7 +82,9 @@ pub fn explain(mut args: ExplainArgs) -> ExitCode {
             return code;
         }
         let group = args.group.clone().unwrap_or_default();
-        return match super::explain_score::explain(&rules, plan, &files, &opts, &name, &group) {
+        let json = matches!(args.format, Format::Json);
+        return match super::explain_score::explain(&rules, plan, &files, &opts, &name, &group, json)
+        {
             Ok(text) => {
                 print!("{text}");
                 ExitCode::SUCCESS
@@ -126,9 +140,15 @@ pub fn explain(mut args: ExplainArgs) -> ExitCode {
     if let Err(code) = args.reading.apply(&files, &mut opts) {
         return code;
     }
-    match explain::explain(plan, rules.sources(), &files, &opts, r, &target) {
-        Ok(text) => {
-            print!("{text}");
+    match explain::explain_with_verdict(plan, rules.sources(), &files, &opts, r, &target) {
+        Ok((text, verdict)) => {
+            match args.format {
+                Format::Human => print!("{text}"),
+                Format::Json => print!(
+                    "{}",
+                    super::explain_json::rule(&rule, &target, &text, verdict.as_ref())
+                ),
+            }
             ExitCode::SUCCESS
         }
         Err(why) => {

@@ -34,6 +34,7 @@ pub fn explain(
     opts: &Options,
     name: &str,
     group: &str,
+    json: bool,
 ) -> Result<String, String> {
     let Some(e) = plan.evaluations.iter().find(|e| e.name == name) else {
         let names: Vec<&str> = plan.evaluations.iter().map(|e| e.name.as_str()).collect();
@@ -51,6 +52,9 @@ pub fn explain(
     let Some(row) = rows.iter().find(|r| matches(plan, r, &pairs)) else {
         return Err(format!("evaluation `{name}` has no group {group}"));
     };
+    if json {
+        return Ok(super::explain_json::score(e, row));
+    }
     let mut out = String::new();
     let title = e
         .title

@@ -1,12 +1,15 @@
 //! The command line: argument parsing, output selection and exit codes.
 
 mod check;
+mod color;
+mod completions;
 mod conflicts;
 mod coverage;
 mod data_options;
 mod diff;
 mod doc;
 mod explain;
+mod explain_json;
 mod explain_score;
 mod fmt;
 mod gaps;
@@ -29,6 +32,10 @@ use std::process::ExitCode;
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// When to colour reports: `auto` on a terminal unless `NO_COLOR` is set (or anywhere when
+    /// `CLICOLOR_FORCE` is set), `always`, or `never`.
+    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value = "auto")]
+    color: ColorChoice,
 }
 
 #[derive(Subcommand)]
@@ -53,6 +60,8 @@ enum Command {
     Diff(diff::DiffArgs),
     /// Run the language server over standard input and output, for editors.
     Lsp(lsp::LspArgs),
+    /// Print a shell completion script: bash, zsh, fish or powershell.
+    Completions(completions::CompletionsArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -98,6 +107,7 @@ pub const EXIT_UNPROCESSABLE: u8 = 2;
 
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
+    color::choose(cli.color);
     match cli.command {
         Command::Check(args) => check::check(args),
         Command::Explain(args) => explain::explain(args),
@@ -109,6 +119,7 @@ pub fn run() -> ExitCode {
         Command::Doc(args) => doc::doc(args),
         Command::Diff(args) => diff::diff(args),
         Command::Lsp(args) => lsp::lsp(args),
+        Command::Completions(args) => completions::completions(args),
     }
 }
 
@@ -125,20 +136,13 @@ pub fn emit(output: Option<&Path>, text: &str) -> Result<(), ExitCode> {
     Ok(())
 }
 
-/// Whether to colour a report: only on a terminal, and not when `NO_COLOR` is set.
-pub fn use_color(output: Option<&Path>) -> bool {
-    use std::io::IsTerminal;
-    output.is_none()
-        && std::io::stdout().is_terminal()
-        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-}
+pub use color::{ColorChoice, use_color};
 
 /// Loads rule files; when they have errors, prints them and says what cannot be done.
 pub fn load_clean(paths: &[std::path::PathBuf], what: &str) -> Result<duikou::RuleSet, ExitCode> {
-    use std::io::IsTerminal;
     let rules = duikou::RuleSet::load(paths);
     if rules.has_errors() {
-        let color = std::io::stdout().is_terminal();
+        let color = use_color(None);
         print!(
             "{}",
             duikou::report::human::render(rules.diagnostics(), rules.sources(), color)
@@ -185,7 +189,6 @@ pub fn report_findings(
     matrix: Option<Vec<duikou::gaps::matrix::Cell>>,
 ) -> ExitCode {
     use duikou::report::{self, Counts};
-    use std::io::IsTerminal;
     if deny_warnings {
         for d in &mut found {
             if d.severity == duikou::Severity::Warning {
@@ -208,7 +211,7 @@ pub fn report_findings(
             matrix: matrix.unwrap_or_default(),
         }),
         gaps::Format::Human => {
-            let color = output.is_none() && std::io::stdout().is_terminal();
+            let color = use_color(output);
             let mut s = report::human::render(&found, rules.sources(), color);
             s.push_str(&format!(
                 "{} found: {}\n",

@@ -445,6 +445,7 @@ impl<'p> Checker<'p> {
             return;
         }
         let names = self.names(&env.row.text);
+        let value_exact = value.and_then(|(v, _, _)| exact_text(v));
         let value_text = value.map(|(v, r, shape)| names.show_apart(v, r, shape));
         let why = cause
             .as_ref()
@@ -469,6 +470,7 @@ impl<'p> Checker<'p> {
             record: Some(record),
             at: Some((self.file.clone(), env.row.line)),
             value: value_text,
+            value_exact,
             badness,
             order: self.order,
         };
@@ -609,6 +611,7 @@ impl<'p> Checker<'p> {
             return None;
         }
         let names = self.names("");
+        let value_exact = value.and_then(|(v, _, _)| exact_text(v));
         let value_text = value.map(|(v, r, shape)| names.show_apart(v, r, shape));
         let why = cause
             .as_ref()
@@ -636,6 +639,7 @@ impl<'p> Checker<'p> {
             record: None,
             at: None,
             value: value_text,
+            value_exact,
             badness,
             order,
         })
@@ -750,6 +754,14 @@ fn culprit<'n>(
                 culprit(r, want, ev, env)
             }
         }
+        _ => None,
+    }
+}
+
+/// A number in full as a plain decimal, for `value_exact`; `None` for any other value.
+fn exact_text(v: Value) -> Option<String> {
+    match v {
+        Value::Num(d) => Some(d.normalize().to_string()),
         _ => None,
     }
 }

@@ -719,7 +719,7 @@ fn conclude(
         && let Some(t) = &rule.message
     {
         let value = first_left(&rule.condition.node, &mut ev, env)
-            .map(|(v, s)| n.show(v, s))
+            .map(|(v, other, s)| n.show_apart(v, other, s))
             .unwrap_or_else(|| "—".into());
         let msg = t.render(|p| match p {
             Part::Value => value.clone(),
@@ -743,9 +743,15 @@ fn verdict_text(plan: &Plan, f: &DataFinding) -> String {
     }
 }
 
-fn first_left(node: &Node, ev: &mut Evaluator<'_>, env: &impl Env) -> Option<(Value, Shape)> {
+/// The left-hand side of the first comparison, the right-hand side it was compared with, and
+/// their shape.
+fn first_left(
+    node: &Node,
+    ev: &mut Evaluator<'_>,
+    env: &impl Env,
+) -> Option<(Value, Value, Shape)> {
     match node {
-        Node::Cmp(c) => Some((ev.eval(&c.left, env), c.shape)),
+        Node::Cmp(c) => Some((ev.eval(&c.left, env), ev.eval(&c.right, env), c.shape)),
         Node::Not(x) => first_left(x, ev, env),
         Node::And(l, r) | Node::Or(l, r) => {
             first_left(l, ev, env).or_else(|| first_left(r, ev, env))
@@ -772,9 +778,9 @@ fn comparisons(
                 out,
                 "  {}: {} {} {} → {}",
                 sources.snippet(c.span),
-                n.show(l, c.shape),
+                n.show_apart(l, r, c.shape),
                 c.op.as_str(),
-                n.show(r, c.shape),
+                n.show_apart(r, l, c.shape),
                 truth(result)
             );
         }

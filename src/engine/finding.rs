@@ -68,6 +68,8 @@ pub struct DataFinding {
     pub at: Option<(String, u64)>,
     /// The left-hand side of the failed comparison, in natural form.
     pub value: Option<String>,
+    /// The same value in full, as a plain decimal (percents as fractions, money in 元).
+    pub value_exact: Option<String>,
     /// How far from compliance (relative), for "worst first".
     pub badness: Decimal,
     /// Input order (records) or key order (groups).

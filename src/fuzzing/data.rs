@@ -79,7 +79,7 @@ impl DataTarget {
             "the JSON report parses"
         );
         if let (Some(e), Some(rows)) = (evaluation, rows) {
-            let _ = report::score::human(e, &rows);
+            let _ = report::score::human(e, &rows, false);
             let _ = report::score::markdown(e, &rows);
             let _ = report::score::csv(e, &rows);
             let _ = report::score::findings(&rows);

@@ -62,8 +62,26 @@ fn checked(o: &Overview, out: &mut String) {
     out.push_str(&table::render(&rows, &[Align::Left, Align::Left], "  "));
 }
 
+/// The style of a cell of the rules table on a terminal: the heading bold, passes green,
+/// violations red, undetermined yellow and overridden cyan, each only when not zero.
+fn rule_cell_style(row: usize, column: usize, text: &str) -> Option<&'static str> {
+    if row == 0 {
+        return Some("1");
+    }
+    if text == "0" {
+        return None;
+    }
+    match column {
+        3 => Some("32"),
+        4 => Some("31;1"),
+        5 => Some("33"),
+        6 => Some("36"),
+        _ => None,
+    }
+}
+
 /// One line per rule: what it checked and what the data gave.
-fn rules(o: &Overview, out: &mut String) {
+fn rules(o: &Overview, color: bool, out: &mut String) {
     let mut rows = vec![
         [
             "rule",
@@ -102,7 +120,9 @@ fn rules(o: &Overview, out: &mut String) {
         Align::Right,
         Align::Right,
     ];
-    out.push_str(&table::render(&rows, &aligns, "  "));
+    let plain = |_: usize, _: usize, _: &str| None;
+    let paint: table::Paint<'_> = if color { &rule_cell_style } else { &plain };
+    out.push_str(&table::render_painted(&rows, &aligns, "  ", paint));
     for r in o.rules.iter().filter(|r| !r.incomplete.is_empty()) {
         let _ = writeln!(
             out,
@@ -209,7 +229,7 @@ pub fn render(o: &Overview, diags: &[Diagnostic], sources: &SourceMap, color: bo
     if !o.rules.is_empty() {
         out.push('\n');
         heading(&mut out, "rules", color);
-        rules(o, &mut out);
+        rules(o, color, &mut out);
     }
     let (static_codes, found): (Vec<&CodeCount>, Vec<&CodeCount>) =
         o.codes.iter().partition(|c| c.code.kind() == "diagnostic");

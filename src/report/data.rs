@@ -290,6 +290,7 @@ impl CheckReport<'_> {
                 group: None,
                 record: None,
                 value: None,
+                value_exact: None,
                 location: Some(Location {
                     file: match &p.location.sheet {
                         Some(s) => format!("{}#{s}", p.location.file),
@@ -335,6 +336,7 @@ impl CheckReport<'_> {
                     }),
                     record: f.record.clone(),
                     value: f.value.clone(),
+                    value_exact: f.value_exact.clone(),
                     location: Some(location.clone()),
                     related: related.clone(),
                     resolution: None,

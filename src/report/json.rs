@@ -32,6 +32,9 @@ pub struct Finding {
     pub group: Option<IndexMap<String, serde_json::Value>>,
     pub record: Option<String>,
     pub value: Option<String>,
+    /// The value in full (`"0.7999"` where `value` is `"79.99%"`); only where there is a value.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value_exact: Option<String>,
     pub location: Option<Location>,
     pub related: Vec<RelatedJson>,
     pub resolution: Option<serde_json::Value>,
@@ -124,6 +127,7 @@ pub fn finding(d: &Diagnostic, sources: &SourceMap) -> Finding {
         group: None,
         record: None,
         value: None,
+        value_exact: None,
         location: match (d.span, &d.path) {
             (Some(span), _) => Some(location(sources, span)),
             (None, Some(path)) => Some(Location {

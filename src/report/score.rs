@@ -1,6 +1,5 @@
 //! Score reports: a table for people, JSON (SPEC §11), Markdown and CSV.
 
-use super::{pad, width};
 use crate::engine::compile_eval::EvaluationPlan;
 use crate::score::{ScoreRow, attainment_text, round2};
 use rust_decimal::prelude::ToPrimitive;
@@ -83,12 +82,30 @@ pub fn findings(rows: &[ScoreRow]) -> Vec<String> {
     out
 }
 
-/// The table for a terminal.
-pub fn human(e: &EvaluationPlan, rows: &[ScoreRow]) -> String {
+/// The style of a cell of the score table on a terminal: the heading bold, undetermined
+/// cells yellow, the best grade green and the lowest red.
+fn cell_style(e: &EvaluationPlan, grade_column: usize) -> impl Fn(usize, usize, &str) -> Option<&'static str> {
+    move |row, column, text| {
+        if row == 0 {
+            return Some("1");
+        }
+        if text == "undetermined" {
+            return Some("33");
+        }
+        if column != grade_column || e.grades.len() < 2 {
+            return None;
+        }
+        match e.grades.iter().position(|(g, _)| g == text) {
+            Some(0) => Some("32;1"),
+            Some(i) if i + 1 == e.grades.len() => Some("31;1"),
+            _ => None,
+        }
+    }
+}
+
+/// The table for a terminal, coloured when `color` is set.
+pub fn human(e: &EvaluationPlan, rows: &[ScoreRow], color: bool) -> String {
     let table = cells(e, rows);
-    let widths: Vec<usize> = (0..table[0].len())
-        .map(|c| table.iter().map(|l| width(&l[c])).max().unwrap_or(0))
-        .collect();
     let title = e
         .title
         .as_ref()
@@ -98,10 +115,11 @@ pub fn human(e: &EvaluationPlan, rows: &[ScoreRow]) -> String {
         "evaluation {}{title}: value → attainment per indicator (weight)\n\n",
         e.name
     );
-    for l in &table {
-        let line: Vec<String> = l.iter().zip(&widths).map(|(c, w)| pad(c, *w)).collect();
-        let _ = writeln!(out, "{}", line.join("  ").trim_end());
-    }
+    let grade_column = table[0].len().saturating_sub(2);
+    let painted = cell_style(e, grade_column);
+    let plain = |_: usize, _: usize, _: &str| None;
+    let paint: super::table::Paint<'_> = if color { &painted } else { &plain };
+    out.push_str(&super::table::render_painted(&table, &[], "", paint));
     let f = findings(rows);
     if !f.is_empty() {
         out.push('\n');
