@@ -10,9 +10,9 @@ use std::process::ExitCode;
 
 #[derive(Clone, Copy, ValueEnum)]
 pub enum Format {
-    /// Findings with source snippets, or the matrix as a table (colour on a terminal).
+    /// Findings with source snippets (colour on a terminal).
     Human,
-    /// The versioned JSON report (or `{ "matrix": … }`).
+    /// The versioned JSON report.
     Json,
     /// One line per finding, for logs and tests.
     Short,
@@ -29,13 +29,14 @@ pub struct GapsArgs {
     /// Rule files or directories (searched recursively for *.dk).
     #[arg(default_value = "rules")]
     paths: Vec<PathBuf>,
-    /// Only this year.
+    /// Only this year (a warning when no program or pair is active in it).
     #[arg(long, value_name = "YEAR", conflicts_with = "as_of")]
     year: Option<i32>,
     /// Only this day: documents in force and bodies existing on it.
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     as_of: Option<NaiveDate>,
-    /// Show who holds each function of each program and pair, and on what basis.
+    /// Show who holds each function of each program and pair, and on what basis, instead of
+    /// the gaps: a table (human), `{ "version": 1, "matrix": … }` (json), Markdown or HTML.
     #[arg(long)]
     matrix: bool,
     /// Output format.
@@ -75,6 +76,23 @@ pub fn gaps(args: GapsArgs) -> ExitCode {
         Err(code) => return code,
     };
     let opts = options(args.year, args.as_of);
+    if let Some(warning) = gaps::inactive_year_warning(rules.symbols(), &opts) {
+        // Said instead of "0 gaps found", which would read as "every function is held".
+        let line = format!("warning: {warning}\n");
+        if matches!(args.format, Format::Human) && !args.matrix {
+            if let Err(code) = emit(args.output.as_deref(), &line) {
+                return code;
+            }
+        } else {
+            eprint!("{line}");
+        }
+        if args.deny_warnings {
+            return ExitCode::from(super::EXIT_FINDINGS);
+        }
+        if matches!(args.format, Format::Human) && !args.matrix {
+            return ExitCode::SUCCESS;
+        }
+    }
     if args.matrix {
         let cells = gaps::matrix::matrix(rules.symbols(), &opts);
         let text = match args.format {

@@ -446,11 +446,20 @@ fn is_time_of_day(t: &str) -> bool {
     zone_ok && two(h, 23) && two(m, 59) && seconds_ok && parts.next().is_none()
 }
 
+/// Four digits not starting with 0 (full-width digits read as ASCII), optionally followed by
+/// `年`; `2018.0` is refused, as a year is never a fraction.
 fn parse_year(t: &str) -> Option<i32> {
     let t = t.strip_suffix('年').unwrap_or(t);
-    let t = t.strip_suffix(".0").unwrap_or(t);
-    if t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()) && !t.starts_with('0') {
-        t.parse().ok()
+    let digits: String = t
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            c => c,
+        })
+        .collect();
+    if digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit()) && !digits.starts_with('0')
+    {
+        digits.parse().ok()
     } else {
         None
     }
@@ -462,6 +471,16 @@ mod tests {
 
     fn dec(s: &str) -> Decimal {
         Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn years_are_four_digits_full_width_or_not_never_fractions() {
+        assert_eq!(parse_year("2017"), Some(2017));
+        assert_eq!(parse_year("２０１７"), Some(2017));
+        assert_eq!(parse_year("２０１７年"), Some(2017));
+        assert_eq!(parse_year("2018.0"), None);
+        assert_eq!(parse_year("0201"), None);
+        assert_eq!(parse_year("201"), None);
     }
 
     #[test]

@@ -37,6 +37,33 @@ impl Options {
     }
 }
 
+/// The years some program or pair is active in: outside them there is nothing to hold, so no
+/// gap can be found.
+pub fn active_years(symbols: &Symbols) -> Years {
+    let periods = periods(symbols);
+    scopes(symbols, &periods, &Years::all())
+        .iter()
+        .fold(Years::none(), |acc, s| acc.union(&s.years))
+}
+
+/// A warning when `opts` asks about a year in which no program or pair is active (so that
+/// "0 gaps" is not mistaken for "every function is held"), or `None`.
+pub fn inactive_year_warning(symbols: &Symbols, opts: &Options) -> Option<String> {
+    let (year, asked) = match (opts.as_of, opts.year) {
+        (Some(d), _) => (d.year(), format!("on {d}")),
+        (None, Some(y)) => (y, format!("in {y}")),
+        (None, None) => return None,
+    };
+    let active = active_years(symbols);
+    if active.contains(year) {
+        return None;
+    }
+    Some(format!(
+        "no program or pair is active {asked}, so there is nothing to look for gaps in (they are active {})",
+        active.phrase()
+    ))
+}
+
 /// The sides a function needs (a program function other than central needs one holder).
 pub fn sides(f: &Function) -> Vec<Side> {
     match f.side {

@@ -307,7 +307,7 @@ impl<'d> PropReader<'d> {
     pub fn finish(self, allowed: &[&str]) {
         for p in self.props {
             let help = did_you_mean(&p.key.text, allowed.iter().copied())
-                .unwrap_or_else(|| format!("{} properties are: {}", self.what, allowed.join(", ")));
+                .unwrap_or_else(|| format!("the properties of {} are: {}", self.what, allowed.join(", ")));
             self.diags.push(
                 Diagnostic::new(
                     Code::DeclUnknownProperty,
