@@ -59,7 +59,17 @@ fn the_matrix_shows_holders_and_basis() {
     assert_eq!(hebei["basis"], "legal");
     assert_eq!(hebei["holders"][0]["actor"], "河北援疆前指");
     assert_eq!(hebei["holders"][0]["role"], "lead");
-    assert_eq!(hebei["holders"][0]["years"], "2010–2025");
+    // Years as ranges, as gap findings give them.
+    assert_eq!(
+        hebei["holders"][0]["years"],
+        serde_json::json!([{ "from": 2010, "to": 2025 }])
+    );
+    assert!(hebei["years"].as_array().is_some_and(|y| !y.is_empty()));
+    let open = cells.iter().find(|c| c["scope"] == "program 援藏").unwrap();
+    assert_eq!(
+        open["years"],
+        serde_json::json!([{ "from": 1994, "to": null }])
+    );
     assert_eq!(hebei["holders"][0]["document"], "河北援疆办法");
 
     let o = duikou(&["gaps", "rules", "--matrix", "--format", "markdown"]);

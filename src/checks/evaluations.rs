@@ -21,7 +21,10 @@ pub fn check(s: &Symbols, diags: &mut Vec<Diagnostic>) {
 fn check_rank_keys(e: &Evaluation, diags: &mut Vec<Diagnostic>) {
     let keys: Vec<&str> = e.per.iter().map(|k| k.text.as_str()).collect();
     for (i, k) in e.rank_within.iter().enumerate() {
-        if e.rank_within[..i].iter().any(|earlier| earlier.text == k.text) {
+        if e.rank_within[..i]
+            .iter()
+            .any(|earlier| earlier.text == k.text)
+        {
             diags.push(
                 Diagnostic::new(
                     Code::DeclEvaluationClause,

@@ -24,7 +24,10 @@ fn finish(v: &Value) -> String {
 /// The outcome word of the explanation `text` (its `outcome:` line), or `not_applicable` when
 /// the rule's document is not in force for the target.
 fn outcome_of(text: &str) -> &'static str {
-    let Some(line) = text.lines().find_map(|l| l.trim().strip_prefix("outcome: ")) else {
+    let Some(line) = text
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("outcome: "))
+    else {
         return "not_applicable";
     };
     match line {
@@ -175,10 +178,10 @@ mod tests {
     #[test]
     fn the_outcome_line_gives_the_outcome() {
         assert_eq!(outcome_of("rule x\n\n  outcome: passed\n"), "passed");
+        assert_eq!(outcome_of("  outcome: exempted by `unless`\n"), "exempted");
         assert_eq!(
-            outcome_of("  outcome: exempted by `unless`\n"),
-            "exempted"
+            outcome_of("  the rule's document is not in force"),
+            "not_applicable"
         );
-        assert_eq!(outcome_of("  the rule's document is not in force"), "not_applicable");
     }
 }

@@ -34,7 +34,13 @@ pub struct Cli {
     command: Command,
     /// When to colour reports: `auto` on a terminal unless `NO_COLOR` is set (or anywhere when
     /// `CLICOLOR_FORCE` is set), `always`, or `never`.
-    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value = "auto")]
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        value_name = "WHEN",
+        default_value = "auto"
+    )]
     color: ColorChoice,
 }
 

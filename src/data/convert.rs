@@ -457,8 +457,7 @@ fn parse_year(t: &str) -> Option<i32> {
             c => c,
         })
         .collect();
-    if digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit()) && !digits.starts_with('0')
-    {
+    if digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit()) && !digits.starts_with('0') {
         digits.parse().ok()
     } else {
         None

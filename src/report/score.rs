@@ -84,7 +84,10 @@ pub fn findings(rows: &[ScoreRow]) -> Vec<String> {
 
 /// The style of a cell of the score table on a terminal: the heading bold, undetermined
 /// cells yellow, the best grade green and the lowest red.
-fn cell_style(e: &EvaluationPlan, grade_column: usize) -> impl Fn(usize, usize, &str) -> Option<&'static str> {
+fn cell_style(
+    e: &EvaluationPlan,
+    grade_column: usize,
+) -> impl Fn(usize, usize, &str) -> Option<&'static str> {
     move |row, column, text| {
         if row == 0 {
             return Some("1");

@@ -306,8 +306,13 @@ impl<'d> PropReader<'d> {
     /// Reports every property not taken, suggesting the closest allowed key.
     pub fn finish(self, allowed: &[&str]) {
         for p in self.props {
-            let help = did_you_mean(&p.key.text, allowed.iter().copied())
-                .unwrap_or_else(|| format!("the properties of {} are: {}", self.what, allowed.join(", ")));
+            let help = did_you_mean(&p.key.text, allowed.iter().copied()).unwrap_or_else(|| {
+                format!(
+                    "the properties of {} are: {}",
+                    self.what,
+                    allowed.join(", ")
+                )
+            });
             self.diags.push(
                 Diagnostic::new(
                     Code::DeclUnknownProperty,

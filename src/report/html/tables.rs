@@ -254,11 +254,7 @@ pub fn scores(e: &EvaluationPlan, rows: &[ScoreRow]) -> String {
             for s in &r.indicators {
                 cells.push(match s.attainment {
                     Some(a) => (
-                        format!(
-                            "{} → {}",
-                            s.value_text,
-                            crate::score::attainment_text(a)
-                        ),
+                        format!("{} → {}", s.value_text, crate::score::attainment_text(a)),
                         Some(format!("{:010.2}", round2(a))),
                     ),
                     None => (String::from("undetermined"), Some(String::from("-"))),
