@@ -351,3 +351,25 @@ fn chinese_severities_are_read() {
     assert_eq!(severity("更低"), Some("info".into()), "{v}");
     assert_eq!(o.status.code(), Some(0), "no error-severity finding");
 }
+
+#[test]
+fn the_published_rules_say_how_ranks_are_taken() {
+    let out = std::env::temp_dir().join(format!("duikou-numbers-doc-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&out);
+    let rules = case("rank_within_year").join("rules.dk");
+    let o = duikou(&["doc", rules.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let mut pages = String::new();
+    for entry in std::fs::read_dir(&out).unwrap().flatten() {
+        if entry.path().extension().is_some_and(|e| e == "html") {
+            pages.push_str(&std::fs::read_to_string(entry.path()).unwrap());
+        }
+    }
+    let _ = std::fs::remove_dir_all(&out);
+    assert!(pages.contains("按year分别排名"), "{pages}");
+}
