@@ -373,3 +373,61 @@ fn the_published_rules_say_how_ranks_are_taken() {
     let _ = std::fs::remove_dir_all(&out);
     assert!(pages.contains("按year分别排名"), "{pages}");
 }
+
+#[test]
+fn explain_prints_both_sides_of_a_comparison_apart_as_check_does() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data_cases/percent_forms");
+    let o = run_in(
+        &dir,
+        &[
+            "explain",
+            "民生比例",
+            "rules.dk",
+            "--data",
+            "data",
+            "--record",
+            "r5",
+        ],
+        &[],
+    );
+    let text = stdout(&o);
+    assert!(
+        text.contains("share >= 74%: 73.95% >= 74.00% → false"),
+        "{text}"
+    );
+    assert!(
+        text.contains("message: r5 民生占比 73.95%，低于 74%"),
+        "{text}"
+    );
+    let mut json_args = vec![
+        "explain",
+        "民生比例",
+        "rules.dk",
+        "--data",
+        "data",
+        "--record",
+        "r5",
+    ];
+    json_args.extend(["--format", "json"]);
+    let v = json(&run_in(&dir, &json_args, &[]));
+    assert_eq!(v["target"], serde_json::json!({ "record": "r5" }));
+    assert_eq!(v["value"], "73.95%");
+    assert_eq!(v["value_exact"], "0.7395");
+    let v = json(&run_in(
+        &dir,
+        &[
+            "explain",
+            "民生比例",
+            "rules.dk",
+            "--data",
+            "data",
+            "--record",
+            "r1",
+            "--format",
+            "json",
+        ],
+        &[],
+    ));
+    assert_eq!(v["outcome"], "passed");
+    assert_eq!(v["value"], serde_json::Value::Null);
+}
