@@ -406,6 +406,16 @@ mod tests {
         assert_eq!(v, 1250.0);
         assert_eq!(f, "#,##0.00\"万元\"");
         assert!(matches!(natural("河北省"), Cell::Text(_)));
+        let Cell::Number(v, f) = natural("79.99%") else {
+            panic!("a number")
+        };
+        assert!((v - 0.7999).abs() < 1e-12);
+        assert_eq!(f, "0.00%", "as many decimals as shown");
+        let Cell::Number(v, f) = attainment(rust_decimal::Decimal::new(99995, 3)) else {
+            panic!("a number")
+        };
+        assert!((v - 99.995).abs() < 1e-12);
+        assert_eq!(f, "0.000", "a missed target never displays as 100.00");
         let mut used = Vec::new();
         assert_eq!(sheet_name("a/b", &mut used), "a_b");
         assert_eq!(sheet_name("A_B", &mut used), "A_B~2");
