@@ -113,6 +113,15 @@ impl RuleSet {
             }
             work(&mut diags)
         });
+        let mut symbols = symbols;
+        symbols.chinese_files = files
+            .iter()
+            .copied()
+            .filter(|&id| {
+                crate::i18n::snippets::dialect_of(&sources.get(id).text) == crate::fmt::Dialect::Zh
+            })
+            .collect();
+        crate::i18n::snippets::localize(&mut diags, &symbols.chinese_files);
         RuleSet {
             sources,
             symbols,

@@ -35,7 +35,7 @@ pub fn explain(mut args: ExplainArgs) -> ExitCode {
     let rule = if args.evaluation.is_some() {
         None
     } else if args.targets.is_empty() {
-        eprintln!("error: name the rule to explain, or pass `--evaluation NAME`");
+        eprintln!("{}", duikou::tr!("cli-explain-name-rule"));
         return ExitCode::from(EXIT_UNPROCESSABLE);
     } else {
         Some(args.targets.remove(0))
@@ -44,7 +44,7 @@ pub fn explain(mut args: ExplainArgs) -> ExitCode {
     if paths.is_empty() {
         paths.push(PathBuf::from("rules"));
     }
-    let rules = match super::load_clean(&paths, "explaining a rule") {
+    let rules = match super::load_clean(&paths, &duikou::tr!("cli-before-explaining")) {
         Ok(r) => r,
         Err(code) => return code,
     };
@@ -76,7 +76,7 @@ pub fn explain(mut args: ExplainArgs) -> ExitCode {
                 ExitCode::SUCCESS
             }
             Err(why) => {
-                eprintln!("error: {why}");
+                eprintln!("{}", duikou::tr!("cli-error", message = why));
                 ExitCode::from(EXIT_UNPROCESSABLE)
             }
         };
@@ -89,8 +89,8 @@ pub fn explain(mut args: ExplainArgs) -> ExitCode {
             .map(|x| x.name.as_str())
             .collect();
         let hint = duikou::suggest::did_you_mean(&rule, names.iter().copied())
-            .unwrap_or_else(|| format!("rules are: {}", names.join(", ")));
-        eprintln!("error: no rule `{rule}`\n  help: {hint}");
+            .unwrap_or_else(|| duikou::tr!("cli-rules-are", names = names.join(", ")));
+        eprintln!("{}", duikou::tr!("cli-no-rule", rule = rule, hint = hint));
         return ExitCode::from(EXIT_UNPROCESSABLE);
     };
     for p in &bind_problems {
@@ -103,16 +103,14 @@ pub fn explain(mut args: ExplainArgs) -> ExitCode {
         );
     }
     if files.is_empty() {
-        eprintln!(
-            "error: no data to explain with\n  help: pass `--data DIR` or `--data NAME=FILE`"
-        );
+        eprintln!("{}", duikou::tr!("cli-explain-no-data"));
         return ExitCode::from(EXIT_UNPROCESSABLE);
     }
     let target = match (&args.group, &args.record) {
         (Some(g), _) => match group_keys(g) {
             Ok(pairs) => Target::Group(pairs),
             Err(why) => {
-                eprintln!("error: {why}");
+                eprintln!("{}", duikou::tr!("cli-error", message = why));
                 return ExitCode::from(EXIT_UNPROCESSABLE);
             }
         },
@@ -132,7 +130,7 @@ pub fn explain(mut args: ExplainArgs) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(why) => {
-            eprintln!("error: {why}");
+            eprintln!("{}", duikou::tr!("cli-error", message = why));
             ExitCode::from(EXIT_UNPROCESSABLE)
         }
     }

@@ -60,7 +60,10 @@ pub fn compare(symbols: &Symbols, p: &FxHashMap<String, Period>, out: &mut Vec<D
             } else {
                 restated(symbols, a, b)
             };
-            out.push(d.related(pa.span, format!("the pair in {}", place(&a.source))));
+            out.push(d.related(
+                pa.span,
+                crate::tr!("conflicts-pair-place", place = place(&a.source)),
+            ));
         }
     }
 }

@@ -43,16 +43,16 @@ fn describe_clash(x: &[Bound], y: &[Bound]) -> String {
         for by in y.iter().filter(|b| b.measure == bx.measure) {
             if !feasible(&[bx.clone(), by.clone()]) {
                 let pct = bx.measure.contains('/');
-                return format!(
-                    "one requires `{}` {}, the other {}",
-                    bx.measure,
-                    show(bx, pct),
-                    show(by, pct)
+                return crate::tr!(
+                    "conflicts-one-requires-measure-show-other",
+                    measure = bx.measure,
+                    show = show(bx, pct),
+                    show2 = show(by, pct)
                 );
             }
         }
     }
-    "their conditions cannot hold together".into()
+    crate::tr!("conflicts-their-conditions-cannot-hold-together")
 }
 
 /// `x` is looser than `y`: a lower floor or a higher ceiling on the same measure.
@@ -136,8 +136,10 @@ impl Pair<'_> {
         });
         unresolved(
             who.clone(),
-            format!(
-                "the two documents are in force in different parts of {years} and the records give only the year, so which applies depends on each record's date (不溯及既往, 立法法 art 104): `{who}` should make a transitional provision, or the data should carry dates"
+            crate::tr!(
+                "conflicts-two-documents-are-force-different",
+                years = years,
+                who = who
             ),
         )
     }
@@ -163,7 +165,7 @@ impl Pair<'_> {
     fn related(&self, d: Diagnostic) -> Diagnostic {
         d.related(
             self.b.rule.item.name.span,
-            format!("the other provision: {}", name(self.b.rule)),
+            crate::tr!("conflicts-other-provision-name", name = name(self.b.rule)),
         )
     }
 
@@ -212,9 +214,11 @@ impl Pair<'_> {
         if self.same_document() && r.winner.is_none() && self.partial.is_none() {
             r = Resolution {
                 kind: "special",
-                prevails: [&sa, &sb][pi].source.map(|x| format!("{} art {}", x.document, x.article)),
+                prevails: [&sa, &sb][pi]
+                    .source
+                    .map(|x| format!("{} art {}", x.document, x.article)),
                 refer_to: None,
-                principle: "within one document, the permit is the special provision and prevails over the general prohibition (特别规定优于一般规定, 立法法 art 103)".into(),
+                principle: crate::tr!("conflicts-within-one-document-permit-special"),
                 region: None,
                 winner: Some(pi),
             };
@@ -291,7 +295,7 @@ impl Pair<'_> {
         let r = self.resolution(&sa, &sb);
         let note = match (&qa, &qb) {
             (Some(x), Some(y)) => describe_clash(x, y),
-            _ => "one requires what the other forbids".into(),
+            _ => crate::tr!("conflicts-one-requires-what-other-forbids"),
         };
         let severity = if r.winner.is_some() {
             Severity::Warning
@@ -383,9 +387,9 @@ impl Pair<'_> {
             _ => return,
         };
         let label = if r.winner == Some(1) {
-            "the higher provision"
+            crate::tr!("conflicts-higher-provision")
         } else {
-            "the other provision"
+            crate::tr!("conflicts-other-provision")
         };
         if r.winner == Some(0) {
             let mut r2 = r.clone();

@@ -244,12 +244,14 @@ impl RowSink for Collector<'_> {
                     } else {
                         0
                     };
-                    t.acc
-                        .add(v, key, || format!("a value is empty on row {label}"));
+                    t.acc.add(v, key, || {
+                        crate::tr!("explain-value-empty-row-label", label = label)
+                    });
                 }
-                _ => t
-                    .acc
-                    .poison(format!("the `where` cannot be decided on row {label}")),
+                _ => t.acc.poison(crate::tr!(
+                    "explain-where-cannot-decided-row-label",
+                    label = label
+                )),
             }
             t.count += 1;
             if t.rows.len() < LISTED {
@@ -288,9 +290,9 @@ pub fn explain_with_verdict(
     let (parts, key_values) = match target {
         Target::Group(pairs) => {
             if !rule.is_group() {
-                return Err(format!(
-                    "rule `{}` looks at single records; use `--record KEY`",
-                    rule.name
+                return Err(crate::tr!(
+                    "explain-rule-rule-looks-at-single",
+                    rule = rule.name
                 ));
             }
             let (parts, values) = group_target(plan, rule, pairs, &mut texts)?;
@@ -298,10 +300,11 @@ pub fn explain_with_verdict(
         }
         Target::Record(_) if rule.is_group() => {
             let keys: Vec<&str> = rule.keys.iter().map(|k| k.name.as_str()).collect();
-            return Err(format!(
-                "rule `{}` looks at groups; use `--group {}`",
-                rule.name,
-                keys.iter()
+            return Err(crate::tr!(
+                "explain-rule-rule-looks-at-groups",
+                rule = rule.name,
+                keys = keys
+                    .iter()
                     .map(|k| format!("{k}=…"))
                     .collect::<Vec<_>>()
                     .join(",")
@@ -428,14 +431,14 @@ fn header(plan: &Plan, sources: &SourceMap, rule: &RulePlan) -> String {
     let place = super::super::report::json::location(sources, rule.span);
     let basis = match &rule.source {
         Some(s) => format!("{} art {}", s.document, s.article),
-        None => "no document (unsourced)".to_string(),
+        None => crate::tr!("explain-no-document-unsourced"),
     };
     let _ = writeln!(
         out,
         "  from {basis} ({}:{}:{})",
         place.file, place.line, place.column
     );
-    let mut over = format!("over {}", plan.records[rule.record].name);
+    let mut over = crate::tr!("explain-over-name", name = plan.records[rule.record].name);
     if let Some(f) = &rule.filter_text {
         let _ = write!(over, " where {f}");
     }
@@ -458,10 +461,11 @@ fn group_target(
     let names: Vec<&str> = rule.keys.iter().map(|k| k.name.as_str()).collect();
     for (k, _) in pairs {
         if !names.contains(&k.as_str()) {
-            return Err(format!(
-                "`{k}` is not a group key of rule `{}`; its keys are: {}",
-                rule.name,
-                names.join(", ")
+            return Err(crate::tr!(
+                "explain-k-not-group-key-rule",
+                k = k,
+                rule = rule.name,
+                names = names.join(", ")
             ));
         }
     }
@@ -469,10 +473,10 @@ fn group_target(
     let mut values = Vec::new();
     for k in &rule.keys {
         let Some((_, v)) = pairs.iter().find(|(name, _)| *name == k.name) else {
-            return Err(format!(
-                "give every group key: missing `{}` (keys: {})",
-                k.name,
-                names.join(", ")
+            return Err(crate::tr!(
+                "explain-give-every-group-key-missing",
+                k = k.name,
+                names = names.join(", ")
             ));
         };
         let mut text = String::new();
@@ -512,10 +516,10 @@ fn explain_group(
         .map(|(k, v)| format!("{} = {}", k.name, n.show(*v, k.shape)))
         .collect();
     if c.group_count == 0 && c.rejected.is_empty() {
-        return Err(format!(
-            "no rows of `{}` fall in the group {} (while the rule's document is in force and its `where` holds)",
-            plan.records[rule.record].name,
-            shown.join(", ")
+        return Err(crate::tr!(
+            "explain-no-rows-name-fall-group",
+            name = plan.records[rule.record].name,
+            shown = shown.join(", ")
         ));
     }
     let _ = writeln!(
@@ -532,12 +536,12 @@ fn explain_group(
             _ => None,
         });
         let v = match earlier {
-            Some(year) if t.count == 0 => Err(format!("no rows for {year}")),
+            Some(year) if t.count == 0 => Err(crate::tr!("explain-no-rows-for-year", year = year)),
             _ => t.acc.value(),
         };
         let shown = match &v {
             Ok(v) => n.show(*v, spec.shape),
-            Err(why) => format!("undetermined ({why})"),
+            Err(why) => crate::tr!("explain-undetermined-why", why = why),
         };
         let _ = writeln!(out, "  {} = {shown}", spec.text);
         let what = if spec.record == rule.record {
@@ -609,9 +613,10 @@ fn explain_record(
     out: &mut String,
 ) -> Result<(), String> {
     let Some((row, file)) = &c.found else {
-        return Err(format!(
-            "no valid record of `{}` has the key `{key}`",
-            plan.records[rule.record].name
+        return Err(crate::tr!(
+            "explain-no-valid-record-name-has",
+            name = plan.records[rule.record].name,
+            key = key
         ));
     };
     let rec = &plan.records[rule.record];
@@ -698,14 +703,15 @@ fn conclude(
         }
     }
     let computed = match (rule.kind, cond) {
-        (RuleKind::Permit, _) => "a permit: never a violation by itself".to_string(),
+        (RuleKind::Permit, _) => crate::tr!("explain-permit-never-violation-by-itself"),
         (RuleKind::Require, Value::Bool(false)) | (RuleKind::Forbid, Value::Bool(true)) => {
             "violation".to_string()
         }
         (_, Value::Bool(_)) => "passed".to_string(),
-        _ => format!(
-            "undetermined: {}",
-            ev.cause
+        _ => crate::tr!(
+            "explain-undetermined-ev",
+            ev = ev
+                .cause
                 .clone()
                 .unwrap_or_else(|| "a value is missing".into())
         ),
@@ -738,8 +744,10 @@ fn verdict_text(plan: &Plan, f: &DataFinding) -> String {
         .unwrap_or_default();
     match f.kind {
         FindingKind::Violation => "violation".into(),
-        FindingKind::Undetermined => format!("undetermined: {why}"),
-        FindingKind::Overridden => format!("overridden: not enforced here, it {why}"),
+        FindingKind::Undetermined => crate::tr!("explain-undetermined-why-2", why = why),
+        FindingKind::Overridden => {
+            crate::tr!("explain-overridden-not-enforced-here-why", why = why)
+        }
     }
 }
 

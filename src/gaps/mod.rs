@@ -49,9 +49,9 @@ pub fn sides(f: &Function) -> Vec<Side> {
 
 fn side_words(side: Side, scope: &Scope) -> String {
     match (side, scope.kind) {
-        (Side::Central, _) => "on the central side".into(),
-        (Side::Supporter, ScopeKind::Pair(_)) => "on the supporter side".into(),
-        (Side::Recipient, ScopeKind::Pair(_)) => "on the recipient side".into(),
+        (Side::Central, _) => crate::tr!("gaps-central-side"),
+        (Side::Supporter, ScopeKind::Pair(_)) => crate::tr!("gaps-supporter-side"),
+        (Side::Recipient, ScopeKind::Pair(_)) => crate::tr!("gaps-recipient-side"),
         _ => String::new(),
     }
 }
@@ -92,6 +92,7 @@ pub fn analyze(symbols: &Symbols, opts: &Options) -> Vec<Diagnostic> {
             }
         }
     }
+    crate::i18n::snippets::localize(&mut out, &symbols.chinese_files);
     out
 }
 
@@ -115,16 +116,16 @@ fn imprecise(symbols: &Symbols, i: usize, scope: &Scope, out: &mut Vec<Diagnosti
         Diagnostic::new(
             Code::GapImprecisePair,
             p.span,
-            format!(
-                "{} has no {} (精准支援: imprecise pairing)",
-                scope.label,
-                missing.join(", ")
+            crate::tr!(
+                "gaps-label-has-no-missing-imprecise",
+                label = scope.label,
+                missing = missing.join(", ")
             ),
         )
-        .label("imprecise pairing")
-        .help(format!(
-            "give the pair a block: {{ {} }}",
-            missing
+        .label(crate::tr!("gaps-imprecise-pairing"))
+        .help(crate::tr!(
+            "gaps-give-pair-block-missing",
+            missing = missing
                 .iter()
                 .map(|m| match *m {
                     "scope" => "scope: [\"民生\", …]",

@@ -145,7 +145,8 @@ pub fn render(diags: &[Diagnostic], sources: &SourceMap, color: bool) -> String 
         }
         // Unwrapped and unindented, so it can be pasted into a rule file as it is.
         if let Some(w) = &d.witness {
-            out.push_str("witness, ready to paste as a test:\n\n");
+            out.push_str(&crate::tr!("report-witness-paste"));
+            out.push_str(":\n\n");
             out.push_str(w);
             if !w.ends_with('\n') {
                 out.push('\n');

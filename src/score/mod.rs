@@ -195,7 +195,11 @@ fn indicator(
                     weight: *w,
                     average: match &aggs[*a] {
                         Ok(Value::Num(d)) => Ok(*d),
-                        _ => Err(format!("no rating by `{ev}` for `{}`", ind.name)),
+                        _ => Err(crate::tr!(
+                            "score-no-rating-by-ev-for",
+                            ev = ev,
+                            ind = ind.name
+                        )),
                     },
                 })
                 .collect();
@@ -217,7 +221,7 @@ fn indicator(
                 _ => Err(ev
                     .cause
                     .take()
-                    .unwrap_or_else(|| "the value is undetermined".into())),
+                    .unwrap_or_else(|| crate::tr!("score-value-undetermined"))),
             };
             (value, Vec::new())
         }
@@ -262,7 +266,7 @@ fn parts_of(
         .map(|(a, v)| {
             let shown = match v {
                 Ok(v) => names.show(*v, a.shape),
-                Err(why) => format!("undetermined ({why})"),
+                Err(why) => crate::tr!("explain-undetermined-why", why = why),
             };
             (a.text.clone(), shown)
         })
@@ -277,7 +281,7 @@ fn rated_value(ratings: &[Rating]) -> Result<Decimal, String> {
         .map(|r| r.average.clone().map(|avg| (r.weight, avg)))
         .collect::<Result<Vec<_>, String>>()?;
     crate::exact::weighted_sum(parts)
-        .ok_or_else(|| "the weighted ratings are too large to add up".to_string())
+        .ok_or_else(|| crate::tr!("score-weighted-ratings-are-too-large"))
 }
 
 /// Rounds for output: 2 decimals, halves away from zero.

@@ -127,12 +127,16 @@ fn provisions(rules: &RuleSet) -> Vec<ArticleCoverage> {
 
 fn duty_name(d: &ast::Duty) -> String {
     let target = match &d.target {
-        ast::DutyTarget::Program(p) => format!("program {}", p.text),
+        ast::DutyTarget::Program(p) => crate::tr!("testing-program-p", p = p.text),
         ast::DutyTarget::Pair {
             supporter,
             recipient,
             ..
-        } => format!("pair {} -> {}", supporter.text, recipient.text),
+        } => crate::tr!(
+            "testing-pair-supporter-recipient",
+            supporter = supporter.text,
+            recipient = recipient.text
+        ),
     };
     format!("{} holds {} for {target}", d.actor.text, d.function.text)
 }
