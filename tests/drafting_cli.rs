@@ -8,6 +8,7 @@ use std::process::{Command, Output};
 
 fn duikou(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_duikou"))
+        .env("DUIKOU_LANG", "en")
         .args(args)
         .current_dir(dir)
         .output()

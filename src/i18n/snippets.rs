@@ -19,7 +19,8 @@ const PLACEHOLDERS: &[(&str, &str)] = &[
 
 /// Keywords left as they are in snippets: they are as often the names of fields.
 const NOT_TRANSLATED: &[&str] = &[
-    "score", "target", "weight", "message", "severity", "value", "data", "national",
+    "score", "target", "weight", "message", "severity", "value", "data", "national", "true",
+    "false",
 ];
 
 /// The dialect most keywords of a rule file are written in; English when there are none.
@@ -36,18 +37,24 @@ fn word_char(c: char) -> bool {
 }
 
 /// One snippet of code with its English keywords and placeholders in Chinese. Words after a
-/// `.`, before a `:` (property keys) and inside string literals are names and stay.
+/// `.`, before a `:` (property keys), inside a call's parentheses and inside string literals
+/// are names and stay.
 pub fn code_to_chinese(code: &str) -> String {
     let chars: Vec<char> = code.chars().collect();
     let mut out = String::with_capacity(code.len());
     let mut i = 0;
     let mut in_string = false;
+    let mut depth = 0usize;
     while i < chars.len() {
         let c = chars[i];
-        if c == '"' {
-            in_string = !in_string;
+        match c {
+            '"' => in_string = !in_string,
+            '(' if !in_string => depth += 1,
+            ')' if !in_string => depth = depth.saturating_sub(1),
+            _ => {}
         }
-        if in_string || !c.is_ascii_alphabetic() || (i > 0 && word_char(chars[i - 1])) {
+        let inside = in_string || depth > 0;
+        if inside || !c.is_ascii_alphabetic() || (i > 0 && word_char(chars[i - 1])) {
             out.push(c);
             i += 1;
             continue;
