@@ -150,7 +150,7 @@ impl Report {
             findings,
             rejected: run.problems.iter().map(Rejected::of).collect(),
             receipt: Receipt {
-                engine: crate::tr!("engine-duikou-env", env = env!("CARGO_PKG_VERSION")),
+                engine: format!("duikou {}", env!("CARGO_PKG_VERSION")),
                 data: run.hashes,
             },
         }

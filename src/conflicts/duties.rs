@@ -76,11 +76,12 @@ fn restated(symbols: &Symbols, a: &Sourced<ast::Duty>, b: &Sourced<ast::Duty>) -
     conflict(
         Code::ConflictRestated,
         b.item.span,
-        format!(
-            "{} restates the duty of `{}` for {what} in {}",
-            place(&b.source),
-            a.item.actor.text,
-            place(&a.source)
+        crate::tr!(
+            "conflicts-place-restates-duty-actor-for",
+            place = place(&b.source),
+            actor = a.item.actor.text,
+            what = what,
+            place2 = place(&a.source)
         ),
         resolve(symbols, &side(b), &side(a)),
         true,

@@ -101,8 +101,12 @@ fn leads_meet(
 
 fn place(s: &Option<Source>) -> String {
     match s {
-        Some(s) => format!("{} art {}", s.document, s.article),
-        None => "no document".into(),
+        Some(s) => crate::tr!(
+            "gaps-document-art-article",
+            document = s.document,
+            article = s.article
+        ),
+        None => crate::tr!("conflicts-no-document"),
     }
 }
 
@@ -225,10 +229,11 @@ pub(crate) fn conflict(
     let mut d = Diagnostic::new(
         code,
         span,
-        format!(
-            "{message} ({})",
-            if certain { "certain" } else { "possible" }
-        ),
+        if certain {
+            crate::tr!("conflicts-certain", message = message)
+        } else {
+            crate::tr!("conflicts-possible", message = message)
+        },
     );
     d.help = Some(match (code, &resolution.prevails, &resolution.refer_to) {
         // Both provisions stay in force: say what to do rather than who prevails.
@@ -240,7 +245,11 @@ pub(crate) fn conflict(
         (Code::ConflictRestated, _, _) => {
             crate::tr!("conflicts-same-norm-twice-keep-one")
         }
-        (_, Some(p), _) => format!("{} prevails: {}", p, resolution.principle),
+        (_, Some(p), _) => crate::tr!(
+            "conflicts-prevails",
+            prevails = p,
+            principle = resolution.principle
+        ),
         (_, None, Some(r)) => crate::tr!(
             "conflicts-unresolved-for-r-decide-principle",
             r = r,

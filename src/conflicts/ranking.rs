@@ -160,10 +160,11 @@ fn legal_pair(c: &Clash<'_>) -> Resolution {
         return c.win(
             i,
             "superior",
-            format!(
-                "{} prevails over {} (上位法优于下位法, {article})",
-                c.level_name(i),
-                c.level_name(1 - i)
+            crate::tr!(
+                "conflicts-c-prevails-over-c-article",
+                c = c.level_name(i),
+                c2 = c.level_name(1 - i),
+                article = article
             ),
         );
     }
@@ -199,10 +200,13 @@ fn nested(c: &Clash<'_>, article: &str) -> Resolution {
         return c.win(
             i,
             "superior",
-            format!(
-                "{} of `{outer}` prevails over {} of `{inner}`, which lies within it (上位法优于下位法, {article})",
-                c.level_name(i),
-                c.level_name(1 - i)
+            crate::tr!(
+                "conflicts-c-outer-prevails-over-c",
+                c = c.level_name(i),
+                outer = outer,
+                c2 = c.level_name(1 - i),
+                inner = inner,
+                article = article
             ),
         );
     }

@@ -81,7 +81,11 @@ impl Clash<'_> {
 }
 
 fn place(s: &Source) -> String {
-    format!("{} art {}", s.document, s.article)
+    crate::tr!(
+        "gaps-document-art-article",
+        document = s.document,
+        article = s.article
+    )
 }
 
 /// Nobody prevails; `refer_to` decides.

@@ -123,9 +123,11 @@ impl RowSink for Collector<'_> {
         let rec = &plan.records[self.record];
         let mut row = std::mem::take(&mut self.row);
         row.line = problem.location.line;
-        let note = format!(
-            "{}:{} was rejected ({})",
-            self.file, problem.location.line, problem.message
+        let note = crate::tr!(
+            "explain-file-line-was-rejected-message",
+            file = self.file,
+            line = problem.location.line,
+            message = problem.message
         );
         salvage(&rec.fields, &plan.names, cells, &mut row, note.clone());
         if self.record == self.rule.record && self.may_be_in_target(&row) {
@@ -141,9 +143,12 @@ impl RowSink for Collector<'_> {
         row.line = line;
         if let Err((field, why)) = validate(&rec.fields, &plan.names, cells, &mut row) {
             // A rejected row of the target group leaves the group's result undetermined.
-            let note = format!(
-                "{}:{line} was rejected ({}: {})",
-                self.file, rec.fields[field].name.text, why.message
+            let note = crate::tr!(
+                "explain-file-line-was-rejected-name",
+                file = self.file,
+                line = line,
+                name = rec.fields[field].name.text,
+                message = why.message
             );
             salvage(&rec.fields, &plan.names, cells, &mut row, note.clone());
             if self.record == self.rule.record && self.may_be_in_target(&row) {
@@ -430,7 +435,11 @@ fn header(plan: &Plan, sources: &SourceMap, rule: &RulePlan) -> String {
     let _ = writeln!(out, "rule {}{title}", rule.name);
     let place = super::super::report::json::location(sources, rule.span);
     let basis = match &rule.source {
-        Some(s) => format!("{} art {}", s.document, s.article),
+        Some(s) => crate::tr!(
+            "gaps-document-art-article",
+            document = s.document,
+            article = s.article
+        ),
         None => crate::tr!("explain-no-document-unsourced"),
     };
     let _ = writeln!(
@@ -713,7 +722,7 @@ fn conclude(
             ev = ev
                 .cause
                 .clone()
-                .unwrap_or_else(|| "a value is missing".into())
+                .unwrap_or_else(|| crate::tr!("explain-value-missing"))
         ),
     };
     let outcome = match &c.verdict {

@@ -114,6 +114,13 @@ pub fn witness_to_chinese(witness: &str) -> String {
             out.push_str(body);
             continue;
         }
+        // `data RECORD [`: the record's name stays.
+        if let Some(rest) = body.strip_prefix("data ") {
+            out.push_str(crate::fmt::Dialect::Zh.keyword("data"));
+            out.push(' ');
+            out.push_str(rest);
+            continue;
+        }
         // A data row `{ field: value, … }` holds names and values only.
         if body.starts_with('{') {
             out.push_str(body);

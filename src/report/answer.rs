@@ -145,7 +145,7 @@ fn codes(list: &[&CodeCount], out: &mut String) {
             c.code.as_str().to_string(),
             severity_word(c.severity),
             c.count.to_string(),
-            super::codes::short(c.code).to_string(),
+            super::codes::short(c.code),
         ]);
     }
     if rows.is_empty() {

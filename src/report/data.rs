@@ -38,9 +38,13 @@ pub(crate) fn severity_of(rule: &RulePlan, kind: FindingKind) -> Severity {
 
 /// `援疆条例 art 12`.
 pub fn article(rule: &RulePlan) -> Option<String> {
-    rule.source
-        .as_ref()
-        .map(|s| format!("{} art {}", s.document, s.article))
+    rule.source.as_ref().map(|s| {
+        crate::tr!(
+            "gaps-document-art-article",
+            document = s.document,
+            article = s.article
+        )
+    })
 }
 
 impl CheckReport<'_> {

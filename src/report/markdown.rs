@@ -87,7 +87,7 @@ fn codes(o: &Overview, out: &mut String) {
             c.code.as_str(),
             c.severity.as_str(),
             c.count,
-            cell(super::codes::short(c.code))
+            cell(&super::codes::short(c.code))
         );
     }
     out.push('\n');

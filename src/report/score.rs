@@ -62,10 +62,11 @@ pub fn findings(rows: &[ScoreRow]) -> Vec<String> {
     for r in rows {
         for s in &r.indicators {
             if let Err(why) = &s.value {
-                out.push(format!(
-                    "`{}` of {} is undetermined: {why}",
-                    s.name,
-                    group_text(r)
+                out.push(crate::tr!(
+                    "report-s-group-text-undetermined-why",
+                    s = s.name,
+                    group_text = group_text(r),
+                    why = why
                 ));
             }
         }

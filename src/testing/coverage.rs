@@ -138,7 +138,12 @@ fn duty_name(d: &ast::Duty) -> String {
             recipient = recipient.text
         ),
     };
-    format!("{} holds {} for {target}", d.actor.text, d.function.text)
+    crate::tr!(
+        "testing-actor-holds-function-for-target",
+        actor = d.actor.text,
+        function = d.function.text,
+        target = target
+    )
 }
 
 /// What one test exercises: rule names and evaluation names reached and named, and the spans

@@ -450,11 +450,11 @@ pub fn findings_by_code(diags: &[Diagnostic], noun: &str) -> String {
     )
 }
 
-fn short_code(code: &str) -> &'static str {
+fn short_code(code: &str) -> String {
     crate::diagnostic::Code::ALL
         .iter()
         .find(|c| c.as_str() == code)
-        .map_or("", |c| crate::report::codes::short(*c))
+        .map_or_else(String::new, |c| crate::report::codes::short(*c))
 }
 
 fn capitalised(s: &str) -> String {

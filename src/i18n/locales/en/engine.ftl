@@ -27,4 +27,3 @@ engine-same-key-usize-line-l = the same key is in `{ $usize }`, line { $l }
 engine-same-key-line-line-give = the same key is on line { $line }; give each row its own key
 engine-same-key-f-line-line = the same key is in `{ $f }`, line { $line }
 engine-same-key-earlier-row-give = the same key is on an earlier row; give each row its own key
-engine-duikou-env = duikou { $env }

@@ -16,3 +16,5 @@ explain-overridden-not-enforced-here-why = overridden: not enforced here, it { $
 explain-no-document-unsourced = no document (unsourced)
 explain-permit-never-violation-by-itself = a permit: never a violation by itself
 explain-value-missing = a value is missing
+explain-file-line-was-rejected-message = { $file }:{ $line } was rejected ({ $message })
+explain-file-line-was-rejected-name = { $file }:{ $line } was rejected ({ $name }: { $message })

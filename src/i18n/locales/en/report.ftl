@@ -203,3 +203,7 @@ data-report-outside-period = , { $records } outside the document's period
 data-report-rule-counts = { $checked } checked: { $passed } passed, { $violations }, { $undetermined } undetermined{ $extra }
 data-report-incomplete = incomplete: { $files } could not be read in full (see the data problems)
 data-report-not-data = ; { $parts } not data
+report-s-group-text-undetermined-why = `{ $s }` of { $group_text } is undetermined: { $why }
+report-replace-old-with-new = replace `{ $old }` with `{ $new }`
+report-test-t-passed = test `{ $t }` passed
+report-test-t-failed-t = test `{ $t }` failed: { $t2 }

@@ -15,3 +15,4 @@ testing-expected-no-gap-code-found = expected no gap { $code }, found one
 testing-expected-gap-code-found-none = expected gap { $code }, found none
 testing-expected-no-conflict-what-found = expected no conflict { $what }, found one
 testing-expected-conflict-what-found-none = expected conflict { $what }, found none
+testing-actor-holds-function-for-target = { $actor } holds { $function } for { $target }

@@ -27,4 +27,3 @@ engine-same-key-usize-line-l = 相同的键在 `{ $usize }` 第 { $l } 行
 engine-same-key-line-line-give = 第 { $line } 行有相同的键；请给每行不同的键
 engine-same-key-f-line-line = 相同的键在 `{ $f }` 第 { $line } 行
 engine-same-key-earlier-row-give = 前面的行有相同的键；请给每行不同的键
-engine-duikou-env = duikou { $env }

@@ -16,3 +16,5 @@ explain-overridden-not-enforced-here-why = 不予适用：在此不予适用，�
 explain-no-document-unsourced = 无文件（无出处）
 explain-permit-never-violation-by-itself = 允许性规定：本身永远不构成违规
 explain-value-missing = 缺少数值
+explain-file-line-was-rejected-message = { $file }:{ $line } 被拒收（{ $message }）
+explain-file-line-was-rejected-name = { $file }:{ $line } 被拒收（{ $name }：{ $message }）

@@ -91,3 +91,7 @@ data-report-outside-period = ，{ $records }在文件有效期之外
 data-report-rule-counts = 检查 { $checked }：通过 { $passed }，{ $violations }，无法判定 { $undetermined }{ $extra }
 data-report-incomplete = 不完整：{ $files } 未能完整读取（见数据问题）
 data-report-not-data = ；{ $parts }不是数据
+report-s-group-text-undetermined-why = { $group_text } 的 `{ $s }` 无法判定：{ $why }
+report-replace-old-with-new = 将 `{ $old }` 替换为 `{ $new }`
+report-test-t-passed = 测试 `{ $t }` 通过
+report-test-t-failed-t = 测试 `{ $t }` 失败：{ $t2 }

@@ -15,3 +15,4 @@ testing-expected-no-gap-code-found = 预期没有缺口 { $code }，实际有一
 testing-expected-gap-code-found-none = 预期缺口 { $code }，实际没有
 testing-expected-no-conflict-what-found = 预期没有冲突 { $what }，实际有一个
 testing-expected-conflict-what-found-none = 预期冲突 { $what }，实际没有
+testing-actor-holds-function-for-target = { $actor } 承担针对 { $target } 的 { $function }
