@@ -432,7 +432,11 @@ fn header(plan: &Plan, sources: &SourceMap, rule: &RulePlan) -> String {
         .as_ref()
         .map(|t| format!(" “{t}”"))
         .unwrap_or_default();
-    let _ = writeln!(out, "rule {}{title}", rule.name);
+    let _ = writeln!(
+        out,
+        "{}",
+        crate::tr!("explain-rule-heading", rule = rule.name, title = title)
+    );
     let place = super::super::report::json::location(sources, rule.span);
     let basis = match &rule.source {
         Some(s) => crate::tr!(
@@ -444,8 +448,12 @@ fn header(plan: &Plan, sources: &SourceMap, rule: &RulePlan) -> String {
     };
     let _ = writeln!(
         out,
-        "  from {basis} ({}:{}:{})",
-        place.file, place.line, place.column
+        "  {}",
+        crate::tr!(
+            "explain-from-basis",
+            basis = basis,
+            place = format!("{}:{}:{}", place.file, place.line, place.column)
+        )
     );
     let mut over = crate::tr!("explain-over-name", name = plan.records[rule.record].name);
     if let Some(f) = &rule.filter_text {
@@ -533,10 +541,13 @@ fn explain_group(
     }
     let _ = writeln!(
         out,
-        "  group {}: {} ({})\n",
-        shown.join(", "),
-        crate::report::plural(c.group_count as usize, "row"),
-        list(&c.group_rows, c.group_count)
+        "  {}\n",
+        crate::tr!(
+            "explain-group-line",
+            group = shown.join(", "),
+            rows = crate::report::plural(c.group_count as usize, "row"),
+            list = list(&c.group_rows, c.group_count)
+        )
     );
     let mut aggs = Vec::new();
     for (spec, t) in rule.aggs.iter().zip(&c.traces) {
@@ -554,16 +565,23 @@ fn explain_group(
         };
         let _ = writeln!(out, "  {} = {shown}", spec.text);
         let what = if spec.record == rule.record {
-            ""
+            String::new()
         } else {
-            " joined"
+            crate::tr!("explain-joined")
         };
-        let when = earlier.map(|y| format!(" of {y}")).unwrap_or_default();
+        let when = earlier
+            .map(|y| crate::tr!("explain-of-year", year = y))
+            .unwrap_or_default();
         let _ = writeln!(
             out,
-            "    from {}{what}{when}: {}",
-            crate::report::plural(t.count as usize, "row"),
-            list(&t.rows, t.count)
+            "    {}",
+            crate::tr!(
+                "explain-from-rows",
+                rows = crate::report::plural(t.count as usize, "row"),
+                what = what,
+                when = when,
+                list = list(&t.rows, t.count)
+            )
         );
         aggs.push(v);
     }
@@ -585,10 +603,7 @@ fn explain_group(
         rule,
     };
     if !c.rejected.is_empty() {
-        let _ = writeln!(
-            out,
-            "\n  rejected rows that belong, or may belong, to this group:"
-        );
+        let _ = writeln!(out, "\n  {}", crate::tr!("explain-rejected-rows-heading"));
         for r in &c.rejected {
             let _ = writeln!(out, "    {r}");
         }
@@ -596,14 +611,18 @@ fn explain_group(
         if own || c.group_count == 0 {
             let _ = writeln!(
                 out,
-                "\n  outcome: undetermined: the group is incomplete without them (the values above leave them out)"
+                "\n  {}",
+                crate::tr!("explain-outcome-incomplete-group")
             );
             return Ok(());
         }
         let _ = writeln!(
             out,
-            "  (they do not change this rule's result: it aggregates no `{}` rows)",
-            plan.records[rule.record].name
+            "  {}",
+            crate::tr!(
+                "explain-rejected-do-not-change",
+                record = plan.records[rule.record].name
+            )
         );
     }
     conclude(plan, sources, rule, c, &env, out, |p| match p {
@@ -630,7 +649,15 @@ fn explain_record(
     };
     let rec = &plan.records[rule.record];
     let n = names(plan, &c.texts, &row.text);
-    let _ = writeln!(out, "  record {key} ({file}:{})", row.line);
+    let _ = writeln!(
+        out,
+        "  {}",
+        crate::tr!(
+            "explain-record-line",
+            key = key,
+            place = format!("{file}:{}", row.line)
+        )
+    );
     for (f, v) in rec.fields.iter().zip(&row.values) {
         let _ = writeln!(
             out,
@@ -641,10 +668,7 @@ fn explain_record(
     }
     out.push('\n');
     if !in_force(rule, row, rec) {
-        let _ = writeln!(
-            out,
-            "  the rule's document is not in force for this record's time: the rule does not apply"
-        );
+        let _ = writeln!(out, "  {}", crate::tr!("explain-not-in-force"));
         return Ok(());
     }
     let env = RowEnv {
@@ -657,7 +681,7 @@ fn explain_record(
         let text = rule.filter_text.as_deref().unwrap_or("…");
         let _ = writeln!(out, "  where {text} → {}", truth(v));
         if v != Value::Bool(true) {
-            let _ = writeln!(out, "  the record is not looked at by this rule");
+            let _ = writeln!(out, "  {}", crate::tr!("explain-not-looked-at"));
             return Ok(());
         }
     }
@@ -707,16 +731,20 @@ fn conclude(
             truth(v)
         );
         if v == Value::Bool(true) {
-            let _ = writeln!(out, "\n  outcome: exempted by `unless`");
+            let _ = writeln!(
+                out,
+                "\n  {}",
+                crate::tr!("explain-outcome", outcome = crate::tr!("explain-exempted"))
+            );
             return;
         }
     }
     let computed = match (rule.kind, cond) {
         (RuleKind::Permit, _) => crate::tr!("explain-permit-never-violation-by-itself"),
         (RuleKind::Require, Value::Bool(false)) | (RuleKind::Forbid, Value::Bool(true)) => {
-            "violation".to_string()
+            crate::tr!("explain-violation")
         }
-        (_, Value::Bool(_)) => "passed".to_string(),
+        (_, Value::Bool(_)) => crate::tr!("explain-passed"),
         _ => crate::tr!(
             "explain-undetermined-ev",
             ev = ev
@@ -729,8 +757,12 @@ fn conclude(
         Some(f) => verdict_text(plan, f),
         None => computed,
     };
-    let _ = writeln!(out, "\n  outcome: {outcome}");
-    if outcome == "violation"
+    let _ = writeln!(
+        out,
+        "\n  {}",
+        crate::tr!("explain-outcome", outcome = outcome)
+    );
+    if outcome == crate::tr!("explain-violation")
         && let Some(t) = &rule.message
     {
         let value = first_left(&rule.condition.node, &mut ev, env)
@@ -740,7 +772,7 @@ fn conclude(
             Part::Value => value.clone(),
             other => fill(other),
         });
-        let _ = writeln!(out, "  message: {msg}");
+        let _ = writeln!(out, "  {}", crate::tr!("explain-message", message = msg));
     }
 }
 
@@ -752,7 +784,7 @@ fn verdict_text(plan: &Plan, f: &DataFinding) -> String {
         .map(|c| c.describe(|w| plan.rules[w].name.clone()))
         .unwrap_or_default();
     match f.kind {
-        FindingKind::Violation => "violation".into(),
+        FindingKind::Violation => crate::tr!("explain-violation"),
         FindingKind::Undetermined => crate::tr!("explain-undetermined-why-2", why = why),
         FindingKind::Overridden => {
             crate::tr!("explain-overridden-not-enforced-here-why", why = why)
@@ -804,21 +836,24 @@ fn comparisons(
     }
 }
 
-fn truth(v: Value) -> &'static str {
+fn truth(v: Value) -> String {
     match v {
-        Value::Bool(true) => "true",
-        Value::Bool(false) => "false",
-        _ => "undetermined",
+        Value::Bool(true) => crate::tr!("explain-true"),
+        Value::Bool(false) => crate::tr!("explain-false"),
+        _ => crate::tr!("explain-undetermined"),
     }
 }
 
 fn list(rows: &[String], count: u64) -> String {
     let mut s = rows.join(", ");
     if count as usize > rows.len() {
-        let _ = write!(s, ", … and {} more", count as usize - rows.len());
+        s.push_str(&crate::tr!(
+            "explain-and-more",
+            n = count as usize - rows.len()
+        ));
     }
     if s.is_empty() {
-        s.push_str("none");
+        s.push_str(&crate::tr!("answer-none"));
     }
     s
 }

@@ -19,7 +19,7 @@ pub fn severity_word(s: Severity) -> String {
 }
 
 /// The word for a kind of finding in the current language.
-fn kind_word(k: Kind) -> String {
+pub(crate) fn kind_word(k: Kind) -> String {
     match k {
         Kind::RuleFile => crate::tr!("kind-rule-file"),
         Kind::Data => crate::tr!("kind-data"),

@@ -125,6 +125,15 @@ fn to_rendered(d: &Diagnostic, files: &mut Files<'_>) -> Rendered {
     }
 }
 
+/// The renderer's own words (`help:`) in the current language.
+fn localize_labels(rendered: String) -> String {
+    let help = crate::tr!("report-help");
+    if help == "help" {
+        return rendered;
+    }
+    rendered.replace("  help: ", &format!("  {help}: "))
+}
+
 /// Renders every diagnostic; `color` for a terminal.
 pub fn render(diags: &[Diagnostic], sources: &SourceMap, color: bool) -> String {
     let theme = if color {
@@ -132,7 +141,11 @@ pub fn render(diags: &[Diagnostic], sources: &SourceMap, color: bool) -> String 
     } else {
         GraphicalTheme::unicode_nocolor()
     };
-    let handler = GraphicalReportHandler::new_themed(theme).with_width(100);
+    // Lines break at spaces only: a Chinese name is never split between two lines.
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_width(100)
+        .with_word_separator(textwrap::WordSeparator::AsciiSpace)
+        .with_break_words(false);
     let mut out = String::new();
     let mut files = Files {
         sources,
@@ -140,9 +153,11 @@ pub fn render(diags: &[Diagnostic], sources: &SourceMap, color: bool) -> String 
     };
     for d in diags {
         let r = to_rendered(d, &mut files);
-        if handler.render_report(&mut out, &r).is_err() {
-            out.push_str(&format!("{}: {}\n", d.code.as_str(), d.message));
+        let mut one = String::new();
+        if handler.render_report(&mut one, &r).is_err() {
+            one = format!("{}: {}\n", d.code.as_str(), d.message);
         }
+        out.push_str(&localize_labels(one));
         // Unwrapped and unindented, so it can be pasted into a rule file as it is.
         if let Some(w) = &d.witness {
             out.push_str(&crate::tr!("report-witness-paste"));

@@ -29,7 +29,7 @@ fn cells(e: &EvaluationPlan, rows: &[ScoreRow]) -> Vec<Vec<String>> {
                     .collect::<Vec<_>>()
                     .join(" ")
             })
-            .unwrap_or_else(|| "group".into()),
+            .unwrap_or_else(|| crate::tr!("score-col-group")),
     ];
     for i in &e.indicators {
         head.push(format!(
@@ -38,14 +38,18 @@ fn cells(e: &EvaluationPlan, rows: &[ScoreRow]) -> Vec<Vec<String>> {
             crate::exact::percent_text(i.weight)
         ));
     }
-    head.extend(["score".into(), "grade".into(), "rank".into()]);
+    head.extend([
+        crate::tr!("score-col-score"),
+        crate::tr!("score-col-grade"),
+        crate::tr!("score-col-rank"),
+    ]);
     let mut out = vec![head];
     for r in rows {
         let mut line = vec![group_text(r)];
         for s in &r.indicators {
             line.push(match s.attainment {
                 Some(a) => format!("{} → {}", s.value_text, num(Some(a))),
-                None => "undetermined".into(),
+                None => crate::tr!("explain-undetermined"),
             });
         }
         line.push(num(r.score));
@@ -85,10 +89,8 @@ pub fn human(e: &EvaluationPlan, rows: &[ScoreRow]) -> String {
         .as_ref()
         .map(|t| format!(" “{t}”"))
         .unwrap_or_default();
-    let mut out = format!(
-        "evaluation {}{title}: value → attainment per indicator (weight)\n\n",
-        e.name
-    );
+    let mut out = crate::tr!("score-heading", evaluation = e.name, title = title);
+    out.push_str("\n\n");
     for l in &table {
         let line: Vec<String> = l.iter().zip(&widths).map(|(c, w)| pad(c, *w)).collect();
         let _ = writeln!(out, "{}", line.join("  ").trim_end());
@@ -97,15 +99,19 @@ pub fn human(e: &EvaluationPlan, rows: &[ScoreRow]) -> String {
     if !f.is_empty() {
         out.push('\n');
         for line in &f {
-            let _ = writeln!(out, "warning: {line}");
+            let _ = writeln!(out, "{}", crate::tr!("cli-warning", message = line));
         }
     }
     let scored = rows.iter().filter(|r| r.score.is_some()).count();
     let _ = writeln!(
         out,
-        "\n{}: {scored} scored, {} undetermined",
-        crate::report::plural(rows.len(), "group"),
-        rows.len() - scored
+        "\n{}",
+        crate::tr!(
+            "score-summary",
+            groups = crate::report::plural(rows.len(), "group"),
+            scored = scored,
+            undetermined = rows.len() - scored
+        )
     );
     out
 }
