@@ -700,8 +700,11 @@ pub fn run_with<T: Send>(
     }
     let (to_checker, batches) = std::sync::mpsc::sync_channel::<Batch>(BATCHES);
     let (give_back, returned) = std::sync::mpsc::channel::<Batch>();
+    let lang = crate::i18n::current();
     std::thread::scope(|scope| {
         let checking = scope.spawn(move || {
+            // Messages in the language of the calling thread.
+            let _lang = crate::i18n::LangGuard::set(lang);
             let mut checking = Checking {
                 checker: Checker::new(plan, opts.keep),
                 labels,

@@ -104,14 +104,24 @@ pub fn current() -> Lang {
 
 /// Runs `f` with messages in `lang` on this thread, then restores the language before.
 pub fn with_lang<R>(lang: Lang, f: impl FnOnce() -> R) -> R {
-    struct Restore(Option<Lang>);
-    impl Drop for Restore {
-        fn drop(&mut self) {
-            SCOPED.with(|c| c.set(self.0));
-        }
-    }
-    let _restore = Restore(SCOPED.with(|c| c.replace(Some(lang))));
+    let _guard = LangGuard::set(lang);
     f()
+}
+
+/// Messages in a language on this thread until the guard is dropped.
+pub struct LangGuard(Option<Lang>);
+
+impl LangGuard {
+    /// Sets `lang` for this thread; dropping the guard restores the language before.
+    pub fn set(lang: Lang) -> LangGuard {
+        LangGuard(SCOPED.with(|c| c.replace(Some(lang))))
+    }
+}
+
+impl Drop for LangGuard {
+    fn drop(&mut self) {
+        SCOPED.with(|c| c.set(self.0));
+    }
 }
 
 #[cfg(test)]

@@ -21,7 +21,7 @@ mod lang;
 pub mod snippets;
 
 pub use catalogue::{FILES_EN, FILES_ZH, text, text_in};
-pub use lang::{Lang, current, set_default, with_lang};
+pub use lang::{Lang, LangGuard, current, set_default, with_lang};
 
 use fluent_bundle::FluentValue;
 
