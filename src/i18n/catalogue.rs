@@ -18,6 +18,7 @@ macro_rules! catalogue_files {
 
 catalogue_files!(
     "cli",
+    "codes",
     "report",
     "syntax",
     "names",
