@@ -125,6 +125,31 @@ fn to_rendered(d: &Diagnostic, files: &mut Files<'_>) -> Rendered {
     }
 }
 
+/// The words of a line for wrapping: split at spaces, except inside backticks, so neither a
+/// Chinese name nor a snippet of code is split between two lines.
+fn words_keeping_code(line: &str) -> Box<dyn Iterator<Item = textwrap::core::Word<'_>> + '_> {
+    let mut words = Vec::new();
+    let mut start = 0;
+    let mut in_code = false;
+    let mut after_space = false;
+    for (i, c) in line.char_indices() {
+        if after_space && c != ' ' {
+            words.push(textwrap::core::Word::from(&line[start..i]));
+            start = i;
+            after_space = false;
+        }
+        match c {
+            '`' => in_code = !in_code,
+            ' ' if !in_code => after_space = true,
+            _ => {}
+        }
+    }
+    if start < line.len() {
+        words.push(textwrap::core::Word::from(&line[start..]));
+    }
+    Box::new(words.into_iter())
+}
+
 /// The renderer's own words (`help:`) in the current language.
 fn localize_labels(rendered: String) -> String {
     let help = crate::tr!("report-help");
@@ -144,7 +169,7 @@ pub fn render(diags: &[Diagnostic], sources: &SourceMap, color: bool) -> String 
     // Lines break at spaces only: a Chinese name is never split between two lines.
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_width(100)
-        .with_word_separator(textwrap::WordSeparator::AsciiSpace)
+        .with_word_separator(textwrap::WordSeparator::Custom(words_keeping_code))
         .with_break_words(false);
     let mut out = String::new();
     let mut files = Files {

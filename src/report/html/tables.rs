@@ -130,7 +130,7 @@ pub fn codes(o: &Overview) -> String {
                     text(c.code.as_str()),
                     text(c.severity.as_str()),
                     number(c.count as u64),
-                    text(&crate::report::codes::short(c.code)),
+                    text(crate::report::codes::short(c.code)),
                 ],
             )
         })
