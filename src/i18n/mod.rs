@@ -12,7 +12,8 @@
 //!    (`duikou::tr!` outside the library). It returns a `String` in the current language.
 //!    Integers are passed as numbers (for plurals), everything else as its `Display` text.
 //! 4. `cargo test --test i18n_catalogue` fails when a key is missing from one language, when
-//!    the two languages use different `$names`, or when code uses a key that does not exist.
+//!    the Chinese uses a `$name` the English does not give, or when code uses a key that does
+//!    not exist.
 //!
 //! A new catalogue file is listed once in [`catalogue`] for each language.
 
