@@ -145,15 +145,17 @@ impl Data {
 
 /// The problem of data given for a record type the rules do not declare.
 fn unbound(file: &DataFile, records: &[&str]) -> DataProblem {
-    let help = crate::suggest::did_you_mean(&file.record, records.iter().copied())
-        .unwrap_or_else(|| format!("record types are: {}", records.join(", ")));
+    let help =
+        crate::suggest::did_you_mean(&file.record, records.iter().copied()).unwrap_or_else(|| {
+            crate::tr!(
+                "data-record-types-are-records",
+                records = records.join(", ")
+            )
+        });
     DataProblem {
         code: Code::DataUnbound,
         severity: Severity::Error,
-        message: format!(
-            "no record type `{}` to check this data against",
-            file.record
-        ),
+        message: crate::tr!("data-no-record-type-record-check", record = file.record),
         help: Some(help),
         location: DataLocation {
             file: file.display(),

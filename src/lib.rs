@@ -88,3 +88,7 @@ pub use syntax::MAX_NESTING;
 
 // The language server (`duikou lsp`).
 pub mod lsp;
+
+// Output in the user's language: the message catalogue and the choice of language.
+pub mod i18n;
+pub use i18n::Lang;

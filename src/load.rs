@@ -27,12 +27,16 @@ pub fn collect_files(paths: &[PathBuf], diags: &mut Vec<Diagnostic>) -> Vec<Path
                 Diagnostic::at_path(
                     Code::IoUnreadable,
                     &shown,
-                    format!("cannot read `{shown}`: {}", io_reason(&e)),
+                    crate::tr!(
+                        "syntax-cannot-read-shown-io-reason",
+                        shown = shown,
+                        io_reason = io_reason(&e)
+                    ),
                 )
                 .help(if shown == "rules" {
-                    "with no path given, duikou reads `rules/`; name the rule files or their folder: `duikou check my-rules/`"
+                    crate::tr!("syntax-with-no-path-given-duikou")
                 } else {
-                    "check the path; rule files are `.dk` files or directories holding them"
+                    crate::tr!("syntax-check-path-rule-files-are")
                 }),
             ),
             Ok(m) if m.is_dir() => {
@@ -40,8 +44,12 @@ pub fn collect_files(paths: &[PathBuf], diags: &mut Vec<Diagnostic>) -> Vec<Path
                 walk(path, &mut out, diags);
                 if out.len() == before {
                     diags.push(
-                        Diagnostic::at_path(Code::IoNoRules, &shown, format!("no `.dk` rule files under `{shown}`"))
-                            .help("rule files end in `.dk`; give a directory that holds some, or the files themselves"),
+                        Diagnostic::at_path(
+                            Code::IoNoRules,
+                            &shown,
+                            crate::tr!("syntax-no-dk-rule-files-under", shown = shown),
+                        )
+                        .help(crate::tr!("syntax-rule-files-end-dk-give")),
                     );
                 }
             }
@@ -61,7 +69,11 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, diags: &mut Vec<Diagnostic>) {
             diags.push(Diagnostic::at_path(
                 Code::IoUnreadable,
                 &shown,
-                format!("cannot read directory `{shown}`: {}", io_reason(&e)),
+                crate::tr!(
+                    "syntax-cannot-read-directory-shown-io",
+                    shown = shown,
+                    io_reason = io_reason(&e)
+                ),
             ));
             return;
         }
@@ -79,7 +91,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, diags: &mut Vec<Diagnostic>) {
 
 fn io_reason(e: &std::io::Error) -> String {
     match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
+        std::io::ErrorKind::NotFound => crate::tr!("syntax-no-such-file-directory"),
         std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
         _ => e.to_string().to_lowercase(),
     }
@@ -99,7 +111,11 @@ pub fn read_file(
             diags.push(Diagnostic::at_path(
                 Code::IoUnreadable,
                 &shown,
-                format!("cannot read `{shown}`: {}", io_reason(&e)),
+                crate::tr!(
+                    "syntax-cannot-read-shown-io-reason",
+                    shown = shown,
+                    io_reason = io_reason(&e)
+                ),
             ));
             return None;
         }
@@ -126,9 +142,14 @@ pub fn add_bytes(
                 Diagnostic::at_path(
                     Code::ParseEncoding,
                     &shown,
-                    format!("`{shown}` is not UTF-8 (invalid byte at line {line}, byte offset {at})"),
+                    crate::tr!(
+                        "syntax-shown-not-utf-invalid-byte",
+                        shown = shown,
+                        line = line,
+                        at = at
+                    ),
                 )
-                .help("save the file as UTF-8; GBK rule files can be converted with `iconv -f GBK -t UTF-8`"),
+                .help(crate::tr!("syntax-save-file-as-utf-gbk")),
             );
             sources.add(SourceFile::new(path, String::new(), hash));
             None

@@ -33,10 +33,10 @@ pub fn build(modules: Vec<ast::Module>, diags: &mut Vec<Diagnostic>) -> Symbols 
                 Diagnostic::new(
                     Code::NameDuplicate,
                     name.span,
-                    "`national` is built in and cannot be declared",
+                    crate::tr!("names-national-built-cannot-declared"),
                 )
-                .label("built-in name")
-                .help("choose another name"),
+                .label(crate::tr!("names-built-name"))
+                .help(crate::tr!("names-choose-another-name")),
             );
             return false;
         }
@@ -45,11 +45,11 @@ pub fn build(modules: Vec<ast::Module>, diags: &mut Vec<Diagnostic>) -> Symbols 
                 Diagnostic::new(
                     Code::NameDuplicate,
                     name.span,
-                    format!("`{}` is declared twice", name.text),
+                    crate::tr!("names-name-declared-twice", name = name.text),
                 )
-                .label(format!("{what} declared again here"))
-                .related(*first, "first declared here")
-                .help("all rule files share one namespace: rename one of the two"),
+                .label(crate::tr!("names-what-declared-again-here", what = what))
+                .related(*first, crate::tr!("decl-first-declared-here"))
+                .help(crate::tr!("names-all-rule-files-share-one")),
             );
             return false;
         }
@@ -91,14 +91,15 @@ pub fn build(modules: Vec<ast::Module>, diags: &mut Vec<Diagnostic>) -> Symbols 
                                 Diagnostic::new(
                                     Code::DeclDuplicateArticle,
                                     article.span,
-                                    format!(
-                                        "article {} appears twice in document `{}`",
-                                        article.number, d.name.text
+                                    crate::tr!(
+                                        "names-article-number-appears-twice-document",
+                                        number = article.number,
+                                        d = d.name.text
                                     ),
                                 )
-                                .label("again here")
-                                .related(*first, "first here")
-                                .help("number each article once; merge their items"),
+                                .label(crate::tr!("names-again-here"))
+                                .related(*first, crate::tr!("names-first-here"))
+                                .help(crate::tr!("names-number-each-article-once-merge")),
                             );
                         } else {
                             seen.push((canonical, article.span));

@@ -92,15 +92,19 @@ impl RuleSet {
         };
         // A smaller stack when the large one cannot be had (many rule sets checked at once on a
         // small machine); the nesting limits keep recursion within a few megabytes in practice.
+        let lang = crate::i18n::current();
         let symbols = std::thread::scope(|scope| {
             for stack in [CHECKER_STACK, CHECKER_STACK / 8] {
                 let spawned =
                     std::thread::Builder::new()
                         .stack_size(stack)
                         .spawn_scoped(scope, || {
-                            let mut local = Vec::new();
-                            let symbols = work(&mut local);
-                            (symbols, local)
+                            // Messages in the language of the calling thread.
+                            crate::i18n::with_lang(lang, || {
+                                let mut local = Vec::new();
+                                let symbols = work(&mut local);
+                                (symbols, local)
+                            })
                         });
                 if let Ok(handle) = spawned {
                     // A defect that panics the checker is reported once, with its own message.
@@ -113,6 +117,15 @@ impl RuleSet {
             }
             work(&mut diags)
         });
+        let mut symbols = symbols;
+        symbols.chinese_files = files
+            .iter()
+            .copied()
+            .filter(|&id| {
+                crate::i18n::snippets::dialect_of(&sources.get(id).text) == crate::fmt::Dialect::Zh
+            })
+            .collect();
+        crate::i18n::snippets::localize(&mut diags, &symbols.chinese_files);
         RuleSet {
             sources,
             symbols,

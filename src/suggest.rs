@@ -84,17 +84,17 @@ pub fn did_you_mean<'a>(
     name: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<String> {
-    closest(name, candidates).map(|c| format!("did you mean `{c}`?"))
+    closest(name, candidates).map(|c| crate::tr!("names-did-you-mean-c", c = c))
 }
 
 /// "did you mean" among a record's fields, or the list of its fields when none is close.
 pub fn field_help(name: &str, rec: &crate::ast::Record) -> String {
     let fields = rec.fields.iter().map(|f| f.name.text.as_str());
     did_you_mean(name, fields.clone()).unwrap_or_else(|| {
-        format!(
-            "fields of `{}`: {}",
-            rec.name.text,
-            fields.collect::<Vec<_>>().join(", ")
+        crate::tr!(
+            "names-fields-rec-fields",
+            rec = rec.name.text,
+            fields = fields.collect::<Vec<_>>().join(", ")
         )
     })
 }

@@ -36,6 +36,9 @@ pub struct Symbols {
     pub pairs: Vec<Sourced<ast::Pair>>,
     pub duties: Vec<Sourced<ast::Duty>>,
     pub tests: Vec<ast::Test>,
+    /// The rule files written mostly in Chinese keywords: help and witnesses pointing into them
+    /// are written in Chinese keywords too.
+    pub chinese_files: Vec<crate::source::FileId>,
 }
 
 /// The name of the built-in actor for the central government (`national`, `全国`).

@@ -27,24 +27,24 @@ pub enum Ty {
 }
 
 impl Ty {
-    pub fn describe_pub(self) -> &'static str {
+    pub fn describe_pub(self) -> String {
         self.describe()
     }
 
-    fn describe(self) -> &'static str {
+    fn describe(self) -> String {
         match self {
-            Ty::Bool => "a condition (true/false)",
-            Ty::Number => "a number",
-            Ty::Money => "money",
-            Ty::Text => "text",
-            Ty::Date => "a date",
-            Ty::Year => "a year",
-            Ty::Actor => "an actor",
-            Ty::Program => "a program",
-            Ty::ActorKind => "an actor kind",
-            Ty::Level => "a level",
-            Ty::List => "a list",
-            Ty::Unknown => "unknown",
+            Ty::Bool => crate::tr!("types-condition-true-false"),
+            Ty::Number => crate::tr!("words-a-number"),
+            Ty::Money => crate::tr!("words-money"),
+            Ty::Text => crate::tr!("words-text"),
+            Ty::Date => crate::tr!("words-a-date"),
+            Ty::Year => crate::tr!("words-a-year"),
+            Ty::Actor => crate::tr!("words-an-actor"),
+            Ty::Program => crate::tr!("words-a-program"),
+            Ty::ActorKind => crate::tr!("types-actor-kind"),
+            Ty::Level => crate::tr!("words-a-level"),
+            Ty::List => crate::tr!("words-a-list"),
+            Ty::Unknown => crate::tr!("words-unknown"),
         }
     }
 
@@ -136,10 +136,10 @@ impl<'a> Scope<'a> {
                 Diagnostic::new(
                     Code::TypeNotBool,
                     e.span,
-                    format!("expected a condition, found {}", t.describe()),
+                    crate::tr!("types-expected-condition-found-t", t = t.describe()),
                 )
-                .label("not true or false")
-                .help("compare it, e.g. `x >= 80%` or `x == 援疆`"),
+                .label(crate::tr!("types-not-true-false"))
+                .help(crate::tr!("types-compare-e-g-x-x")),
             );
         }
     }
@@ -168,7 +168,12 @@ impl<'a> Scope<'a> {
             }
             ExprKind::Unary(UnOp::Neg, x) => match self.ty(x, diags) {
                 t @ (Ty::Number | Ty::Money | Ty::Unknown) => t,
-                t => self.mismatch(e, format!("cannot negate {}", t.describe()), None, diags),
+                t => self.mismatch(
+                    e,
+                    crate::tr!("types-cannot-negate-t", t = t.describe()),
+                    None,
+                    diags,
+                ),
             },
             ExprKind::Binary(op, l, r) => self.binary(e, *op, l, r, diags),
             ExprKind::If(c, t, f) => {
@@ -177,10 +182,12 @@ impl<'a> Scope<'a> {
                 if !comparable(tt, ft) {
                     return self.mismatch(
                         e,
-                        format!("the branches give {} and {}", tt.describe(), ft.describe()),
-                        Some(
-                            "both branches of `if … then … else …` must have the same type".into(),
+                        crate::tr!(
+                            "types-branches-give-tt-ft",
+                            tt = tt.describe(),
+                            ft = ft.describe()
                         ),
+                        Some(crate::tr!("types-both-branches-if-then-else")),
                         diags,
                     );
                 }
@@ -209,7 +216,7 @@ impl<'a> Scope<'a> {
     ) -> Ty {
         diags.push(
             Diagnostic::new(Code::TypeMismatch, e.span, message)
-                .label("types do not fit")
+                .label(crate::tr!("types-types-do-not-fit"))
                 .maybe_help(help),
         );
         Ty::Unknown
@@ -232,16 +239,10 @@ impl<'a> Scope<'a> {
                     Diagnostic::new(
                         Code::TypeNotGroupKey,
                         n.span,
-                        format!(
-                            "`{}` is not a group key, so it has no single value per group",
-                            n.text
-                        ),
+                        crate::tr!("types-n-not-group-key-so", n = n.text),
                     )
-                    .label("varies within a group")
-                    .help(format!(
-                        "aggregate it, e.g. `sum({0})` or `min({0})`, or add it to `per`",
-                        n.text
-                    )),
+                    .label(crate::tr!("decl-varies-within-group"))
+                    .help(crate::tr!("types-aggregate-e-g-sum-n", n = n.text)),
                 );
                 return Ty::Unknown;
             }
@@ -258,12 +259,12 @@ impl<'a> Scope<'a> {
                     Diagnostic::new(
                         Code::TypeMismatch,
                         n.span,
-                        format!("record `{}` cannot stand alone in an expression", n.text),
+                        crate::tr!("types-record-n-cannot-stand-alone", n = n.text),
                     )
-                    .label("a record type")
-                    .help(format!(
-                        "read a field of it inside an aggregate, e.g. `avg({}.score)`",
-                        n.text
+                    .label(crate::tr!("types-record-type"))
+                    .help(crate::tr!(
+                        "types-read-field-inside-aggregate-e",
+                        n = n.text
                     )),
                 );
                 Ty::Unknown
@@ -281,29 +282,25 @@ impl<'a> Scope<'a> {
                     .values()
                     .find(|a| a.aliases.contains(&n.text))
                     .map(|a| {
-                        format!(
-                            "`{}` is an alias of `{}`; rule files use the declared name",
-                            n.text, a.name.text
-                        )
+                        crate::tr!("types-n-alias-rule-files-use", n = n.text, a = a.name.text)
                     });
                 let help = alias
                     .or_else(|| did_you_mean(&n.text, candidates))
                     .or_else(|| {
                         Some(match self.record {
-                            Some(r) => format!(
-                                "`{}` is no field of `{}`, and no actor or program",
-                                n.text, r.name.text
-                            ),
-                            None => "declare it as an actor or program".to_string(),
+                            Some(r) => {
+                                crate::tr!("types-n-no-field-r-no", n = n.text, r = r.name.text)
+                            }
+                            None => crate::tr!("types-declare-as-actor-program"),
                         })
                     });
                 diags.push(
                     Diagnostic::new(
                         Code::NameUnknownName,
                         n.span,
-                        format!("unknown name `{}`", n.text),
+                        crate::tr!("types-unknown-name-n", n = n.text),
                     )
-                    .label("not a field, actor or program")
+                    .label(crate::tr!("types-not-field-actor-program"))
                     .maybe_help(help),
                 );
                 Ty::Unknown
@@ -328,15 +325,17 @@ impl<'a> Scope<'a> {
                     Diagnostic::new(
                         Code::TypeJoin,
                         base.span.to(prop.span),
-                        format!(
-                            "`{}.{}` is read outside an aggregate over `{}`",
-                            n.text, prop.text, n.text
+                        crate::tr!(
+                            "types-n-prop-read-outside-aggregate",
+                            n = n.text,
+                            prop = prop.text
                         ),
                     )
-                    .label("no single record here")
-                    .help(format!(
-                        "read it inside an aggregate, e.g. `avg({}.{})`",
-                        n.text, prop.text
+                    .label(crate::tr!("types-no-single-record-here"))
+                    .help(crate::tr!(
+                        "types-read-inside-aggregate-e-g",
+                        n = n.text,
+                        prop = prop.text
                     )),
                 );
                 return Ty::Unknown;
@@ -370,21 +369,26 @@ impl<'a> Scope<'a> {
                 _ => &[],
             };
             let help = if props.is_empty() {
-                format!(
-                    "only actors and programs have properties; this is {}",
-                    t.describe()
+                crate::tr!(
+                    "types-only-actors-programs-have-properties",
+                    t = t.describe()
                 )
             } else {
-                did_you_mean(&prop.text, props.iter().copied())
-                    .unwrap_or_else(|| format!("properties are: {}", props.join(", ")))
+                did_you_mean(&prop.text, props.iter().copied()).unwrap_or_else(|| {
+                    crate::tr!("types-properties-are-props", props = props.join(", "))
+                })
             };
             diags.push(
                 Diagnostic::new(
                     Code::TypeProperty,
                     prop.span,
-                    format!("{} has no property `{}`", t.describe(), prop.text),
+                    crate::tr!(
+                        "types-t-has-no-property-prop",
+                        t = t.describe(),
+                        prop = prop.text
+                    ),
                 )
-                .label("unknown property")
+                .label(crate::tr!("syntax-unknown-property"))
                 .help(help),
             );
             Ty::Unknown
@@ -397,9 +401,13 @@ impl<'a> Scope<'a> {
             Diagnostic::new(
                 Code::NameUnknownField,
                 name.span,
-                format!("record `{}` has no field `{}`", rec.name.text, name.text),
+                crate::tr!(
+                    "types-record-rec-has-no-field",
+                    rec = rec.name.text,
+                    name = name.text
+                ),
             )
-            .label("no such field")
+            .label(crate::tr!("decl-no-such-field"))
             .help(help),
         );
         Ty::Unknown
@@ -419,15 +427,22 @@ impl<'a> Scope<'a> {
                 let help = did_you_mean(&n.text, values.iter().copied()).unwrap_or_else(|| {
                     let english: Vec<&str> =
                         values.iter().copied().filter(|v| v.is_ascii()).collect();
-                    format!("values are: {}", english.join(", "))
+                    crate::tr!("types-values-are-english", english = english.join(", "))
                 });
                 diags.push(
                     Diagnostic::new(
                         Code::NameUnknownValue,
                         n.span,
-                        format!("`{}` is not {}", n.text, expected.describe()),
+                        crate::tr!(
+                            "types-n-not-expected",
+                            n = n.text,
+                            expected = expected.describe()
+                        ),
                     )
-                    .label(format!("not {}", expected.describe()))
+                    .label(crate::tr!(
+                        "types-not-expected",
+                        expected = expected.describe()
+                    ))
                     .help(help),
                 );
                 return Ty::Unknown;
@@ -461,14 +476,21 @@ impl<'a> Scope<'a> {
                 if !ok {
                     let help = match (lt, rt) {
                         (Ty::Money, Ty::Number) | (Ty::Number, Ty::Money) => {
-                            Some("write the amount with a unit, e.g. `100万元`, or compare with another amount".to_string())
+                            Some(crate::tr!("types-write-amount-with-unit-e"))
                         }
-                        _ if comparable(lt, rt) => Some(format!("{} can only be compared with `==` or `!=`", lt.describe())),
+                        _ if comparable(lt, rt) => Some(format!(
+                            "{} can only be compared with `==` or `!=`",
+                            lt.describe()
+                        )),
                         _ => None,
                     };
                     return self.mismatch(
                         e,
-                        format!("cannot compare {} with {}", lt.describe(), rt.describe()),
+                        crate::tr!(
+                            "types-cannot-compare-lt-with-rt",
+                            lt = lt.describe(),
+                            rt = rt.describe()
+                        ),
                         help,
                         diags,
                     );
@@ -500,7 +522,7 @@ impl<'a> Scope<'a> {
                         if rt != Ty::Unknown {
                             self.mismatch(
                                 r,
-                                format!("`in` needs a list like [a, b], found {}", rt.describe()),
+                                crate::tr!("types-needs-list-like-b-found", rt = rt.describe()),
                                 None,
                                 diags,
                             );
@@ -515,7 +537,7 @@ impl<'a> Scope<'a> {
                     if !matches!(t, Ty::Actor | Ty::Unknown) {
                         self.mismatch(
                             side,
-                            format!("`within` relates actors, found {}", t.describe()),
+                            crate::tr!("types-within-relates-actors-found-t", t = t.describe()),
                             None,
                             diags,
                         );
@@ -556,7 +578,12 @@ impl<'a> Scope<'a> {
                     };
                     self.mismatch(
                         e,
-                        format!("cannot {verb} {} and {}", lt.describe(), rt.describe()),
+                        crate::tr!(
+                            "types-cannot-verb-lt-rt",
+                            verb = verb,
+                            lt = lt.describe(),
+                            rt = rt.describe()
+                        ),
                         help,
                         diags,
                     )
@@ -579,9 +606,13 @@ impl<'a> Scope<'a> {
         }
         if let Some(w) = filter {
             diags.push(
-                Diagnostic::new(Code::TypeCall, w.span, format!("`{name}` takes no `where`"))
-                    .label("only aggregates filter")
-                    .help("`where` belongs in count, sum, avg, min, max and distinct"),
+                Diagnostic::new(
+                    Code::TypeCall,
+                    w.span,
+                    crate::tr!("types-name-takes-no-where", name = name),
+                )
+                .label(crate::tr!("types-only-aggregates-filter"))
+                .help(crate::tr!("types-where-belongs-count-sum-avg")),
             );
         }
         match name {
@@ -602,15 +633,15 @@ impl<'a> Scope<'a> {
                             Diagnostic::new(
                                 Code::TypeCall,
                                 a.span,
-                                format!(
-                                    "argument {} of `paired` must be {}, found {}",
-                                    i + 1,
-                                    want.describe(),
-                                    t.describe()
+                                crate::tr!(
+                                    "types-argument-i-paired-must-want",
+                                    i = i + 1,
+                                    want = want.describe(),
+                                    t = t.describe()
                                 ),
                             )
-                            .label(format!("expected {}", want.describe()))
-                            .help("write `paired(supporter, recipient, program)`"),
+                            .label(crate::tr!("types-expected-want", want = want.describe()))
+                            .help(crate::tr!("types-write-paired-supporter-recipient-program")),
                         );
                     }
                 }
@@ -618,12 +649,20 @@ impl<'a> Scope<'a> {
             }
             "rated" => self.rated(e, f, args, diags),
             _ => {
-                let help = did_you_mean(name, FUNCTIONS.iter().copied())
-                    .unwrap_or_else(|| format!("functions are: {}", FUNCTIONS.join(", ")));
+                let help = did_you_mean(name, FUNCTIONS.iter().copied()).unwrap_or_else(|| {
+                    crate::tr!(
+                        "types-functions-are-functions",
+                        functions = FUNCTIONS.join(", ")
+                    )
+                });
                 diags.push(
-                    Diagnostic::new(Code::TypeCall, f.span, format!("unknown function `{name}`"))
-                        .label("no such function")
-                        .help(help),
+                    Diagnostic::new(
+                        Code::TypeCall,
+                        f.span,
+                        crate::tr!("types-unknown-function-name", name = name),
+                    )
+                    .label(crate::tr!("types-no-such-function"))
+                    .help(help),
                 );
                 // The arguments are not checked: their context depends on what was meant.
                 Ty::Unknown
@@ -651,7 +690,7 @@ impl<'a> Scope<'a> {
                 "only count, sum, avg, min, max and distinct can be taken over an earlier period"
                     .to_string();
             diags.push(fail(
-                format!("`{}` is not an aggregate", f.text),
+                crate::tr!("types-f-not-aggregate", f = f.text),
                 "not an aggregate",
                 help,
             ));
@@ -665,12 +704,9 @@ impl<'a> Scope<'a> {
             (Some(k), _) => k.text.as_str(),
             (None, Some(t)) => t.name.text.as_str(),
             (None, None) => {
-                let help = format!(
-                    "mark a year field of `{}` as `time`, e.g. `year: year time`",
-                    own.name.text
-                );
+                let help = crate::tr!("types-mark-year-field-own-as", own = own.name.text);
                 diags.push(fail(
-                    format!("`{}` has no `time` field to go back on", own.name.text),
+                    crate::tr!("types-own-has-no-time-field", own = own.name.text),
                     "no time field",
                     help,
                 ));
@@ -681,16 +717,14 @@ impl<'a> Scope<'a> {
             time.is_some_and(|t| t.name.text == key && t.ty == crate::ast::BaseType::Year);
         if !is_time_year {
             let help = match time {
-                Some(t) => format!(
-                    "periods go back on the record's time field `{}`, which must be a year",
-                    t.name.text
-                ),
-                None => format!("mark a year field of `{}` as `time`", own.name.text),
+                Some(t) => crate::tr!("types-periods-go-back-record-s", t = t.name.text),
+                None => crate::tr!("types-mark-year-field-own-as-2", own = own.name.text),
             };
             diags.push(fail(
-                format!(
-                    "`{key}` is not the year `time` field of `{}`",
-                    own.name.text
+                crate::tr!(
+                    "types-key-not-year-time-field",
+                    key = key,
+                    own = own.name.text
                 ),
                 "not the time field",
                 help,
@@ -698,11 +732,9 @@ impl<'a> Scope<'a> {
             return;
         }
         if !keys.iter().any(|k| k.text == key) {
-            let help = format!(
-                "add `{key}` to `per`: an earlier period is found by going back on that key"
-            );
+            let help = crate::tr!("types-add-key-per-earlier-period", key = key);
             diags.push(fail(
-                format!("`{key}` is not a group key of this rule"),
+                crate::tr!("types-key-not-group-key-this", key = key),
                 "not in `per`",
                 help,
             ));
@@ -712,12 +744,13 @@ impl<'a> Scope<'a> {
             && rec.name.text != own.name.text
             && !rec.fields.iter().any(|x| x.name.text == key)
         {
-            let help = format!(
-                "give `{}` a `{key}` field, so its rows can be found by period",
-                rec.name.text
+            let help = crate::tr!(
+                "types-give-rec-key-field-so",
+                rec = rec.name.text,
+                key = key
             );
             diags.push(fail(
-                format!("`{}` has no `{key}` to go back on", rec.name.text),
+                crate::tr!("types-rec-has-no-key-go", rec = rec.name.text, key = key),
                 "joined rows have no period",
                 help,
             ));
@@ -729,10 +762,10 @@ impl<'a> Scope<'a> {
             Diagnostic::new(
                 Code::TypeCall,
                 e.span,
-                format!("wrong number of arguments to `{}`", f.text),
+                crate::tr!("types-wrong-number-arguments-f", f = f.text),
             )
-            .label("wrong arguments")
-            .help(format!("write {usage}")),
+            .label(crate::tr!("types-wrong-arguments"))
+            .help(crate::tr!("types-write-usage", usage = usage)),
         );
         Ty::Unknown
     }
@@ -763,18 +796,24 @@ impl<'a> Scope<'a> {
                 Diagnostic::new(
                     Code::TypeAggregateInRecordRule,
                     e.span,
-                    format!("`{name}` aggregates over a group, but here one record is looked at"),
+                    crate::tr!("types-name-aggregates-over-group-but", name = name),
                 )
-                .label("aggregate over a single record")
-                .help("aggregates belong in the condition of a rule with `per KEY, …`; `where` and rules without `per` look at one record"),
+                .label(crate::tr!("types-aggregate-over-single-record"))
+                .help(crate::tr!("types-aggregates-belong-condition-rule-with")),
             );
             return Ty::Unknown;
         }
         if self.aggregate.is_some() {
             diags.push(
-                Diagnostic::new(Code::TypeJoin, e.span, "aggregates cannot be nested")
-                    .label("inside another aggregate")
-                    .help("compute each aggregate separately and combine them outside"),
+                Diagnostic::new(
+                    Code::TypeJoin,
+                    e.span,
+                    crate::tr!("types-aggregates-cannot-nested"),
+                )
+                .label(crate::tr!("types-inside-another-aggregate"))
+                .help(crate::tr!(
+                    "types-compute-each-aggregate-separately-combine"
+                )),
             );
             return Ty::Unknown;
         }
@@ -791,10 +830,22 @@ impl<'a> Scope<'a> {
                 Diagnostic::new(
                     Code::TypeJoin,
                     e.span,
-                    format!("`{}` shares no group key with `{}`, so its rows cannot be joined to a group", rec.name.text, own.name.text),
+                    crate::tr!(
+                        "types-rec-shares-no-group-key",
+                        rec = rec.name.text,
+                        own = own.name.text
+                    ),
                 )
-                .label("nothing to join on")
-                .help(format!("give `{}` a field named like a `per` key ({})", rec.name.text, keys.iter().map(|k| k.text.as_str()).collect::<Vec<_>>().join(", "))),
+                .label(crate::tr!("types-nothing-join"))
+                .help(crate::tr!(
+                    "types-give-rec-field-named-like",
+                    rec = rec.name.text,
+                    keys = keys
+                        .iter()
+                        .map(|k| k.text.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )),
             );
             return Ty::Unknown;
         }
@@ -826,7 +877,7 @@ impl<'a> Scope<'a> {
             return self.bad_arity(
                 f,
                 e,
-                &format!("`{name}(EXPRESSION [where CONDITION])`"),
+                &crate::tr!("types-name-expression-where-condition", name = name),
                 diags,
             );
         }
@@ -844,10 +895,10 @@ impl<'a> Scope<'a> {
                 Diagnostic::new(
                     Code::TypeCall,
                     args[0].span,
-                    format!("cannot take `{name}` of {}", t.describe()),
+                    crate::tr!("types-cannot-take-name-t", name = name, t = t.describe()),
                 )
-                .label("not a number or amount")
-                .help(format!("`{name}` works on numbers and money")),
+                .label(crate::tr!("types-not-number-amount"))
+                .help(crate::tr!("types-name-works-numbers-money", name = name)),
             );
             return Ty::Unknown;
         }
@@ -857,9 +908,13 @@ impl<'a> Scope<'a> {
     fn rated(&mut self, e: &Expr, f: &Name, args: &[Expr], diags: &mut Vec<Diagnostic>) -> Ty {
         if !self.allow_rated {
             diags.push(
-                Diagnostic::new(Code::TypeRated, e.span, "`rated(…)` is only meaningful in an evaluation's indicator")
-                    .label("outside an indicator")
-                    .help("use it as an indicator's `value`; in rules, aggregate the ratings with `avg(…)`"),
+                Diagnostic::new(
+                    Code::TypeRated,
+                    e.span,
+                    crate::tr!("types-rated-only-meaningful-evaluation-s"),
+                )
+                .label(crate::tr!("types-outside-indicator"))
+                .help(crate::tr!("types-use-as-indicator-s-value")),
             );
             return Ty::Unknown;
         }
@@ -872,9 +927,9 @@ impl<'a> Scope<'a> {
                 Diagnostic::new(
                     Code::TypeRated,
                     arg.span,
-                    "`rated` takes the name of a rating record",
+                    crate::tr!("types-rated-takes-name-rating-record"),
                 )
-                .label("expected a record name"),
+                .label(crate::tr!("types-expected-record-name")),
             );
             return Ty::Unknown;
         };
@@ -897,11 +952,14 @@ impl<'a> Scope<'a> {
                 Diagnostic::new(
                     Code::TypeRated,
                     arg.span,
-                    format!("record `{}` cannot hold ratings", n.text),
+                    crate::tr!("types-record-n-cannot-hold-ratings", n = n.text),
                 )
-                .label("missing rating fields")
-                .related(rec.name.span, "declared here")
-                .help(format!("add the fields {}", missing.join(", "))),
+                .label(crate::tr!("types-missing-rating-fields"))
+                .related(rec.name.span, crate::tr!("decl-declared-here"))
+                .help(crate::tr!(
+                    "types-add-fields-missing",
+                    missing = missing.join(", ")
+                )),
             );
             return Ty::Unknown;
         }
@@ -914,10 +972,10 @@ impl<'a> Scope<'a> {
                 Diagnostic::new(
                     Code::TypeJoin,
                     arg.span,
-                    format!("`{}` shares no group key with the evaluation", n.text),
+                    crate::tr!("types-n-shares-no-group-key", n = n.text),
                 )
-                .label("nothing to join on")
-                .help("give the rating record fields named like the `per` keys"),
+                .label(crate::tr!("types-nothing-join"))
+                .help(crate::tr!("types-give-rating-record-fields-named")),
             );
             return Ty::Unknown;
         }

@@ -173,6 +173,7 @@ fn a_utf16_csv_is_read() {
 fn a_rule_over_an_unreadable_file_is_marked_incomplete() {
     let case = std::path::Path::new("tests/data_cases/file_missing_column");
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_duikou"))
+        .env("DUIKOU_LANG", "en")
         .args(["check", "rules.dk", "--data", "data", "--format", "short"])
         .current_dir(case)
         .output()

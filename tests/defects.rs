@@ -13,6 +13,7 @@ use std::str::FromStr;
 
 fn duikou(args: &[&str]) -> (i32, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_duikou"))
+        .env("DUIKOU_LANG", "en")
         .args(args)
         .output()
         .expect("duikou runs");

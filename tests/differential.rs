@@ -866,6 +866,7 @@ fn engine_agrees_with_exact_arithmetic() {
 /// The CLI on the same input reports the same counts and the same findings.
 fn check_cli(rules: &Path, data: &Path, plan: &Plan, run: &DataRun) {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_duikou"))
+        .env("DUIKOU_LANG", "en")
         .arg("check")
         .arg(rules)
         .arg("--data")

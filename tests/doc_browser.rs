@@ -114,6 +114,7 @@ fn every_page_loads_in_chromium_without_errors_or_broken_links() {
     let _ = std::fs::remove_dir_all(&work);
     let site_dir = work.join("site");
     let out = Command::new(env!("CARGO_BIN_EXE_duikou"))
+        .env("DUIKOU_LANG", "en")
         .args(["doc", "rules", "-o"])
         .arg(&site_dir)
         .output()

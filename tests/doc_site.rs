@@ -191,6 +191,7 @@ fn the_cli_writes_the_site_and_refuses_rules_with_errors() {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("doc_cli");
     let _ = std::fs::remove_dir_all(&dir);
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_duikou"))
+        .env("DUIKOU_LANG", "en")
         .args(["doc", "rules", "-o"])
         .arg(&dir)
         .output()
@@ -200,6 +201,7 @@ fn the_cli_writes_the_site_and_refuses_rules_with_errors() {
     let bad = dir.join("bad.dk");
     std::fs::write(&bad, "actor 甲 { kind: government level: }").expect("written");
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_duikou"))
+        .env("DUIKOU_LANG", "en")
         .args(["doc"])
         .arg(&bad)
         .args(["-o"])

@@ -8,6 +8,7 @@ use std::process::{Command, Output};
 
 fn duikou(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_duikou"))
+        .env("DUIKOU_LANG", "en")
         .args(args)
         .current_dir(dir)
         .output()
@@ -139,8 +140,37 @@ fn findings(dir: &Path) -> Vec<Value> {
                 .collect();
             *m = Value::String(words.join(" ").replace(&dir.display().to_string(), ""));
         }
+        // Help snippets follow the dialect of the file: compare them in English keywords.
+        if let Some(Value::String(h)) = o.get_mut("help") {
+            *h = in_english_keywords(h);
+        }
     }
     list
+}
+
+/// A help text with its keywords and placeholders written back in English.
+fn in_english_keywords(help: &str) -> String {
+    const PLACEHOLDERS: &[(&str, &str)] = &[
+        ("某主体", "ACTOR"),
+        ("某支援类型", "PROGRAM"),
+        ("某年", "YEAR"),
+        ("某记录", "RECORD"),
+        ("某条件", "CONDITION"),
+        ("某名称", "NAME"),
+        ("某键", "KEY"),
+    ];
+    help.split(' ')
+        .map(|w| {
+            let core = w.trim_matches(|c: char| c == '`' || c == ',');
+            let start = w.find(core).unwrap_or(0);
+            let english = PLACEHOLDERS
+                .iter()
+                .find(|(zh, _)| *zh == core)
+                .map_or_else(|| duikou::fmt::Dialect::En.keyword(core), |(_, en)| *en);
+            format!("{}{english}{}", &w[..start], &w[start + core.len()..])
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[test]

@@ -127,6 +127,7 @@ fn extreme_literals_pass_through_every_operator_aggregate_target_and_renderer() 
             vec!["score", file, "--data", &data, "--format", "csv"],
         ] {
             let out = Command::new(env!("CARGO_BIN_EXE_duikou"))
+                .env("DUIKOU_LANG", "en")
                 .args(&args)
                 .output()
                 .unwrap();

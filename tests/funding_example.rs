@@ -5,6 +5,7 @@ use std::process::Command;
 
 fn duikou(args: &[&str]) -> (Option<i32>, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_duikou"))
+        .env("DUIKOU_LANG", "en")
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()

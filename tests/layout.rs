@@ -55,6 +55,7 @@ const CASES: &[(&str, &[&str])] = &[
 /// Runs a case with the terminal `columns` wide: stdout and the exit code.
 fn run(args: &[&str], columns: &str) -> (String, i32) {
     let o = Command::new(env!("CARGO_BIN_EXE_duikou"))
+        .env("DUIKOU_LANG", "en")
         .args(args)
         .env("COLUMNS", columns)
         .env_remove("NO_COLOR")
@@ -127,6 +128,7 @@ fn run_on_terminal(args: &[&str], columns: u32, no_color: bool) -> String {
         args.join(" ")
     );
     let mut c = Command::new("script");
+    c.env("DUIKOU_LANG", "en");
     c.args(["-qec", &command, "/dev/null"]);
     if no_color {
         c.env("NO_COLOR", "1");

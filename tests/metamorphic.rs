@@ -353,6 +353,7 @@ fn cli_json(dir: &Path, rule_files: &[&str], data_files: &[&str]) -> String {
         args.push(format!("project={d}"));
     }
     let out = Command::new(env!("CARGO_BIN_EXE_duikou"))
+        .env("DUIKOU_LANG", "en")
         .args(&args)
         .current_dir(dir)
         .output()

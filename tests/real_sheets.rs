@@ -25,6 +25,7 @@ fn work_dir(name: &str) -> PathBuf {
 
 fn duikou(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_duikou"))
+        .env("DUIKOU_LANG", "en")
         .args(args)
         .current_dir(dir)
         .stdin(Stdio::piped())

@@ -30,6 +30,7 @@ fn high_water(pid: u32) -> Option<u64> {
 /// Runs duikou in `dir`: its exit code, standard output and peak resident size in MiB.
 fn run_measured(dir: &Path, args: &[&str]) -> (i32, String, u64) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_duikou"))
+        .env("DUIKOU_LANG", "en")
         .args(args)
         .current_dir(dir)
         .stdout(Stdio::piped())

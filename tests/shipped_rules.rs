@@ -18,6 +18,7 @@ fn shipped_rules_have_no_diagnostics() {
 #[test]
 fn check_on_shipped_rules_reports_the_demo_data() {
     let out = Command::new(env!("CARGO_BIN_EXE_duikou"))
+        .env("DUIKOU_LANG", "en")
         .args(["check", "rules"])
         .output()
         .expect("runs");
@@ -58,6 +59,7 @@ fn check_on_shipped_rules_reports_the_demo_data() {
 #[test]
 fn gaps_in_the_shipped_rules_show_the_three_ills() {
     let out = Command::new(env!("CARGO_BIN_EXE_duikou"))
+        .env("DUIKOU_LANG", "en")
         .args(["gaps", "rules", "--format", "short"])
         .output()
         .expect("runs");
@@ -97,6 +99,7 @@ fn valid_data_with_error_findings_exits_1() {
     std::fs::write(data.join("project.csv"), valid).expect("write");
     std::fs::copy("rules/data/rating.csv", data.join("rating.csv")).expect("copy");
     let out = Command::new(env!("CARGO_BIN_EXE_duikou"))
+        .env("DUIKOU_LANG", "en")
         .args(["check", "rules", "--data"])
         .arg(&data)
         .output()
@@ -116,6 +119,7 @@ fn valid_data_with_error_findings_exits_1() {
 
 fn run(args: &[&str]) -> (Option<i32>, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_duikou"))
+        .env("DUIKOU_LANG", "en")
         .args(args)
         .output()
         .expect("runs");

@@ -35,12 +35,12 @@ pub fn check(s: &Symbols, diags: &mut Vec<Diagnostic>) {
                 Diagnostic::new(
                     Code::DeclRegionCycle,
                     link.span,
-                    format!("`{name}` lies within itself through `region`/`of` links"),
+                    crate::tr!("decl-name-lies-within-itself-through", name = name),
                 )
-                .label("this link closes a cycle")
-                .help(format!(
-                    "the chain is {}; remove one link",
-                    chain.join(" → ")
+                .label(crate::tr!("decl-this-link-closes-cycle"))
+                .help(crate::tr!(
+                    "decl-chain-chain-remove-one-link",
+                    chain = chain.join(" → ")
                 )),
             );
         }

@@ -15,10 +15,10 @@ pub fn check(s: &Symbols, diags: &mut Vec<Diagnostic>) {
                     Diagnostic::new(
                         Code::NameUnknownDocument,
                         r.span,
-                        format!("document `{}` cannot replace itself", r.text),
+                        crate::tr!("decl-document-r-cannot-replace-itself", r = r.text),
                     )
-                    .label("names its own document")
-                    .help("list the documents this one repeals"),
+                    .label(crate::tr!("decl-names-own-document"))
+                    .help(crate::tr!("decl-list-documents-this-one-repeals")),
                 );
             } else {
                 lookup(s, r, DeclKind::Document, diags);
@@ -31,13 +31,15 @@ pub fn check(s: &Symbols, diags: &mut Vec<Diagnostic>) {
                 Diagnostic::new(
                     Code::DeclDocumentPeriod,
                     span,
-                    format!(
-                        "document `{}` expires ({expires}) before it takes effect ({effective})",
-                        d.name.text
+                    crate::tr!(
+                        "decl-document-d-expires-expires-before",
+                        d = d.name.text,
+                        expires = expires,
+                        effective = effective
                     ),
                 )
-                .label("not after `effective`")
-                .help("a document is in force from `effective` up to, not including, `expires`"),
+                .label(crate::tr!("decl-not-after-effective"))
+                .help(crate::tr!("decl-document-force-from-effective-up")),
             );
         }
     }

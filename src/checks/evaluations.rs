@@ -29,24 +29,27 @@ fn check_rank_keys(e: &Evaluation, diags: &mut Vec<Diagnostic>) {
                 Diagnostic::new(
                     Code::DeclEvaluationClause,
                     k.span,
-                    format!("`rank within` names `{}` twice", k.text),
+                    crate::tr!("decl-rank-within-twice", key = k.text),
                 )
-                .label("named again here")
-                .help("name each key once"),
+                .label(crate::tr!("decl-named-again-here"))
+                .help(crate::tr!("decl-name-each-key-once")),
             );
         } else if !keys.contains(&k.text.as_str()) {
-            let help = crate::suggest::did_you_mean(&k.text, keys.iter().copied())
-                .unwrap_or_else(|| format!("rank within keys of `per`: {}", keys.join(", ")));
+            let help =
+                crate::suggest::did_you_mean(&k.text, keys.iter().copied()).unwrap_or_else(|| {
+                    crate::tr!("decl-rank-within-keys-of-per", keys = keys.join(", "))
+                });
             diags.push(
                 Diagnostic::new(
                     Code::DeclEvaluationClause,
                     k.span,
-                    format!(
-                        "`{}` is not a key of `per` in evaluation `{}`",
-                        k.text, e.name.text
+                    crate::tr!(
+                        "decl-not-key-of-per",
+                        key = k.text,
+                        evaluation = e.name.text
                     ),
                 )
-                .label("not a group key")
+                .label(crate::tr!("decl-not-a-group-key"))
                 .help(help),
             );
         }
@@ -83,15 +86,15 @@ fn check_balance(e: &Evaluation, diags: &mut Vec<Diagnostic>) {
             Diagnostic::new(
                 Code::DeclSocialWeight,
                 e.name.span,
-                format!(
-                    "`{}` weighs social indicators {} and economic ones {}",
-                    e.name.text,
-                    percent(social),
-                    percent(economic)
+                crate::tr!(
+                    "decl-e-weighs-social-indicators-percent",
+                    e = e.name.text,
+                    percent = percent(social),
+                    percent2 = percent(economic)
                 ),
             )
-            .label("social effects weigh less")
-            .help("give social indicators (livelihood, county-level money, satisfaction) at least the weight of economic ones (过分强调经济效益而忽视社会效能)"),
+            .label(crate::tr!("decl-social-effects-weigh-less"))
+            .help(crate::tr!("decl-give-social-indicators-livelihood-county")),
         );
     }
 }
@@ -104,14 +107,15 @@ fn check_evaluators(e: &Evaluation, diags: &mut Vec<Diagnostic>) {
     let supporter = |n: &str| matches!(n, "支援方" | "supporter" | "支援省市" | "援方");
     let names: Vec<&str> = e.evaluators.iter().map(|(n, _)| n.text.as_str()).collect();
     let why = if names.len() == 1 {
-        Some(format!(
-            "`{}` is rated by one evaluator only, `{}`",
-            e.name.text, names[0]
+        Some(crate::tr!(
+            "decl-e-rated-by-one-evaluator",
+            e = e.name.text,
+            names = names[0]
         ))
     } else if !names.is_empty() && names.iter().all(|n| supporter(n)) {
-        Some(format!(
-            "`{}` is rated by the supporting side only",
-            e.name.text
+        Some(crate::tr!(
+            "decl-e-rated-by-supporting-side",
+            e = e.name.text
         ))
     } else {
         None
@@ -119,8 +123,8 @@ fn check_evaluators(e: &Evaluation, diags: &mut Vec<Diagnostic>) {
     if let Some(message) = why {
         diags.push(
             Diagnostic::new(Code::DeclSingleEvaluator, span, message)
-                .label("one-sided evaluation")
-                .help("add the recipient (受援方) and an independent third party (第三方) as evaluators (评价主体单一化)"),
+                .label(crate::tr!("decl-one-sided-evaluation"))
+                .help(crate::tr!("decl-add-recipient-independent-third-party")),
         );
     }
 }
@@ -142,23 +146,21 @@ fn check_targets(e: &Evaluation, diags: &mut Vec<Diagnostic>) {
             let (written, help) = match &target.kind {
                 ExprKind::Literal(Literal::Number(n)) if *n <= Decimal::ONE_HUNDRED => (
                     format!("{} (that is, {})", n.normalize(), percent(bound)),
-                    format!(
-                        "a share is compared with a percent: write `{}%`",
-                        n.normalize()
-                    ),
+                    crate::tr!("decl-share-compared-with-percent-write", n = n.normalize()),
                 ),
-                _ => (percent(bound), "set a target of at most 100%".to_string()),
+                _ => (percent(bound), crate::tr!("decl-set-target-at-most")),
             };
             diags.push(
                 Diagnostic::new(
                     Code::DeclUnattainable,
                     target.span,
-                    format!(
-                        "indicator `{}` is a share of at most 100%, so the target {written} is never attained",
-                        ind.name.text,
+                    crate::tr!(
+                        "decl-indicator-ind-share-at-most",
+                        ind = ind.name.text,
+                        written = written
                     ),
                 )
-                .label("unattainable target")
+                .label(crate::tr!("decl-unattainable-target"))
                 .help(help),
             );
         }
@@ -171,7 +173,7 @@ fn percent(d: Decimal) -> String {
 
 /// A total of weights for messages; one too large to add up is said so.
 fn total_text(total: Option<Decimal>) -> String {
-    total.map_or_else(|| "more than duikou can add up".to_string(), percent)
+    total.map_or_else(|| crate::tr!("decl-more-than-duikou-can-add"), percent)
 }
 
 fn check_weights(e: &Evaluation, diags: &mut Vec<Diagnostic>) {
@@ -199,16 +201,17 @@ fn check_weights(e: &Evaluation, diags: &mut Vec<Diagnostic>) {
                 Diagnostic::new(
                     Code::DeclWeights,
                     e.name.span,
-                    format!(
-                        "the indicator weights of `{}` sum to {}, not 100%",
-                        e.name.text,
-                        total_text(total)
+                    crate::tr!(
+                        "decl-indicator-weights-e-sum-total",
+                        e = e.name.text,
+                        total_text = total_text(total)
                     ),
                 )
-                .label("weights do not sum to 100%")
-                .help(format!(
-                    "{listed} = {}; adjust them to sum to 100%",
-                    total_text(total)
+                .label(crate::tr!("decl-weights-do-not-sum"))
+                .help(crate::tr!(
+                    "decl-listed-total-text-adjust-them",
+                    listed = listed,
+                    total_text = total_text(total)
                 )),
             );
         }
@@ -220,14 +223,14 @@ fn check_weights(e: &Evaluation, diags: &mut Vec<Diagnostic>) {
                 Diagnostic::new(
                     Code::DeclWeights,
                     e.evaluators_span.unwrap_or(e.name.span),
-                    format!(
-                        "the evaluator weights of `{}` sum to {}, not 100%",
-                        e.name.text,
-                        total_text(total)
+                    crate::tr!(
+                        "decl-evaluator-weights-e-sum-total",
+                        e = e.name.text,
+                        total_text = total_text(total)
                     ),
                 )
-                .label("weights do not sum to 100%")
-                .help("adjust the evaluators' weights to sum to 100%"),
+                .label(crate::tr!("decl-weights-do-not-sum"))
+                .help(crate::tr!("decl-adjust-evaluators-weights-sum")),
             );
         }
     }
@@ -241,10 +244,16 @@ fn check_grades(e: &Evaluation, diags: &mut Vec<Diagnostic>) {
                 Diagnostic::new(
                     Code::DeclGradeOrder,
                     b.span,
-                    format!("grade `{}` ({b_bound}) is not below grade `{}` ({a_bound})", b.text, a.text),
+                    crate::tr!(
+                        "decl-grade-b-b-bound-not",
+                        b = b.text,
+                        b_bound = b_bound,
+                        a = a.text,
+                        a_bound = a_bound
+                    ),
                 )
-                .label("can never be given")
-                .help("a score gets the first grade whose bound it reaches: list grades from the highest bound down"),
+                .label(crate::tr!("decl-can-never-given"))
+                .help(crate::tr!("decl-score-gets-first-grade-whose")),
             );
         }
     }

@@ -35,16 +35,14 @@ fn autonomous_issuer(s: &Symbols, d: &Document, diags: &mut Vec<Diagnostic>) {
         Diagnostic::new(
             Code::DeclAutonomousIssuer,
             first.span,
-            format!(
-                "`{}` is not an autonomous area's organ and cannot make {}",
-                first.text,
-                crate::suggest::a_or_an(level.as_str())
+            crate::tr!(
+                "decl-first-not-autonomous-area-s",
+                first = first.text,
+                value = crate::suggest::a_or_an(level.as_str())
             ),
         )
-        .label("not `autonomous: true`")
-        .help(
-            "mark the actor `autonomous: true` if it is an organ of a 自治区, 自治州 or 自治县, or give the document another level (立法法 art 85)",
-        ),
+        .label(crate::tr!("decl-not-autonomous-true"))
+        .help(crate::tr!("decl-mark-actor-autonomous-true-if")),
     );
 }
 
@@ -63,14 +61,16 @@ fn varies(s: &Symbols, d: &Document, diags: &mut Vec<Diagnostic>) {
             Diagnostic::new(
                 Code::DeclVariesLevel,
                 first.span,
-                format!(
-                    "document `{}` is {} and cannot vary higher law",
-                    d.name.text,
-                    crate::suggest::a_or_an(level.as_str())
+                crate::tr!(
+                    "decl-document-d-value-cannot-vary",
+                    d = d.name.text,
+                    value = crate::suggest::a_or_an(level.as_str())
                 ),
             )
-            .label("`varies` on a document that cannot vary")
-            .help("only an autonomous_regulation, separate_regulation or sez_regulation varies higher law (立法法 art 101); remove `varies`"),
+            .label(crate::tr!("decl-varies-document-that-cannot-vary"))
+            .help(crate::tr!(
+                "decl-only-autonomous-regulation-separate-regulation"
+            )),
         );
     }
 }
@@ -88,14 +88,14 @@ fn replaces(s: &Symbols, d: &Document, diags: &mut Vec<Diagnostic>) {
             Diagnostic::new(
                 Code::DeclReplacesWithoutPower,
                 r.span,
-                format!(
-                    "{} may not change or annul `{}`, so it stays in force",
-                    issuers.join(" and "),
-                    r.text
+                crate::tr!(
+                    "decl-issuers-may-not-change-annul",
+                    issuers = issuers.join(" and "),
+                    r = r.text
                 ),
             )
-            .label("no power to repeal this document")
-            .help("only the issuing organ, or one with power over it under 立法法 art 108, repeals a document; ask that organ, or remove it from `replaces`"),
+            .label(crate::tr!("decl-no-power-repeal-this-document"))
+            .help(crate::tr!("decl-only-issuing-organ-one-with")),
         );
     }
 }

@@ -24,10 +24,11 @@ pub fn lookup(s: &Symbols, name: &Name, kind: DeclKind, diags: &mut Vec<Diagnost
     }
     let what = kind.as_str();
     let help = match s.kind_of(&name.text) {
-        Some(other) => Some(format!(
-            "`{}` is a {}, not a {what}",
-            name.text,
-            other.as_str()
+        Some(other) => Some(crate::tr!(
+            "decl-name-other-not-what",
+            name = name.text,
+            other = other.as_str(),
+            what = what
         )),
         None => did_you_mean(&name.text, s.names_of(kind)).or_else(|| {
             // A name known only as an actor's alias.
@@ -36,9 +37,10 @@ pub fn lookup(s: &Symbols, name: &Name, kind: DeclKind, diags: &mut Vec<Diagnost
                 .find(|a| a.aliases.contains(&name.text))
                 .filter(|_| kind == DeclKind::Actor)
                 .map(|a| {
-                    format!(
-                        "`{}` is an alias of `{}`; rule files use the declared name",
-                        name.text, a.name.text
+                    crate::tr!(
+                        "decl-name-alias-rule-files-use",
+                        name = name.text,
+                        a = a.name.text
                     )
                 })
         }),
@@ -47,12 +49,16 @@ pub fn lookup(s: &Symbols, name: &Name, kind: DeclKind, diags: &mut Vec<Diagnost
         Diagnostic::new(
             unknown_code(kind),
             name.span,
-            format!("unknown {what} `{}`", name.text),
+            crate::tr!("decl-unknown-what-name", what = what, name = name.text),
         )
-        .label(format!("no {what} of this name"))
-        .maybe_help(
-            help.or_else(|| Some(format!("declare it with `{what} {} {{ … }}`", name.text))),
-        ),
+        .label(crate::tr!("decl-no-what-this-name", what = what))
+        .maybe_help(help.or_else(|| {
+            Some(crate::tr!(
+                "decl-declare-with-what-name",
+                what = what,
+                name = name.text
+            ))
+        })),
     );
     false
 }

@@ -23,15 +23,18 @@ pub fn check_pairs(s: &Symbols, diags: &mut Vec<Diagnostic>) {
                 Diagnostic::new(
                     Code::DeclPairRecipient,
                     p.recipient.span,
-                    format!(
-                        "the recipient of a pair must be a government, but `{}` is a {}",
-                        p.recipient.text,
-                        kind.as_str()
+                    crate::tr!(
+                        "decl-recipient-pair-must-government-but",
+                        recipient = p.recipient.text,
+                        kind = kind.as_str()
                     ),
                 )
-                .label("not a government")
-                .related(s.actors[&p.recipient.text].name.span, "declared here")
-                .help("pair with the government of the region; its offices hold duties instead"),
+                .label(crate::tr!("decl-not-government"))
+                .related(
+                    s.actors[&p.recipient.text].name.span,
+                    crate::tr!("decl-declared-here"),
+                )
+                .help(crate::tr!("decl-pair-with-government-region-offices")),
             );
         }
         if supporter_ok
@@ -45,15 +48,20 @@ pub fn check_pairs(s: &Symbols, diags: &mut Vec<Diagnostic>) {
                 Diagnostic::new(
                     Code::DeclPairSupporter,
                     p.supporter.span,
-                    format!(
-                        "the supporter of a pair must be a government, enterprise or organization, but `{}` is {}",
-                        p.supporter.text,
-                        crate::suggest::a_or_an(kind.as_str())
+                    crate::tr!(
+                        "decl-supporter-pair-must-government-enterprise",
+                        supporter = p.supporter.text,
+                        value = crate::suggest::a_or_an(kind.as_str())
                     ),
                 )
-                .label("cannot support")
-                .related(s.actors[&p.supporter.text].name.span, "declared here")
-                .help("name the government, enterprise or organization it belongs to; give the office a duty"),
+                .label(crate::tr!("decl-cannot-support"))
+                .related(
+                    s.actors[&p.supporter.text].name.span,
+                    crate::tr!("decl-declared-here"),
+                )
+                .help(crate::tr!(
+                    "decl-name-government-enterprise-organization-belongs"
+                )),
             );
         }
         if let (Some((from, _)), Some((to, to_span))) = (p.from, p.to)
@@ -63,10 +71,10 @@ pub fn check_pairs(s: &Symbols, diags: &mut Vec<Diagnostic>) {
                 Diagnostic::new(
                     Code::DeclPairYears,
                     to_span,
-                    format!("the pair ends ({to}) before it starts ({from})"),
+                    crate::tr!("decl-pair-ends-before-starts-from", to = to, from = from),
                 )
-                .label("before `from`")
-                .help("`from` and `to` are years, inclusive; swap them"),
+                .label(crate::tr!("decl-before-from"))
+                .help(crate::tr!("decl-from-are-years-inclusive-swap")),
             );
         }
         if program_ok {
@@ -78,14 +86,16 @@ pub fn check_pairs(s: &Symbols, diags: &mut Vec<Diagnostic>) {
                     Diagnostic::new(
                         Code::DeclPairYears,
                         span,
-                        format!(
-                            "the pair starts in {from}, before program `{}` begins ({since})",
-                            program.name.text
+                        crate::tr!(
+                            "decl-pair-starts-from-before-program",
+                            from = from,
+                            program = program.name.text,
+                            since = since
                         ),
                     )
-                    .label("before the program")
-                    .related(program.name.span, "the program is declared here")
-                    .help(format!("start the pair in {since} or later")),
+                    .label(crate::tr!("decl-before-program"))
+                    .related(program.name.span, crate::tr!("decl-program-declared-here"))
+                    .help(crate::tr!("decl-start-pair-since-later", since = since)),
                 );
             }
             if let Some(until) = program.until {
@@ -96,14 +106,16 @@ pub fn check_pairs(s: &Symbols, diags: &mut Vec<Diagnostic>) {
                         Diagnostic::new(
                             Code::DeclPairYears,
                             span,
-                            format!(
-                                "the pair runs to {to}, after program `{}` ends ({until})",
-                                program.name.text
+                            crate::tr!(
+                                "decl-pair-runs-after-program-program",
+                                to = to,
+                                program = program.name.text,
+                                until = until
                             ),
                         )
-                        .label("after the program")
-                        .related(program.name.span, "the program is declared here")
-                        .help(format!("end the pair in {until} or earlier")),
+                        .label(crate::tr!("decl-after-program"))
+                        .related(program.name.span, crate::tr!("decl-program-declared-here"))
+                        .help(crate::tr!("decl-end-pair-until-earlier", until = until)),
                     );
                 }
             }
@@ -147,16 +159,19 @@ pub fn check_duties(s: &Symbols, diags: &mut Vec<Diagnostic>) {
                 Diagnostic::new(
                     Code::DeclDutyScope,
                     d.function.span,
-                    format!(
-                        "function `{}` is held per {}, but this duty is for a {}",
-                        f.name.text,
-                        scope.as_str(),
-                        wanted.as_str()
+                    crate::tr!(
+                        "decl-function-f-held-per-scope",
+                        f = f.name.text,
+                        scope = scope.as_str(),
+                        wanted = wanted.as_str()
                     ),
                 )
-                .label(format!("a {}-scope function", scope.as_str()))
-                .related(f.name.span, "the function is declared here")
-                .help(format!("write `for {} …`", scope.as_str())),
+                .label(crate::tr!(
+                    "decl-scope-scope-function",
+                    scope = scope.as_str()
+                ))
+                .related(f.name.span, crate::tr!("decl-function-declared-here"))
+                .help(crate::tr!("decl-write-for-scope", scope = scope.as_str())),
             );
         }
     }
@@ -199,11 +214,16 @@ fn check_duty_pair(
             Diagnostic::new(
                 Code::DeclDutyPair,
                 supporter.span.to(recipient.span),
-                format!("no pair `{pair_text}`{in_program} is declared"),
+                crate::tr!(
+                    "decl-no-pair-pair-text-program",
+                    pair_text = pair_text,
+                    in_program = in_program
+                ),
             )
-            .label("not a declared pair")
-            .help(format!(
-                "declare it: `pair {pair_text} in PROGRAM from YEAR`"
+            .label(crate::tr!("decl-not-declared-pair"))
+            .help(crate::tr!(
+                "decl-declare-pair-pair-text-program",
+                pair_text = pair_text
             )),
         );
     } else if programs.len() > 1 && program.is_none() {
@@ -211,15 +231,16 @@ fn check_duty_pair(
             Diagnostic::new(
                 Code::DeclDutyAmbiguous,
                 supporter.span.to(recipient.span),
-                format!(
-                    "`{pair_text}` is paired in several programs: {}",
-                    programs.join(", ")
+                crate::tr!(
+                    "decl-pair-text-paired-several-programs",
+                    pair_text = pair_text,
+                    programs = programs.join(", ")
                 ),
             )
-            .label("which program?")
-            .help(format!(
-                "add `in {}` (or another) after the pair",
-                programs[0]
+            .label(crate::tr!("decl-which-program"))
+            .help(crate::tr!(
+                "decl-add-programs-another-after-pair",
+                programs = programs[0]
             )),
         );
     }

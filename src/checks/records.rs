@@ -12,14 +12,15 @@ pub fn check(s: &Symbols, diags: &mut Vec<Diagnostic>) {
                     Diagnostic::new(
                         Code::DeclDuplicateField,
                         f.name.span,
-                        format!(
-                            "record `{}` declares field `{}` twice",
-                            rec.name.text, f.name.text
+                        crate::tr!(
+                            "decl-record-rec-declares-field-f",
+                            rec = rec.name.text,
+                            f = f.name.text
                         ),
                     )
-                    .label("declared again here")
-                    .related(first.name.span, "first declared here")
-                    .help("rename or remove one of the two"),
+                    .label(crate::tr!("decl-declared-again-here"))
+                    .related(first.name.span, crate::tr!("decl-first-declared-here"))
+                    .help(crate::tr!("decl-rename-remove-one-two")),
                 );
             }
             if f.time && !matches!(f.ty, BaseType::Year | BaseType::Date | BaseType::Unknown) {
@@ -27,26 +28,24 @@ pub fn check(s: &Symbols, diags: &mut Vec<Diagnostic>) {
                     Diagnostic::new(
                         Code::DeclTimeField,
                         f.span,
-                        format!(
-                            "the `time` field `{}` must be a year or a date",
-                            f.name.text
-                        ),
+                        crate::tr!("decl-time-field-f-must-year", f = f.name.text),
                     )
-                    .label("not a year or date")
-                    .help(format!(
-                        "declare it as `{}: year time` or `{}: date time`",
-                        f.name.text, f.name.text
-                    )),
+                    .label(crate::tr!("decl-not-year-date"))
+                    .help(crate::tr!("decl-declare-as-f-year-time", f = f.name.text)),
                 );
             }
         }
         let times: Vec<_> = rec.fields.iter().filter(|f| f.time).collect();
         if let [first, second, ..] = times.as_slice() {
             diags.push(
-                Diagnostic::new(Code::DeclTimeField, second.span, format!("record `{}` has more than one `time` field", rec.name.text))
-                    .label("a second time field")
-                    .related(first.span, "the first time field")
-                    .help("one field decides which documents are in force for a record; keep `time` on one"),
+                Diagnostic::new(
+                    Code::DeclTimeField,
+                    second.span,
+                    crate::tr!("decl-record-rec-has-more-than", rec = rec.name.text),
+                )
+                .label(crate::tr!("decl-second-time-field"))
+                .related(first.span, crate::tr!("decl-first-time-field"))
+                .help(crate::tr!("decl-one-field-decides-which-documents")),
             );
         }
     }

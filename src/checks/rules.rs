@@ -27,12 +27,9 @@ fn record_and_keys<'a>(
                 Diagnostic::new(
                     Code::TypePerKey,
                     k.span,
-                    format!(
-                        "`per` key `{}` is not a field of `{}`",
-                        k.text, rec.name.text
-                    ),
+                    crate::tr!("decl-per-key-k-not-field", k = k.text, rec = rec.name.text),
                 )
-                .label("not a field")
+                .label(crate::tr!("decl-not-field"))
                 .help(help),
             );
         }
@@ -69,12 +66,10 @@ pub fn check_rules(s: &Symbols, diags: &mut Vec<Diagnostic>) {
                     Diagnostic::new(
                         Code::DeclUnreachableUnless,
                         u.span,
-                        format!("the `unless` of rule `{}` is always true", rule.name.text),
+                        crate::tr!("decl-unless-rule-rule-always-true", rule = rule.name.text),
                     )
-                    .label("always true")
-                    .help(
-                        "the rule can never apply; remove the `unless` or give it a real condition",
-                    ),
+                    .label(crate::tr!("decl-always-true"))
+                    .help(crate::tr!("decl-rule-can-never-apply-remove")),
                 );
             }
         }
@@ -108,12 +103,10 @@ fn check_placeholders(
                 Diagnostic::new(
                     Code::TypePlaceholder,
                     span,
-                    format!("`{{{name}}}` is not a group key, so it has no single value per group"),
+                    crate::tr!("decl-name-not-group-key-so", name = name),
                 )
-                .label("varies within a group")
-                .help(format!(
-                    "add `{name}` to `per`, or use `{{value}}` and the group keys"
-                )),
+                .label(crate::tr!("decl-varies-within-group"))
+                .help(crate::tr!("decl-add-name-per-use-value", name = name)),
             );
         } else if !known {
             let candidates: Vec<&str> = match keys {
@@ -122,9 +115,9 @@ fn check_placeholders(
             };
             let help = did_you_mean(name, candidates.iter().copied().chain(["value"]))
                 .unwrap_or_else(|| {
-                    format!(
-                        "placeholders are `{{value}}` and {}",
-                        candidates
+                    crate::tr!(
+                        "decl-placeholders-are-value-candidates",
+                        candidates = candidates
                             .iter()
                             .map(|c| format!("`{{{c}}}`"))
                             .collect::<Vec<_>>()
@@ -135,9 +128,9 @@ fn check_placeholders(
                 Diagnostic::new(
                     Code::TypePlaceholder,
                     span,
-                    format!("`{{{name}}}` in the message names no group key or field"),
+                    crate::tr!("decl-name-message-names-no-group", name = name),
                 )
-                .label("unknown placeholder")
+                .label(crate::tr!("decl-unknown-placeholder"))
                 .help(help),
             );
         }
@@ -171,13 +164,10 @@ pub fn check_evaluations(s: &Symbols, diags: &mut Vec<Diagnostic>) {
                     Diagnostic::new(
                         Code::TypeMismatch,
                         v.span,
-                        format!(
-                            "an indicator's value must be a number or amount, found {}",
-                            t.describe_pub()
-                        ),
+                        crate::tr!("decl-indicator-s-value-must-number", t = t.describe_pub()),
                     )
-                    .label("not measurable")
-                    .help("measure it, e.g. `sum(spent) / sum(planned)`"),
+                    .label(crate::tr!("decl-not-measurable"))
+                    .help(crate::tr!("decl-measure-e-g-sum-spent")),
                 );
             }
             if let Some((_, target)) = &ind.target {
@@ -188,9 +178,17 @@ pub fn check_evaluations(s: &Symbols, diags: &mut Vec<Diagnostic>) {
                     && vt != tt
                 {
                     diags.push(
-                        Diagnostic::new(Code::TypeMismatch, target.span, format!("the target is {} but the value is {}", tt.describe_pub(), vt.describe_pub()))
-                            .label("does not match the value")
-                            .help("give the target in the value's terms: a percent or number for shares, an amount with a unit for money"),
+                        Diagnostic::new(
+                            Code::TypeMismatch,
+                            target.span,
+                            crate::tr!(
+                                "decl-target-tt-but-value-vt",
+                                tt = tt.describe_pub(),
+                                vt = vt.describe_pub()
+                            ),
+                        )
+                        .label(crate::tr!("decl-does-not-match-value"))
+                        .help(crate::tr!("decl-give-target-value-s-terms")),
                     );
                 }
             }
@@ -202,13 +200,10 @@ pub fn check_evaluations(s: &Symbols, diags: &mut Vec<Diagnostic>) {
                 Diagnostic::new(
                     Code::TypeRated,
                     span,
-                    format!(
-                        "evaluation `{}` uses `rated(…)` but declares no evaluators",
-                        ev.name.text
-                    ),
+                    crate::tr!("decl-evaluation-ev-uses-rated-but", ev = ev.name.text),
                 )
-                .label("whose ratings?")
-                .help("add `evaluators { 支援方: 30%, 受援方: 30%, 第三方: 40% }`"),
+                .label(crate::tr!("decl-whose-ratings"))
+                .help(crate::tr!("decl-add-evaluators")),
             );
         }
     }

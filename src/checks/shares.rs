@@ -44,14 +44,14 @@ fn walk(e: &Expr, diags: &mut Vec<Diagnostic>) {
                     Diagnostic::new(
                         Code::DeclUnattainable,
                         r.span,
-                        format!(
-                            "a share is at most 1 (100%), so `{} {}` is never met",
-                            op.as_str(),
-                            n.normalize()
+                        crate::tr!(
+                            "decl-share-at-most-so-op",
+                            op = op.as_str(),
+                            n = n.normalize()
                         ),
                     )
-                    .label("a share compared with a number above 1")
-                    .help(format!("write `{}%`", n.normalize())),
+                    .label(crate::tr!("decl-share-compared-with-number-above"))
+                    .help(crate::tr!("decl-write-n", n = n.normalize())),
                 );
             }
         }

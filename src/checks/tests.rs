@@ -46,10 +46,10 @@ pub fn check(s: &Symbols, diags: &mut Vec<Diagnostic>) {
                             Diagnostic::new(
                                 Code::TypeMismatch,
                                 value.span,
-                                "a score is a number from 0 to 100",
+                                crate::tr!("decl-score-number-from"),
                             )
-                            .label("not a number")
-                            .help("write e.g. `>= 60`"),
+                            .label(crate::tr!("decl-not-number"))
+                            .help(crate::tr!("decl-write-e-g")),
                         );
                     }
                 }
@@ -78,10 +78,15 @@ fn check_code(
             Diagnostic::new(
                 Code::DeclExpectCode,
                 code.span,
-                format!("`{}` is not a {what} code", code.text),
+                crate::tr!("decl-code-not-what-code", code = code.text, what = what),
             )
-            .label(format!("not a {what} code"))
-            .help(format!("{what} codes are {letter}001 to {letter}{max:03}")),
+            .label(crate::tr!("decl-not-what-code", what = what))
+            .help(crate::tr!(
+                "decl-what-codes-are-letter-letter",
+                what = what,
+                letter = letter,
+                max = format!("{:03}", max)
+            )),
         );
     }
 }
@@ -102,9 +107,13 @@ fn unknown_field(rec: &Record, b: &Binding, diags: &mut Vec<Diagnostic>) {
         Diagnostic::new(
             Code::NameUnknownField,
             b.key.span,
-            format!("record `{}` has no field `{}`", rec.name.text, b.key.text),
+            crate::tr!(
+                "decl-record-rec-has-no-field",
+                rec = rec.name.text,
+                key = b.key.text
+            ),
         )
-        .label("no such field")
+        .label(crate::tr!("decl-no-such-field"))
         .help(help),
     );
 }
@@ -128,18 +137,18 @@ fn check_row(
             Diagnostic::new(
                 Code::TypeMissingField,
                 span,
-                format!(
-                    "this `{}` row lacks {}",
-                    rec.name.text,
-                    missing
+                crate::tr!(
+                    "decl-this-rec-row-lacks-missing",
+                    rec = rec.name.text,
+                    missing = missing
                         .iter()
                         .map(|m| format!("`{m}`"))
                         .collect::<Vec<_>>()
                         .join(", ")
                 ),
             )
-            .label("incomplete row")
-            .help("give every field that is not marked optional with `?`"),
+            .label(crate::tr!("decl-incomplete-row"))
+            .help(crate::tr!("decl-give-every-field-that-not")),
         );
     }
 }
@@ -171,24 +180,28 @@ fn check_value(s: &Symbols, ty: BaseType, b: &Binding, diags: &mut Vec<Diagnosti
     };
     if !ok {
         let expected = match ty {
-            BaseType::Bool => "true or false",
-            BaseType::Int => "a whole number",
-            BaseType::Year => "a year like 2017",
-            BaseType::Decimal => "a number",
-            BaseType::Percent => "a percent like 74%",
-            BaseType::Money(_) => "an amount like 60万元",
-            BaseType::Text | BaseType::Unknown => "a string in \"…\"",
-            BaseType::Date => "a date like 2017-12-31",
-            BaseType::Actor => "an actor's name",
-            BaseType::Program => "a program's name",
+            BaseType::Bool => crate::tr!("decl-true-false"),
+            BaseType::Int => crate::tr!("decl-whole-number"),
+            BaseType::Year => crate::tr!("decl-year-like"),
+            BaseType::Decimal => crate::tr!("words-a-number"),
+            BaseType::Percent => crate::tr!("decl-percent-like"),
+            BaseType::Money(_) => crate::tr!("decl-amount-like"),
+            BaseType::Text | BaseType::Unknown => crate::tr!("decl-string"),
+            BaseType::Date => crate::tr!("decl-date-like"),
+            BaseType::Actor => crate::tr!("decl-actor-s-name"),
+            BaseType::Program => crate::tr!("decl-program-s-name"),
         };
         diags.push(
             Diagnostic::new(
                 Code::TypeMismatch,
                 v.span,
-                format!("field `{}` needs {expected}", b.key.text),
+                crate::tr!(
+                    "decl-field-key-needs-expected",
+                    key = b.key.text,
+                    expected = expected
+                ),
             )
-            .label(format!("expected {expected}")),
+            .label(crate::tr!("decl-expected-expected", expected = expected)),
         );
     }
 }

@@ -212,7 +212,7 @@ fn check_data(
             None => report.write_json(&mut std::io::stdout().lock()),
         };
         if let Err(e) = written {
-            eprintln!("error: cannot write the report: {e}");
+            eprintln!("{}", duikou::tr!("cli-cannot-write-report", reason = e));
             return ExitCode::from(EXIT_UNPROCESSABLE);
         }
         return exit;

@@ -25,11 +25,11 @@ pub fn conflicts(args: ConflictsArgs) -> ExitCode {
         super::load_clean_sarif(
             &args.paths,
             "conflicts",
-            "looking for conflicts",
+            &duikou::tr!("cli-before-conflicts"),
             args.output.as_deref(),
         )
     } else {
-        super::load_clean(&args.paths, "looking for conflicts")
+        super::load_clean(&args.paths, &duikou::tr!("cli-before-conflicts"))
     };
     let rules = match loaded {
         Ok(r) => r,

@@ -28,12 +28,17 @@ pub fn report(rules: &duikou::RuleSet, results: &[TestResult], args: &TestArgs) 
             for r in results.iter().filter(|r| !r.passed) {
                 s.push_str(&format!("FAILED {} ({})\n", r.name, r.location));
             }
-            s.push_str(&format!("{passed} passed, {failed} failed\n"));
+            s.push_str(&duikou::tr!(
+                "cli-passed-failed",
+                passed = passed,
+                failed = failed
+            ));
+            s.push('\n');
             s.push_str(&coverage_report::human(&cov));
             s
         }
         Format::Junit | Format::Sarif => {
-            eprintln!("error: the coverage report is written as `human`, `json` or `markdown`");
+            eprintln!("{}", duikou::tr!("cli-coverage-formats"));
             return ExitCode::from(EXIT_UNPROCESSABLE);
         }
     };
@@ -43,9 +48,12 @@ pub fn report(rules: &duikou::RuleSet, results: &[TestResult], args: &TestArgs) 
     let below = args.min_coverage.is_some_and(|min| cov.percent < min);
     if below {
         eprintln!(
-            "error: coverage {:.2}% is below the minimum {}%",
-            cov.percent,
-            args.min_coverage.unwrap_or_default()
+            "{}",
+            duikou::tr!(
+                "cli-coverage-below",
+                percent = format!("{:.2}", cov.percent),
+                min = args.min_coverage.unwrap_or_default()
+            )
         );
     }
     if failed > 0 || below {

@@ -63,7 +63,7 @@ impl DataOptions {
         if files.iter().any(|f| f.path.as_os_str() == "-") {
             let mut bytes = Vec::new();
             if let Err(e) = std::io::stdin().lock().read_to_end(&mut bytes) {
-                eprintln!("error: cannot read standard input: {e}");
+                eprintln!("{}", duikou::tr!("cli-cannot-read-stdin", reason = e));
                 return Err(ExitCode::from(super::EXIT_UNPROCESSABLE));
             }
             opts.stdin = Some(std::sync::Arc::new(bytes));

@@ -35,11 +35,17 @@ pub struct DiffArgs {
 }
 
 pub fn diff(args: DiffArgs) -> ExitCode {
-    let old = match super::load_clean(std::slice::from_ref(&args.old), "comparing them") {
+    let old = match super::load_clean(
+        std::slice::from_ref(&args.old),
+        &duikou::tr!("cli-before-comparing"),
+    ) {
         Ok(r) => r,
         Err(code) => return code,
     };
-    let new = match super::load_clean(std::slice::from_ref(&args.new), "comparing them") {
+    let new = match super::load_clean(
+        std::slice::from_ref(&args.new),
+        &duikou::tr!("cli-before-comparing"),
+    ) {
         Ok(r) => r,
         Err(code) => return code,
     };
@@ -52,7 +58,14 @@ pub fn diff(args: DiffArgs) -> ExitCode {
         let files = bind::bind(&data_args, &[], &records, &mut problems);
         if !problems.is_empty() {
             for p in &problems {
-                eprintln!("error: {} ({})", p.message, p.location.display());
+                eprintln!(
+                    "{}",
+                    duikou::tr!(
+                        "cli-error-at",
+                        message = p.message,
+                        place = p.location.display()
+                    )
+                );
             }
             return ExitCode::from(EXIT_UNPROCESSABLE);
         }

@@ -15,23 +15,30 @@ pub struct DocArgs {
 }
 
 pub fn doc(args: DocArgs) -> ExitCode {
-    let rules = match super::load_clean(&args.paths, "publishing them") {
+    let rules = match super::load_clean(&args.paths, &duikou::tr!("cli-before-publishing")) {
         Ok(r) => r,
         Err(code) => return code,
     };
     let site = duikou::doc::build(&rules);
     if let Err(e) = site.write(&args.output) {
         eprintln!(
-            "error: cannot write the site into `{}`: {e}",
-            args.output.display()
+            "{}",
+            duikou::tr!(
+                "cli-doc-cannot-write",
+                dir = args.output.display(),
+                reason = e
+            )
         );
         return ExitCode::from(EXIT_UNPROCESSABLE);
     }
     eprintln!(
-        "wrote {} files into `{}`; open `{}` in a browser",
-        site.files.len(),
-        args.output.display(),
-        args.output.join("index.html").display()
+        "{}",
+        duikou::tr!(
+            "cli-doc-wrote",
+            files = duikou::report::plural(site.files.len(), "file"),
+            dir = args.output.display(),
+            index = args.output.join("index.html").display()
+        )
     );
     ExitCode::SUCCESS
 }

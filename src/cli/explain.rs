@@ -47,7 +47,7 @@ pub fn explain(mut args: ExplainArgs) -> ExitCode {
     let rule = if args.evaluation.is_some() {
         None
     } else if args.targets.is_empty() {
-        eprintln!("error: name the rule to explain, or pass `--evaluation NAME`");
+        eprintln!("{}", duikou::tr!("cli-explain-name-rule"));
         return ExitCode::from(EXIT_UNPROCESSABLE);
     } else {
         Some(args.targets.remove(0))
@@ -56,7 +56,7 @@ pub fn explain(mut args: ExplainArgs) -> ExitCode {
     if paths.is_empty() {
         paths.push(PathBuf::from("rules"));
     }
-    let rules = match super::load_clean(&paths, "explaining a rule") {
+    let rules = match super::load_clean(&paths, &duikou::tr!("cli-before-explaining")) {
         Ok(r) => r,
         Err(code) => return code,
     };
@@ -90,7 +90,7 @@ pub fn explain(mut args: ExplainArgs) -> ExitCode {
                 ExitCode::SUCCESS
             }
             Err(why) => {
-                eprintln!("error: {why}");
+                eprintln!("{}", duikou::tr!("cli-error", message = why));
                 ExitCode::from(EXIT_UNPROCESSABLE)
             }
         };
@@ -103,8 +103,8 @@ pub fn explain(mut args: ExplainArgs) -> ExitCode {
             .map(|x| x.name.as_str())
             .collect();
         let hint = duikou::suggest::did_you_mean(&rule, names.iter().copied())
-            .unwrap_or_else(|| format!("rules are: {}", names.join(", ")));
-        eprintln!("error: no rule `{rule}`\n  help: {hint}");
+            .unwrap_or_else(|| duikou::tr!("cli-rules-are", names = names.join(", ")));
+        eprintln!("{}", duikou::tr!("cli-no-rule", rule = rule, hint = hint));
         return ExitCode::from(EXIT_UNPROCESSABLE);
     };
     for p in &bind_problems {
@@ -117,16 +117,14 @@ pub fn explain(mut args: ExplainArgs) -> ExitCode {
         );
     }
     if files.is_empty() {
-        eprintln!(
-            "error: no data to explain with\n  help: pass `--data DIR` or `--data NAME=FILE`"
-        );
+        eprintln!("{}", duikou::tr!("cli-explain-no-data"));
         return ExitCode::from(EXIT_UNPROCESSABLE);
     }
     let target = match (&args.group, &args.record) {
         (Some(g), _) => match group_keys(g) {
             Ok(pairs) => Target::Group(pairs),
             Err(why) => {
-                eprintln!("error: {why}");
+                eprintln!("{}", duikou::tr!("cli-error", message = why));
                 return ExitCode::from(EXIT_UNPROCESSABLE);
             }
         },
@@ -144,15 +142,37 @@ pub fn explain(mut args: ExplainArgs) -> ExitCode {
         Ok((text, verdict)) => {
             match args.format {
                 Format::Human => print!("{text}"),
-                Format::Json => print!(
-                    "{}",
-                    super::explain_json::rule(&rule, &target, &text, verdict.as_ref())
-                ),
+                Format::Json => {
+                    // The outcome word is read from the English explanation, whatever `--lang`
+                    // says; the steps stay in the output language.
+                    let english = duikou::i18n::with_lang(duikou::Lang::En, || {
+                        explain::explain_with_verdict(
+                            plan,
+                            rules.sources(),
+                            &files,
+                            &opts,
+                            r,
+                            &target,
+                        )
+                    })
+                    .map(|(t, _)| t)
+                    .unwrap_or_default();
+                    print!(
+                        "{}",
+                        super::explain_json::rule(
+                            &rule,
+                            &target,
+                            &text,
+                            &english,
+                            verdict.as_ref()
+                        )
+                    )
+                }
             }
             ExitCode::SUCCESS
         }
         Err(why) => {
-            eprintln!("error: {why}");
+            eprintln!("{}", duikou::tr!("cli-error", message = why));
             ExitCode::from(EXIT_UNPROCESSABLE)
         }
     }

@@ -47,6 +47,7 @@ pub fn rule(
     rule: &str,
     target: &duikou::engine::explain::Target,
     text: &str,
+    english: &str,
     verdict: Option<&DataFinding>,
 ) -> String {
     use duikou::engine::explain::Target;
@@ -64,7 +65,7 @@ pub fn rule(
         Some(FindingKind::Violation) => "violation",
         Some(FindingKind::Undetermined) => "undetermined",
         Some(FindingKind::Overridden) => "overridden",
-        None => outcome_of(text),
+        None => outcome_of(english),
     };
     let steps: Vec<&str> = text
         .lines()

@@ -39,8 +39,12 @@ pub fn explain(
     let Some(e) = plan.evaluations.iter().find(|e| e.name == name) else {
         let names: Vec<&str> = plan.evaluations.iter().map(|e| e.name.as_str()).collect();
         let hint = duikou::suggest::did_you_mean(name, names.iter().copied())
-            .unwrap_or_else(|| format!("evaluations are: {}", names.join(", ")));
-        return Err(format!("no evaluation `{name}`\n  help: {hint}"));
+            .unwrap_or_else(|| duikou::tr!("cli-evaluations-are", names = names.join(", ")));
+        return Err(duikou::tr!(
+            "cli-no-evaluation-msg",
+            name = name,
+            hint = hint
+        ));
     };
     if files.is_empty() {
         return Err(
@@ -50,7 +54,11 @@ pub fn explain(
     let pairs = super::explain::group_keys(group)?;
     let (_, rows) = run::run_with(plan, files, opts, |c| duikou::score::score(plan, e, c));
     let Some(row) = rows.iter().find(|r| matches(plan, r, &pairs)) else {
-        return Err(format!("evaluation `{name}` has no group {group}"));
+        return Err(duikou::tr!(
+            "cli-evaluation-no-group",
+            name = name,
+            group = group
+        ));
     };
     if json {
         return Ok(super::explain_json::score(e, row));
@@ -158,7 +166,10 @@ fn partition_text(e: &duikou::engine::compile_eval::EvaluationPlan, row: &ScoreR
     if parts.is_empty() {
         String::new()
     } else {
-        format!(" within {}", parts.join(", "))
+        format!(
+            " {}",
+            duikou::tr!("score-within-parts", parts = parts.join(", "))
+        )
     }
 }
 

@@ -58,16 +58,17 @@ pub fn fmt(args: FmtArgs) -> ExitCode {
             Outcome::Failed => failed = true,
         }
     }
-    let verb = if args.check {
-        "need formatting"
+    let files_n = duikou::report::plural(files.len(), "file");
+    let summary = if args.check {
+        duikou::tr!(
+            "cli-fmt-need-formatting",
+            changed = changed,
+            files = files_n
+        )
     } else {
-        "formatted"
+        duikou::tr!("cli-fmt-formatted", changed = changed, files = files_n)
     };
-    eprintln!(
-        "{changed} of {} file{} {verb}",
-        files.len(),
-        if files.len() == 1 { "" } else { "s" }
-    );
+    eprintln!("{summary}");
     if failed {
         ExitCode::from(EXIT_UNPROCESSABLE)
     } else if args.check && changed > 0 {
@@ -82,11 +83,14 @@ fn one_file(path: &Path, dialect: Dialect, check: bool) -> Outcome {
     let text = match std::fs::read(path).map(String::from_utf8) {
         Ok(Ok(t)) => t,
         Ok(Err(_)) => {
-            eprintln!("error: `{shown}` is not UTF-8; it is left unchanged");
+            eprintln!("{}", duikou::tr!("cli-fmt-not-utf8", file = shown));
             return Outcome::Failed;
         }
         Err(e) => {
-            eprintln!("error: cannot read `{shown}`: {e}");
+            eprintln!(
+                "{}",
+                duikou::tr!("cli-cannot-read", file = shown, reason = e)
+            );
             return Outcome::Failed;
         }
     };
@@ -106,7 +110,10 @@ fn one_file(path: &Path, dialect: Dialect, check: bool) -> Outcome {
             unified::diff(&text, &formatted, &shown, &format!("{shown} (formatted)"))
         );
     } else if let Err(e) = std::fs::write(path, &formatted) {
-        eprintln!("error: cannot write `{shown}`: {e}");
+        eprintln!(
+            "{}",
+            duikou::tr!("cli-cannot-write", file = shown, reason = e)
+        );
         return Outcome::Failed;
     }
     Outcome::Changed
@@ -123,8 +130,11 @@ fn report_error(path: &Path, text: &str, e: &FmtError) {
                 String::new(),
             ));
             print!("{}", duikou::report::human::render(diags, &sources, false));
-            eprintln!("error: `{shown}` has syntax errors; it is left unchanged");
+            eprintln!("{}", duikou::tr!("cli-fmt-syntax-errors", file = shown));
         }
-        other => eprintln!("error: `{shown}`: {other}"),
+        other => eprintln!(
+            "{}",
+            duikou::tr!("cli-file-error", file = shown, message = other)
+        ),
     }
 }

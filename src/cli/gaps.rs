@@ -51,8 +51,7 @@ pub struct GapsArgs {
 }
 
 pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| format!("`{s}` is not a date like 2026-01-01"))
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| duikou::tr!("cli-not-a-date", value = s))
 }
 
 /// Options from `--year` / `--as-of`.
@@ -65,11 +64,11 @@ pub fn gaps(args: GapsArgs) -> ExitCode {
         super::load_clean_sarif(
             &args.paths,
             "gaps",
-            "looking for gaps",
+            &duikou::tr!("cli-before-gaps"),
             args.output.as_deref(),
         )
     } else {
-        super::load_clean(&args.paths, "looking for gaps")
+        super::load_clean(&args.paths, &duikou::tr!("cli-before-gaps"))
     };
     let rules = match loaded {
         Ok(r) => r,
@@ -78,7 +77,7 @@ pub fn gaps(args: GapsArgs) -> ExitCode {
     let opts = options(args.year, args.as_of);
     if let Some(warning) = gaps::inactive_year_warning(rules.symbols(), &opts) {
         // Said instead of "0 gaps found", which would read as "every function is held".
-        let line = format!("warning: {warning}\n");
+        let line = format!("{}\n", duikou::tr!("cli-warning", message = warning));
         if matches!(args.format, Format::Human) && !args.matrix {
             if let Err(code) = emit(args.output.as_deref(), &line) {
                 return code;
@@ -99,9 +98,7 @@ pub fn gaps(args: GapsArgs) -> ExitCode {
             Format::Json => report::gaps::matrix_json(&cells),
             Format::Markdown => report::gaps::matrix_markdown(&cells),
             Format::Sarif => {
-                eprintln!(
-                    "error: `--matrix` has no SARIF form (it holds no findings); drop `--matrix` for the gaps as SARIF"
-                );
+                eprintln!("{}", duikou::tr!("cli-matrix-no-sarif"));
                 return ExitCode::from(super::EXIT_UNPROCESSABLE);
             }
             Format::Html => {

@@ -14,7 +14,7 @@ pub fn lsp(_args: LspArgs) -> ExitCode {
     match duikou::lsp::run_stdio() {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}", duikou::tr!("cli-error", message = e));
             ExitCode::from(super::EXIT_UNPROCESSABLE)
         }
     }

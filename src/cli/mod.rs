@@ -42,6 +42,9 @@ pub struct Cli {
         default_value = "auto"
     )]
     color: ColorChoice,
+    /// The language of messages and reports (default: `DUIKOU_LANG`, else the locale, else en).
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    lang: Option<LangArg>,
 }
 
 #[derive(Subcommand)]
@@ -114,6 +117,9 @@ pub const EXIT_UNPROCESSABLE: u8 = 2;
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     color::choose(cli.color);
+    if let Err(code) = choose_language(cli.lang) {
+        return code;
+    }
     match cli.command {
         Command::Check(args) => check::check(args),
         Command::Explain(args) => explain::explain(args),
@@ -133,7 +139,10 @@ pub fn run() -> ExitCode {
 pub fn emit(output: Option<&Path>, text: &str) -> Result<(), ExitCode> {
     if let Some(path) = output {
         if let Err(e) = std::fs::write(path, text) {
-            eprintln!("error: cannot write `{}`: {e}", path.display());
+            eprintln!(
+                "{}",
+                duikou::tr!("cli-cannot-write", file = path.display(), reason = e)
+            );
             return Err(ExitCode::from(EXIT_UNPROCESSABLE));
         }
     } else {
@@ -153,7 +162,7 @@ pub fn load_clean(paths: &[std::path::PathBuf], what: &str) -> Result<duikou::Ru
             "{}",
             duikou::report::human::render(rules.diagnostics(), rules.sources(), color)
         );
-        eprintln!("error: the rules have errors; fix them before {what}");
+        eprintln!("{}", duikou::tr!("cli-rules-have-errors", what = what));
         return Err(ExitCode::from(EXIT_UNPROCESSABLE));
     }
     Ok(rules)
@@ -178,7 +187,7 @@ pub fn load_clean_sarif(
     if rules.has_errors() {
         let text = duikou::report::sarif::findings(rules.diagnostics(), rules.sources(), command);
         emit(output, &text)?;
-        eprintln!("error: the rules have errors; fix them before {what}");
+        eprintln!("{}", duikou::tr!("cli-rules-have-errors", what = what));
         return Err(ExitCode::from(EXIT_UNPROCESSABLE));
     }
     Ok(rules)
@@ -219,11 +228,12 @@ pub fn report_findings(
         gaps::Format::Human => {
             let color = use_color(output);
             let mut s = report::human::render(&found, rules.sources(), color);
-            s.push_str(&format!(
-                "{} found: {}\n",
-                report::plural(found.len(), noun),
-                report::count_line(counts)
+            s.push_str(&duikou::tr!(
+                "cli-found",
+                found = report::plural(found.len(), noun),
+                counts = report::count_line(counts)
             ));
+            s.push('\n');
             s
         }
     };
@@ -235,4 +245,29 @@ pub fn report_findings(
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// The output languages of `--lang`.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum LangArg {
+    /// Chinese (zh-CN).
+    #[value(alias = "zh-CN", alias = "zh_CN")]
+    Zh,
+    /// English.
+    En,
+}
+
+/// Sets the language of every message: `--lang`, else `DUIKOU_LANG`, else the locale.
+fn choose_language(arg: Option<LangArg>) -> Result<(), ExitCode> {
+    use duikou::Lang;
+    let lang = match arg {
+        Some(LangArg::Zh) => Lang::Zh,
+        Some(LangArg::En) => Lang::En,
+        None => Lang::from_env().map_err(|value| {
+            eprintln!("{}", duikou::tr!("cli-bad-duikou-lang", value = value));
+            ExitCode::from(EXIT_UNPROCESSABLE)
+        })?,
+    };
+    duikou::i18n::set_default(lang);
+    Ok(())
 }

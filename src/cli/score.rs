@@ -45,7 +45,7 @@ pub struct ScoreArgs {
 }
 
 pub fn score(args: ScoreArgs) -> ExitCode {
-    let rules = match super::load_clean(&args.paths, "scoring") {
+    let rules = match super::load_clean(&args.paths, &duikou::tr!("cli-before-scoring")) {
         Ok(r) => r,
         Err(code) => return code,
     };
@@ -56,15 +56,20 @@ pub fn score(args: ScoreArgs) -> ExitCode {
             None => {
                 let names: Vec<&str> = plan.evaluations.iter().map(|e| e.name.as_str()).collect();
                 let hint = duikou::suggest::did_you_mean(name, names.iter().copied())
-                    .unwrap_or_else(|| format!("evaluations are: {}", names.join(", ")));
-                eprintln!("error: no evaluation `{name}`\n  help: {hint}");
+                    .unwrap_or_else(|| {
+                        duikou::tr!("cli-evaluations-are", names = names.join(", "))
+                    });
+                eprintln!(
+                    "{}",
+                    duikou::tr!("cli-no-evaluation", name = name, hint = hint)
+                );
                 return ExitCode::from(EXIT_UNPROCESSABLE);
             }
         },
         None => match plan.evaluations.first() {
             Some(e) => e,
             None => {
-                eprintln!("error: the rules declare no evaluation");
+                eprintln!("{}", duikou::tr!("cli-no-evaluations"));
                 return ExitCode::from(EXIT_UNPROCESSABLE);
             }
         },
@@ -89,7 +94,7 @@ pub fn score(args: ScoreArgs) -> ExitCode {
         &mut problems,
     );
     if files.is_empty() {
-        eprintln!("error: no data to score\n  help: pass `--data DIR` or `--data NAME=FILE`");
+        eprintln!("{}", duikou::tr!("cli-score-no-data"));
         return ExitCode::from(EXIT_UNPROCESSABLE);
     }
     let mut opts = Options {
@@ -154,7 +159,7 @@ pub fn score(args: ScoreArgs) -> ExitCode {
         Format::Markdown | Format::Csv | Format::Html | Format::Xlsx
     ) {
         for line in report::score::findings(&rows) {
-            eprintln!("warning: {line}");
+            eprintln!("{}", duikou::tr!("cli-warning", message = line));
         }
     }
     if data.rows_rejected > 0 || data.files_failed > 0 || !problems.is_empty() {

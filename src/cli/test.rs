@@ -43,11 +43,11 @@ pub fn test(args: TestArgs) -> ExitCode {
         super::load_clean_sarif(
             &args.paths,
             "test",
-            "running their tests",
+            &duikou::tr!("cli-before-testing"),
             args.output.as_deref(),
         )
     } else {
-        super::load_clean(&args.paths, "running their tests")
+        super::load_clean(&args.paths, &duikou::tr!("cli-before-testing"))
     };
     let rules = match loaded {
         Ok(r) => r,
@@ -58,7 +58,7 @@ pub fn test(args: TestArgs) -> ExitCode {
         return super::coverage::report(&rules, &results, &args);
     }
     if matches!(args.format, Format::Markdown) {
-        eprintln!("error: `--format markdown` is for the coverage report: add `--coverage`");
+        eprintln!("{}", duikou::tr!("cli-test-markdown-needs-coverage"));
         return ExitCode::from(super::EXIT_UNPROCESSABLE);
     }
     let passed = results.iter().filter(|r| r.passed).count();
@@ -80,13 +80,22 @@ pub fn test(args: TestArgs) -> ExitCode {
         Format::Human | Format::Markdown => {
             let mut s = String::new();
             for r in &results {
-                let mark = if r.passed { "ok    " } else { "FAILED" };
+                let mark = if r.passed {
+                    duikou::tr!("cli-test-ok")
+                } else {
+                    duikou::tr!("cli-test-failed")
+                };
                 s.push_str(&format!("{mark} {} ({})\n", r.name, r.location));
                 for f in &r.failures {
                     s.push_str(&format!("         {f}\n"));
                 }
             }
-            s.push_str(&format!("{passed} passed, {failed} failed\n"));
+            s.push_str(&duikou::tr!(
+                "cli-passed-failed",
+                passed = passed,
+                failed = failed
+            ));
+            s.push('\n');
             s
         }
     };

@@ -10,17 +10,18 @@ pub fn write(
     book: Result<Vec<u8>, rust_xlsxwriter::XlsxError>,
 ) -> Result<(), ExitCode> {
     let Some(path) = output else {
-        eprintln!(
-            "error: `--format xlsx` writes a workbook: name the file with `-o`, e.g. `-o 报告.xlsx`"
-        );
+        eprintln!("{}", duikou::tr!("cli-xlsx-needs-output"));
         return Err(ExitCode::from(EXIT_UNPROCESSABLE));
     };
     let bytes = book.map_err(|e| {
-        eprintln!("error: cannot make the workbook: {e}");
+        eprintln!("{}", duikou::tr!("cli-cannot-make-workbook", reason = e));
         ExitCode::from(EXIT_UNPROCESSABLE)
     })?;
     std::fs::write(path, bytes).map_err(|e| {
-        eprintln!("error: cannot write `{}`: {e}", path.display());
+        eprintln!(
+            "{}",
+            duikou::tr!("cli-cannot-write", file = path.display(), reason = e)
+        );
         ExitCode::from(EXIT_UNPROCESSABLE)
     })
 }

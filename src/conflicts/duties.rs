@@ -11,16 +11,16 @@ use rustc_hash::FxHashMap;
 /// `program 援疆` or `pair 河北省 -> 巴州 in 援疆`.
 fn target(d: &ast::Duty) -> String {
     match &d.target {
-        DutyTarget::Program(n) => format!("program {}", n.text),
+        DutyTarget::Program(n) => crate::tr!("conflicts-program-n", n = n.text),
         DutyTarget::Pair {
             supporter,
             recipient,
             program,
-        } => format!(
-            "pair {} -> {}{}",
-            supporter.text,
-            recipient.text,
-            program
+        } => crate::tr!(
+            "conflicts-pair-supporter-recipient-program",
+            supporter = supporter.text,
+            recipient = recipient.text,
+            program = program
                 .as_ref()
                 .map(|p| format!(" in {}", p.text))
                 .unwrap_or_default()
@@ -68,25 +68,37 @@ pub fn compare(symbols: &Symbols, p: &FxHashMap<String, Period>, out: &mut Vec<D
 
 /// C006: the same duty in two documents.
 fn restated(symbols: &Symbols, a: &Sourced<ast::Duty>, b: &Sourced<ast::Duty>) -> Diagnostic {
-    let what = format!("`{}` for {}", a.item.function.text, target(&a.item));
+    let what = crate::tr!(
+        "conflicts-function-for-target",
+        function = a.item.function.text,
+        target = target(&a.item)
+    );
     conflict(
         Code::ConflictRestated,
         b.item.span,
-        format!(
-            "{} restates the duty of `{}` for {what} in {}",
-            place(&b.source),
-            a.item.actor.text,
-            place(&a.source)
+        crate::tr!(
+            "conflicts-place-restates-duty-actor-for",
+            place = place(&b.source),
+            actor = a.item.actor.text,
+            what = what,
+            place2 = place(&a.source)
         ),
         resolve(symbols, &side(b), &side(a)),
         true,
     )
-    .related(a.item.span, format!("first stated in {}", place(&a.source)))
+    .related(
+        a.item.span,
+        crate::tr!("conflicts-first-stated-place", place = place(&a.source)),
+    )
 }
 
 /// C004: two leads for one function and scope at the same time.
 fn leads(symbols: &Symbols, a: &Sourced<ast::Duty>, b: &Sourced<ast::Duty>) -> Diagnostic {
-    let what = format!("`{}` for {}", a.item.function.text, target(&a.item));
+    let what = crate::tr!(
+        "conflicts-function-for-target",
+        function = a.item.function.text,
+        target = target(&a.item)
+    );
     let r = resolve(symbols, &side(a), &side(b));
     let resolved = r.winner.is_some();
     let mut d = conflict(
@@ -104,7 +116,7 @@ fn leads(symbols: &Symbols, a: &Sourced<ast::Duty>, b: &Sourced<ast::Duty>) -> D
     )
     .related(
         b.item.span,
-        format!("the other lead, in {}", place(&b.source)),
+        crate::tr!("conflicts-other-lead-place", place = place(&b.source)),
     );
     if resolved {
         d.severity = Severity::Warning;

@@ -101,8 +101,12 @@ fn leads_meet(
 
 fn place(s: &Option<Source>) -> String {
     match s {
-        Some(s) => format!("{} art {}", s.document, s.article),
-        None => "no document".into(),
+        Some(s) => crate::tr!(
+            "gaps-document-art-article",
+            document = s.document,
+            article = s.article
+        ),
+        None => crate::tr!("conflicts-no-document"),
     }
 }
 
@@ -178,6 +182,7 @@ pub fn find(
     }
     duties::compare(symbols, &p, &mut out);
     pairs::compare(symbols, &p, &mut out);
+    crate::i18n::snippets::localize(&mut out, &symbols.chinese_files);
     (out, overrides)
 }
 
@@ -224,23 +229,36 @@ pub(crate) fn conflict(
     let mut d = Diagnostic::new(
         code,
         span,
-        format!(
-            "{message} ({})",
-            if certain { "certain" } else { "possible" }
-        ),
+        if certain {
+            crate::tr!("conflicts-certain", message = message)
+        } else {
+            crate::tr!("conflicts-possible", message = message)
+        },
     );
     d.help = Some(match (code, &resolution.prevails, &resolution.refer_to) {
         // Both provisions stay in force: say what to do rather than who prevails.
-        (Code::ConflictWeaker, Some(p), _) if resolution.kind == "superior" => format!(
-            "both are enforced and {p} is the stricter; raise the lower threshold or drop it ({})",
-            resolution.principle
+        (Code::ConflictWeaker, Some(p), _) if resolution.kind == "superior" => crate::tr!(
+            "conflicts-both-are-enforced-p-stricter",
+            p = p,
+            principle = resolution.principle
         ),
         (Code::ConflictRestated, _, _) => {
-            "the same norm twice: keep it in one document and cite it from the other".to_string()
+            crate::tr!("conflicts-same-norm-twice-keep-one")
         }
-        (_, Some(p), _) => format!("{} prevails: {}", p, resolution.principle),
-        (_, None, Some(r)) => format!("unresolved, for `{r}` to decide: {}", resolution.principle),
-        (_, None, None) => format!("unresolved: {}", resolution.principle),
+        (_, Some(p), _) => crate::tr!(
+            "conflicts-prevails",
+            prevails = p,
+            principle = resolution.principle
+        ),
+        (_, None, Some(r)) => crate::tr!(
+            "conflicts-unresolved-for-r-decide-principle",
+            r = r,
+            principle = resolution.principle
+        ),
+        (_, None, None) => crate::tr!(
+            "conflicts-unresolved-principle",
+            principle = resolution.principle
+        ),
     });
     d.resolution = Some(resolution);
     d

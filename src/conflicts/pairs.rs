@@ -60,7 +60,10 @@ pub fn compare(symbols: &Symbols, p: &FxHashMap<String, Period>, out: &mut Vec<D
             } else {
                 restated(symbols, a, b)
             };
-            out.push(d.related(pa.span, format!("the pair in {}", place(&a.source))));
+            out.push(d.related(
+                pa.span,
+                crate::tr!("conflicts-pair-place", place = place(&a.source)),
+            ));
         }
     }
 }
@@ -72,13 +75,13 @@ fn reassigned(symbols: &Symbols, a: &Sourced<ast::Pair>, b: &Sourced<ast::Pair>)
     let d = conflict(
         Code::ConflictPairing,
         b.item.span,
-        format!(
-            "{} pairs {} with `{}`, but {} with `{}`, in overlapping years",
-            place(&b.source),
-            b.item.recipient.text,
-            b.item.supporter.text,
-            place(&a.source),
-            a.item.supporter.text
+        crate::tr!(
+            "conflicts-place-pairs-recipient-with-supporter",
+            place = place(&b.source),
+            recipient = b.item.recipient.text,
+            supporter = b.item.supporter.text,
+            place2 = place(&a.source),
+            supporter2 = a.item.supporter.text
         ),
         r,
         true,
@@ -93,11 +96,11 @@ fn other_years(symbols: &Symbols, a: &Sourced<ast::Pair>, b: &Sourced<ast::Pair>
     let d = conflict(
         Code::ConflictPairing,
         b.item.span,
-        format!(
-            "{} gives the pair {} other years than {}",
-            place(&b.source),
-            label(&b.item),
-            place(&a.source)
+        crate::tr!(
+            "conflicts-place-gives-pair-label-other",
+            place = place(&b.source),
+            label = label(&b.item),
+            place2 = place(&a.source)
         ),
         r,
         true,
@@ -110,11 +113,11 @@ fn restated(symbols: &Symbols, a: &Sourced<ast::Pair>, b: &Sourced<ast::Pair>) -
     conflict(
         Code::ConflictRestated,
         b.item.span,
-        format!(
-            "{} restates the pair {} of {}",
-            place(&b.source),
-            label(&b.item),
-            place(&a.source)
+        crate::tr!(
+            "conflicts-place-restates-pair-label-place",
+            place = place(&b.source),
+            label = label(&b.item),
+            place2 = place(&a.source)
         ),
         resolve(symbols, &side(b), &side(a)),
         true,

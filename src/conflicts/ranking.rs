@@ -43,11 +43,12 @@ pub fn same_issuer(c: &Clash<'_>) -> Resolution {
         return c.win(
             i,
             "superior",
-            format!(
-                "both are `{}`'s, and {} prevails over {} ({article})",
-                c.issuer_label(0),
-                c.level_name(i),
-                c.level_name(1 - i)
+            crate::tr!(
+                "conflicts-both-are-c-s-c",
+                c = c.issuer_label(0),
+                c2 = c.level_name(i),
+                c3 = c.level_name(1 - i),
+                article = article
             ),
         );
     }
@@ -83,9 +84,9 @@ fn special_or_posterior(c: &Clash<'_>) -> Resolution {
         None
     };
     let analogy = if c.levels[0].is_legal() {
-        "立法法 art 103"
+        crate::tr!("conflicts-lawmaking-law-art-103")
     } else {
-        "applied to policy documents by analogy with 立法法 art 103"
+        crate::tr!("conflicts-applied-policy-documents-by-analogy")
     };
     let issuer = c.issuer_label(0);
     match (special, later) {
@@ -93,26 +94,42 @@ fn special_or_posterior(c: &Clash<'_>) -> Resolution {
             let (who, article) = issuer_decides(c);
             unresolved(
                 who.clone(),
-                format!(
-                    "the newer general provision and the older special one are both `{issuer}`'s, and `{who}` decides which applies ({article})"
+                crate::tr!(
+                    "conflicts-newer-general-provision-older-special",
+                    issuer = issuer,
+                    who = who,
+                    article = article
                 ),
             )
         }
         (Some(s), _) => c.win(
             s,
             "special",
-            format!("both are `{issuer}`'s, and the special provision prevails over the general one (特别规定优于一般规定, {analogy})"),
+            crate::tr!(
+                "conflicts-both-are-issuer-s-special",
+                issuer = issuer,
+                analogy = analogy
+            ),
         ),
         (None, Some(l)) => c.win(
             l,
             "posterior",
-            format!("both are `{issuer}`'s, and the later provision prevails over the earlier one (新的规定优于旧的规定, {analogy})"),
+            crate::tr!(
+                "conflicts-both-are-issuer-s-later",
+                issuer = issuer,
+                analogy = analogy
+            ),
         ),
         (None, None) => {
             let (who, article) = issuer_decides(c);
             unresolved(
                 who.clone(),
-                format!("two provisions of `{issuer}` of the same date and scope: `{who}` decides ({article})"),
+                crate::tr!(
+                    "conflicts-two-provisions-issuer-same-date",
+                    issuer = issuer,
+                    who = who,
+                    article = article
+                ),
             )
         }
     }
@@ -143,10 +160,11 @@ fn legal_pair(c: &Clash<'_>) -> Resolution {
         return c.win(
             i,
             "superior",
-            format!(
-                "{} prevails over {} (上位法优于下位法, {article})",
-                c.level_name(i),
-                c.level_name(1 - i)
+            crate::tr!(
+                "conflicts-c-prevails-over-c-article",
+                c = c.level_name(i),
+                c2 = c.level_name(1 - i),
+                article = article
             ),
         );
     }
@@ -159,7 +177,7 @@ fn legal_pair(c: &Clash<'_>) -> Resolution {
         (LocalRule, LocalRule) => nested(c, "立法法 art 100 ¶2"),
         _ if la == DepartmentRule || lb == DepartmentRule => unresolved(
             STATE_COUNCIL.into(),
-            "department rules and local government rules have equal force, each within its powers, and the State Council decides between them (立法法 art 102, 106(3))".into(),
+            crate::tr!("conflicts-department-rules-local-government-rules"),
         ),
         _ => common_superior(c, "立法法 art 108"),
     }
@@ -168,7 +186,7 @@ fn legal_pair(c: &Clash<'_>) -> Resolution {
 fn department_and_regulation() -> Resolution {
     unresolved(
         STATE_COUNCIL.into(),
-        "a local regulation and a department rule disagree, and the State Council gives its opinion or refers the question to the NPC Standing Committee (立法法 art 106(2))".into(),
+        crate::tr!("conflicts-local-regulation-department-rule-disagree"),
     )
 }
 
@@ -182,10 +200,13 @@ fn nested(c: &Clash<'_>, article: &str) -> Resolution {
         return c.win(
             i,
             "superior",
-            format!(
-                "{} of `{outer}` prevails over {} of `{inner}`, which lies within it (上位法优于下位法, {article})",
-                c.level_name(i),
-                c.level_name(1 - i)
+            crate::tr!(
+                "conflicts-c-outer-prevails-over-c",
+                c = c.level_name(i),
+                outer = outer,
+                c2 = c.level_name(1 - i),
+                inner = inner,
+                article = article
             ),
         );
     }
@@ -202,8 +223,10 @@ fn regulation_and_rule(c: &Clash<'_>, reg: usize) -> Resolution {
         return c.win(
             reg,
             "superior",
-            format!(
-                "a local regulation of `{tr}` prevails over the government rules of its own and lower governments, and `{tu}` is within `{tr}` (立法法 art 100 ¶1)"
+            crate::tr!(
+                "conflicts-local-regulation-tr-prevails-over",
+                tr = tr,
+                tu = tu
             ),
         );
     }
@@ -211,8 +234,11 @@ fn regulation_and_rule(c: &Clash<'_>, reg: usize) -> Resolution {
     let committee = standing_committee(&province);
     unresolved(
         committee.clone(),
-        format!(
-            "a government rule never outranks a local regulation, and a regulation of `{tr}` against the rule of its province `{tu}` is for `{committee}` to decide (立法法 art 81 ¶1)"
+        crate::tr!(
+            "conflicts-government-rule-never-outranks-local",
+            tr = tr,
+            tu = tu,
+            committee = committee
         ),
     )
 }
@@ -224,8 +250,12 @@ fn common_superior(c: &Clash<'_>, article: &str) -> Resolution {
         .unwrap_or_else(|| STATE_COUNCIL.into());
     unresolved(
         who.clone(),
-        format!(
-            "documents of `{ia}` and `{ib}`, neither above the other, are for their common superior `{who}` to decide ({article})"
+        crate::tr!(
+            "conflicts-documents-ia-ib-neither-above",
+            ia = ia,
+            ib = ib,
+            who = who,
+            article = article
         ),
     )
 }
@@ -240,8 +270,10 @@ fn political_pair(c: &Clash<'_>) -> Resolution {
             return c.win(
                 i,
                 "superior",
-                format!(
-                    "between policy documents the issuer's authority decides, and `{hi}` stands above `{lo}` in its line of authority (上级文件优于下级文件)"
+                crate::tr!(
+                    "conflicts-between-policy-documents-issuer-s",
+                    hi = hi,
+                    lo = lo
                 ),
             );
         }
@@ -254,8 +286,11 @@ fn political_pair(c: &Clash<'_>) -> Resolution {
     };
     unresolved(
         who.clone(),
-        format!(
-            "policy documents of `{ia}` and `{ib}`, neither above the other in a line of authority, are for their common superior `{who}` to decide"
+        crate::tr!(
+            "conflicts-policy-documents-ia-ib-neither",
+            ia = ia,
+            ib = ib,
+            who = who
         ),
     )
 }
@@ -272,10 +307,12 @@ fn legal_and_political(c: &Clash<'_>, legal: usize) -> Resolution {
         return c.win(
             policy,
             "superior",
-            format!(
-                "`{ip}` may change or annul {} of `{il}`, so its {} prevails (立法法 art 108)",
-                c.level_name(legal),
-                c.levels[policy].as_str()
+            crate::tr!(
+                "conflicts-ip-may-change-annul-c",
+                ip = ip,
+                c = c.level_name(legal),
+                il = il,
+                policy = c.levels[policy].as_str()
             ),
         );
     }
@@ -283,9 +320,9 @@ fn legal_and_political(c: &Clash<'_>, legal: usize) -> Resolution {
         return c.win(
             legal,
             "superior",
-            format!(
-                "a law, regulation or rule prevails over {} of an organ that has no power to change it (上位法优于下位法, 立法法 art 108)",
-                c.level_name(policy)
+            crate::tr!(
+                "conflicts-law-regulation-rule-prevails-over",
+                c = c.level_name(policy)
             ),
         );
     }
@@ -293,9 +330,13 @@ fn legal_and_political(c: &Clash<'_>, legal: usize) -> Resolution {
     let has = if powers.len() > 1 { "have" } else { "has" };
     unresolved(
         who.clone(),
-        format!(
-            "`{ip}` {has} no power over {} of `{il}`, and `{who}`, which has, decides (立法法 art 108)",
-            c.level_name(legal)
+        crate::tr!(
+            "conflicts-ip-has-no-power-over",
+            ip = ip,
+            has = has,
+            c = c.level_name(legal),
+            il = il,
+            who = who
         ),
     )
 }

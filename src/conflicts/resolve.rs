@@ -81,7 +81,11 @@ impl Clash<'_> {
 }
 
 fn place(s: &Source) -> String {
-    format!("{} art {}", s.document, s.article)
+    crate::tr!(
+        "gaps-document-art-article",
+        document = s.document,
+        article = s.article
+    )
 }
 
 /// Nobody prevails; `refer_to` decides.
@@ -116,11 +120,14 @@ pub fn resolve(symbols: &Symbols, a: &Side<'_>, b: &Side<'_>) -> Resolution {
     ) else {
         return unresolved(
             STATE_COUNCIL.into(),
-            "the documents cannot be ranked".into(),
+            crate::tr!("conflicts-documents-cannot-ranked"),
         );
     };
     let (Some(la), Some(lb)) = (da.level, db.level) else {
-        return unresolved(STATE_COUNCIL.into(), "a document has no level".into());
+        return unresolved(
+            STATE_COUNCIL.into(),
+            crate::tr!("conflicts-document-has-no-level"),
+        );
     };
     let clash = Clash {
         symbols,
@@ -161,9 +168,10 @@ fn repeal(c: &Clash<'_>) -> Option<Resolution> {
     Some(c.win(
         i,
         "posterior",
-        format!(
-            "`{}` repeals `{}`, which its issuer may change or annul (新的规定优于旧的规定, 立法法 art 103, 108)",
-            x.name.text, y.name.text
+        crate::tr!(
+            "conflicts-x-repeals-y-which-issuer",
+            x = x.name.text,
+            y = y.name.text
         ),
     ))
 }
@@ -196,8 +204,12 @@ fn jurisdiction(c: &Clash<'_>) -> Option<Resolution> {
     };
     Some(unresolved(
         decider.clone(),
-        format!(
-            "a document binds only within its region, and `{ta}` and `{tb}` lie neither within the other, so neither prevails and their common superior `{decider}` decides ({article})"
+        crate::tr!(
+            "conflicts-document-binds-only-within-region",
+            ta = ta,
+            tb = tb,
+            decider = decider,
+            article = article
         ),
     ))
 }

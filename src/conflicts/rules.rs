@@ -43,16 +43,16 @@ fn describe_clash(x: &[Bound], y: &[Bound]) -> String {
         for by in y.iter().filter(|b| b.measure == bx.measure) {
             if !feasible(&[bx.clone(), by.clone()]) {
                 let pct = bx.measure.contains('/');
-                return format!(
-                    "one requires `{}` {}, the other {}",
-                    bx.measure,
-                    show(bx, pct),
-                    show(by, pct)
+                return crate::tr!(
+                    "conflicts-one-requires-measure-show-other",
+                    measure = bx.measure,
+                    show = show(bx, pct),
+                    show2 = show(by, pct)
                 );
             }
         }
     }
-    "their conditions cannot hold together".into()
+    crate::tr!("conflicts-their-conditions-cannot-hold-together")
 }
 
 /// `x` is looser than `y`: a lower floor or a higher ceiling on the same measure.
@@ -136,8 +136,10 @@ impl Pair<'_> {
         });
         unresolved(
             who.clone(),
-            format!(
-                "the two documents are in force in different parts of {years} and the records give only the year, so which applies depends on each record's date (不溯及既往, 立法法 art 104): `{who}` should make a transitional provision, or the data should carry dates"
+            crate::tr!(
+                "conflicts-two-documents-are-force-different",
+                years = years,
+                who = who
             ),
         )
     }
@@ -163,7 +165,7 @@ impl Pair<'_> {
     fn related(&self, d: Diagnostic) -> Diagnostic {
         d.related(
             self.b.rule.item.name.span,
-            format!("the other provision: {}", name(self.b.rule)),
+            crate::tr!("conflicts-other-provision-name", name = name(self.b.rule)),
         )
     }
 
@@ -174,11 +176,11 @@ impl Pair<'_> {
             winner: w.rule.item.name.text.clone(),
             permit: w.rule.item.kind == RuleKind::Permit,
             region: r.region.clone(),
-            reason: format!(
-                "{} prevails over {}: {}",
-                r.prevails.clone().unwrap_or_default(),
-                place(&l.rule.source),
-                r.principle
+            reason: crate::tr!(
+                "conflicts-r-prevails-over-place-principle",
+                r = r.prevails.clone().unwrap_or_default(),
+                place = place(&l.rule.source),
+                principle = r.principle
             ),
         });
     }
@@ -212,9 +214,15 @@ impl Pair<'_> {
         if self.same_document() && r.winner.is_none() && self.partial.is_none() {
             r = Resolution {
                 kind: "special",
-                prevails: [&sa, &sb][pi].source.map(|x| format!("{} art {}", x.document, x.article)),
+                prevails: [&sa, &sb][pi].source.map(|x| {
+                    crate::tr!(
+                        "gaps-document-art-article",
+                        document = x.document,
+                        article = x.article
+                    )
+                }),
                 refer_to: None,
-                principle: "within one document, the permit is the special provision and prevails over the general prohibition (特别规定优于一般规定, 立法法 art 103)".into(),
+                principle: crate::tr!("conflicts-within-one-document-permit-special"),
                 region: None,
                 winner: Some(pi),
             };
@@ -230,12 +238,12 @@ impl Pair<'_> {
         let mut d = conflict(
             Code::ConflictPermit,
             self.a.rule.item.name.span,
-            format!(
-                "{} permits what {} forbids: `{}` and `{}` can hold together",
-                name(permit.rule),
-                name(forbid.rule),
-                text_of(self.plan, permit.rule),
-                text_of(self.plan, forbid.rule)
+            crate::tr!(
+                "conflicts-name-permits-what-name-forbids",
+                name = name(permit.rule),
+                name2 = name(forbid.rule),
+                text_of = text_of(self.plan, permit.rule),
+                text_of2 = text_of(self.plan, forbid.rule)
             ),
             r,
             w.is_some(),
@@ -291,7 +299,7 @@ impl Pair<'_> {
         let r = self.resolution(&sa, &sb);
         let note = match (&qa, &qb) {
             (Some(x), Some(y)) => describe_clash(x, y),
-            _ => "one requires what the other forbids".into(),
+            _ => crate::tr!("conflicts-one-requires-what-other-forbids"),
         };
         let severity = if r.winner.is_some() {
             Severity::Warning
@@ -304,10 +312,11 @@ impl Pair<'_> {
         let mut d = conflict(
             Code::ConflictContradiction,
             ra.name.span,
-            format!(
-                "{} and {} cannot both hold: {note}",
-                name(self.a.rule),
-                name(self.b.rule)
+            crate::tr!(
+                "conflicts-name-name-cannot-both-hold",
+                name = name(self.a.rule),
+                name2 = name(self.b.rule),
+                note = note
             ),
             r,
             w.is_some(),
@@ -347,13 +356,13 @@ impl Pair<'_> {
         let r = self.resolution(&sl, &sh);
         let pct = wb.measure.contains('/');
         let message = match (r.winner, r.kind) {
-            (Some(1), "superior") => format!(
-                "{} sets `{}` {}, weaker than {} of the higher {}: both are enforced, and the lower one adds nothing",
-                name(lo.rule),
-                wb.measure,
-                show(&wb, pct),
-                show(&sbnd, pct),
-                name(hi.rule)
+            (Some(1), "superior") => crate::tr!(
+                "conflicts-name-sets-measure-show-weaker",
+                name = name(lo.rule),
+                measure = wb.measure,
+                show = show(&wb, pct),
+                show2 = show(&sbnd, pct),
+                name2 = name(hi.rule)
             ),
             (Some(0), kind) if kind != "superior" => {
                 let inside = r
@@ -361,31 +370,32 @@ impl Pair<'_> {
                     .as_ref()
                     .map(|t| format!(" inside `{t}`"))
                     .unwrap_or_default();
-                format!(
-                    "{} sets `{}` {}, looser than {} of {}: where both apply{inside}, the looser provision prevails and the stricter one is not enforced",
-                    name(lo.rule),
-                    wb.measure,
-                    show(&wb, pct),
-                    show(&sbnd, pct),
-                    name(hi.rule)
+                crate::tr!(
+                    "conflicts-name-sets-measure-show-looser",
+                    name = name(lo.rule),
+                    measure = wb.measure,
+                    show = show(&wb, pct),
+                    show2 = show(&sbnd, pct),
+                    name2 = name(hi.rule),
+                    inside = inside
                 )
             }
             // Documents in force in different parts of a year the records give alone: which
             // threshold a record of that year must meet depends on its date (立法法 art 104).
-            (None, _) if self.partial.is_some() => format!(
-                "{} sets `{}` {}, looser than {} of {}, and records of the year both touch fall under both",
-                name(lo.rule),
-                wb.measure,
-                show(&wb, pct),
-                show(&sbnd, pct),
-                name(hi.rule)
+            (None, _) if self.partial.is_some() => crate::tr!(
+                "conflicts-name-sets-measure-show-looser-2",
+                name = name(lo.rule),
+                measure = wb.measure,
+                show = show(&wb, pct),
+                show2 = show(&sbnd, pct),
+                name2 = name(hi.rule)
             ),
             _ => return,
         };
         let label = if r.winner == Some(1) {
-            "the higher provision"
+            crate::tr!("conflicts-higher-provision")
         } else {
-            "the other provision"
+            crate::tr!("conflicts-other-provision")
         };
         if r.winner == Some(0) {
             let mut r2 = r.clone();

@@ -94,22 +94,28 @@ pub fn resolve(c: &Clash<'_>) -> Option<Resolution> {
         return Some(c.win(
             o,
             "superior",
-            format!(
-                "{} may not vary {what}, so the variation is barred and {} `{}` prevails (立法法 art 85 ¶2, {article}); {CONFIRM}",
-                c.level_name(v),
-                c.levels[o].as_str(),
-                c.docs[o].name.text
+            crate::tr!(
+                "conflicts-c-may-not-vary-what",
+                c = c.level_name(v),
+                what = what,
+                o = c.levels[o].as_str(),
+                name = c.docs[o].name.text,
+                article = article,
+                CONFIRM = CONFIRM
             ),
         ));
     }
     let mut r = c.win(
         v,
         "variation",
-        format!(
-            "{} of `{}` varies {} inside `{tv}` only (变通规定, {article}); {CONFIRM}",
-            c.level_name(v),
-            c.issuer(v),
-            c.level_name(o)
+        crate::tr!(
+            "conflicts-c-c-varies-c-inside",
+            c = c.level_name(v),
+            c2 = c.issuer(v),
+            c3 = c.level_name(o),
+            tv = tv,
+            article = article,
+            CONFIRM = CONFIRM
         ),
     );
     r.region = Some(tv);

@@ -187,12 +187,16 @@ fn bind_file(
     let (path, sheet) = split_sheet(path);
     let shown = path.display().to_string();
     if !records.contains(&record) {
-        let help = did_you_mean(record, records.iter().copied())
-            .unwrap_or_else(|| format!("record types are: {}", records.join(", ")));
+        let help = did_you_mean(record, records.iter().copied()).unwrap_or_else(|| {
+            crate::tr!(
+                "data-record-types-are-records",
+                records = records.join(", ")
+            )
+        });
         problems.push(problem(
             &shown,
             Code::DataUnbound,
-            format!("no record type `{record}` to check this file against"),
+            crate::tr!("data-no-record-type-record-check-2", record = record),
             Some(help),
         ));
         return None;
@@ -211,8 +215,8 @@ fn bind_file(
             None => problems.push(problem(
                 "-",
                 Code::DataFormat,
-                "standard input has no file name to tell its format".into(),
-                Some("name the format: `--data-format csv`, `json` or `jsonl`".into()),
+                crate::tr!("data-standard-input-has-no-file"),
+                Some(crate::tr!("data-name-format-data-format-csv")),
             )),
         }
         return None;
@@ -221,9 +225,10 @@ fn bind_file(
         problems.push(problem(
             &shown,
             Code::DataUnreadable,
-            "this is a folder: `NAME=FILE` takes one file".into(),
-            Some(format!(
-                "to read every file of the folder, write `--data {shown}`"
+            crate::tr!("data-this-folder-name-file-takes"),
+            Some(crate::tr!(
+                "data-read-every-file-folder-write",
+                shown = shown
             )),
         ));
         return None;
@@ -236,8 +241,8 @@ fn bind_file(
         problems.push(problem(
             &shown,
             Code::DataFormat,
-            "unknown data format".into(),
-            Some("data files end in .csv, .tsv, .txt, .json, .jsonl, .xlsx, .xls or .ods".into()),
+            crate::tr!("data-unknown-data-format"),
+            Some(crate::tr!("data-data-files-end-csv-tsv")),
         ));
         return None;
     };
@@ -275,10 +280,11 @@ fn bind_dir(
             _ => problems.push(problem(
                 &shown,
                 Code::DataUnbound,
-                format!("no record type `{stem}` to check this file against"),
-                Some(format!(
-                    "name the record type: `--data NAME={shown}`; record types are: {}",
-                    records.join(", ")
+                crate::tr!("data-no-record-type-stem-check", stem = stem),
+                Some(crate::tr!(
+                    "data-name-record-type-data-name",
+                    shown = shown,
+                    records = records.join(", ")
                 )),
             )),
         }
@@ -290,7 +296,7 @@ fn bind_dir(
             problems.push(problem(
                 &shown,
                 Code::DataUnreadable,
-                format!("cannot read the data folder: {e}"),
+                crate::tr!("data-cannot-read-data-folder-e", e = e),
                 None,
             ));
             return;
@@ -306,8 +312,8 @@ fn bind_dir(
             problems.push(problem(
                 &path.display().to_string(),
                 Code::DataUnreadable,
-                "not a regular file (a folder, a pipe or a device), so it is not read".into(),
-                Some("move it out of the data folder, or replace it with the file itself".into()),
+                crate::tr!("data-not-regular-file-folder-pipe"),
+                Some(crate::tr!("data-move-out-data-folder-replace")),
             ));
             continue;
         }
@@ -317,16 +323,16 @@ fn bind_dir(
             .unwrap_or_default();
         if !records.contains(&stem.as_str()) {
             let help = did_you_mean(&stem, records.iter().copied()).unwrap_or_else(|| {
-                format!(
-                    "a file `data/NAME.{}` is checked against `record NAME`; record types are: {}",
-                    path.extension().unwrap_or_default().to_string_lossy(),
-                    records.join(", ")
+                crate::tr!(
+                    "data-file-data-name-path-checked",
+                    path = path.extension().unwrap_or_default().to_string_lossy(),
+                    records = records.join(", ")
                 )
             });
             problems.push(problem(
                 &path.display().to_string(),
                 Code::DataUnbound,
-                format!("no record type `{stem}` to check this file against"),
+                crate::tr!("data-no-record-type-stem-check", stem = stem),
                 Some(help),
             ));
             continue;

@@ -35,17 +35,15 @@ pub fn bind(
             problems.push(DataProblem {
                 code: Code::DataMissingColumn,
                 severity: Severity::Error,
-                message: format!(
-                    "no column `{}`{}, which record `{record}` requires",
-                    f.name.text,
-                    also_labelled(f)
+                message: crate::tr!(
+                    "data-no-column-f-also-labelled",
+                    f = f.name.text,
+                    also_labelled = also_labelled(f),
+                    record = record
                 ),
                 help: Some(match near {
                     Some(n) => format!("{n} — rename the column to `{}`", f.name.text),
-                    None => format!(
-                        "add a column `{}` to the header, or declare the field optional with `?`",
-                        f.name.text
-                    ),
+                    None => crate::tr!("data-add-column-f-header-declare", f = f.name.text),
                 }),
                 location: at.clone(),
                 field: Some(f.name.text.clone()),
@@ -68,8 +66,12 @@ pub fn bind(
             problems.push(DataProblem {
                 code: Code::DataUnknownColumn,
                 severity: Severity::Warning,
-                message: format!("column `{h}` appears twice; column {} is read", first + 1),
-                help: Some("remove or rename the second column".into()),
+                message: crate::tr!(
+                    "data-column-h-appears-twice-column",
+                    h = h,
+                    first = first + 1
+                ),
+                help: Some(crate::tr!("data-remove-rename-second-column")),
                 location: DataLocation {
                     column: i as u32 + 1,
                     ..at.clone()
@@ -80,14 +82,12 @@ pub fn bind(
             continue;
         }
         if !bound.contains(&i) {
-            let help =
-                did_you_mean(h, fields.iter().map(|f| f.name.text.as_str())).unwrap_or_else(|| {
-                    format!("record `{record}` has no such field; the column is not read")
-                });
+            let help = did_you_mean(h, fields.iter().map(|f| f.name.text.as_str()))
+                .unwrap_or_else(|| crate::tr!("data-record-record-has-no-such", record = record));
             problems.push(DataProblem {
                 code: Code::DataUnknownColumn,
                 severity: Severity::Warning,
-                message: format!("column `{h}` is not a field of `{record}`"),
+                message: crate::tr!("data-column-h-not-field-record", h = h, record = record),
                 help: Some(help),
                 location: DataLocation {
                     column: i as u32 + 1,

@@ -48,16 +48,20 @@ pub fn convert(
         Cell::Invalid(what) => {
             return Err(Box::new(Rejection::new(
                 Code::DataBadValue,
-                format!("{what} cannot be {}", describe(ty)),
+                crate::tr!(
+                    "data-what-cannot-describe",
+                    what = what,
+                    describe = describe(ty)
+                ),
             )));
         }
         Cell::Uncomputed(f) => {
             return Err(Box::new(
                 Rejection::new(
                     Code::DataBadValue,
-                    format!("the formula `={f}` has no saved value"),
+                    crate::tr!("data-formula-f-has-no-saved", f = f),
                 )
-                .help("open the workbook in Excel or LibreOffice and save it, so the value of each formula is stored"),
+                .help(crate::tr!("data-open-workbook-excel-libreoffice-save")),
             ));
         }
         Cell::Bool(b) => {
@@ -141,11 +145,11 @@ fn push_text(s: &str, row_text: &mut String) -> Value {
 
 fn describe(ty: BaseType) -> String {
     match ty {
-        BaseType::Bool => "true or false".into(),
-        BaseType::Int => "a whole number".into(),
+        BaseType::Bool => crate::tr!("decl-true-false"),
+        BaseType::Int => crate::tr!("decl-whole-number"),
         BaseType::Decimal => "a number".into(),
         BaseType::Percent => "a percentage".into(),
-        BaseType::Money(u) => format!("an amount in {}", u.as_str()),
+        BaseType::Money(u) => crate::tr!("data-amount-u", u = u.as_str()),
         BaseType::Text | BaseType::Unknown => "text".into(),
         BaseType::Date => "a date".into(),
         BaseType::Year => "a year".into(),
@@ -156,18 +160,15 @@ fn describe(ty: BaseType) -> String {
 
 fn bad(text: &str, ty: BaseType) -> Box<Rejection> {
     let example = match ty {
-        BaseType::Bool => "write `true` or `false` (also `是`/`否`, `yes`/`no`, `1`/`0`)".into(),
-        BaseType::Int => "write digits only, e.g. `12`".into(),
-        BaseType::Decimal => "write a number, e.g. `12.5`".into(),
+        BaseType::Bool => crate::tr!("data-write-true-false-also-yes"),
+        BaseType::Int => crate::tr!("data-write-digits-only-e-g"),
+        BaseType::Decimal => crate::tr!("data-write-number-e-g"),
         BaseType::Percent => {
-            "write `74%` or the fraction `0.74`; a bare number above 1 needs the `%` sign".into()
+            crate::tr!("data-write-fraction-bare-number-above")
         }
-        BaseType::Money(u) => format!(
-            "write the amount in {0}, e.g. `1250.00`; a unit may follow the number: `1250.00{0}`",
-            u.as_str()
-        ),
-        BaseType::Date => "write the date as `2017-03-01`".into(),
-        BaseType::Year => "write the year as four digits, e.g. `2017`".into(),
+        BaseType::Money(u) => crate::tr!("data-write-amount-u-e-g", u = u.as_str()),
+        BaseType::Date => crate::tr!("data-write-date-as"),
+        BaseType::Year => crate::tr!("data-write-year-as-four-digits"),
         _ => String::new(),
     };
     let numeric = matches!(
@@ -182,15 +183,19 @@ fn bad(text: &str, ty: BaseType) -> Box<Rejection> {
         return Box::new(
             Rejection::new(
                 Code::DataBadValue,
-                format!("`{}` is out of range", clip(text)),
+                crate::tr!("data-clip-out-range", clip = clip(text)),
             )
-            .help("exact numbers hold at most 28 significant digits; check the cell"),
+            .help(crate::tr!("data-exact-numbers-hold-at-most")),
         );
     }
     Box::new(
         Rejection::new(
             Code::DataBadValue,
-            format!("`{}` is not {}", clip(text), describe(ty)),
+            crate::tr!(
+                "data-clip-not-describe",
+                clip = clip(text),
+                describe = describe(ty)
+            ),
         )
         .help(example),
     )
@@ -222,9 +227,19 @@ fn unknown<'a>(text: &str, what: &str, known: impl Iterator<Item = &'a str>) -> 
         })
         .flatten();
     let help = suggestion.unwrap_or_else(|| {
-        format!("declare `{shown}` as {what} in the rules, or correct the name")
+        crate::tr!(
+            "data-declare-shown-as-what-rules",
+            shown = shown,
+            what = what
+        )
     });
-    Box::new(Rejection::new(code, format!("unknown {what} `{shown}`")).help(help))
+    Box::new(
+        Rejection::new(
+            code,
+            crate::tr!("data-unknown-what-shown", what = what, shown = shown),
+        )
+        .help(help),
+    )
 }
 
 fn parse_bool(t: &str) -> Option<bool> {

@@ -315,14 +315,11 @@ fn recover(
     let problem = DataProblem {
         code: Code::DataRaggedRow,
         severity: Severity::Error,
-        message: format!(
-            "a `\"` in this cell opens a quoted value that is not closed on this line, so {} after it ran into the cell",
-            crate::report::plural(swallowed as usize, "line")
+        message: crate::tr!(
+            "data-this-cell-opens-quoted-value",
+            value = crate::report::plural(swallowed as usize, "line")
         ),
-        help: Some(
-            "remove the stray `\"`, or quote the whole cell: `\"…\"`; the lines after it are read on their own"
-                .into(),
-        ),
+        help: Some(crate::tr!("data-remove-stray-quote-whole-cell")),
         location: DataLocation {
             line,
             column: cut.field as u32 + 1,
@@ -342,10 +339,8 @@ fn recover(
         sink.bad_row(DataProblem {
             code: Code::DataRaggedRow,
             severity: Severity::Error,
-            message: format!(
-                "this line closes the quote opened on line {line}: it was read as part of that row, so it is not read on its own"
-            ),
-            help: Some(format!("fix the stray `\"` on line {line}")),
+            message: crate::tr!("data-this-line-closes-quote-opened", line = line),
+            help: Some(crate::tr!("data-fix-stray-line-line", line = line)),
             location: DataLocation {
                 line: line + offset,
                 column: 1,
@@ -377,13 +372,12 @@ fn deliver(
         let problem = DataProblem {
             code: Code::DataRaggedRow,
             severity: Severity::Error,
-            message: format!(
-                "the row has {} fields, the header has {width}",
-                record_buf.len()
+            message: crate::tr!(
+                "data-row-has-record-buf-fields",
+                record_buf = record_buf.len(),
+                width = width
             ),
-            help: Some(
-                "check for a missing or extra comma; quote values that contain commas".into(),
-            ),
+            help: Some(crate::tr!("data-check-for-missing-extra-comma")),
             location: DataLocation {
                 line,
                 column: (record_buf.len().min(width) as u32) + 1,
@@ -488,10 +482,10 @@ fn empty_file(at: &DataLocation, fields: &[Field]) -> DataProblem {
     DataProblem {
         code: Code::DataFormat,
         severity: Severity::Error,
-        message: "the file is empty: no header row".into(),
-        help: Some(format!(
-            "the first line names the columns, e.g. `{}`",
-            fields
+        message: crate::tr!("data-file-empty-no-header-row"),
+        help: Some(crate::tr!(
+            "data-first-line-names-columns-e",
+            fields = fields
                 .iter()
                 .map(|f| f.name.text.as_str())
                 .collect::<Vec<_>>()
@@ -542,7 +536,7 @@ fn unreadable(at: &DataLocation, e: &std::io::Error) -> DataProblem {
     DataProblem {
         code: Code::DataUnreadable,
         severity: Severity::Error,
-        message: format!("cannot read the file: {e}"),
+        message: crate::tr!("data-cannot-read-file-e", e = e),
         help: None,
         location: at.clone(),
         field: None,
@@ -555,7 +549,7 @@ fn csv_error(at: &DataLocation, e: &csv::Error) -> DataProblem {
     DataProblem {
         code: Code::DataUnreadable,
         severity: Severity::Error,
-        message: format!("cannot read the rest of the file: {e}"),
+        message: crate::tr!("data-cannot-read-rest-file-e", e = e),
         help: None,
         location: DataLocation { line, ..at.clone() },
         field: None,
@@ -567,8 +561,8 @@ fn not_utf8(at: &DataLocation, line: u64) -> DataProblem {
     DataProblem {
         code: Code::DataEncoding,
         severity: Severity::Error,
-        message: "the row is not valid UTF-8".into(),
-        help: Some("if the file is saved as GBK, pass `--encoding gbk`".into()),
+        message: crate::tr!("data-row-not-valid-utf"),
+        help: Some(crate::tr!("data-if-file-saved-as-gbk")),
         location: DataLocation { line, ..at.clone() },
         field: None,
         row: false,

@@ -45,9 +45,7 @@ pub fn parse(s: &str) -> Result<u8, String> {
     match s {
         "tab" | "\\t" | "\t" => Ok(b'\t'),
         _ if s.len() == 1 && s.is_ascii() && s != "\"" => Ok(s.as_bytes()[0]),
-        _ => Err(format!(
-            "`{s}` is not a delimiter: give one character, such as `,` `;` `|`, or `tab`"
-        )),
+        _ => Err(crate::tr!("data-s-not-delimiter-give-one", s = s)),
     }
 }
 

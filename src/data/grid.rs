@@ -75,8 +75,9 @@ impl Grid {
             for c in c0..=c1.min(last_col) {
                 indexed += 1;
                 if indexed > MAX_MERGED_CELLS {
-                    return Err(format!(
-                        "the sheet's merged ranges cover more than {MAX_MERGED_CELLS} columns of rows"
+                    return Err(crate::tr!(
+                        "data-sheet-s-merged-ranges-cover",
+                        MAX_MERGED_CELLS = MAX_MERGED_CELLS
                     ));
                 }
                 merged.entry(c).or_default().push((r0, r1, r0, c0));

@@ -59,8 +59,8 @@ pub fn read(
         sink.problem(super::problem::DataProblem {
             code: crate::diagnostic::Code::DataFormat,
             severity: crate::diagnostic::Severity::Error,
-            message: "the sheet is empty: no header row".into(),
-            help: Some("the header row names the columns".into()),
+            message: crate::tr!("data-sheet-empty-no-header-row"),
+            help: Some(crate::tr!("data-header-row-names-columns")),
             location: at.clone(),
             field: None,
             row: false,

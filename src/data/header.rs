@@ -104,10 +104,11 @@ pub fn find(
         let i = rows.iter().position(|(l, _)| *l == line).ok_or_else(|| {
             problem(
                 at,
-                format!(
-                    "row {line}, named by `--header-row`, is empty or beyond the rows searched"
+                crate::tr!("data-row-line-named-by-header", line = line),
+                crate::tr!(
+                    "data-header-must-among-first-searched",
+                    SEARCHED_ROWS = SEARCHED_ROWS
                 ),
-                format!("the header must be among the first {SEARCHED_ROWS} non-empty rows"),
             )
         })?;
         let f = best_at(rows, i, fields);
@@ -125,8 +126,8 @@ pub fn find(
     let Some(i) = chosen else {
         return Err(problem(
             at,
-            "the file has no rows: no header".into(),
-            "the header row names the columns".into(),
+            crate::tr!("data-file-has-no-rows-no"),
+            crate::tr!("data-header-row-names-columns"),
         ));
     };
     if !fits[i].complete && fits[i].matched * 2 < fields.len() {
@@ -157,7 +158,11 @@ fn not_found(
             if lack.len() > 4 {
                 listed.push(format!("{} more", lack.len() - 4));
             }
-            format!("row {} lacks {}", rows[i].0, listed.join(", "))
+            crate::tr!(
+                "data-row-i-lacks-listed",
+                i = rows[i].0,
+                listed = listed.join(", ")
+            )
         })
         .collect();
     let example = fields.first().map_or(String::new(), |f| {
@@ -168,13 +173,11 @@ fn not_found(
     });
     problem(
         at,
-        format!(
-            "no header row: none of the first {} rows names the fields well enough",
-            rows.len()
-        ),
-        format!(
-            "closest: {}; name the header row with `--header-row N`{example}",
-            closest.join("; ")
+        crate::tr!("data-no-header-row-none-first", rows = rows.len()),
+        crate::tr!(
+            "data-closest-closest-name-header-row",
+            closest = closest.join("; "),
+            example = example
         ),
     )
 }
@@ -212,8 +215,11 @@ pub fn title_problem(
     DataProblem {
         code: Code::DataTitleRow,
         severity: Severity::Info,
-        message: format!(
-            "row {line} is above the header (row {header_line}), so it is not data: `{shown}`"
+        message: crate::tr!(
+            "data-row-line-above-header-row",
+            line = line,
+            header_line = header_line,
+            shown = shown
         ),
         help: None,
         location: DataLocation { line, ..at.clone() },

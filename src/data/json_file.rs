@@ -23,9 +23,9 @@ fn cells_of(
             let column = text.chars().take_while(|c| c.is_whitespace()).count() as u32 + 1;
             return Err((
                 column,
-                format!(
-                    "expected an object {{\"field\": value, …}}, found {}",
-                    kind(&other)
+                crate::tr!(
+                    "data-expected-object-field-value-found",
+                    kind = kind(&other)
                 ),
             ));
         }
@@ -44,7 +44,7 @@ fn cells_of(
             let column = text[line_start.min(upto)..upto].chars().count() as u32 + 1;
             let why = e.to_string();
             let why = why.split(" at line ").next().unwrap_or(&why).to_string();
-            return Err((column, format!("not valid JSON: {why}")));
+            return Err((column, crate::tr!("data-not-valid-json-why", why = why)));
         }
     };
     for k in object.keys() {
@@ -101,11 +101,11 @@ fn report_unknown(
 ) {
     for k in unknown {
         let help = did_you_mean(&k, fields.iter().map(|f| f.name.text.as_str()))
-            .unwrap_or_else(|| format!("record `{record}` has no such field; the key is not read"));
+            .unwrap_or_else(|| crate::tr!("data-record-record-has-no-such-2", record = record));
         sink.problem(DataProblem {
             code: Code::DataUnknownColumn,
             severity: Severity::Warning,
-            message: format!("key `{k}` is not a field of `{record}`"),
+            message: crate::tr!("data-key-k-not-field-record", k = k, record = record),
             help: Some(help),
             location: at.clone(),
             field: None,
@@ -126,8 +126,8 @@ pub fn read_array(
     input.read_to_string(&mut text).map_err(|e| DataProblem {
         code: Code::DataEncoding,
         severity: Severity::Error,
-        message: format!("cannot read the file as UTF-8 text: {e}"),
-        help: Some("JSON files must be UTF-8".into()),
+        message: crate::tr!("data-cannot-read-file-as-utf", e = e),
+        help: Some(crate::tr!("data-json-files-must-utf")),
         location: at.clone(),
         field: None,
         row: false,
@@ -136,8 +136,8 @@ pub fn read_array(
     let items: Vec<&RawValue> = serde_json::from_str(text).map_err(|e| DataProblem {
         code: Code::DataFormat,
         severity: Severity::Error,
-        message: format!("not a JSON array of objects: {e}"),
-        help: Some("write `[ {\"field\": value, …}, … ]`, or use JSON Lines (.jsonl)".into()),
+        message: crate::tr!("data-not-json-array-objects-e", e = e),
+        help: Some(crate::tr!("data-write-field-value-use-json")),
         location: DataLocation {
             line: e.line() as u64,
             column: e.column() as u32,
@@ -192,7 +192,7 @@ pub fn read_lines(
                 sink.bad_row(DataProblem {
                     code: Code::DataUnreadable,
                     severity: Severity::Error,
-                    message: format!("cannot read the rest of the file: {e}"),
+                    message: crate::tr!("data-cannot-read-rest-file-e", e = e),
                     help: None,
                     location: DataLocation {
                         line: line + 1,
@@ -207,8 +207,8 @@ pub fn read_lines(
         let Ok(text) = std::str::from_utf8(&buf) else {
             sink.bad_row(DataProblem {
                 code: Code::DataEncoding,
-                help: Some("JSON Lines files must be UTF-8".into()),
-                ..bad_row(at, line, (0, "the line is not valid UTF-8".into()))
+                help: Some(crate::tr!("data-json-lines-files-must-utf")),
+                ..bad_row(at, line, (0, crate::tr!("data-line-not-valid-utf")))
             });
             continue;
         };

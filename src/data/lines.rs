@@ -81,9 +81,10 @@ impl<R: Read> Read for LineReader<R> {
         if b.offset - b.line_start > MAX_LINE_BYTES {
             return Err(std::io::Error::new(
                 std::io::ErrorKind::InvalidData,
-                format!(
-                    "line {} is longer than 16 MiB ({MAX_LINE_BYTES} bytes), the longest line a CSV file may have; split the row or shorten its cells",
-                    b.seen + 1
+                crate::tr!(
+                    "data-line-seen-longer-than-mib",
+                    seen = b.seen + 1,
+                    MAX_LINE_BYTES = MAX_LINE_BYTES
                 ),
             ));
         }

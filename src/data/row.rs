@@ -55,17 +55,17 @@ pub fn validate(
     for (i, f) in fields.iter().enumerate() {
         let v = convert_field(cells, i, f, names, &mut row.text).map_err(|r| (i, r))?;
         if v.is_null() && !f.optional {
-            let help = format!(
-                "fill it in, or declare the field optional: `{}: {}?`",
-                f.name.text,
-                type_name(f)
+            let help = crate::tr!(
+                "data-fill-declare-field-optional-f",
+                f = f.name.text,
+                type_name = type_name(f)
             );
             return Err((
                 i,
                 Box::new(
                     Rejection::new(
                         Code::DataMissingValue,
-                        format!("`{}` is empty, and it is required", f.name.text),
+                        crate::tr!("data-f-empty-required", f = f.name.text),
                     )
                     .help(help),
                 ),
@@ -101,16 +101,16 @@ pub fn convert_field(
         return Err(Box::new(
             Rejection::new(
                 Code::DataBadValue,
-                format!(
-                    "`{}` is written in {}, but the column's header says {}",
-                    t.trim(),
-                    written.as_str(),
-                    unit.as_str()
+                crate::tr!(
+                    "data-t-written-written-but-column",
+                    t = t.trim(),
+                    written = written.as_str(),
+                    unit = unit.as_str()
                 ),
             )
-            .help(format!(
-                "write the amount in {} without a unit, as the header says, or correct the header",
-                unit.as_str()
+            .help(crate::tr!(
+                "data-write-amount-unit-without-unit",
+                unit = unit.as_str()
             )),
         ));
     }

@@ -134,8 +134,8 @@ impl<'a> Totals<'a> {
     /// Compares a totals row with the run it totals; the findings, or one info when it matches.
     fn compare(&self, cells: &RowCells<'_>, line: u64, label: &str, run: &Run) -> Vec<DataProblem> {
         let span = match run.first {
-            Some(f) if f == run.last => format!("row {f}"),
-            Some(f) => format!("rows {f}–{}", run.last),
+            Some(f) if f == run.last => crate::tr!("data-row-f", f = f),
+            Some(f) => crate::tr!("data-rows-f-last", f = f, last = run.last),
             None => "no rows".to_string(),
         };
         let mut out = Vec::new();
@@ -150,7 +150,11 @@ impl<'a> Totals<'a> {
                 continue;
             };
             if let Some(bad) = run.unreadable[i] {
-                unchecked.push(format!("`{}` (row {bad} cannot be read)", f.name.text));
+                unchecked.push(crate::tr!(
+                    "data-f-row-bad-cannot-read",
+                    f = f.name.text,
+                    bad = bad
+                ));
                 continue;
             }
             let sum = run.sums[i];
@@ -162,15 +166,17 @@ impl<'a> Totals<'a> {
             out.push(DataProblem {
                 code: Code::DataTotalMismatch,
                 severity: Severity::Error,
-                message: format!(
-                    "the `{label}` row gives `{}` as {}, but the rows it totals ({span}) add up to {}",
-                    f.name.text,
-                    number(said, shape),
-                    number(sum, shape)
+                message: crate::tr!(
+                    "data-label-row-gives-f-as",
+                    label = label,
+                    f = f.name.text,
+                    number = number(said, shape),
+                    span = span,
+                    number2 = number(sum, shape)
                 ),
-                help: Some(format!(
-                    "the difference is {}; correct the total or the rows it totals",
-                    number(said - sum, shape)
+                help: Some(crate::tr!(
+                    "data-difference-number-correct-total-rows",
+                    number = number(said - sum, shape)
                 )),
                 location: DataLocation {
                     line,
@@ -184,18 +190,28 @@ impl<'a> Totals<'a> {
         if out.is_empty() {
             let unchecked = unchecked.join(", ");
             let said = match (compared, unchecked.is_empty()) {
-                (0, true) => "it gives no amount to check".to_string(),
-                (0, false) => format!("its amounts cannot be checked: {unchecked}"),
-                (_, true) => "its amounts match their sums".to_string(),
+                (0, true) => crate::tr!("data-gives-no-amount-check"),
+                (0, false) => crate::tr!(
+                    "data-amounts-cannot-checked-unchecked",
+                    unchecked = unchecked
+                ),
+                (_, true) => crate::tr!("data-amounts-match-their-sums"),
                 (_, false) => {
-                    format!("the amounts checked match their sums; not checked: {unchecked}")
+                    crate::tr!(
+                        "data-amounts-checked-match-their-sums",
+                        unchecked = unchecked
+                    )
                 }
             };
             out.push(DataProblem {
                 code: Code::DataTotalRow,
                 severity: Severity::Info,
-                message: format!(
-                    "row {line} is a `{label}` row over {span}, not read as data: {said}"
+                message: crate::tr!(
+                    "data-row-line-label-row-over",
+                    line = line,
+                    label = label,
+                    span = span,
+                    said = said
                 ),
                 help: None,
                 location: DataLocation {

@@ -39,23 +39,28 @@ fn choose(
         Some(s) if names.iter().any(|n| n == s) => Ok((s.to_string(), None)),
         Some(s) => Err(problem(
             at,
-            format!("the workbook has no sheet `{s}`"),
-            Some(format!("sheets are: {}", names.join(", "))),
+            crate::tr!("data-workbook-has-no-sheet-s", s = s),
+            Some(crate::tr!(
+                "data-sheets-are-names",
+                names = names.join(", ")
+            )),
         )),
         None => {
             let first = names
                 .first()
-                .ok_or_else(|| problem(at, "the workbook has no sheets".into(), None))?;
+                .ok_or_else(|| problem(at, crate::tr!("data-workbook-has-no-sheets"), None))?;
             let note = (names.len() > 1).then(|| DataProblem {
                 code: Code::DataFirstSheet,
                 severity: Severity::Info,
-                message: format!(
-                    "the workbook has {} sheets; the first, `{first}`, is read",
-                    names.len()
+                message: crate::tr!(
+                    "data-workbook-has-names-sheets-first",
+                    names = names.len(),
+                    first = first
                 ),
-                help: Some(format!(
-                    "to read another, name it after `#`: `{}#{}`",
-                    at.file, names[1]
+                help: Some(crate::tr!(
+                    "data-read-another-name-after-file",
+                    file = at.file,
+                    names = names[1]
                 )),
                 location: at.clone(),
                 field: None,
@@ -86,8 +91,8 @@ pub fn read(
 fn cannot_open(at: &DataLocation, e: impl std::fmt::Display) -> Box<DataProblem> {
     problem(
         at,
-        format!("cannot open the workbook: {e}"),
-        Some("save it as .xlsx (Excel 2007 or later), .xls or .ods, or export it as CSV".into()),
+        crate::tr!("data-cannot-open-workbook-e", e = e),
+        Some(crate::tr!("data-save-as-xlsx-excel-later")),
     )
 }
 
@@ -111,23 +116,27 @@ fn read_xlsx(
     let Some((_, sheet_path)) = paths.iter().find(|(n, _)| *n == name) else {
         return Err(cannot_open(
             &at,
-            format!("the sheet `{name}` has no part in the file"),
+            crate::tr!("data-sheet-name-has-no-part", name = name),
         ));
     };
     let scan = xlsx_scan::scan(&mut zip, sheet_path).map_err(|e| {
         problem(
             &at,
-            format!("the sheet cannot be read: {e}"),
-            Some(format!(
-                "a sheet ends at row {} and column XFD; open the workbook in Excel and save it again",
-                xlsx_scan::MAX_ROWS
+            crate::tr!("data-sheet-cannot-read-e", e = e),
+            Some(crate::tr!(
+                "data-sheet-ends-at-row-max",
+                max_rows = xlsx_scan::MAX_ROWS
             )),
         )
     })?;
     let is_1904 = book.has_1904_epoch();
-    let mut reader = book
-        .worksheet_cells_reader(&name)
-        .map_err(|e| problem(&at, format!("cannot read sheet `{name}`: {e}"), None))?;
+    let mut reader = book.worksheet_cells_reader(&name).map_err(|e| {
+        problem(
+            &at,
+            crate::tr!("data-cannot-read-sheet-name-e", name = name, e = e),
+            None,
+        )
+    })?;
     let mut cells = Vec::new();
     loop {
         match reader.next_cell() {
@@ -143,7 +152,7 @@ fn read_xlsx(
             Err(e) => {
                 return Err(problem(
                     &at,
-                    format!("cannot read sheet `{name}`: {e}"),
+                    crate::tr!("data-cannot-read-sheet-name-e", name = name, e = e),
                     None,
                 ));
             }
@@ -218,9 +227,13 @@ fn read_other(
             .collect(),
         _ => Vec::new(),
     };
-    let range = book
-        .worksheet_range(&name)
-        .map_err(|e| problem(&at, format!("cannot read sheet `{name}`: {e}"), None))?;
+    let range = book.worksheet_range(&name).map_err(|e| {
+        problem(
+            &at,
+            crate::tr!("data-cannot-read-sheet-name-e", name = name, e = e),
+            None,
+        )
+    })?;
     let cells = range
         .used_cells()
         .map(|(r, c, d)| {

@@ -63,7 +63,7 @@ pub fn sheet_paths<R: Read + Seek>(
 pub fn scan<R: Read + Seek>(zip: &mut zip::ZipArchive<R>, path: &str) -> Result<SheetScan, String> {
     let file = zip
         .by_name(path)
-        .map_err(|e| format!("the sheet `{path}` cannot be read: {e}"))?;
+        .map_err(|e| crate::tr!("data-sheet-path-cannot-read-e", path = path, e = e))?;
     let mut xml = quick_xml::Reader::from_reader(BufReader::new(file));
     let mut scanner = Scanner::default();
     let mut buf = Vec::new();
@@ -71,7 +71,7 @@ pub fn scan<R: Read + Seek>(zip: &mut zip::ZipArchive<R>, path: &str) -> Result<
         buf.clear();
         let event = xml
             .read_event_into(&mut buf)
-            .map_err(|e| format!("the sheet's XML cannot be read: {e}"))?;
+            .map_err(|e| crate::tr!("data-sheet-s-xml-cannot-read", e = e))?;
         match event {
             Event::Start(ref e) => scanner.start(e, false)?,
             Event::Empty(ref e) => scanner.start(e, true)?,
@@ -151,8 +151,9 @@ impl Scanner {
             b"mergeCell" => {
                 if let Some(r) = attr(e, b"ref") {
                     if self.out.merges.len() >= MAX_MERGES {
-                        return Err(format!(
-                            "the sheet has more than {MAX_MERGES} merged ranges"
+                        return Err(crate::tr!(
+                            "data-sheet-has-more-than-max",
+                            MAX_MERGES = MAX_MERGES
                         ));
                     }
                     self.out.merges.push(area(&r)?);
@@ -204,7 +205,7 @@ fn each_element<R: Read + Seek>(
 ) -> Result<(), String> {
     let file = zip
         .by_name(path)
-        .map_err(|e| format!("`{path}` cannot be read: {e}"))?;
+        .map_err(|e| crate::tr!("data-path-cannot-read-e", path = path, e = e))?;
     let mut xml = quick_xml::Reader::from_reader(BufReader::new(file));
     let mut buf = Vec::new();
     loop {
@@ -213,7 +214,13 @@ fn each_element<R: Read + Seek>(
             Ok(Event::Start(e) | Event::Empty(e)) => visit(&e)?,
             Ok(Event::Eof) => return Ok(()),
             Ok(_) => {}
-            Err(e) => return Err(format!("`{path}` is not readable XML: {e}")),
+            Err(e) => {
+                return Err(crate::tr!(
+                    "data-path-not-readable-xml-e",
+                    path = path,
+                    e = e
+                ));
+            }
         }
     }
 }
@@ -225,9 +232,10 @@ fn row_number(s: &str) -> Result<u32, String> {
         .flatten()
         .filter(|n| (1..=MAX_ROWS).contains(n))
         .ok_or_else(|| {
-            format!(
-                "row number `{}` is beyond Excel's last row {MAX_ROWS}",
-                shown(s)
+            crate::tr!(
+                "data-row-number-shown-beyond-excel",
+                shown = shown(s),
+                MAX_ROWS = MAX_ROWS
             )
         })?;
     Ok(n - 1)
@@ -238,9 +246,10 @@ pub fn reference(s: &str) -> Result<(u32, u32), String> {
     let split = s.find(|c: char| c.is_ascii_digit()).unwrap_or(s.len());
     let (letters, digits) = s.split_at(split);
     let beyond = || {
-        format!(
-            "the cell reference `{}` is beyond Excel's last column XFD ({MAX_COLUMNS} columns)",
-            shown(s)
+        crate::tr!(
+            "data-cell-reference-shown-beyond-excel",
+            shown = shown(s),
+            MAX_COLUMNS = MAX_COLUMNS
         )
     };
     if letters.is_empty() || letters.len() > 3 || !letters.bytes().all(|b| b.is_ascii_alphabetic())
@@ -248,7 +257,7 @@ pub fn reference(s: &str) -> Result<(u32, u32), String> {
         return Err(if letters.len() > 3 {
             beyond()
         } else {
-            format!("`{}` is not a cell reference", shown(s))
+            crate::tr!("data-shown-not-cell-reference", shown = shown(s))
         });
     }
     let col = letters.bytes().fold(0u32, |n, b| {

@@ -63,7 +63,11 @@ fn names(list: &[ast::Name]) -> String {
 
 fn source(s: Option<&Source>) -> String {
     s.map_or("unsourced".to_string(), |s| {
-        format!("{} art {}", s.document, s.article)
+        crate::tr!(
+            "gaps-document-art-article",
+            document = s.document,
+            article = s.article
+        )
     })
 }
 
@@ -72,10 +76,14 @@ pub fn documents(old: &RuleSet, new: &RuleSet) -> Vec<Change> {
     let (a, b) = (&old.symbols().documents, &new.symbols().documents);
     let mut c = Changes(Vec::new());
     for name in a.keys().filter(|n| !b.contains_key(*n)) {
-        c.push("removed", format!("document {name}"), "");
+        c.push(
+            "removed",
+            crate::tr!("tools-document-name", name = name),
+            "",
+        );
     }
     for (name, nd) in b {
-        let item = format!("document {name}");
+        let item = crate::tr!("tools-document-name", name = name);
         let Some(od) = a.get(name) else {
             c.push("added", item, "");
             continue;
@@ -121,22 +129,22 @@ fn articles(c: &mut Changes, doc: &str, od: &ast::Document, nd: &ast::Document) 
         if find(nd, &a.number).is_none() {
             c.push(
                 "removed",
-                format!("article {doc} {}", a.number),
+                crate::tr!("tools-article-doc-number", doc = doc, number = a.number),
                 a.text.clone().unwrap_or_default(),
             );
         }
     }
     for a in &nd.articles {
-        let item = format!("article {doc} {}", a.number);
+        let item = crate::tr!("tools-article-doc-number", doc = doc, number = a.number);
         match find(od, &a.number) {
             None => c.push("added", item, a.text.clone().unwrap_or_default()),
             Some(o) if o.text != a.text => c.push(
                 "changed",
                 item,
-                format!(
-                    "reworded: “{}” → “{}”",
-                    o.text.unwrap_or_default(),
-                    a.text.clone().unwrap_or_default()
+                crate::tr!(
+                    "tools-reworded-o",
+                    o = o.text.unwrap_or_default(),
+                    a = a.text.clone().unwrap_or_default()
                 ),
             ),
             Some(_) => {}
@@ -166,19 +174,19 @@ fn condition(old: &RuleSet, new: &RuleSet, a: Option<&Expr>, b: Option<&Expr>) -
             (&a.kind, &b.kind)
         && la == lb
     {
-        return Some(format!(
-            "threshold of `{}`: `{} {}` → `{} {}`",
-            text(new, lb.span),
-            oa.as_str(),
-            text(old, ra.span),
-            ob.as_str(),
-            text(new, rb.span)
+        return Some(crate::tr!(
+            "tools-threshold-text-oa-text-ob",
+            text = text(new, lb.span),
+            oa = oa.as_str(),
+            text2 = text(old, ra.span),
+            ob = ob.as_str(),
+            text3 = text(new, rb.span)
         ));
     }
-    Some(format!(
-        "condition: `{}` → `{}`",
-        opt_expr(old, a),
-        opt_expr(new, b)
+    Some(crate::tr!(
+        "tools-condition-opt-expr-opt-expr",
+        opt_expr = opt_expr(old, a),
+        opt_expr2 = opt_expr(new, b)
     ))
 }
 
@@ -187,12 +195,12 @@ fn rules(c: &mut Changes, old: &RuleSet, new: &RuleSet) {
     for name in a.keys().filter(|n| !b.contains_key(*n)) {
         c.push(
             "removed",
-            format!("rule {name}"),
+            crate::tr!("tools-rule-name", name = name),
             source(a[name].source.as_ref()),
         );
     }
     for (name, nr) in b {
-        let item = format!("rule {name}");
+        let item = crate::tr!("tools-rule-name", name = name);
         let Some(or) = a.get(name) else {
             c.push("added", item, source(nr.source.as_ref()));
             continue;
@@ -246,9 +254,11 @@ fn rules(c: &mut Changes, old: &RuleSet, new: &RuleSet) {
 }
 
 fn pair_key(p: &ast::Pair) -> String {
-    format!(
-        "pair {} -> {} in {}",
-        p.supporter.text, p.recipient.text, p.program.text
+    crate::tr!(
+        "gaps-pair-supporter-recipient-program",
+        supporter = p.supporter.text,
+        recipient = p.recipient.text,
+        program = p.program.text
     )
 }
 
@@ -314,7 +324,11 @@ fn pairs(c: &mut Changes, old: &RuleSet, new: &RuleSet) {
 /// A duty's function and scope: `总体规划 for program 援疆`.
 fn duty_scope(d: &ast::Duty) -> String {
     match &d.target {
-        ast::DutyTarget::Program(p) => format!("{} for program {}", d.function.text, p.text),
+        ast::DutyTarget::Program(p) => crate::tr!(
+            "tools-function-for-program-p",
+            function = d.function.text,
+            p = p.text
+        ),
         ast::DutyTarget::Pair {
             supporter,
             recipient,
@@ -361,18 +375,26 @@ fn duties(c: &mut Changes, old: &RuleSet, new: &RuleSet) {
             Some(i) => {
                 matched[i] = true;
                 let n = &came[i].item;
-                let detail = format!(
-                    "holder: `{}` ({}) → `{}` ({})",
-                    o.item.actor.text,
-                    role(&o.item),
-                    n.actor.text,
-                    role(n)
+                let detail = crate::tr!(
+                    "tools-holder-actor-role-actor-role",
+                    actor = o.item.actor.text,
+                    role = role(&o.item),
+                    actor2 = n.actor.text,
+                    role2 = role(n)
                 );
-                c.push("changed", format!("duty {scope}"), detail);
+                c.push(
+                    "changed",
+                    crate::tr!("tools-duty-scope", scope = scope),
+                    detail,
+                );
             }
             None => c.push(
                 "removed",
-                format!("duty {} holds {scope}", o.item.actor.text),
+                crate::tr!(
+                    "tools-duty-actor-holds-scope",
+                    actor = o.item.actor.text,
+                    scope = scope
+                ),
                 role(&o.item),
             ),
         }
@@ -380,13 +402,21 @@ fn duties(c: &mut Changes, old: &RuleSet, new: &RuleSet) {
     for (n, _) in came.iter().zip(&matched).filter(|(_, m)| !**m) {
         c.push(
             "added",
-            format!("duty {} holds {}", n.item.actor.text, duty_scope(&n.item)),
+            crate::tr!(
+                "tools-duty-actor-holds-duty-scope",
+                actor = n.item.actor.text,
+                duty_scope = duty_scope(&n.item)
+            ),
             role(&n.item),
         );
     }
     for n in b {
         if let Some(o) = a.iter().find(|o| key(&o.item) == key(&n.item)) {
-            let item = format!("duty {} holds {}", n.item.actor.text, duty_scope(&n.item));
+            let item = crate::tr!(
+                "tools-duty-actor-holds-duty-scope",
+                actor = n.item.actor.text,
+                duty_scope = duty_scope(&n.item)
+            );
             c.field(&item, "role", role(&o.item).into(), role(&n.item).into());
             c.field(
                 &item,
@@ -405,14 +435,22 @@ fn percent(d: rust_decimal::Decimal) -> String {
 fn evaluations(c: &mut Changes, old: &RuleSet, new: &RuleSet) {
     let (a, b) = (&old.symbols().evaluations, &new.symbols().evaluations);
     for name in a.keys().filter(|n| !b.contains_key(*n)) {
-        c.push("removed", format!("evaluation {name}"), "");
+        c.push(
+            "removed",
+            crate::tr!("tools-evaluation-name", name = name),
+            "",
+        );
     }
     for (name, ne) in b {
         let Some(oe) = a.get(name) else {
-            c.push("added", format!("evaluation {name}"), "");
+            c.push(
+                "added",
+                crate::tr!("tools-evaluation-name", name = name),
+                "",
+            );
             continue;
         };
-        let item = format!("evaluation {name}");
+        let item = crate::tr!("tools-evaluation-name", name = name);
         let (o, n) = (&oe.item, &ne.item);
         let pairs = |v: &[(ast::Name, rust_decimal::Decimal)], pct: bool| {
             v.iter()
@@ -466,10 +504,14 @@ fn indicators(
         .iter()
         .filter(|i| find(n, &i.name.text).is_none())
     {
-        c.push("removed", format!("indicator {eval}.{}", i.name.text), "");
+        c.push(
+            "removed",
+            crate::tr!("tools-indicator-eval-i", eval = eval, i = i.name.text),
+            "",
+        );
     }
     for ni in &n.indicators {
-        let item = format!("indicator {eval}.{}", ni.name.text);
+        let item = crate::tr!("tools-indicator-eval-ni", eval = eval, ni = ni.name.text);
         let Some(oi) = find(o, &ni.name.text) else {
             c.push("added", item, "");
             continue;
@@ -585,7 +627,11 @@ fn record_fields(c: &mut Changes, item: &str, o: &ast::Record, n: &ast::Record) 
         c.push(
             "changed",
             item,
-            format!("field removed: `{}: {}`", f.name.text, field_type(f)),
+            crate::tr!(
+                "tools-field-removed-f-field-type",
+                f = f.name.text,
+                field_type = field_type(f)
+            ),
         );
     }
     for f in &n.fields {
@@ -593,9 +639,18 @@ fn record_fields(c: &mut Changes, item: &str, o: &ast::Record, n: &ast::Record) 
             None => c.push(
                 "changed",
                 item,
-                format!("field added: `{}: {}`", f.name.text, field_type(f)),
+                crate::tr!(
+                    "tools-field-added-f-field-type",
+                    f = f.name.text,
+                    field_type = field_type(f)
+                ),
             ),
-            Some(old) => c.field(item, &format!("field {}", f.name.text), old, field_type(f)),
+            Some(old) => c.field(
+                item,
+                &crate::tr!("tools-field-f", f = f.name.text),
+                old,
+                field_type(f),
+            ),
         }
     }
 }

@@ -12,10 +12,23 @@ fn change_line(c: &Change) -> String {
         "removed" => "-",
         _ => "~",
     };
+    let change = change_word(c.change);
     if c.detail.is_empty() {
-        format!("{sign} {} {}", c.change, c.item)
+        format!("{sign} {change} {}", c.item)
     } else {
-        format!("{sign} {} {}: {}", c.change, c.item, c.detail)
+        format!("{sign} {change} {}: {}", c.item, c.detail)
+    }
+}
+
+/// The word for a kind of change in the current language (JSON keeps the English value).
+fn change_word(change: &str) -> String {
+    match change {
+        "added" => crate::tr!("diff-added"),
+        "removed" => crate::tr!("diff-removed"),
+        "changed" => crate::tr!("diff-changed"),
+        "appeared" => crate::tr!("diff-appeared"),
+        "disappeared" => crate::tr!("diff-disappeared"),
+        other => other.to_string(),
     }
 }
 
@@ -30,20 +43,24 @@ pub fn human(r: &DiffReport) -> String {
     };
     section(
         &mut out,
-        "documents and articles",
+        &crate::tr!("diff-documents-articles"),
         r.text.iter().map(change_line).collect(),
     );
-    section(&mut out, "norms", r.norms.iter().map(change_line).collect());
     section(
         &mut out,
-        "gaps and conflicts",
+        &crate::tr!("diff-norms"),
+        r.norms.iter().map(change_line).collect(),
+    );
+    section(
+        &mut out,
+        &crate::tr!("diff-gaps-conflicts"),
         r.findings
             .iter()
             .map(|f| {
                 format!(
                     "{} {} {}[{}]: {}",
                     if f.change == "appeared" { "+" } else { "-" },
-                    f.change,
+                    change_word(f.change),
                     f.severity,
                     f.code,
                     f.message

@@ -82,7 +82,10 @@ impl Env for RowEnv<'_> {
         self.year
     }
     fn null_field(&self, i: u16) -> String {
-        format!("`{}` is empty", self.record.fields[i as usize].name.text)
+        crate::tr!(
+            "engine-name-empty",
+            name = self.record.fields[i as usize].name.text
+        )
     }
     fn null_agg(&self, _: u16) -> String {
         String::new()
@@ -118,9 +121,10 @@ impl Env for GroupEnv<'_> {
     }
     fn null_agg(&self, i: u16) -> String {
         let why = self.aggs[i as usize].clone().err().unwrap_or_default();
-        format!(
-            "`{}` is undetermined: {why}",
-            self.rule.aggs[i as usize].text
+        crate::tr!(
+            "engine-usize-undetermined-why",
+            usize = self.rule.aggs[i as usize].text,
+            why = why
         )
     }
 }
@@ -459,7 +463,7 @@ impl<'p> Checker<'p> {
         });
         let record = match env.record.key {
             Some(k) => names.show(env.row.values[k as usize], crate::data::shape::Shape::Text),
-            None => format!("line {}", env.row.line),
+            None => crate::tr!("engine-line-line", line = env.row.line),
         };
         let finding = DataFinding {
             kind,
@@ -670,35 +674,39 @@ fn message(
     mut fill: impl FnMut(&Part) -> String,
 ) -> String {
     let what = match &rule.title {
-        Some(t) => format!("`{}` ({t})", rule.name),
-        None => format!("`{}`", rule.name),
+        Some(t) => crate::tr!("finding-rule-titled", rule = rule.name, title = t),
+        None => crate::tr!("finding-rule", rule = rule.name),
     };
     match kind {
-        FindingKind::Undetermined => format!(
-            "cannot decide {what}: {}",
-            why.unwrap_or("a value is missing")
-        ),
-        FindingKind::Overridden => format!(
-            "{what} is not enforced here, it {}",
-            why.unwrap_or("yields to a prevailing provision")
-        ),
+        FindingKind::Undetermined => match why {
+            Some(why) => crate::tr!("finding-cannot-decide", what = what, why = why),
+            None => crate::tr!("finding-cannot-decide-missing", what = what),
+        },
+        FindingKind::Overridden => match why {
+            Some(why) => crate::tr!("finding-not-enforced", what = what, why = why),
+            None => crate::tr!("finding-not-enforced-yields", what = what),
+        },
         _ => match &rule.message {
             Some(t) => t.render(|p| match p {
                 Part::Value => value.clone().unwrap_or_else(|| "—".into()),
                 other => fill(other),
             }),
             None => {
-                let verb = if rule.kind == RuleKind::Forbid {
-                    "breaks"
-                } else {
-                    "does not meet"
-                };
-                match value {
-                    Some(v) => format!("{verb} {what}: the value is {v}"),
-                    None => format!(
-                        "{verb} {what}: `{}` is {}",
-                        rule.condition_text,
-                        rule.kind == RuleKind::Forbid
+                let forbid = rule.kind == RuleKind::Forbid;
+                match (value, forbid) {
+                    (Some(v), true) => crate::tr!("finding-breaks-value", what = what, value = v),
+                    (Some(v), false) => {
+                        crate::tr!("finding-does-not-meet-value", what = what, value = v)
+                    }
+                    (None, true) => crate::tr!(
+                        "finding-breaks-condition",
+                        what = what,
+                        condition = rule.condition_text
+                    ),
+                    (None, false) => crate::tr!(
+                        "finding-does-not-meet-condition",
+                        what = what,
+                        condition = rule.condition_text
                     ),
                 }
             }

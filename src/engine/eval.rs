@@ -155,7 +155,7 @@ impl<'w> Evaluator<'w> {
             let rhs = self.eval(&c.right, env);
             if let (Value::Num(n), Value::Num(d), Value::Num(k)) = (num, den, rhs) {
                 if d.is_zero() {
-                    return self.because(|| format!("division by zero in `{}`", a.text));
+                    return self.because(|| crate::tr!("engine-division-by-zero", a = a.text));
                 }
                 if let Some(kd) = k.checked_mul(d) {
                     let ord = if d.is_sign_negative() {
@@ -219,7 +219,7 @@ impl<'w> Evaluator<'w> {
         match (op, l, r) {
             (_, Value::Null, _) | (_, _, Value::Null) => Value::Null,
             (Arith::Div, Value::Num(_), Value::Num(d)) if d.is_zero() => {
-                self.because(|| format!("division by zero in `{text}`"))
+                self.because(|| crate::tr!("engine-division-by-zero-text", text = text))
             }
             (op, Value::Num(a), Value::Num(b)) => {
                 let r = match op {
@@ -230,7 +230,7 @@ impl<'w> Evaluator<'w> {
                 };
                 match r {
                     Some(v) => Value::Num(v),
-                    None => self.because(|| "a number too large to compute".to_string()),
+                    None => self.because(|| crate::tr!("engine-number-too-large-compute")),
                 }
             }
             (Arith::Add, Value::Year(y), Value::Num(n)) => year_plus(y, n, 1),
@@ -263,11 +263,23 @@ impl<'w> Evaluator<'w> {
             (Some(x), _) => x,
             (None, Value::Actor(a)) => {
                 let name = w.actor_names[a as usize].clone();
-                self.because(|| format!("actor `{name}` has no `{}`", prop_name(p)))
+                self.because(|| {
+                    crate::tr!(
+                        "engine-actor-name-has-no-prop",
+                        name = name,
+                        prop_name = prop_name(p)
+                    )
+                })
             }
             (None, Value::Program(g)) => {
                 let name = w.program_names[g as usize].clone();
-                self.because(|| format!("program `{name}` has no `{}`", prop_name(p)))
+                self.because(|| {
+                    crate::tr!(
+                        "engine-program-name-has-no-prop",
+                        name = name,
+                        prop_name = prop_name(p)
+                    )
+                })
             }
             _ => Value::Null,
         }

@@ -123,9 +123,11 @@ impl RowSink for Collector<'_> {
         let rec = &plan.records[self.record];
         let mut row = std::mem::take(&mut self.row);
         row.line = problem.location.line;
-        let note = format!(
-            "{}:{} was rejected ({})",
-            self.file, problem.location.line, problem.message
+        let note = crate::tr!(
+            "explain-file-line-was-rejected-message",
+            file = self.file,
+            line = problem.location.line,
+            message = problem.message
         );
         salvage(&rec.fields, &plan.names, cells, &mut row, note.clone());
         if self.record == self.rule.record && self.may_be_in_target(&row) {
@@ -141,9 +143,12 @@ impl RowSink for Collector<'_> {
         row.line = line;
         if let Err((field, why)) = validate(&rec.fields, &plan.names, cells, &mut row) {
             // A rejected row of the target group leaves the group's result undetermined.
-            let note = format!(
-                "{}:{line} was rejected ({}: {})",
-                self.file, rec.fields[field].name.text, why.message
+            let note = crate::tr!(
+                "explain-file-line-was-rejected-name",
+                file = self.file,
+                line = line,
+                name = rec.fields[field].name.text,
+                message = why.message
             );
             salvage(&rec.fields, &plan.names, cells, &mut row, note.clone());
             if self.record == self.rule.record && self.may_be_in_target(&row) {
@@ -244,12 +249,14 @@ impl RowSink for Collector<'_> {
                     } else {
                         0
                     };
-                    t.acc
-                        .add(v, key, || format!("a value is empty on row {label}"));
+                    t.acc.add(v, key, || {
+                        crate::tr!("explain-value-empty-row-label", label = label)
+                    });
                 }
-                _ => t
-                    .acc
-                    .poison(format!("the `where` cannot be decided on row {label}")),
+                _ => t.acc.poison(crate::tr!(
+                    "explain-where-cannot-decided-row-label",
+                    label = label
+                )),
             }
             t.count += 1;
             if t.rows.len() < LISTED {
@@ -288,9 +295,9 @@ pub fn explain_with_verdict(
     let (parts, key_values) = match target {
         Target::Group(pairs) => {
             if !rule.is_group() {
-                return Err(format!(
-                    "rule `{}` looks at single records; use `--record KEY`",
-                    rule.name
+                return Err(crate::tr!(
+                    "explain-rule-rule-looks-at-single",
+                    rule = rule.name
                 ));
             }
             let (parts, values) = group_target(plan, rule, pairs, &mut texts)?;
@@ -298,10 +305,11 @@ pub fn explain_with_verdict(
         }
         Target::Record(_) if rule.is_group() => {
             let keys: Vec<&str> = rule.keys.iter().map(|k| k.name.as_str()).collect();
-            return Err(format!(
-                "rule `{}` looks at groups; use `--group {}`",
-                rule.name,
-                keys.iter()
+            return Err(crate::tr!(
+                "explain-rule-rule-looks-at-groups",
+                rule = rule.name,
+                keys = keys
+                    .iter()
                     .map(|k| format!("{k}=…"))
                     .collect::<Vec<_>>()
                     .join(",")
@@ -424,18 +432,30 @@ fn header(plan: &Plan, sources: &SourceMap, rule: &RulePlan) -> String {
         .as_ref()
         .map(|t| format!(" “{t}”"))
         .unwrap_or_default();
-    let _ = writeln!(out, "rule {}{title}", rule.name);
+    let _ = writeln!(
+        out,
+        "{}",
+        crate::tr!("explain-rule-heading", rule = rule.name, title = title)
+    );
     let place = super::super::report::json::location(sources, rule.span);
     let basis = match &rule.source {
-        Some(s) => format!("{} art {}", s.document, s.article),
-        None => "no document (unsourced)".to_string(),
+        Some(s) => crate::tr!(
+            "gaps-document-art-article",
+            document = s.document,
+            article = s.article
+        ),
+        None => crate::tr!("explain-no-document-unsourced"),
     };
     let _ = writeln!(
         out,
-        "  from {basis} ({}:{}:{})",
-        place.file, place.line, place.column
+        "  {}",
+        crate::tr!(
+            "explain-from-basis",
+            basis = basis,
+            place = format!("{}:{}:{}", place.file, place.line, place.column)
+        )
     );
-    let mut over = format!("over {}", plan.records[rule.record].name);
+    let mut over = crate::tr!("explain-over-name", name = plan.records[rule.record].name);
     if let Some(f) = &rule.filter_text {
         let _ = write!(over, " where {f}");
     }
@@ -458,10 +478,11 @@ fn group_target(
     let names: Vec<&str> = rule.keys.iter().map(|k| k.name.as_str()).collect();
     for (k, _) in pairs {
         if !names.contains(&k.as_str()) {
-            return Err(format!(
-                "`{k}` is not a group key of rule `{}`; its keys are: {}",
-                rule.name,
-                names.join(", ")
+            return Err(crate::tr!(
+                "explain-k-not-group-key-rule",
+                k = k,
+                rule = rule.name,
+                names = names.join(", ")
             ));
         }
     }
@@ -469,10 +490,10 @@ fn group_target(
     let mut values = Vec::new();
     for k in &rule.keys {
         let Some((_, v)) = pairs.iter().find(|(name, _)| *name == k.name) else {
-            return Err(format!(
-                "give every group key: missing `{}` (keys: {})",
-                k.name,
-                names.join(", ")
+            return Err(crate::tr!(
+                "explain-give-every-group-key-missing",
+                k = k.name,
+                names = names.join(", ")
             ));
         };
         let mut text = String::new();
@@ -512,18 +533,21 @@ fn explain_group(
         .map(|(k, v)| format!("{} = {}", k.name, n.show(*v, k.shape)))
         .collect();
     if c.group_count == 0 && c.rejected.is_empty() {
-        return Err(format!(
-            "no rows of `{}` fall in the group {} (while the rule's document is in force and its `where` holds)",
-            plan.records[rule.record].name,
-            shown.join(", ")
+        return Err(crate::tr!(
+            "explain-no-rows-name-fall-group",
+            name = plan.records[rule.record].name,
+            shown = shown.join(", ")
         ));
     }
     let _ = writeln!(
         out,
-        "  group {}: {} ({})\n",
-        shown.join(", "),
-        crate::report::plural(c.group_count as usize, "row"),
-        list(&c.group_rows, c.group_count)
+        "  {}\n",
+        crate::tr!(
+            "explain-group-line",
+            group = shown.join(", "),
+            rows = crate::report::plural(c.group_count as usize, "row"),
+            list = list(&c.group_rows, c.group_count)
+        )
     );
     let mut aggs = Vec::new();
     for (spec, t) in rule.aggs.iter().zip(&c.traces) {
@@ -532,25 +556,32 @@ fn explain_group(
             _ => None,
         });
         let v = match earlier {
-            Some(year) if t.count == 0 => Err(format!("no rows for {year}")),
+            Some(year) if t.count == 0 => Err(crate::tr!("explain-no-rows-for-year", year = year)),
             _ => t.acc.value(),
         };
         let shown = match &v {
             Ok(v) => n.show(*v, spec.shape),
-            Err(why) => format!("undetermined ({why})"),
+            Err(why) => crate::tr!("explain-undetermined-why", why = why),
         };
         let _ = writeln!(out, "  {} = {shown}", spec.text);
         let what = if spec.record == rule.record {
-            ""
+            String::new()
         } else {
-            " joined"
+            crate::tr!("explain-joined")
         };
-        let when = earlier.map(|y| format!(" of {y}")).unwrap_or_default();
+        let when = earlier
+            .map(|y| crate::tr!("explain-of-year", year = y))
+            .unwrap_or_default();
         let _ = writeln!(
             out,
-            "    from {}{what}{when}: {}",
-            crate::report::plural(t.count as usize, "row"),
-            list(&t.rows, t.count)
+            "    {}",
+            crate::tr!(
+                "explain-from-rows",
+                rows = crate::report::plural(t.count as usize, "row"),
+                what = what,
+                when = when,
+                list = list(&t.rows, t.count)
+            )
         );
         aggs.push(v);
     }
@@ -572,10 +603,7 @@ fn explain_group(
         rule,
     };
     if !c.rejected.is_empty() {
-        let _ = writeln!(
-            out,
-            "\n  rejected rows that belong, or may belong, to this group:"
-        );
+        let _ = writeln!(out, "\n  {}", crate::tr!("explain-rejected-rows-heading"));
         for r in &c.rejected {
             let _ = writeln!(out, "    {r}");
         }
@@ -583,14 +611,18 @@ fn explain_group(
         if own || c.group_count == 0 {
             let _ = writeln!(
                 out,
-                "\n  outcome: undetermined: the group is incomplete without them (the values above leave them out)"
+                "\n  {}",
+                crate::tr!("explain-outcome-incomplete-group")
             );
             return Ok(());
         }
         let _ = writeln!(
             out,
-            "  (they do not change this rule's result: it aggregates no `{}` rows)",
-            plan.records[rule.record].name
+            "  {}",
+            crate::tr!(
+                "explain-rejected-do-not-change",
+                record = plan.records[rule.record].name
+            )
         );
     }
     conclude(plan, sources, rule, c, &env, out, |p| match p {
@@ -609,14 +641,23 @@ fn explain_record(
     out: &mut String,
 ) -> Result<(), String> {
     let Some((row, file)) = &c.found else {
-        return Err(format!(
-            "no valid record of `{}` has the key `{key}`",
-            plan.records[rule.record].name
+        return Err(crate::tr!(
+            "explain-no-valid-record-name-has",
+            name = plan.records[rule.record].name,
+            key = key
         ));
     };
     let rec = &plan.records[rule.record];
     let n = names(plan, &c.texts, &row.text);
-    let _ = writeln!(out, "  record {key} ({file}:{})", row.line);
+    let _ = writeln!(
+        out,
+        "  {}",
+        crate::tr!(
+            "explain-record-line",
+            key = key,
+            place = format!("{file}:{}", row.line)
+        )
+    );
     for (f, v) in rec.fields.iter().zip(&row.values) {
         let _ = writeln!(
             out,
@@ -627,10 +668,7 @@ fn explain_record(
     }
     out.push('\n');
     if !in_force(rule, row, rec) {
-        let _ = writeln!(
-            out,
-            "  the rule's document is not in force for this record's time: the rule does not apply"
-        );
+        let _ = writeln!(out, "  {}", crate::tr!("explain-not-in-force"));
         return Ok(());
     }
     let env = RowEnv {
@@ -643,7 +681,7 @@ fn explain_record(
         let text = rule.filter_text.as_deref().unwrap_or("…");
         let _ = writeln!(out, "  where {text} → {}", truth(v));
         if v != Value::Bool(true) {
-            let _ = writeln!(out, "  the record is not looked at by this rule");
+            let _ = writeln!(out, "  {}", crate::tr!("explain-not-looked-at"));
             return Ok(());
         }
     }
@@ -693,29 +731,38 @@ fn conclude(
             truth(v)
         );
         if v == Value::Bool(true) {
-            let _ = writeln!(out, "\n  outcome: exempted by `unless`");
+            let _ = writeln!(
+                out,
+                "\n  {}",
+                crate::tr!("explain-outcome", outcome = crate::tr!("explain-exempted"))
+            );
             return;
         }
     }
     let computed = match (rule.kind, cond) {
-        (RuleKind::Permit, _) => "a permit: never a violation by itself".to_string(),
+        (RuleKind::Permit, _) => crate::tr!("explain-permit-never-violation-by-itself"),
         (RuleKind::Require, Value::Bool(false)) | (RuleKind::Forbid, Value::Bool(true)) => {
-            "violation".to_string()
+            crate::tr!("explain-violation")
         }
-        (_, Value::Bool(_)) => "passed".to_string(),
-        _ => format!(
-            "undetermined: {}",
-            ev.cause
+        (_, Value::Bool(_)) => crate::tr!("explain-passed"),
+        _ => crate::tr!(
+            "explain-undetermined-ev",
+            ev = ev
+                .cause
                 .clone()
-                .unwrap_or_else(|| "a value is missing".into())
+                .unwrap_or_else(|| crate::tr!("explain-value-missing"))
         ),
     };
     let outcome = match &c.verdict {
         Some(f) => verdict_text(plan, f),
         None => computed,
     };
-    let _ = writeln!(out, "\n  outcome: {outcome}");
-    if outcome == "violation"
+    let _ = writeln!(
+        out,
+        "\n  {}",
+        crate::tr!("explain-outcome", outcome = outcome)
+    );
+    if outcome == crate::tr!("explain-violation")
         && let Some(t) = &rule.message
     {
         let value = first_left(&rule.condition.node, &mut ev, env)
@@ -725,7 +772,7 @@ fn conclude(
             Part::Value => value.clone(),
             other => fill(other),
         });
-        let _ = writeln!(out, "  message: {msg}");
+        let _ = writeln!(out, "  {}", crate::tr!("explain-message", message = msg));
     }
 }
 
@@ -737,9 +784,11 @@ fn verdict_text(plan: &Plan, f: &DataFinding) -> String {
         .map(|c| c.describe(|w| plan.rules[w].name.clone()))
         .unwrap_or_default();
     match f.kind {
-        FindingKind::Violation => "violation".into(),
-        FindingKind::Undetermined => format!("undetermined: {why}"),
-        FindingKind::Overridden => format!("overridden: not enforced here, it {why}"),
+        FindingKind::Violation => crate::tr!("explain-violation"),
+        FindingKind::Undetermined => crate::tr!("explain-undetermined-why-2", why = why),
+        FindingKind::Overridden => {
+            crate::tr!("explain-overridden-not-enforced-here-why", why = why)
+        }
     }
 }
 
@@ -793,21 +842,24 @@ fn comparisons(
     }
 }
 
-fn truth(v: Value) -> &'static str {
+fn truth(v: Value) -> String {
     match v {
-        Value::Bool(true) => "true",
-        Value::Bool(false) => "false",
-        _ => "undetermined",
+        Value::Bool(true) => crate::tr!("explain-true"),
+        Value::Bool(false) => crate::tr!("explain-false"),
+        _ => crate::tr!("explain-undetermined"),
     }
 }
 
 fn list(rows: &[String], count: u64) -> String {
     let mut s = rows.join(", ");
     if count as usize > rows.len() {
-        let _ = write!(s, ", … and {} more", count as usize - rows.len());
+        s.push_str(&crate::tr!(
+            "explain-and-more",
+            n = count as usize - rows.len()
+        ));
     }
     if s.is_empty() {
-        s.push_str("none");
+        s.push_str(&crate::tr!("answer-none"));
     }
     s
 }

@@ -318,18 +318,23 @@ impl Feeder<'_, '_, '_> {
         let field = rec.fields[k as usize].name.text.clone();
         let help = match first {
             Some((f, l)) if f == self.file => {
-                format!("the same key is on line {l}; give each row its own key")
+                crate::tr!("engine-same-key-line-l-give", l = l)
             }
-            Some((f, l)) => format!(
-                "the same key is in `{}`, line {l}",
-                self.files[f as usize].display()
+            Some((f, l)) => crate::tr!(
+                "engine-same-key-usize-line-l",
+                usize = self.files[f as usize].display(),
+                l = l
             ),
-            None => "the same key is on an earlier row; give each row its own key".to_string(),
+            None => crate::tr!("engine-same-key-earlier-row-give"),
         };
         let p = DataProblem {
             code: Code::DataDuplicateKey,
             severity: Severity::Error,
-            message: format!("duplicate key `{key}`: `{field}` must be unique"),
+            message: crate::tr!(
+                "engine-duplicate-key-key-field-must",
+                key = key,
+                field = field
+            ),
             help: Some(help),
             location: at,
             field: Some(field),
@@ -438,10 +443,8 @@ pub(crate) fn read_into(
             return Err(Box::new(DataProblem {
                 code: Code::DataFormat,
                 severity: Severity::Error,
-                message: "a workbook is read from a file, not from memory".into(),
-                help: Some(
-                    "save the workbook and pass its path, or give the rows as CSV or JSON".into(),
-                ),
+                message: crate::tr!("engine-workbook-read-from-file-not"),
+                help: Some(crate::tr!("engine-save-workbook-pass-path-give")),
                 location: at,
                 field: None,
                 row: false,
@@ -465,7 +468,7 @@ pub(crate) fn read_into(
     let input = open(file, opts, hasher).map_err(|e| DataProblem {
         code: Code::DataUnreadable,
         severity: Severity::Error,
-        message: format!("cannot read the data file: {e}"),
+        message: crate::tr!("engine-cannot-read-data-file-e", e = e),
         help: None,
         location: at.clone(),
         field: None,
@@ -697,8 +700,11 @@ pub fn run_with<T: Send>(
     }
     let (to_checker, batches) = std::sync::mpsc::sync_channel::<Batch>(BATCHES);
     let (give_back, returned) = std::sync::mpsc::channel::<Batch>();
+    let lang = crate::i18n::current();
     std::thread::scope(|scope| {
         let checking = scope.spawn(move || {
+            // Messages in the language of the calling thread.
+            let _lang = crate::i18n::LangGuard::set(lang);
             let mut checking = Checking {
                 checker: Checker::new(plan, opts.keep),
                 labels,
@@ -840,9 +846,13 @@ fn locate_first_keys(
         for (problem, key) in wanted {
             if let Some(&(f, line)) = found.get(key) {
                 run.problems[*problem].help = Some(if f == i {
-                    format!("the same key is on line {line}; give each row its own key")
+                    crate::tr!("engine-same-key-line-line-give", line = line)
                 } else {
-                    format!("the same key is in `{}`, line {line}", files[f].display())
+                    crate::tr!(
+                        "engine-same-key-f-line-line",
+                        f = files[f].display(),
+                        line = line
+                    )
                 });
             }
         }

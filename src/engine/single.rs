@@ -40,7 +40,7 @@ pub fn check_one(
         Err(_) => one.problems.push(DataProblem {
             code: crate::diagnostic::Code::DataEncoding,
             severity: crate::diagnostic::Severity::Error,
-            message: "the record is not valid UTF-8".into(),
+            message: crate::tr!("engine-record-not-valid-utf"),
             help: None,
             location: at,
             field: None,

@@ -76,32 +76,55 @@ fn wrong_side(c: &Ctx<'_, '_>, out: &mut Vec<Diagnostic>) {
     let (f, scope, fname, actor) = (c.f, c.scope, c.fname(), c.actor());
     let why = match (f.side, scope.kind) {
         (Some(Side::Central) | None, _) => {
-            format!("`{fname}` is a central function, and `{actor}` is not a central body")
+            crate::tr!(
+                "gaps-fname-central-function-actor-not",
+                fname = fname,
+                actor = actor
+            )
         }
         (_, ScopeKind::Pair(i)) => {
             let p = &c.symbols.pairs[i].item;
             let side = match f.side {
-                Some(Side::Supporter) => format!("within the supporter {}", p.supporter.text),
-                Some(Side::Recipient) => format!("within the recipient {}", p.recipient.text),
-                _ => format!("within {} or {}", p.supporter.text, p.recipient.text),
+                Some(Side::Supporter) => crate::tr!(
+                    "gaps-within-supporter-supporter",
+                    supporter = p.supporter.text
+                ),
+                Some(Side::Recipient) => crate::tr!(
+                    "gaps-within-recipient-recipient",
+                    recipient = p.recipient.text
+                ),
+                _ => crate::tr!(
+                    "gaps-within-supporter-recipient",
+                    supporter = p.supporter.text,
+                    recipient = p.recipient.text
+                ),
             };
-            format!(
-                "`{actor}` holds `{fname}` for {}, but it does not lie {side}",
-                scope.label
+            crate::tr!(
+                "gaps-actor-holds-fname-for-label",
+                actor = actor,
+                fname = fname,
+                label = scope.label,
+                side = side
             )
         }
-        _ => format!("`{actor}` is on no side `{fname}` needs"),
+        _ => crate::tr!(
+            "gaps-actor-no-side-fname-needs",
+            actor = actor,
+            fname = fname
+        ),
     };
-    out.push(c.with_scope(
-        Diagnostic::new(Code::GapWrongSide, c.h.duty.item.span, why)
-            .label("holder on the wrong side")
-            .help(if matches!(f.side, Some(Side::Central) | None) {
-                "give the duty to a central body (`level: central`)"
-            } else {
-                "give the duty to a body of the side it serves, or link the holder with `region:`/`of:`"
-            })
-            .years(scope.years.clone()),
-    ));
+    out.push(
+        c.with_scope(
+            Diagnostic::new(Code::GapWrongSide, c.h.duty.item.span, why)
+                .label(crate::tr!("gaps-holder-wrong-side"))
+                .help(if matches!(f.side, Some(Side::Central) | None) {
+                    crate::tr!("gaps-give-duty-central-body-level")
+                } else {
+                    crate::tr!("gaps-give-duty-body-side-serves")
+                })
+                .years(scope.years.clone()),
+        ),
+    );
 }
 
 /// Why a holder stops: its body ceases or its basis ends, whichever is first.
@@ -116,9 +139,9 @@ fn ceased(c: &Ctx<'_, '_>) -> String {
         })
         .and_then(|p| p.end);
     match (h.actor.until, doc_end) {
-        (Some(u), Some(d)) if d < u => format!("its basis, {}, ends on {d}", h.basis()),
-        (Some(u), _) => format!("`{}` ceases on {u}", c.actor()),
-        (None, Some(d)) => format!("its basis, {}, ends on {d}", h.basis()),
+        (Some(u), Some(d)) if d < u => crate::tr!("gaps-basis-h-ends-d", h = h.basis(), d = d),
+        (Some(u), _) => crate::tr!("gaps-c-ceases-u", c = c.actor(), u = u),
+        (None, Some(d)) => crate::tr!("gaps-basis-h-ends-d", h = h.basis(), d = d),
         (None, None) => "it ends".to_string(),
     }
 }
@@ -130,15 +153,15 @@ fn lapsing(c: &Ctx<'_, '_>, opts: &Options, out: &mut Vec<Diagnostic>) {
     let active = h.years.intersect(&scope.years);
     let lapse = match active.last() {
         Some(last) if last < scope_end => Some((
-            format!("after {last}"),
+            crate::tr!("gaps-after-last", last = last),
             scope.years.intersect(&Years::range(last + 1, OPEN_END)),
         )),
         None if h.actor.until.is_some() && !h.basis_years.intersect(&scope.years).is_empty() => {
             // With a year or day asked about, the scope's own start lies outside the window.
             let whole = opts.year.is_none() && opts.as_of.is_none();
             let when = match h.actor.until {
-                Some(u) if !whole => format!("from {u}"),
-                _ => "before the scope began".to_string(),
+                Some(u) if !whole => crate::tr!("gaps-from-u", u = u),
+                _ => crate::tr!("gaps-before-scope-began"),
             };
             Some((when, scope.years.clone()))
         }
@@ -151,23 +174,26 @@ fn lapsing(c: &Ctx<'_, '_>, opts: &Options, out: &mut Vec<Diagnostic>) {
     if after.is_empty() {
         return;
     }
-    out.push(c.with_scope(
-        Diagnostic::new(
-            Code::GapLapsing,
-            h.duty.item.span,
-            format!(
-                "`{}` stops holding `{}` for {} {when} ({}), while the scope continues {}",
-                c.actor(),
-                c.fname(),
-                scope.label,
-                ceased(c),
-                after.phrase()
-            ),
-        )
-        .label("lapses")
-        .help("give the function to a standing body, or extend the holder or its basis (机构跟着项目走)")
-        .years(after),
-    ));
+    out.push(
+        c.with_scope(
+            Diagnostic::new(
+                Code::GapLapsing,
+                h.duty.item.span,
+                crate::tr!(
+                    "gaps-c-stops-holding-c-for",
+                    c = c.actor(),
+                    c2 = c.fname(),
+                    label = scope.label,
+                    when = when,
+                    ceased = ceased(c),
+                    after = after.phrase()
+                ),
+            )
+            .label(crate::tr!("gaps-lapses"))
+            .help(crate::tr!("gaps-give-function-standing-body-extend"))
+            .years(after),
+        ),
+    );
 }
 
 /// Why a basis is not in force in the missing years: not yet effective, expired or replaced.
@@ -181,7 +207,7 @@ fn not_in_force_cause(c: &Ctx<'_, '_>, document: &str, missing: &Years) -> Strin
     if let Some(e) = doc.and_then(|d| d.effective)
         && missing.first().is_some_and(|y| y < e.year())
     {
-        causes.push(format!("takes effect on {e}"));
+        causes.push(crate::tr!("gaps-takes-effect-e", e = e));
     }
     if let Some(end) = period.and_then(|p| p.end)
         && missing.last().is_some_and(|y| y >= end.year())
@@ -192,12 +218,12 @@ fn not_in_force_cause(c: &Ctx<'_, '_>, document: &str, missing: &Years) -> Strin
                 && doc.is_some_and(|d| crate::conflicts::resolve::may_replace(symbols, o, d))
         });
         causes.push(match replaced {
-            Some(o) => format!("is replaced by `{}` on {end}", o.name.text),
-            None => format!("expires on {end}"),
+            Some(o) => crate::tr!("gaps-replaced-by-o-end", o = o.name.text, end = end),
+            None => crate::tr!("gaps-expires-end", end = end),
         });
     }
     if causes.is_empty() {
-        "is not in force".to_string()
+        crate::tr!("gaps-not-force")
     } else {
         causes.join(" and ")
     }
@@ -219,20 +245,28 @@ fn not_in_force(c: &Ctx<'_, '_>, out: &mut Vec<Diagnostic>) {
             Diagnostic::new(
                 Code::GapBasisNotInForce,
                 h.duty.item.span,
-                format!(
-                    "`{}` holds `{}` for {} on the basis of {}, which is not in force {} (it {when})",
-                    c.actor(),
-                    c.fname(),
-                    scope.label,
-                    h.basis(),
-                    missing.phrase()
+                crate::tr!(
+                    "gaps-c-holds-c-for-label",
+                    c = c.actor(),
+                    c2 = c.fname(),
+                    label = scope.label,
+                    h = h.basis(),
+                    missing = missing.phrase(),
+                    when = when
                 ),
             )
-            .label("basis not in force")
-            .help("cite a document in force for those years, or limit the scope's years")
+            .label(crate::tr!("gaps-basis-not-force"))
+            .help(crate::tr!("gaps-cite-document-force-for-those"))
             .years(missing),
         )
-        .related(src.article_span, format!("{} art {}", src.document, src.article)),
+        .related(
+            src.article_span,
+            crate::tr!(
+                "gaps-document-art-article",
+                document = src.document,
+                article = src.article
+            ),
+        ),
     );
 }
 
@@ -249,17 +283,17 @@ fn outside_jurisdiction(f: &Function, scope: &Scope, h: &Holder<'_>, out: &mut V
         Diagnostic::new(
             Code::GapOutsideJurisdiction,
             h.duty.item.span,
-            format!(
-                "`{}` holds `{}` for {} on the basis of {}, which binds only within `{territory}`: it cannot bind `{}`, so the duty is political basis at most",
-                h.actor.name.text,
-                f.name.text,
-                scope.label,
-                h.basis(),
-                h.actor.name.text
+            crate::tr!(
+                "gaps-actor-holds-f-for-label",
+                actor = h.actor.name.text,
+                f = f.name.text,
+                label = scope.label,
+                h = h.basis(),
+                territory = territory
             ),
         )
-        .label("outside the document's jurisdiction")
-        .help("give the duty a basis the holder is bound by (its own or a higher organ's document), or record it as an agreement")
+        .label(crate::tr!("gaps-outside-document-s-jurisdiction"))
+        .help(crate::tr!("gaps-give-duty-basis-holder-bound"))
         .related(scope.span, scope.label.clone())
         .years(years),
     );

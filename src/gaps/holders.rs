@@ -38,7 +38,11 @@ impl Holder<'_> {
     /// `援疆条例 art 2`, or `no document`.
     pub fn basis(&self) -> String {
         match self.source() {
-            Some(s) => format!("{} art {}", s.document, s.article),
+            Some(s) => crate::tr!(
+                "gaps-document-art-article",
+                document = s.document,
+                article = s.article
+            ),
             None => "no document".to_string(),
         }
     }

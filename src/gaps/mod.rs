@@ -50,17 +50,18 @@ pub fn active_years(symbols: &Symbols) -> Years {
 /// "0 gaps" is not mistaken for "every function is held"), or `None`.
 pub fn inactive_year_warning(symbols: &Symbols, opts: &Options) -> Option<String> {
     let (year, asked) = match (opts.as_of, opts.year) {
-        (Some(d), _) => (d.year(), format!("on {d}")),
-        (None, Some(y)) => (y, format!("in {y}")),
+        (Some(d), _) => (d.year(), crate::tr!("gaps-asked-on", date = d)),
+        (None, Some(y)) => (y, crate::tr!("gaps-asked-in", year = y)),
         (None, None) => return None,
     };
     let active = active_years(symbols);
     if active.contains(year) {
         return None;
     }
-    Some(format!(
-        "no program or pair is active {asked}, so there is nothing to look for gaps in (they are active {})",
-        active.phrase()
+    Some(crate::tr!(
+        "gaps-inactive-year",
+        asked = asked,
+        active = active.phrase()
     ))
 }
 
@@ -76,9 +77,9 @@ pub fn sides(f: &Function) -> Vec<Side> {
 
 fn side_words(side: Side, scope: &Scope) -> String {
     match (side, scope.kind) {
-        (Side::Central, _) => "on the central side".into(),
-        (Side::Supporter, ScopeKind::Pair(_)) => "on the supporter side".into(),
-        (Side::Recipient, ScopeKind::Pair(_)) => "on the recipient side".into(),
+        (Side::Central, _) => crate::tr!("gaps-central-side"),
+        (Side::Supporter, ScopeKind::Pair(_)) => crate::tr!("gaps-supporter-side"),
+        (Side::Recipient, ScopeKind::Pair(_)) => crate::tr!("gaps-recipient-side"),
         _ => String::new(),
     }
 }
@@ -119,6 +120,7 @@ pub fn analyze(symbols: &Symbols, opts: &Options) -> Vec<Diagnostic> {
             }
         }
     }
+    crate::i18n::snippets::localize(&mut out, &symbols.chinese_files);
     out
 }
 
@@ -142,16 +144,16 @@ fn imprecise(symbols: &Symbols, i: usize, scope: &Scope, out: &mut Vec<Diagnosti
         Diagnostic::new(
             Code::GapImprecisePair,
             p.span,
-            format!(
-                "{} has no {} (精准支援: imprecise pairing)",
-                scope.label,
-                missing.join(", ")
+            crate::tr!(
+                "gaps-label-has-no-missing-imprecise",
+                label = scope.label,
+                missing = missing.join(", ")
             ),
         )
-        .label("imprecise pairing")
-        .help(format!(
-            "give the pair a block: {{ {} }}",
-            missing
+        .label(crate::tr!("gaps-imprecise-pairing"))
+        .help(crate::tr!(
+            "gaps-give-pair-block-missing",
+            missing = missing
                 .iter()
                 .map(|m| match *m {
                     "scope" => "scope: [\"民生\", …]",

@@ -57,7 +57,7 @@ pub fn scopes(
                 kind: ScopeKind::Program(i),
                 years,
                 span: p.name.span,
-                label: format!("program {name}"),
+                label: crate::tr!("gaps-program-name", name = name),
             });
         }
     }
@@ -80,9 +80,11 @@ pub fn scopes(
                 kind: ScopeKind::Pair(i),
                 years,
                 span: p.span,
-                label: format!(
-                    "pair {} -> {} in {}",
-                    p.supporter.text, p.recipient.text, p.program.text
+                label: crate::tr!(
+                    "gaps-pair-supporter-recipient-program",
+                    supporter = p.supporter.text,
+                    recipient = p.recipient.text,
+                    program = p.program.text
                 ),
             });
         }

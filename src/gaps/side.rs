@@ -25,7 +25,10 @@ impl View<'_, '_> {
 
     /// The function and the given holders' duties as related places.
     fn related_to(&self, d: Diagnostic, hs: &[&Holder<'_>]) -> Diagnostic {
-        let d = d.related(self.f.name.span, format!("function `{}`", self.fname()));
+        let d = d.related(
+            self.f.name.span,
+            crate::tr!("gaps-function-value", value = self.fname()),
+        );
         hs.iter().fold(d, |d, h| {
             d.related(
                 h.duty.item.span,
@@ -46,25 +49,35 @@ impl View<'_, '_> {
         }
         let how = match scope.kind {
             ScopeKind::Program(_) => {
-                format!("for program {}", scope.label.trim_start_matches("program "))
+                crate::tr!(
+                    "gaps-for-program-scope",
+                    scope = scope.label.trim_start_matches("program ")
+                )
             }
-            ScopeKind::Pair(_) => format!("for {}", scope.label),
+            ScopeKind::Pair(_) => crate::tr!("gaps-for-label", label = scope.label),
         };
-        out.push(self.related(
-            Diagnostic::new(
-                Code::GapUnheld,
-                scope.span,
-                format!(
-                    "no one holds `{fname}`{place} of {} in {unheld}",
-                    scope.label
-                ),
-            )
-            .label("function unheld")
-            .help(format!(
-                "assign it in the document responsible: `duty ACTOR holds {fname} {how} as lead`"
-            ))
-            .years(unheld),
-        ));
+        out.push(
+            self.related(
+                Diagnostic::new(
+                    Code::GapUnheld,
+                    scope.span,
+                    crate::tr!(
+                        "gaps-no-one-holds-fname-place",
+                        fname = fname,
+                        place = place,
+                        label = scope.label,
+                        unheld = unheld
+                    ),
+                )
+                .label(crate::tr!("gaps-function-unheld"))
+                .help(crate::tr!(
+                    "gaps-assign-document-responsible-duty-actor",
+                    fname = fname,
+                    how = how
+                ))
+                .years(unheld),
+            ),
+        );
     }
 
     fn leads(&self) -> Vec<&Holder<'_>> {
@@ -105,17 +118,17 @@ impl View<'_, '_> {
                 Diagnostic::new(
                     Code::GapSeveralLeads,
                     self.scope.span,
-                    format!(
-                        "`{}`{} of {} has several leads {}: {} (多头)",
-                        self.fname(),
-                        self.place,
-                        self.scope.label,
-                        several.phrase(),
-                        names(&who)
+                    crate::tr!(
+                        "gaps-value-place-label-has-several",
+                        value = self.fname(),
+                        place = self.place,
+                        label = self.scope.label,
+                        several = several.phrase(),
+                        names = names(&who)
                     ),
                 )
-                .label("several leads")
-                .help("keep one lead and make the others `as support`, or split the function")
+                .label(crate::tr!("gaps-several-leads"))
+                .help(crate::tr!("gaps-keep-one-lead-make-others"))
                 .years(several),
                 &who,
             ),
@@ -128,22 +141,24 @@ impl View<'_, '_> {
         if political.is_empty() {
             return;
         }
-        out.push(self.related(
-            Diagnostic::new(
-                Code::GapPoliticalOnly,
-                self.scope.span,
-                format!(
-                    "`{}`{} of {} has only political basis {} (policy documents, agreements, minutes or no document): no law, regulation or rule assigns it",
-                    self.fname(),
-                    self.place,
-                    self.scope.label,
-                    political.phrase()
-                ),
-            )
-            .label("political responsibility only")
-            .help("give it a legal basis: a duty in a law, administrative or local regulation, or government rule")
-            .years(political),
-        ));
+        out.push(
+            self.related(
+                Diagnostic::new(
+                    Code::GapPoliticalOnly,
+                    self.scope.span,
+                    crate::tr!(
+                        "gaps-value-place-label-has-only",
+                        value = self.fname(),
+                        place = self.place,
+                        label = self.scope.label,
+                        political = political.phrase()
+                    ),
+                )
+                .label(crate::tr!("gaps-political-responsibility-only"))
+                .help(crate::tr!("gaps-give-legal-basis-duty-law"))
+                .years(political),
+            ),
+        );
     }
 
     fn no_lead(&self, out: &mut Vec<Diagnostic>) {
@@ -163,17 +178,17 @@ impl View<'_, '_> {
                 Diagnostic::new(
                     Code::GapNoLead,
                     self.scope.span,
-                    format!(
-                        "`{}`{} of {} has holders but no lead {}: {}",
-                        self.fname(),
-                        self.place,
-                        self.scope.label,
-                        no_lead.phrase(),
-                        names(&during)
+                    crate::tr!(
+                        "gaps-value-place-label-has-holders",
+                        value = self.fname(),
+                        place = self.place,
+                        label = self.scope.label,
+                        no_lead = no_lead.phrase(),
+                        names = names(&during)
                     ),
                 )
-                .label("no lead")
-                .help("mark the body responsible `as lead`")
+                .label(crate::tr!("gaps-no-lead"))
+                .help(crate::tr!("gaps-mark-body-responsible-as-lead"))
                 .years(no_lead),
             ),
         );
@@ -205,29 +220,31 @@ impl View<'_, '_> {
                 )
             })
             .collect();
-        out.push(self.related(
-            Diagnostic::new(
-                Code::GapHolderKind,
-                self.scope.span,
-                format!(
-                    "`{}`{} of {} needs {} as holder, but {} only {} {} it",
-                    self.fname(),
-                    self.place,
-                    self.scope.label,
-                    crate::suggest::a_or_an(kind.as_str()),
-                    wrong.phrase(),
-                    who.join(", "),
-                    if who.len() == 1 { "holds" } else { "hold" }
-                ),
-            )
-            .label(format!("no {}", kind.as_str()))
-            .help(if kind == crate::ast::ActorKind::Office {
-                "give the function to a standing office (`kind: office`) — 缺躯: no standing office".to_string()
-            } else {
-                format!("give the function to a body of kind `{}`", kind.as_str())
-            })
-            .years(wrong),
-        ));
+        out.push(
+            self.related(
+                Diagnostic::new(
+                    Code::GapHolderKind,
+                    self.scope.span,
+                    crate::tr!(
+                        "gaps-value-place-label-needs-value",
+                        value = self.fname(),
+                        place = self.place,
+                        label = self.scope.label,
+                        value2 = crate::suggest::a_or_an(kind.as_str()),
+                        wrong = wrong.phrase(),
+                        who = who.join(", "),
+                        hold = if who.len() == 1 { "holds" } else { "hold" }
+                    ),
+                )
+                .label(crate::tr!("gaps-no-kind", kind = kind.as_str()))
+                .help(if kind == crate::ast::ActorKind::Office {
+                    crate::tr!("gaps-give-function-standing-office-kind")
+                } else {
+                    crate::tr!("gaps-give-function-body-kind-kind", kind = kind.as_str())
+                })
+                .years(wrong),
+            ),
+        );
     }
 }
 

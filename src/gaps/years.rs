@@ -126,17 +126,17 @@ impl Years {
     /// `in 2012 and from 2020 on`.
     pub fn phrase(&self) -> String {
         if self.ranges.is_empty() {
-            return "in no year".into();
+            return crate::tr!("gaps-no-year");
         }
         let parts: Vec<String> = self
             .ranges
             .iter()
             .map(|&(a, b)| match (a, b) {
-                (OPEN_START, OPEN_END) => "in every year".to_string(),
-                (OPEN_START, b) => format!("up to {b}"),
-                (a, OPEN_END) => format!("from {a} on"),
-                (a, b) if a == b => format!("in {a}"),
-                (a, b) => format!("in {a}–{b}"),
+                (OPEN_START, OPEN_END) => crate::tr!("gaps-every-year"),
+                (OPEN_START, b) => crate::tr!("gaps-up-b", b = b),
+                (a, OPEN_END) => crate::tr!("gaps-from", a = a),
+                (a, b) if a == b => crate::tr!("gaps-message", a = a),
+                (a, b) => crate::tr!("gaps-b", a = a, b = b),
             })
             .collect();
         parts.join(" and ")
@@ -154,7 +154,7 @@ impl fmt::Display for Years {
             .iter()
             .map(|&(a, b)| match (a, b) {
                 (OPEN_START, OPEN_END) => "every year".to_string(),
-                (OPEN_START, b) => format!("until {b}"),
+                (OPEN_START, b) => crate::tr!("gaps-until-b", b = b),
                 (a, OPEN_END) => format!("{a} onwards"),
                 (a, b) if a == b => a.to_string(),
                 (a, b) => format!("{a}–{b}"),

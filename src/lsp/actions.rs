@@ -170,7 +170,12 @@ fn as_lead(at: &At<'_>, d: &Diagnostic) -> Vec<(String, Vec<TextEdit>)> {
             )
         };
         out.push((
-            format!("make `{}` the lead: add `as lead`", duty.item.actor.text),
+            format!(
+                "make `{}` the lead: add `{} {}`",
+                duty.item.actor.text,
+                dialect.keyword("as"),
+                dialect.keyword("lead")
+            ),
             edit,
         ));
     }

@@ -35,3 +35,8 @@ pub fn run_stdio() -> Result<(), String> {
     drop(connection);
     io.join().map_err(|e| format!("input/output failed: {e}"))
 }
+
+/// Whether most keywords of `text` are Chinese (for snippets in the file's own dialect).
+pub(crate) fn keywords_are_chinese(text: &str) -> bool {
+    keywords::Dialect::of(text) == keywords::Dialect::Chinese
+}

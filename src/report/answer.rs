@@ -9,9 +9,31 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::SourceMap;
 use std::fmt::Write;
 
+/// The word for a severity in the current language (`error`, `错误`).
+pub fn severity_word(s: Severity) -> String {
+    match s {
+        Severity::Error => crate::tr!("severity-error"),
+        Severity::Warning => crate::tr!("severity-warning"),
+        Severity::Info => crate::tr!("severity-info"),
+    }
+}
+
+/// The word for a kind of finding in the current language.
+pub(crate) fn kind_word(k: Kind) -> String {
+    match k {
+        Kind::RuleFile => crate::tr!("kind-rule-file"),
+        Kind::Data => crate::tr!("kind-data"),
+        Kind::Violation => crate::tr!("kind-violation"),
+        Kind::Conflict => crate::tr!("kind-conflict"),
+        Kind::Gap => crate::tr!("kind-gap"),
+        Kind::Undetermined => crate::tr!("kind-undetermined"),
+        Kind::Overridden => crate::tr!("kind-overridden"),
+    }
+}
+
 /// A severity word, coloured on a terminal.
 fn severity(s: Severity, color: bool) -> String {
-    let word = format!("{:<7}", s.as_str());
+    let word = super::pad(&severity_word(s), 7);
     if !color {
         return word;
     }
@@ -34,29 +56,32 @@ fn heading(out: &mut String, text: &str, color: bool) {
 /// The first screen: what was checked.
 fn checked(o: &Overview, out: &mut String) {
     let mut rows = vec![vec![
-        "rule files".to_string(),
+        crate::tr!("answer-rule-files"),
         format!("{}: {}", o.rule_files, o.declarations),
     ]];
     if !o.data_files.is_empty() {
-        rows.push(vec!["data".into(), o.data_files.join(", ")]);
+        rows.push(vec![crate::tr!("answer-data"), o.data_files.join(", ")]);
     }
     if let Some((read, ok, rejected)) = o.rows {
         rows.push(vec![
-            "rows".into(),
-            format!(
-                "{read} read, {ok} checked, {rejected} rejected{}",
-                o.not_data
+            crate::tr!("answer-rows"),
+            crate::tr!(
+                "answer-rows-read-checked-rejected",
+                read = read,
+                ok = ok,
+                rejected = rejected,
+                not_data = o.not_data
             ),
         ]);
     } else if o.rules_broken {
         rows.push(vec![
-            "data".into(),
-            "not checked: the rule files have errors".into(),
+            crate::tr!("answer-data"),
+            crate::tr!("answer-data-not-checked"),
         ]);
     } else if o.no_data {
         rows.push(vec![
-            "data".into(),
-            "none: pass `--data DIR`, `--data FILE` or `--data NAME=FILE`, or keep the files in a `data/` folder inside the rule folder you check".into(),
+            crate::tr!("answer-data"),
+            crate::tr!("answer-data-none"),
         ]);
     }
     out.push_str(&table::render(&rows, &[Align::Left, Align::Left], "  "));
@@ -82,24 +107,20 @@ fn rule_cell_style(row: usize, column: usize, text: &str) -> Option<&'static str
 
 /// One line per rule: what it checked and what the data gave.
 fn rules(o: &Overview, color: bool, out: &mut String) {
-    let mut rows = vec![
-        [
-            "rule",
-            "article",
-            "checked",
-            "passed",
-            "violations",
-            "undetermined",
-            "overridden",
-        ]
-        .map(String::from)
-        .to_vec(),
-    ];
+    let mut rows = vec![vec![
+        crate::tr!("answer-col-rule"),
+        crate::tr!("answer-col-article"),
+        crate::tr!("answer-col-checked"),
+        crate::tr!("answer-col-passed"),
+        crate::tr!("answer-col-violations"),
+        crate::tr!("answer-col-undetermined"),
+        crate::tr!("answer-col-overridden"),
+    ]];
     for r in &o.rules {
         let n = r.counts;
         let mut name = r.name.clone();
         if !r.incomplete.is_empty() {
-            name.push_str(" (incomplete)");
+            name.push_str(&crate::tr!("answer-incomplete-mark"));
         }
         rows.push(vec![
             name,
@@ -126,9 +147,12 @@ fn rules(o: &Overview, color: bool, out: &mut String) {
     for r in o.rules.iter().filter(|r| !r.incomplete.is_empty()) {
         let _ = writeln!(
             out,
-            "  {} is incomplete: {} could not be read in full",
-            r.name,
-            r.incomplete.join(", ")
+            "  {}",
+            crate::tr!(
+                "answer-rule-incomplete",
+                rule = r.name,
+                files = r.incomplete.join(", ")
+            )
         );
     }
 }
@@ -139,13 +163,13 @@ fn codes(list: &[&CodeCount], out: &mut String) {
     for c in list {
         rows.push(vec![
             c.code.as_str().to_string(),
-            c.severity.as_str().to_string(),
+            severity_word(c.severity),
             c.count.to_string(),
-            super::codes::short(c.code).to_string(),
+            super::codes::short(c.code),
         ]);
     }
     if rows.is_empty() {
-        let _ = writeln!(out, "  none");
+        let _ = writeln!(out, "  {}", crate::tr!("answer-none"));
         return;
     }
     let aligns = [Align::Left, Align::Left, Align::Right, Align::Left];
@@ -157,7 +181,7 @@ fn item_line(i: &Item, color: bool) -> String {
     let mut line = format!("  {}  ", severity(i.severity, color));
     match i.kind {
         Kind::Violation | Kind::Undetermined | Kind::Overridden => {
-            let _ = write!(line, "{} {}", i.kind.as_str(), i.label);
+            let _ = write!(line, "{} {}", kind_word(i.kind), i.label);
             if let Some(a) = &i.article {
                 let _ = write!(line, " ({a})");
             }
@@ -172,17 +196,17 @@ fn item_line(i: &Item, color: bool) -> String {
     }
     if let Some(c) = &i.command {
         let what = if i.kind == Kind::Conflict {
-            "shows the witness"
+            crate::tr!("answer-shows-witness", command = c)
         } else {
-            "explains it"
+            crate::tr!("answer-explains-it", command = c)
         };
-        let _ = write!(line, " — `{c}` {what}");
+        let _ = write!(line, " — {what}");
     }
     line.push('\n');
     if let Some(h) = &i.help
         && i.kind == Kind::Data
     {
-        let _ = writeln!(line, "           help: {h}");
+        let _ = writeln!(line, "           {}: {h}", crate::tr!("report-help"));
     }
     line
 }
@@ -196,7 +220,7 @@ fn findings(
     out: &mut String,
 ) {
     if o.items.is_empty() {
-        let _ = writeln!(out, "  none");
+        let _ = writeln!(out, "  {}", crate::tr!("answer-none"));
         return;
     }
     for i in &o.items {
@@ -212,11 +236,14 @@ fn findings(
     for h in &o.hidden {
         let _ = writeln!(
             out,
-            "  {}  … and {} more of {} — {}",
+            "  {}  {}",
             severity(h.severity, color),
-            h.more,
-            h.label,
-            h.command
+            crate::tr!(
+                "answer-and-more",
+                more = h.more,
+                label = h.label,
+                command = h.command
+            )
         );
     }
 }
@@ -224,30 +251,38 @@ fn findings(
 /// The whole report.
 pub fn render(o: &Overview, diags: &[Diagnostic], sources: &SourceMap, color: bool) -> String {
     let mut out = String::new();
-    heading(&mut out, "checked", color);
+    heading(&mut out, &crate::tr!("answer-heading-checked"), color);
     checked(o, &mut out);
     if !o.rules.is_empty() {
         out.push('\n');
-        heading(&mut out, "rules", color);
+        heading(&mut out, &crate::tr!("answer-heading-rules"), color);
         rules(o, color, &mut out);
     }
     let (static_codes, found): (Vec<&CodeCount>, Vec<&CodeCount>) =
         o.codes.iter().partition(|c| c.code.kind() == "diagnostic");
     if !static_codes.is_empty() {
         out.push('\n');
-        heading(&mut out, "problems in the rule files", color);
+        heading(&mut out, &crate::tr!("answer-heading-problems"), color);
         codes(&static_codes, &mut out);
     }
     if !o.rules_broken {
         out.push('\n');
-        heading(&mut out, "gaps and conflicts", color);
+        heading(
+            &mut out,
+            &crate::tr!("answer-heading-gaps-conflicts"),
+            color,
+        );
         codes(&found, &mut out);
     }
     out.push('\n');
-    heading(&mut out, "findings, worst first", color);
+    heading(&mut out, &crate::tr!("answer-heading-findings"), color);
     findings(o, diags, sources, color, &mut out);
     out.push('\n');
-    let _ = writeln!(out, "total: {}", super::count_line(o.counts));
+    let _ = writeln!(
+        out,
+        "{}",
+        crate::tr!("answer-total", counts = super::count_line(o.counts))
+    );
     let _ = writeln!(out, "{}", o.exit_words);
     out
 }

@@ -479,14 +479,129 @@ const DESCRIPTIONS: &[(&str, &str, &str)] = &[
     ),
 ];
 
-/// The short description of `code` (the summary table of docs/language.md §6).
-pub fn short(code: Code) -> &'static str {
-    entry(code).map_or("", |e| e.1)
+/// The short description of `code` in the current language (the summary table of
+/// docs/language.md §6).
+pub fn short(code: Code) -> String {
+    match code.as_str() {
+        "duikou::parse::syntax" => crate::tr!("code-parse-syntax"),
+        "duikou::parse::chinese_quote" => crate::tr!("code-parse-chinese-quote"),
+        "duikou::parse::nesting" => crate::tr!("code-parse-nesting"),
+        "duikou::parse::encoding" => crate::tr!("code-parse-encoding"),
+        "duikou::parse::literal" => crate::tr!("code-parse-literal"),
+        "duikou::parse::unterminated" => crate::tr!("code-parse-unterminated"),
+        "duikou::io::unreadable" => crate::tr!("code-io-unreadable"),
+        "duikou::io::no_rules" => crate::tr!("code-io-no-rules"),
+        "duikou::name::duplicate" => crate::tr!("code-name-duplicate"),
+        "duikou::name::unknown_actor" => crate::tr!("code-name-unknown-actor"),
+        "duikou::name::unknown_program" => crate::tr!("code-name-unknown-program"),
+        "duikou::name::unknown_record" => crate::tr!("code-name-unknown-record"),
+        "duikou::name::unknown_function" => crate::tr!("code-name-unknown-function"),
+        "duikou::name::unknown_document" => crate::tr!("code-name-unknown-document"),
+        "duikou::name::unknown_field" => crate::tr!("code-name-unknown-field"),
+        "duikou::name::unknown_rule" => crate::tr!("code-name-unknown-rule"),
+        "duikou::name::unknown_evaluation" => crate::tr!("code-name-unknown-evaluation"),
+        "duikou::name::unknown_name" => crate::tr!("code-name-unknown-name"),
+        "duikou::name::unknown_type" => crate::tr!("code-name-unknown-type"),
+        "duikou::name::unknown_value" => crate::tr!("code-name-unknown-value"),
+        "duikou::decl::unknown_property" => crate::tr!("code-decl-unknown-property"),
+        "duikou::decl::missing_property" => crate::tr!("code-decl-missing-property"),
+        "duikou::decl::duplicate_property" => crate::tr!("code-decl-duplicate-property"),
+        "duikou::decl::property_type" => crate::tr!("code-decl-property-type"),
+        "duikou::decl::duplicate_field" => crate::tr!("code-decl-duplicate-field"),
+        "duikou::decl::time_field" => crate::tr!("code-decl-time-field"),
+        "duikou::decl::pair_recipient" => crate::tr!("code-decl-pair-recipient"),
+        "duikou::decl::pair_supporter" => crate::tr!("code-decl-pair-supporter"),
+        "duikou::decl::pair_years" => crate::tr!("code-decl-pair-years"),
+        "duikou::decl::duty_pair" => crate::tr!("code-decl-duty-pair"),
+        "duikou::decl::duty_ambiguous" => crate::tr!("code-decl-duty-ambiguous"),
+        "duikou::decl::duty_scope" => crate::tr!("code-decl-duty-scope"),
+        "duikou::decl::weights" => crate::tr!("code-decl-weights"),
+        "duikou::decl::unreachable_unless" => crate::tr!("code-decl-unreachable-unless"),
+        "duikou::decl::rule_clause" => crate::tr!("code-decl-rule-clause"),
+        "duikou::decl::evaluation_clause" => crate::tr!("code-decl-evaluation-clause"),
+        "duikou::decl::region_cycle" => crate::tr!("code-decl-region-cycle"),
+        "duikou::decl::document_period" => crate::tr!("code-decl-document-period"),
+        "duikou::decl::duplicate_article" => crate::tr!("code-decl-duplicate-article"),
+        "duikou::decl::grade_order" => crate::tr!("code-decl-grade-order"),
+        "duikou::decl::expect_code" => crate::tr!("code-decl-expect-code"),
+        "duikou::decl::social_weight" => crate::tr!("code-decl-social-weight"),
+        "duikou::decl::single_evaluator" => crate::tr!("code-decl-single-evaluator"),
+        "duikou::decl::unattainable_target" => crate::tr!("code-decl-unattainable-target"),
+        "duikou::decl::replaces_without_power" => crate::tr!("code-decl-replaces-without-power"),
+        "duikou::decl::autonomous_issuer" => crate::tr!("code-decl-autonomous-issuer"),
+        "duikou::decl::varies_level" => crate::tr!("code-decl-varies-level"),
+        "duikou::type::mismatch" => crate::tr!("code-type-mismatch"),
+        "duikou::type::not_bool" => crate::tr!("code-type-not-bool"),
+        "duikou::type::aggregate_in_record_rule" => {
+            crate::tr!("code-type-aggregate-in-record-rule")
+        }
+        "duikou::type::not_group_key" => crate::tr!("code-type-not-group-key"),
+        "duikou::type::per_key" => crate::tr!("code-type-per-key"),
+        "duikou::type::property" => crate::tr!("code-type-property"),
+        "duikou::type::call" => crate::tr!("code-type-call"),
+        "duikou::type::join" => crate::tr!("code-type-join"),
+        "duikou::type::offset" => crate::tr!("code-type-offset"),
+        "duikou::type::rated" => crate::tr!("code-type-rated"),
+        "duikou::type::missing_field" => crate::tr!("code-type-missing-field"),
+        "duikou::type::placeholder" => crate::tr!("code-type-placeholder"),
+        "duikou::data::unreadable" => crate::tr!("code-data-unreadable"),
+        "duikou::data::encoding" => crate::tr!("code-data-encoding"),
+        "duikou::data::format" => crate::tr!("code-data-format"),
+        "duikou::data::unbound" => crate::tr!("code-data-unbound"),
+        "duikou::data::header_not_found" => crate::tr!("code-data-header-not-found"),
+        "duikou::data::title_row" => crate::tr!("code-data-title-row"),
+        "duikou::data::total_row" => crate::tr!("code-data-total-row"),
+        "duikou::data::total_mismatch" => crate::tr!("code-data-total-mismatch"),
+        "duikou::data::first_sheet" => crate::tr!("code-data-first-sheet"),
+        "duikou::data::missing_column" => crate::tr!("code-data-missing-column"),
+        "duikou::data::unknown_column" => crate::tr!("code-data-unknown-column"),
+        "duikou::data::ragged_row" => crate::tr!("code-data-ragged-row"),
+        "duikou::data::bad_row" => crate::tr!("code-data-bad-row"),
+        "duikou::data::missing_value" => crate::tr!("code-data-missing-value"),
+        "duikou::data::bad_value" => crate::tr!("code-data-bad-value"),
+        "duikou::data::unknown_actor" => crate::tr!("code-data-unknown-actor"),
+        "duikou::data::unknown_program" => crate::tr!("code-data-unknown-program"),
+        "duikou::data::duplicate_key" => crate::tr!("code-data-duplicate-key"),
+        "G001" => crate::tr!("code-G001"),
+        "G002" => crate::tr!("code-G002"),
+        "G003" => crate::tr!("code-G003"),
+        "G004" => crate::tr!("code-G004"),
+        "G005" => crate::tr!("code-G005"),
+        "G006" => crate::tr!("code-G006"),
+        "G007" => crate::tr!("code-G007"),
+        "G008" => crate::tr!("code-G008"),
+        "G009" => crate::tr!("code-G009"),
+        "G010" => crate::tr!("code-G010"),
+        "C001" => crate::tr!("code-C001"),
+        "C002" => crate::tr!("code-C002"),
+        "C003" => crate::tr!("code-C003"),
+        "C004" => crate::tr!("code-C004"),
+        "C005" => crate::tr!("code-C005"),
+        "C006" => crate::tr!("code-C006"),
+        _ => String::new(),
+    }
 }
 
-/// The full description of `code`.
-pub fn full(code: Code) -> &'static str {
-    entry(code).map_or("", |e| e.2)
+/// The full description of `code`: in English the sentence of the table above, in Chinese the
+/// short description and what kind of problem it is.
+pub fn full(code: Code) -> String {
+    match crate::i18n::current() {
+        crate::Lang::En => entry(code).map_or("", |e| e.2).to_string(),
+        crate::Lang::Zh => crate::tr!("code-full", short = short(code), category = category(code)),
+    }
+}
+
+fn category(code: Code) -> String {
+    match anchor(code) {
+        "61-parse" => crate::tr!("code-category-parse"),
+        "62-io" => crate::tr!("code-category-io"),
+        "63-names" => crate::tr!("code-category-names"),
+        "64-declarations" => crate::tr!("code-category-declarations"),
+        "65-types" => crate::tr!("code-category-types"),
+        "66-data" => crate::tr!("code-category-data"),
+        "67-gaps" => crate::tr!("code-category-gaps"),
+        _ => crate::tr!("code-category-conflicts"),
+    }
 }
 
 fn entry(code: Code) -> Option<&'static (&'static str, &'static str, &'static str)> {

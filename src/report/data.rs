@@ -38,9 +38,13 @@ pub(crate) fn severity_of(rule: &RulePlan, kind: FindingKind) -> Severity {
 
 /// `援疆条例 art 12`.
 pub fn article(rule: &RulePlan) -> Option<String> {
-    rule.source
-        .as_ref()
-        .map(|s| format!("{} art {}", s.document, s.article))
+    rule.source.as_ref().map(|s| {
+        crate::tr!(
+            "gaps-document-art-article",
+            document = s.document,
+            article = s.article
+        )
+    })
 }
 
 impl CheckReport<'_> {
@@ -106,7 +110,11 @@ impl CheckReport<'_> {
                 f.at.as_ref()
                     .map(|(file, line)| format!(" ({file}:{line})"))
                     .unwrap_or_default();
-            format!("record {}{at}", f.record.clone().unwrap_or_default())
+            crate::tr!(
+                "data-report-record-subject",
+                record = f.record.clone().unwrap_or_default(),
+                at = at
+            )
         } else {
             f.group
                 .iter()
@@ -136,14 +144,14 @@ impl CheckReport<'_> {
                 p.message
             );
             if let Some(h) = &p.help {
-                let _ = writeln!(out, "  help: {h}");
+                let _ = writeln!(out, "  {}: {h}", crate::tr!("report-help"));
             }
         }
         if run.unlisted_rejections > 0 {
             let _ = writeln!(
                 out,
-                "… and {} more rejected rows (raise --max-errors to list them)",
-                run.unlisted_rejections
+                "{}",
+                crate::tr!("data-report-more-rejected", n = run.unlisted_rejections)
             );
         }
         for (r, rule) in self.plan.rules.iter().enumerate() {
@@ -154,8 +162,14 @@ impl CheckReport<'_> {
         let not_data = not_data_counts(run);
         let _ = writeln!(
             out,
-            "rows: {} read, {} checked, {} rejected{not_data}",
-            run.rows_read, run.rows_checked, run.rows_rejected
+            "{}",
+            crate::tr!(
+                "data-report-rows",
+                read = run.rows_read,
+                checked = run.rows_checked,
+                rejected = run.rows_rejected,
+                not_data = not_data
+            )
         );
         let _ = writeln!(out, "{}", super::count_line(self.counts()));
         out
@@ -171,34 +185,42 @@ impl CheckReport<'_> {
             .as_ref()
             .map(|t| format!(" “{t}”"))
             .unwrap_or_default();
-        let basis = article(rule).map_or("unsourced".to_string(), |a| a);
+        let basis = article(rule).unwrap_or_else(|| crate::tr!("overview-unsourced"));
         let _ = writeln!(
             out,
-            "rule {}{title} — {basis} ({})",
-            rule.name,
-            self.rule_place(rule)
+            "{}",
+            crate::tr!(
+                "data-report-rule-line",
+                rule = rule.name,
+                title = title,
+                basis = basis,
+                place = self.rule_place(rule)
+            )
         );
         let mut extra = String::new();
         if n.exempted > 0 {
-            let _ = write!(extra, ", {} exempted by unless", n.exempted);
+            extra.push_str(&crate::tr!("data-report-exempted", n = n.exempted));
         }
         if n.overridden > 0 {
-            let _ = write!(extra, ", {} overridden", n.overridden);
+            extra.push_str(&crate::tr!("data-report-overridden", n = n.overridden));
         }
         if n.not_in_force > 0 {
-            let _ = write!(
-                extra,
-                ", {} outside the document's period",
-                plural(n.not_in_force as usize, "record")
-            );
+            extra.push_str(&crate::tr!(
+                "data-report-outside-period",
+                records = plural(n.not_in_force as usize, "record")
+            ));
         }
         let _ = writeln!(
             out,
-            "  {} checked: {} passed, {}, {} undetermined{extra}",
-            plural(n.checked as usize, unit),
-            n.passed,
-            plural(n.violations as usize, "violation"),
-            n.undetermined
+            "  {}",
+            crate::tr!(
+                "data-report-rule-counts",
+                checked = plural(n.checked as usize, unit),
+                passed = n.passed,
+                violations = plural(n.violations as usize, "violation"),
+                undetermined = n.undetermined,
+                extra = extra
+            )
         );
         // Counts without the rows of a file that could not be read look like a pass: say so.
         let unread: Vec<&str> = run
@@ -210,8 +232,8 @@ impl CheckReport<'_> {
         if !unread.is_empty() {
             let _ = writeln!(
                 out,
-                "  incomplete: {} could not be read in full (see the data problems)",
-                unread.join(", ")
+                "  {}",
+                crate::tr!("data-report-incomplete", files = unread.join(", "))
             );
         }
         for f in self.ordered(r) {
@@ -312,7 +334,11 @@ impl CheckReport<'_> {
                 .source
                 .as_ref()
                 .map(|s| RelatedJson {
-                    message: format!("{} art {}", s.document, s.article),
+                    message: crate::tr!(
+                        "gaps-document-art-article",
+                        document = s.document,
+                        article = s.article
+                    ),
                     location: json::location(self.sources, s.article_span),
                 })
                 .into_iter()
@@ -365,7 +391,10 @@ pub(crate) fn not_data_counts(run: &DataRun) -> String {
     if parts.is_empty() {
         return String::new();
     }
-    format!("; {} not data", parts.join(" and "))
+    crate::tr!(
+        "data-report-not-data",
+        parts = parts.join(&crate::tr!("list-and"))
+    )
 }
 
 /// The findings of a report, serialised as they are made.

@@ -125,6 +125,40 @@ fn to_rendered(d: &Diagnostic, files: &mut Files<'_>) -> Rendered {
     }
 }
 
+/// The words of a line for wrapping: split at spaces, except inside backticks, so neither a
+/// Chinese name nor a snippet of code is split between two lines.
+fn words_keeping_code(line: &str) -> Box<dyn Iterator<Item = textwrap::core::Word<'_>> + '_> {
+    let mut words = Vec::new();
+    let mut start = 0;
+    let mut in_code = false;
+    let mut after_space = false;
+    for (i, c) in line.char_indices() {
+        if after_space && c != ' ' {
+            words.push(textwrap::core::Word::from(&line[start..i]));
+            start = i;
+            after_space = false;
+        }
+        match c {
+            '`' => in_code = !in_code,
+            ' ' if !in_code => after_space = true,
+            _ => {}
+        }
+    }
+    if start < line.len() {
+        words.push(textwrap::core::Word::from(&line[start..]));
+    }
+    Box::new(words.into_iter())
+}
+
+/// The renderer's own words (`help:`) in the current language.
+fn localize_labels(rendered: String) -> String {
+    let help = crate::tr!("report-help");
+    if help == "help" {
+        return rendered;
+    }
+    rendered.replace("  help: ", &format!("  {help}: "))
+}
+
 /// Renders every diagnostic; `color` for a terminal.
 pub fn render(diags: &[Diagnostic], sources: &SourceMap, color: bool) -> String {
     let theme = if color {
@@ -132,7 +166,11 @@ pub fn render(diags: &[Diagnostic], sources: &SourceMap, color: bool) -> String 
     } else {
         GraphicalTheme::unicode_nocolor()
     };
-    let handler = GraphicalReportHandler::new_themed(theme).with_width(100);
+    // Lines break at spaces only: a Chinese name is never split between two lines.
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_width(100)
+        .with_word_separator(textwrap::WordSeparator::Custom(words_keeping_code))
+        .with_break_words(false);
     let mut out = String::new();
     let mut files = Files {
         sources,
@@ -140,12 +178,15 @@ pub fn render(diags: &[Diagnostic], sources: &SourceMap, color: bool) -> String 
     };
     for d in diags {
         let r = to_rendered(d, &mut files);
-        if handler.render_report(&mut out, &r).is_err() {
-            out.push_str(&format!("{}: {}\n", d.code.as_str(), d.message));
+        let mut one = String::new();
+        if handler.render_report(&mut one, &r).is_err() {
+            one = format!("{}: {}\n", d.code.as_str(), d.message);
         }
+        out.push_str(&localize_labels(one));
         // Unwrapped and unindented, so it can be pasted into a rule file as it is.
         if let Some(w) = &d.witness {
-            out.push_str("witness, ready to paste as a test:\n\n");
+            out.push_str(&crate::tr!("report-witness-paste"));
+            out.push_str(":\n\n");
             out.push_str(w);
             if !w.ends_with('\n') {
                 out.push('\n');

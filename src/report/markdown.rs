@@ -11,25 +11,35 @@ fn cell(s: &str) -> String {
 }
 
 fn checked(o: &Overview, out: &mut String) {
-    let _ = writeln!(out, "## Checked\n");
+    let _ = writeln!(out, "## {}\n", crate::tr!("md-checked"));
     let _ = writeln!(
         out,
-        "- **Rule files:** {}: {}",
-        o.rule_files, o.declarations
+        "- **{}:** {}: {}",
+        crate::tr!("md-rule-files"),
+        o.rule_files,
+        o.declarations
     );
+    let data = crate::tr!("md-data");
     if !o.data_files.is_empty() {
-        let _ = writeln!(out, "- **Data:** {}", o.data_files.join(", "));
+        let _ = writeln!(out, "- **{data}:** {}", o.data_files.join(", "));
     }
     if let Some((read, ok, rejected)) = o.rows {
         let _ = writeln!(
             out,
-            "- **Rows:** {read} read, {ok} checked, {rejected} rejected{}",
-            o.not_data
+            "- **{}:** {}",
+            crate::tr!("md-rows"),
+            crate::tr!(
+                "answer-rows-read-checked-rejected",
+                read = read,
+                ok = ok,
+                rejected = rejected,
+                not_data = o.not_data
+            )
         );
     } else if o.rules_broken {
-        let _ = writeln!(out, "- **Data:** not checked: the rule files have errors");
+        let _ = writeln!(out, "- **{data}:** {}", crate::tr!("md-not-checked"));
     } else if o.no_data {
-        let _ = writeln!(out, "- **Data:** none given");
+        let _ = writeln!(out, "- **{data}:** {}", crate::tr!("md-none-given"));
     }
     out.push('\n');
 }
@@ -38,18 +48,15 @@ fn rules(o: &Overview, out: &mut String) {
     if o.rules.is_empty() {
         return;
     }
-    let _ = writeln!(out, "## Rules\n");
-    let _ = writeln!(
-        out,
-        "| rule | article | checked | passed | violations | undetermined | overridden |"
-    );
+    let _ = writeln!(out, "## {}\n", crate::tr!("md-rules"));
+    let _ = writeln!(out, "{}", crate::tr!("md-rules-head"));
     let _ = writeln!(out, "|---|---|---:|---:|---:|---:|---:|");
     for r in &o.rules {
         let n = r.counts;
         let name = if r.incomplete.is_empty() {
             cell(&r.name)
         } else {
-            format!("{} (incomplete)", cell(&r.name))
+            format!("{}{}", cell(&r.name), crate::tr!("answer-incomplete-mark"))
         };
         let _ = writeln!(
             out,
@@ -66,42 +73,40 @@ fn rules(o: &Overview, out: &mut String) {
 }
 
 fn codes(o: &Overview, out: &mut String) {
-    let _ = writeln!(out, "## Gaps and conflicts\n");
+    let _ = writeln!(out, "## {}\n", crate::tr!("md-gaps-conflicts"));
     let found: Vec<_> = o
         .codes
         .iter()
         .filter(|c| c.code.kind() != "diagnostic")
         .collect();
     if found.is_empty() {
-        let _ = writeln!(out, "None.\n");
+        let _ = writeln!(out, "{}\n", crate::tr!("md-none"));
         return;
     }
-    let _ = writeln!(
-        out,
-        "| code | severity | count | meaning |\n|---|---|---:|---|"
-    );
+    let _ = writeln!(out, "{}\n|---|---|---:|---|", crate::tr!("md-codes-head"));
     for c in found {
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} |",
             c.code.as_str(),
-            c.severity.as_str(),
+            super::answer::severity_word(c.severity),
             c.count,
-            cell(super::codes::short(c.code))
+            cell(&super::codes::short(c.code))
         );
     }
     out.push('\n');
 }
 
 fn findings(o: &Overview, out: &mut String) {
-    let _ = writeln!(out, "## Findings, worst first\n");
+    let _ = writeln!(out, "## {}\n", crate::tr!("md-findings"));
     if o.items.is_empty() {
-        let _ = writeln!(out, "None.\n");
+        let _ = writeln!(out, "{}\n", crate::tr!("md-none"));
         return;
     }
     let _ = writeln!(
         out,
-        "| severity | kind | what | where | finding |\n|---|---|---|---|---|"
+        "{}\n|---|---|---|---|---|",
+        crate::tr!("md-findings-head")
     );
     for i in &o.items {
         let place = match (&i.article, i.kind) {
@@ -113,7 +118,7 @@ fn findings(o: &Overview, out: &mut String) {
             None => i.message.clone(),
         };
         if let Some(h) = &i.help {
-            let _ = write!(text, " (help: {h})");
+            let _ = write!(text, " ({}: {h})", crate::tr!("report-help"));
         }
         if let Some(c) = &i.command {
             let _ = write!(text, " — `{c}`");
@@ -121,8 +126,8 @@ fn findings(o: &Overview, out: &mut String) {
         let _ = writeln!(
             out,
             "| {} | {} | `{}` | {} | {} |",
-            i.severity.as_str(),
-            i.kind.as_str(),
+            super::answer::severity_word(i.severity),
+            super::answer::kind_word(i.kind),
             i.label.replace('`', ""),
             cell(&place),
             cell(&text)
@@ -131,11 +136,10 @@ fn findings(o: &Overview, out: &mut String) {
     for h in &o.hidden {
         let _ = writeln!(
             out,
-            "| {} | | `{}` | | … and {} more ({}) |",
-            h.severity.as_str(),
+            "| {} | | `{}` | | {} |",
+            super::answer::severity_word(h.severity),
             h.label.replace('`', ""),
-            h.more,
-            cell(&h.command)
+            crate::tr!("md-and-more", more = h.more, command = cell(&h.command))
         );
     }
     out.push('\n');
@@ -152,7 +156,8 @@ pub fn check(o: &Overview) -> String {
     findings(o, &mut out);
     let _ = writeln!(
         out,
-        "**Total:** {}  \n**{}**",
+        "**{}:** {}  \n**{}**",
+        crate::tr!("md-total"),
         super::count_line(o.counts),
         o.exit_words
     );

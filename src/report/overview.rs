@@ -148,23 +148,23 @@ pub struct Input<'a> {
 pub fn declarations(s: &Symbols) -> String {
     let articles: usize = s.documents.values().map(|d| d.articles.len()).sum();
     let parts = [
-        (s.actors.len().saturating_sub(1), "actor", "actors"),
-        (s.programs.len(), "program", "programs"),
-        (s.functions.len(), "function", "functions"),
-        (s.records.len(), "record", "records"),
-        (s.documents.len(), "document", "documents"),
-        (articles, "article", "articles"),
-        (s.pairs.len(), "pair", "pairs"),
-        (s.duties.len(), "duty", "duties"),
-        (s.rules.len(), "rule", "rules"),
-        (s.evaluations.len(), "evaluation", "evaluations"),
-        (s.tests.len(), "test", "tests"),
+        (s.actors.len().saturating_sub(1), "actor"),
+        (s.programs.len(), "program"),
+        (s.functions.len(), "function"),
+        (s.records.len(), "record"),
+        (s.documents.len(), "document"),
+        (articles, "article"),
+        (s.pairs.len(), "pair"),
+        (s.duties.len(), "duty"),
+        (s.rules.len(), "rule"),
+        (s.evaluations.len(), "evaluation"),
+        (s.tests.len(), "test"),
     ];
     parts
         .iter()
-        .map(|(n, one, many)| format!("{n} {}", if *n == 1 { one } else { many }))
+        .map(|(n, word)| super::plural(*n, word))
         .collect::<Vec<_>>()
-        .join(", ")
+        .join(&crate::tr!("list-sep"))
 }
 
 /// A path as typed into a shell: quoted when it holds spaces or quotes.
@@ -278,7 +278,7 @@ fn data_items(report: &CheckReport<'_>, all: bool, shown: usize) -> (Vec<Item>, 
                 severity: report.severity(r, FindingKind::Violation),
                 label: rule.name.clone(),
                 more: total - limit,
-                command: "--all lists every finding".into(),
+                command: crate::tr!("overview-all-lists-every-finding"),
             });
         }
     }
@@ -301,7 +301,7 @@ fn rule_lines(report: &CheckReport<'_>) -> Vec<RuleLine> {
         out.push(RuleLine {
             name: rule.name.clone(),
             title: rule.title.clone(),
-            article: article(rule).unwrap_or_else(|| "unsourced".into()),
+            article: article(rule).unwrap_or_else(|| crate::tr!("overview-unsourced")),
             place: report.rule_place(rule),
             unit: if rule.is_group() { "group" } else { "record" },
             severity: report.severity(r, FindingKind::Violation),
@@ -373,9 +373,9 @@ fn limit_per_code(items: Vec<Item>, shown: usize, paths: &[String]) -> (Vec<Item
                 severity: item.severity,
                 label: item.label.clone(),
                 more: 1,
-                command: format!(
-                    "`{}` lists them",
-                    command(
+                command: crate::tr!(
+                    "overview-lists-them",
+                    command = command(
                         if item.kind == Kind::Gap {
                             "gaps"
                         } else {
@@ -472,16 +472,10 @@ pub fn exit_code(diags: &[Diagnostic], data: Option<&CheckReport<'_>>, deny_warn
 fn exit_meaning(input: &Input<'_>, counts: Counts) -> (u8, String) {
     let exit = exit_code(input.diagnostics, input.data, input.deny_warnings);
     let words = match exit {
-        2 => format!(
-            "exit 2: the input could not be fully processed — {}; fix it and run again",
-            unprocessed_causes(input)
-        ),
-        1 => format!(
-            "exit 1: findings of severity error — {}",
-            error_causes(input)
-        ),
-        _ if counts.warnings > 0 => "exit 0: no findings of severity error (warnings do not fail the check; `--deny-warnings` makes them errors)".to_string(),
-        _ => "exit 0: no findings of severity error".to_string(),
+        2 => crate::tr!("overview-exit-2", causes = unprocessed_causes(input)),
+        1 => crate::tr!("overview-exit-1", causes = error_causes(input)),
+        _ if counts.warnings > 0 => crate::tr!("overview-exit-0-warnings"),
+        _ => crate::tr!("overview-exit-0"),
     };
     (exit, words)
 }
@@ -494,26 +488,26 @@ fn unprocessed_causes(input: &Input<'_>) -> String {
         .filter(|d| d.code.kind() == "diagnostic" && d.code.severity() == Severity::Error)
         .count();
     if broken > 0 {
-        causes.push(format!(
-            "{} in the rule files, so gaps, conflicts and data were not checked",
-            super::plural(broken, "error")
+        causes.push(crate::tr!(
+            "overview-cause-rule-errors",
+            errors = super::plural(broken, "error")
         ));
     }
     if let Some(r) = input.data {
         if r.run.rows_rejected > 0 {
-            causes.push(format!(
-                "{} rejected (every other row was checked)",
-                super::plural(r.run.rows_rejected as usize, "data row")
+            causes.push(crate::tr!(
+                "overview-cause-rows-rejected",
+                rows = super::plural(r.run.rows_rejected as usize, "data row")
             ));
         }
         if r.run.files_failed > 0 {
-            causes.push(format!(
-                "{} could not be read in full",
-                super::plural(r.run.files_failed as usize, "data file")
+            causes.push(crate::tr!(
+                "overview-cause-files-unread",
+                files = super::plural(r.run.files_failed as usize, "data file")
             ));
         }
     }
-    causes.join("; ")
+    causes.join(&crate::tr!("list-sep-strong"))
 }
 
 fn error_causes(input: &Input<'_>) -> String {
@@ -562,5 +556,5 @@ fn error_causes(input: &Input<'_>) -> String {
         .iter()
         .map(|(w, n)| super::plural(*n, w))
         .collect::<Vec<_>>()
-        .join(", ")
+        .join(&crate::tr!("list-sep"))
 }

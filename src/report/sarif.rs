@@ -55,8 +55,8 @@ impl<'a> Run<'a> {
         for code in Code::ALL {
             run.add_rule(
                 code.as_str(),
-                codes::short(*code),
-                codes::full(*code),
+                &codes::short(*code),
+                &codes::full(*code),
                 &codes::help_uri(*code),
                 code.severity(),
             );
@@ -163,7 +163,7 @@ fn fix(d: &Diagnostic, run: &Run<'_>) -> Option<Value> {
     };
     let place = run.physical(span);
     Some(json!({
-        "description": { "text": format!("replace `{old}` with `{new}`") },
+        "description": { "text": crate::tr!("report-replace-old-with-new", old = old, new = new) },
         "artifactChanges": [{
             "artifactLocation": place["artifactLocation"].clone(),
             "replacements": [{
@@ -302,7 +302,7 @@ fn data_result(
         result["relatedLocations"] = json!([{
             "id": 1,
             "physicalLocation": run.physical(s.article_span),
-            "message": { "text": format!("{} art {}", s.document, s.article) },
+            "message": { "text": crate::tr!("gaps-document-art-article", document = s.document, article = s.article) },
         }]);
     }
     result
@@ -383,9 +383,13 @@ pub fn tests(results: &[TestResult], sources: &SourceMap) -> String {
     let index = run.rule_index(TEST_FAILED);
     for t in results {
         let text = if t.passed {
-            format!("test `{}` passed", t.name)
+            crate::tr!("report-test-t-passed", t = t.name)
         } else {
-            format!("test `{}` failed: {}", t.name, t.failures.join("; "))
+            crate::tr!(
+                "report-test-t-failed-t",
+                t = t.name,
+                t2 = t.failures.join("; ")
+            )
         };
         run.results.push(json!({
             "ruleId": TEST_FAILED,

@@ -28,7 +28,7 @@ fn cells(e: &EvaluationPlan, rows: &[ScoreRow]) -> Vec<Vec<String>> {
                     .collect::<Vec<_>>()
                     .join(" ")
             })
-            .unwrap_or_else(|| "group".into()),
+            .unwrap_or_else(|| crate::tr!("score-col-group")),
     ];
     for i in &e.indicators {
         head.push(format!(
@@ -37,14 +37,18 @@ fn cells(e: &EvaluationPlan, rows: &[ScoreRow]) -> Vec<Vec<String>> {
             crate::exact::percent_text(i.weight)
         ));
     }
-    head.extend(["score".into(), "grade".into(), rank_heading(e)]);
+    head.extend([
+        crate::tr!("score-col-score"),
+        crate::tr!("score-col-grade"),
+        rank_heading(e),
+    ]);
     let mut out = vec![head];
     for r in rows {
         let mut line = vec![group_text(r)];
         for s in &r.indicators {
             line.push(match s.attainment {
                 Some(a) => format!("{} → {}", s.value_text, attainment_text(a)),
-                None => "undetermined".into(),
+                None => crate::tr!("explain-undetermined"),
             });
         }
         line.push(num(r.score));
@@ -58,10 +62,10 @@ fn cells(e: &EvaluationPlan, rows: &[ScoreRow]) -> Vec<Vec<String>> {
 /// `rank`, or `rank within year` when ranks are taken per value of some keys.
 pub fn rank_heading(e: &EvaluationPlan) -> String {
     if e.rank_within.is_empty() {
-        "rank".into()
+        crate::tr!("score-col-rank")
     } else {
         let keys: Vec<&str> = e.rank_within.iter().map(|(_, k)| k.as_str()).collect();
-        format!("rank within {}", keys.join(", "))
+        crate::tr!("score-col-rank-within", keys = keys.join(", "))
     }
 }
 
@@ -71,10 +75,11 @@ pub fn findings(rows: &[ScoreRow]) -> Vec<String> {
     for r in rows {
         for s in &r.indicators {
             if let Err(why) = &s.value {
-                out.push(format!(
-                    "`{}` of {} is undetermined: {why}",
-                    s.name,
-                    group_text(r)
+                out.push(crate::tr!(
+                    "report-s-group-text-undetermined-why",
+                    s = s.name,
+                    group_text = group_text(r),
+                    why = why
                 ));
             }
         }
@@ -114,10 +119,8 @@ pub fn human(e: &EvaluationPlan, rows: &[ScoreRow], color: bool) -> String {
         .as_ref()
         .map(|t| format!(" “{t}”"))
         .unwrap_or_default();
-    let mut out = format!(
-        "evaluation {}{title}: value → attainment per indicator (weight)\n\n",
-        e.name
-    );
+    let mut out = crate::tr!("score-heading", evaluation = e.name, title = title);
+    out.push_str("\n\n");
     let grade_column = table[0].len().saturating_sub(2);
     let painted = cell_style(e, grade_column);
     let plain = |_: usize, _: usize, _: &str| None;
@@ -127,15 +130,19 @@ pub fn human(e: &EvaluationPlan, rows: &[ScoreRow], color: bool) -> String {
     if !f.is_empty() {
         out.push('\n');
         for line in &f {
-            let _ = writeln!(out, "warning: {line}");
+            let _ = writeln!(out, "{}", crate::tr!("cli-warning", message = line));
         }
     }
     let scored = rows.iter().filter(|r| r.score.is_some()).count();
     let _ = writeln!(
         out,
-        "\n{}: {scored} scored, {} undetermined",
-        crate::report::plural(rows.len(), "group"),
-        rows.len() - scored
+        "\n{}",
+        crate::tr!(
+            "score-summary",
+            groups = crate::report::plural(rows.len(), "group"),
+            scored = scored,
+            undetermined = rows.len() - scored
+        )
     );
     out
 }

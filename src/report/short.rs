@@ -36,7 +36,8 @@ pub fn items(diags: &[Diagnostic], sources: &SourceMap) -> String {
             let lc = f.line_col(r.span.start as usize);
             let _ = writeln!(
                 out,
-                "  note: {}:{}:{}: {}",
+                "  {}: {}:{}:{}: {}",
+                crate::tr!("report-note"),
                 f.display_path(),
                 lc.line,
                 lc.column,
@@ -44,10 +45,10 @@ pub fn items(diags: &[Diagnostic], sources: &SourceMap) -> String {
             );
         }
         if let Some(h) = &d.help {
-            let _ = writeln!(out, "  help: {h}");
+            let _ = writeln!(out, "  {}: {h}", crate::tr!("report-help"));
         }
         if let Some(w) = &d.witness {
-            let _ = writeln!(out, "  witness:");
+            let _ = writeln!(out, "  {}:", crate::tr!("report-witness"));
             for line in w.lines() {
                 let _ = writeln!(out, "    {line}");
             }

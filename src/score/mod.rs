@@ -228,7 +228,11 @@ fn indicator(
                     weight: *w,
                     average: match &aggs[*a] {
                         Ok(Value::Num(d)) => Ok(*d),
-                        _ => Err(format!("no rating by `{ev}` for `{}`", ind.name)),
+                        _ => Err(crate::tr!(
+                            "score-no-rating-by-ev-for",
+                            ev = ev,
+                            ind = ind.name
+                        )),
                     },
                 })
                 .collect();
@@ -250,7 +254,7 @@ fn indicator(
                 _ => Err(ev
                     .cause
                     .take()
-                    .unwrap_or_else(|| "the value is undetermined".into())),
+                    .unwrap_or_else(|| crate::tr!("score-value-undetermined"))),
             };
             (value, Vec::new())
         }
@@ -295,7 +299,7 @@ fn parts_of(
         .map(|(a, v)| {
             let shown = match v {
                 Ok(v) => names.show(*v, a.shape),
-                Err(why) => format!("undetermined ({why})"),
+                Err(why) => crate::tr!("explain-undetermined-why", why = why),
             };
             (a.text.clone(), shown)
         })
@@ -310,7 +314,7 @@ fn rated_value(ratings: &[Rating]) -> Result<Decimal, String> {
         .map(|r| r.average.clone().map(|avg| (r.weight, avg)))
         .collect::<Result<Vec<_>, String>>()?;
     crate::exact::weighted_sum(parts)
-        .ok_or_else(|| "the weighted ratings are too large to add up".to_string())
+        .ok_or_else(|| crate::tr!("score-weighted-ratings-are-too-large"))
 }
 
 /// An attainment as shown: 2 decimals, or as many more (up to 4) as it takes not to show 100

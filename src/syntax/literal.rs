@@ -48,13 +48,13 @@ pub fn unescape(inner: &str) -> Result<String, (std::ops::Range<usize>, String)>
                     .strip_prefix('{')
                     .and_then(|r| r.split_once('}'))
                     .map(|(h, _)| h)
-                    .ok_or((i..i + 2, "`\\u` must be followed by `{hex}`".to_string()))?;
+                    .ok_or((i..i + 2, crate::tr!("syntax-u-must-followed-by-hex")))?;
                 let c = u32::from_str_radix(hex, 16)
                     .ok()
                     .and_then(char::from_u32)
                     .ok_or((
                         i..i + 4 + hex.len(),
-                        format!("`\\u{{{hex}}}` is not a character"),
+                        crate::tr!("syntax-u-hex-not-character", hex = hex),
                     ))?;
                 out.push(c);
                 for _ in 0..hex.len() + 2 {
@@ -64,10 +64,10 @@ pub fn unescape(inner: &str) -> Result<String, (std::ops::Range<usize>, String)>
             Some((j, other)) => {
                 return Err((
                     i..j + other.len_utf8(),
-                    format!("unknown escape `\\{other}`"),
+                    crate::tr!("syntax-unknown-escape-other", other = other),
                 ));
             }
-            None => return Err((i..i + 1, "a string cannot end with `\\`".to_string())),
+            None => return Err((i..i + 1, crate::tr!("syntax-string-cannot-end-with"))),
         }
     }
     Ok(out)

@@ -317,10 +317,10 @@ impl<'d> Lowerer<'d> {
                             Diagnostic::new(
                                 Code::NameUnknownType,
                                 self.span(u),
-                                format!("`{}` is not a money unit", u.as_str()),
+                                crate::tr!("syntax-u-not-money-unit", u = u.as_str()),
                             )
-                            .label("unknown unit")
-                            .help("write money(元), money(万元) or money(亿元)"),
+                            .label(crate::tr!("syntax-unknown-unit"))
+                            .help(crate::tr!("syntax-write-money-money-money")),
                         );
                         MoneyUnit::Yuan
                     }),
@@ -329,14 +329,19 @@ impl<'d> Lowerer<'d> {
             }
             other => {
                 let help = crate::suggest::did_you_mean(other, BaseType::NAMES.iter().copied())
-                    .unwrap_or_else(|| format!("types are: {}", BaseType::NAMES.join(", ")));
+                    .unwrap_or_else(|| {
+                        crate::tr!(
+                            "syntax-types-are-basetype",
+                            basetype = BaseType::NAMES.join(", ")
+                        )
+                    });
                 self.diags.push(
                     Diagnostic::new(
                         Code::NameUnknownType,
                         base_span,
-                        format!("unknown type `{other}`"),
+                        crate::tr!("syntax-unknown-type-other", other = other),
                     )
-                    .label("unknown type")
+                    .label(crate::tr!("syntax-unknown-type"))
                     .help(help),
                 );
                 return (BaseType::Unknown, optional);
@@ -347,10 +352,10 @@ impl<'d> Lowerer<'d> {
                 Diagnostic::new(
                     Code::NameUnknownType,
                     self.span(&u),
-                    format!("type `{}` takes no unit", base.as_str()),
+                    crate::tr!("syntax-type-base-takes-no-unit", base = base.as_str()),
                 )
-                .label("only money has a unit")
-                .help(format!("write `{}`", base.as_str())),
+                .label(crate::tr!("syntax-only-money-has-unit"))
+                .help(crate::tr!("syntax-write-base", base = base.as_str())),
             );
         }
         (ty, optional)
@@ -524,10 +529,10 @@ impl<'d> Lowerer<'d> {
                     Diagnostic::new(
                         Code::ParseLiteral,
                         span,
-                        format!("`{}` is not a year", y.as_str()),
+                        crate::tr!("syntax-y-not-year", y = y.as_str()),
                     )
-                    .label("not a year")
-                    .help("write a year like 2010"),
+                    .label(crate::tr!("syntax-not-year"))
+                    .help(crate::tr!("syntax-write-year-like")),
                 );
                 None
             }
@@ -598,10 +603,14 @@ impl<'d> Lowerer<'d> {
 
     fn clause_twice(&mut self, code: Code, what: &str, span: Span, first: Span) {
         self.diags.push(
-            Diagnostic::new(code, span, format!("`{what}` is given twice"))
-                .label("given again here")
-                .related(first, "first given here")
-                .help("keep one of the two"),
+            Diagnostic::new(
+                code,
+                span,
+                crate::tr!("syntax-what-given-twice", what = what),
+            )
+            .label(crate::tr!("syntax-given-again-here"))
+            .related(first, crate::tr!("syntax-first-given-here"))
+            .help(crate::tr!("syntax-keep-one-two")),
         );
     }
 
@@ -652,11 +661,11 @@ impl<'d> Lowerer<'d> {
                             Diagnostic::new(
                                 Code::DeclRuleClause,
                                 cspan,
-                                "a rule has exactly one `require`, `forbid` or `permit`",
+                                crate::tr!("syntax-rule-has-exactly-one-require"),
                             )
-                            .label("a second one here")
-                            .related(*first, "the first one")
-                            .help("split it into two rules"),
+                            .label(crate::tr!("syntax-second-one-here"))
+                            .related(*first, crate::tr!("syntax-first-one"))
+                            .help(crate::tr!("syntax-split-into-two-rules")),
                         ),
                         None => body = Some((kind, e, cspan)),
                     }
@@ -681,14 +690,14 @@ impl<'d> Lowerer<'d> {
                                 w.as_str(),
                                 RuleSeverity::spellings().iter().copied(),
                             )
-                            .unwrap_or_else(|| "use error, warning or info".to_string());
+                            .unwrap_or_else(|| crate::tr!("syntax-use-error-warning-info"));
                             self.diags.push(
                                 Diagnostic::new(
                                     Code::NameUnknownValue,
                                     wspan,
-                                    format!("`{}` is not a severity", w.as_str()),
+                                    crate::tr!("syntax-w-not-severity", w = w.as_str()),
                                 )
-                                .label("not a severity")
+                                .label(crate::tr!("syntax-not-severity"))
                                 .help(help),
                             );
                             RuleSeverity::Error
@@ -721,10 +730,10 @@ impl<'d> Lowerer<'d> {
                 Diagnostic::new(
                     Code::DeclRuleClause,
                     name.span,
-                    format!("rule `{}` has no `over` clause", name.text),
+                    crate::tr!("syntax-rule-name-has-no-over", name = name.text),
                 )
-                .label("which records does this rule look at?")
-                .help("add `over RECORD`, e.g. `over project`"),
+                .label(crate::tr!("syntax-which-records-does-this-rule"))
+                .help(crate::tr!("syntax-add-over-record-e-g")),
             );
         }
         if body.is_none() {
@@ -732,13 +741,10 @@ impl<'d> Lowerer<'d> {
                 Diagnostic::new(
                     Code::DeclRuleClause,
                     name.span,
-                    format!(
-                        "rule `{}` has no `require`, `forbid` or `permit`",
-                        name.text
-                    ),
+                    crate::tr!("syntax-rule-name-has-no-require", name = name.text),
                 )
-                .label("this rule states nothing")
-                .help("add `require CONDITION`"),
+                .label(crate::tr!("syntax-this-rule-states-nothing"))
+                .help(crate::tr!("syntax-add-require-condition")),
             );
         }
         let (kind, condition) = match body {
@@ -869,10 +875,14 @@ impl<'d> Lowerer<'d> {
                     Diagnostic::new(
                         Code::DeclEvaluationClause,
                         name.span,
-                        format!("evaluation `{}` has no `{what}`", name.text),
+                        crate::tr!(
+                            "syntax-evaluation-name-has-no-what",
+                            name = name.text,
+                            what = what
+                        ),
                     )
-                    .label(format!("needs `{what}`"))
-                    .help(format!("add `{example}`")),
+                    .label(crate::tr!("syntax-needs-what", what = what))
+                    .help(crate::tr!("syntax-add-example", example = example)),
                 );
             }
         }
@@ -892,10 +902,10 @@ impl<'d> Lowerer<'d> {
                     Diagnostic::new(
                         Code::DeclDuplicateProperty,
                         prop.key.span,
-                        format!("`{}` is given twice", prop.key.text),
+                        crate::tr!("syntax-key-given-twice", key = prop.key.text),
                     )
-                    .label("given again here")
-                    .related(first.span, "first given here"),
+                    .label(crate::tr!("syntax-given-again-here"))
+                    .related(first.span, crate::tr!("syntax-first-given-here")),
                 );
                 continue;
             }
@@ -916,19 +926,20 @@ impl<'d> Lowerer<'d> {
                     Diagnostic::new(
                         Code::DeclPropertyType,
                         prop.value.span(),
-                        format!(
-                            "{what} must be {}",
-                            if percent {
-                                "a percent like 30%"
+                        crate::tr!(
+                            "syntax-what-must-like",
+                            what = what,
+                            like = if percent {
+                                crate::tr!("syntax-percent-like")
                             } else {
-                                "a number like 90"
+                                crate::tr!("syntax-number-like")
                             }
                         ),
                     )
                     .label(if percent {
-                        "expected a percent"
+                        crate::tr!("syntax-expected-percent")
                     } else {
-                        "expected a number"
+                        crate::tr!("syntax-expected-number")
                     }),
                 ),
             }
@@ -1020,10 +1031,10 @@ impl<'d> Lowerer<'d> {
                     Diagnostic::new(
                         Code::DeclDuplicateProperty,
                         prop.key.span,
-                        format!("field `{}` is given twice", prop.key.text),
+                        crate::tr!("syntax-field-key-given-twice", key = prop.key.text),
                     )
-                    .label("given again here")
-                    .related(first.key.span, "first given here"),
+                    .label(crate::tr!("syntax-given-again-here"))
+                    .related(first.key.span, crate::tr!("syntax-first-given-here")),
                 );
                 continue;
             }
@@ -1036,9 +1047,9 @@ impl<'d> Lowerer<'d> {
                     Diagnostic::new(
                         Code::DeclPropertyType,
                         e.span,
-                        "a data value cannot be a comparison",
+                        crate::tr!("syntax-data-value-cannot-comparison"),
                     )
-                    .label("expected a value"),
+                    .label(crate::tr!("syntax-expected-value")),
                 ),
             }
         }

@@ -13,7 +13,10 @@ const NESTING_HELP: &str = "split the expression into smaller named rules";
 const CHAIN_HELP: &str = "split the expression into smaller rules, or use an aggregate such as `sum(…)` instead of a long chain";
 
 fn nesting_message() -> String {
-    format!("nesting deeper than {MAX_NESTING} levels")
+    crate::tr!(
+        "syntax-nesting-deeper-than-max-nesting",
+        MAX_NESTING = MAX_NESTING
+    )
 }
 
 /// The deepest expression tree accepted: flat chains (`a + b + …`) are this deep as trees.
@@ -143,7 +146,10 @@ impl Lowerer<'_> {
         self.depth -= 1;
         // A long chain `a + a + …` is flat to read but deep as a tree; later stages recurse on it.
         if self.depth == 0 && tree_depth(&expr) > MAX_EXPRESSION_DEPTH {
-            let message = format!("expression deeper than {MAX_EXPRESSION_DEPTH} levels as a tree");
+            let message = crate::tr!(
+                "syntax-expression-deeper-than-max-expression",
+                MAX_EXPRESSION_DEPTH = MAX_EXPRESSION_DEPTH
+            );
             return self.too_deep(expr.span, message, "too long a chain", CHAIN_HELP);
         }
         expr
@@ -235,10 +241,10 @@ impl Lowerer<'_> {
                 Diagnostic::new(
                     Code::TypeOffset,
                     offset.span,
-                    "only an aggregate can be taken over an earlier period",
+                    crate::tr!("syntax-only-aggregate-can-taken-over"),
                 )
-                .label("not after an aggregate")
-                .help("write it right after an aggregate: `sum(planned) at year - 1`"),
+                .label(crate::tr!("syntax-not-after-aggregate"))
+                .help(crate::tr!("syntax-write-right-after-aggregate-sum")),
             ),
         }
         lhs
@@ -269,10 +275,10 @@ impl Lowerer<'_> {
                     Diagnostic::new(
                         Code::ParseLiteral,
                         self.span(&n),
-                        format!("`{}` is not a number of periods back", n.as_str()),
+                        crate::tr!("syntax-n-not-number-periods-back", n = n.as_str()),
                     )
-                    .label("expected 1 to 999")
-                    .help("write `at year - 1` for the previous year"),
+                    .label(crate::tr!("syntax-expected"))
+                    .help(crate::tr!("syntax-write-at-year-for-previous")),
                 );
                 None
             }
@@ -285,8 +291,8 @@ impl Lowerer<'_> {
         let bad = |this: &mut Self, what: String| {
             this.diags.push(
                 Diagnostic::new(Code::ParseLiteral, span, what)
-                    .label("not a valid value")
-                    .help("numbers may have at most 28 significant digits"),
+                    .label(crate::tr!("syntax-not-valid-value"))
+                    .help(crate::tr!("syntax-numbers-may-have-at-most")),
             );
             Literal::Number(Default::default())
         };
@@ -298,23 +304,29 @@ impl Lowerer<'_> {
                         Diagnostic::new(
                             Code::ParseLiteral,
                             span,
-                            format!("`{}` is not a date", p.as_str()),
+                            crate::tr!("syntax-p-not-date", p = p.as_str()),
                         )
-                        .label("no such day")
-                        .help("write dates as YYYY-MM-DD with a day that exists"),
+                        .label(crate::tr!("syntax-no-such-day"))
+                        .help(crate::tr!("syntax-write-dates-as-yyyy-mm")),
                     );
                     Literal::Date(Default::default())
                 }
             },
             Rule::number => match literal::number(p.as_str()) {
                 Some(n) => Literal::Number(n),
-                None => bad(self, format!("number `{}` is too large", p.as_str())),
+                None => bad(
+                    self,
+                    crate::tr!("syntax-number-p-too-large", p = p.as_str()),
+                ),
             },
             Rule::percent => {
                 let n = self.only_child(p.clone());
                 match literal::percent(n.as_str()) {
                     Some(v) => Literal::Percent(v),
-                    None => bad(self, format!("percent `{}` is too large", p.as_str())),
+                    None => bad(
+                        self,
+                        crate::tr!("syntax-percent-p-too-large", p = p.as_str()),
+                    ),
                 }
             }
             Rule::money => {
@@ -324,7 +336,10 @@ impl Lowerer<'_> {
                     .expect("grammar units");
                 match literal::money(n.as_str(), unit) {
                     Some(v) => Literal::Money(v),
-                    None => bad(self, format!("amount `{}` is too large", p.as_str())),
+                    None => bad(
+                        self,
+                        crate::tr!("syntax-amount-p-too-large", p = p.as_str()),
+                    ),
                 }
             }
             Rule::string => Literal::Text(self.lower_string(p)),
@@ -346,8 +361,8 @@ impl Lowerer<'_> {
                         crate::source::Span::new(self.file, start + range.start, start + range.end),
                         what,
                     )
-                    .label("bad escape")
-                    .help("escapes are \\\" \\\\ \\n \\t and \\u{hex}"),
+                    .label(crate::tr!("syntax-bad-escape"))
+                    .help(crate::tr!("syntax-escapes-are-n-t-u")),
                 );
                 String::new()
             }

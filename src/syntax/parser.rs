@@ -18,7 +18,7 @@ pub fn syntax_error(file: FileId, text: &str, err: pest::error::Error<Rule>) -> 
     let found = text[pos..].chars().next();
     let end = pos + found.map_or(0, char::len_utf8);
     let found_text = match found {
-        None => "end of file".to_string(),
+        None => crate::tr!("syntax-end-file"),
         Some(_) => {
             let token: String = text[pos..]
                 .chars()
@@ -39,15 +39,19 @@ pub fn syntax_error(file: FileId, text: &str, err: pest::error::Error<Rule>) -> 
         ErrorVariant::CustomError { message } => message.clone(),
     };
     let message = if expected.is_empty() {
-        format!("unexpected {found_text}")
+        crate::tr!("syntax-unexpected-found-text", found_text = found_text)
     } else {
-        format!("expected {expected}, found {found_text}")
+        crate::tr!(
+            "syntax-expected-expected-found-found-text",
+            expected = expected,
+            found_text = found_text
+        )
     };
     let mut d = Diagnostic::new(Code::ParseSyntax, Span::new(file, pos, end), message).label(
         if expected.is_empty() {
             "unexpected here".to_string()
         } else {
-            format!("expected {expected}")
+            crate::tr!("decl-expected-expected", expected = expected)
         },
     );
     let help = literal_help(text, pos)
@@ -75,8 +79,10 @@ fn literal_help(text: &str, pos: usize) -> Option<String> {
     }
     let rest = &text[pos..];
     if let Some(unit) = ["万", "亿"].into_iter().find(|u| rest.starts_with(u)) {
-        return Some(format!(
-            "money is written with its unit: `{number}{unit}元`"
+        return Some(crate::tr!(
+            "syntax-money-written-with-unit-number",
+            number = number,
+            unit = unit
         ));
     }
     if rest.starts_with('年') {
@@ -91,8 +97,13 @@ fn literal_help(text: &str, pos: usize) -> Option<String> {
             .filter_map(|p| p.parse().ok())
             .collect();
         return Some(match date[..] {
-            [m, d] => format!("write a date as `{number}-{m:02}-{d:02}`, a year as `{number}`"),
-            _ => format!("write a year as `{number}`, a date as `{number}-01-01`"),
+            [m, d] => crate::tr!(
+                "syntax-write-date-as-number-m",
+                number = number,
+                m = format!("{:02}", m),
+                d = format!("{:02}", d)
+            ),
+            _ => crate::tr!("syntax-write-year-as-number-date", number = number),
         });
     }
     None
@@ -112,9 +123,7 @@ fn keyword_as_name_help(text: &str, pos: usize, expected: &str) -> Option<String
         .chain(MORE_KEYWORDS)
         .chain(INFIX_KEYWORDS)
         .any(|k| *k == word);
-    is_keyword.then(|| {
-        format!("`{word}` is a keyword; to use it as a name, write it in backticks: `` `{word}` ``")
-    })
+    is_keyword.then(|| crate::tr!("syntax-word-keyword-use-as-name", word = word))
 }
 
 /// Keywords that may be misspelt where a clause or declaration was expected.
@@ -163,7 +172,7 @@ fn misspelt_keyword_help(text: &str, pos: usize) -> Option<String> {
     let candidates = KEYWORDS.iter().chain(MORE_KEYWORDS).copied();
     crate::suggest::closest(&word, candidates)
         .filter(|k| k.chars().count() == word.chars().count() || word.is_ascii())
-        .map(|k| format!("did you mean the keyword `{k}`?"))
+        .map(|k| crate::tr!("syntax-did-you-mean-keyword-k", k = k))
 }
 
 /// Declaration and clause keywords, in both dialects.
@@ -228,8 +237,11 @@ fn glued_keyword_help(text: &str, pos: usize) -> Option<String> {
         for kw in KEYWORDS {
             if word.len() > kw.len() && word.starts_with(kw) {
                 let rest = &word[kw.len()..];
-                return Some(format!(
-                    "`{word}` reads as one name; put a space after the keyword: `{kw} {rest}`"
+                return Some(crate::tr!(
+                    "syntax-word-reads-as-one-name",
+                    word = word,
+                    kw = kw,
+                    rest = rest
                 ));
             }
         }
@@ -247,8 +259,11 @@ fn glued_keyword_help(text: &str, pos: usize) -> Option<String> {
         for kw in glued_after.clone() {
             if word.len() > kw.len() && word.ends_with(kw) {
                 let name = &word[..word.len() - kw.len()];
-                return Some(format!(
-                    "`{word}` reads as one name; put a space before the keyword: `{name} {kw}`"
+                return Some(crate::tr!(
+                    "syntax-word-reads-as-one-name-2",
+                    word = word,
+                    name = name,
+                    kw = kw
                 ));
             }
         }
@@ -308,13 +323,49 @@ fn describe(rules: &[Rule], punctuation: &[String]) -> String {
         "an operator" | "`in` (`属于`)" => 3,
         _ => 2,
     });
+    let names: Vec<String> = names.iter().map(|n| expected_word(n)).collect();
     match names.len() {
         0 => String::new(),
-        1 => names[0].to_string(),
+        1 => names[0].clone(),
         _ => {
             let (last, rest) = names.split_last().expect("len >= 2");
-            format!("{} or {}", rest.join(", "), last)
+            crate::tr!(
+                "syntax-one-of",
+                rest = rest.join(&crate::tr!("list-sep")),
+                last = last
+            )
         }
+    }
+}
+
+/// What the parser expected, in the current language.
+fn expected_word(name: &str) -> String {
+    match name {
+        "end of file" => crate::tr!("syntax-end-file"),
+        "a name" => crate::tr!("words-a-name"),
+        "an expression" => crate::tr!("words-an-expression"),
+        "a number" => crate::tr!("words-a-number"),
+        "a type" => crate::tr!("words-a-type"),
+        "a declaration" => crate::tr!("words-a-declaration"),
+        "an operator" => crate::tr!("words-an-operator"),
+        "a token" => crate::tr!("words-a-token"),
+        "an article number like `12` or `12.1`" => crate::tr!("syntax-article-number-like"),
+        "a date like `2017-12-31`" => crate::tr!("syntax-date-like"),
+        "a string in \"…\"" => crate::tr!("decl-string"),
+        "a property block `{ key: value }`" => crate::tr!("syntax-property-block-key-value"),
+        "a comparison like `>= 74%`" => crate::tr!("syntax-comparison-like"),
+        "a comparison operator" => crate::tr!("syntax-comparison-operator"),
+        "a field `name: type`" => crate::tr!("syntax-field-name-type"),
+        "`program` or `pair`" => crate::tr!("syntax-program-pair"),
+        "`as lead` or `as support`" => crate::tr!("syntax-as-lead-as-support"),
+        "a rule clause" => crate::tr!("syntax-rule-clause"),
+        "an evaluation clause" => crate::tr!("syntax-evaluation-clause"),
+        "`data` or `expect`" => crate::tr!("syntax-data-expect"),
+        "`violation`, `score`, `gap` or `conflict`" => {
+            crate::tr!("syntax-violation-score-gap-conflict")
+        }
+        "`key` or `time`" => crate::tr!("syntax-key-time"),
+        other => other.to_string(),
     }
 }
 

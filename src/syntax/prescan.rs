@@ -49,9 +49,13 @@ pub fn prescan(file: FileId, text: &str) -> Vec<Diagnostic> {
                 }
                 if !closed {
                     out.push(
-                        Diagnostic::new(Code::ParseUnterminated, span(i, i + 2), "unterminated block comment")
-                            .label("this comment is never closed")
-                            .help("close it with `*/` (block comments nest: every `/*` needs its own `*/`)"),
+                        Diagnostic::new(
+                            Code::ParseUnterminated,
+                            span(i, i + 2),
+                            crate::tr!("syntax-unterminated-block-comment"),
+                        )
+                        .label(crate::tr!("syntax-this-comment-never-closed"))
+                        .help(crate::tr!("syntax-close-with-block-comments-nest")),
                     );
                     return out;
                 }
@@ -75,10 +79,10 @@ pub fn prescan(file: FileId, text: &str) -> Vec<Diagnostic> {
                         Diagnostic::new(
                             Code::ParseUnterminated,
                             span(i, i + 1),
-                            "unterminated string",
+                            crate::tr!("syntax-unterminated-string"),
                         )
-                        .label("this string is never closed")
-                        .help("end the string with `\"`"),
+                        .label(crate::tr!("syntax-this-string-never-closed"))
+                        .help(crate::tr!("syntax-end-string-with")),
                     );
                     return out;
                 }
@@ -99,10 +103,10 @@ pub fn prescan(file: FileId, text: &str) -> Vec<Diagnostic> {
                         Diagnostic::new(
                             Code::ParseUnterminated,
                             span(i, i + 1),
-                            "unterminated backtick name",
+                            crate::tr!("syntax-unterminated-backtick-name"),
                         )
-                        .label("this name is never closed")
-                        .help("end the name with a backtick on the same line"),
+                        .label(crate::tr!("syntax-this-name-never-closed"))
+                        .help(crate::tr!("syntax-end-name-with-backtick-same")),
                     );
                     return out;
                 }
@@ -117,10 +121,10 @@ pub fn prescan(file: FileId, text: &str) -> Vec<Diagnostic> {
                     Diagnostic::new(
                         Code::ParseChineseQuote,
                         span(i, end),
-                        "chinese quotation marks cannot delimit a string",
+                        crate::tr!("syntax-chinese-quotation-marks-cannot-delimit"),
                     )
-                    .label("written with “ ”")
-                    .help("use straight double quotes: \"…\""),
+                    .label(crate::tr!("syntax-written-with"))
+                    .help(crate::tr!("syntax-use-straight-double-quotes")),
                 );
                 while chars.peek().is_some_and(|p| p.0 < end) {
                     chars.next();
@@ -144,10 +148,13 @@ fn nesting(span: Span) -> Diagnostic {
     Diagnostic::new(
         Code::ParseNesting,
         span,
-        format!("nesting deeper than {MAX_NESTING} levels"),
+        crate::tr!(
+            "syntax-nesting-deeper-than-max-nesting",
+            MAX_NESTING = MAX_NESTING
+        ),
     )
-    .label("too deep here")
-    .help("split the expression or block into smaller named rules")
+    .label(crate::tr!("syntax-too-deep-here"))
+    .help(crate::tr!("syntax-split-expression-block-into-smaller"))
 }
 
 #[cfg(test)]

@@ -63,11 +63,11 @@ impl<'d> PropReader<'d> {
                     Diagnostic::new(
                         Code::DeclDuplicateProperty,
                         p.key.span,
-                        format!("property `{}` is given twice", p.key.text),
+                        crate::tr!("syntax-property-key-given-twice", key = p.key.text),
                     )
-                    .label("given again here")
-                    .related(first.key.span, "first given here")
-                    .help("keep one of the two"),
+                    .label(crate::tr!("syntax-given-again-here"))
+                    .related(first.key.span, crate::tr!("syntax-first-given-here"))
+                    .help(crate::tr!("syntax-keep-one-two")),
                 );
             } else {
                 kept.push(p);
@@ -95,10 +95,22 @@ impl<'d> PropReader<'d> {
                 Diagnostic::new(
                     Code::DeclMissingProperty,
                     self.owner,
-                    format!("{} is missing the property `{key}`", self.what),
+                    crate::tr!(
+                        "syntax-what-missing-property-key",
+                        what = self.what,
+                        key = key
+                    ),
                 )
-                .label(format!("this {} needs `{key}`", self.what))
-                .help(format!("add `{key}: {example}`")),
+                .label(crate::tr!(
+                    "syntax-this-what-needs-key",
+                    what = self.what,
+                    key = key
+                ))
+                .help(crate::tr!(
+                    "syntax-add-key-example",
+                    key = key,
+                    example = example
+                )),
             );
         }
         v
@@ -109,9 +121,14 @@ impl<'d> PropReader<'d> {
             Diagnostic::new(
                 Code::DeclPropertyType,
                 span,
-                format!("property `{key}` of {} must be {expected}", self.what),
+                crate::tr!(
+                    "syntax-property-key-what-must-expected",
+                    key = key,
+                    what = self.what,
+                    expected = expected
+                ),
             )
-            .label(format!("expected {expected}")),
+            .label(crate::tr!("decl-expected-expected", expected = expected)),
         );
     }
 
@@ -208,10 +225,10 @@ impl<'d> PropReader<'d> {
                 self.wrong(
                     key,
                     e.span,
-                    if allow_percent {
-                        "a percent like 30%"
+                    &if allow_percent {
+                        crate::tr!("syntax-percent-like")
                     } else {
-                        "a number"
+                        crate::tr!("words-a-number")
                     },
                 );
                 None
@@ -232,15 +249,19 @@ impl<'d> PropReader<'d> {
         match parse(&n.text) {
             Some(t) => Some(t),
             None => {
-                let help = did_you_mean(&n.text, names.iter().copied())
-                    .unwrap_or_else(|| format!("use one of: {}", english(names).join(", ")));
+                let help = did_you_mean(&n.text, names.iter().copied()).unwrap_or_else(|| {
+                    crate::tr!(
+                        "syntax-use-one-english",
+                        english = english(names).join(", ")
+                    )
+                });
                 self.diags.push(
                     Diagnostic::new(
                         Code::NameUnknownValue,
                         span,
-                        format!("`{}` is not a valid `{key}`", n.text),
+                        crate::tr!("syntax-n-not-valid-key", n = n.text, key = key),
                     )
-                    .label(format!("not a `{key}`"))
+                    .label(crate::tr!("syntax-not-key", key = key))
                     .help(help),
                 );
                 None
@@ -317,9 +338,13 @@ impl<'d> PropReader<'d> {
                 Diagnostic::new(
                     Code::DeclUnknownProperty,
                     p.key.span,
-                    format!("unknown property `{}` for {}", p.key.text, self.what),
+                    crate::tr!(
+                        "syntax-unknown-property-key-for-what",
+                        key = p.key.text,
+                        what = self.what
+                    ),
                 )
-                .label("unknown property")
+                .label(crate::tr!("syntax-unknown-property"))
                 .help(help),
             );
         }

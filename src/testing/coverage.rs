@@ -127,14 +127,23 @@ fn provisions(rules: &RuleSet) -> Vec<ArticleCoverage> {
 
 fn duty_name(d: &ast::Duty) -> String {
     let target = match &d.target {
-        ast::DutyTarget::Program(p) => format!("program {}", p.text),
+        ast::DutyTarget::Program(p) => crate::tr!("testing-program-p", p = p.text),
         ast::DutyTarget::Pair {
             supporter,
             recipient,
             ..
-        } => format!("pair {} -> {}", supporter.text, recipient.text),
+        } => crate::tr!(
+            "testing-pair-supporter-recipient",
+            supporter = supporter.text,
+            recipient = recipient.text
+        ),
     };
-    format!("{} holds {} for {target}", d.actor.text, d.function.text)
+    crate::tr!(
+        "testing-actor-holds-function-for-target",
+        actor = d.actor.text,
+        function = d.function.text,
+        target = target
+    )
 }
 
 /// What one test exercises: rule names and evaluation names reached and named, and the spans

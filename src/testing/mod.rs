@@ -155,16 +155,16 @@ pub fn run_tests(rules: &RuleSet) -> Vec<TestResult> {
         let files = match test_data(rules, test) {
             Ok(f) => f,
             Err(e) => {
-                failures.push(format!("cannot write the test's data: {e}"));
+                failures.push(crate::tr!("testing-cannot-write-test-s-data", e = e));
                 Vec::new()
             }
         };
         let (data, scores) = run_with_scores(plan, &files, Keep::All);
         for p in data.problems.iter().filter(|p| p.row) {
-            failures.push(format!(
-                "a data row is rejected: {} ({})",
-                p.message,
-                p.location.display()
+            failures.push(crate::tr!(
+                "testing-data-row-rejected-message-location",
+                message = p.message,
+                location = p.location.display()
             ));
         }
         for expect in &test.expects {
@@ -176,19 +176,26 @@ pub fn run_tests(rules: &RuleSet) -> Vec<TestResult> {
                     ..
                 } => {
                     let Some(r) = plan.rules.iter().position(|x| x.name == rule.text) else {
-                        failures.push(format!("no rule `{}`", rule.text));
+                        failures.push(crate::tr!("testing-no-rule-rule", rule = rule.text));
                         continue;
                     };
                     let found: Vec<&DataFinding> = data.findings[r]
                         .iter()
                         .filter(|f| f.kind == FindingKind::Violation && selects(f, group))
                         .collect();
-                    let what = format!("violation {}{}", rule.text, selector(group));
+                    let what = crate::tr!(
+                        "testing-violation-rule-selector",
+                        rule = rule.text,
+                        selector = selector(group)
+                    );
                     match (negated, found.first()) {
-                        (false, None) => failures.push(format!("expected {what}, found none")),
-                        (true, Some(f)) => {
-                            failures.push(format!("expected no {what}, found: {}", f.message))
-                        }
+                        (false, None) => failures
+                            .push(crate::tr!("testing-expected-what-found-none", what = what)),
+                        (true, Some(f)) => failures.push(crate::tr!(
+                            "testing-expected-no-what-found-message",
+                            what = what,
+                            message = f.message
+                        )),
                         _ => {}
                     }
                 }
@@ -215,24 +222,28 @@ pub fn run_tests(rules: &RuleSet) -> Vec<TestResult> {
                             })
                         })
                     });
-                    let what = format!(
-                        "score {}{} {} {}",
-                        evaluation.text,
-                        selector(group),
-                        cmp.as_str(),
-                        want.normalize()
+                    let what = crate::tr!(
+                        "testing-score-evaluation-selector-cmp-want",
+                        evaluation = evaluation.text,
+                        selector = selector(group),
+                        cmp = cmp.as_str(),
+                        want = want.normalize()
                     );
                     // The shown score, which grades and ranks are decided on too.
                     match row.map(ScoreRow::shown_score) {
-                        None => {
-                            failures.push(format!("expected {what}, but there is no such group"))
-                        }
-                        Some(None) => {
-                            failures.push(format!("expected {what}, but the score is undetermined"))
-                        }
-                        Some(Some(s)) if !holds(*cmp, s, want) => {
-                            failures.push(format!("expected {what}, found {s:.2}"))
-                        }
+                        None => failures.push(crate::tr!(
+                            "testing-expected-what-but-there-no",
+                            what = what
+                        )),
+                        Some(None) => failures.push(crate::tr!(
+                            "testing-expected-what-but-score-undetermined",
+                            what = what
+                        )),
+                        Some(Some(s)) if !holds(*cmp, s, want) => failures.push(crate::tr!(
+                            "testing-expected-what-found-round",
+                            what = what,
+                            round2 = format!("{s:.2}")
+                        )),
                         _ => {}
                     }
                 }
@@ -240,9 +251,9 @@ pub fn run_tests(rules: &RuleSet) -> Vec<TestResult> {
                     let present = gaps.contains(&code.text.as_str());
                     if present == *negated {
                         failures.push(if *negated {
-                            format!("expected no gap {}, found one", code.text)
+                            crate::tr!("testing-expected-no-gap-code-found", code = code.text)
                         } else {
-                            format!("expected gap {}, found none", code.text)
+                            crate::tr!("testing-expected-gap-code-found-none", code = code.text)
                         });
                     }
                 }
@@ -267,9 +278,9 @@ pub fn run_tests(rules: &RuleSet) -> Vec<TestResult> {
                     };
                     if present == *negated {
                         failures.push(if *negated {
-                            format!("expected no conflict {what}, found one")
+                            crate::tr!("testing-expected-no-conflict-what-found", what = what)
                         } else {
-                            format!("expected conflict {what}, found none")
+                            crate::tr!("testing-expected-conflict-what-found-none", what = what)
                         });
                     }
                 }

@@ -10,6 +10,7 @@ use std::process::Command;
 /// Runs the binary with `args` in the project folder.
 pub fn duikou(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_duikou"))
+        .env("DUIKOU_LANG", "en")
         .args(args)
         .output()
         .expect("duikou runs")
@@ -34,6 +35,7 @@ pub fn case_dirs(root: &str) -> Vec<PathBuf> {
 /// Runs the binary with `args` in `case`: stdout, stderr and the exit code.
 pub fn run_in(case: &Path, args: &[String]) -> Result<(String, String, i32), Failed> {
     let output = Command::new(env!("CARGO_BIN_EXE_duikou"))
+        .env("DUIKOU_LANG", "en")
         .args(args)
         .current_dir(case)
         .output()

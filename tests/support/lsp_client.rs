@@ -26,6 +26,7 @@ impl Client {
     /// Starts the server and initializes it with `root` as the workspace folder.
     pub fn start(root: &Path) -> Client {
         let mut child = Command::new(env!("CARGO_BIN_EXE_duikou"))
+            .env("DUIKOU_LANG", "en")
             .arg("lsp")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())

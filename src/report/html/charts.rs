@@ -35,7 +35,7 @@ pub fn not_checked() -> String {
 
 /// Violations and undetermined cases of each rule, as stacked bars.
 pub fn violations_by_rule(o: &Overview) -> String {
-    let title = "Violations by rule";
+    let title = &crate::tr!("html-chart-violations-by-rule");
     let bars: Vec<Bar> = o
         .rules
         .iter()
@@ -99,7 +99,7 @@ type PairingVerdict = ((String, String), (Tone, &'static str), Vec<String>);
 
 /// A supporter × recipient grid coloured by the worst verdict of group-level rules.
 pub fn compliance_by_pairing(rules: &RuleSet, report: &CheckReport<'_>) -> String {
-    let title = "Compliance by pairing";
+    let title = &crate::tr!("html-chart-compliance-by-pairing");
     let mut g = Grid {
         rows: Vec::new(),
         columns: Vec::new(),
@@ -363,7 +363,7 @@ pub fn grades_by_pairing(e: &EvaluationPlan, rows: &[ScoreRow]) -> String {
 /// The responsibility matrix as a heat map: scopes down, functions and sides across.
 pub fn gap_matrix(cells: &[Cell]) -> String {
     let id = "gap-matrix";
-    let title = "Responsibility matrix";
+    let title = &crate::tr!("html-chart-matrix");
     let mut g = Grid {
         rows: Vec::new(),
         columns: Vec::new(),
@@ -450,11 +450,11 @@ pub fn findings_by_code(diags: &[Diagnostic], noun: &str) -> String {
     )
 }
 
-fn short_code(code: &str) -> &'static str {
+fn short_code(code: &str) -> String {
     crate::diagnostic::Code::ALL
         .iter()
         .find(|c| c.as_str() == code)
-        .map_or("", |c| crate::report::codes::short(*c))
+        .map_or_else(String::new, |c| crate::report::codes::short(*c))
 }
 
 fn capitalised(s: &str) -> String {

@@ -45,13 +45,17 @@ fn page(title: &str, body: &str) -> String {
     format!(
         concat!(
             "<!DOCTYPE html>\n",
-            r#"<html xmlns="http://www.w3.org/1999/xhtml" lang="en"><head><meta charset="utf-8"/>"#,
+            r#"<html xmlns="http://www.w3.org/1999/xhtml" lang="{lang}"><head><meta charset="utf-8"/>"#,
             r#"<meta name="viewport" content="width=device-width, initial-scale=1"/>"#,
             r#"<meta name="generator" content="duikou {version}"/>"#,
             "<title>{title}</title>\n<style>/*<![CDATA[*/\n{style}\n/*]]>*/</style></head>\n",
             "<body>{defs}\n<main>\n{body}\n</main>\n",
             "<script>//<![CDATA[\n{script}\n//]]></script></body></html>\n"
         ),
+        lang = match crate::i18n::current() {
+            crate::Lang::En => "en",
+            crate::Lang::Zh => "zh-CN",
+        },
         version = env!("CARGO_PKG_VERSION"),
         title = esc(title),
         style = STYLE,
@@ -92,7 +96,7 @@ fn receipt(rules: &RuleSet, data: &indexmap::IndexMap<String, String>) -> String
         "<p>engine: <code>duikou {}</code></p>\n<table class=\"receipt\"><thead><tr><th>kind</th><th>file</th><th>SHA-256</th></tr></thead><tbody>{rows}</tbody></table>\n",
         env!("CARGO_PKG_VERSION")
     );
-    section("receipt", "Receipt", &inner)
+    section("receipt", &crate::tr!("html-receipt"), &inner)
 }
 
 /// Charts side by side where the page is wide enough.
@@ -152,7 +156,11 @@ fn check_summary(o: &Overview) -> String {
 pub fn check(p: &CheckPage<'_>) -> String {
     let o = p.overview;
     let mut body = String::from("<h1>duikou check</h1>\n");
-    body.push_str(&section("summary", "Summary", &check_summary(o)));
+    body.push_str(&section(
+        "summary",
+        &crate::tr!("html-summary"),
+        &check_summary(o),
+    ));
     let mut charts = String::new();
     if let Some(report) = p.data {
         charts.push_str(&charts::violations_by_rule(o));
@@ -171,10 +179,22 @@ pub fn check(p: &CheckPage<'_>) -> String {
         charts.push_str(&charts::findings_by_code(p.diagnostics, "gap"));
         charts.push_str(&charts::findings_by_code(p.diagnostics, "conflict"));
     }
-    body.push_str(&section("charts", "Charts", &wrap_charts(&charts)));
+    body.push_str(&section(
+        "charts",
+        &crate::tr!("html-charts"),
+        &wrap_charts(&charts),
+    ));
     let counted = format!("{}{}", tables::rules(o), tables::codes(o));
-    body.push_str(&section("rules", "Rules, gaps and conflicts", &counted));
-    body.push_str(&section("findings", "Findings", &tables::check_findings(p)));
+    body.push_str(&section(
+        "rules",
+        &crate::tr!("html-rules-gaps-conflicts"),
+        &counted,
+    ));
+    body.push_str(&section(
+        "findings",
+        &crate::tr!("html-findings"),
+        &tables::check_findings(p),
+    ));
     let empty = indexmap::IndexMap::new();
     let data = p.data.map_or(&empty, |r| &r.run.hashes);
     body.push_str(&receipt(p.rules, data));
@@ -207,15 +227,19 @@ pub fn findings(p: &FindingsPage<'_>) -> String {
             ),
         ),
     ]);
-    body.push_str(&section("summary", "Summary", &summary));
+    body.push_str(&section("summary", &crate::tr!("html-summary"), &summary));
     let mut charts = charts::findings_by_code(p.findings, p.noun);
     if !p.matrix.is_empty() {
         charts.push_str(&charts::gap_matrix(&p.matrix));
     }
-    body.push_str(&section("charts", "Charts", &wrap_charts(&charts)));
+    body.push_str(&section(
+        "charts",
+        &crate::tr!("html-charts"),
+        &wrap_charts(&charts),
+    ));
     body.push_str(&section(
         "findings",
-        "Findings",
+        &crate::tr!("html-findings"),
         &tables::diagnostics(p.findings, p.rules.sources()),
     ));
     body.push_str(&receipt(p.rules, &indexmap::IndexMap::new()));
@@ -262,13 +286,17 @@ pub fn score(
         }
         summary.push_str("</ul>\n");
     }
-    body.push_str(&section("summary", "Summary", &summary));
+    body.push_str(&section("summary", &crate::tr!("html-summary"), &summary));
     body.push_str(&section(
         "charts",
-        "Charts",
+        &crate::tr!("html-charts"),
         &wrap_charts(&score_charts(e, rows)),
     ));
-    body.push_str(&section("scores", "Scores", &tables::scores(e, rows)));
+    body.push_str(&section(
+        "scores",
+        &crate::tr!("html-scores"),
+        &tables::scores(e, rows),
+    ));
     body.push_str(&receipt(rules, data));
     page(&title, &body)
 }

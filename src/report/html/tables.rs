@@ -99,7 +99,7 @@ pub fn rules(o: &Overview) -> String {
         .collect();
     Table {
         id: "t-rules",
-        caption: "One row per rule: groups or records checked, and what the data gave",
+        caption: &crate::tr!("html-caption-rules"),
         head: vec![
             "rule",
             "article",
@@ -137,7 +137,7 @@ pub fn codes(o: &Overview) -> String {
         .collect();
     Table {
         id: "t-codes",
-        caption: "Gaps, conflicts and rule-file problems, by code and severity",
+        caption: &crate::tr!("html-caption-codes"),
         head: vec!["code", "severity", "count", "meaning"],
         rows,
         filter: false,
@@ -179,7 +179,7 @@ pub fn check_findings(p: &CheckPage<'_>) -> String {
     }
     Table {
         id: "t-findings",
-        caption: "Every finding, worst first (click a heading to sort)",
+        caption: &crate::tr!("html-caption-findings-worst"),
         head: vec![
             "severity",
             "kind",
@@ -230,7 +230,7 @@ pub fn diagnostics(diags: &[Diagnostic], sources: &SourceMap) -> String {
         .collect();
     Table {
         id: "t-findings",
-        caption: "Every finding (click a heading to sort)",
+        caption: &crate::tr!("html-caption-findings"),
         head: vec!["severity", "code", "years", "where", "finding"],
         rows,
         filter: true,
@@ -279,7 +279,7 @@ pub fn scores(e: &EvaluationPlan, rows: &[ScoreRow]) -> String {
     let head_refs: Vec<&str> = head.iter().map(String::as_str).collect();
     Table {
         id: "t-scores",
-        caption: "Value → attainment per indicator, score, grade and rank (click a heading to sort)",
+        caption: &crate::tr!("html-caption-scores"),
         head: head_refs,
         rows: body,
         filter: true,

@@ -1,0 +1,88 @@
+//! The message catalogue: Fluent files of each language, embedded in the binary.
+
+use super::{Arg, Lang, current};
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource};
+use std::sync::OnceLock;
+
+macro_rules! catalogue_files {
+    ($($area:literal),* $(,)?) => {
+        /// The English catalogue: `(area, Fluent text)` for each file of `locales/en/`.
+        pub const FILES_EN: &[(&str, &str)] =
+            &[$(($area, include_str!(concat!("locales/en/", $area, ".ftl")))),*];
+        /// The Chinese catalogue: `(area, Fluent text)` for each file of `locales/zh-CN/`.
+        pub const FILES_ZH: &[(&str, &str)] =
+            &[$(($area, include_str!(concat!("locales/zh-CN/", $area, ".ftl")))),*];
+    };
+}
+
+catalogue_files!(
+    "cli",
+    "codes",
+    "report",
+    "syntax",
+    "names",
+    "decl",
+    "types",
+    "data",
+    "engine",
+    "gaps",
+    "conflicts",
+    "explain",
+    "score",
+    "testing",
+    "tools",
+);
+
+type Bundle = FluentBundle<FluentResource>;
+
+fn build(lang: Lang) -> Bundle {
+    let tag = lang.tag().parse().expect("the catalogue's tags are valid");
+    let mut bundle = FluentBundle::new_concurrent(vec![tag]);
+    // Values are shown as they are: no Unicode isolation marks around them.
+    bundle.set_use_isolating(false);
+    let files = match lang {
+        Lang::En => FILES_EN,
+        Lang::Zh => FILES_ZH,
+    };
+    for (area, text) in files {
+        let resource = FluentResource::try_new((*text).to_string())
+            .unwrap_or_else(|(_, errors)| panic!("catalogue {area} ({}): {errors:?}", lang.tag()));
+        bundle
+            .add_resource(resource)
+            .unwrap_or_else(|errors| panic!("catalogue {area} ({}): {errors:?}", lang.tag()));
+    }
+    bundle
+}
+
+fn bundle(lang: Lang) -> &'static Bundle {
+    static EN: OnceLock<Bundle> = OnceLock::new();
+    static ZH: OnceLock<Bundle> = OnceLock::new();
+    match lang {
+        Lang::En => EN.get_or_init(|| build(Lang::En)),
+        Lang::Zh => ZH.get_or_init(|| build(Lang::Zh)),
+    }
+}
+
+/// The message `key` in the current language with `args` filled in (what `tr!` calls).
+///
+/// A key missing from the catalogue (which the catalogue test rules out) shows as itself.
+pub fn text(key: &str, args: &[(&str, Arg)]) -> String {
+    text_in(current(), key, args)
+}
+
+/// The message `key` in `lang` with `args` filled in.
+pub fn text_in(lang: Lang, key: &str, args: &[(&str, Arg)]) -> String {
+    let bundle = bundle(lang);
+    let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) else {
+        return key.to_string();
+    };
+    let mut fluent_args = FluentArgs::with_capacity(args.len());
+    for (name, value) in args {
+        fluent_args.set(*name, value.to_fluent());
+    }
+    let mut errors = Vec::new();
+    bundle
+        .format_pattern(pattern, Some(&fluent_args), &mut errors)
+        .into_owned()
+}
