@@ -125,7 +125,11 @@ fn write(e: &Expr, out: &mut String) {
             args,
             filter,
             at,
+            cumulative,
         } => {
+            if *cumulative {
+                out.push_str("cumulative ");
+            }
             out.push_str(&function.text);
             out.push('(');
             for (i, x) in args.iter().enumerate() {

@@ -45,9 +45,12 @@ pub struct AggSpec {
     pub text: String,
     /// `at year - N`: the value is the same aggregate's in the group N years earlier.
     pub back: Option<Back>,
+    /// `cumulative`: over the plan period from its first year up to the year checked.
+    pub cumulative: bool,
 }
 
-/// An aggregate taken over an earlier period of the group.
+/// An aggregate taken over an earlier period of the group (in a rule with plan periods, an
+/// earlier plan period).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Back {
     /// The time key's position in `per`.
@@ -121,6 +124,31 @@ impl Acc {
     pub fn poison(&mut self, why: String) {
         if !matches!(self, Acc::Undetermined(_)) {
             *self = Acc::Undetermined(why);
+        }
+    }
+
+    /// Adds the rows another accumulator of the same aggregate has seen (another year of a
+    /// plan period).
+    pub fn merge(&mut self, other: &Acc) {
+        match (&mut *self, other) {
+            (Acc::Undetermined(_), _) => {}
+            (_, Acc::Undetermined(why)) => *self = Acc::Undetermined(why.clone()),
+            (Acc::Count(a), Acc::Count(b)) => *a += b,
+            (Acc::Sum(a), Acc::Sum(b)) => match a.checked_add(*b) {
+                Some(t) => *a = t,
+                None => *self = Acc::Undetermined("the sum is too large".into()),
+            },
+            (Acc::Avg(a, n), Acc::Avg(b, m)) => match a.checked_add(*b) {
+                Some(t) => {
+                    *a = t;
+                    *n += m;
+                }
+                None => *self = Acc::Undetermined("the sum is too large".into()),
+            },
+            (Acc::Min(m), Acc::Min(Some(v))) if m.is_none_or(|cur| less(*v, cur)) => *m = Some(*v),
+            (Acc::Max(m), Acc::Max(Some(v))) if m.is_none_or(|cur| less(cur, *v)) => *m = Some(*v),
+            (Acc::Distinct(a), Acc::Distinct(b)) => a.extend(b.iter().copied()),
+            _ => {}
         }
     }
 

@@ -13,4 +13,5 @@ pub mod partial;
 pub mod run;
 pub mod single;
 pub mod template;
+pub mod units;
 pub mod world;
