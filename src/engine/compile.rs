@@ -90,6 +90,18 @@ impl RulePlan {
     pub fn is_group(&self) -> bool {
         !self.keys.is_empty()
     }
+
+    /// The `per` key at `i` as written: its name, or `period(year, 2011..2015, …)`.
+    pub fn key_text(&self, i: usize) -> String {
+        let name = &self.keys[i].name;
+        match &self.periods {
+            Some(p) if p.key as usize == i => {
+                let spans: Vec<String> = p.spans.iter().map(|(a, b)| format!("{a}..{b}")).collect();
+                format!("period({name}, {})", spans.join(", "))
+            }
+            _ => name.clone(),
+        }
+    }
 }
 
 /// Every rule and record type of a rule set, compiled.

@@ -6,6 +6,7 @@ pub mod compile;
 pub mod compile_eval;
 pub mod eval;
 pub mod explain;
+mod explain_target;
 pub mod finding;
 pub mod groups;
 pub mod node;
