@@ -549,7 +549,30 @@ pub struct Periods {
     pub span: Span,
 }
 
+impl Rule {
+    /// The `per` keys as written in canonical form: a name, or `period(year, 2011..2015, …)`.
+    pub fn per_texts(&self) -> Vec<String> {
+        self.per
+            .iter()
+            .map(|k| match &self.periods {
+                Some(p) if p.key.text == k.text => p.text(),
+                _ => k.text.clone(),
+            })
+            .collect()
+    }
+}
+
 impl Periods {
+    /// `period(year, 2011..2015, 2016..2020)`.
+    pub fn text(&self) -> String {
+        let spans: Vec<String> = self
+            .spans
+            .iter()
+            .map(|((a, b), _)| format!("{a}..{b}"))
+            .collect();
+        format!("period({}, {})", self.key.text, spans.join(", "))
+    }
+
     /// The period holding `year`: its index and first and last year.
     pub fn of(&self, year: i32) -> Option<(usize, (i32, i32))> {
         self.spans
