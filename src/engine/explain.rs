@@ -99,7 +99,10 @@ impl Collector<'_> {
             values.push(readable.then_some(v));
         }
         let readable = key.iter().any(Option::is_some);
-        target.matches(&key, &values) && (readable || rule.keys.is_empty())
+        // A row of the years an aggregate adds up (to date, or an earlier period) counts too.
+        let wanted = target.matches(&key, &values)
+            || (self.agg_targets.iter()).any(|w| w.matches(&key, &values));
+        wanted && (readable || rule.keys.is_empty())
     }
 
     fn label(&self, row: &Row) -> String {
