@@ -178,8 +178,13 @@ fn a_plan_period_is_explained_with_the_rows_of_every_year() {
     for year in ["2016..2020", "2016-2020", "2017"] {
         let group = format!("supporter=江苏省,year={year}");
         let o = duikou(&[
-            "explain", "期间增长", &format!("{dir}/rules.dk"), "--data", &format!("{dir}/data"),
-            "--group", &group,
+            "explain",
+            "期间增长",
+            &format!("{dir}/rules.dk"),
+            "--data",
+            &format!("{dir}/data"),
+            "--group",
+            &group,
         ]);
         let t = text(&o);
         for expected in [
@@ -193,18 +198,34 @@ fn a_plan_period_is_explained_with_the_rows_of_every_year() {
         }
     }
     let o = duikou(&[
-        "explain", "期间增长", &format!("{dir}/rules.dk"), "--data", &format!("{dir}/data"),
-        "--group", "supporter=江苏省,year=2011..2015",
+        "explain",
+        "期间增长",
+        &format!("{dir}/rules.dk"),
+        "--data",
+        &format!("{dir}/data"),
+        "--group",
+        "supporter=江苏省,year=2011..2015",
     ]);
     let t = text(&o);
-    assert!(t.contains("undetermined (no plan period is listed before 2011–2015)"), "{t}");
+    assert!(
+        t.contains("undetermined (no plan period is listed before 2011–2015)"),
+        "{t}"
+    );
     let o = duikou(&[
-        "explain", "期间增长", &format!("{dir}/rules.dk"), "--data", &format!("{dir}/data"),
-        "--group", "supporter=江苏省,year=2021",
+        "explain",
+        "期间增长",
+        &format!("{dir}/rules.dk"),
+        "--data",
+        &format!("{dir}/data"),
+        "--group",
+        "supporter=江苏省,year=2021",
     ]);
     let t = text(&o);
     assert_eq!(o.status.code(), Some(2), "{t}");
-    assert!(t.contains("2021 lies in none of the rule's plan periods: 2011–2015, 2016–2020"), "{t}");
+    assert!(
+        t.contains("2021 lies in none of the rule's plan periods: 2011–2015, 2016–2020"),
+        "{t}"
+    );
 }
 
 #[test]
@@ -212,8 +233,13 @@ fn a_total_to_date_lists_the_years_it_adds_up_and_a_rejected_earlier_row() {
     let dir = "tests/data_cases/period_cumulative";
     let run = |group: &str| {
         let o = duikou(&[
-            "explain", "规划进度", &format!("{dir}/rules.dk"), "--data", &format!("{dir}/data"),
-            "--group", group,
+            "explain",
+            "规划进度",
+            &format!("{dir}/rules.dk"),
+            "--data",
+            &format!("{dir}/data"),
+            "--group",
+            group,
         ]);
         text(&o)
     };

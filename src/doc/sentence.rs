@@ -36,8 +36,11 @@ fn each(
             .iter()
             .map(|k| match periods.filter(|p| p.key.text == k.text) {
                 Some(p) => {
-                    let spans: Vec<String> =
-                        p.spans.iter().map(|((a, b), _)| format!("{a}—{b}年")).collect();
+                    let spans: Vec<String> = p
+                        .spans
+                        .iter()
+                        .map(|((a, b), _)| format!("{a}—{b}年"))
+                        .collect();
                     format!("每一规划期（{}）", spans.join("、"))
                 }
                 None => format!("每一{}", esc(&field(&k.text))),

@@ -4,9 +4,9 @@
 use super::aggregate::{Acc, AggFunc};
 use super::check::Keep;
 use super::check::{GroupEnv, RowEnv, in_force, year_of};
-use super::explain_target::{Want, agg_want, group_target, group_want};
 use super::compile::{Plan, RulePlan};
 use super::eval::{Env, Evaluator};
+use super::explain_target::{Want, agg_want, group_target, group_want};
 use super::finding::{DataFinding, FindingKind};
 use super::node::Node;
 use super::run::{Options, key_text, read_into};

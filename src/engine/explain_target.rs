@@ -25,16 +25,18 @@ impl Want {
         if self.none.is_some() {
             return false;
         }
-        row_key.iter().zip(&self.parts).enumerate().all(|(i, (have, want))| {
-            match self.window {
+        row_key
+            .iter()
+            .zip(&self.parts)
+            .enumerate()
+            .all(|(i, (have, want))| match self.window {
                 Some((pos, lo, hi)) if pos == i => match row_values[i] {
                     None => true,
                     Some(Value::Year(y)) => (lo..=hi).contains(&y),
                     Some(_) => false,
                 },
                 _ => have.is_none_or(|h| h == *want),
-            }
-        })
+            })
     }
 
     /// The years of the window, as shown (`2014`, `2011–2015`).
@@ -46,7 +48,11 @@ impl Want {
 /// The target group's rows, and where it lies among the plan periods.
 pub fn group_want(rule: &RulePlan, parts: &[u64], placed: Option<Placed>) -> Want {
     let window = rule.periods.as_ref().zip(placed).map(|(p, at)| {
-        let (lo, hi) = if p.to_date { (at.year, at.year) } else { at.span };
+        let (lo, hi) = if p.to_date {
+            (at.year, at.year)
+        } else {
+            at.span
+        };
         (p.key as usize, lo, hi)
     });
     Want {
@@ -114,16 +120,28 @@ pub fn period_value(p: &PeriodPlan, text: &str) -> Result<(Value, Placed), Strin
                 "the rule is decided at each year of a plan period: give a year, e.g. `{b}`"
             ));
         }
-        let placed = Placed { index, span: (a, b), year: b };
+        let placed = Placed {
+            index,
+            span: (a, b),
+            year: b,
+        };
         return Ok((Value::Period(a, b), placed));
     }
     let Some(y) = year(text) else {
-        return Err(format!("`{text}` is not a year or a plan period ({listed})"));
+        return Err(format!(
+            "`{text}` is not a year or a plan period ({listed})"
+        ));
     };
     let Some((index, span)) = p.of(y) else {
-        return Err(format!("{y} lies in none of the rule's plan periods: {listed}"));
+        return Err(format!(
+            "{y} lies in none of the rule's plan periods: {listed}"
+        ));
     };
-    let placed = Placed { index, span, year: if p.to_date { y } else { span.1 } };
+    let placed = Placed {
+        index,
+        span,
+        year: if p.to_date { y } else { span.1 },
+    };
     let value = if p.to_date {
         Value::Year(y)
     } else {
@@ -160,7 +178,8 @@ pub fn group_target(
             ));
         };
         if let Some(p) = rule.periods.as_ref().filter(|p| p.key as usize == pos) {
-            let (value, at) = period_value(p, v).map_err(|why| format!("`{}={v}`: {why}", k.name))?;
+            let (value, at) =
+                period_value(p, v).map_err(|why| format!("`{}={v}`: {why}", k.name))?;
             placed = Some(at);
             // The window decides the rows at this key; its part is never compared.
             parts.push(0);

@@ -46,13 +46,16 @@ pub fn years_text((a, b): (i32, i32)) -> String {
 /// period's; `Err` when no earlier period is listed.
 pub fn window(p: &PeriodPlan, at: Placed, spec: &AggSpec) -> Result<((i32, i32), bool), String> {
     if let Some(b) = spec.back {
-        let i = at.index.checked_sub(b.years as usize).ok_or_else(|| match b.years {
-            1 => format!("no plan period is listed before {}", years_text(at.span)),
-            n => format!(
-                "no plan period is listed {n} periods before {}",
-                years_text(at.span)
-            ),
-        })?;
+        let i = at
+            .index
+            .checked_sub(b.years as usize)
+            .ok_or_else(|| match b.years {
+                1 => format!("no plan period is listed before {}", years_text(at.span)),
+                n => format!(
+                    "no plan period is listed {n} periods before {}",
+                    years_text(at.span)
+                ),
+            })?;
         return Ok((p.spans[i], true));
     }
     if spec.cumulative {
@@ -93,7 +96,11 @@ impl Tables {
             let Some((index, span)) = p.of(y) else {
                 continue;
             };
-            let placed = Placed { index, span, year: y };
+            let placed = Placed {
+                index,
+                span,
+                year: y,
+            };
             if p.to_date {
                 units.push(Unit {
                     keys: group.keys.clone(),
@@ -132,7 +139,12 @@ impl Tables {
     }
 
     /// Every aggregate's value of rule `r` for `unit`.
-    pub fn unit_values(&self, r: usize, rule: &RulePlan, unit: &Unit) -> Vec<Result<Value, String>> {
+    pub fn unit_values(
+        &self,
+        r: usize,
+        rule: &RulePlan,
+        unit: &Unit,
+    ) -> Vec<Result<Value, String>> {
         let (Some(p), Some(at)) = (&rule.periods, unit.period) else {
             return self.values(r, unit.groups[0]);
         };
@@ -182,10 +194,9 @@ impl Tables {
             }
         }
         if earlier && !rows {
-            return acc.value().and(Err(format!(
-                "no joined rows for {}",
-                years_text((lo, hi))
-            )));
+            return acc
+                .value()
+                .and(Err(format!("no joined rows for {}", years_text((lo, hi)))));
         }
         acc.value()
     }

@@ -96,9 +96,9 @@ fn selects(f: &DataFinding, bindings: &[Binding]) -> bool {
 /// Whether a plan period as printed (`2011–2015`) holds the year `want`: a test selects a
 /// period's group by any of its years.
 fn holds_year(period: &str, want: &str) -> bool {
-    let years = period.split_once('–').and_then(|(a, b)| {
-        Some((a.parse::<i32>().ok()?, b.parse::<i32>().ok()?))
-    });
+    let years = period
+        .split_once('–')
+        .and_then(|(a, b)| Some((a.parse::<i32>().ok()?, b.parse::<i32>().ok()?)));
     match (years, want.parse::<i32>()) {
         (Some((a, b)), Ok(y)) => (a..=b).contains(&y),
         _ => false,
