@@ -13,8 +13,11 @@ from duikou._report import FINDING_COLUMNS
 from conftest import DATA, place_free
 
 
+RECORDS = ["plan", "project", "rating", "revenue", "transfer"]
+
+
 def frames():
-    return {"project": pd.read_csv(DATA / "project.csv"), "rating": pd.read_csv(DATA / "rating.csv")}
+    return {name: pd.read_csv(DATA / f"{name}.csv") for name in RECORDS}
 
 
 def test_the_shipped_data_gives_findings(csv_report):
@@ -52,7 +55,9 @@ def test_a_dataframe_of_exact_types_gives_the_same_findings(rules, csv_report):
     project["spent"] = project["spent"].map(Decimal)
     project["year"] = project["year"].astype(int)
     project["livelihood"] = project["livelihood"] == "true"
-    report = rules.check({"project": project, "rating": pd.read_csv(DATA / "rating.csv")})
+    data = frames()
+    data["project"] = project
+    report = rules.check(data)
     assert place_free(report.findings) == place_free(csv_report.findings)
 
 
