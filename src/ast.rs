@@ -353,7 +353,7 @@ pub struct Rule {
     /// The group keys; a period key stands here by its field's name.
     pub per: Vec<Name>,
     /// `period(year, 2011..2015, …)` in `per`: the time key grouped into plan periods.
-    pub periods: Option<Periods>,
+    pub periods: Option<Box<Periods>>,
     pub kind: RuleKind,
     pub condition: Option<Expr>,
     pub unless: Option<Expr>,

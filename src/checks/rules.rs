@@ -64,7 +64,7 @@ pub fn check_rules(s: &Symbols, diags: &mut Vec<Diagnostic>) {
         let keys = (!rule.per.is_empty()).then_some(rule.per.as_slice());
         let scope = || {
             let mut scope = Scope::new(s, Some(rec), keys);
-            scope.periods = rule.periods.as_ref();
+            scope.periods = rule.periods.as_deref();
             scope
         };
         if let Some(c) = &rule.condition {

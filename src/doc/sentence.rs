@@ -86,7 +86,7 @@ pub fn rule(r: &ast::Rule, links: &Links) -> String {
     let unless = r.unless.as_ref().map_or(String::new(), |u| {
         format!("；{}的除外", phrase::expr(u, links))
     });
-    let each = each(&r.per, r.periods.as_ref(), r.over.as_ref(), links);
+    let each = each(&r.per, r.periods.as_deref(), r.over.as_ref(), links);
     format!("{each}：{norm}{unless}。")
 }
 

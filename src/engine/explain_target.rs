@@ -150,13 +150,17 @@ pub fn period_value(p: &PeriodPlan, text: &str) -> Result<(Value, Placed), Strin
     Ok((value, placed))
 }
 
-/// The target group's key parts, values and plan period, from `k=v` pairs (every key given).
+/// The target group: its key as hashed (a plan period's part is never compared), its key
+/// values, and where it lies among the plan periods.
+pub type GroupTarget = (Vec<u64>, Vec<Value>, Option<Placed>);
+
+/// The target group from `k=v` pairs (every key given).
 pub fn group_target(
     plan: &Plan,
     rule: &RulePlan,
     pairs: &[(String, String)],
     texts: &mut Texts,
-) -> Result<(Vec<u64>, Vec<Value>, Option<Placed>), String> {
+) -> Result<GroupTarget, String> {
     let rec = &plan.records[rule.record];
     let names: Vec<&str> = rule.keys.iter().map(|k| k.name.as_str()).collect();
     if let Some((k, _)) = pairs.iter().find(|(k, _)| !names.contains(&k.as_str())) {

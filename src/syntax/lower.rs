@@ -7,6 +7,9 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::source::{FileId, Span};
 pub type P<'i> = pest::iterators::Pair<'i, Rule>;
 
+/// A `per` clause: the keys, and the plan periods of one of them.
+type PerClause = (Vec<Name>, Option<Box<Periods>>);
+
 /// State while lowering one file.
 pub struct Lowerer<'d> {
     pub file: FileId,
@@ -594,9 +597,9 @@ impl<'d> Lowerer<'d> {
     }
 
     /// per_clause = { kw_per ~ per_key ~ (comma ~ per_key)* }
-    fn lower_per(&mut self, p: P<'_>) -> (Vec<Name>, Option<Periods>) {
+    fn lower_per(&mut self, p: P<'_>) -> PerClause {
         let mut keys = Vec::new();
-        let mut periods: Option<Periods> = None;
+        let mut periods: Option<Box<Periods>> = None;
         for c in p.into_inner() {
             match c.as_rule() {
                 Rule::word => keys.push(self.lower_name(c)),
@@ -614,7 +617,7 @@ impl<'d> Lowerer<'d> {
                             .related(first.span, "the first one")
                             .help("list every plan period in one `period(year, …)`"),
                         ),
-                        None => periods = Some(found),
+                        None => periods = Some(Box::new(found)),
                     }
                 }
                 _ => {}
@@ -665,7 +668,7 @@ impl<'d> Lowerer<'d> {
         let mut name = None;
         let mut title = None;
         let mut over: Option<(Over, Span)> = None;
-        let mut per: Option<((Vec<Name>, Option<Periods>), Span)> = None;
+        let mut per: Option<(PerClause, Span)> = None;
         let mut body: Option<(RuleKind, Expr, Span)> = None;
         let mut unless: Option<(Expr, Span)> = None;
         let mut severity: Option<(RuleSeverity, Span)> = None;
