@@ -175,3 +175,42 @@ fn less(a: Value, b: Value) -> bool {
         _ => false,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn acc(func: AggFunc, values: &[i64]) -> Acc {
+        let mut a = Acc::new(func);
+        for (i, v) in values.iter().enumerate() {
+            a.add(Value::Num(Decimal::from(*v)), i as u64 % 2, String::new);
+        }
+        a
+    }
+
+    #[test]
+    fn merging_two_years_is_adding_their_rows_to_one() {
+        for func in [
+            AggFunc::Count,
+            AggFunc::Sum,
+            AggFunc::Avg,
+            AggFunc::Min,
+            AggFunc::Max,
+            AggFunc::Distinct,
+        ] {
+            let mut a = acc(func, &[3, 9]);
+            a.merge(&acc(func, &[1, 5, 7]));
+            let whole = {
+                let mut w = acc(func, &[3, 9]);
+                for (i, v) in [1i64, 5, 7].iter().enumerate() {
+                    w.add(Value::Num(Decimal::from(*v)), i as u64 % 2, String::new);
+                }
+                w
+            };
+            assert_eq!(a.value(), whole.value(), "{func:?}");
+        }
+        let mut a = acc(AggFunc::Sum, &[1]);
+        a.merge(&Acc::Undetermined("a row is missing".into()));
+        assert_eq!(a.value(), Err("a row is missing".into()));
+    }
+}

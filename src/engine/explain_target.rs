@@ -201,3 +201,58 @@ pub fn group_target(
     }
     Ok((parts, values, placed))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plan(to_date: bool) -> PeriodPlan {
+        PeriodPlan {
+            key: 1,
+            spans: vec![(2011, 2015), (2016, 2020)],
+            to_date,
+        }
+    }
+
+    #[test]
+    fn a_period_is_written_as_listed_or_by_any_of_its_years() {
+        for text in ["2016..2020", "2016-2020", "2016–2020", "2016～2020", "2018"] {
+            let (v, at) = period_value(&plan(false), text).expect(text);
+            assert_eq!(v, Value::Period(2016, 2020), "{text}");
+            assert_eq!((at.index, at.span), (1, (2016, 2020)), "{text}");
+        }
+        assert!(period_value(&plan(false), "2012..2016").is_err());
+        assert!(period_value(&plan(false), "2021").is_err());
+        assert!(period_value(&plan(false), "二〇一八").is_err());
+    }
+
+    #[test]
+    fn to_date_the_key_is_a_year() {
+        let (v, at) = period_value(&plan(true), "2013").expect("a year");
+        assert_eq!(v, Value::Year(2013));
+        assert_eq!((at.span, at.year), ((2011, 2015), 2013));
+        assert!(period_value(&plan(true), "2011..2015").is_err());
+    }
+
+    #[test]
+    fn a_window_matches_the_years_it_holds_and_other_keys_exactly() {
+        let want = Want {
+            parts: vec![7, 0],
+            window: Some((1, 2011, 2013)),
+            none: None,
+        };
+        let row = |key: u64, y: i32| {
+            (
+                vec![Some(key), Some(0)],
+                vec![Some(Value::Null), Some(Value::Year(y))],
+            )
+        };
+        let (k, v) = row(7, 2012);
+        assert!(want.matches(&k, &v));
+        let (k, v) = row(7, 2014);
+        assert!(!want.matches(&k, &v));
+        let (k, v) = row(8, 2012);
+        assert!(!want.matches(&k, &v));
+        assert_eq!(want.years().as_deref(), Some("2011–2013"));
+    }
+}

@@ -229,3 +229,49 @@ fn own_over(
     }
     acc.value()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::aggregate::{AggFunc, Back};
+    use super::*;
+
+    fn spec(back: Option<u32>, cumulative: bool) -> AggSpec {
+        AggSpec {
+            func: AggFunc::Sum,
+            record: 0,
+            arg: None,
+            filter: None,
+            shape: crate::data::shape::Shape::Decimal,
+            span: crate::source::Span::default(),
+            text: String::new(),
+            back: back.map(|years| Back { key: 0, years }),
+            cumulative,
+        }
+    }
+
+    #[test]
+    fn an_aggregate_covers_its_period_to_date_or_an_earlier_one() {
+        let p = PeriodPlan {
+            key: 0,
+            spans: vec![(2011, 2015), (2016, 2020)],
+            to_date: true,
+        };
+        let at = Placed {
+            index: 1,
+            span: (2016, 2020),
+            year: 2018,
+        };
+        assert_eq!(
+            window(&p, at, &spec(None, false)),
+            Ok(((2016, 2020), false))
+        );
+        assert_eq!(window(&p, at, &spec(None, true)), Ok(((2016, 2018), false)));
+        assert_eq!(
+            window(&p, at, &spec(Some(1), false)),
+            Ok(((2011, 2015), true))
+        );
+        let why = window(&p, at, &spec(Some(2), false)).unwrap_err();
+        assert_eq!(why, "no plan period is listed 2 periods before 2016–2020");
+        assert_eq!(years_text((2017, 2017)), "2017");
+    }
+}
