@@ -350,7 +350,10 @@ pub struct Rule {
     pub name: Name,
     pub title: Option<String>,
     pub over: Option<Over>,
+    /// The group keys; a period key stands here by its field's name.
     pub per: Vec<Name>,
+    /// `period(year, 2011..2015, …)` in `per`: the time key grouped into plan periods.
+    pub periods: Option<Box<Periods>>,
     pub kind: RuleKind,
     pub condition: Option<Expr>,
     pub unless: Option<Expr>,
@@ -531,7 +534,60 @@ pub enum ExprKind {
         filter: Option<Box<Expr>>,
         /// `at year - 1` / `上年`: the aggregate over an earlier period.
         at: Option<Box<Offset>>,
+        /// `cumulative sum(x)` / `累计 sum(x)`: over the plan period up to the year checked.
+        cumulative: bool,
     },
+}
+
+/// Plan periods of a rule's time key: `period(year, 2011..2015, 2016..2020)`.
+#[derive(Debug, Clone, Educe)]
+#[educe(PartialEq)]
+pub struct Periods {
+    /// The time key, also in the rule's `per` at the same place.
+    pub key: Name,
+    /// First and last year of each period, as written.
+    #[educe(PartialEq(method(crate::source::same_rows)))]
+    pub spans: Vec<((i32, i32), Span)>,
+    #[educe(PartialEq(ignore))]
+    pub span: Span,
+}
+
+impl Rule {
+    /// The `per` keys as written in canonical form: a name, or `period(year, 2011..2015, …)`.
+    pub fn per_texts(&self) -> Vec<String> {
+        self.per
+            .iter()
+            .map(|k| match &self.periods {
+                Some(p) if p.key.text == k.text => p.text(),
+                _ => k.text.clone(),
+            })
+            .collect()
+    }
+}
+
+impl Periods {
+    /// `period(year, 2011..2015, 2016..2020)`.
+    pub fn text(&self) -> String {
+        let spans: Vec<String> = self
+            .spans
+            .iter()
+            .map(|((a, b), _)| format!("{a}..{b}"))
+            .collect();
+        format!("period({}, {})", self.key.text, spans.join(", "))
+    }
+
+    /// The period holding `year`: its index and first and last year.
+    pub fn of(&self, year: i32) -> Option<(usize, (i32, i32))> {
+        self.spans
+            .iter()
+            .position(|((a, b), _)| (*a..=*b).contains(&year))
+            .map(|i| (i, self.spans[i].0))
+    }
+
+    /// The first and last year of each period.
+    pub fn ranges(&self) -> Vec<(i32, i32)> {
+        self.spans.iter().map(|(r, _)| *r).collect()
+    }
 }
 
 /// An earlier period of a group's time key: `at year - 1`, or `上年` (`key` is then `None`:

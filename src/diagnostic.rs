@@ -107,6 +107,8 @@ codes! {
     TypeCall = "duikou::type::call", Error;
     TypeJoin = "duikou::type::join", Error;
     TypeOffset = "duikou::type::offset", Error;
+    TypePeriod = "duikou::type::period", Error;
+    TypeCumulative = "duikou::type::cumulative", Error;
     TypeRated = "duikou::type::rated", Error;
     TypeMissingField = "duikou::type::missing_field", Error;
     TypePlaceholder = "duikou::type::placeholder", Error;

@@ -102,6 +102,8 @@ pub struct Scope<'a> {
     pub group_keys: Option<&'a [Name]>,
     /// Whether `rated(…)` may be used (an indicator's value).
     pub allow_rated: bool,
+    /// The rule's plan periods, when its `per` has `period(…)`.
+    pub periods: Option<&'a ast::Periods>,
     /// The record ranged over by the aggregate being checked, if inside one.
     aggregate: Option<&'a Record>,
     /// Where a `rated(…)` was seen.
@@ -119,6 +121,7 @@ impl<'a> Scope<'a> {
             record,
             group_keys,
             allow_rated: false,
+            periods: None,
             aggregate: None,
             used_rated: None,
         }
@@ -198,9 +201,13 @@ impl<'a> Scope<'a> {
                 args,
                 filter,
                 at,
+                cumulative,
             } => {
                 if let Some(o) = at {
                     self.offset(function, args, filter.as_deref(), o, diags);
+                }
+                if *cumulative {
+                    self.cumulative(e, function, args, filter.as_deref(), at.is_some(), diags);
                 }
                 self.call(e, function, args, filter.as_deref(), diags)
             }
@@ -753,6 +760,59 @@ impl<'a> Scope<'a> {
                 crate::tr!("types-rec-has-no-key-go", rec = rec.name.text, key = key),
                 "joined rows have no period",
                 help,
+            ));
+        }
+    }
+
+    /// `cumulative AGG`: an aggregate of a rule with plan periods, not offset, over a record
+    /// type that has the time key.
+    fn cumulative(
+        &self,
+        e: &Expr,
+        f: &Name,
+        args: &[Expr],
+        filter: Option<&Expr>,
+        offset: bool,
+        diags: &mut Vec<Diagnostic>,
+    ) {
+        let fail = |message: String, label: &str, help: &str| {
+            Diagnostic::new(Code::TypeCumulative, e.span, message)
+                .label(label)
+                .help(help.to_string())
+        };
+        if !AGGREGATES.contains(&f.text.as_str()) {
+            diags.push(fail(
+                format!("`cumulative` goes before an aggregate, not `{}`", f.text),
+                "not an aggregate",
+                "write `cumulative sum(amount)`",
+            ));
+            return;
+        }
+        if offset {
+            diags.push(fail(
+                "a cumulative total cannot also be taken over an earlier period".into(),
+                "cumulative and an earlier period",
+                "write either `cumulative sum(amount)` or `sum(amount) at year - 1`",
+            ));
+            return;
+        }
+        let Some(periods) = self.periods else {
+            diags.push(fail(
+                "`cumulative` needs plan periods to add up within".into(),
+                "no `period(…)` in `per`",
+                "group the time key into plan periods: `per supporter, period(year, 2011..2015, 2016..2020)`",
+            ));
+            return;
+        };
+        let key = periods.key.text.as_str();
+        if let (Some(rec), Some(own)) = (self.ranged_record(args, filter), self.record)
+            && rec.name.text != own.name.text
+            && !rec.fields.iter().any(|x| x.name.text == key)
+        {
+            diags.push(fail(
+                format!("`{}` has no `{key}` to add up by", rec.name.text),
+                "joined rows have no year",
+                "give the joined record type the time key's field, so its rows can be placed in the period",
             ));
         }
     }

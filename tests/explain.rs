@@ -171,3 +171,91 @@ fn a_group_key_given_twice_is_refused() {
         "{t}"
     );
 }
+
+#[test]
+fn a_plan_period_is_explained_with_the_rows_of_every_year() {
+    let dir = "tests/data_cases/period_plan";
+    for year in ["2016..2020", "2016-2020", "2017"] {
+        let group = format!("supporter=江苏省,year={year}");
+        let o = duikou(&[
+            "explain",
+            "期间增长",
+            &format!("{dir}/rules.dk"),
+            "--data",
+            &format!("{dir}/data"),
+            "--group",
+            &group,
+        ]);
+        let t = text(&o);
+        for expected in [
+            "per supporter, period(year, 2011..2015, 2016..2020)",
+            "group supporter = 江苏省, year = 2016–2020: 2 rows (J16, J17)",
+            "sum(amount) = 270.00亿元\n    from 2 rows: J16, J17",
+            "sum(amount) at year - 1 = 495.00亿元\n    from 5 rows of 2011–2015: J11, J12, J13, J14, J15",
+            "outcome: violation",
+        ] {
+            assert!(t.contains(expected), "missing {expected:?} in\n{t}");
+        }
+    }
+    let o = duikou(&[
+        "explain",
+        "期间增长",
+        &format!("{dir}/rules.dk"),
+        "--data",
+        &format!("{dir}/data"),
+        "--group",
+        "supporter=江苏省,year=2011..2015",
+    ]);
+    let t = text(&o);
+    assert!(
+        t.contains("undetermined (no plan period is listed before 2011–2015)"),
+        "{t}"
+    );
+    let o = duikou(&[
+        "explain",
+        "期间增长",
+        &format!("{dir}/rules.dk"),
+        "--data",
+        &format!("{dir}/data"),
+        "--group",
+        "supporter=江苏省,year=2021",
+    ]);
+    let t = text(&o);
+    assert_eq!(o.status.code(), Some(2), "{t}");
+    assert!(
+        t.contains("2021 lies in none of the rule's plan periods: 2011–2015, 2016–2020"),
+        "{t}"
+    );
+}
+
+#[test]
+fn a_total_to_date_lists_the_years_it_adds_up_and_a_rejected_earlier_row() {
+    let dir = "tests/data_cases/period_cumulative";
+    let run = |group: &str| {
+        let o = duikou(&[
+            "explain",
+            "规划进度",
+            &format!("{dir}/rules.dk"),
+            "--data",
+            &format!("{dir}/data"),
+            "--group",
+            group,
+        ]);
+        text(&o)
+    };
+    let t = run("supporter=江苏省,year=2013");
+    for expected in [
+        "decided at each year of a period, to date",
+        "group supporter = 江苏省, year = 2013: 1 row (J13)",
+        "cumulative sum(amount) = 270.00亿元\n    from 3 rows of 2011–2013: J11, J12, J13",
+        "sum(plan.amount) = 500.00亿元",
+        "outcome: violation",
+    ] {
+        assert!(t.contains(expected), "missing {expected:?} in\n{t}");
+    }
+    let t = run("supporter=浙江省,year=2013");
+    assert!(t.contains("data/transfer.csv:7 was rejected"), "{t}");
+    assert!(t.contains("outcome: undetermined"), "{t}");
+    let t = run("supporter=江苏省,year=2011..2015");
+    assert!(t.contains("give a year, e.g. `2015`"), "{t}");
+}

@@ -107,10 +107,14 @@ fn verdicts(sources: Vec<(String, String)>, data: &Path) -> Vec<String> {
         out.push(format!("{} {counts:?}", r.name));
         for f in found {
             // A default message quotes the rule: its keywords are compared in English.
-            let words: Vec<&str> = f
+            // (`累计 sum(x)` is quoted with the keyword first: "`累计".)
+            let words: Vec<String> = f
                 .message
                 .split(' ')
-                .map(|w| Dialect::En.keyword(w))
+                .map(|w| match w.strip_prefix('`') {
+                    Some(rest) => format!("`{}", Dialect::En.keyword(rest)),
+                    None => Dialect::En.keyword(w).to_string(),
+                })
                 .collect();
             let message = words.join(" ");
             out.push(format!(

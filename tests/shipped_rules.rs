@@ -26,7 +26,7 @@ fn check_on_shipped_rules_reports_the_demo_data() {
     // The demo data holds one deliberately mistyped amount: the input is not fully processed.
     assert_eq!(out.status.code(), Some(2), "{stdout}");
     assert!(
-        stdout.starts_with("checked\n  rule files  11: "),
+        stdout.starts_with("checked\n  rule files  12: "),
         "{stdout}"
     );
     for expected in [
@@ -36,11 +36,16 @@ fn check_on_shipped_rules_reports_the_demo_data() {
         "项目 XJ2018-052（北京市→和田地区，2018年）实际支出 390.00万元，超过计划投资的 110%",
         "项目 XJ2018-055：天津市 与 喀什地区 在 2018 年没有有效的援疆结对关系",
         "江苏省→伊犁州直 2019年投资完成率 92.0%，低于本省 95% 的标准",
-        "  rows        99 read, 98 checked, 1 rejected\n",
+        "  rows        125 read, 124 checked, 1 rejected\n",
         "  G003  warning  192  held only on political basis",
         "  G009  info      26  an imprecise pairing",
         "  warning  … and 187 more of G003 — `duikou gaps rules` lists them",
-        "\ntotal: 7 errors, 245 warnings, 28 infos\n",
+        "\ntotal: 12 errors, 245 warnings, 28 infos\n",
+        // The funding formulas over time (rules/funding.dk).
+        "天津市 2015年帮扶资金 7,400.00万元，低于上年的 108%",
+        "江苏省 2018年援藏资金 80,000.00万元，低于上年度地方一般公共预算收入的 1‰",
+        "上海市 2011–2015 规划期到位资金 990,000.00万元，未完成规划投资",
+        "上海市 截至 2014 年累计到位资金 750,000.00万元，低于规划投资的 80%",
         "exit 2: the input could not be fully processed — 1 data row rejected",
         // The rejected row belongs to 上海市 → 喀什地区 in 2019: that group cannot be decided.
         "a row of the group is missing: rules/data/project.csv:58:9 was rejected",
@@ -152,7 +157,7 @@ fn central_functions_are_political_only_until_the_example_regulation_is_added() 
         "{with}"
     );
     let (_, check) = run(&["check", "rules", "examples/援疆条例草案"]);
-    assert!(check.contains("checked\n  rule files  12: "), "{check}");
+    assert!(check.contains("checked\n  rule files  13: "), "{check}");
 }
 
 /// 河北's rule cannot bind the recipient's organs: their duties are outside its jurisdiction.

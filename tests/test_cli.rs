@@ -9,7 +9,7 @@ fn the_shipped_tests_pass() {
     let o = duikou(&["test", "rules"]);
     let text = stdout(&o);
     assert_eq!(o.status.code(), Some(0), "{text}");
-    assert!(text.ends_with("9 passed, 0 failed\n"), "{text}");
+    assert!(text.ends_with("11 passed, 0 failed\n"), "{text}");
 }
 
 const RULES: &str = r#"

@@ -6,6 +6,7 @@ mod evaluations;
 mod legal;
 mod lookup;
 mod pairs;
+mod periods;
 mod records;
 mod rules;
 mod shares;

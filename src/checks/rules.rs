@@ -55,12 +55,20 @@ pub fn check_rules(s: &Symbols, diags: &mut Vec<Diagnostic>) {
             rule.over.as_ref().expect("record implies over"),
             diags,
         );
+        if let Some(p) = &rule.periods {
+            super::periods::check(p, rec, diags);
+        }
         let keys = (!rule.per.is_empty()).then_some(rule.per.as_slice());
+        let scope = || {
+            let mut scope = Scope::new(s, Some(rec), keys);
+            scope.periods = rule.periods.as_deref();
+            scope
+        };
         if let Some(c) = &rule.condition {
-            Scope::new(s, Some(rec), keys).check_bool(c, diags);
+            scope().check_bool(c, diags);
         }
         if let Some(u) = &rule.unless {
-            Scope::new(s, Some(rec), keys).check_bool(u, diags);
+            scope().check_bool(u, diags);
             if constant_bool(u) == Some(true) {
                 diags.push(
                     Diagnostic::new(

@@ -17,15 +17,18 @@ pub fn is_share(e: &Expr) -> bool {
                 args: a1,
                 filter: w1,
                 at: None,
+                cumulative: c1,
             },
             ExprKind::Call {
                 function: f2,
                 args: a2,
                 filter: None,
                 at: None,
+                cumulative: c2,
             },
         ) => {
-            f1.text == f2.text
+            c1 == c2
+                && f1.text == f2.text
                 && w1.is_some()
                 && (f1.text == "count" || (f1.text == "sum" && a1 == a2))
         }

@@ -20,6 +20,8 @@ fn precedence(e: &Expr) -> u8 {
         ExprKind::Binary(BinOp::Add | BinOp::Sub, ..) => 5,
         ExprKind::Binary(BinOp::Mul | BinOp::Div, ..) => 6,
         ExprKind::If(..) => 0,
+        // `sum(x) at year - 1` is bracketed inside arithmetic, as it must be written.
+        ExprKind::Call { at: Some(_), .. } => 4,
         _ => 8,
     }
 }
@@ -125,7 +127,11 @@ fn write(e: &Expr, out: &mut String) {
             args,
             filter,
             at,
+            cumulative,
         } => {
+            if *cumulative {
+                out.push_str("cumulative ");
+            }
             out.push_str(&function.text);
             out.push('(');
             for (i, x) in args.iter().enumerate() {
@@ -142,9 +148,11 @@ fn write(e: &Expr, out: &mut String) {
                 write(w, out);
             }
             out.push(')');
-            // Only the time key can be offset, so the count of periods back is the measure.
+            // Only the time key can be offset, so the count of periods back is the measure;
+            // `上年` is written as the usual key name.
             if let Some(o) = at {
-                out.push_str(&format!(" at -{}", o.back));
+                let key = o.key.as_ref().map_or("year", |k| k.text.as_str());
+                out.push_str(&format!(" at {key} - {}", o.back));
             }
         }
     }

@@ -140,7 +140,8 @@ pub fn find(
         .filter_map(|r| {
             let over = r.item.over.as_ref()?;
             let record = symbols.records.get(&over.record.text)?;
-            let mut per: Vec<String> = r.item.per.iter().map(|k| k.text.clone()).collect();
+            // Plan periods are part of the measure: a period's total is not a year's.
+            let mut per = r.item.per_texts();
             per.sort();
             Some(Prepared {
                 rule: r,

@@ -64,6 +64,7 @@ impl Names<'_> {
             Value::Num(n) => number(n, shape),
             Value::Date(d) => d.format("%Y-%m-%d").to_string(),
             Value::Year(y) => y.to_string(),
+            Value::Period(a, b) => format!("{a}–{b}"),
             Value::Actor(a) => self.actors[a as usize].clone(),
             Value::Program(p) => self.programs[p as usize].clone(),
             Value::Enum(e) => match shape {

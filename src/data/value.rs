@@ -13,6 +13,8 @@ pub enum Value {
     Num(Decimal),
     Date(NaiveDate),
     Year(i32),
+    /// A plan period of years, first and last: a group key of a rule with `period(…)`.
+    Period(i32, i32),
     /// An actor, by its index in the rule set's actors.
     Actor(u32),
     /// A program, by its index in the rule set's programs.
@@ -76,6 +78,7 @@ impl Value {
                 (7 << TAG) | texts.intern(&row_text[a as usize..b as usize]) as u64
             }
             Value::Num(n) => (8 << TAG) | texts.intern(&n.normalize().to_string()) as u64,
+            Value::Period(a, b) => (9 << TAG) | ((a as u16 as u64) << 16) | (b as u16 as u64),
         }
     }
 

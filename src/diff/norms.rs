@@ -229,7 +229,12 @@ fn rules(c: &mut Changes, old: &RuleSet, new: &RuleSet) {
             })
         };
         c.field(&item, "over", over(old, o), over(new, n));
-        c.field(&item, "per", names(&o.per), names(&n.per));
+        c.field(
+            &item,
+            "per",
+            o.per_texts().join(", "),
+            n.per_texts().join(", "),
+        );
         c.field(
             &item,
             "unless",

@@ -97,8 +97,14 @@ pub fn expr(e: &Expr, links: &Links) -> String {
             args,
             filter,
             at,
+            cumulative,
         } => {
             let said = call(&function.text, args, filter.as_deref(), links);
+            let said = if *cumulative {
+                format!("本规划期截至当年累计{said}")
+            } else {
+                said
+            };
             match at.as_deref().map(|o| o.back) {
                 None => said,
                 Some(1) => format!("上一年度{said}"),
@@ -134,18 +140,20 @@ fn ratio(l: &Expr, r: &Expr, links: &Links) -> Option<String> {
             args: a1,
             filter: Some(c),
             at: None,
+            cumulative: c1,
         },
         ExprKind::Call {
             function: f2,
             args: a2,
             filter: None,
             at: None,
+            cumulative: c2,
         },
     ) = (&l.kind, &r.kind)
     else {
         return None;
     };
-    if f1.text != f2.text || a1 != a2 {
+    if f1.text != f2.text || a1 != a2 || c1 != c2 {
         return None;
     }
     let what = match (f1.text.as_str(), a1.first()) {

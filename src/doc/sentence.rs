@@ -23,13 +23,28 @@ fn records(over: Option<&ast::Over>, links: &Links) -> String {
 }
 
 /// Who the rule speaks to: `每一支援方、每一受援方、每一年度` or `每一条 project 记录`.
-fn each(per: &[ast::Name], over: Option<&ast::Over>, links: &Links) -> String {
+fn each(
+    per: &[ast::Name],
+    periods: Option<&ast::Periods>,
+    over: Option<&ast::Over>,
+    links: &Links,
+) -> String {
     if per.is_empty() {
         format!("每一条{}", records(over, links))
     } else {
         let keys: Vec<String> = per
             .iter()
-            .map(|k| format!("每一{}", esc(&field(&k.text))))
+            .map(|k| match periods.filter(|p| p.key.text == k.text) {
+                Some(p) => {
+                    let spans: Vec<String> = p
+                        .spans
+                        .iter()
+                        .map(|((a, b), _)| format!("{a}—{b}年"))
+                        .collect();
+                    format!("每一规划期（{}）", spans.join("、"))
+                }
+                None => format!("每一{}", esc(&field(&k.text))),
+            })
             .collect();
         let scope = match over.and_then(|o| o.filter.as_ref()) {
             Some(f) => format!("在{}的记录中，", phrase::expr(f, links)),
@@ -71,7 +86,8 @@ pub fn rule(r: &ast::Rule, links: &Links) -> String {
     let unless = r.unless.as_ref().map_or(String::new(), |u| {
         format!("；{}的除外", phrase::expr(u, links))
     });
-    format!("{}：{norm}{unless}。", each(&r.per, r.over.as_ref(), links))
+    let each = each(&r.per, r.periods.as_deref(), r.over.as_ref(), links);
+    format!("{each}：{norm}{unless}。")
 }
 
 /// A pairing in one sentence.
@@ -151,7 +167,7 @@ pub fn evaluation(e: &ast::Evaluation, links: &Links) -> String {
         .collect();
     let mut s = format!(
         "对{}进行考评，指标：{}",
-        each(&e.per, e.over.as_ref(), links),
+        each(&e.per, None, e.over.as_ref(), links),
         indicators.join("、")
     );
     if !evaluators.is_empty() {

@@ -45,9 +45,12 @@ pub struct AggSpec {
     pub text: String,
     /// `at year - N`: the value is the same aggregate's in the group N years earlier.
     pub back: Option<Back>,
+    /// `cumulative`: over the plan period from its first year up to the year checked.
+    pub cumulative: bool,
 }
 
-/// An aggregate taken over an earlier period of the group.
+/// An aggregate taken over an earlier period of the group (in a rule with plan periods, an
+/// earlier plan period).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Back {
     /// The time key's position in `per`.
@@ -124,6 +127,31 @@ impl Acc {
         }
     }
 
+    /// Adds the rows another accumulator of the same aggregate has seen (another year of a
+    /// plan period).
+    pub fn merge(&mut self, other: &Acc) {
+        match (&mut *self, other) {
+            (Acc::Undetermined(_), _) => {}
+            (_, Acc::Undetermined(why)) => *self = Acc::Undetermined(why.clone()),
+            (Acc::Count(a), Acc::Count(b)) => *a += b,
+            (Acc::Sum(a), Acc::Sum(b)) => match a.checked_add(*b) {
+                Some(t) => *a = t,
+                None => *self = Acc::Undetermined("the sum is too large".into()),
+            },
+            (Acc::Avg(a, n), Acc::Avg(b, m)) => match a.checked_add(*b) {
+                Some(t) => {
+                    *a = t;
+                    *n += m;
+                }
+                None => *self = Acc::Undetermined("the sum is too large".into()),
+            },
+            (Acc::Min(m), Acc::Min(Some(v))) if m.is_none_or(|cur| less(*v, cur)) => *m = Some(*v),
+            (Acc::Max(m), Acc::Max(Some(v))) if m.is_none_or(|cur| less(cur, *v)) => *m = Some(*v),
+            (Acc::Distinct(a), Acc::Distinct(b)) => a.extend(b.iter().copied()),
+            _ => {}
+        }
+    }
+
     /// The final value, or why there is none.
     pub fn value(&self) -> Result<Value, String> {
         match self {
@@ -145,5 +173,44 @@ fn less(a: Value, b: Value) -> bool {
         (Value::Year(x), Value::Year(y)) => x < y,
         (Value::Date(x), Value::Date(y)) => x < y,
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn acc(func: AggFunc, values: &[i64]) -> Acc {
+        let mut a = Acc::new(func);
+        for (i, v) in values.iter().enumerate() {
+            a.add(Value::Num(Decimal::from(*v)), i as u64 % 2, String::new);
+        }
+        a
+    }
+
+    #[test]
+    fn merging_two_years_is_adding_their_rows_to_one() {
+        for func in [
+            AggFunc::Count,
+            AggFunc::Sum,
+            AggFunc::Avg,
+            AggFunc::Min,
+            AggFunc::Max,
+            AggFunc::Distinct,
+        ] {
+            let mut a = acc(func, &[3, 9]);
+            a.merge(&acc(func, &[1, 5, 7]));
+            let whole = {
+                let mut w = acc(func, &[3, 9]);
+                for (i, v) in [1i64, 5, 7].iter().enumerate() {
+                    w.add(Value::Num(Decimal::from(*v)), i as u64 % 2, String::new);
+                }
+                w
+            };
+            assert_eq!(a.value(), whole.value(), "{func:?}");
+        }
+        let mut a = acc(AggFunc::Sum, &[1]);
+        a.merge(&Acc::Undetermined("a row is missing".into()));
+        assert_eq!(a.value(), Err("a row is missing".into()));
     }
 }

@@ -4,7 +4,7 @@
 use super::compile::{Plan, RecordPlan, RulePlan};
 use super::eval::{Env, Evaluator};
 use super::finding::{Cause, DataFinding, FindingKind, KeyValue, RuleCounts};
-use super::groups::{Tables, group_year};
+use super::groups::Tables;
 use super::node::{Compare, Node};
 use super::template::Part;
 use crate::ast::RuleKind;
@@ -524,27 +524,23 @@ impl<'p> Checker<'p> {
         self.tables.settle();
         let plan = self.plan;
         for r in 0..plan.rules.len() {
-            let Some(t) = self.tables.rule_table[r] else {
-                continue;
-            };
             let rule = &plan.rules[r];
-            if rule.hidden {
+            if self.tables.rule_table[r].is_none() || rule.hidden {
                 continue;
             }
-            let order = self.tables.tables[t].sorted(&self.texts);
-            for (rank, g) in order.into_iter().enumerate() {
-                let aggs = self.tables.values(r, g);
-                let group = &self.tables.tables[t].groups[g];
-                let year = group_year(rule, plan.records[rule.record].time, group);
+            let time = plan.records[rule.record].time;
+            let units = self.tables.units(r, rule, time, &self.texts);
+            for (rank, unit) in units.iter().enumerate() {
+                let aggs = self.tables.unit_values(r, rule, unit);
                 let env = GroupEnv {
-                    keys: &group.keys,
+                    keys: &unit.keys,
                     aggs: &aggs,
-                    year,
+                    year: unit.year,
                     rule,
                 };
                 let outcome = {
                     let mut ev = Evaluator::new(&plan.world, &self.texts);
-                    match group.blocked() {
+                    match self.tables.unit_blocked(r, unit) {
                         Some(why) => Outcome::Undetermined(why.clone()),
                         None => decide(rule, &mut ev, &env),
                     }
@@ -563,7 +559,7 @@ impl<'p> Checker<'p> {
                     }
                     Outcome::Violation => {
                         c.checked += 1;
-                        match self.group_override(r, &group.keys) {
+                        match self.group_override(r, &unit.keys) {
                             Some((w, reason)) => {
                                 self.counts[r].overridden += 1;
                                 let cause = Cause::Yields { winner: w, reason };

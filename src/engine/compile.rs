@@ -30,6 +30,28 @@ pub struct KeyPlan {
     pub shape: Shape,
 }
 
+/// Plan periods of a rule's time key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PeriodPlan {
+    /// The time key's position in `per`.
+    pub key: u16,
+    /// First and last year of each period, in order.
+    pub spans: Vec<(i32, i32)>,
+    /// The rule has a `cumulative` aggregate: it is decided at each year of a period (to date),
+    /// not once per period.
+    pub to_date: bool,
+}
+
+impl PeriodPlan {
+    /// The period holding `year`: its index and first and last year.
+    pub fn of(&self, year: i32) -> Option<(usize, (i32, i32))> {
+        self.spans
+            .iter()
+            .position(|(a, b)| (*a..=*b).contains(&year))
+            .map(|i| (i, self.spans[i]))
+    }
+}
+
 /// A rule ready to run.
 #[derive(Debug, Clone)]
 pub struct RulePlan {
@@ -47,6 +69,8 @@ pub struct RulePlan {
     pub period: Option<Period>,
     /// `per` keys; empty for a record-level rule.
     pub keys: Vec<KeyPlan>,
+    /// `period(year, …)` in `per`: the time key grouped into plan periods.
+    pub periods: Option<PeriodPlan>,
     pub condition: Expr,
     /// The condition as written.
     pub condition_text: String,
@@ -65,6 +89,18 @@ pub struct RulePlan {
 impl RulePlan {
     pub fn is_group(&self) -> bool {
         !self.keys.is_empty()
+    }
+
+    /// The `per` key at `i` as written: its name, or `period(year, 2011..2015, …)`.
+    pub fn key_text(&self, i: usize) -> String {
+        let name = &self.keys[i].name;
+        match &self.periods {
+            Some(p) if p.key as usize == i => {
+                let spans: Vec<String> = p.spans.iter().map(|(a, b)| format!("{a}..{b}")).collect();
+                format!("period({name}, {})", spans.join(", "))
+            }
+            _ => name.clone(),
+        }
     }
 }
 
@@ -143,6 +179,13 @@ impl Plan {
                 .as_ref()
                 .map(|(m, _)| Template::parse(m, record, &rule.per));
             let aggs = std::mem::take(&mut c.aggs);
+            let periods = rule.periods.as_ref().and_then(|p| {
+                Some(PeriodPlan {
+                    key: rule.per.iter().position(|k| k.text == p.key.text)? as u16,
+                    spans: p.ranges(),
+                    to_date: aggs.iter().any(|a| a.cumulative),
+                })
+            });
             rules.push(RulePlan {
                 name: rule.name.text.clone(),
                 title: rule.title.clone(),
@@ -156,6 +199,7 @@ impl Plan {
                     .map(|f| sources.snippet(f.span).to_string()),
                 period: source_period(&sr.source, &world.periods),
                 keys,
+                periods,
                 condition: Expr {
                     node,
                     shape,
@@ -242,7 +286,11 @@ impl<'a> Compiler<'a> {
                 args,
                 filter,
                 at,
-            } => self.call(e, function, args, filter.as_deref(), at.as_deref()),
+                cumulative,
+            } => {
+                let agg = (at.as_deref(), *cumulative);
+                self.call(e, function, args, filter.as_deref(), agg)
+            }
         }
     }
 
@@ -404,11 +452,11 @@ impl<'a> Compiler<'a> {
         f: &Name,
         args: &[ast::Expr],
         filter: Option<&ast::Expr>,
-        at: Option<&ast::Offset>,
+        (at, cumulative): (Option<&ast::Offset>, bool),
     ) -> (Node, Shape) {
         if let Some(func) = AggFunc::parse(&f.text) {
             let back = at.and_then(|o| self.back(o));
-            return self.aggregate(e, func, args, filter, back);
+            return self.aggregate(e, func, args, filter, (back, cumulative));
         }
         if f.text == "paired" && args.len() >= 2 {
             let s = self.expr(&args[0]).0;
@@ -425,7 +473,7 @@ impl<'a> Compiler<'a> {
         func: AggFunc,
         args: &[ast::Expr],
         filter: Option<&ast::Expr>,
-        back: Option<Back>,
+        (back, cumulative): (Option<Back>, bool),
     ) -> (Node, Shape) {
         let ranged = ranged_record(self.symbols, self.record, args, filter);
         let outer = self.agg_record.replace(ranged);
@@ -447,6 +495,7 @@ impl<'a> Compiler<'a> {
             span: e.span,
             text: unbracketed(self.sources.snippet(e.span)).to_string(),
             back,
+            cumulative,
         });
         (Node::Agg((self.aggs.len() - 1) as u16), shape)
     }

@@ -93,6 +93,7 @@ fn rating_average(record: &str, evaluator: &str, indicator: &str, span: Span) ->
             args: vec![member("score")],
             filter: Some(Box::new(filter)),
             at: None,
+            cumulative: false,
         },
         span,
     )
@@ -169,6 +170,7 @@ pub fn add_evaluations(plan: &mut Plan, symbols: &Symbols, sources: &SourceMap) 
                     .map(|f| sources.snippet(f.span).to_string()),
                 period: source_period(&se.source, &plan.world.periods),
                 keys: keys.clone(),
+                periods: None,
                 condition: Expr {
                     node,
                     shape,

@@ -195,6 +195,13 @@ impl<'w> Evaluator<'w> {
             (Value::Year(x), Value::Year(y)) => Some(x.cmp(&y)),
             (Value::Year(x), Value::Num(y)) => Some(Decimal::from(x).cmp(&y)),
             (Value::Num(x), Value::Year(y)) => Some(x.cmp(&Decimal::from(y))),
+            (Value::Period(a, b), Value::Num(y)) => period_order(a, b, y),
+            (Value::Num(y), Value::Period(a, b)) => period_order(a, b, y).map(Ordering::reverse),
+            (Value::Period(a, b), Value::Year(y)) => period_order(a, b, Decimal::from(y)),
+            (Value::Year(y), Value::Period(a, b)) => {
+                period_order(a, b, Decimal::from(y)).map(Ordering::reverse)
+            }
+            (Value::Period(a, b), Value::Period(c, d)) => Some((a, b).cmp(&(c, d))),
             (Value::Date(x), Value::Date(y)) => Some(x.cmp(&y)),
             (Value::Bool(x), Value::Bool(y)) => Some(x.cmp(&y)),
             (Value::Actor(x), Value::Actor(y)) => Some(x.cmp(&y)),
@@ -317,4 +324,16 @@ pub fn holds(op: Cmp, ord: Ordering) -> bool {
         Cmp::Gt => ord == Ordering::Greater,
         Cmp::Ge => ord != Ordering::Less,
     }
+}
+
+/// A plan period against a year: equal when it holds the year, less when it ends before it,
+/// greater when it starts after it.
+fn period_order(first: i32, last: i32, year: Decimal) -> Option<Ordering> {
+    Some(if Decimal::from(last) < year {
+        Ordering::Less
+    } else if Decimal::from(first) > year {
+        Ordering::Greater
+    } else {
+        Ordering::Equal
+    })
 }

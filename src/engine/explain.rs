@@ -1,11 +1,12 @@
 //! `duikou explain`: one rule's computation for one group or record, step by step — each
 //! aggregate with the rows that made it, each comparison with its values, and the outcome.
 
-use super::aggregate::{Acc, AggFunc, Back};
+use super::aggregate::{Acc, AggFunc};
 use super::check::Keep;
 use super::check::{GroupEnv, RowEnv, in_force, year_of};
 use super::compile::{Plan, RulePlan};
 use super::eval::{Env, Evaluator};
+use super::explain_target::{Want, agg_want, group_target, group_want};
 use super::finding::{DataFinding, FindingKind};
 use super::node::Node;
 use super::run::{Options, key_text, read_into};
@@ -13,7 +14,6 @@ use super::template::Part;
 use crate::ast::RuleKind;
 use crate::data::bind::DataFile;
 use crate::data::cells::RowCells;
-use crate::data::convert::{Cell, convert};
 use crate::data::problem::DataProblem;
 use crate::data::row::{Row, salvage, validate};
 use crate::data::shape::{Names, Shape};
@@ -46,8 +46,8 @@ struct Collector<'a> {
     rule: &'a RulePlan,
     record: usize,
     texts: Texts,
-    /// The target group's key, as hashed; `None` for a record target.
-    parts: Option<Vec<u64>>,
+    /// The target group's rows; `None` for a record target.
+    group: Option<Want>,
     record_key: Option<String>,
     traces: Vec<Trace>,
     group_rows: Vec<String>,
@@ -60,9 +60,9 @@ struct Collector<'a> {
     file: String,
     /// What `check` decided for the target.
     verdict: Option<DataFinding>,
-    /// Per aggregate, the key of the group its rows come from: the target's, or an earlier
-    /// period's for `at year - N`.
-    agg_targets: Vec<Vec<u64>>,
+    /// Per aggregate, the rows it is taken over: the target's, an earlier period's for
+    /// `at year - N`, a plan period's (to date).
+    agg_targets: Vec<Want>,
 }
 
 impl Collector<'_> {
@@ -70,7 +70,7 @@ impl Collector<'_> {
     /// it can be read (in force, `where` not false), and its readable keys agree with the
     /// group's (at least one of them, or every key).
     fn may_be_in_target(&mut self, row: &Row) -> bool {
-        let Some(target) = self.parts.clone() else {
+        let Some(target) = self.group.clone() else {
             return false;
         };
         let plan = self.plan;
@@ -90,18 +90,19 @@ impl Collector<'_> {
         if excluded {
             return false;
         }
-        let mut readable = 0;
-        for (k, want) in rule.keys.iter().zip(&target) {
-            if row.is_unreadable(k.field as usize) {
-                continue;
-            }
+        let mut key = Vec::with_capacity(rule.keys.len());
+        let mut values = Vec::with_capacity(rule.keys.len());
+        for k in &rule.keys {
+            let readable = !row.is_unreadable(k.field as usize);
             let v = row.values[k.field as usize];
-            if v.key(&row.text, &mut self.texts) != *want {
-                return false;
-            }
-            readable += 1;
+            key.push(readable.then(|| v.key(&row.text, &mut self.texts)));
+            values.push(readable.then_some(v));
         }
-        readable > 0 || rule.keys.is_empty()
+        let readable = key.iter().any(Option::is_some);
+        // A row of the years an aggregate adds up (to date, or an earlier period) counts too.
+        let wanted = target.matches(&key, &values)
+            || (self.agg_targets.iter()).any(|w| w.matches(&key, &values));
+        wanted && (readable || rule.keys.is_empty())
     }
 
     fn label(&self, row: &Row) -> String {
@@ -170,7 +171,7 @@ impl RowSink for Collector<'_> {
             self.row = row;
             return;
         }
-        if self.parts.is_none() {
+        if self.group.is_none() {
             self.row = row;
             return;
         }
@@ -188,6 +189,7 @@ impl RowSink for Collector<'_> {
         }
         // The row's key in this record's fields, by position in `per`.
         let mut row_key = Vec::with_capacity(rule.keys.len());
+        let mut row_values = Vec::with_capacity(rule.keys.len());
         for k in &rule.keys {
             let field = if own {
                 Some(k.field as usize)
@@ -195,14 +197,10 @@ impl RowSink for Collector<'_> {
                 rec.fields.iter().position(|f| f.name.text == k.name)
             };
             row_key.push(field.map(|f| row.values[f].key(&row.text, &mut self.texts)));
+            row_values.push(field.map(|f| row.values[f]));
         }
-        let matches = |want: &[u64]| {
-            row_key
-                .iter()
-                .zip(want)
-                .all(|(have, want)| have.is_none_or(|h| h == *want))
-        };
-        let in_group = current && self.parts.as_deref().is_some_and(matches);
+        let matches = |want: &Want| want.matches(&row_key, &row_values);
+        let in_group = current && self.group.as_ref().is_some_and(matches);
         let wanted: Vec<bool> = rule
             .aggs
             .iter()
@@ -292,7 +290,7 @@ pub fn explain_with_verdict(
 ) -> Result<(String, Option<DataFinding>), String> {
     let rule = &plan.rules[r];
     let mut texts = plan.texts.clone();
-    let (parts, key_values) = match target {
+    let (parts, key_values, placed) = match target {
         Target::Group(pairs) => {
             if !rule.is_group() {
                 return Err(crate::tr!(
@@ -300,8 +298,8 @@ pub fn explain_with_verdict(
                     rule = rule.name
                 ));
             }
-            let (parts, values) = group_target(plan, rule, pairs, &mut texts)?;
-            (Some(parts), values)
+            let (parts, values, placed) = group_target(plan, rule, pairs, &mut texts)?;
+            (Some(parts), values, placed)
         }
         Target::Record(_) if rule.is_group() => {
             let keys: Vec<&str> = rule.keys.iter().map(|k| k.name.as_str()).collect();
@@ -315,7 +313,7 @@ pub fn explain_with_verdict(
                     .join(",")
             ));
         }
-        Target::Record(_) => (None, Vec::new()),
+        Target::Record(_) => (None, Vec::new(), None),
     };
     let record_key = match target {
         Target::Record(k) => Some(k.clone()),
@@ -326,7 +324,7 @@ pub fn explain_with_verdict(
         rule,
         record: rule.record,
         texts,
-        parts,
+        group: parts.as_ref().map(|p| group_want(rule, p, placed)),
         record_key,
         traces: rule
             .aggs
@@ -346,11 +344,11 @@ pub fn explain_with_verdict(
         verdict: None,
         agg_targets: Vec::new(),
     };
-    if let Some(parts) = &c.parts {
+    if let Some(parts) = &parts {
         c.agg_targets = rule
             .aggs
             .iter()
-            .map(|spec| earlier_key(parts, &key_values, spec.back))
+            .map(|spec| agg_want(rule, spec, parts, &key_values, placed))
             .collect();
     }
     let quiet = Options {
@@ -377,19 +375,6 @@ pub fn explain_with_verdict(
         Target::Record(key) => explain_record(plan, sources, rule, &c, key, &mut out)?,
     }
     Ok((out, c.verdict))
-}
-
-/// The key of the group an aggregate's rows come from: `parts`, or for `at year - N` the same
-/// key N years earlier.
-fn earlier_key(parts: &[u64], values: &[Value], back: Option<Back>) -> Vec<u64> {
-    let Some(b) = back else {
-        return parts.to_vec();
-    };
-    super::groups::earlier(parts, values, b).map_or_else(
-        // No earlier period: a key no row has, so the aggregate gathers nothing.
-        |_| vec![u64::MAX; parts.len()],
-        |(key, _)| key,
-    )
 }
 
 /// What `check` decided for the target: its finding, if it has one. None means the rule passed,
@@ -460,52 +445,14 @@ fn header(plan: &Plan, sources: &SourceMap, rule: &RulePlan) -> String {
         let _ = write!(over, " where {f}");
     }
     if rule.is_group() {
-        let keys: Vec<&str> = rule.keys.iter().map(|k| k.name.as_str()).collect();
+        let keys: Vec<String> = (0..rule.keys.len()).map(|i| rule.key_text(i)).collect();
         let _ = write!(over, ", per {}", keys.join(", "));
+        if rule.periods.as_ref().is_some_and(|p| p.to_date) {
+            over.push_str(", decided at each year of a period, to date");
+        }
     }
     let _ = writeln!(out, "  {over}");
     out
-}
-
-/// The target group's key parts and values, from `k=v` pairs.
-fn group_target(
-    plan: &Plan,
-    rule: &RulePlan,
-    pairs: &[(String, String)],
-    texts: &mut Texts,
-) -> Result<(Vec<u64>, Vec<Value>), String> {
-    let rec = &plan.records[rule.record];
-    let names: Vec<&str> = rule.keys.iter().map(|k| k.name.as_str()).collect();
-    for (k, _) in pairs {
-        if !names.contains(&k.as_str()) {
-            return Err(crate::tr!(
-                "explain-k-not-group-key-rule",
-                k = k,
-                rule = rule.name,
-                names = names.join(", ")
-            ));
-        }
-    }
-    let mut parts = Vec::new();
-    let mut values = Vec::new();
-    for k in &rule.keys {
-        let Some((_, v)) = pairs.iter().find(|(name, _)| *name == k.name) else {
-            return Err(crate::tr!(
-                "explain-give-every-group-key-missing",
-                k = k.name,
-                names = names.join(", ")
-            ));
-        };
-        let mut text = String::new();
-        let field = &rec.fields[k.field as usize];
-        let value = convert(Cell::Text(v), field.ty, &plan.names, &mut text).map_err(|why| {
-            let help = why.help.map(|h| format!(" ({h})")).unwrap_or_default();
-            format!("`{}={v}`: {}{help}", k.name, why.message)
-        })?;
-        parts.push(value.key(&text, texts));
-        values.push(value.kept(&text, texts));
-    }
-    Ok((parts, values))
 }
 
 fn names<'a>(plan: &'a Plan, texts: &'a Texts, row_text: &'a str) -> Names<'a> {
@@ -550,13 +497,16 @@ fn explain_group(
         )
     );
     let mut aggs = Vec::new();
-    for (spec, t) in rule.aggs.iter().zip(&c.traces) {
-        let earlier = spec.back.and_then(|b| match keys.get(b.key as usize) {
-            Some(Value::Year(y)) => Some(y - b.years as i32),
-            _ => None,
-        });
-        let v = match earlier {
-            Some(year) if t.count == 0 => Err(crate::tr!("explain-no-rows-for-year", year = year)),
+    for ((spec, t), want) in rule.aggs.iter().zip(&c.traces).zip(&c.agg_targets) {
+        // The years are said when they are not the group's own.
+        let when = (spec.back.is_some() || spec.cumulative)
+            .then(|| want.years())
+            .flatten();
+        let v = match (&want.none, &when) {
+            (Some(why), _) => Err(why.clone()),
+            (None, Some(years)) if t.count == 0 && spec.back.is_some() => {
+                Err(crate::tr!("explain-no-rows-for-year", year = years))
+            }
             _ => t.acc.value(),
         };
         let shown = match &v {
@@ -569,7 +519,7 @@ fn explain_group(
         } else {
             crate::tr!("explain-joined")
         };
-        let when = earlier
+        let when = when
             .map(|y| crate::tr!("explain-of-year", year = y))
             .unwrap_or_default();
         let _ = writeln!(

@@ -397,6 +397,11 @@ impl GroupTable {
         group.rejected.get_or_insert(why);
     }
 
+    /// The group with key `parts`, if it has had a row.
+    pub fn find(&self, parts: &[u64]) -> Option<usize> {
+        self.index.get(parts).map(|g| g as usize)
+    }
+
     /// Group indexes in key order: actors and programs in declaration order, then numbers,
     /// years, dates and texts in their natural order.
     pub fn sorted(&self, texts: &Texts) -> Vec<usize> {
@@ -458,6 +463,19 @@ impl JoinTable {
         for a in accs.iter_mut() {
             a.poison(format!("a joined row is missing: {why}"));
         }
+    }
+
+    /// The accumulators for a group with key `parts`, and whether any row was added under
+    /// them (rather than only a rejected row's mark).
+    pub fn accs_at(&self, parts: &[u64]) -> Option<(&[Acc], bool)> {
+        let key: Vec<u64> = self.shared.iter().map(|(pos, _)| parts[*pos]).collect();
+        let accs = self.index.get(key.as_slice())?;
+        Some((accs, self.with_rows.contains(key.as_slice())))
+    }
+
+    /// Whether the joined rows are matched on the `per` key at `pos`.
+    pub fn shares(&self, pos: usize) -> bool {
+        self.shared.iter().any(|(p, _)| *p == pos)
     }
 
     /// The value of aggregate `slot` under key `parts`, undetermined when no row was added

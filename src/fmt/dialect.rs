@@ -70,6 +70,14 @@ pub(crate) const KEYWORDS: &[(&str, &str)] = &[
     ("conflict", "冲突"),
 ];
 
+/// Words that are keywords only where they stand (`cumulative sum(…)`, `period(year, …)` in
+/// `per`), so a field may still be called `period`.
+pub(crate) const CONTEXTUAL: &[(&str, &str)] = &[
+    ("cumulative", "累计"),
+    ("period", "期间"),
+    ("period", "规划期"),
+];
+
 /// Property keys with a Chinese form, as `(English, Chinese)`; only an indicator's keys have
 /// one (a record field may be called `weight`, so keys elsewhere are names).
 pub(crate) const INDICATOR_KEYS: &[(&str, &str)] = &[("weight", "权重"), ("target", "目标")];
@@ -77,7 +85,10 @@ pub(crate) const INDICATOR_KEYS: &[(&str, &str)] = &[("weight", "权重"), ("tar
 impl Dialect {
     /// The keyword `word` (in either language) written in this dialect.
     pub fn keyword(self, word: &str) -> &str {
-        translate(KEYWORDS, self, word)
+        match CONTEXTUAL.iter().any(|(en, zh)| *en == word || *zh == word) {
+            true => translate(CONTEXTUAL, self, word),
+            false => translate(KEYWORDS, self, word),
+        }
     }
 
     /// The key of an indicator's property written in this dialect.

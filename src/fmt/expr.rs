@@ -173,8 +173,14 @@ fn list(l: &mut Layout, n: &Node) -> Laid {
 
 /// `f(a, b where c)`.
 fn call(l: &mut Layout, n: &Node) -> Laid {
-    let [name, args] = &n.children[..] else {
-        return Err(unsupported(n));
+    let (name, args) = match &n.children[..] {
+        [name, args] => (name, args),
+        [cumulative, name, args] if cumulative.kind == Kind::cumulative => {
+            l.kw(cumulative);
+            l.p.space();
+            (name, args)
+        }
+        _ => return Err(unsupported(n)),
     };
     l.verbatim(name);
     l.p.punct("(");

@@ -114,20 +114,48 @@ fn clause(l: &mut Layout, n: &Node) -> Laid {
     }
 }
 
-/// `per a, b, c`.
+/// `per a, b, c`, a key perhaps `period(year, 2011..2015, …)`.
 fn per(l: &mut Layout, n: &Node) -> Laid {
     for (i, c) in n.children.iter().enumerate() {
         match i {
             0 => l.kw(c),
-            1 => {
-                l.p.space();
-                l.verbatim(c);
-            }
+            1 => l.p.space(),
             _ => {
                 l.p.punct(",");
                 l.p.space();
+            }
+        }
+        match c.kind {
+            _ if i == 0 => {}
+            Kind::period_key => period_key(l, c)?,
+            _ => l.verbatim(c),
+        }
+    }
+    Ok(())
+}
+
+/// `period(year, 2011..2015, 2016..2020)`.
+fn period_key(l: &mut Layout, n: &Node) -> Laid {
+    for (i, c) in n.children.iter().enumerate() {
+        match c.kind {
+            Kind::period_word => l.kw(c),
+            Kind::word => {
+                l.p.punct("(");
                 l.verbatim(c);
             }
+            Kind::year_span => {
+                let [a, b] = &c.children[..] else {
+                    return Err(unsupported(c));
+                };
+                l.p.punct(",");
+                l.p.space();
+                let text = format!("{}..{}", a.text(l.src()), b.text(l.src()));
+                l.token(c, &text);
+            }
+            _ => return Err(unsupported(c)),
+        }
+        if i + 1 == n.children.len() {
+            l.p.close(n.end, ")");
         }
     }
     Ok(())

@@ -6,6 +6,7 @@ pub fn all() -> impl Iterator<Item = &'static (&'static str, &'static str)> {
     crate::fmt::dialect::KEYWORDS
         .iter()
         .chain(crate::fmt::dialect::INDICATOR_KEYS)
+        .chain(crate::fmt::dialect::CONTEXTUAL)
 }
 
 /// Whether a word is a keyword in either dialect.

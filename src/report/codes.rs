@@ -293,6 +293,16 @@ const DESCRIPTIONS: &[(&str, &str, &str)] = &[
         "an earlier period (`at year - N`, `上年`) taken of something that is not an aggregate, or on a key that is not a `per` key and the record's year `time` field, or over a joined record type without that field",
     ),
     (
+        "duikou::type::period",
+        "`period(…)` on a key that is not the year `time` field, or with bad spans",
+        "plan periods (`period(year, 2011..2015, …)`) on a key that is not the record's year `time` field, with a span that ends before it starts, spans that overlap or are out of order, two period keys, or in an evaluation",
+    ),
+    (
+        "duikou::type::cumulative",
+        "`cumulative` outside a rule with plan periods, or misplaced",
+        "`cumulative` before something that is not an aggregate, in a rule without a `period(…)` key, together with an earlier period, or over a joined record type without the time key",
+    ),
+    (
         "duikou::type::rated",
         "`rated()` misused",
         "`rated()` misused: an expression's types do not fit",
@@ -541,6 +551,8 @@ pub fn short(code: Code) -> String {
         "duikou::type::call" => crate::tr!("code-type-call"),
         "duikou::type::join" => crate::tr!("code-type-join"),
         "duikou::type::offset" => crate::tr!("code-type-offset"),
+        "duikou::type::period" => crate::tr!("code-type-period"),
+        "duikou::type::cumulative" => crate::tr!("code-type-cumulative"),
         "duikou::type::rated" => crate::tr!("code-type-rated"),
         "duikou::type::missing_field" => crate::tr!("code-type-missing-field"),
         "duikou::type::placeholder" => crate::tr!("code-type-placeholder"),

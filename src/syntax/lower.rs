@@ -7,6 +7,9 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::source::{FileId, Span};
 pub type P<'i> = pest::iterators::Pair<'i, Rule>;
 
+/// A `per` clause: the keys, and the plan periods of one of them.
+type PerClause = (Vec<Name>, Option<Box<Periods>>);
+
 /// State while lowering one file.
 pub struct Lowerer<'d> {
     pub file: FileId,
@@ -521,6 +524,11 @@ impl<'d> Lowerer<'d> {
     /// pair_from = { kw_from ~ year }, pair_to = { kw_to ~ year }
     fn lower_year(&mut self, p: P<'_>) -> Option<(i32, Span)> {
         let y = p.into_inner().find(|c| c.as_rule() == Rule::year)?;
+        self.year_literal(y)
+    }
+
+    /// year = @{ ASCII_DIGIT+ }
+    fn year_literal(&mut self, y: P<'_>) -> Option<(i32, Span)> {
         let span = self.span(&y);
         match y.as_str().parse::<i32>() {
             Ok(v) if (1..=9999).contains(&v) => Some((v, span)),
@@ -593,12 +601,61 @@ impl<'d> Lowerer<'d> {
         }
     }
 
-    /// per_clause = { kw_per ~ word ~ (comma ~ word)* }
-    fn lower_per(&mut self, p: P<'_>) -> Vec<Name> {
-        p.into_inner()
-            .filter(|c| c.as_rule() == Rule::word)
-            .map(|c| self.lower_name(c))
-            .collect()
+    /// per_clause = { kw_per ~ per_key ~ (comma ~ per_key)* }
+    fn lower_per(&mut self, p: P<'_>) -> PerClause {
+        let mut keys = Vec::new();
+        let mut periods: Option<Box<Periods>> = None;
+        for c in p.into_inner() {
+            match c.as_rule() {
+                Rule::word => keys.push(self.lower_name(c)),
+                Rule::period_key => {
+                    let found = self.lower_period_key(c);
+                    keys.push(found.key.clone());
+                    match &periods {
+                        Some(first) => self.diags.push(
+                            Diagnostic::new(
+                                Code::TypePeriod,
+                                found.span,
+                                "a rule has one `period(…)` key",
+                            )
+                            .label("a second one here")
+                            .related(first.span, "the first one")
+                            .help("list every plan period in one `period(year, …)`"),
+                        ),
+                        None => periods = Some(Box::new(found)),
+                    }
+                }
+                _ => {}
+            }
+        }
+        (keys, periods)
+    }
+
+    /// period_key = { period_word ~ lparen ~ word ~ (comma ~ year_span)+ ~ comma? ~ rparen }
+    fn lower_period_key(&mut self, p: P<'_>) -> Periods {
+        let span = self.span(&p);
+        let mut key = None;
+        let mut spans = Vec::new();
+        for c in p.into_inner() {
+            match c.as_rule() {
+                Rule::word => key = Some(self.lower_name(c)),
+                Rule::year_span => {
+                    let at = self.span(&c);
+                    let mut years = c.into_inner();
+                    let a = self.year_literal(years.next().expect("a span's first year"));
+                    let b = self.year_literal(years.next().expect("a span's last year"));
+                    if let (Some((a, _)), Some((b, _))) = (a, b) {
+                        spans.push(((a, b), at));
+                    }
+                }
+                _ => {}
+            }
+        }
+        Periods {
+            key: key.expect("period_key names a key"),
+            spans,
+            span,
+        }
     }
 
     fn clause_twice(&mut self, code: Code, what: &str, span: Span, first: Span) {
@@ -620,7 +677,7 @@ impl<'d> Lowerer<'d> {
         let mut name = None;
         let mut title = None;
         let mut over: Option<(Over, Span)> = None;
-        let mut per: Option<(Vec<Name>, Span)> = None;
+        let mut per: Option<(PerClause, Span)> = None;
         let mut body: Option<(RuleKind, Expr, Span)> = None;
         let mut unless: Option<(Expr, Span)> = None;
         let mut severity: Option<(RuleSeverity, Span)> = None;
@@ -751,11 +808,13 @@ impl<'d> Lowerer<'d> {
             Some((k, e, _)) => (k, Some(e)),
             None => (RuleKind::Require, None),
         };
+        let (per, periods) = per.map(|p| p.0).unwrap_or_default();
         Rule_ {
             name,
             title,
             over: over.map(|o| o.0),
-            per: per.map(|p| p.0).unwrap_or_default(),
+            per,
+            periods,
             kind,
             condition,
             unless: unless.map(|u| u.0),
@@ -791,7 +850,21 @@ impl<'d> Lowerer<'d> {
                     }
                 }
                 Rule::per_clause => {
-                    let k = self.lower_per(c);
+                    let (k, periods) = self.lower_per(c);
+                    if let Some(p) = periods {
+                        self.diags.push(
+                            Diagnostic::new(
+                                Code::TypePeriod,
+                                p.span,
+                                "an evaluation is scored per year, not per plan period",
+                            )
+                            .label("plan periods are for rules")
+                            .help(format!(
+                                "write `{}` here; a rule may group years into plan periods",
+                                p.key.text
+                            )),
+                        );
+                    }
                     match &per {
                         Some((_, first)) => {
                             self.clause_twice(Code::DeclEvaluationClause, "per", cspan, *first)
@@ -824,7 +897,7 @@ impl<'d> Lowerer<'d> {
                     }
                 }
                 Rule::rank_clause => {
-                    let k = self.lower_per(c);
+                    let (k, _) = self.lower_per(c);
                     match &rank_within {
                         Some((_, first)) => {
                             self.clause_twice(Code::DeclEvaluationClause, "rank", cspan, *first)

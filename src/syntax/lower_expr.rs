@@ -200,7 +200,8 @@ impl Lowerer<'_> {
                 )
             }
             Rule::call => {
-                let mut it = p.into_inner();
+                let mut it = p.into_inner().peekable();
+                let cumulative = it.next_if(|c| c.as_rule() == Rule::cumulative).is_some();
                 let function = self.lower_name(it.next().expect("call has a name"));
                 let mut args = Vec::new();
                 let mut filter = None;
@@ -218,6 +219,7 @@ impl Lowerer<'_> {
                     args,
                     filter,
                     at: None,
+                    cumulative,
                 }
             }
             Rule::expr_name => ExprKind::Name(self.lower_name(p)),

@@ -88,9 +88,21 @@ fn selects(f: &DataFinding, bindings: &[Binding]) -> bool {
         } else {
             f.group
                 .iter()
-                .any(|k| k.name == b.key.text && k.text == want)
+                .any(|k| k.name == b.key.text && (k.text == want || holds_year(&k.text, &want)))
         }
     })
+}
+
+/// Whether a plan period as printed (`2011–2015`) holds the year `want`: a test selects a
+/// period's group by any of its years.
+fn holds_year(period: &str, want: &str) -> bool {
+    let years = period
+        .split_once('–')
+        .and_then(|(a, b)| Some((a.parse::<i32>().ok()?, b.parse::<i32>().ok()?)));
+    match (years, want.parse::<i32>()) {
+        (Some((a, b)), Ok(y)) => (a..=b).contains(&y),
+        _ => false,
+    }
 }
 
 fn selector(bindings: &[Binding]) -> String {

@@ -125,9 +125,10 @@ test("gaps, conflicts and scores agree with the command line", async () => {
     const shown = await page.$$eval(`#${view} tbody tr`, (rows) => rows.map((r) => [r.cells[1].textContent, r.cells[3].textContent]));
     assert.deepEqual(shown, expected.slice(0, 500), view);
   }
-  // The example data (project.csv and rating.csv) scored as `duikou score` scores it.
+  // The example data (every CSV file of rules/data) scored as `duikou score` scores it.
+  const csvs = readdirSync(join(root, "rules", "data")).filter((f) => f.endsWith(".csv")).length;
   await page.click("#example");
-  await page.waitForFunction(() => document.body.dataset.checked === "done" && document.querySelectorAll("#files tbody tr").length === 2, { timeout: 60000 });
+  await page.waitForFunction((n) => document.body.dataset.checked === "done" && document.querySelectorAll("#files tbody tr").length === n, { timeout: 60000 }, csvs);
   await page.waitForFunction(() => document.body.dataset.checked === "done", { timeout: 60000 });
   await page.click('#result-tabs button[data-view="score"]');
   const shown = await page.$$eval("#scores tbody tr", (rows) => rows.map((r) => [r.cells[0].textContent, r.cells[r.cells.length - 2].textContent]));

@@ -36,7 +36,14 @@ pub fn rule_key_types(plan: &Plan) -> Value {
         .rules
         .iter()
         .filter(|r| !r.hidden && r.is_group())
-        .map(|r| (r.name.clone(), Value::Object(key_types(&r.keys))))
+        .map(|r| {
+            let mut types = key_types(&r.keys);
+            // A key grouped into plan periods holds a period (`2011–2015`), kept as text.
+            if let Some(p) = r.periods.as_ref().filter(|p| !p.to_date) {
+                types.insert(r.keys[p.key as usize].name.clone(), "period".into());
+            }
+            (r.name.clone(), Value::Object(types))
+        })
         .collect();
     Value::Object(map)
 }

@@ -13,8 +13,11 @@ from duikou._report import FINDING_COLUMNS
 from conftest import DATA, place_free
 
 
+RECORDS = ["plan", "project", "rating", "revenue", "transfer"]
+
+
 def frames():
-    return {"project": pd.read_csv(DATA / "project.csv"), "rating": pd.read_csv(DATA / "rating.csv")}
+    return {name: pd.read_csv(DATA / f"{name}.csv") for name in RECORDS}
 
 
 def test_the_shipped_data_gives_findings(csv_report):
@@ -52,7 +55,9 @@ def test_a_dataframe_of_exact_types_gives_the_same_findings(rules, csv_report):
     project["spent"] = project["spent"].map(Decimal)
     project["year"] = project["year"].astype(int)
     project["livelihood"] = project["livelihood"] == "true"
-    report = rules.check({"project": project, "rating": pd.read_csv(DATA / "rating.csv")})
+    data = frames()
+    data["project"] = project
+    report = rules.check(data)
     assert place_free(report.findings) == place_free(csv_report.findings)
 
 
@@ -157,7 +162,9 @@ def test_to_pandas_has_one_row_per_finding_with_every_field(csv_report):
         for k, v in j["group"].items():
             assert row[f"group.{k}"] == v
     years = df["group.year"].dropna()
-    assert len(years) and all(isinstance(y, int) for y in years)
+    # a year is an int; a plan period (`2011–2015`, of rules/funding.dk's 规划完成) stays text
+    assert len(years) and all(isinstance(y, int) or "–" in y for y in years)
+    assert any(isinstance(y, int) for y in years)
 
 
 def test_to_json_is_the_library_report(csv_report):
@@ -200,3 +207,35 @@ def test_check_record_is_the_fast_path(rules):
         rules.check_record("projekt", row)
     assert e.value.diagnostics[0].code == "duikou::data::unbound"
     assert "project" in e.value.diagnostics[0].help
+
+
+PERIODS = """
+actor 江苏省 { kind: government, level: province }
+record transfer { id: text key, supporter: actor, year: year time, amount: money(亿元) }
+record plan { supporter: actor, year: year time, amount: money(亿元) }
+rule 规划完成 {
+  over transfer
+  per supporter, period(year, 2011..2015, 2016..2020)
+  require sum(amount) >= sum(plan.amount)
+}
+rule 规划进度 {
+  over transfer
+  per supporter, period(year, 2011..2015, 2016..2020)
+  require cumulative sum(amount) >= 60% * sum(plan.amount)
+}
+"""
+
+
+def test_a_plan_period_is_a_group_key_and_a_total_to_date_a_year():
+    rules = duikou.from_sources({"periods.dk": PERIODS})
+    transfers = [
+        {"id": f"t{y}", "supporter": "江苏省", "year": y, "amount": Decimal("100")}
+        for y in (2011, 2012, 2013)
+    ]
+    report = rules.check({"transfer": transfers, "plan": [{"supporter": "江苏省", "year": 2011, "amount": Decimal("500")}]})
+    by_rule = {}
+    for f in report.findings:
+        by_rule.setdefault(f.rule, []).append(f.group["year"])
+    assert by_rule["规划完成"] == ["2011–2015"]
+    # to date: 100, 200 and 300 against 60% of 500
+    assert sorted(by_rule["规划进度"]) == [2011, 2012]

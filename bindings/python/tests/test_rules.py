@@ -14,7 +14,7 @@ rule 有计划 { over project  require planned > "many" }
 
 def test_shipped_rules_load_without_errors(rules):
     assert not rules.has_errors
-    assert set(rules.records) == {"project", "rating"}
+    assert set(rules.records) == {"plan", "project", "rating", "revenue", "transfer"}
     assert rules.records["project"]["planned"] == "money"
     assert rules.records["project"]["year"] == "year"
     assert all(isinstance(d, duikou.Diagnostic) for d in rules.diagnostics)

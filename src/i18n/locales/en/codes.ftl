@@ -101,3 +101,5 @@ code-category-types = an expression's types do not fit
 code-category-data = a data file or row cannot be checked
 code-category-gaps = a responsibility gap
 code-category-conflicts = a conflict between provisions
+code-type-period = `period(…)` on a key that is not the year `time` field, or with bad spans
+code-type-cumulative = `cumulative` outside a rule with plan periods, or misplaced

@@ -101,3 +101,5 @@ code-category-types = 表达式的类型不匹配
 code-category-data = 无法检查数据文件或数据行
 code-category-gaps = 职责缺口
 code-category-conflicts = 规定之间的冲突
+code-type-period = `期间(…)` 用在不是年度 `time` 字段的键上，或年份区间有误
+code-type-cumulative = `累计` 用在没有规划期的规则中，或位置不对
