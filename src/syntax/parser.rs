@@ -11,10 +11,21 @@ pub struct DkParser;
 
 /// Turns a pest error into a `duikou::parse::syntax` diagnostic with a readable expectation.
 pub fn syntax_error(file: FileId, text: &str, err: pest::error::Error<Rule>) -> Diagnostic {
-    let pos = match err.location {
-        InputLocation::Pos(p) => p,
-        InputLocation::Span((s, _)) => s,
-    };
+    syntax_error_at(file, text, 0, err)
+}
+
+/// As [`syntax_error`], for an error found parsing the piece of `text` that starts at `offset`.
+pub fn syntax_error_at(
+    file: FileId,
+    text: &str,
+    offset: usize,
+    err: pest::error::Error<Rule>,
+) -> Diagnostic {
+    let pos = offset
+        + match err.location {
+            InputLocation::Pos(p) => p,
+            InputLocation::Span((s, _)) => s,
+        };
     let found = text[pos..].chars().next();
     let end = pos + found.map_or(0, char::len_utf8);
     let found_text = match found {
