@@ -11,17 +11,19 @@ pub struct DkParser;
 
 /// Turns a pest error into a `duikou::parse::syntax` diagnostic with a readable expectation.
 pub fn syntax_error(file: FileId, text: &str, err: pest::error::Error<Rule>) -> Diagnostic {
-    syntax_error_at(file, text, 0, err)
+    syntax_error_at(file, text, 0..text.len(), err)
 }
 
-/// As [`syntax_error`], for an error found parsing the piece of `text` that starts at `offset`.
+/// As [`syntax_error`], for an error found parsing the piece `piece` of `text` on its own.
+/// An error at the end of a piece cut short before the next declaration found that
+/// declaration's keyword: the helps about the word found there do not apply.
 pub fn syntax_error_at(
     file: FileId,
     text: &str,
-    offset: usize,
+    piece: std::ops::Range<usize>,
     err: pest::error::Error<Rule>,
 ) -> Diagnostic {
-    let pos = offset
+    let pos = piece.start
         + match err.location {
             InputLocation::Pos(p) => p,
             InputLocation::Span((s, _)) => s,
@@ -61,14 +63,20 @@ pub fn syntax_error_at(
             format!("expected {expected}")
         },
     );
+    let cut_short = pos >= piece.end && piece.end < text.len();
     let help = literal_help(text, pos)
-        .or_else(|| keyword_as_name_help(text, pos, &expected))
-        .or_else(|| glued_keyword_help(text, pos))
-        .or_else(|| misspelt_keyword_help(text, pos));
+        .or_else(|| (!cut_short).then_some(()).and_then(|()| word_help(text, pos, &expected)));
     if let Some(help) = help {
         d = d.help(help);
     }
     d
+}
+
+/// Helps about the word at the error: a keyword used as a name, glued or misspelt.
+fn word_help(text: &str, pos: usize, expected: &str) -> Option<String> {
+    keyword_as_name_help(text, pos, expected)
+        .or_else(|| glued_keyword_help(text, pos))
+        .or_else(|| misspelt_keyword_help(text, pos))
 }
 
 /// Money and dates written as in prose: `50万` for `50万元`, `2012年1月1日` for `2012-01-01`.

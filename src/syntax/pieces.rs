@@ -173,6 +173,13 @@ fn is_declaration(word: &str) -> bool {
     DECLARATION_KEYWORDS.contains(&word)
 }
 
+/// The indices of the tokens inside `range` (tokens are in source order).
+fn inside(tokens: &[Token], range: &Range<usize>) -> Range<usize> {
+    let lo = tokens.partition_point(|t| t.start < range.start);
+    let hi = tokens.partition_point(|t| t.end <= range.end);
+    lo..hi.max(lo)
+}
+
 /// `for pair …` / `针对 支援类型 …` inside a duty, or a keyword where a declaration's name is
 /// due (`规则 结对 {`): not a new declaration.
 fn after_for(tokens: &[Token], i: usize) -> bool {
@@ -188,10 +195,8 @@ fn after_for(tokens: &[Token], i: usize) -> bool {
 pub fn declaration_starts(tokens: &[Token], range: Range<usize>, at_line_starts: bool) -> Vec<usize> {
     let mut starts = Vec::new();
     let mut depth = 0usize;
-    for (i, t) in tokens.iter().enumerate() {
-        if t.start < range.start || t.end > range.end {
-            continue;
-        }
+    for i in inside(tokens, &range) {
+        let t = &tokens[i];
         match &t.kind {
             TokenKind::Open => depth += 1,
             TokenKind::Close => depth = depth.saturating_sub(1),
@@ -227,9 +232,8 @@ pub fn cut(range: Range<usize>, starts: &[usize]) -> Vec<Range<usize>> {
 
 /// Whether the piece is a document declaration.
 pub fn is_document(tokens: &[Token], range: &Range<usize>) -> bool {
-    tokens
-        .iter()
-        .find(|t| t.start >= range.start && t.end <= range.end)
+    tokens[inside(tokens, range)]
+        .first()
         .and_then(Token::word)
         .is_some_and(|w| matches!(w, "document" | "文件"))
 }
@@ -241,10 +245,7 @@ pub fn articles(tokens: &[Token], range: Range<usize>) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
     let mut open: Option<usize> = None;
     let mut depth = 0usize;
-    for t in tokens
-        .iter()
-        .filter(|t| t.start >= range.start && t.end <= range.end)
-    {
+    for t in &tokens[inside(tokens, &range)] {
         match &t.kind {
             TokenKind::Open => depth += 1,
             TokenKind::Close => {
@@ -286,11 +287,7 @@ pub struct Lost {
 impl Lost {
     /// Records what the tokens inside `range` declare.
     pub fn add(&mut self, tokens: &[Token], range: &Range<usize>) {
-        let inside: Vec<(usize, &Token)> = tokens
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| t.start >= range.start && t.end <= range.end)
-            .collect();
+        let inside: Vec<(usize, &Token)> = inside(tokens, range).map(|i| (i, &tokens[i])).collect();
         for pair in inside.windows(2) {
             let ((i, kw), (_, name)) = (pair[0], pair[1]);
             match (kw.word(), name.word()) {

@@ -19,6 +19,10 @@ pub struct Recovered {
     pub lost: Lost,
 }
 
+/// Each broken article costs a parse of its whole document: past this many, the rest of the
+/// document is given up at once, which keeps recovery linear in the size of the file.
+const MAX_BROKEN_ARTICLES: usize = 32;
+
 struct Recovery<'t> {
     file: FileId,
     text: &'t str,
@@ -95,16 +99,23 @@ impl Recovery<'_> {
                 self.blank(a.clone());
             }
         }
-        if self.holds_problem(&range) {
+        let outside_articles = self
+            .problems
+            .iter()
+            .any(|p| range.contains(p) && !articles.iter().any(|a| a.contains(p)));
+        if outside_articles {
             self.blank(range);
             return;
         }
+        let mut tries = 0;
         while let Err(pos) = self.parse(&range) {
+            tries += 1;
             let broken = articles
                 .iter()
                 .enumerate()
                 .find(|(i, a)| !blanked[*i] && a.start < pos && pos <= a.end)
-                .map(|(i, _)| i);
+                .map(|(i, _)| i)
+                .filter(|_| tries <= MAX_BROKEN_ARTICLES);
             self.report(&range);
             match broken {
                 Some(i) => {
@@ -143,7 +154,7 @@ impl Recovery<'_> {
         pest::set_error_detail(false);
         if let Err(err) = result {
             self.errors
-                .push(parser::syntax_error_at(self.file, self.text, range.start, err));
+                .push(parser::syntax_error_at(self.file, self.text, range.clone(), err));
         }
     }
 
