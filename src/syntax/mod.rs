@@ -9,6 +9,7 @@ mod lower_expr;
 mod parser;
 mod pieces;
 mod prescan;
+mod prop_keys;
 mod props;
 mod recover;
 
