@@ -325,9 +325,23 @@ pub struct Duty {
     pub actor: Name,
     pub function: Name,
     pub target: DutyTarget,
+    /// The first year it is held (`from YEAR`), when it starts later than its basis.
+    pub from: Option<i32>,
+    /// The last year it is held (`until YEAR`), when it ends before its basis.
+    pub until: Option<i32>,
     pub role: Role,
     #[educe(PartialEq(ignore))]
     pub span: Span,
+}
+
+impl Duty {
+    /// The years the duty names, as written in English: ` from 2016`, ` until 2015`,
+    /// ` from 2012 until 2020`, or nothing.
+    pub fn years_text(&self) -> String {
+        let from = self.from.map(|y| format!(" from {y}")).unwrap_or_default();
+        let until = self.until.map(|y| format!(" until {y}")).unwrap_or_default();
+        format!("{from}{until}")
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

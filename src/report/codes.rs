@@ -173,6 +173,11 @@ const DESCRIPTIONS: &[(&str, &str, &str)] = &[
         "`for program` on a pair-scope function or vice versa: a declaration is incomplete or inconsistent",
     ),
     (
+        "duikou::decl::duty_years",
+        "a duty's `from` year after its `until` year",
+        "a duty's `from` year after its `until` year: a declaration is incomplete or inconsistent",
+    ),
+    (
         "duikou::decl::weights",
         "indicator or evaluator weights do not sum to 100%",
         "indicator or evaluator weights do not sum to 100%: a declaration is incomplete or inconsistent",

@@ -534,7 +534,7 @@ impl<'d> Lowerer<'d> {
         }
     }
 
-    /// duty_decl = { kw_duty ~ actor_ref ~ kw_holds ~ ident ~ kw_for ~ (duty_program | duty_pair) ~ role? }
+    /// duty_decl = { kw_duty ~ actor_ref ~ kw_holds ~ ident ~ kw_for ~ (duty_program | duty_pair) ~ duty_from? ~ duty_until? ~ role? }
     fn lower_duty(&mut self, p: P<'_>) -> Duty {
         let span = self.span(&p);
         let mut it = p
@@ -558,17 +558,44 @@ impl<'d> Lowerer<'d> {
                 program: names.get(2).cloned(),
             }
         };
-        let role = match it.next() {
-            Some(r) if r.clone().into_inner().any(|c| c.as_rule() == Rule::lead) => Role::Lead,
-            _ => Role::Support,
-        };
+        let (mut from, mut until, mut role) = (None, None, Role::Support);
+        for c in it {
+            match c.as_rule() {
+                Rule::duty_from => from = self.duty_year(c),
+                Rule::duty_until => until = self.duty_year(c),
+                _ if c.clone().into_inner().any(|c| c.as_rule() == Rule::lead) => {
+                    role = Role::Lead;
+                }
+                _ => {}
+            }
+        }
+        if let (Some(f), Some(u)) = (from, until)
+            && f > u
+        {
+            self.diags.push(
+                Diagnostic::new(
+                    Code::DeclDutyYears,
+                    span,
+                    format!("the duty starts in {f}, after it ends in {u}"),
+                )
+                .label("years reversed")
+                .help(format!("write the years in order: `{u}` … `{f}`")),
+            );
+        }
         Duty {
             actor,
             function,
             target,
+            from,
+            until,
             role,
             span,
         }
+    }
+
+    /// duty_from = { kw_from ~ year }, duty_until = { (kw_until | kw_to) ~ year }
+    fn duty_year(&mut self, p: P<'_>) -> Option<i32> {
+        self.lower_year(p).map(|(y, _)| y)
     }
 
     /// over_clause = { kw_over ~ ident ~ filter? }
