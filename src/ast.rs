@@ -339,7 +339,10 @@ impl Duty {
     /// ` from 2012 until 2020`, or nothing.
     pub fn years_text(&self) -> String {
         let from = self.from.map(|y| format!(" from {y}")).unwrap_or_default();
-        let until = self.until.map(|y| format!(" until {y}")).unwrap_or_default();
+        let until = self
+            .until
+            .map(|y| format!(" until {y}"))
+            .unwrap_or_default();
         format!("{from}{until}")
     }
 }

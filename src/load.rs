@@ -107,6 +107,30 @@ pub fn read_file(
     add_bytes(path.to_path_buf(), &bytes, sources, diags)
 }
 
+/// How to convert a rule file that is not UTF-8: UTF-16 (a byte order mark, or a zero byte
+/// beside most ASCII characters, as Windows Notepad saves "Unicode"), else GBK.
+fn encoding_help(bytes: &[u8]) -> &'static str {
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return "the file is UTF-16; save it as UTF-8, or convert it with `iconv -f UTF-16 -t UTF-8`";
+    }
+    let head = &bytes[..bytes.len().min(4096) & !1];
+    let zeros_at = |parity: usize| {
+        head.iter()
+            .enumerate()
+            .filter(|&(i, &b)| i % 2 == parity && b == 0)
+            .count()
+    };
+    let (even, odd) = (zeros_at(0), zeros_at(1));
+    let half = head.len() / 2;
+    if head.len() >= 4 && odd * 2 >= half && odd > even {
+        "the file is UTF-16 (little-endian); save it as UTF-8, or convert it with `iconv -f UTF-16LE -t UTF-8`"
+    } else if head.len() >= 4 && even * 2 >= half && even > odd {
+        "the file is UTF-16 (big-endian); save it as UTF-8, or convert it with `iconv -f UTF-16BE -t UTF-8`"
+    } else {
+        "save the file as UTF-8; GBK rule files can be converted with `iconv -f GBK -t UTF-8`"
+    }
+}
+
 /// Adds a file's bytes to the source map, checking the encoding.
 pub fn add_bytes(
     path: PathBuf,
@@ -126,9 +150,11 @@ pub fn add_bytes(
                 Diagnostic::at_path(
                     Code::ParseEncoding,
                     &shown,
-                    format!("`{shown}` is not UTF-8 (invalid byte at line {line}, byte offset {at})"),
+                    format!(
+                        "`{shown}` is not UTF-8 (invalid byte at line {line}, byte offset {at})"
+                    ),
                 )
-                .help("save the file as UTF-8; GBK rule files can be converted with `iconv -f GBK -t UTF-8`"),
+                .help(encoding_help(bytes)),
             );
             sources.add(SourceFile::new(path, String::new(), hash));
             None

@@ -286,7 +286,14 @@ impl<'a> Scope<'a> {
                             n.text, a.name.text
                         )
                     });
-                let help = alias
+                let numeral = crate::numerals::digit_form(&n.text).map(|digits| {
+                    format!(
+                        "numbers are written with digits: `{digits}` for `{}`",
+                        n.text
+                    )
+                });
+                let help = numeral
+                    .or(alias)
                     .or_else(|| did_you_mean(&n.text, candidates))
                     .or_else(|| {
                         Some(match self.record {

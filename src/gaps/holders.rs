@@ -73,7 +73,9 @@ fn duty_days(duty: &Duty) -> (NaiveDate, Option<NaiveDate>) {
         .from
         .and_then(|y| NaiveDate::from_ymd_opt(y, 1, 1))
         .unwrap_or(NaiveDate::MIN);
-    let end = duty.until.and_then(|y| NaiveDate::from_ymd_opt(y + 1, 1, 1));
+    let end = duty
+        .until
+        .and_then(|y| NaiveDate::from_ymd_opt(y + 1, 1, 1));
     (start, end)
 }
 
@@ -153,7 +155,9 @@ pub fn holders<'a>(
             .intersect(&claimed);
         let period = document.and_then(|d| periods.get(d));
         let (claimed_start, claimed_end) = duty_days(duty);
-        let start = period.map_or(NaiveDate::MIN, |p| p.start).max(claimed_start);
+        let start = period
+            .map_or(NaiveDate::MIN, |p| p.start)
+            .max(claimed_start);
         let end = [period.and_then(|p| p.end), actor.until, claimed_end]
             .into_iter()
             .flatten()

@@ -431,7 +431,7 @@ impl<'d> Lowerer<'d> {
         let mut props = Vec::new();
         for c in p.into_inner() {
             match c.as_rule() {
-                Rule::article_no => number = c.as_str().to_string(),
+                Rule::article_no => number = super::literal::ascii_digits(c.as_str()).into_owned(),
                 Rule::string => text = Some(self.lower_string(c)),
                 Rule::article_body => {
                     for n in c.into_inner() {
@@ -517,7 +517,7 @@ impl<'d> Lowerer<'d> {
     fn lower_year(&mut self, p: P<'_>) -> Option<(i32, Span)> {
         let y = p.into_inner().find(|c| c.as_rule() == Rule::year)?;
         let span = self.span(&y);
-        match y.as_str().parse::<i32>() {
+        match super::literal::ascii_digits(y.as_str()).parse::<i32>() {
             Ok(v) if (1..=9999).contains(&v) => Some((v, span)),
             _ => {
                 self.diags.push(

@@ -30,7 +30,10 @@ pub fn parse_file(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Opti
     let syntax_failed = diags[before..].iter().any(|d| {
         matches!(
             d.code,
-            Code::ParseSyntax | Code::ParseChineseQuote | Code::ParseNesting | Code::ParseUnterminated
+            Code::ParseSyntax
+                | Code::ParseChineseQuote
+                | Code::ParseNesting
+                | Code::ParseUnterminated
         )
     });
     if syntax_failed { None } else { module }

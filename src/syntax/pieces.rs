@@ -192,7 +192,11 @@ fn after_for(tokens: &[Token], i: usize) -> bool {
 /// Where the top-level declarations of `range` begin. With `at_line_starts`, a declaration
 /// keyword at the very start of a line also begins one when a bracket before it was never
 /// closed: that is where a missing `}` is most likely.
-pub fn declaration_starts(tokens: &[Token], range: Range<usize>, at_line_starts: bool) -> Vec<usize> {
+pub fn declaration_starts(
+    tokens: &[Token],
+    range: Range<usize>,
+    at_line_starts: bool,
+) -> Vec<usize> {
     let mut starts = Vec::new();
     let mut depth = 0usize;
     for i in inside(tokens, &range) {
@@ -317,14 +321,24 @@ impl Lost {
         use Code::*;
         match d.code {
             DeclDutyPair => self.pairs,
-            NameUnknownActor | NameUnknownProgram | NameUnknownRecord | NameUnknownFunction
-            | NameUnknownDocument | NameUnknownRule | NameUnknownEvaluation | NameUnknownName
-            | NameUnknownValue | NameUnknownField => d.span.is_some_and(|span| {
+            NameUnknownActor
+            | NameUnknownProgram
+            | NameUnknownRecord
+            | NameUnknownFunction
+            | NameUnknownDocument
+            | NameUnknownRule
+            | NameUnknownEvaluation
+            | NameUnknownName
+            | NameUnknownValue
+            | NameUnknownField => d.span.is_some_and(|span| {
                 let range = span.start as usize..span.end as usize;
                 let text = sources.get(span.file).text.get(range).unwrap_or("");
                 let name = text.trim_matches('`');
                 self.names.contains(name)
-                    || name.split('.').next().is_some_and(|n| self.names.contains(n))
+                    || name
+                        .split('.')
+                        .next()
+                        .is_some_and(|n| self.names.contains(n))
             }),
             _ => false,
         }
@@ -346,7 +360,8 @@ mod tests {
 
     #[test]
     fn cuts_at_top_level_declarations() {
-        let text = "actor a { kind: x }\nduty a holds f for pair a -> b in p\nrule r { require \"{\" }";
+        let text =
+            "actor a { kind: x }\nduty a holds f for pair a -> b in p\nrule r { require \"{\" }";
         assert_eq!(
             pieces(text, false),
             [
@@ -361,7 +376,10 @@ mod tests {
     fn a_keyword_at_a_line_start_ends_an_unclosed_declaration() {
         let text = "规则 超支 { 范围 项目\n规则 超额 { 范围 项目 }";
         assert_eq!(pieces(text, false).len(), 1);
-        assert_eq!(pieces(text, true), ["规则 超支 { 范围 项目", "规则 超额 { 范围 项目 }"]);
+        assert_eq!(
+            pieces(text, true),
+            ["规则 超支 { 范围 项目", "规则 超额 { 范围 项目 }"]
+        );
     }
 
     #[test]
@@ -372,7 +390,10 @@ mod tests {
             .into_iter()
             .map(|r| text[r].trim())
             .collect();
-        assert_eq!(found, ["article 1 { rule a { } }", "article 2 \"x\" {", "article 3"]);
+        assert_eq!(
+            found,
+            ["article 1 { rule a { } }", "article 2 \"x\" {", "article 3"]
+        );
     }
 
     #[test]

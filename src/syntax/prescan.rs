@@ -107,11 +107,16 @@ pub fn prescan(file: FileId, text: &str) -> Vec<Diagnostic> {
                     return out;
                 }
             }
-            '“' | '”' => {
+            '“' | '”' | '「' | '」' | '『' | '』' => {
+                let (open, close) = match c {
+                    '「' | '」' => ('「', '」'),
+                    '『' | '』' => ('『', '』'),
+                    _ => ('“', '”'),
+                };
                 let end = text[i..]
                     .char_indices()
                     .skip(1)
-                    .find(|&(_, c)| c == '”' || c == '\n')
+                    .find(|&(_, c)| c == close || c == '\n')
                     .map_or(i + c.len_utf8(), |(j, c)| i + j + c.len_utf8());
                 out.push(
                     Diagnostic::new(
@@ -119,7 +124,7 @@ pub fn prescan(file: FileId, text: &str) -> Vec<Diagnostic> {
                         span(i, end),
                         "chinese quotation marks cannot delimit a string",
                     )
-                    .label("written with “ ”")
+                    .label(format!("written with {open} {close}"))
                     .help("use straight double quotes: \"…\""),
                 );
                 while chars.peek().is_some_and(|p| p.0 < end) {
@@ -182,6 +187,8 @@ mod tests {
     #[test]
     fn reports_chinese_quotes_outside_strings_only() {
         assert_eq!(codes("message “你好”"), ["duikou::parse::chinese_quote"]);
+        assert_eq!(codes("message 「你好」"), ["duikou::parse::chinese_quote"]);
+        assert_eq!(codes("message 『你好』"), ["duikou::parse::chinese_quote"]);
         assert!(codes("message \"“你好”\"").is_empty());
     }
 }

@@ -7,8 +7,8 @@ use super::parser::{self, DkParser, Rule};
 use super::pieces::{self, Lost, Token};
 use crate::diagnostic::Diagnostic;
 use crate::source::FileId;
-use pest::error::InputLocation;
 use pest::Parser;
+use pest::error::InputLocation;
 use std::ops::Range;
 
 /// The outcome of recovery: the file with its broken pieces blanked, the syntax errors found
@@ -153,8 +153,12 @@ impl Recovery<'_> {
         let result = DkParser::parse(Rule::file, &self.masked[range.clone()]);
         pest::set_error_detail(false);
         if let Err(err) = result {
-            self.errors
-                .push(parser::syntax_error_at(self.file, self.text, range.clone(), err));
+            self.errors.push(parser::syntax_error_at(
+                self.file,
+                self.text,
+                range.clone(),
+                err,
+            ));
         }
     }
 
@@ -163,7 +167,13 @@ impl Recovery<'_> {
         self.lost.add(&self.tokens, &range);
         let spaces: String = self.masked[range.clone()]
             .chars()
-            .map(|c| if c == '\n' { "\n".to_string() } else { " ".repeat(c.len_utf8()) })
+            .map(|c| {
+                if c == '\n' {
+                    "\n".to_string()
+                } else {
+                    " ".repeat(c.len_utf8())
+                }
+            })
             .collect();
         self.masked.replace_range(range, &spaces);
     }
