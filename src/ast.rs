@@ -613,6 +613,26 @@ mod tests {
     }
 
     #[test]
+    fn a_duty_keeps_its_years_in_both_dialects() {
+        let head = "actor a { kind: government, level: province }\nfunction f { scope: program, side: central }\nprogram p { since: 2010 }\n";
+        let duty = |m: &Module| match m.items.last() {
+            Some(super::Item::Norm(super::Norm::Duty(d))) => d.clone(),
+            other => panic!("not a duty: {other:?}"),
+        };
+        let en = parse(&format!(
+            "{head}duty a holds f for program p from 2012 until 2015 as lead"
+        ));
+        let zh = parse(&format!(
+            "{head}职责 a 承担 f 针对 支援类型 p 自 2012 至 2015 作为 牵头"
+        ));
+        assert_eq!(duty(&en), duty(&zh));
+        assert_eq!((duty(&en).from, duty(&en).until), (Some(2012), Some(2015)));
+        assert_eq!(duty(&en).years_text(), " from 2012 until 2015");
+        let open = parse(&format!("{head}duty a holds f for program p to 2015"));
+        assert_eq!(duty(&open).years_text(), " until 2015");
+    }
+
+    #[test]
     fn layout_is_left_out_of_equality_field_by_field() {
         let one = parse("record p { a: int }\nrule r { over p require a >= 1 message \"m\" }\n");
         let other = parse(

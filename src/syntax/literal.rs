@@ -95,7 +95,10 @@ mod tests {
         assert_eq!(number("１９９４"), Decimal::from_str("1994").ok());
         assert_eq!(number("１２.５"), Decimal::from_str("12.5").ok());
         assert_eq!(percent("７４"), Decimal::from_str("0.74").ok());
-        assert_eq!(date("２０１７-１２-３１"), NaiveDate::from_ymd_opt(2017, 12, 31));
+        assert_eq!(
+            date("２０１７-１２-３１"),
+            NaiveDate::from_ymd_opt(2017, 12, 31)
+        );
         assert_eq!(ascii_digits("条１２-１"), "条12-1");
     }
 
