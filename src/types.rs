@@ -269,53 +269,55 @@ impl<'a> Scope<'a> {
                 Ty::Unknown
             }
             _ => {
-                let candidates = [self.aggregate, self.record]
-                    .into_iter()
-                    .flatten()
-                    .flat_map(|rec| rec.fields.iter().map(|f| f.name.text.as_str()))
-                    .chain(self.symbols.names_of(DeclKind::Actor))
-                    .chain(self.symbols.names_of(DeclKind::Program));
-                let alias = self
-                    .symbols
-                    .actors
-                    .values()
-                    .find(|a| a.aliases.contains(&n.text))
-                    .map(|a| {
-                        format!(
-                            "`{}` is an alias of `{}`; rule files use the declared name",
-                            n.text, a.name.text
-                        )
-                    });
-                let numeral = crate::numerals::digit_form(&n.text).map(|digits| {
-                    format!(
-                        "numbers are written with digits: `{digits}` for `{}`",
-                        n.text
-                    )
-                });
-                let help = numeral
-                    .or(alias)
-                    .or_else(|| did_you_mean(&n.text, candidates))
-                    .or_else(|| {
-                        Some(match self.record {
-                            Some(r) => format!(
-                                "`{}` is no field of `{}`, and no actor or program",
-                                n.text, r.name.text
-                            ),
-                            None => "declare it as an actor or program".to_string(),
-                        })
-                    });
-                diags.push(
-                    Diagnostic::new(
-                        Code::NameUnknownName,
-                        n.span,
-                        format!("unknown name `{}`", n.text),
-                    )
-                    .label("not a field, actor or program")
-                    .maybe_help(help),
-                );
+                diags.push(self.unknown_name(n));
                 Ty::Unknown
             }
         }
+    }
+
+    /// `unknown name`, with the likeliest help: a number in Chinese characters, an alias, a
+    /// close name, or what the name is not.
+    fn unknown_name(&self, n: &Name) -> Diagnostic {
+        let candidates = [self.aggregate, self.record]
+            .into_iter()
+            .flatten()
+            .flat_map(|rec| rec.fields.iter().map(|f| f.name.text.as_str()))
+            .chain(self.symbols.names_of(DeclKind::Actor))
+            .chain(self.symbols.names_of(DeclKind::Program));
+        let alias = self
+            .symbols
+            .actors
+            .values()
+            .find(|a| a.aliases.contains(&n.text))
+            .map(|a| {
+                format!(
+                    "`{}` is an alias of `{}`; rule files use the declared name",
+                    n.text, a.name.text
+                )
+            });
+        let numeral = crate::numerals::digit_form(&n.text).map(|digits| {
+            format!(
+                "numbers are written with digits: `{digits}` for `{}`",
+                n.text
+            )
+        });
+        let help = numeral
+            .or(alias)
+            .or_else(|| did_you_mean(&n.text, candidates))
+            .unwrap_or_else(|| match self.record {
+                Some(r) => format!(
+                    "`{}` is no field of `{}`, and no actor or program",
+                    n.text, r.name.text
+                ),
+                None => "declare it as an actor or program".to_string(),
+            });
+        Diagnostic::new(
+            Code::NameUnknownName,
+            n.span,
+            format!("unknown name `{}`", n.text),
+        )
+        .label("not a field, actor or program")
+        .help(help)
     }
 
     fn member(&mut self, base: &Expr, prop: &Name, diags: &mut Vec<Diagnostic>) -> Ty {

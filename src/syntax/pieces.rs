@@ -86,12 +86,19 @@ pub fn tokens(text: &str) -> Vec<Token> {
     let mut out = Vec::new();
     let mut chars = text.char_indices().peekable();
     let mut line_start = 0usize;
+    // Whether nothing but whitespace has come yet on the current line (comments count as
+    // something): kept as a flag, so that a 10-MB line is scanned once.
+    let mut line_blank = true;
     while let Some((i, c)) = chars.next() {
-        let first_on_line = text[line_start..i].chars().all(char::is_whitespace);
+        let first_on_line = line_blank;
         let at_line_start = i == line_start;
+        if !c.is_whitespace() {
+            line_blank = false;
+        }
         let kind = match c {
             '\n' => {
                 line_start = i + 1;
+                line_blank = true;
                 continue;
             }
             '/' if chars.peek().map(|p| p.1) == Some('/') => {
@@ -204,11 +211,13 @@ pub fn declaration_starts(
         match &t.kind {
             TokenKind::Open => depth += 1,
             TokenKind::Close => depth = depth.saturating_sub(1),
-            TokenKind::Word(w) if is_declaration(w) && !after_for(tokens, i) => {
-                if depth == 0 || (at_line_starts && t.at_line_start) {
-                    depth = 0;
-                    starts.push(t.start);
-                }
+            TokenKind::Word(w)
+                if is_declaration(w)
+                    && !after_for(tokens, i)
+                    && (depth == 0 || (at_line_starts && t.at_line_start)) =>
+            {
+                depth = 0;
+                starts.push(t.start);
             }
             _ => {}
         }

@@ -108,25 +108,8 @@ pub fn prescan(file: FileId, text: &str) -> Vec<Diagnostic> {
                 }
             }
             '“' | '”' | '「' | '」' | '『' | '』' => {
-                let (open, close) = match c {
-                    '「' | '」' => ('「', '」'),
-                    '『' | '』' => ('『', '』'),
-                    _ => ('“', '”'),
-                };
-                let end = text[i..]
-                    .char_indices()
-                    .skip(1)
-                    .find(|&(_, c)| c == close || c == '\n')
-                    .map_or(i + c.len_utf8(), |(j, c)| i + j + c.len_utf8());
-                out.push(
-                    Diagnostic::new(
-                        Code::ParseChineseQuote,
-                        span(i, end),
-                        "chinese quotation marks cannot delimit a string",
-                    )
-                    .label(format!("written with {open} {close}"))
-                    .help("use straight double quotes: \"…\""),
-                );
+                let (d, end) = chinese_quote(file, text, i, c);
+                out.push(d);
                 while chars.peek().is_some_and(|p| p.0 < end) {
                     chars.next();
                 }
@@ -143,6 +126,29 @@ pub fn prescan(file: FileId, text: &str) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// Chinese quotation marks (`“”`, `「」`, `『』`) around what should be a string, from the mark at
+/// `i` to its closing mark on the same line; with the offset where the scan goes on.
+fn chinese_quote(file: FileId, text: &str, i: usize, c: char) -> (Diagnostic, usize) {
+    let (open, close) = match c {
+        '「' | '」' => ('「', '」'),
+        '『' | '』' => ('『', '』'),
+        _ => ('“', '”'),
+    };
+    let end = text[i..]
+        .char_indices()
+        .skip(1)
+        .find(|&(_, c)| c == close || c == '\n')
+        .map_or(i + c.len_utf8(), |(j, c)| i + j + c.len_utf8());
+    let d = Diagnostic::new(
+        Code::ParseChineseQuote,
+        Span::new(file, i, end),
+        "chinese quotation marks cannot delimit a string",
+    )
+    .label(format!("written with {open} {close}"))
+    .help("use straight double quotes: \"…\"");
+    (d, end)
 }
 
 fn nesting(span: Span) -> Diagnostic {
