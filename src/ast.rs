@@ -325,9 +325,26 @@ pub struct Duty {
     pub actor: Name,
     pub function: Name,
     pub target: DutyTarget,
+    /// The first year it is held (`from YEAR`), when it starts later than its basis.
+    pub from: Option<i32>,
+    /// The last year it is held (`until YEAR`), when it ends before its basis.
+    pub until: Option<i32>,
     pub role: Role,
     #[educe(PartialEq(ignore))]
     pub span: Span,
+}
+
+impl Duty {
+    /// The years the duty names, as written in English: ` from 2016`, ` until 2015`,
+    /// ` from 2012 until 2020`, or nothing.
+    pub fn years_text(&self) -> String {
+        let from = self.from.map(|y| format!(" from {y}")).unwrap_or_default();
+        let until = self
+            .until
+            .map(|y| format!(" until {y}"))
+            .unwrap_or_default();
+        format!("{from}{until}")
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -652,6 +669,26 @@ mod tests {
 
     fn parse(text: &str) -> Module {
         crate::syntax::parse_file(FileId(0), text, &mut Vec::new()).expect("parses")
+    }
+
+    #[test]
+    fn a_duty_keeps_its_years_in_both_dialects() {
+        let head = "actor a { kind: government, level: province }\nfunction f { scope: program, side: central }\nprogram p { since: 2010 }\n";
+        let duty = |m: &Module| match m.items.last() {
+            Some(super::Item::Norm(super::Norm::Duty(d))) => d.clone(),
+            other => panic!("not a duty: {other:?}"),
+        };
+        let en = parse(&format!(
+            "{head}duty a holds f for program p from 2012 until 2015 as lead"
+        ));
+        let zh = parse(&format!(
+            "{head}职责 a 承担 f 针对 支援类型 p 自 2012 至 2015 作为 牵头"
+        ));
+        assert_eq!(duty(&en), duty(&zh));
+        assert_eq!((duty(&en).from, duty(&en).until), (Some(2012), Some(2015)));
+        assert_eq!(duty(&en).years_text(), " from 2012 until 2015");
+        let open = parse(&format!("{head}duty a holds f for program p to 2015"));
+        assert_eq!(duty(&open).years_text(), " until 2015");
     }
 
     #[test]

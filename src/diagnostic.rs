@@ -83,6 +83,7 @@ codes! {
     DeclDutyPair = "duikou::decl::duty_pair", Error;
     DeclDutyAmbiguous = "duikou::decl::duty_ambiguous", Error;
     DeclDutyScope = "duikou::decl::duty_scope", Error;
+    DeclDutyYears = "duikou::decl::duty_years", Error;
     DeclWeights = "duikou::decl::weights", Error;
     DeclUnreachableUnless = "duikou::decl::unreachable_unless", Error;
     DeclRuleClause = "duikou::decl::rule_clause", Error;

@@ -74,6 +74,8 @@ mod ruleset;
 pub mod suggest;
 mod syntax;
 mod types;
+// Numbers written in Chinese characters, for the help on a name that is one.
+mod numerals;
 
 pub use apply::{Explanation, RecordReport, Scores};
 pub use diagnostic::{Code, Diagnostic, Severity};

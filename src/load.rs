@@ -123,6 +123,38 @@ pub fn read_file(
     add_bytes(path.to_path_buf(), &bytes, sources, diags)
 }
 
+/// How to convert a rule file that is not UTF-8: UTF-16 (a byte order mark, or a zero byte
+/// beside most ASCII characters, as Windows Notepad saves "Unicode"), else GBK.
+fn encoding_help(bytes: &[u8]) -> String {
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return crate::tr!("syntax-file-is-utf16", what = "UTF-16", from = "UTF-16");
+    }
+    let head = &bytes[..bytes.len().min(4096) & !1];
+    let zeros_at = |parity: usize| {
+        head.iter()
+            .enumerate()
+            .filter(|&(i, &b)| i % 2 == parity && b == 0)
+            .count()
+    };
+    let (even, odd) = (zeros_at(0), zeros_at(1));
+    let half = head.len() / 2;
+    if head.len() >= 4 && odd * 2 >= half && odd > even {
+        crate::tr!(
+            "syntax-file-is-utf16",
+            what = "UTF-16 (little-endian)",
+            from = "UTF-16LE"
+        )
+    } else if head.len() >= 4 && even * 2 >= half && even > odd {
+        crate::tr!(
+            "syntax-file-is-utf16",
+            what = "UTF-16 (big-endian)",
+            from = "UTF-16BE"
+        )
+    } else {
+        crate::tr!("syntax-save-file-as-utf-gbk")
+    }
+}
+
 /// Adds a file's bytes to the source map, checking the encoding.
 pub fn add_bytes(
     path: PathBuf,
@@ -149,7 +181,7 @@ pub fn add_bytes(
                         at = at
                     ),
                 )
-                .help(crate::tr!("syntax-save-file-as-utf-gbk")),
+                .help(encoding_help(bytes)),
             );
             sources.add(SourceFile::new(path, String::new(), hash));
             None

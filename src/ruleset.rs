@@ -81,12 +81,24 @@ impl RuleSet {
     fn build(sources: SourceMap, files: Vec<FileId>, mut diags: Vec<Diagnostic>) -> RuleSet {
         let work = |diags: &mut Vec<Diagnostic>| {
             crate::suggest::with_budget(crate::suggest::CHECK_BUDGET, || {
-                let modules: Vec<_> = files
-                    .iter()
-                    .filter_map(|&id| syntax::parse_file(id, &sources.get(id).text, diags))
-                    .collect();
+                let mut lost = syntax::Lost::default();
+                let mut modules = Vec::new();
+                for &id in &files {
+                    let (module, lost_here) =
+                        syntax::parse_file_recovering(id, &sources.get(id).text, diags);
+                    modules.extend(module);
+                    lost.merge(lost_here);
+                }
+                let parsed = diags.len();
                 let symbols = resolve::build(modules, diags);
                 checks::run(&symbols, diags);
+                // What a declaration lost to a syntax error would have declared is not
+                // reported unknown: the syntax error already explains it.
+                let mut at = 0;
+                diags.retain(|d| {
+                    at += 1;
+                    at <= parsed || !lost.explains(d, &sources)
+                });
                 symbols
             })
         };

@@ -277,42 +277,43 @@ impl<'a> Scope<'a> {
                 Ty::Unknown
             }
             _ => {
-                let candidates = [self.aggregate, self.record]
-                    .into_iter()
-                    .flatten()
-                    .flat_map(|rec| rec.fields.iter().map(|f| f.name.text.as_str()))
-                    .chain(self.symbols.names_of(DeclKind::Actor))
-                    .chain(self.symbols.names_of(DeclKind::Program));
-                let alias = self
-                    .symbols
-                    .actors
-                    .values()
-                    .find(|a| a.aliases.contains(&n.text))
-                    .map(|a| {
-                        crate::tr!("types-n-alias-rule-files-use", n = n.text, a = a.name.text)
-                    });
-                let help = alias
-                    .or_else(|| did_you_mean(&n.text, candidates))
-                    .or_else(|| {
-                        Some(match self.record {
-                            Some(r) => {
-                                crate::tr!("types-n-no-field-r-no", n = n.text, r = r.name.text)
-                            }
-                            None => crate::tr!("types-declare-as-actor-program"),
-                        })
-                    });
-                diags.push(
-                    Diagnostic::new(
-                        Code::NameUnknownName,
-                        n.span,
-                        crate::tr!("types-unknown-name-n", n = n.text),
-                    )
-                    .label(crate::tr!("types-not-field-actor-program"))
-                    .maybe_help(help),
-                );
+                diags.push(self.unknown_name(n));
                 Ty::Unknown
             }
         }
+    }
+
+    /// `unknown name`, with the likeliest help: a number in Chinese characters, an alias, a
+    /// close name, or what the name is not.
+    fn unknown_name(&self, n: &Name) -> Diagnostic {
+        let candidates = [self.aggregate, self.record]
+            .into_iter()
+            .flatten()
+            .flat_map(|rec| rec.fields.iter().map(|f| f.name.text.as_str()))
+            .chain(self.symbols.names_of(DeclKind::Actor))
+            .chain(self.symbols.names_of(DeclKind::Program));
+        let alias = self
+            .symbols
+            .actors
+            .values()
+            .find(|a| a.aliases.contains(&n.text))
+            .map(|a| crate::tr!("types-n-alias-rule-files-use", n = n.text, a = a.name.text));
+        let numeral = crate::numerals::digit_form(&n.text)
+            .map(|digits| crate::tr!("types-numbers-with-digits", digits = digits, n = n.text));
+        let help = numeral
+            .or(alias)
+            .or_else(|| did_you_mean(&n.text, candidates))
+            .unwrap_or_else(|| match self.record {
+                Some(r) => crate::tr!("types-n-no-field-r-no", n = n.text, r = r.name.text),
+                None => crate::tr!("types-declare-as-actor-program"),
+            });
+        Diagnostic::new(
+            Code::NameUnknownName,
+            n.span,
+            crate::tr!("types-unknown-name-n", n = n.text),
+        )
+        .label(crate::tr!("types-not-field-actor-program"))
+        .help(help)
     }
 
     fn member(&mut self, base: &Expr, prop: &Name, diags: &mut Vec<Diagnostic>) -> Ty {

@@ -45,10 +45,12 @@ pub fn compare(symbols: &Symbols, p: &FxHashMap<String, Period>, out: &mut Vec<D
                 || a.item.function.text != b.item.function.text
                 || target(&a.item) != target(&b.item)
                 || !periods_meet(p, da, db)
+                || !years_meet(&a.item, &b.item)
             {
                 continue;
             }
-            if a.item.actor.text == b.item.actor.text && a.item.role == b.item.role {
+            let same_years = (a.item.from, a.item.until) == (b.item.from, b.item.until);
+            if a.item.actor.text == b.item.actor.text && a.item.role == b.item.role && same_years {
                 out.push(restated(symbols, a, b));
             } else if a.item.role == Role::Lead
                 && b.item.role == Role::Lead
@@ -64,6 +66,14 @@ pub fn compare(symbols: &Symbols, p: &FxHashMap<String, Period>, out: &mut Vec<D
             }
         }
     }
+}
+
+/// Whether the years two duties name (`from` … `until`) share a year: a duty handed over from
+/// one body to another at a year's end competes with nothing.
+fn years_meet(a: &ast::Duty, b: &ast::Duty) -> bool {
+    !crate::gaps::holders::duty_years(a)
+        .intersect(&crate::gaps::holders::duty_years(b))
+        .is_empty()
 }
 
 /// C006: the same duty in two documents.

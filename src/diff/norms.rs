@@ -425,6 +425,12 @@ fn duties(c: &mut Changes, old: &RuleSet, new: &RuleSet) {
             c.field(&item, "role", role(&o.item).into(), role(&n.item).into());
             c.field(
                 &item,
+                "years",
+                o.item.years_text().trim().to_string(),
+                n.item.years_text().trim().to_string(),
+            );
+            c.field(
+                &item,
                 "source",
                 source(o.source.as_ref()),
                 source(n.source.as_ref()),

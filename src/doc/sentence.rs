@@ -129,8 +129,14 @@ pub fn duty(d: &ast::Duty, links: &Links) -> String {
             )
         }
     };
+    let years = match (d.from, d.until) {
+        (Some(f), Some(t)) => format!("，{f}—{t} 年"),
+        (Some(f), None) => format!("，自 {f} 年起"),
+        (None, Some(t)) => format!("，至 {t} 年止"),
+        (None, None) => String::new(),
+    };
     format!(
-        "{} {role}承担“{}”职能，范围：{scope}。",
+        "{} {role}承担“{}”职能，范围：{scope}{years}。",
         links.name(&d.actor.text),
         links.name(&d.function.text)
     )

@@ -1,5 +1,6 @@
 //! Normative items: pairs, duties, rules and evaluations.
 
+use super::dialect::Dialect;
 use super::expr::{expr, filter, literal_or_name};
 use super::items::{clauses, name_end};
 use super::layout::{Laid, Layout, is_keyword, unsupported};
@@ -69,8 +70,31 @@ fn duty_part(l: &mut Layout, n: &Node) -> Laid {
             Ok(())
         }
         Kind::role => l.words(n, |l, c| l.inner_kw(c)),
+        Kind::duty_from => l.words(n, literal_or_name),
+        Kind::duty_until => until(l, n),
         _ => word(l, n),
     }
+}
+
+/// A duty's `until YEAR`: the keyword is `until` in English and `至` in Chinese (`to` is
+/// accepted for it, as in a pair, and kept as written).
+fn until(l: &mut Layout, n: &Node) -> Laid {
+    for (i, c) in n.children.iter().enumerate() {
+        if i > 0 {
+            l.p.space();
+        }
+        if is_keyword(c.kind) {
+            let text = match l.dialect {
+                Dialect::Keep => c.text(l.src()),
+                Dialect::En => "until",
+                Dialect::Zh => "至",
+            };
+            l.p.token(c.start, c.end, text);
+        } else {
+            literal_or_name(l, c)?;
+        }
+    }
+    Ok(())
 }
 
 /// `rule NAME "title" { clauses }` and `evaluation NAME "title" { clauses }`.

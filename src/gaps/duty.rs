@@ -138,6 +138,12 @@ fn ceased(c: &Ctx<'_, '_>) -> String {
                 .copied()
         })
         .and_then(|p| p.end);
+    if let Some(until) = h.duty.item.until
+        && h.actor.until.is_none_or(|u| u.year() > until)
+        && doc_end.is_none_or(|d| d.year() > until)
+    {
+        return crate::tr!("gaps-duty-held-until", until = until);
+    }
     match (h.actor.until, doc_end) {
         (Some(u), Some(d)) if d < u => crate::tr!("gaps-basis-h-ends-d", h = h.basis(), d = d),
         (Some(u), _) => crate::tr!("gaps-c-ceases-u", c = c.actor(), u = u),
@@ -235,7 +241,11 @@ fn not_in_force(c: &Ctx<'_, '_>, out: &mut Vec<Diagnostic>) {
     let Some(src) = h.source().filter(|_| h.side.is_some()) else {
         return;
     };
-    let missing = scope.years.minus(&h.basis_years).minus(&c.others(false));
+    let missing = scope
+        .years
+        .intersect(&h.claimed)
+        .minus(&h.basis_years)
+        .minus(&c.others(false));
     if missing.is_empty() {
         return;
     }

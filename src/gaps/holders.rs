@@ -17,6 +17,8 @@ pub struct Holder<'a> {
     pub years: Years,
     /// The years its basis is in force.
     pub basis_years: Years,
+    /// The years the duty itself names (`from` … `until`); every year when it names none.
+    pub claimed: Years,
     /// The days it holds the function: `[start, end)`, `None` for an open end.
     pub days: (NaiveDate, Option<NaiveDate>),
     pub lead: bool,
@@ -58,6 +60,27 @@ pub fn actor_years(actor: &Actor, as_of: Option<NaiveDate>) -> Years {
         Some(d) if actor.until.is_some_and(|u| d >= u) => Years::none(),
         _ => years,
     }
+}
+
+/// The years a duty names: `from` … `until`, open where it names none.
+pub fn duty_years(duty: &Duty) -> Years {
+    Years::range(
+        duty.from.unwrap_or(OPEN_START),
+        duty.until.unwrap_or(OPEN_END),
+    )
+}
+
+/// The days a duty names: from 1 January of its `from` year to 1 January after its `until`
+/// year (exclusive).
+fn duty_days(duty: &Duty) -> (NaiveDate, Option<NaiveDate>) {
+    let start = duty
+        .from
+        .and_then(|y| NaiveDate::from_ymd_opt(y, 1, 1))
+        .unwrap_or(NaiveDate::MIN);
+    let end = duty
+        .until
+        .and_then(|y| NaiveDate::from_ymd_opt(y + 1, 1, 1));
+    (start, end)
 }
 
 /// Whether `duty` is for `scope`.
@@ -130,10 +153,16 @@ pub fn holders<'a>(
         {
             basis_years = Years::none();
         }
-        let years = basis_years.intersect(&actor_years(actor, as_of));
+        let claimed = duty_years(duty);
+        let years = basis_years
+            .intersect(&actor_years(actor, as_of))
+            .intersect(&claimed);
         let period = document.and_then(|d| periods.get(d));
-        let start = period.map_or(NaiveDate::MIN, |p| p.start);
-        let end = [period.and_then(|p| p.end), actor.until]
+        let (claimed_start, claimed_end) = duty_days(duty);
+        let start = period
+            .map_or(NaiveDate::MIN, |p| p.start)
+            .max(claimed_start);
+        let end = [period.and_then(|p| p.end), actor.until, claimed_end]
             .into_iter()
             .flatten()
             .min();
@@ -150,6 +179,7 @@ pub fn holders<'a>(
             actor,
             years,
             basis_years,
+            claimed,
             days: (start, end),
             lead: duty.role == Role::Lead,
             legal,

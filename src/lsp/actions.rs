@@ -83,7 +83,7 @@ fn fixes(at: &At<'_>, d: &Diagnostic, span: Span) -> Vec<(String, Vec<TextEdit>)
     let snippet = at.analysis.rules.sources().snippet(span);
     let mut out = Vec::new();
     if d.code == Code::ParseChineseQuote {
-        let fixed = snippet.replace(['“', '”'], "\"");
+        let fixed = snippet.replace(['“', '”', '「', '」', '『', '』'], "\"");
         out.push((
             "use straight double quotes".to_string(),
             replace(at, span, &fixed),

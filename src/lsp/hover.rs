@@ -161,7 +161,11 @@ fn duty_line(d: &ast::Duty) -> String {
         ast::Role::Lead => "lead",
         ast::Role::Support => "support",
     };
-    format!("holds `{}` for {target} as {role}", d.function.text)
+    format!(
+        "holds `{}` for {target}{} as {role}",
+        d.function.text,
+        d.years_text()
+    )
 }
 
 fn pair_line(p: &ast::Pair) -> String {

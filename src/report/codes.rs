@@ -173,6 +173,11 @@ const DESCRIPTIONS: &[(&str, &str, &str)] = &[
         "`for program` on a pair-scope function or vice versa: a declaration is incomplete or inconsistent",
     ),
     (
+        "duikou::decl::duty_years",
+        "a duty's `from` year after its `until` year",
+        "a duty's `from` year after its `until` year: a declaration is incomplete or inconsistent",
+    ),
+    (
         "duikou::decl::weights",
         "indicator or evaluator weights do not sum to 100%",
         "indicator or evaluator weights do not sum to 100%: a declaration is incomplete or inconsistent",
@@ -538,6 +543,7 @@ pub fn short(code: Code) -> String {
         "duikou::decl::single_evaluator" => crate::tr!("code-decl-single-evaluator"),
         "duikou::decl::unattainable_target" => crate::tr!("code-decl-unattainable-target"),
         "duikou::decl::replaces_without_power" => crate::tr!("code-decl-replaces-without-power"),
+        "duikou::decl::duty_years" => crate::tr!("code-decl-duty-years"),
         "duikou::decl::autonomous_issuer" => crate::tr!("code-decl-autonomous-issuer"),
         "duikou::decl::varies_level" => crate::tr!("code-decl-varies-level"),
         "duikou::type::mismatch" => crate::tr!("code-type-mismatch"),

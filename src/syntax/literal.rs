@@ -4,9 +4,23 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
+/// The text with full-width digits (`１９９４`) written as ASCII ones.
+pub fn ascii_digits(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.is_ascii() {
+        return text.into();
+    }
+    text.chars()
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            c => c,
+        })
+        .collect::<String>()
+        .into()
+}
+
 /// A number as written, exactly. `None` when it does not fit (more than 28 significant digits).
 pub fn number(text: &str) -> Option<Decimal> {
-    Decimal::from_str(text).ok()
+    Decimal::from_str(&ascii_digits(text)).ok()
 }
 
 /// `74%` → 0.74.
@@ -21,6 +35,7 @@ pub fn money(number_text: &str, unit: crate::ast::MoneyUnit) -> Option<Decimal> 
 
 /// `2017-12-31`; `None` for a day that does not exist.
 pub fn date(text: &str) -> Option<NaiveDate> {
+    let text = ascii_digits(text);
     let mut parts = text.split('-');
     let y = parts.next()?.parse().ok()?;
     let m = parts.next()?.parse().ok()?;
@@ -75,6 +90,18 @@ pub fn unescape(inner: &str) -> Result<String, (std::ops::Range<usize>, String)>
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn full_width_digits_read_as_digits() {
+        assert_eq!(number("１９９４"), Decimal::from_str("1994").ok());
+        assert_eq!(number("１２.５"), Decimal::from_str("12.5").ok());
+        assert_eq!(percent("７４"), Decimal::from_str("0.74").ok());
+        assert_eq!(
+            date("２０１７-１２-３１"),
+            NaiveDate::from_ymd_opt(2017, 12, 31)
+        );
+        assert_eq!(ascii_digits("条１２-１"), "条12-1");
+    }
+
     use super::*;
     use crate::ast::MoneyUnit;
 

@@ -439,7 +439,7 @@ impl<'d> Lowerer<'d> {
         let mut props = Vec::new();
         for c in p.into_inner() {
             match c.as_rule() {
-                Rule::article_no => number = c.as_str().to_string(),
+                Rule::article_no => number = super::literal::ascii_digits(c.as_str()).into_owned(),
                 Rule::string => text = Some(self.lower_string(c)),
                 Rule::article_body => {
                     for n in c.into_inner() {
@@ -530,7 +530,7 @@ impl<'d> Lowerer<'d> {
     /// year = @{ ASCII_DIGIT+ }
     fn year_literal(&mut self, y: P<'_>) -> Option<(i32, Span)> {
         let span = self.span(&y);
-        match y.as_str().parse::<i32>() {
+        match super::literal::ascii_digits(y.as_str()).parse::<i32>() {
             Ok(v) if (1..=9999).contains(&v) => Some((v, span)),
             _ => {
                 self.diags.push(
@@ -547,7 +547,7 @@ impl<'d> Lowerer<'d> {
         }
     }
 
-    /// duty_decl = { kw_duty ~ actor_ref ~ kw_holds ~ ident ~ kw_for ~ (duty_program | duty_pair) ~ role? }
+    /// duty_decl = { kw_duty ~ actor_ref ~ kw_holds ~ ident ~ kw_for ~ (duty_program | duty_pair) ~ duty_from? ~ duty_until? ~ role? }
     fn lower_duty(&mut self, p: P<'_>) -> Duty {
         let span = self.span(&p);
         let mut it = p
@@ -571,17 +571,44 @@ impl<'d> Lowerer<'d> {
                 program: names.get(2).cloned(),
             }
         };
-        let role = match it.next() {
-            Some(r) if r.clone().into_inner().any(|c| c.as_rule() == Rule::lead) => Role::Lead,
-            _ => Role::Support,
-        };
+        let (mut from, mut until, mut role) = (None, None, Role::Support);
+        for c in it {
+            match c.as_rule() {
+                Rule::duty_from => from = self.duty_year(c),
+                Rule::duty_until => until = self.duty_year(c),
+                _ if c.clone().into_inner().any(|c| c.as_rule() == Rule::lead) => {
+                    role = Role::Lead;
+                }
+                _ => {}
+            }
+        }
+        if let (Some(f), Some(u)) = (from, until)
+            && f > u
+        {
+            self.diags.push(
+                Diagnostic::new(
+                    Code::DeclDutyYears,
+                    span,
+                    crate::tr!("decl-duty-years-reversed", from = f, until = u),
+                )
+                .label(crate::tr!("decl-years-reversed"))
+                .help(crate::tr!("decl-years-in-order", from = f, until = u)),
+            );
+        }
         Duty {
             actor,
             function,
             target,
+            from,
+            until,
             role,
             span,
         }
+    }
+
+    /// duty_from = { kw_from ~ year }, duty_until = { (kw_until | kw_to) ~ year }
+    fn duty_year(&mut self, p: P<'_>) -> Option<i32> {
+        self.lower_year(p).map(|(y, _)| y)
     }
 
     /// over_clause = { kw_over ~ ident ~ filter? }

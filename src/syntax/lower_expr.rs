@@ -266,7 +266,7 @@ impl Lowerer<'_> {
         }
         let key = self.lower_name(it.next().expect("offset names a key"));
         let n = it.next().expect("offset has a count");
-        match n.as_str().parse::<u32>() {
+        match super::literal::ascii_digits(n.as_str()).parse::<u32>() {
             Ok(back) if (1..=999).contains(&back) => Some(Offset {
                 key: Some(key),
                 back,

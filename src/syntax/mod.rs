@@ -7,39 +7,92 @@ mod literal;
 mod lower;
 mod lower_expr;
 mod parser;
+mod pieces;
 mod prescan;
+mod prop_keys;
 mod props;
+mod recover;
 
+pub use pieces::Lost;
 pub use prescan::MAX_NESTING;
 
 use crate::ast::Module;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::source::FileId;
 use parser::{DkParser, Rule};
 use pest::Parser;
 
-/// Parses one file. Returns `None` when the file has a syntax error (reported in `diags`);
-/// a module is returned even when lowering found problems in literals or properties.
+/// Parses one file. Returns `None` when the file has a syntax error (every one is reported in
+/// `diags`); a module is returned even when lowering found problems in literals or properties.
 pub fn parse_file(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Option<Module> {
+    let before = diags.len();
+    let (module, _) = parse_file_recovering(file, text, diags);
+    let syntax_failed = diags[before..].iter().any(|d| {
+        matches!(
+            d.code,
+            Code::ParseSyntax
+                | Code::ParseChineseQuote
+                | Code::ParseNesting
+                | Code::ParseUnterminated
+        )
+    });
+    if syntax_failed { None } else { module }
+}
+
+/// Parses one file, recovering from syntax errors: each declaration (and each article of a
+/// document) that does not parse is reported and left out, and the rest is returned, with what
+/// the left-out pieces declared so that no follow-on "unknown name" is reported for them.
+/// `None` only when nothing can be trusted (an unterminated string or comment, deep nesting).
+pub fn parse_file_recovering(
+    file: FileId,
+    text: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> (Option<Module>, Lost) {
     let problems = prescan::prescan(file, text);
-    if !problems.is_empty() {
+    let recoverable = |d: &Diagnostic| d.code == Code::ParseChineseQuote;
+    if problems.iter().any(|d| !recoverable(d)) {
         diags.extend(problems);
-        return None;
+        return (None, Lost::default());
     }
     // Error detail (the tokens tried at the failure) slows parsing: collect it only to
-    // explain a failure, by parsing the failing file a second time.
+    // explain a failure, piece by piece.
     pest::set_error_detail(false);
-    let mut pairs = match DkParser::parse(Rule::file, text) {
-        Ok(p) => p,
-        Err(_) => {
-            pest::set_error_detail(true);
-            let err = DkParser::parse(Rule::file, text).expect_err("the same input fails again");
-            pest::set_error_detail(false);
-            diags.push(parser::syntax_error(file, text, err));
-            return None;
+    if problems.is_empty() {
+        if let Ok(mut pairs) = DkParser::parse(Rule::file, text) {
+            return (lower_root(file, pairs.next(), diags), Lost::default());
         }
-    };
-    let root = pairs.next().expect("file rule matched");
+    }
+    let offsets = problems
+        .iter()
+        .filter_map(|d| d.span.map(|s| s.start as usize))
+        .collect();
+    let recovered = recover::recover(file, text, offsets);
+    let mut found: Vec<Diagnostic> = problems.into_iter().chain(recovered.errors).collect();
+    found.sort_by_key(|d| d.span.map(|s| s.start));
+    let reported = !found.is_empty();
+    diags.extend(found);
+    match DkParser::parse(Rule::file, &recovered.masked) {
+        Ok(mut pairs) => (lower_root(file, pairs.next(), diags), recovered.lost),
+        Err(err) => {
+            // The pieces parse one by one but not together: report the file as a whole.
+            if !reported {
+                pest::set_error_detail(true);
+                let err = DkParser::parse(Rule::file, text).err().unwrap_or(err);
+                pest::set_error_detail(false);
+                diags.push(parser::syntax_error(file, text, err));
+            }
+            (None, recovered.lost)
+        }
+    }
+}
+
+/// Lowers the matched `file` rule; `None` when lowering found the file unusable.
+fn lower_root(
+    file: FileId,
+    root: Option<pest::iterators::Pair<'_, Rule>>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Module> {
+    let root = root.expect("file rule matched");
     let mut lowerer = lower::Lowerer::new(file, diags);
     let module = lowerer.lower_file(root);
     if lowerer.fatal { None } else { Some(module) }

@@ -11,14 +11,29 @@ pub struct DkParser;
 
 /// Turns a pest error into a `duikou::parse::syntax` diagnostic with a readable expectation.
 pub fn syntax_error(file: FileId, text: &str, err: pest::error::Error<Rule>) -> Diagnostic {
-    let pos = match err.location {
-        InputLocation::Pos(p) => p,
-        InputLocation::Span((s, _)) => s,
-    };
+    syntax_error_at(file, text, 0..text.len(), err)
+}
+
+/// As [`syntax_error`], for an error found parsing the piece `piece` of `text` on its own.
+/// An error at the end of a piece cut short before the next declaration found that
+/// declaration's keyword: the helps about the word found there do not apply.
+pub fn syntax_error_at(
+    file: FileId,
+    text: &str,
+    piece: std::ops::Range<usize>,
+    err: pest::error::Error<Rule>,
+) -> Diagnostic {
+    let pos = piece.start
+        + match err.location {
+            InputLocation::Pos(p) => p,
+            InputLocation::Span((s, _)) => s,
+        };
     let found = text[pos..].chars().next();
     let end = pos + found.map_or(0, char::len_utf8);
+    let invisible = invisible_near(text, pos);
     let found_text = match found {
         None => crate::tr!("syntax-end-file"),
+        Some(c) if invisible_name(c).is_some() => invisible_phrase(c),
         Some(_) => {
             let token: String = text[pos..]
                 .chars()
@@ -54,14 +69,76 @@ pub fn syntax_error(file: FileId, text: &str, err: pest::error::Error<Rule>) -> 
             crate::tr!("decl-expected-expected", expected = expected)
         },
     );
-    let help = literal_help(text, pos)
-        .or_else(|| keyword_as_name_help(text, pos, &expected))
-        .or_else(|| glued_keyword_help(text, pos))
-        .or_else(|| misspelt_keyword_help(text, pos));
+    let cut_short = pos >= piece.end && piece.end < text.len();
+    let help = invisible
+        .map(|c| crate::tr!("syntax-delete-invisible", what = invisible_phrase(c)))
+        .or_else(|| literal_help(text, pos))
+        .or_else(|| {
+            (!cut_short)
+                .then_some(())
+                .and_then(|()| word_help(text, pos, &expected))
+        });
     if let Some(help) = help {
         d = d.help(help);
     }
     d
+}
+
+/// Helps about the word at the error: a keyword used as a name, glued or misspelt.
+fn word_help(text: &str, pos: usize, expected: &str) -> Option<String> {
+    keyword_as_name_help(text, pos, expected)
+        .or_else(|| glued_keyword_help(text, pos))
+        .or_else(|| misspelt_keyword_help(text, pos))
+}
+
+/// Characters an editor does not show, by code point, with their Unicode names.
+const INVISIBLE: &[(char, &str)] = &[
+    ('\u{200B}', "zero width space"),
+    ('\u{200C}', "zero width non-joiner"),
+    ('\u{200D}', "zero width joiner"),
+    ('\u{2060}', "word joiner"),
+    ('\u{FEFF}', "byte order mark"),
+    ('\u{00AD}', "soft hyphen"),
+    ('\u{180E}', "mongolian vowel separator"),
+    ('\u{200E}', "left-to-right mark"),
+    ('\u{200F}', "right-to-left mark"),
+    ('\u{202A}', "left-to-right embedding"),
+    ('\u{202B}', "right-to-left embedding"),
+    ('\u{202C}', "pop directional formatting"),
+    ('\u{202D}', "left-to-right override"),
+    ('\u{202E}', "right-to-left override"),
+    ('\u{2066}', "left-to-right isolate"),
+    ('\u{2067}', "right-to-left isolate"),
+    ('\u{2068}', "first strong isolate"),
+    ('\u{2069}', "pop directional isolate"),
+];
+
+fn invisible_name(c: char) -> Option<&'static str> {
+    INVISIBLE.iter().find(|(i, _)| *i == c).map(|(_, n)| *n)
+}
+
+/// `the invisible character U+200B (zero width space)`.
+fn invisible_phrase(c: char) -> String {
+    let name = invisible_name(c).unwrap_or("invisible");
+    crate::tr!(
+        "syntax-invisible-character",
+        code = format!("U+{:04X}", c as u32),
+        name = name
+    )
+}
+
+/// An invisible character at the error, or just before it among the spaces there (a byte
+/// order mark in the middle of a name reads as a space and splits it).
+fn invisible_near(text: &str, pos: usize) -> Option<char> {
+    let at = text[pos..].chars().next();
+    if let Some(c) = at.filter(|c| invisible_name(*c).is_some()) {
+        return Some(c);
+    }
+    text[..pos]
+        .chars()
+        .rev()
+        .take_while(|c| c.is_whitespace() || invisible_name(*c).is_some())
+        .find(|c| invisible_name(*c).is_some())
 }
 
 /// Money and dates written as in prose: `50万` for `50万元`, `2012年1月1日` for `2012-01-01`.
@@ -111,7 +188,7 @@ fn literal_help(text: &str, pos: usize) -> Option<String> {
 
 /// A keyword where a name is expected (`rule 结对 {`): names that are keywords need backticks.
 fn keyword_as_name_help(text: &str, pos: usize, expected: &str) -> Option<String> {
-    if !expected.contains("a name") {
+    if !expected.contains("a name") && !expected.contains("an expression") {
         return None;
     }
     let word: String = text[pos..]
@@ -233,7 +310,16 @@ fn glued_keyword_help(text: &str, pos: usize) -> Option<String> {
             .collect();
         rev.chars().rev().collect()
     };
-    for word in [&word_at, &before] {
+    // A whole keyword (`条件`) is a keyword used as a name, never a keyword glued to a name
+    // (`条 件`): the backtick help is the one that applies.
+    let is_keyword = |w: &str| {
+        KEYWORDS
+            .iter()
+            .chain(MORE_KEYWORDS)
+            .chain(INFIX_KEYWORDS)
+            .any(|k| *k == w)
+    };
+    for word in [&word_at, &before].into_iter().filter(|w| !is_keyword(w)) {
         for kw in KEYWORDS {
             if word.len() > kw.len() && word.starts_with(kw) {
                 let rest = &word[kw.len()..];
@@ -255,7 +341,7 @@ fn glued_keyword_help(text: &str, pos: usize) -> Option<String> {
         .chain(INFIX_KEYWORDS)
         .filter(|kw| !kw.is_ascii())
         .filter(|kw| kw.chars().count() > 1 || matches!(**kw, "且" | "或"));
-    for word in [&before, &word_at] {
+    for word in [&before, &word_at].into_iter().filter(|w| !is_keyword(w)) {
         for kw in glued_after.clone() {
             if word.len() > kw.len() && word.ends_with(kw) {
                 let name = &word[..word.len() - kw.len()];

@@ -111,21 +111,9 @@ pub fn prescan(file: FileId, text: &str) -> Vec<Diagnostic> {
                     return out;
                 }
             }
-            '“' | '”' => {
-                let end = text[i..]
-                    .char_indices()
-                    .skip(1)
-                    .find(|&(_, c)| c == '”' || c == '\n')
-                    .map_or(i + c.len_utf8(), |(j, c)| i + j + c.len_utf8());
-                out.push(
-                    Diagnostic::new(
-                        Code::ParseChineseQuote,
-                        span(i, end),
-                        crate::tr!("syntax-chinese-quotation-marks-cannot-delimit"),
-                    )
-                    .label(crate::tr!("syntax-written-with"))
-                    .help(crate::tr!("syntax-use-straight-double-quotes")),
-                );
+            '“' | '”' | '「' | '」' | '『' | '』' => {
+                let (d, end) = chinese_quote(file, text, i, c);
+                out.push(d);
                 while chars.peek().is_some_and(|p| p.0 < end) {
                     chars.next();
                 }
@@ -142,6 +130,33 @@ pub fn prescan(file: FileId, text: &str) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// Chinese quotation marks (`“”`, `「」`, `『』`) around what should be a string, from the mark at
+/// `i` to its closing mark on the same line; with the offset where the scan goes on.
+fn chinese_quote(file: FileId, text: &str, i: usize, c: char) -> (Diagnostic, usize) {
+    let (open, close) = match c {
+        '「' | '」' => ('「', '」'),
+        '『' | '』' => ('『', '』'),
+        _ => ('“', '”'),
+    };
+    let end = text[i..]
+        .char_indices()
+        .skip(1)
+        .find(|&(_, c)| c == close || c == '\n')
+        .map_or(i + c.len_utf8(), |(j, c)| i + j + c.len_utf8());
+    let d = Diagnostic::new(
+        Code::ParseChineseQuote,
+        Span::new(file, i, end),
+        crate::tr!("syntax-chinese-quotation-marks-cannot-delimit"),
+    )
+    .label(crate::tr!(
+        "syntax-written-with-marks",
+        open = open,
+        close = close
+    ))
+    .help(crate::tr!("syntax-use-straight-double-quotes"));
+    (d, end)
 }
 
 fn nesting(span: Span) -> Diagnostic {
@@ -189,6 +204,8 @@ mod tests {
     #[test]
     fn reports_chinese_quotes_outside_strings_only() {
         assert_eq!(codes("message “你好”"), ["duikou::parse::chinese_quote"]);
+        assert_eq!(codes("message 「你好」"), ["duikou::parse::chinese_quote"]);
+        assert_eq!(codes("message 『你好』"), ["duikou::parse::chinese_quote"]);
         assert!(codes("message \"“你好”\"").is_empty());
     }
 }

@@ -30,20 +30,14 @@ pub struct Prop {
     pub value: PropValue,
 }
 
-/// Keys may be written with their Chinese keyword form.
-fn normalise_key(key: &str) -> &str {
-    match key {
-        "权重" => "weight",
-        "目标" => "target",
-        other => other,
-    }
-}
-
-/// Hands out the properties of one declaration by key.
+/// Hands out the properties of one declaration by key. Keys may be written in Chinese
+/// ([`prop_keys`](super::prop_keys)); messages name a key as the user wrote it.
 pub struct PropReader<'d> {
     what: &'static str,
     owner: Span,
     props: Vec<Prop>,
+    /// `(English key, key as written)` for every key written in Chinese.
+    written: Vec<(String, String)>,
     diags: &'d mut Vec<Diagnostic>,
 }
 
@@ -56,14 +50,19 @@ impl<'d> PropReader<'d> {
         diags: &'d mut Vec<Diagnostic>,
     ) -> Self {
         let mut kept: Vec<Prop> = Vec::with_capacity(props.len());
+        let mut written = Vec::new();
         for mut p in props {
-            p.key.text = normalise_key(&p.key.text).to_string();
+            let as_written = p.key.text.clone();
+            if let Some(en) = super::prop_keys::english_key(what, &as_written) {
+                p.key.text = en.to_string();
+                written.push((en.to_string(), as_written.clone()));
+            }
             if let Some(first) = kept.iter().find(|k| k.key.text == p.key.text) {
                 diags.push(
                     Diagnostic::new(
                         Code::DeclDuplicateProperty,
                         p.key.span,
-                        crate::tr!("syntax-property-key-given-twice", key = p.key.text),
+                        crate::tr!("syntax-property-key-given-twice", key = as_written),
                     )
                     .label(crate::tr!("syntax-given-again-here"))
                     .related(first.key.span, crate::tr!("syntax-first-given-here"))
@@ -77,8 +76,18 @@ impl<'d> PropReader<'d> {
             what,
             owner,
             props: kept,
+            written,
             diags,
         }
+    }
+
+    /// The key as the user wrote it: the Chinese spelling when that is what was written.
+    fn shown(&self, key: &str) -> String {
+        self.written
+            .iter()
+            .rev()
+            .find(|(en, _)| en == key)
+            .map_or_else(|| key.to_string(), |(_, w)| w.clone())
     }
 
     /// Removes and returns the raw value of `key`.
@@ -117,6 +126,7 @@ impl<'d> PropReader<'d> {
     }
 
     fn wrong(&mut self, key: &str, span: Span, expected: &str) {
+        let key = self.shown(key);
         self.diags.push(
             Diagnostic::new(
                 Code::DeclPropertyType,
@@ -246,6 +256,7 @@ impl<'d> PropReader<'d> {
     ) -> Option<T> {
         let span = v.as_ref()?.span();
         let n = self.name(key, v)?;
+        let key = self.shown(key);
         match parse(&n.text) {
             Some(t) => Some(t),
             None => {
@@ -326,12 +337,25 @@ impl<'d> PropReader<'d> {
 
     /// Reports every property not taken, suggesting the closest allowed key.
     pub fn finish(self, allowed: &[&str]) {
+        let chinese = super::prop_keys::keys_of(self.what);
         for p in self.props {
-            let help = did_you_mean(&p.key.text, allowed.iter().copied()).unwrap_or_else(|| {
-                format!(
-                    "the properties of {} are: {}",
-                    self.what,
-                    allowed.join(", ")
+            let help = if p.key.text.is_ascii() {
+                did_you_mean(&p.key.text, allowed.iter().copied())
+            } else {
+                did_you_mean(&p.key.text, chinese.iter().map(|(_, zh)| *zh))
+            };
+            let help = help.unwrap_or_else(|| {
+                let listed: Vec<String> = allowed
+                    .iter()
+                    .map(|k| match super::prop_keys::chinese_key(self.what, k) {
+                        Some(zh) if !p.key.text.is_ascii() => format!("{k} ({zh})"),
+                        _ => k.to_string(),
+                    })
+                    .collect();
+                crate::tr!(
+                    "syntax-what-properties-are",
+                    what = self.what,
+                    props = listed.join(", ")
                 )
             });
             self.diags.push(

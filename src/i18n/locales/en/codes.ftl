@@ -103,3 +103,4 @@ code-category-gaps = a responsibility gap
 code-category-conflicts = a conflict between provisions
 code-type-period = `period(…)` on a key that is not the year `time` field, or with bad spans
 code-type-cumulative = `cumulative` outside a rule with plan periods, or misplaced
+code-decl-duty-years = a duty's `from` year after its `until` year

@@ -131,3 +131,6 @@ decl-name-each-key-once = name each key once
 decl-rank-within-keys-of-per = rank within keys of `per`: { $keys }
 decl-not-key-of-per = `{ $key }` is not a key of `per` in evaluation `{ $evaluation }`
 decl-not-a-group-key = not a group key
+decl-duty-years-reversed = the duty starts in { $from }, after it ends in { $until }
+decl-years-reversed = years reversed
+decl-years-in-order = write the years in order: `{ $until }` … `{ $from }`

@@ -64,3 +64,4 @@ gaps-every-year = in every year
 gaps-asked-on = on { $date }
 gaps-asked-in = in { $year }
 gaps-inactive-year = no program or pair is active { $asked }, so there is nothing to look for gaps in (they are active { $active })
+gaps-duty-held-until = the duty is held until { $until }

@@ -78,3 +78,4 @@ types-declare-as-actor-program = declare it as an actor or program
 types-write-amount-with-unit-e = write the amount with a unit, e.g. `100万元`, or compare with another amount
 types-condition-true-false = a condition (true/false)
 types-actor-kind = an actor kind
+types-numbers-with-digits = numbers are written with digits: `{ $digits }` for `{ $n }`

@@ -131,3 +131,6 @@ decl-name-each-key-once = 每个键只列一次
 decl-rank-within-keys-of-per = 只能按 `per` 的键分别排名：{ $keys }
 decl-not-key-of-per = `{ $key }` 不是评估 `{ $evaluation }` 的 `per` 键
 decl-not-a-group-key = 不是分组键
+decl-duty-years-reversed = 职责始于 { $from } 年，晚于其终止的 { $until } 年
+decl-years-reversed = 年份颠倒
+decl-years-in-order = 按先后写年份：`{ $until }` … `{ $from }`

@@ -64,3 +64,4 @@ gaps-every-year = 每一年
 gaps-asked-on = 于 { $date }
 gaps-asked-in = 在 { $year } 年
 gaps-inactive-year = { $asked }没有生效的支援类型或结对，因此无缺口可查（生效期间：{ $active }）
+gaps-duty-held-until = 该职责只承担至 { $until } 年

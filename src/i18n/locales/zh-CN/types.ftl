@@ -78,3 +78,4 @@ types-declare-as-actor-program = 将其声明为主体或支援类型
 types-write-amount-with-unit-e = 金额要带单位，例如 `100万元`，或与另一金额比较
 types-condition-true-false = 条件（真/假）
 types-actor-kind = 主体类型
+types-numbers-with-digits = 数字用阿拉伯数字书写：`{ $n }` 写作 `{ $digits }`
