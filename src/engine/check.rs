@@ -522,7 +522,7 @@ impl<'p> Checker<'p> {
                 continue;
             };
             let rule = &plan.rules[r];
-            if rule.hidden {
+            if rule.hidden || self.tables.tables[t].overflowed {
                 continue;
             }
             let order = self.tables.tables[t].sorted(&self.texts);
@@ -625,6 +625,7 @@ impl<'p> Checker<'p> {
                 name: k.name.clone(),
                 json: names.json(*v, k.shape),
                 text: names.show(*v, k.shape),
+                exact: names.exact(*v, k.shape),
             })
             .collect();
         Some(DataFinding {
@@ -639,6 +640,22 @@ impl<'p> Checker<'p> {
             badness,
             order,
         })
+    }
+
+    /// Holds at most `limit` groups in each group table (rules sharing a record type, `per`
+    /// keys, `where` and period); the rules of a table whose data has more are not decided.
+    pub fn limit_groups(&mut self, limit: usize) {
+        self.tables.limit_groups(limit);
+    }
+
+    /// The rules not decided because their data has more groups than the limit.
+    pub fn over_group_limit(&self) -> Vec<usize> {
+        (0..self.plan.rules.len())
+            .filter(|&r| {
+                self.tables.rule_table[r].is_some_and(|t| self.tables.tables[t].overflowed)
+                    && !self.plan.rules[r].hidden
+            })
+            .collect()
     }
 
     /// The group tables, once all data is read (for scoring).

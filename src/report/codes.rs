@@ -353,6 +353,11 @@ const DESCRIPTIONS: &[(&str, &str, &str)] = &[
         "a workbook with several sheets and no `#sheet`: its first sheet was read, and the others are named",
     ),
     (
+        "duikou::data::too_many_groups",
+        "a group rule whose data has more groups than one check holds",
+        "too many groups: the data gives a group rule more groups than the limit (`--max-groups`), so the rule is not decided rather than risk running out of memory",
+    ),
+    (
         "duikou::data::missing_column",
         "a required field has no column",
         "a required field has no column: a data file or row cannot be checked",

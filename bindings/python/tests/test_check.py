@@ -1,6 +1,7 @@
 """Checking data given as a path, DataFrames, or lists of dicts: the same findings every way."""
 
 import datetime
+import io
 import json
 from decimal import Decimal
 
@@ -10,7 +11,7 @@ import pytest
 import duikou
 from duikou._report import FINDING_COLUMNS
 
-from conftest import DATA, place_free
+from conftest import DATA, ROOT, place_free
 
 
 def frames():
@@ -200,3 +201,61 @@ def test_check_record_is_the_fast_path(rules):
         rules.check_record("projekt", row)
     assert e.value.diagnostics[0].code == "duikou::data::unbound"
     assert "project" in e.value.diagnostics[0].help
+
+
+def test_money_and_percent_group_keys_arrive_as_exact_decimals():
+    rules = duikou.from_sources({"k.dk": """
+        record grant { id: text key, ceiling: money(万元), share: percent, day: date, amount: money(元) }
+        rule 同档合计 { over grant per ceiling, share, day  require sum(amount) <= 100元 }
+    """})
+    rows = [
+        {"id": "a", "ceiling": "1234.5", "share": "12.5%", "day": "2021-03-04", "amount": "60"},
+        {"id": "b", "ceiling": "1234.5", "share": "12.5%", "day": "2021-03-04", "amount": "41"},
+    ]
+    report = rules.check(rows)
+    [finding] = report.findings
+    # money in 元 and a percent as a fraction, every digit kept; a date as a date
+    assert finding.group == {
+        "ceiling": Decimal("12345000"),
+        "share": Decimal("0.125"),
+        "day": datetime.date(2021, 3, 4),
+    }
+    assert all(type(v) is Decimal for v in (finding.group["ceiling"], finding.group["share"]))
+    frame = report.to_pandas()
+    assert frame["group.ceiling"][0] == Decimal("12345000")
+    assert frame["group.share"][0] == Decimal("0.125")
+    assert frame["group.day"][0] == datetime.date(2021, 3, 4)
+    # the JSON report keeps the command line's natural forms
+    [j] = report.to_dict()["findings"]
+    assert j["group"] == {"ceiling": "1,234.50万元", "share": "12.5%", "day": "2021-03-04"}
+
+
+def test_a_workbook_path_gives_the_findings_of_the_same_csv(rules, csv_report, tmp_path):
+    book = ROOT / "web" / "test" / "project.xlsx"
+    report = rules.check({"project": str(book)})
+    assert place_free(report.findings) == place_free(csv_report.findings)
+    assert report.summary.rows_checked == csv_report.summary.rows_checked
+    # a workbook named after its record type, given on its own
+    named = tmp_path / "project.xlsx"
+    named.write_bytes(book.read_bytes())
+    assert place_free(rules.check(named).findings) == place_free(csv_report.findings)
+
+
+def test_a_workbook_as_bytes_gives_the_findings_of_the_same_file(rules, csv_report):
+    book = ROOT / "web" / "test" / "project.xlsx"
+    with open(book, "rb") as f:
+        from_file = rules.check({"project": f})
+    assert place_free(from_file.findings) == place_free(csv_report.findings)
+    from_bytes = rules.check({"project": io.BytesIO(book.read_bytes())})
+    assert place_free(from_bytes.findings) == place_free(csv_report.findings)
+    assert from_bytes.summary.rows_checked == csv_report.summary.rows_checked
+    # CSV bytes are told apart from a workbook's
+    csv_bytes = rules.check({"project": io.BytesIO((DATA / "project.csv").read_bytes())})
+    assert place_free(csv_bytes.findings) == place_free(csv_report.findings)
+
+
+def test_a_damaged_workbook_raises_data_error_with_the_cli_code(rules):
+    with pytest.raises(duikou.DataError) as e:
+        rules.check({"project": io.BytesIO(b"PK\x03\x04 not really a workbook")})
+    assert [d.code for d in e.value.diagnostics] == ["duikou::data::format"]
+    assert "cannot open the workbook" in e.value.diagnostics[0].message
