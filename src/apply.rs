@@ -177,6 +177,7 @@ impl RuleSet {
         let (files, problems) = data.bind(&self.paths, &records);
         let opts = &Options {
             on_read: data.on_read,
+            max_groups: data.max_groups.unwrap_or(opts.max_groups),
             ..opts.clone()
         };
         let (mut run, extra) = run::run_with(plan, &files, opts, finish);

@@ -131,6 +131,7 @@ codes! {
     DataTotalRow = "duikou::data::total_row", Info;
     DataTotalMismatch = "duikou::data::total_mismatch", Error;
     DataFirstSheet = "duikou::data::first_sheet", Info;
+    DataTooManyGroups = "duikou::data::too_many_groups", Error;
     GapUnheld = "G001", Error;
     GapSeveralLeads = "G002", Error;
     GapPoliticalOnly = "G003", Warning;

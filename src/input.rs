@@ -17,6 +17,8 @@ pub struct Data {
     entries: Vec<Entry>,
     /// Told how far the reading of data held in memory has got.
     pub(crate) on_read: Option<fn(u64, u64)>,
+    /// The most groups a group rule holds; the default when `None`.
+    pub(crate) max_groups: Option<usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -76,6 +78,26 @@ impl Data {
         self.memory(record, name, Format::JsonLines, bytes.into())
     }
 
+    /// A workbook (`.xlsx`, or `.xls`/`.ods` when `name` ends so) of `record` rows, held in
+    /// memory: a file picked in a browser or uploaded. `name` names it in messages and may end
+    /// in `#sheet` to read a sheet other than the first. It is read exactly as the same file on
+    /// disk, through the same checks (a part that claims to unpack to more than 1 GiB is
+    /// refused, and so is a cell beyond Excel's last row or column).
+    pub fn xlsx_bytes(mut self, record: &str, name: &str, bytes: impl Into<Arc<[u8]>>) -> Data {
+        let (file, sheet) = match name.rsplit_once('#') {
+            Some((file, sheet)) if !sheet.is_empty() => (file, Some(sheet.to_string())),
+            _ => (name, None),
+        };
+        self.entries.push(Entry::Memory(DataFile {
+            record: record.to_string(),
+            path: PathBuf::from(file),
+            sheet,
+            format: Format::Xlsx,
+            bytes: Some(bytes.into()),
+        }));
+        self
+    }
+
     /// Rows of `record`: `serde_json::Value` objects or any `Serialize` type whose fields are
     /// named as the record's. A rejected row is located as `<record rows>:N`, where N is its
     /// 1-based position.
@@ -113,6 +135,15 @@ impl Data {
     /// checks a large file shows its progress with it.
     pub fn on_progress(mut self, tell: fn(u64, u64)) -> Data {
         self.on_read = Some(tell);
+        self
+    }
+
+    /// Holds at most `limit` groups per group rule (default
+    /// [`DEFAULT_MAX_GROUPS`](crate::engine::groups::DEFAULT_MAX_GROUPS), about 0.5 KB of
+    /// memory each). A rule whose data has more is not decided, and the report says so with
+    /// `duikou::data::too_many_groups`, rather than let memory grow without bound.
+    pub fn max_groups(mut self, limit: usize) -> Data {
+        self.max_groups = Some(limit);
         self
     }
 

@@ -75,6 +75,11 @@ pub struct Finding {
     pub cause: Option<FindingCause>,
     /// A group rule's group: each `per` key and its value.
     pub group: IndexMap<String, serde_json::Value>,
+    /// The same keys with every digit: a decimal, percent or amount of money as its exact
+    /// decimal string (money in 元, a percent as a fraction), for a program to read back
+    /// exactly; not part of the JSON report, which gives the natural forms of `group`.
+    #[serde(skip)]
+    pub group_exact: IndexMap<String, serde_json::Value>,
     /// A record rule's record: its key (or `line N` without a key field).
     pub record: Option<String>,
     /// A record rule's data source and line (the row number for rows given in memory).
@@ -198,6 +203,11 @@ impl Finding {
                 .group
                 .iter()
                 .map(|k| (k.name.clone(), k.json.clone()))
+                .collect(),
+            group_exact: f
+                .group
+                .iter()
+                .map(|k| (k.name.clone(), k.exact.clone()))
                 .collect(),
             record: f.record.clone(),
             file: f.at.as_ref().map(|(file, _)| file.clone()),

@@ -3,7 +3,7 @@
 //! drive (`duikou::fuzzing`). A target without a regressions folder has nothing to replay.
 
 use duikou::data::bind::Format;
-use duikou::fuzzing::{self, DataTarget};
+use duikou::fuzzing::{self, DataTarget, SheetTarget};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 
@@ -81,6 +81,31 @@ fn fmt_roundtrip_regressions_pass() {
     replay("fmt_roundtrip", &fuzzing::fmt_roundtrip);
 }
 
+#[test]
+fn lsp_regressions_pass() {
+    let files = seeds::shipped_rules();
+    replay("lsp", &|b| fuzzing::lsp_edits(&files, b));
+}
+
+#[test]
+fn sheet_regressions_pass() {
+    let t = SheetTarget::new(seeds::shipped_rules(), "project");
+    replay("sheet", &|b| t.run(b));
+}
+
+/// Every sheet seed is read with each of its rows accounted for.
+#[test]
+fn the_sheet_reader_accounts_for_every_row_of_the_seeds() {
+    let t = SheetTarget::new(seeds::shipped_rules(), "project");
+    let seeds = inputs(Path::new("fuzz/corpus/sheet"));
+    assert!(seeds.len() >= 20, "{} seeds", seeds.len());
+    for seed in &seeds {
+        let bytes = std::fs::read(seed).unwrap();
+        let run = catch_unwind(AssertUnwindSafe(|| t.run(&bytes)));
+        assert!(run.is_ok(), "the sheet target fails on {}", seed.display());
+    }
+}
+
 /// The formatter's round trip holds on every rule-file seed.
 #[test]
 fn fmt_roundtrip_holds_on_the_rule_file_seeds() {
@@ -104,6 +129,8 @@ fn every_target_runs_on_a_seed() {
     data_target(Format::Json).run(&seed("data_json", "project.json"));
     data_target(Format::JsonLines).run(&seed("data_jsonl", "project.jsonl"));
     data_target(Format::Xlsx).run(&seed("data_xlsx", "project.xlsx"));
+    fuzzing::lsp_edits(&seeds::shipped_rules(), &seed("lsp", "file03_mixed"));
+    fuzzing::lsp_edits(&seeds::shipped_rules(), &seed("lsp", "file10_requests"));
 }
 
 /// The fuzz targets build in every shipped rule file.

@@ -5,10 +5,9 @@
 //! - adding rows of another program and supporter, or of another record type (unrelated groups);
 //! - writing every amount in 元 instead of 万元, with the rules' literals converted;
 //! - renaming an actor everywhere, in rules and data (the same findings under the new name);
-//! - giving the rule files and data files in any order (byte-identical output).
-//!
-//! `fmt --dialect` does not exist yet; the property "a rule set in the other dialect gives the
-//! same findings" is to be added with it.
+//! - giving the rule files and data files in any order (byte-identical output);
+//! - writing the rule set in the other dialect (`duikou fmt --dialect zh`, then back with
+//!   `--dialect en`): the same findings, messages included.
 
 use duikou::RuleSet;
 use duikou::data::bind::{DataFile, Format};
@@ -312,6 +311,30 @@ proptest! {
             v.into_iter().filter(|f| !f.contains("丁省") && !f.contains("Some(\"x")).collect()
         };
         prop_assert_eq!(unrelated(verdicts(&base, true)), unrelated(verdicts(&grown, true)));
+    }
+
+    #[test]
+    fn a_rule_set_in_the_other_dialect_gives_the_same_findings((rules, rows) in case()) {
+        use duikou::fmt::{Dialect, format_source};
+        let sources = rule_files(&rules, Unit::Wan);
+        let data = [("project", csv(&rows, Unit::Wan))];
+        let base = run(&sources, &data);
+        let translate = |files: &[(String, String)], dialect: Dialect| -> Vec<(String, String)> {
+            files
+                .iter()
+                .map(|(n, t)| (n.clone(), format_source(t, dialect).expect("the rule set formats")))
+                .collect()
+        };
+        let zh = translate(&sources, Dialect::Zh);
+        prop_assert!(zh[2].1.contains("规则") && !zh[2].1.contains("rule "), "{}", zh[2].1);
+        let in_zh = run(&zh, &data);
+        prop_assert_eq!(counts(&base), counts(&in_zh));
+        prop_assert_eq!(verdicts(&base, true), verdicts(&in_zh, true));
+        let en = translate(&zh, Dialect::En);
+        prop_assert!(en[2].1.contains("rule "), "{}", en[2].1);
+        let back = run(&en, &data);
+        prop_assert_eq!(counts(&base), counts(&back));
+        prop_assert_eq!(verdicts(&base, true), verdicts(&back, true));
     }
 
     #[test]

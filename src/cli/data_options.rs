@@ -35,6 +35,15 @@ pub struct DataOptions {
     /// The format of standard input, read with `--data NAME=-`.
     #[arg(long, value_enum, value_name = "FORMAT")]
     data_format: Option<DataFormatArg>,
+    /// The most groups a group rule holds (about 0.5 KB of memory each); a rule whose data
+    /// has more is not decided, with the error `duikou::data::too_many_groups`.
+    #[arg(
+        long,
+        value_name = "N",
+        default_value_t = duikou::engine::groups::DEFAULT_MAX_GROUPS,
+        value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..)
+    )]
+    max_groups: usize,
 }
 
 impl DataOptions {
@@ -60,6 +69,7 @@ impl DataOptions {
     pub fn apply(&self, files: &[DataFile], opts: &mut Options) -> Result<(), ExitCode> {
         opts.delimiter = self.delimiter;
         opts.header_row = self.header_row;
+        opts.max_groups = self.max_groups;
         if files.iter().any(|f| f.path.as_os_str() == "-") {
             let mut bytes = Vec::new();
             if let Err(e) = std::io::stdin().lock().read_to_end(&mut bytes) {

@@ -71,9 +71,11 @@ impl DataFile {
             return self.display();
         }
         let sheet = self.sheet.clone().or_else(|| {
-            use calamine::Reader;
-            let book = calamine::open_workbook_auto(&self.path).ok()?;
-            book.sheet_names().first().cloned()
+            let source = match &self.bytes {
+                Some(bytes) => super::workbook::Source::Bytes(bytes),
+                None => super::workbook::Source::File(&self.path),
+            };
+            super::workbook::sheet_names(source)?.first().cloned()
         });
         match sheet {
             Some(s) => format!("{}#{s}", self.display()),

@@ -1,6 +1,7 @@
 //! JSON files (an array of objects) and JSON Lines (one object per line).
 
 use super::cells::{OwnedCell, RowCells};
+use super::lines::MAX_LINE_BYTES;
 use super::problem::{DataLocation, DataProblem};
 use super::sink::RowSink;
 use crate::ast::Field;
@@ -185,8 +186,14 @@ pub fn read_lines(
     let mut unknown = BTreeSet::new();
     loop {
         buf.clear();
-        match reader.read_until(b'\n', &mut buf) {
+        // At most one byte past the limit is read: a longer line is refused, not held.
+        let mut bounded = (&mut reader).take(MAX_LINE_BYTES + 1);
+        match bounded.read_until(b'\n', &mut buf) {
             Ok(0) => break,
+            Ok(n) if n as u64 > MAX_LINE_BYTES && buf.last() != Some(&b'\n') => {
+                sink.bad_row(too_long(at, line + 1));
+                break;
+            }
             Ok(_) => line += 1,
             Err(e) => {
                 sink.bad_row(DataProblem {
@@ -227,6 +234,21 @@ pub fn read_lines(
     }
     report_unknown(unknown, fields, record, at, sink);
     Ok(())
+}
+
+/// The problem of a line longer than [`MAX_LINE_BYTES`]: reading stops there.
+fn too_long(at: &DataLocation, line: u64) -> DataProblem {
+    DataProblem {
+        code: Code::DataUnreadable,
+        severity: Severity::Error,
+        message: format!(
+            "line {line} is longer than 16 MiB ({MAX_LINE_BYTES} bytes), the longest line a JSON Lines file may have"
+        ),
+        help: Some("write one record a line, and shorten the record's longest values".into()),
+        location: DataLocation { line, ..at.clone() },
+        field: None,
+        row: false,
+    }
 }
 
 /// Reads one JSON object given as text: a single record, as a form submits it, at line 1.

@@ -8,8 +8,8 @@ use std::collections::VecDeque;
 use std::io::Read;
 use std::rc::Rc;
 
-/// The longest line a CSV file may have: 16 MiB. Reading stops at a longer one; the rows
-/// before it are checked.
+/// The longest line a CSV or JSON Lines file may have: 16 MiB. Reading stops at a longer one;
+/// the rows before it are checked.
 pub const MAX_LINE_BYTES: u64 = 16 * 1024 * 1024;
 
 /// Line breaks read but not yet passed, as byte ranges `(first, last)` of the stream.

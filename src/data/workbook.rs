@@ -1,13 +1,29 @@
-//! Opens a workbook (`.xlsx`, `.xls`, `.ods`) and reads one sheet into a sparse grid. An `.xlsx`
-//! sheet is first scanned for references beyond Excel's limits, then read cell by cell, so a
-//! far-away cell costs nothing.
+//! Opens a workbook (`.xlsx`, `.xls`, `.ods`), from a file or from bytes in memory, and reads one
+//! sheet into a sparse grid. An `.xlsx` workbook's parts are first measured (a part that claims
+//! to unpack to more than [`xlsx_scan::MAX_PART_BYTES`] is refused), its sheet scanned for
+//! references beyond Excel's limits, then read cell by cell, so a far-away cell costs nothing;
+//! at most [`MAX_CELLS`] cells are held.
 
 use super::grid::{Grid, GridCell};
 use super::problem::{DataLocation, DataProblem};
 use super::xlsx_scan;
 use crate::diagnostic::{Code, Severity};
 use calamine::{Data, DataRef, Reader};
+use std::io::{Cursor, Read, Seek};
 use std::path::Path;
+use std::sync::Arc;
+
+/// The most cells one sheet may have (about 1 GB held): 16 columns of every row Excel allows.
+pub const MAX_CELLS: usize = 16 * 1_048_576;
+
+/// Where a workbook's bytes are.
+#[derive(Debug, Clone, Copy)]
+pub enum Source<'a> {
+    /// A file on disk.
+    File(&'a Path),
+    /// Bytes in memory (a file picked in a browser, an upload).
+    Bytes(&'a Arc<[u8]>),
+}
 
 /// A sheet read into a grid, with its name.
 pub struct Sheet {
@@ -71,21 +87,52 @@ fn choose(
     }
 }
 
-/// Reads sheet `wanted` (or the first) of the workbook at `path`.
+/// Reads sheet `wanted` (or the first) of the workbook in `source`; `name` (its file name)
+/// tells the format by its extension: `.xls` and `.ods`, else `.xlsx`.
 pub fn read(
-    path: &Path,
+    source: Source<'_>,
+    name: &Path,
     wanted: Option<&str>,
     at: &DataLocation,
 ) -> Result<Sheet, Box<DataProblem>> {
-    let ext = path
+    let ext = name
         .extension()
         .and_then(|e| e.to_str())
         .unwrap_or("")
         .to_ascii_lowercase();
-    match ext.as_str() {
-        "xls" | "ods" => read_other(path, wanted, at),
-        _ => read_xlsx(path, wanted, at),
+    let other = matches!(ext.as_str(), "xls" | "ods");
+    match source {
+        Source::File(path) => {
+            let open = || std::fs::File::open(path).map(std::io::BufReader::new);
+            if other {
+                let book = calamine::open_workbook_auto(path).map_err(|e| cannot_open(at, e))?;
+                read_other(book, wanted, at)
+            } else {
+                read_xlsx(open, wanted, at)
+            }
+        }
+        Source::Bytes(bytes) => {
+            let open = || Ok(Cursor::new(bytes.clone()));
+            if other {
+                let book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes.clone()))
+                    .map_err(|e| cannot_open(at, e))?;
+                read_other(book, wanted, at)
+            } else {
+                read_xlsx(open, wanted, at)
+            }
+        }
     }
+}
+
+/// The names of the sheets of the workbook in `source`, in order.
+pub fn sheet_names(source: Source<'_>) -> Option<Vec<String>> {
+    let names = match source {
+        Source::File(path) => calamine::open_workbook_auto(path).ok()?.sheet_names(),
+        Source::Bytes(bytes) => calamine::open_workbook_auto_from_rs(Cursor::new(bytes.clone()))
+            .ok()?
+            .sheet_names(),
+    };
+    Some(names)
 }
 
 fn cannot_open(at: &DataLocation, e: impl std::fmt::Display) -> Box<DataProblem> {
@@ -96,22 +143,29 @@ fn cannot_open(at: &DataLocation, e: impl std::fmt::Display) -> Box<DataProblem>
     )
 }
 
-fn read_xlsx(
-    path: &Path,
+/// Reads an `.xlsx` workbook, opened (twice: for the first pass and for calamine) by `open`.
+fn read_xlsx<R: Read + Seek>(
+    open: impl Fn() -> std::io::Result<R>,
     wanted: Option<&str>,
     at: &DataLocation,
 ) -> Result<Sheet, Box<DataProblem>> {
-    let mut book: calamine::Xlsx<_> =
-        calamine::open_workbook(path).map_err(|e| cannot_open(at, e))?;
+    let mut zip = zip::ZipArchive::new(open().map_err(|e| cannot_open(at, e))?)
+        .map_err(|e| cannot_open(at, e))?;
+    xlsx_scan::check_sizes(&mut zip).map_err(|e| {
+        problem(
+            at,
+            format!("the workbook is refused: {e}"),
+            Some("a workbook this large is damaged or made to exhaust memory; export the sheet as CSV".into()),
+        )
+    })?;
+    let mut book = calamine::Xlsx::new(open().map_err(|e| cannot_open(at, e))?)
+        .map_err(|e| cannot_open(at, e))?;
     let names = book.sheet_names();
     let (name, note) = choose(&names, wanted, at)?;
     let at = DataLocation {
         sheet: Some(name.clone()),
         ..at.clone()
     };
-    let file = std::fs::File::open(path).map_err(|e| cannot_open(&at, e))?;
-    let mut zip =
-        zip::ZipArchive::new(std::io::BufReader::new(file)).map_err(|e| cannot_open(&at, e))?;
     let paths = xlsx_scan::sheet_paths(&mut zip).map_err(|e| cannot_open(&at, e))?;
     let Some((_, sheet_path)) = paths.iter().find(|(n, _)| *n == name) else {
         return Err(cannot_open(
@@ -140,6 +194,15 @@ fn read_xlsx(
     let mut cells = Vec::new();
     loop {
         match reader.next_cell() {
+            Ok(Some(_)) if cells.len() >= MAX_CELLS => {
+                return Err(problem(
+                    &at,
+                    format!(
+                        "the sheet has more than {MAX_CELLS} cells, the most one sheet may have"
+                    ),
+                    Some("export the sheet as CSV, which is read row by row".into()),
+                ));
+            }
             Ok(Some(cell)) => {
                 let (r, c) = cell.get_position();
                 let value = match scan.uncomputed.get(&(r, c)) {
@@ -206,12 +269,11 @@ fn from_data(d: &Data) -> GridCell {
 }
 
 /// `.xls` (at most 65,536 rows by 256 columns) and `.ods`, read whole by calamine.
-fn read_other(
-    path: &Path,
+fn read_other<R: Read + Seek>(
+    mut book: calamine::Sheets<R>,
     wanted: Option<&str>,
     at: &DataLocation,
 ) -> Result<Sheet, Box<DataProblem>> {
-    let mut book = calamine::open_workbook_auto(path).map_err(|e| cannot_open(at, e))?;
     let names = book.sheet_names();
     let (name, note) = choose(&names, wanted, at)?;
     let at = DataLocation {

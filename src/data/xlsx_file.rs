@@ -1,5 +1,5 @@
-//! Workbooks (`.xlsx`, `.xls`, `.ods`): the first sheet, or the one named after `#`
-//! (`data.xlsx#2017`), read through a sparse grid.
+//! Workbooks (`.xlsx`, `.xls`, `.ods`), from a file or from memory: the first sheet, or the one
+//! named after `#` (`data.xlsx#2017`), read through a sparse grid.
 
 use super::grid_reader;
 use super::problem::{DataLocation, DataProblem};
@@ -17,12 +17,16 @@ pub fn read(
     record: &str,
     sink: &mut dyn RowSink,
 ) -> Result<(), Box<DataProblem>> {
-    read_at(path, sheet, at, fields, record, None, sink)
+    let source = workbook::Source::File(path);
+    read_at(source, path, sheet, at, fields, record, None, sink)
 }
 
-/// Reads one sheet of a workbook into `sink`; `header_row` (1-based) names the header row.
+/// Reads one sheet of the workbook in `source` (a file, or bytes named `name`) into `sink`;
+/// `header_row` (1-based) names the header row.
+#[allow(clippy::too_many_arguments)]
 pub fn read_at(
-    path: &Path,
+    source: workbook::Source<'_>,
+    name: &Path,
     sheet: Option<&str>,
     at: &DataLocation,
     fields: &[Field],
@@ -30,7 +34,7 @@ pub fn read_at(
     header_row: Option<u64>,
     sink: &mut dyn RowSink,
 ) -> Result<(), Box<DataProblem>> {
-    let book = workbook::read(path, sheet, at)?;
+    let book = workbook::read(source, name, sheet, at)?;
     if let Some(note) = book.note {
         sink.problem(note);
     }

@@ -11,6 +11,45 @@ pub const MAX_ROWS: u32 = 1_048_576;
 pub const MAX_COLUMNS: u32 = 16_384;
 /// At most this many merged ranges are read from one sheet.
 pub const MAX_MERGES: usize = 100_000;
+/// The most bytes one part of a workbook (a sheet's XML, the shared strings) may unpack to:
+/// 1 GiB. A part that claims more is refused before it is read, and a sheet is read no further.
+pub const MAX_PART_BYTES: u64 = 1 << 30;
+
+/// Refuses a workbook any part of which claims to unpack to more than [`MAX_PART_BYTES`]: a
+/// zip bomb (a tiny file claiming a huge sheet) is refused before anything is unpacked.
+pub fn check_sizes<R: Read + Seek>(zip: &mut zip::ZipArchive<R>) -> Result<(), String> {
+    for i in 0..zip.len() {
+        let part = zip.by_index_raw(i).map_err(|e| e.to_string())?;
+        if part.size() > MAX_PART_BYTES {
+            return Err(format!(
+                "its part `{}` unpacks to {} bytes, more than the 1 GiB ({MAX_PART_BYTES} bytes) a part may have",
+                part.name(),
+                part.size()
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// A reader that fails once more than `left` bytes have passed through it.
+struct Bounded<R> {
+    inner: R,
+    left: u64,
+    limit: u64,
+}
+
+impl<R: Read> Read for Bounded<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.left = self.left.checked_sub(n as u64).ok_or_else(|| {
+            std::io::Error::other(format!(
+                "it unpacks to more than {} bytes, the most a part may have",
+                self.limit
+            ))
+        })?;
+        Ok(n)
+    }
+}
 
 /// A rectangle of cells, 0-based and inclusive: (first row, first column, last row, last column).
 pub type Area = (u32, u32, u32, u32);
@@ -61,10 +100,24 @@ pub fn sheet_paths<R: Read + Seek>(
 /// Scans the sheet at `path`: an `Err` names the first reference beyond Excel's limits (or XML
 /// that cannot be read).
 pub fn scan<R: Read + Seek>(zip: &mut zip::ZipArchive<R>, path: &str) -> Result<SheetScan, String> {
+    scan_at_most(zip, path, MAX_PART_BYTES)
+}
+
+/// [`scan`], reading at most `limit` unpacked bytes of the sheet (whatever its size claims).
+fn scan_at_most<R: Read + Seek>(
+    zip: &mut zip::ZipArchive<R>,
+    path: &str,
+    limit: u64,
+) -> Result<SheetScan, String> {
     let file = zip
         .by_name(path)
         .map_err(|e| crate::tr!("data-sheet-path-cannot-read-e", path = path, e = e))?;
-    let mut xml = quick_xml::Reader::from_reader(BufReader::new(file));
+    let bounded = Bounded {
+        inner: file,
+        left: limit,
+        limit,
+    };
+    let mut xml = quick_xml::Reader::from_reader(BufReader::new(bounded));
     let mut scanner = Scanner::default();
     let mut buf = Vec::new();
     loop {
@@ -300,5 +353,27 @@ mod tests {
         assert!(reference("A99999999999").is_err());
         assert!(reference("1").is_err());
         assert_eq!(area("B2:A1"), Ok((0, 0, 1, 1)));
+    }
+
+    /// A sheet is read no further than the limit, whatever size its part claims.
+    #[test]
+    fn a_sheet_is_read_no_further_than_the_limit() {
+        use std::io::Write;
+        let mut out = std::io::Cursor::new(Vec::new());
+        let mut zip = zip::ZipWriter::new(&mut out);
+        zip.start_file("s.xml", zip::write::SimpleFileOptions::default())
+            .unwrap();
+        let cells = "<c r=\"A1\"><v>1</v></c>".repeat(100);
+        write!(
+            zip,
+            "<worksheet><sheetData><row r=\"1\">{cells}</row></sheetData></worksheet>"
+        )
+        .unwrap();
+        zip.finish().unwrap();
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(out.into_inner())).unwrap();
+        assert!(check_sizes(&mut zip).is_ok());
+        assert!(scan_at_most(&mut zip, "s.xml", 1 << 20).is_ok());
+        let e = scan_at_most(&mut zip, "s.xml", 1000).unwrap_err();
+        assert!(e.contains("unpacks to more than 1000 bytes"), "{e}");
     }
 }

@@ -525,7 +525,10 @@ impl<'p> Checker<'p> {
         let plan = self.plan;
         for r in 0..plan.rules.len() {
             let rule = &plan.rules[r];
-            if self.tables.rule_table[r].is_none() || rule.hidden {
+            let Some(t) = self.tables.rule_table[r] else {
+                continue;
+            };
+            if rule.hidden || self.tables.tables[t].overflowed {
                 continue;
             }
             let time = plan.records[rule.record].time;
@@ -628,6 +631,7 @@ impl<'p> Checker<'p> {
                 name: k.name.clone(),
                 json: names.json(*v, k.shape),
                 text: names.show(*v, k.shape),
+                exact: names.exact(*v, k.shape),
             })
             .collect();
         Some(DataFinding {
@@ -643,6 +647,22 @@ impl<'p> Checker<'p> {
             badness,
             order,
         })
+    }
+
+    /// Holds at most `limit` groups in each group table (rules sharing a record type, `per`
+    /// keys, `where` and period); the rules of a table whose data has more are not decided.
+    pub fn limit_groups(&mut self, limit: usize) {
+        self.tables.limit_groups(limit);
+    }
+
+    /// The rules not decided because their data has more groups than the limit.
+    pub fn over_group_limit(&self) -> Vec<usize> {
+        (0..self.plan.rules.len())
+            .filter(|&r| {
+                self.tables.rule_table[r].is_some_and(|t| self.tables.tables[t].overflowed)
+                    && !self.plan.rules[r].hidden
+            })
+            .collect()
     }
 
     /// The group tables, once all data is read (for scoring).

@@ -27,6 +27,8 @@ pub struct KeyValue {
     pub name: String,
     pub json: serde_json::Value,
     pub text: String,
+    /// The value with every digit (money in 元, a percent as a fraction): `Names::exact`.
+    pub exact: serde_json::Value,
 }
 
 /// Why a finding is not a plain violation.

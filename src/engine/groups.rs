@@ -101,6 +101,10 @@ pub struct GroupTable {
     pub groups: Vec<Group>,
     /// Rejected rows with some keys unreadable: the groups they may belong to.
     partial: Partial,
+    /// At most this many groups are held; a row of a group beyond them is not added.
+    limit: usize,
+    /// Set when a row belonged to a group beyond `limit`: the table's rules are not decided.
+    pub overflowed: bool,
 }
 
 /// Rows of another record type, aggregated per shared key for one table.
@@ -154,7 +158,18 @@ fn slot_of(list: &mut Vec<AggSpec>, spec: &AggSpec) -> usize {
     }
 }
 
+/// The groups one table holds at most unless told otherwise (`--max-groups`): about 1 GB at
+/// about 0.5 KB a group.
+pub const DEFAULT_MAX_GROUPS: usize = 2_000_000;
+
 impl Tables {
+    /// Holds at most `limit` groups in each table.
+    pub fn limit_groups(&mut self, limit: usize) {
+        for t in &mut self.tables {
+            t.limit = limit;
+        }
+    }
+
     /// Tables for every group-level rule to check (`permit` rules are not checked).
     pub fn build(plan: &Plan) -> Tables {
         let mut t = Tables {
@@ -213,6 +228,8 @@ impl Tables {
                 index: Index::new(keys.len()),
                 groups: Vec::new(),
                 partial: Partial::default(),
+                limit: DEFAULT_MAX_GROUPS,
+                overflowed: false,
             });
             self.tables.len() - 1
         })
@@ -318,7 +335,9 @@ impl GroupTable {
         if filter == Value::Bool(false) {
             return true;
         }
-        let g = self.group_of(texts, key_buf, env);
+        let Some(g) = self.group_of(texts, key_buf, env) else {
+            return true;
+        };
         let group = &mut self.groups[g];
         group.rows += 1;
         if filter != Value::Bool(true) {
@@ -335,13 +354,22 @@ impl GroupTable {
     }
 
     /// The index of the row's group, made when it is the group's first row.
-    fn group_of(&mut self, texts: &mut Texts, key_buf: &mut Vec<u64>, env: &RowEnv<'_>) -> usize {
+    fn group_of(
+        &mut self,
+        texts: &mut Texts,
+        key_buf: &mut Vec<u64>,
+        env: &RowEnv<'_>,
+    ) -> Option<usize> {
         key_buf.clear();
         for &k in &self.keys {
             key_buf.push(env.row.values[k as usize].key(&env.row.text, texts));
         }
         if let Some(g) = self.index.get(key_buf) {
-            return g as usize;
+            return Some(g as usize);
+        }
+        if self.groups.len() >= self.limit {
+            self.overflowed = true;
+            return None;
         }
         let keys = self
             .keys
@@ -357,7 +385,7 @@ impl GroupTable {
             undetermined: None,
             rejected: None,
         });
-        self.groups.len() - 1
+        Some(self.groups.len() - 1)
     }
 
     /// Marks the group of a rejected row, when its keys could be read and the table's rules
@@ -388,7 +416,9 @@ impl GroupTable {
             }
             return;
         }
-        let g = self.group_of(texts, key_buf, env);
+        let Some(g) = self.group_of(texts, key_buf, env) else {
+            return;
+        };
         let group = &mut self.groups[g];
         let why = format!("a row of the group is missing: {why}");
         for a in &mut group.accs {

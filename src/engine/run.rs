@@ -13,7 +13,7 @@ use crate::data::shape::{Names, Shape};
 use crate::data::sink::{NotData, RowSink};
 use crate::data::totals::Totals;
 use crate::data::value::Value;
-use crate::data::{json_file, xlsx_file};
+use crate::data::{json_file, workbook, xlsx_file};
 use crate::diagnostic::{Code, Severity};
 use indexmap::IndexMap;
 use sha2::{Digest, Sha256};
@@ -41,6 +41,9 @@ pub struct Options {
     /// Told how far the reading of data held in memory has got: bytes read and the total, at
     /// most once a mebibyte and once at the end.
     pub on_read: Option<fn(u64, u64)>,
+    /// The groups a group rule holds at most (`--max-groups`); a rule whose data has more is
+    /// not decided and `duikou::data::too_many_groups` says so.
+    pub max_groups: usize,
 }
 
 impl Default for Options {
@@ -55,6 +58,7 @@ impl Default for Options {
             header_row: None,
             stdin: None,
             on_read: None,
+            max_groups: super::groups::DEFAULT_MAX_GROUPS,
         }
     }
 }
@@ -439,23 +443,27 @@ pub(crate) fn read_into(
     let mut sink = Totals::new(sink, &rec.fields, &at);
     let sink = &mut sink;
     if file.format == Format::Xlsx {
-        if file.bytes.is_some() {
-            return Err(Box::new(DataProblem {
-                code: Code::DataFormat,
-                severity: Severity::Error,
-                message: crate::tr!("engine-workbook-read-from-file-not"),
-                help: Some(crate::tr!("engine-save-workbook-pass-path-give")),
-                location: at,
-                field: None,
-                row: false,
-            }));
-        }
-        if let Some(h) = &hasher
-            && let Ok(bytes) = std::fs::read(&file.path)
-        {
-            h.borrow_mut().update(&bytes);
-        }
+        let source = match &file.bytes {
+            Some(bytes) => {
+                if let Some(h) = &hasher {
+                    h.borrow_mut().update(bytes);
+                }
+                if let Some(tell) = opts.on_read {
+                    tell(bytes.len() as u64, bytes.len() as u64);
+                }
+                workbook::Source::Bytes(bytes)
+            }
+            None => {
+                if let Some(h) = &hasher
+                    && let Ok(bytes) = std::fs::read(&file.path)
+                {
+                    h.borrow_mut().update(&bytes);
+                }
+                workbook::Source::File(&file.path)
+            }
+        };
         return xlsx_file::read_at(
+            source,
             &file.path,
             file.sheet.as_deref(),
             &at,
@@ -706,7 +714,7 @@ pub fn run_with<T: Send>(
             // Messages in the language of the calling thread.
             let _lang = crate::i18n::LangGuard::set(lang);
             let mut checking = Checking {
-                checker: Checker::new(plan, opts.keep),
+                checker: limited(Checker::new(plan, opts.keep), opts),
                 labels,
                 current: u32::MAX,
             };
@@ -717,7 +725,8 @@ pub fn run_with<T: Send>(
             let mut checker = checking.checker;
             checker.finish();
             let extra = finish(&checker);
-            (checker.into_findings(), extra)
+            let over = checker.over_group_limit();
+            (checker.into_findings(), over, extra)
         });
         let mut batcher = Batcher::new(Route::Thread {
             made: 1,
@@ -728,13 +737,59 @@ pub fn run_with<T: Send>(
         batcher.flush();
         drop(batcher);
         // A defect that panics the checking thread is reported once, with its own message.
-        let ((findings, counts), extra) = checking
+        let ((findings, counts), over, extra) = checking
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         run.findings = findings;
         run.counts = counts;
+        too_many_groups(plan, files, opts, &over, &mut run);
         (run, extra)
     })
+}
+
+fn limited<'p>(mut checker: Checker<'p>, opts: &Options) -> Checker<'p> {
+    checker.limit_groups(opts.max_groups);
+    checker
+}
+
+/// Says which rules were not decided because their data has more groups than the limit.
+fn too_many_groups(
+    plan: &Plan,
+    files: &[DataFile],
+    opts: &Options,
+    over: &[usize],
+    run: &mut DataRun,
+) {
+    for &r in over {
+        let rule = &plan.rules[r];
+        let record = &plan.records[rule.record].name;
+        let file = files
+            .iter()
+            .find(|f| &f.record == record)
+            .map(DataFile::display)
+            .unwrap_or_default();
+        run.files_failed += 1;
+        run.problems.push(DataProblem {
+            code: Code::DataTooManyGroups,
+            severity: Severity::Error,
+            message: format!(
+                "the rule `{}` has more than {} groups in the data of `{record}`, the most a check holds; it is not decided",
+                rule.name,
+                opts.max_groups
+            ),
+            help: Some(
+                "raise the limit with `--max-groups N` (about 0.5 KB of memory a group), or check the data in parts, one year or one programme at a time".into(),
+            ),
+            location: DataLocation {
+                file,
+                sheet: None,
+                line: 0,
+                column: 0,
+            },
+            field: None,
+            row: false,
+        });
+    }
 }
 
 /// [`run_with`] on this thread alone: each batch is checked as soon as it is full.
@@ -746,7 +801,7 @@ fn run_here<T>(
     finish: impl FnOnce(&Checker<'_>) -> T,
 ) -> (DataRun, T) {
     let mut checking = Checking {
-        checker: Checker::new(plan, opts.keep),
+        checker: limited(Checker::new(plan, opts.keep), opts),
         labels,
         current: u32::MAX,
     };
@@ -759,9 +814,11 @@ fn run_here<T>(
     let mut checker = checking.checker;
     checker.finish();
     let extra = finish(&checker);
+    let over = checker.over_group_limit();
     let (findings, counts) = checker.into_findings();
     run.findings = findings;
     run.counts = counts;
+    too_many_groups(plan, files, opts, &over, &mut run);
     (run, extra)
 }
 

@@ -6,12 +6,16 @@
 
 mod data;
 mod fmt;
+mod lsp;
 mod rules;
+mod sheet;
 mod splice;
 
 pub use data::DataTarget;
 pub use fmt::fmt_roundtrip;
+pub use lsp::lsp_edits;
 pub use rules::{examine, rules_text};
+pub use sheet::SheetTarget;
 pub use splice::{TOKENS, rules_structured, splice};
 
 use std::path::PathBuf;

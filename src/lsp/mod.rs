@@ -11,6 +11,8 @@ mod capabilities;
 mod completion;
 mod edit;
 mod format;
+/// Arbitrary edit sequences through the document handling, for the `lsp` fuzz target.
+pub(crate) mod fuzz;
 mod handlers;
 mod hover;
 mod index;

@@ -103,7 +103,7 @@ fn refresh(connection: &Connection, state: &mut State) {
 }
 
 fn notification(connection: &Connection, state: &mut State, n: Notification) {
-    let outcome = catch_unwind(AssertUnwindSafe(|| apply(state, &n)));
+    let outcome = catch_unwind(AssertUnwindSafe(|| apply(&mut state.ws, &n)));
     match outcome {
         Ok(Ok(true)) => state.due = Some(Instant::now() + DEBOUNCE),
         Ok(Ok(false)) => {}
@@ -113,8 +113,7 @@ fn notification(connection: &Connection, state: &mut State, n: Notification) {
 }
 
 /// Applies a notification; `true` when the texts changed and a check is due.
-fn apply(state: &mut State, n: &Notification) -> Result<bool, String> {
-    let ws = &mut state.ws;
+pub(super) fn apply(ws: &mut Workspace, n: &Notification) -> Result<bool, String> {
     match n.method.as_str() {
         note::DidOpenTextDocument::METHOD => {
             let p: lsp::DidOpenTextDocumentParams =

@@ -368,6 +368,11 @@ const DESCRIPTIONS: &[(&str, &str, &str)] = &[
         "a workbook with several sheets and no `#sheet`: its first sheet was read, and the others are named",
     ),
     (
+        "duikou::data::too_many_groups",
+        "a group rule whose data has more groups than one check holds",
+        "too many groups: the data gives a group rule more groups than the limit (`--max-groups`), so the rule is not decided rather than risk running out of memory",
+    ),
+    (
         "duikou::data::missing_column",
         "a required field has no column",
         "a required field has no column: a data file or row cannot be checked",
@@ -544,6 +549,7 @@ pub fn short(code: Code) -> String {
         "duikou::decl::unattainable_target" => crate::tr!("code-decl-unattainable-target"),
         "duikou::decl::replaces_without_power" => crate::tr!("code-decl-replaces-without-power"),
         "duikou::decl::duty_years" => crate::tr!("code-decl-duty-years"),
+        "duikou::data::too_many_groups" => crate::tr!("code-data-too-many-groups"),
         "duikou::decl::autonomous_issuer" => crate::tr!("code-decl-autonomous-issuer"),
         "duikou::decl::varies_level" => crate::tr!("code-decl-varies-level"),
         "duikou::type::mismatch" => crate::tr!("code-type-mismatch"),

@@ -177,6 +177,7 @@ pub fn score(plan: &Plan, e: &EvaluationPlan, checker: &Checker<'_>) -> Vec<Scor
                 name: k.name.clone(),
                 json: names.json(*v, k.shape),
                 text: names.show(*v, k.shape),
+                exact: names.exact(*v, k.shape),
             })
             .collect();
         let indicators: Vec<IndicatorScore> = e

@@ -317,7 +317,7 @@ async function loadData() {
   $("data-error").textContent = answer.problems.join("\n");
   $("run").disabled = state.hasErrors || answer.files === 0;
   if (answer.files === 0) {
-    $("check-summary").textContent = "No data to check: pick a CSV, JSON or JSON Lines file.";
+    $("check-summary").textContent = "No data to check: pick a CSV, JSON, JSON Lines or XLSX file.";
     for (const id of ["rule-counts", "findings", "rejected", "scores"]) $(id).tBodies[0].textContent = "";
     return;
   }

@@ -138,16 +138,38 @@ test("gaps, conflicts and scores agree with the command line", async () => {
   await page.click('#result-tabs button[data-view="check"]');
 });
 
-test("a workbook is refused with a clear message", async () => {
+test("a picked workbook gives the command line's counts for the same file", async () => {
+  // web/test/project.xlsx: the shipped project.csv saved as a workbook.
+  const book = join(web, "test", "project.xlsx");
+  const input = await page.$("#file");
+  await input.uploadFile(book);
+  await page.waitForFunction(() => document.body.dataset.checked === "done" && document.querySelectorAll("#files tbody tr").length === 1
+    && /project\.xlsx/.test(document.getElementById("files").textContent) && /rows read/.test(document.getElementById("check-summary").textContent), { timeout: 60000 });
+  assert.equal(await page.$eval("#data-error", (e) => e.hidden), true);
+  const report = cli("check", "rules", "--data", `project=${book}`, "--format", "json");
+  assert.ok(report.summary.rows_checked > 50, "the workbook's rows are read");
+  const shown = await page.$$eval("#rule-counts tbody tr", (rows) => rows.map((r) => [r.cells[0].textContent, Number(r.cells[4].textContent)]));
+  assert.deepEqual(shown, report.rules.map((r) => [r.rule, r.violations]));
+  const summary = await page.$eval("#check-summary", (e) => e.textContent);
+  assert.match(summary, new RegExp(`^${report.summary.rows_read} rows read, ${report.summary.rows_checked} checked, ${report.summary.rows_rejected} rejected`));
+  // A rejected row is placed in the workbook's sheet, as the command line places it.
+  const rejected = await page.$$eval("#rejected tbody tr", (rows) => rows.map((r) => [r.cells[0].textContent, r.cells[2].textContent]));
+  assert.deepEqual(rejected, report.findings.filter((f) => f.field).map((f) => [f.code, f.field]));
+});
+
+test("a damaged workbook is reported with the command line's code", async () => {
   const dir = mkdtempSync(join(tmpdir(), "duikou-xlsx-"));
   writeFileSync(join(dir, "project.xlsx"), "PK not really a workbook");
   const input = await page.$("#file");
   await input.uploadFile(join(dir, "project.xlsx"));
-  await page.waitForFunction(() => !document.getElementById("data-error").hidden, { timeout: 30000 });
-  const text = await page.$eval("#data-error", (e) => e.textContent);
-  assert.match(text, /`project\.xlsx`: workbooks are not read in the browser yet; save the sheet as CSV/);
-  assert.equal(await page.$eval("#check-summary", (e) => e.textContent), "No data to check: pick a CSV, JSON or JSON Lines file.");
-  assert.equal(await page.$$eval("#findings tbody tr", (rows) => rows.length), 0);
+  await page.waitForFunction(() => document.body.dataset.checked === "done" && /0 rows read/.test(document.getElementById("check-summary").textContent), { timeout: 60000 });
+  const expected = cli("check", "rules", "--data", `project=${join(dir, "project.xlsx")}`, "--format", "json")
+    .findings.filter((f) => f.code.startsWith("duikou::data::")).map((f) => f.code);
+  assert.deepEqual(expected, ["duikou::data::format"]);
+  const shown = await page.$$eval("#rejected tbody tr", (rows) => rows.map((r) => r.cells[0].textContent));
+  assert.deepEqual(shown, expected);
+  const message = await page.$eval("#rejected tbody tr", (r) => r.textContent);
+  assert.match(message, /cannot open the workbook/);
 });
 
 test("a 50 MB CSV shows progress while the page stays responsive", async () => {

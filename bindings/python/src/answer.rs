@@ -102,7 +102,7 @@ pub fn scores(plan: &Plan, scores: &Scores) -> Value {
         .rows
         .iter()
         .map(|r| {
-            let group: Vec<Value> = r.group.iter().map(|k| json!([k.name, k.json])).collect();
+            let group: Vec<Value> = r.group.iter().map(|k| json!([k.name, k.exact])).collect();
             let indicators: Vec<Value> = r
                 .indicators
                 .iter()

@@ -1,5 +1,5 @@
 //! The data of one call, from the entries the Python layer makes: `(kind, record, name,
-//! payload)` with kind `dir`, `file`, `csv`, `json` or `jsonl`.
+//! payload)` with kind `dir`, `file`, `csv`, `json`, `jsonl` or `xlsx` (a workbook's bytes).
 
 use crate::failure::Failure;
 use duikou::Data;
@@ -19,6 +19,7 @@ pub fn build(entries: Vec<Entry>) -> Result<Data, Failure> {
             "csv" => data.csv(&record, &name, payload),
             "json" => data.json(&record, &name, payload),
             "jsonl" => data.json_lines(&record, &name, payload),
+            "xlsx" => data.xlsx_bytes(&record, &name, payload),
             other => {
                 return Err(Failure::new(
                     "bad_argument",

@@ -94,13 +94,15 @@ impl NativeRules {
         answer(py, || Ok(answer::records(&self.rules)))
     }
 
-    /// Checks data: `{report, key_types}`.
+    /// Checks data: `{report, key_types, group_exact}` (each finding's group keys with every
+    /// digit).
     fn check(&self, py: Python<'_>, data: Vec<Entry>) -> PyResult<String> {
         answer(py, || {
             let data = data_arg::build(data)?;
             let report = self.rules.check(&data).map_err(|e| of_error(e, []))?;
             let types = answer::rule_key_types(self.plan()?);
-            Ok(json!({ "report": report, "key_types": types }))
+            let exact: Vec<_> = report.findings.iter().map(|f| &f.group_exact).collect();
+            Ok(json!({ "report": report, "key_types": types, "group_exact": exact }))
         })
     }
 

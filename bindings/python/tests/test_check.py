@@ -1,6 +1,7 @@
 """Checking data given as a path, DataFrames, or lists of dicts: the same findings every way."""
 
 import datetime
+import io
 import json
 from decimal import Decimal
 
@@ -10,7 +11,7 @@ import pytest
 import duikou
 from duikou._report import FINDING_COLUMNS
 
-from conftest import DATA, place_free
+from conftest import DATA, ROOT, place_free
 
 
 RECORDS = ["plan", "project", "rating", "revenue", "transfer"]
@@ -239,3 +240,74 @@ def test_a_plan_period_is_a_group_key_and_a_total_to_date_a_year():
     assert by_rule["规划完成"] == ["2011–2015"]
     # to date: 100, 200 and 300 against 60% of 500
     assert sorted(by_rule["规划进度"]) == [2011, 2012]
+
+
+def test_money_and_percent_group_keys_arrive_as_exact_decimals():
+    rules = duikou.from_sources({"k.dk": """
+        record grant { id: text key, ceiling: money(万元), share: percent, day: date, amount: money(元) }
+        rule 同档合计 { over grant per ceiling, share, day  require sum(amount) <= 100元 }
+    """})
+    rows = [
+        {"id": "a", "ceiling": "1234.5", "share": "12.5%", "day": "2021-03-04", "amount": "60"},
+        {"id": "b", "ceiling": "1234.5", "share": "12.5%", "day": "2021-03-04", "amount": "41"},
+    ]
+    report = rules.check(rows)
+    [finding] = report.findings
+    # money in 元 and a percent as a fraction, every digit kept; a date as a date
+    assert finding.group == {
+        "ceiling": Decimal("12345000"),
+        "share": Decimal("0.125"),
+        "day": datetime.date(2021, 3, 4),
+    }
+    assert all(type(v) is Decimal for v in (finding.group["ceiling"], finding.group["share"]))
+    frame = report.to_pandas()
+    assert frame["group.ceiling"][0] == Decimal("12345000")
+    assert frame["group.share"][0] == Decimal("0.125")
+    assert frame["group.day"][0] == datetime.date(2021, 3, 4)
+    # the JSON report keeps the command line's natural forms
+    [j] = report.to_dict()["findings"]
+    assert j["group"] == {"ceiling": "1,234.50万元", "share": "12.5%", "day": "2021-03-04"}
+
+
+def verdicts(report):
+    """What a check decided, without where: rule, kind, record, group, and the counts."""
+    found = [(f.rule, f.kind, f.record, tuple(f.group.items())) for f in report.findings]
+    s = report.summary
+    return found, (s.rows_read, s.rows_checked, s.rows_rejected, s.files_failed), s.rules
+
+
+BOOK = ROOT / "web" / "test" / "project.xlsx"  # the shipped project.csv saved as a workbook
+
+
+def test_a_workbook_path_gives_the_findings_of_the_same_csv(rules, tmp_path):
+    by_csv = rules.check({"project": str(DATA / "project.csv")})
+    report = rules.check({"project": str(BOOK)})
+    assert report.summary.rows_checked > 50
+    assert verdicts(report) == verdicts(by_csv)
+    # a workbook named after its record type, given on its own, and one sheet of it by name
+    named = tmp_path / "project.xlsx"
+    named.write_bytes(BOOK.read_bytes())
+    assert verdicts(rules.check(named)) == verdicts(by_csv)
+    assert verdicts(rules.check({"project": f"{BOOK}#project"})) == verdicts(by_csv)
+
+
+def test_a_workbook_as_bytes_gives_the_findings_of_the_same_file(rules):
+    by_csv = rules.check({"project": str(DATA / "project.csv")})
+    with open(BOOK, "rb") as f:
+        from_file = rules.check({"project": f})
+    assert verdicts(from_file) == verdicts(by_csv)
+    from_bytes = rules.check({"project": io.BytesIO(BOOK.read_bytes())})
+    assert verdicts(from_bytes) == verdicts(by_csv)
+    [rejected] = from_bytes.rejected
+    assert (rejected.code, rejected.field, rejected.file) == (
+        "duikou::data::bad_value", "planned", "<project bytes>")
+    # CSV bytes are told apart from a workbook's
+    csv_bytes = rules.check({"project": io.BytesIO((DATA / "project.csv").read_bytes())})
+    assert verdicts(csv_bytes) == verdicts(by_csv)
+
+
+def test_a_damaged_workbook_raises_data_error_with_the_cli_code(rules):
+    with pytest.raises(duikou.DataError) as e:
+        rules.check({"project": io.BytesIO(b"PK\x03\x04 not really a workbook")})
+    assert [d.code for d in e.value.diagnostics] == ["duikou::data::format"]
+    assert "cannot open the workbook" in e.value.diagnostics[0].message

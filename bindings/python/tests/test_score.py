@@ -1,5 +1,6 @@
 """Scores as a DataFrame: exact decimals, the same numbers, grades and ranks as the command line."""
 
+import datetime
 import json
 from decimal import Decimal
 
@@ -89,3 +90,27 @@ def test_rejected_rows_of_a_score_are_in_attrs(rules):
 def test_score_of_unusable_data_raises_data_error(rules):
     with pytest.raises(duikou.DataError):
         rules.score({"project": pd.DataFrame({"id": ["a"]})})
+
+
+def test_money_percent_and_date_group_keys_of_a_score_are_exact():
+    rules = duikou.from_sources({"e.dk": """
+        record grant { id: text key, ceiling: money(万元), share: percent, day: date, planned: money(万元), spent: money(万元) }
+        evaluation 执行 {
+          over grant
+          per ceiling, share, day
+          indicator 完成率 { kind: social, weight: 100%, target: >= 100%,
+                             value: sum(spent) / sum(planned) }
+          grade { A: 90, B: 0 }
+        }
+    """})
+    rows = [
+        {"id": "a", "ceiling": "1234.5", "share": "12.5%", "day": "2021-03-04", "planned": "10", "spent": "9"},
+        {"id": "b", "ceiling": "0.01", "share": "100%", "day": "2021-03-05", "planned": "10", "spent": "5"},
+    ]
+    df = rules.score(rows).sort_values("day", key=lambda c: c.map(str))
+    assert list(df.columns[:3]) == ["ceiling", "share", "day"]
+    assert df["ceiling"].tolist() == [Decimal("12345000"), Decimal("100")]
+    assert df["share"].tolist() == [Decimal("0.125"), Decimal("1")]
+    assert df["day"].tolist() == [datetime.date(2021, 3, 4), datetime.date(2021, 3, 5)]
+    assert all(type(v) is Decimal for v in df["ceiling"].tolist() + df["share"].tolist())
+    assert all(type(v) is datetime.date for v in df["day"])

@@ -24,6 +24,8 @@ enum Format {
     Csv,
     Json,
     JsonLines,
+    /// A workbook: `.xlsx`, `.xlsm`, `.xls` or `.ods`, its first sheet.
+    Workbook,
 }
 
 #[wasm_bindgen]
@@ -68,6 +70,7 @@ impl DataSet {
                 Format::Csv => data.csv(&f.record, &f.name, bytes),
                 Format::Json => data.json(&f.record, &f.name, bytes),
                 Format::JsonLines => data.json_lines(&f.record, &f.name, bytes),
+                Format::Workbook => data.xlsx_bytes(&f.record, &f.name, bytes),
             };
         }
         data
@@ -84,11 +87,9 @@ fn format_of(name: &str) -> Result<Format, String> {
         "csv" => Ok(Format::Csv),
         "json" => Ok(Format::Json),
         "jsonl" | "ndjson" => Ok(Format::JsonLines),
-        "xlsx" | "xlsm" | "xls" => Err(format!(
-            "`{name}`: workbooks are not read in the browser yet; save the sheet as CSV (UTF-8) and pick that file"
-        )),
+        "xlsx" | "xlsm" | "xls" | "ods" => Ok(Format::Workbook),
         _ => Err(format!(
-            "`{name}`: not a data file; pick a `.csv`, `.json` or `.jsonl` file"
+            "`{name}`: not a data file; pick a `.csv`, `.json`, `.jsonl` or `.xlsx` file"
         )),
     }
 }

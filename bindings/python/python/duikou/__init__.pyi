@@ -2,7 +2,7 @@
 
 import datetime
 import os
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Union
+from typing import Any, BinaryIO, Dict, Iterable, List, Mapping, Optional, Union
 
 import pandas as pd
 
@@ -23,9 +23,10 @@ PathLike = Union[str, "os.PathLike[str]"]
 DataArg = Union[
     None,
     PathLike,
-    Mapping[str, Union[pd.DataFrame, List[Mapping[str, Any]], PathLike]],
+    Mapping[str, Union[pd.DataFrame, List[Mapping[str, Any]], PathLike, BinaryIO]],
     pd.DataFrame,
     List[Mapping[str, Any]],
+    BinaryIO,
 ]
 
 class Report:

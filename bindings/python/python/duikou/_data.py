@@ -134,6 +134,45 @@ def rows_entry(record: str, rows: Sequence[Any], prepared: Prepared) -> None:
     prepared.entries.append(("jsonl", record, f"<{record} rows>", text.encode("utf-8")))
 
 
+#: The format of a file object's bytes, from the extension of its name.
+_FORMATS = {
+    ".csv": "csv",
+    ".tsv": "csv",
+    ".txt": "csv",
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".xlsx": "xlsx",
+    ".xlsm": "xlsx",
+    ".xls": "xlsx",
+    ".ods": "xlsx",
+}
+
+
+def _is_stream(value: Any) -> bool:
+    return hasattr(value, "read") and not _is_path(value)
+
+
+def stream_entry(record: str, stream: Any, prepared: Prepared) -> None:
+    """A file object's bytes (``open(path, "rb")``, ``io.BytesIO``) of ``record`` rows: its
+    format from the extension of its ``name``, else a workbook when the bytes are one (a zip
+    or an old ``.xls``), else CSV."""
+    payload = stream.read()
+    if isinstance(payload, str):
+        payload = payload.encode("utf-8")
+    name = getattr(stream, "name", None)
+    name = os.path.basename(name) if isinstance(name, str) else f"<{record} bytes>"
+    kind = _FORMATS.get(os.path.splitext(name)[1].lower())
+    if kind is None:
+        if payload[:4] == b"PK\x03\x04":
+            kind = "xlsx"
+        elif payload[:4] == b"\xd0\xcf\x11\xe0":
+            kind, name = "xlsx", name + ".xls"
+        else:
+            kind = "csv"
+    prepared.entries.append((kind, record, name, bytes(payload)))
+
+
 def _bad(message: str, help: Optional[str] = None) -> DataError:
     return DataError(
         message,
@@ -146,12 +185,14 @@ def _one(record: str, value: Any, prepared: Prepared) -> None:
         frame_entry(record, value, prepared)
     elif _is_path(value):
         prepared.entries.append(("file", record, "", os.fsencode(value)))
+    elif _is_stream(value):
+        stream_entry(record, value, prepared)
     elif isinstance(value, (list, tuple)):
         rows_entry(record, value, prepared)
     else:
         raise _bad(
             f"data of `{record}` is a {type(value).__name__}",
-            "give a pandas DataFrame, a list of dicts or a path",
+            "give a pandas DataFrame, a list of dicts, a path or a binary file object",
         )
 
 
@@ -169,8 +210,8 @@ def _default_record(record: Optional[str], records: List[str], what: str) -> str
 
 def prepare(data: Any, records: List[str], record: Optional[str] = None) -> Prepared:
     """The entries for ``data``: ``None`` (each rule folder's ``data/``), a path, a dict of
-    record type → DataFrame, list of dicts or path, or a DataFrame or list of dicts of
-    ``record`` (the only record type when there is one)."""
+    record type → DataFrame, list of dicts, path or binary file object, or a DataFrame, list of
+    dicts or binary file object of ``record`` (the only record type when there is one)."""
     prepared = Prepared()
     if data is None:
         return prepared
@@ -181,6 +222,8 @@ def prepare(data: Any, records: List[str], record: Optional[str] = None) -> Prep
             _one(str(name), value, prepared)
     elif _is_frame(data):
         frame_entry(_default_record(record, records, "a DataFrame"), data, prepared)
+    elif _is_stream(data):
+        stream_entry(_default_record(record, records, "a file object"), data, prepared)
     elif isinstance(data, (list, tuple)) and data and all(_is_path(d) for d in data):
         for d in data:
             prepared.entries.append(("dir", "", "", os.fsencode(d)))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 import decimal
 import json
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Optional
 
 from ._data import Frame, relocate
 from ._types import Finding, Rejected, Summary
@@ -54,12 +54,16 @@ class Report:
         raw: Dict[str, Any],
         key_types: Dict[str, Dict[str, str]],
         frames: Dict[str, Frame],
+        group_exact: Optional[List[Dict[str, Any]]] = None,
     ):
         relocate(raw["findings"], frames)
         relocate(raw["rejected"], frames)
         self._raw = raw
         self.summary: Summary = Summary.from_json(raw["summary"])
-        self.findings: List[Finding] = [Finding.from_json(f, key_types) for f in raw["findings"]]
+        exact = group_exact or [{} for _ in raw["findings"]]
+        self.findings: List[Finding] = [
+            Finding.from_json(f, key_types, e) for f, e in zip(raw["findings"], exact)
+        ]
         self.rejected: List[Rejected] = [Rejected(**r) for r in raw["rejected"]]
         self.receipt: Dict[str, Any] = raw["receipt"]
 

@@ -86,9 +86,11 @@ class Rules:
         """Checks ``data`` against every rule and returns the :class:`Report`.
 
         ``data`` is a path (a folder of ``NAME.csv|json|jsonl|xlsx`` files, or one file named
-        after its record type), a dict of record type → pandas DataFrame, list of dicts or
-        path, or a DataFrame or list of dicts of ``record`` (needed when the rules declare
-        more than one record type). ``None`` reads the ``data/`` folder beside the rules.
+        after its record type, a workbook with ``#sheet`` for a sheet), a dict of record type →
+        pandas DataFrame, list of dicts, path or binary file object (``open("book.xlsx",
+        "rb")``, ``io.BytesIO``: CSV, JSON, JSON Lines or a workbook, told by its name or its
+        bytes), or a DataFrame, list of dicts or file object of ``record`` (needed when the
+        rules declare more than one record type). ``None`` reads the ``data/`` folder beside the rules.
 
         Rejected rows are in ``report.rejected``; data that cannot be used at all (unreadable,
         of no declared record type, missing a column) raises :class:`DataError`, whose
@@ -96,7 +98,9 @@ class Rules:
         """
         prepared = self._prepare(data, record)
         answer = self._call(self._native.check, prepared.entries)
-        report = Report(answer["report"], answer["key_types"], prepared.frames)
+        report = Report(
+            answer["report"], answer["key_types"], prepared.frames, answer.get("group_exact")
+        )
         _raise_unusable(report.rejected, report)
         return report
 

@@ -152,9 +152,20 @@ class Finding:
     value: Optional[str]
 
     @classmethod
-    def from_json(cls, j: Dict[str, Any], key_types: Dict[str, Dict[str, str]]) -> "Finding":
+    def from_json(
+        cls,
+        j: Dict[str, Any],
+        key_types: Dict[str, Dict[str, str]],
+        exact: Optional[Dict[str, Any]] = None,
+    ) -> "Finding":
+        """A finding from its JSON; ``exact`` gives its group keys with every digit (money in
+        元, a percent as a fraction), which become ``Decimal``."""
         cause = j.get("cause") or {}
         types = key_types.get(j["rule"], {})
+        group = dict(j.get("group") or {})
+        for k, v in (exact or {}).items():
+            if types.get(k) in _DECIMAL_TYPES:
+                group[k] = v
         return cls(
             rule=j["rule"],
             article=j.get("article"),
@@ -165,7 +176,7 @@ class Finding:
             why=cause.get("why"),
             winner=cause.get("winner"),
             reason=cause.get("reason"),
-            group={k: typed(v, types.get(k)) for k, v in (j.get("group") or {}).items()},
+            group={k: typed(v, types.get(k)) for k, v in group.items()},
             record=j.get("record"),
             file=j.get("file"),
             line=j.get("line"),

@@ -104,3 +104,4 @@ code-category-conflicts = a conflict between provisions
 code-type-period = `period(…)` on a key that is not the year `time` field, or with bad spans
 code-type-cumulative = `cumulative` outside a rule with plan periods, or misplaced
 code-decl-duty-years = a duty's `from` year after its `until` year
+code-data-too-many-groups = a group rule whose data has more groups than one check holds

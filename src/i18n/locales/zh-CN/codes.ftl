@@ -104,3 +104,4 @@ code-category-conflicts = 规定之间的冲突
 code-type-period = `期间(…)` 用在不是年度 `time` 字段的键上，或年份区间有误
 code-type-cumulative = `累计` 用在没有规划期的规则中，或位置不对
 code-decl-duty-years = 职责的 `自` 年份晚于 `至` 年份
+code-data-too-many-groups = 分组规则的数据分组数超过一次检查所能容纳的上限
