@@ -35,6 +35,10 @@ pub struct DataOptions {
     /// The format of standard input, read with `--data NAME=-`.
     #[arg(long, value_enum, value_name = "FORMAT")]
     data_format: Option<DataFormatArg>,
+    /// Threads to read and check with (default: the number of cores); 1 uses the calling
+    /// thread alone. The report is the same whatever the number.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    threads: Option<u16>,
 }
 
 impl DataOptions {
@@ -60,6 +64,9 @@ impl DataOptions {
     pub fn apply(&self, files: &[DataFile], opts: &mut Options) -> Result<(), ExitCode> {
         opts.delimiter = self.delimiter;
         opts.header_row = self.header_row;
+        if let Some(n) = self.threads {
+            opts.threads = usize::from(n);
+        }
         if files.iter().any(|f| f.path.as_os_str() == "-") {
             let mut bytes = Vec::new();
             if let Err(e) = std::io::stdin().lock().read_to_end(&mut bytes) {
