@@ -39,7 +39,7 @@ rule 年度投入 {
 rule 项目类别 {
   over project
   per supporter, year
-  require count_distinct(category) >= 3 and min(planned) >= 1万元 and max(spent) <= 900万元
+  require distinct(category) >= 3 and min(planned) >= 1万元 and max(spent) <= 900万元
 }
 "#;
 
@@ -159,9 +159,11 @@ fn report(dir: &Path, format: &str, threads: usize) -> (Vec<u8>, i32) {
         &threads,
     ]);
     assert!(
-        o.status.code().is_some_and(|c| c <= 1),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
+        o.status.code().is_some_and(|c| c <= 2),
+        "exit {:?}: {}{}",
+        o.status.code(),
+        String::from_utf8_lossy(&o.stderr),
+        String::from_utf8_lossy(&o.stdout).chars().take(2000).collect::<String>()
     );
     (o.stdout, o.status.code().unwrap_or(-1))
 }
@@ -200,7 +202,7 @@ fn chunks_give_the_single_thread_report() {
     same_whatever_the_threads(
         "plain",
         Shape {
-            rows: 40_000,
+            rows: 60_000,
             seed: 7,
             crlf: false,
             long_quoted: 2 << 20,
@@ -214,11 +216,11 @@ fn crlf_and_a_quote_left_open() {
     same_whatever_the_threads(
         "crlf",
         Shape {
-            rows: 40_000,
+            rows: 60_000,
             seed: 11,
             crlf: true,
             long_quoted: 0,
-            open_quote_at: Some(30_000),
+            open_quote_at: Some(20_000),
         },
     );
 }
