@@ -116,15 +116,22 @@ fn row(out: &mut String, i: usize, g: &mut Lcg, shape: &Shape) {
 fn generate(shape: &Shape) -> String {
     let nl = if shape.crlf { "\r\n" } else { "\n" };
     let mut g = Lcg(shape.seed);
-    let mut out = format!("项目表{nl}id,supporter,recipient,year,category,note,planned,spent,completed{nl}");
+    let mut out =
+        format!("项目表{nl}id,supporter,recipient,year,category,note,planned,spent,completed{nl}");
     for i in 0..shape.rows {
         if i == shape.rows / 2 && shape.long_quoted > 0 {
             let line = format!("很长的备注，一行又一行{nl}");
             let cell = line.repeat(shape.long_quoted / line.len() + 1);
-            let _ = write!(out, "L{i:06},北京,喀什地区,2020,教育,\"{cell}\",10,10,是{nl}");
+            let _ = write!(
+                out,
+                "L{i:06},北京,喀什地区,2020,教育,\"{cell}\",10,10,是{nl}"
+            );
         }
         if shape.open_quote_at == Some(shape.rows - i) {
-            let _ = write!(out, "Q{i:06},北京,喀什地区,2020,教育,\"没有闭合,10,10,是{nl}");
+            let _ = write!(
+                out,
+                "Q{i:06},北京,喀什地区,2020,教育,\"没有闭合,10,10,是{nl}"
+            );
         }
         row(&mut out, i, &mut g, shape);
     }
@@ -163,7 +170,10 @@ fn report(dir: &Path, format: &str, threads: usize) -> (Vec<u8>, i32) {
         "exit {:?}: {}{}",
         o.status.code(),
         String::from_utf8_lossy(&o.stderr),
-        String::from_utf8_lossy(&o.stdout).chars().take(2000).collect::<String>()
+        String::from_utf8_lossy(&o.stdout)
+            .chars()
+            .take(2000)
+            .collect::<String>()
     );
     (o.stdout, o.status.code().unwrap_or(-1))
 }

@@ -16,7 +16,7 @@ use std::io::Read;
 #[derive(Debug)]
 pub enum Event {
     /// A row, accepted (no problem) or rejected with what could be read of it.
-    Row(Row, Option<DataProblem>),
+    Row(Row, Option<Box<DataProblem>>),
     /// A row that could not be split into cells, or a reading error.
     Bad(DataProblem),
     /// A totals row: its line, label and amounts.
@@ -37,6 +37,8 @@ pub enum Event {
 pub trait Recorder: RowSink + Send {
     /// What the sink was told since the last call, in order.
     fn take(&mut self) -> Vec<Event>;
+    /// Rows done with, whose room the next rows reuse.
+    fn reuse(&mut self, rows: Vec<Row>);
 }
 
 /// Makes a worker's recorder, given each field's column number.
@@ -49,10 +51,10 @@ pub struct Parallel<'f> {
 }
 
 /// The size a chunk is cut at (at the first record boundary after it).
-const CHUNK: usize = 1 << 20;
+const CHUNK: usize = 512 << 10;
 
 /// Bytes read at a time.
-const BLOCK: usize = 1 << 20;
+const BLOCK: usize = 512 << 10;
 
 /// A record longer than this (a quote left open, an endless line) ends the chunking: the rest
 /// of the file is read on the reading thread alone, as it would be without chunks.
@@ -87,25 +89,31 @@ pub(crate) fn read(
     let workers = parallel.workers.max(1);
     let (jobs, queue) = crossbeam_channel::bounded::<Job>(workers);
     let (done, results) = crossbeam_channel::unbounded::<(u64, Vec<Event>)>();
+    let (give_back, spares) = crossbeam_channel::unbounded::<Vec<Row>>();
     std::thread::scope(|scope| {
         for _ in 0..workers {
-            let (queue, done) = (queue.clone(), done.clone());
+            let (queue, done, spares) = (queue.clone(), done.clone(), spares.clone());
             scope.spawn(move || {
+                let mut recorder = (parallel.recorder)(columns);
                 for job in queue {
-                    let events = read_job(&job, body, parallel, columns);
+                    if let Ok(rows) = spares.try_recv() {
+                        recorder.reuse(rows);
+                    }
+                    let events = read_job(&job, body, &mut *recorder);
                     if done.send((job.seq, events)).is_err() {
                         break;
                     }
                 }
             });
         }
-        drop((queue, done));
+        drop((queue, done, spares));
         let mut order = InOrder {
             results,
             waiting: BTreeMap::new(),
             next: 0,
             sent: 0,
             stopped: None,
+            give_back,
         };
         let outcome = cut_and_send(sample, rest, skip, body, workers, &jobs, &mut order, sink);
         drop(jobs);
@@ -114,8 +122,7 @@ pub(crate) fn read(
 }
 
 /// Reads one chunk on a worker: what it says, in order.
-fn read_job(job: &Job, body: &Body<'_>, parallel: &Parallel<'_>, columns: &[u32]) -> Vec<Event> {
-    let mut recorder = (parallel.recorder)(columns);
+fn read_job(job: &Job, body: &Body<'_>, recorder: &mut dyn Recorder) -> Vec<Event> {
     let read = body.read_piece(&job.text[..], job.skip, job.before, &mut *recorder);
     let mut events = recorder.take();
     if let Err(p) = read {
@@ -132,6 +139,8 @@ struct InOrder {
     sent: u64,
     /// The problem that stopped the reading, once one did.
     stopped: Option<Box<DataProblem>>,
+    /// Where the rows handed over go back to the workers for reuse.
+    give_back: crossbeam_channel::Sender<Vec<Row>>,
 }
 
 impl InOrder {
@@ -146,7 +155,9 @@ impl InOrder {
         while let Some(events) = self.waiting.remove(&self.next) {
             self.next += 1;
             if self.stopped.is_none() {
-                self.stopped = replay(events, sink);
+                let mut rows = Vec::with_capacity(events.len());
+                self.stopped = replay(events, sink, &mut rows);
+                let _ = self.give_back.send(rows);
             }
         }
     }
@@ -159,11 +170,19 @@ impl InOrder {
     }
 }
 
-/// Hands a chunk's events to `sink`; the problem that stops the reading, if one does.
-fn replay(events: Vec<Event>, sink: &mut dyn RowSink) -> Option<Box<DataProblem>> {
+/// Hands a chunk's events to `sink`, keeping the rows' room in `rows`; the problem that stops
+/// the reading, if one does.
+fn replay(
+    events: Vec<Event>,
+    sink: &mut dyn RowSink,
+    rows: &mut Vec<Row>,
+) -> Option<Box<DataProblem>> {
     for event in events {
         match event {
-            Event::Row(mut row, problem) => sink.checked_row(&mut row, problem),
+            Event::Row(mut row, problem) => {
+                sink.checked_row(&mut row, problem.map(|p| *p));
+                rows.push(row);
+            }
             Event::Bad(p) => sink.bad_row(p),
             Event::Total { line, label, said } => sink.checked_total(line, &label, &said),
             Event::Problem(p) => sink.problem(p),
@@ -247,7 +266,12 @@ fn cut_and_send(
         None => rest,
     };
     let first = if order.sent == 0 { skip } else { 0 };
-    body.read_piece(std::io::Cursor::new(pending).chain(rest), first, before, sink)
+    body.read_piece(
+        std::io::Cursor::new(pending).chain(rest),
+        first,
+        before,
+        sink,
+    )
 }
 
 /// A reader that fails with an error once, then ends.

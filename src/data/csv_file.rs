@@ -245,7 +245,8 @@ pub fn read_text_with(
     let Some(start) = locate(&sample, fields, opts, at, sink)? else {
         return Ok(());
     };
-    if let Some(parallel) = parallel.filter(|_| utf8 && super::chunked::fits(&sample, start.delimiter))
+    if let Some(parallel) =
+        parallel.filter(|_| utf8 && super::chunked::fits(&sample, start.delimiter))
     {
         let Some((columns, units)) = bind_table(&start, fields, record, at, sink) else {
             return Ok(());

@@ -4,8 +4,8 @@ use super::cells::RowCells;
 use super::problem::DataProblem;
 use super::row::Row;
 use super::value::Value;
-use rust_decimal::Decimal;
 use crate::ast::MoneyUnit;
+use rust_decimal::Decimal;
 
 /// A row that is neither data nor rejected: above the header, or a total.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -55,10 +55,12 @@ pub fn amounts(fields: &[Field], cells: &RowCells<'_>) -> Vec<Option<Decimal>> {
     fields
         .iter()
         .enumerate()
-        .map(|(i, f)| match convert_field(cells, i, f, &names, &mut text) {
-            Ok(Value::Num(d)) if summed(f) => Some(d),
-            _ => None,
-        })
+        .map(
+            |(i, f)| match convert_field(cells, i, f, &names, &mut text) {
+                Ok(Value::Num(d)) if summed(f) => Some(d),
+                _ => None,
+            },
+        )
         .collect()
 }
 
@@ -155,7 +157,13 @@ impl<'a> Totals<'a> {
 
     /// Compares a totals row with the run it totals; the findings, or one info when it matches.
     /// `said` holds the row's amount per field (`None` where it gives none).
-    fn compare(&self, said: &[Option<Decimal>], line: u64, label: &str, run: &Run) -> Vec<DataProblem> {
+    fn compare(
+        &self,
+        said: &[Option<Decimal>],
+        line: u64,
+        label: &str,
+        run: &Run,
+    ) -> Vec<DataProblem> {
         let span = match run.first {
             Some(f) if f == run.last => format!("row {f}"),
             Some(f) => format!("rows {f}–{}", run.last),

@@ -18,6 +18,8 @@ pub struct Validating<'p> {
     columns: Vec<u32>,
     path: String,
     events: Vec<Event>,
+    /// Rows done with, reused for the next ones.
+    spare: Vec<Row>,
 }
 
 impl<'p> Validating<'p> {
@@ -29,13 +31,26 @@ impl<'p> Validating<'p> {
             columns: columns.to_vec(),
             path: path.to_string(),
             events: Vec::new(),
+            spare: Vec::new(),
         }
+    }
+
+    /// A row to fill, at `line`.
+    fn fresh(&mut self, line: u64) -> Row {
+        let mut row = self.spare.pop().unwrap_or_default();
+        row.line = line;
+        row
     }
 }
 
 impl Recorder for Validating<'_> {
     fn take(&mut self) -> Vec<Event> {
-        std::mem::take(&mut self.events)
+        let room = self.events.capacity();
+        std::mem::replace(&mut self.events, Vec::with_capacity(room))
+    }
+
+    fn reuse(&mut self, rows: Vec<Row>) {
+        self.spare = rows;
     }
 }
 
@@ -46,10 +61,7 @@ impl RowSink for Validating<'_> {
 
     fn row(&mut self, cells: &RowCells<'_>, line: u64) {
         let rec = &self.plan.records[self.record];
-        let mut row = Row {
-            line,
-            ..Row::default()
-        };
+        let mut row = self.fresh(line);
         let Err((field, why)) = validate(&rec.fields, &self.plan.names, cells, &mut row) else {
             self.events.push(Event::Row(row, None));
             return;
@@ -64,7 +76,7 @@ impl RowSink for Validating<'_> {
         // The groups the row belongs to cannot be decided without it.
         let why = format!("{} was rejected ({})", p.location.display(), p.message);
         salvage(&rec.fields, &self.plan.names, cells, &mut row, why);
-        self.events.push(Event::Row(row, Some(p)));
+        self.events.push(Event::Row(row, Some(Box::new(p))));
     }
 
     fn bad_row(&mut self, problem: DataProblem) {
@@ -73,17 +85,14 @@ impl RowSink for Validating<'_> {
 
     fn bad_row_cells(&mut self, problem: DataProblem, cells: &RowCells<'_>) {
         let rec = &self.plan.records[self.record];
-        let mut row = Row {
-            line: problem.location.line,
-            ..Row::default()
-        };
+        let mut row = self.fresh(problem.location.line);
         let why = format!(
             "{} was rejected ({})",
             problem.location.display(),
             problem.message
         );
         salvage(&rec.fields, &self.plan.names, cells, &mut row, why);
-        self.events.push(Event::Row(row, Some(problem)));
+        self.events.push(Event::Row(row, Some(Box::new(problem))));
     }
 
     fn problem(&mut self, problem: DataProblem) {

@@ -1,12 +1,12 @@
 //! Runs a compliance check: reads every bound data file, validates each row, feeds the checker.
 
 use super::check::{Checker, Keep};
+use super::chunk_rows::Validating;
 use super::compile::Plan;
 use super::finding::{DataFinding, RuleCounts};
-use super::chunk_rows::Validating;
 use crate::data::bind::{DataFile, Format};
-use crate::data::chunked::{Parallel, Recorder};
 use crate::data::cells::RowCells;
+use crate::data::chunked::{Parallel, Recorder};
 use crate::data::csv_file::{self, Encoding, TextOptions};
 use crate::data::keys::{KeySet, Seen};
 use crate::data::problem::{DataLocation, DataProblem};
@@ -848,7 +848,15 @@ fn read_all<'c, 'p>(
             recorder: &make,
         };
         let parallel = (opts.threads > 1 && THREADS).then_some(&parallel);
-        let read = read_into_with(plan, record, file, opts, hasher.clone(), parallel, &mut feeder);
+        let read = read_into_with(
+            plan,
+            record,
+            file,
+            opts,
+            hasher.clone(),
+            parallel,
+            &mut feeder,
+        );
         if let Err(p) = read {
             run.files_failed += 1;
             run.unread.push((record, path.clone()));
