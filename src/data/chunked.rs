@@ -232,7 +232,10 @@ fn cut_and_send(
         if cut == 0 {
             break;
         }
-        let tail = pending.split_off(cut);
+        // The rest keeps room for the next chunk, so reading it moves nothing.
+        let mut tail = Vec::with_capacity(CHUNK + 2 * BLOCK);
+        tail.extend_from_slice(&pending[cut..]);
+        pending.truncate(cut);
         let text = std::mem::replace(&mut pending, tail);
         cutter.moved(cut);
         let (lines, lfs) = line_breaks(&text);
@@ -243,7 +246,7 @@ fn cut_and_send(
             before,
         };
         before = (before.0 + lines, before.1 + lfs);
-        order.wait_below(2 * workers as u64, sink);
+        order.wait_below(workers as u64, sink);
         order.sent += 1;
         if jobs.send(job).is_err() {
             break;

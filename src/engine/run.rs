@@ -43,9 +43,10 @@ pub struct Options {
     /// Told how far the reading of data held in memory has got: bytes read and the total, at
     /// most once a mebibyte and once at the end.
     pub on_read: Option<fn(u64, u64)>,
-    /// Threads to use (`--threads`): 1 reads and checks on the calling thread alone; more
-    /// check on a thread of their own and split large CSV files into chunks validated on that
-    /// many threads. The result is the same whatever the number.
+    /// Threads to use (`--threads`): 1 reads and checks on the calling thread alone; with N > 1
+    /// the rules are checked on a thread of their own, and large CSV files are cut into chunks
+    /// validated on N − 1 threads while the calling thread reads. The result is the same
+    /// whatever the number.
     pub threads: usize,
 }
 
@@ -843,8 +844,9 @@ fn read_all<'c, 'p>(
         let make = |columns: &[u32]| -> Box<dyn Recorder + '_> {
             Box::new(Validating::new(plan, record, columns, &path))
         };
+        // The reading and checking threads take their share: the rest validate.
         let parallel = Parallel {
-            workers: opts.threads,
+            workers: opts.threads.saturating_sub(1).max(1),
             recorder: &make,
         };
         let parallel = (opts.threads > 1 && THREADS).then_some(&parallel);
