@@ -304,6 +304,9 @@ fn reader_of<R: Read>(delimiter: u8, buffer: usize, input: R) -> csv::Reader<R> 
         .from_reader(input)
 }
 
+/// Each field's column, and the money unit its header names.
+type BoundColumns = (Vec<Option<usize>>, Vec<Option<MoneyUnit>>);
+
 /// Binds the header's columns to the fields and tells the sink (the columns, or why they cannot
 /// be bound): each field's column and the money unit its header names.
 fn bind_table(
@@ -312,7 +315,7 @@ fn bind_table(
     record: &str,
     at: &DataLocation,
     sink: &mut dyn RowSink,
-) -> Option<(Vec<Option<usize>>, Vec<Option<MoneyUnit>>)> {
+) -> Option<BoundColumns> {
     let names = &start.header.names;
     let header_at = DataLocation {
         line: start.header_line,
