@@ -130,12 +130,15 @@ mod tests {
     #[test]
     fn a_line_feed_inside_quotes_is_no_boundary() {
         assert_eq!(cuts("a,b\n1,\"x\ny\"", b','), Some(4));
-        assert_eq!(cuts("a,b\n1,\"x\ny\"\n2", b','), Some(13));
+        assert_eq!(cuts("a,b\n1,\"x\ny\"\n2", b','), Some(12));
         // `""` keeps the cell open.
-        assert_eq!(cuts("1,\"x\"\"\ny\"\n", b','), Some(11));
+        assert_eq!(cuts("1,\"x\"\"\ny\"", b','), None);
+        assert_eq!(cuts("1,\"x\"\"\ny\"\n", b','), Some(10));
         // A quote inside an unquoted cell is a character.
-        assert_eq!(cuts("1,x\"y\n2,z\n", b','), Some(10));
-        assert_eq!(cuts("1;\"x\ny\";3\n", b';'), Some(10));
+        assert_eq!(cuts("1,x\"y\n2,z", b','), Some(6));
+        // Quotes open at the start of a cell of any delimiter.
+        assert_eq!(cuts("1;\"x\ny\";3", b';'), None);
+        assert_eq!(cuts("1,\"x\ny\";3", b';'), Some(5));
     }
 
     #[test]

@@ -262,16 +262,28 @@ fn cut_and_send(
     if pending.is_empty() && failed.is_none() {
         return Ok(());
     }
-    // What is left is read here, as a whole: a record too long to cut around, or a reading
-    // error to report where it happened.
+    let first = if order.sent == 0 { skip } else { 0 };
+    read_rest(pending, rest, failed, (first, before), body, sink)
+}
+
+/// Reads what is left on this thread, as a whole: a record too long to cut around, or a
+/// reading error to report where it happened. `skip` records are passed over; `before` holds
+/// the line breaks and line feeds before `pending`.
+fn read_rest(
+    pending: Vec<u8>,
+    rest: Box<dyn Read>,
+    failed: Option<std::io::Error>,
+    (skip, before): (usize, (u64, u64)),
+    body: &Body<'_>,
+    sink: &mut dyn RowSink,
+) -> Result<(), Box<DataProblem>> {
     let rest: Box<dyn Read> = match failed {
         Some(e) => Box::new(Failing(Some(e))),
         None => rest,
     };
-    let first = if order.sent == 0 { skip } else { 0 };
     body.read_piece(
         std::io::Cursor::new(pending).chain(rest),
-        first,
+        skip,
         before,
         sink,
     )
