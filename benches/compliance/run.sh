@@ -16,10 +16,15 @@
 #                        compares the two
 #   BASELINE_TARGET_DIR  where the baseline is built (default: BASELINE_DIR/target)
 #   RUNS                 runs per measurement (default 3; the median is reported)
+#   THREADS              passed to duikou as `--threads` (default: duikou's, the number of cores)
 #   CARGO_TARGET_DIR     honoured for duikou's own build, as cargo does
 set -euo pipefail
 
 RUNS=${RUNS:-3}
+THREADS_ARG=()
+if [[ -n ${THREADS:-} ]]; then
+    THREADS_ARG=(--threads "$THREADS")
+fi
 ROWS=("$@")
 if ((${#ROWS[@]} == 0)); then
     ROWS=(100000 1000000)
@@ -187,7 +192,7 @@ for n in "${ROWS[@]}"; do
     # The default report (per rule: counts and the worst cases), as a user runs it.
     echo "$t: duikou check × $RUNS…" >&2
     if ! measure duikou 1 /dev/null "$DUIKOU" check "$RULES" "$DATA/pairings.dk" \
-        --data "project=$csv" -o "$DATA/$t.duikou.txt"; then
+        --data "project=$csv" "${THREADS_ARG[@]}" -o "$DATA/$t.duikou.txt"; then
         FAILED=1
     fi
     d_wall=$WALL d_mib=$MIB
@@ -197,7 +202,7 @@ for n in "${ROWS[@]}"; do
     d_counts="- - - -"
     rm -f "$DATA/$t.duikou.json" # never read a report left by an earlier run
     if measure duikou 1 /dev/null "$DUIKOU" check "$RULES" "$DATA/pairings.dk" \
-        --data "project=$csv" --format json -o "$DATA/$t.duikou.json"; then
+        --data "project=$csv" "${THREADS_ARG[@]}" --format json -o "$DATA/$t.duikou.json"; then
         d_counts=$(duikou_counts "$DATA/$t.duikou.json") || d_counts="? ? ? ?"
     else
         FAILED=1

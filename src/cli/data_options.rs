@@ -44,6 +44,10 @@ pub struct DataOptions {
         value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..)
     )]
     max_groups: usize,
+    /// Threads to read and check with (default: the number of cores); 1 uses the calling
+    /// thread alone. The report is the same whatever the number.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    threads: Option<u16>,
 }
 
 impl DataOptions {
@@ -70,6 +74,9 @@ impl DataOptions {
         opts.delimiter = self.delimiter;
         opts.header_row = self.header_row;
         opts.max_groups = self.max_groups;
+        if let Some(n) = self.threads {
+            opts.threads = usize::from(n);
+        }
         if files.iter().any(|f| f.path.as_os_str() == "-") {
             let mut bytes = Vec::new();
             if let Err(e) = std::io::stdin().lock().read_to_end(&mut bytes) {

@@ -61,8 +61,9 @@ fn looks_utf8(sample: &[u8], whole: bool) -> bool {
 
 const SAMPLE: usize = 64 * 1024;
 
-/// A decoded file: the first 64 KiB of its text, and a reader of the rest.
-type Decoded = (Vec<u8>, Box<dyn Read>);
+/// A decoded file: the first 64 KiB of its text, a reader of the rest, and whether the bytes
+/// are the file's own (UTF-8, not decoded from another encoding).
+type Decoded = (Vec<u8>, Box<dyn Read>, bool);
 
 /// Decodes the file (UTF-16 by its byte-order mark, GBK when told or detected, else UTF-8):
 /// the first 64 KiB of its text, and a reader of the rest.
@@ -95,6 +96,7 @@ fn decode(
         head.drain(..3);
     }
     let chained = std::io::Cursor::new(head).chain(input);
+    let utf8 = utf16.is_none() && !gbk;
     let mut decoded: Box<dyn Read> = match (utf16, gbk) {
         (Some(e), _) => Box::new(
             encoding_rs_io::DecodeReaderBytesBuilder::new()
@@ -125,7 +127,7 @@ fn decode(
             break;
         }
     }
-    Ok((sample, decoded))
+    Ok((sample, decoded, utf8))
 }
 
 /// Where the table starts: the delimiter, the header, and how many records come before the
@@ -224,81 +226,184 @@ pub fn read_text(
     opts: TextOptions,
     sink: &mut dyn RowSink,
 ) -> Result<(), Box<DataProblem>> {
-    let (sample, decoded) = decode(input, opts.encoding, at)?;
-    let Some(Start {
-        delimiter,
-        header: found,
-        header_line,
-        skip,
-        width,
-    }) = locate(&sample, fields, opts, at, sink)?
-    else {
+    read_text_with(input, at, fields, record, opts, None, sink)
+}
+
+/// [`read_text`], with the rows of a large UTF-8 file split into chunks and validated on
+/// `parallel`'s threads when it is given (the sink then receives
+/// [`RowSink::checked_row`]s, in file order).
+pub fn read_text_with(
+    input: Box<dyn Read>,
+    at: &DataLocation,
+    fields: &[Field],
+    record: &str,
+    opts: TextOptions,
+    parallel: Option<&super::chunked::Parallel<'_>>,
+    sink: &mut dyn RowSink,
+) -> Result<(), Box<DataProblem>> {
+    let (sample, decoded, utf8) = decode(input, opts.encoding, at)?;
+    let Some(start) = locate(&sample, fields, opts, at, sink)? else {
         return Ok(());
     };
+    if let Some(parallel) =
+        parallel.filter(|_| utf8 && super::chunked::fits(&sample, start.delimiter))
+    {
+        let Some((columns, units)) = bind_table(&start, fields, record, at, sink) else {
+            return Ok(());
+        };
+        let table = Table {
+            fields,
+            columns: &columns,
+            units: &units,
+            width: start.width,
+        };
+        let body = Body {
+            table: &table,
+            delimiter: start.delimiter,
+            at,
+        };
+        let numbers = numbers_of(&columns);
+        return super::chunked::read(sample, decoded, start.skip, &body, parallel, &numbers, sink);
+    }
     let reader: Box<dyn Read> = Box::new(std::io::Cursor::new(sample).chain(decoded));
     let (reader, breaks) = LineReader::new(reader);
-    let mut csv = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter)
-        .buffer_capacity(1 << 20)
-        .from_reader(reader);
+    let mut csv = reader_of(start.delimiter, 1 << 20, reader);
     let mut record_buf = csv::ByteRecord::new();
-    for _ in 0..skip {
+    for _ in 0..start.skip {
         match csv.read_byte_record(&mut record_buf) {
             Ok(true) => {}
             Ok(false) => break,
-            Err(e) => return Err(Box::new(csv_error(at, &e))),
+            Err(e) => return Err(Box::new(csv_error(at, &e, 0))),
         }
     }
-    let names = found.names;
-    let header_at = DataLocation {
-        line: header_line,
-        ..at.clone()
-    };
-    let mut problems = Vec::new();
-    let bound = columns::bind(&names, fields, record, &header_at, &mut problems);
-    let Some(columns) = columns::settle(bound, problems, sink) else {
+    let Some((columns, units)) = bind_table(&start, fields, record, at, sink) else {
         return Ok(());
     };
-    let units = columns::units(&names, fields, &columns);
-    sink.columns(
-        columns
-            .iter()
-            .map(|c| c.map_or(0, |c| c as u32 + 1))
-            .collect(),
-    );
     let table = Table {
         fields,
         columns: &columns,
         units: &units,
-        width,
+        width: start.width,
     };
-    loop {
-        match csv.read_byte_record(&mut record_buf) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(e) => {
-                // An I/O error mid-file: what was read stands, the rest is reported.
-                sink.bad_row(csv_error(at, &e));
-                break;
+    let body = Body {
+        table: &table,
+        delimiter: start.delimiter,
+        at,
+    };
+    body.rows(&mut csv, &breaks, 0, sink);
+    Ok(())
+}
+
+/// A CSV reader of `input` split at `delimiter`, every row as it is (no header).
+fn reader_of<R: Read>(delimiter: u8, buffer: usize, input: R) -> csv::Reader<R> {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .buffer_capacity(buffer)
+        .from_reader(input)
+}
+
+/// Each field's column, and the money unit its header names.
+type BoundColumns = (Vec<Option<usize>>, Vec<Option<MoneyUnit>>);
+
+/// Binds the header's columns to the fields and tells the sink (the columns, or why they cannot
+/// be bound): each field's column and the money unit its header names.
+fn bind_table(
+    start: &Start,
+    fields: &[Field],
+    record: &str,
+    at: &DataLocation,
+    sink: &mut dyn RowSink,
+) -> Option<BoundColumns> {
+    let names = &start.header.names;
+    let header_at = DataLocation {
+        line: start.header_line,
+        ..at.clone()
+    };
+    let mut problems = Vec::new();
+    let bound = columns::bind(names, fields, record, &header_at, &mut problems);
+    let columns = columns::settle(bound, problems, sink)?;
+    let units = columns::units(names, fields, &columns);
+    sink.columns(numbers_of(&columns));
+    Some((columns, units))
+}
+
+/// Each field's 1-based column number for messages (0: none).
+fn numbers_of(columns: &[Option<usize>]) -> Vec<u32> {
+    columns
+        .iter()
+        .map(|c| c.map_or(0, |c| c as u32 + 1))
+        .collect()
+}
+
+/// How the rows after the header are read: against the table, split at the delimiter.
+pub(crate) struct Body<'a> {
+    table: &'a Table<'a>,
+    pub(crate) delimiter: u8,
+    pub(crate) at: &'a DataLocation,
+}
+
+impl Body<'_> {
+    /// Reads the records of `text` (a piece of the file starting at a record, after
+    /// `lines_before` line breaks and `lfs_before` line feeds), the first `skip` of them
+    /// passed over, into `sink`; `Err` when even the records to pass over cannot be read.
+    pub(crate) fn read_piece(
+        &self,
+        text: impl Read,
+        skip: usize,
+        (lines_before, lfs_before): (u64, u64),
+        sink: &mut dyn RowSink,
+    ) -> Result<(), Box<DataProblem>> {
+        let (reader, breaks) = LineReader::starting_at(text, lines_before);
+        let mut csv = reader_of(self.delimiter, 64 * 1024, reader);
+        let mut record_buf = csv::ByteRecord::new();
+        for _ in 0..skip {
+            match csv.read_byte_record(&mut record_buf) {
+                Ok(true) => {}
+                Ok(false) => break,
+                Err(e) => return Err(Box::new(csv_error(self.at, &e, lfs_before))),
             }
         }
-        let start = record_buf.position().map_or(0, |p| p.byte());
-        let line = breaks.borrow_mut().line_of(start);
-        let (several, terminated) = breaks.borrow().inside(csv.position().byte());
-        let cut = if several {
-            stray_quote::swallowed(&record_buf, width, !terminated)
-        } else {
-            None
-        };
-        let Some(cut) = cut else {
-            deliver(&record_buf, line, &table, at, sink);
-            continue;
-        };
-        recover(&record_buf, cut, line, &table, at, sink);
+        self.rows(&mut csv, &breaks, lfs_before, sink);
+        Ok(())
     }
-    Ok(())
+
+    /// Reads every record left in `csv` into `sink`.
+    fn rows<R: Read>(
+        &self,
+        csv: &mut csv::Reader<R>,
+        breaks: &std::rc::Rc<std::cell::RefCell<super::lines::Breaks>>,
+        lfs_before: u64,
+        sink: &mut dyn RowSink,
+    ) {
+        let (table, at) = (self.table, self.at);
+        let mut record_buf = csv::ByteRecord::new();
+        loop {
+            match csv.read_byte_record(&mut record_buf) {
+                Ok(false) => break,
+                Ok(true) => {}
+                Err(e) => {
+                    // An I/O error mid-file: what was read stands, the rest is reported.
+                    sink.bad_row(csv_error(at, &e, lfs_before));
+                    break;
+                }
+            }
+            let start = record_buf.position().map_or(0, |p| p.byte());
+            let line = breaks.borrow_mut().line_of(start);
+            let (several, terminated) = breaks.borrow().inside(csv.position().byte());
+            let cut = if several {
+                stray_quote::swallowed(&record_buf, table.width, !terminated)
+            } else {
+                None
+            };
+            let Some(cut) = cut else {
+                deliver(&record_buf, line, table, at, sink);
+                continue;
+            };
+            recover(&record_buf, cut, line, table, at, sink);
+        }
+    }
 }
 
 /// Reports the row whose cell swallowed the lines after it, reads the swallowed lines again,
@@ -544,8 +649,9 @@ fn unreadable(at: &DataLocation, e: &std::io::Error) -> DataProblem {
     }
 }
 
-fn csv_error(at: &DataLocation, e: &csv::Error) -> DataProblem {
-    let line = e.position().map_or(0, |p| p.line());
+/// The problem of a CSV reading error in a piece of the file after `lfs_before` line feeds.
+fn csv_error(at: &DataLocation, e: &csv::Error, lfs_before: u64) -> DataProblem {
+    let line = e.position().map_or(0, |p| p.line() + lfs_before);
     DataProblem {
         code: Code::DataUnreadable,
         severity: Severity::Error,

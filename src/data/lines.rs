@@ -36,7 +36,17 @@ pub struct LineReader<R> {
 
 impl<R: Read> LineReader<R> {
     pub fn new(inner: R) -> (Self, Rc<RefCell<Breaks>>) {
-        let breaks = Rc::new(RefCell::new(Breaks::default()));
+        Self::starting_at(inner, 0)
+    }
+
+    /// A reader of a piece of a file that begins after `lines_before` line breaks (just after
+    /// the last of them): lines are numbered as in the whole file.
+    pub fn starting_at(inner: R, lines_before: u64) -> (Self, Rc<RefCell<Breaks>>) {
+        let breaks = Rc::new(RefCell::new(Breaks {
+            passed: lines_before,
+            seen: lines_before,
+            ..Breaks::default()
+        }));
         (
             LineReader {
                 inner,

@@ -1,7 +1,9 @@
 //! Submitted data: files bound to record types, read row by row and validated.
 
 pub mod bind;
+pub mod boundary;
 pub mod cells;
+pub mod chunked;
 pub mod columns;
 pub mod convert;
 pub mod csv_file;

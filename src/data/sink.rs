@@ -2,8 +2,10 @@
 
 use super::cells::RowCells;
 use super::problem::DataProblem;
+use super::row::Row;
 use super::value::Value;
 use crate::ast::MoneyUnit;
+use rust_decimal::Decimal;
 
 /// A row that is neither data nor rejected: above the header, or a total.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,4 +47,15 @@ pub trait RowSink {
     /// A totals row (`合计`, `小计`, `总计` in its first cells and nothing in its key), at
     /// 1-based `line`; `label` is what its first cells say.
     fn total_row(&mut self, _cells: &RowCells<'_>, _line: u64, _label: &str) {}
+    /// A row validated on another thread, in its place among the rows: accepted when `problem`
+    /// is `None`, otherwise rejected with what could be read of it. Only a sink that reads
+    /// files in parallel chunks receives it; by default a rejected row is reported as a bad
+    /// row.
+    fn checked_row(&mut self, _row: &mut Row, problem: Option<DataProblem>) {
+        if let Some(p) = problem {
+            self.bad_row(p);
+        }
+    }
+    /// A totals row read on another thread: its amount per field (`None` where it gives none).
+    fn checked_total(&mut self, _line: u64, _label: &str, _said: &[Option<Decimal>]) {}
 }

@@ -6,6 +6,7 @@ use super::cells::RowCells;
 use super::convert::NameIndex;
 use super::header_text::fold;
 use super::problem::{DataLocation, DataProblem};
+use super::row::Row;
 use super::row::convert_field;
 use super::shape::{Shape, number};
 use super::sink::{NotData, RowSink};
@@ -44,6 +45,23 @@ pub fn keys_empty(cells: &RowCells<'_>, fields: &[Field], label: &str) -> bool {
             }
             _ => false,
         })
+}
+
+/// A totals row's amounts, per field: `None` where the field is not summed or the row gives no
+/// number for it.
+pub fn amounts(fields: &[Field], cells: &RowCells<'_>) -> Vec<Option<Decimal>> {
+    let names = NameIndex::default();
+    let mut text = String::new();
+    fields
+        .iter()
+        .enumerate()
+        .map(
+            |(i, f)| match convert_field(cells, i, f, &names, &mut text) {
+                Ok(Value::Num(d)) if summed(f) => Some(d),
+                _ => None,
+            },
+        )
+        .collect()
 }
 
 /// The sums of the amount fields over a run of rows.
@@ -97,6 +115,12 @@ impl<'a> Totals<'a> {
         }
     }
 
+    /// Adds the amounts of a row validated elsewhere: the values the sink kept of it.
+    fn add_values(&mut self, line: u64) {
+        let empty = RowCells::Fields(&[]);
+        self.add(&empty, line);
+    }
+
     /// Adds a row's amounts: from the values the sink converted, or converted here.
     fn add(&mut self, cells: &RowCells<'_>, line: u64) {
         for run in [&mut self.sub, &mut self.all] {
@@ -132,7 +156,14 @@ impl<'a> Totals<'a> {
     }
 
     /// Compares a totals row with the run it totals; the findings, or one info when it matches.
-    fn compare(&self, cells: &RowCells<'_>, line: u64, label: &str, run: &Run) -> Vec<DataProblem> {
+    /// `said` holds the row's amount per field (`None` where it gives none).
+    fn compare(
+        &self,
+        said: &[Option<Decimal>],
+        line: u64,
+        label: &str,
+        run: &Run,
+    ) -> Vec<DataProblem> {
         let span = match run.first {
             Some(f) if f == run.last => crate::tr!("data-row-f", f = f),
             Some(f) => crate::tr!("data-rows-f-last", f = f, last = run.last),
@@ -141,12 +172,8 @@ impl<'a> Totals<'a> {
         let mut out = Vec::new();
         let mut unchecked = Vec::new();
         let mut compared = 0usize;
-        let mut text = String::new();
         for (i, f) in self.fields.iter().enumerate() {
-            if !summed(f) {
-                continue;
-            }
-            let Ok(Value::Num(said)) = convert_field(cells, i, f, &self.names, &mut text) else {
+            let Some(said) = said.get(i).copied().flatten() else {
                 continue;
             };
             if let Some(bad) = run.unreadable[i] {
@@ -257,11 +284,20 @@ impl RowSink for Totals<'_> {
         self.inner.not_data(kind, problem);
     }
     fn total_row(&mut self, cells: &RowCells<'_>, line: u64, label: &str) {
+        let said = amounts(self.fields, cells);
+        self.checked_total(line, label, &said);
+    }
+    fn checked_row(&mut self, row: &mut Row, problem: Option<DataProblem>) {
+        let line = row.line;
+        self.inner.checked_row(row, problem);
+        self.add_values(line);
+    }
+    fn checked_total(&mut self, line: u64, label: &str, said: &[Option<Decimal>]) {
         let sub = label.starts_with("小计");
         let found = if sub {
-            self.compare(cells, line, label, &self.sub)
+            self.compare(said, line, label, &self.sub)
         } else {
-            self.compare(cells, line, label, &self.all)
+            self.compare(said, line, label, &self.all)
         };
         let mut found = found.into_iter();
         if let Some(first) = found.next() {

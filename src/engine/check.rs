@@ -32,7 +32,9 @@ struct RecordJobs {
 /// The state of a compliance check while rows stream in.
 pub struct Checker<'p> {
     plan: &'p Plan,
-    pub texts: Texts,
+    /// The plan's texts, copied once a row adds one of its own (borrowed until then: the
+    /// record-level rules never add any).
+    pub texts: std::borrow::Cow<'p, Texts>,
     keep: Keep,
     jobs: Vec<RecordJobs>,
     tables: Tables,
@@ -213,7 +215,7 @@ impl<'p> Checker<'p> {
         }
         let mut checker = Checker {
             plan,
-            texts: plan.texts.clone(),
+            texts: std::borrow::Cow::Borrowed(&plan.texts),
             keep,
             jobs,
             tables,
@@ -330,11 +332,17 @@ impl<'p> Checker<'p> {
         for i in 0..self.jobs[record].tables.len() {
             let t = self.jobs[record].tables[i];
             let table = &mut self.tables.tables[t];
-            table.mark(&plan.world, &mut self.texts, &mut self.key_buf, &env, &why);
+            table.mark(
+                &plan.world,
+                self.texts.to_mut(),
+                &mut self.key_buf,
+                &env,
+                &why,
+            );
         }
         for i in 0..self.jobs[record].joins.len() {
             let j = self.jobs[record].joins[i];
-            self.tables.joins[j].mark(&mut self.texts, &mut self.key_buf, &env, &why);
+            self.tables.joins[j].mark(self.texts.to_mut(), &mut self.key_buf, &env, &why);
         }
     }
 
@@ -356,7 +364,7 @@ impl<'p> Checker<'p> {
         for i in 0..self.jobs[record].tables.len() {
             let t = self.jobs[record].tables[i];
             let table = &mut self.tables.tables[t];
-            let in_force = table.add_row(&plan.world, &mut self.texts, &mut self.key_buf, &env);
+            let in_force = table.add_row(&plan.world, self.texts.to_mut(), &mut self.key_buf, &env);
             if !in_force {
                 for &r in &self.tables.tables[t].rules {
                     self.counts[r].not_in_force += 1;
@@ -365,7 +373,7 @@ impl<'p> Checker<'p> {
         }
         for i in 0..self.jobs[record].joins.len() {
             let j = self.jobs[record].joins[i];
-            self.tables.joins[j].add_row(&plan.world, &mut self.texts, &mut self.key_buf, &env);
+            self.tables.joins[j].add_row(&plan.world, self.texts.to_mut(), &mut self.key_buf, &env);
         }
     }
 

@@ -1,10 +1,12 @@
 //! Runs a compliance check: reads every bound data file, validates each row, feeds the checker.
 
 use super::check::{Checker, Keep};
+use super::chunk_rows::Validating;
 use super::compile::Plan;
 use super::finding::{DataFinding, RuleCounts};
 use crate::data::bind::{DataFile, Format};
 use crate::data::cells::RowCells;
+use crate::data::chunked::{Parallel, Recorder};
 use crate::data::csv_file::{self, Encoding, TextOptions};
 use crate::data::keys::{KeySet, Seen};
 use crate::data::problem::{DataLocation, DataProblem};
@@ -44,6 +46,16 @@ pub struct Options {
     /// The groups a group rule holds at most (`--max-groups`); a rule whose data has more is
     /// not decided and `duikou::data::too_many_groups` says so.
     pub max_groups: usize,
+    /// Threads to use (`--threads`): 1 reads and checks on the calling thread alone; with N > 1
+    /// the rules are checked on a thread of their own, and large CSV files are cut into chunks
+    /// validated on N − 1 threads while the calling thread reads. The result is the same
+    /// whatever the number.
+    pub threads: usize,
+}
+
+/// The number of cores, the default number of threads.
+pub fn cores() -> usize {
+    std::thread::available_parallelism().map_or(1, std::num::NonZero::get)
 }
 
 impl Default for Options {
@@ -59,6 +71,7 @@ impl Default for Options {
             stdin: None,
             on_read: None,
             max_groups: super::groups::DEFAULT_MAX_GROUPS,
+            threads: cores(),
         }
     }
 }
@@ -271,6 +284,32 @@ struct Feeder<'a, 'p, 'c> {
 }
 
 impl Feeder<'_, '_, '_> {
+    /// Hands on the row in `self.row`, validated (`problem` is `None`: its key is checked) or
+    /// rejected with what could be read of it.
+    fn accept(&mut self, problem: Option<DataProblem>) {
+        self.run.rows_read += 1;
+        self.keep_values();
+        if let Some(p) = problem {
+            self.out.push(&mut self.row, self.file, self.record);
+            self.reject(p);
+            return;
+        }
+        let rec = &self.plan.records[self.record];
+        if let Some(k) = rec.key {
+            let place = DataLocation {
+                file: self.path.to_string(),
+                sheet: self.sheet.clone(),
+                line: self.row.line,
+                column: self.columns.get(k as usize).copied().unwrap_or(0),
+            };
+            if !self.unique_key(k, self.row.line, place) {
+                return;
+            }
+        }
+        self.run.rows_checked += 1;
+        self.out.push(&mut self.row, self.file, self.record);
+    }
+
     fn keep_values(&mut self) {
         self.last.clear();
         self.last.extend_from_slice(&self.row.values);
@@ -433,6 +472,20 @@ pub(crate) fn read_into(
     hasher: Option<Rc<RefCell<Sha256>>>,
     sink: &mut dyn RowSink,
 ) -> Result<(), Box<DataProblem>> {
+    read_into_with(plan, record, file, opts, hasher, None, sink)
+}
+
+/// [`read_into`], a large CSV file split into chunks validated on `parallel`'s threads when it
+/// is given (the sink then receives the rows as [`RowSink::checked_row`]s).
+fn read_into_with(
+    plan: &Plan,
+    record: usize,
+    file: &DataFile,
+    opts: &Options,
+    hasher: Option<Rc<RefCell<Sha256>>>,
+    parallel: Option<&Parallel<'_>>,
+    sink: &mut dyn RowSink,
+) -> Result<(), Box<DataProblem>> {
     let rec = &plan.records[record];
     let at = DataLocation {
         file: file.display(),
@@ -488,7 +541,9 @@ pub(crate) fn read_into(
         header_row: opts.header_row,
     };
     match file.format {
-        Format::Csv => csv_file::read_text(input, &at, &rec.fields, &rec.name, text, sink),
+        Format::Csv => {
+            csv_file::read_text_with(input, &at, &rec.fields, &rec.name, text, parallel, sink)
+        }
         Format::Json => json_file::read_array(input, &at, &rec.fields, &rec.name, sink),
         _ => json_file::read_lines(input, &at, &rec.fields, &rec.name, sink),
     }
@@ -504,37 +559,29 @@ impl RowSink for Feeder<'_, '_, '_> {
     }
 
     fn row(&mut self, cells: &RowCells<'_>, line: u64) {
-        self.run.rows_read += 1;
         let rec = &self.plan.records[self.record];
         self.row.line = line;
-        let at = |column: u32, sheet: &Option<String>, path: &str| DataLocation {
-            file: path.to_string(),
-            sheet: sheet.clone(),
-            line,
-            column,
-        };
         if let Err((field, why)) = validate(&rec.fields, &self.plan.names, cells, &mut self.row) {
             let column = self.columns.get(field).copied().unwrap_or(0);
-            let location = at(column, &self.sheet, self.path);
+            let location = DataLocation {
+                file: self.path.to_string(),
+                sheet: self.sheet.clone(),
+                line,
+                column,
+            };
             let p = invalid_cell(rec, cells, field, *why, location);
             // The groups the row belongs to cannot be decided without it.
             let why = format!("{} was rejected ({})", p.location.display(), p.message);
             salvage(&rec.fields, &self.plan.names, cells, &mut self.row, why);
-            self.keep_values();
-            self.out.push(&mut self.row, self.file, self.record);
-            self.reject(p);
+            self.accept(Some(p));
             return;
         }
-        self.keep_values();
-        if let Some(k) = rec.key {
-            let column = self.columns.get(k as usize).copied().unwrap_or(0);
-            let place = at(column, &self.sheet, self.path);
-            if !self.unique_key(k, line, place) {
-                return;
-            }
-        }
-        self.run.rows_checked += 1;
-        self.out.push(&mut self.row, self.file, self.record);
+        self.accept(None);
+    }
+
+    fn checked_row(&mut self, row: &mut Row, problem: Option<DataProblem>) {
+        std::mem::swap(&mut self.row, row);
+        self.accept(problem);
     }
 
     fn bad_row(&mut self, problem: DataProblem) {
@@ -703,7 +750,7 @@ pub fn run_with<T: Send>(
     finish: impl FnOnce(&Checker<'_>) -> T + Send,
 ) -> (DataRun, T) {
     let labels: Vec<String> = files.iter().map(DataFile::label).collect();
-    if !THREADS {
+    if !THREADS || opts.threads <= 1 {
         return run_here(plan, files, opts, labels, finish);
     }
     let (to_checker, batches) = std::sync::mpsc::sync_channel::<Batch>(BATCHES);
@@ -857,7 +904,25 @@ fn read_all<'c, 'p>(
             opts,
             pending: &mut pending[i],
         };
-        if let Err(p) = read_into(plan, record, file, opts, hasher.clone(), &mut feeder) {
+        let make = |columns: &[u32]| -> Box<dyn Recorder + '_> {
+            Box::new(Validating::new(plan, record, columns, &path))
+        };
+        // The reading and checking threads take their share: the rest validate.
+        let parallel = Parallel {
+            workers: opts.threads.saturating_sub(1).max(1),
+            recorder: &make,
+        };
+        let parallel = (opts.threads > 1 && THREADS).then_some(&parallel);
+        let read = read_into_with(
+            plan,
+            record,
+            file,
+            opts,
+            hasher.clone(),
+            parallel,
+            &mut feeder,
+        );
+        if let Err(p) = read {
             run.files_failed += 1;
             run.unread.push((record, path.clone()));
             run.problems.push(*p);

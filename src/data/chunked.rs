@@ -1,0 +1,302 @@
+//! A large UTF-8 CSV file read on several threads: the reading thread cuts the text into chunks
+//! at record boundaries (see [`super::boundary`]) and hashes it on the way, worker threads split
+//! and validate each chunk's rows, and the reading thread hands every chunk's rows to the sink
+//! in file order, so the sink sees what a single thread would have shown it.
+
+use super::boundary::{Cutter, line_breaks};
+use super::csv_file::Body;
+use super::problem::DataProblem;
+use super::row::Row;
+use super::sink::RowSink;
+use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+use std::io::Read;
+
+/// What a chunk's reader said, in order: rows validated on a worker, and the rest.
+#[derive(Debug)]
+pub enum Event {
+    /// A row, accepted (no problem) or rejected with what could be read of it.
+    Row(Row, Option<Box<DataProblem>>),
+    /// A row that could not be split into cells, or a reading error.
+    Bad(DataProblem),
+    /// A totals row: its line, label and amounts.
+    Total {
+        line: u64,
+        label: String,
+        said: Vec<Option<Decimal>>,
+    },
+    /// A problem that rejects no row.
+    Problem(DataProblem),
+    /// A row that is not data.
+    NotData(super::sink::NotData, DataProblem),
+    /// The chunk could not be read at all: reading stops here.
+    Stop(DataProblem),
+}
+
+/// A sink on a worker thread: it validates rows and keeps what it was told.
+pub trait Recorder: RowSink + Send {
+    /// What the sink was told since the last call, in order.
+    fn take(&mut self) -> Vec<Event>;
+    /// Rows done with, whose room the next rows reuse.
+    fn reuse(&mut self, rows: Vec<Row>);
+}
+
+/// Makes a worker's recorder, given each field's column number.
+pub type MakeRecorder<'f> = dyn Fn(&[u32]) -> Box<dyn Recorder + 'f> + Sync + 'f;
+
+/// How to read a file in parallel: the worker threads, and what each validates rows with.
+pub struct Parallel<'f> {
+    pub workers: usize,
+    pub recorder: &'f MakeRecorder<'f>,
+}
+
+/// The size a chunk is cut at (at the first record boundary after it).
+const CHUNK: usize = 512 << 10;
+
+/// Bytes read at a time.
+const BLOCK: usize = 512 << 10;
+
+/// A record longer than this (a quote left open, an endless line) ends the chunking: the rest
+/// of the file is read on the reading thread alone, as it would be without chunks.
+const LONGEST_PIECE: usize = 8 << 20;
+
+/// Whether a file with this start can be cut into chunks: the header lies well inside the
+/// first chunk, and the delimiter is not the quote.
+pub fn fits(sample: &[u8], delimiter: u8) -> bool {
+    sample.len() < LONGEST_PIECE && delimiter != b'"'
+}
+
+/// A chunk to read: its place in the file, its text, the records to pass over (the header's,
+/// in the first chunk) and the line breaks and line feeds before it.
+struct Job {
+    seq: u64,
+    text: Vec<u8>,
+    skip: usize,
+    before: (u64, u64),
+}
+
+/// Reads the text `sample` followed by `rest` (`sample` holds the header, `skip` records) in
+/// chunks on `parallel`'s workers, handing the rows to `sink` in file order.
+pub(crate) fn read(
+    sample: Vec<u8>,
+    rest: Box<dyn Read>,
+    skip: usize,
+    body: &Body<'_>,
+    parallel: &Parallel<'_>,
+    columns: &[u32],
+    sink: &mut dyn RowSink,
+) -> Result<(), Box<DataProblem>> {
+    let workers = parallel.workers.max(1);
+    let (jobs, queue) = crossbeam_channel::bounded::<Job>(workers);
+    let (done, results) = crossbeam_channel::unbounded::<(u64, Vec<Event>)>();
+    let (give_back, spares) = crossbeam_channel::unbounded::<Vec<Row>>();
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            let (queue, done, spares) = (queue.clone(), done.clone(), spares.clone());
+            scope.spawn(move || {
+                let mut recorder = (parallel.recorder)(columns);
+                for job in queue {
+                    if let Ok(rows) = spares.try_recv() {
+                        recorder.reuse(rows);
+                    }
+                    let events = read_job(&job, body, &mut *recorder);
+                    if done.send((job.seq, events)).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop((queue, done, spares));
+        let mut order = InOrder {
+            results,
+            waiting: BTreeMap::new(),
+            next: 0,
+            sent: 0,
+            stopped: None,
+            give_back,
+        };
+        let outcome = cut_and_send(sample, rest, skip, body, workers, &jobs, &mut order, sink);
+        drop(jobs);
+        outcome
+    })
+}
+
+/// Reads one chunk on a worker: what it says, in order.
+fn read_job(job: &Job, body: &Body<'_>, recorder: &mut dyn Recorder) -> Vec<Event> {
+    let read = body.read_piece(&job.text[..], job.skip, job.before, &mut *recorder);
+    let mut events = recorder.take();
+    if let Err(p) = read {
+        events.push(Event::Stop(*p));
+    }
+    events
+}
+
+/// Chunk results, handed to the sink in file order as they arrive.
+struct InOrder {
+    results: crossbeam_channel::Receiver<(u64, Vec<Event>)>,
+    waiting: BTreeMap<u64, Vec<Event>>,
+    next: u64,
+    sent: u64,
+    /// The problem that stopped the reading, once one did.
+    stopped: Option<Box<DataProblem>>,
+    /// Where the rows handed over go back to the workers for reuse.
+    give_back: crossbeam_channel::Sender<Vec<Row>>,
+}
+
+impl InOrder {
+    /// Waits for one chunk's result and hands over every result that is next in order.
+    fn receive(&mut self, sink: &mut dyn RowSink) {
+        let Ok((seq, events)) = self.results.recv() else {
+            // Every worker ended: nothing more will come.
+            self.sent = self.next;
+            return;
+        };
+        self.waiting.insert(seq, events);
+        while let Some(events) = self.waiting.remove(&self.next) {
+            self.next += 1;
+            if self.stopped.is_none() {
+                let mut rows = Vec::with_capacity(events.len());
+                self.stopped = replay(events, sink, &mut rows);
+                let _ = self.give_back.send(rows);
+            }
+        }
+    }
+
+    /// Waits until at most `in_flight` chunks are being read.
+    fn wait_below(&mut self, in_flight: u64, sink: &mut dyn RowSink) {
+        while self.sent - self.next > in_flight {
+            self.receive(sink);
+        }
+    }
+}
+
+/// Hands a chunk's events to `sink`, keeping the rows' room in `rows`; the problem that stops
+/// the reading, if one does.
+fn replay(
+    events: Vec<Event>,
+    sink: &mut dyn RowSink,
+    rows: &mut Vec<Row>,
+) -> Option<Box<DataProblem>> {
+    for event in events {
+        match event {
+            Event::Row(mut row, problem) => {
+                sink.checked_row(&mut row, problem.map(|p| *p));
+                rows.push(row);
+            }
+            Event::Bad(p) => sink.bad_row(p),
+            Event::Total { line, label, said } => sink.checked_total(line, &label, &said),
+            Event::Problem(p) => sink.problem(p),
+            Event::NotData(kind, p) => sink.not_data(kind, p),
+            Event::Stop(p) => return Some(Box::new(p)),
+        }
+    }
+    None
+}
+
+/// The reading thread: reads and cuts the text, sends the chunks, hands over the results, and
+/// reads the rest itself when a record is too long to cut around.
+#[allow(clippy::too_many_arguments)]
+fn cut_and_send(
+    sample: Vec<u8>,
+    mut rest: Box<dyn Read>,
+    skip: usize,
+    body: &Body<'_>,
+    workers: usize,
+    jobs: &crossbeam_channel::Sender<Job>,
+    order: &mut InOrder,
+    sink: &mut dyn RowSink,
+) -> Result<(), Box<DataProblem>> {
+    let mut cutter = Cutter::new(body.delimiter, sample.len());
+    let mut pending = sample;
+    cutter.scan(&pending);
+    let mut before = (0u64, 0u64);
+    let mut ended = false;
+    let mut failed = None;
+    while order.stopped.is_none() {
+        if !ended {
+            match (&mut rest).take(BLOCK as u64).read_to_end(&mut pending) {
+                Ok(0) => ended = true,
+                Ok(_) => cutter.scan(&pending),
+                Err(e) => {
+                    failed = Some(e);
+                    break;
+                }
+            }
+        }
+        let cut = match cutter.cut() {
+            Some(c) if pending.len() >= CHUNK || ended => c,
+            _ if ended => pending.len(),
+            _ if pending.len() > LONGEST_PIECE => break,
+            _ => continue,
+        };
+        if cut == 0 {
+            break;
+        }
+        // The rest keeps room for the next chunk, so reading it moves nothing.
+        let mut tail = Vec::with_capacity(CHUNK + 2 * BLOCK);
+        tail.extend_from_slice(&pending[cut..]);
+        pending.truncate(cut);
+        let text = std::mem::replace(&mut pending, tail);
+        cutter.moved(cut);
+        let (lines, lfs) = line_breaks(&text);
+        let job = Job {
+            seq: order.sent,
+            text,
+            skip: if order.sent == 0 { skip } else { 0 },
+            before,
+        };
+        before = (before.0 + lines, before.1 + lfs);
+        order.wait_below(workers as u64, sink);
+        order.sent += 1;
+        if jobs.send(job).is_err() {
+            break;
+        }
+        if ended && pending.is_empty() {
+            break;
+        }
+    }
+    order.wait_below(0, sink);
+    if let Some(p) = order.stopped.take() {
+        return Err(p);
+    }
+    if pending.is_empty() && failed.is_none() {
+        return Ok(());
+    }
+    let first = if order.sent == 0 { skip } else { 0 };
+    read_rest(pending, rest, failed, (first, before), body, sink)
+}
+
+/// Reads what is left on this thread, as a whole: a record too long to cut around, or a
+/// reading error to report where it happened. `skip` records are passed over; `before` holds
+/// the line breaks and line feeds before `pending`.
+fn read_rest(
+    pending: Vec<u8>,
+    rest: Box<dyn Read>,
+    failed: Option<std::io::Error>,
+    (skip, before): (usize, (u64, u64)),
+    body: &Body<'_>,
+    sink: &mut dyn RowSink,
+) -> Result<(), Box<DataProblem>> {
+    let rest: Box<dyn Read> = match failed {
+        Some(e) => Box::new(Failing(Some(e))),
+        None => rest,
+    };
+    body.read_piece(
+        std::io::Cursor::new(pending).chain(rest),
+        skip,
+        before,
+        sink,
+    )
+}
+
+/// A reader that fails with an error once, then ends.
+struct Failing(Option<std::io::Error>);
+
+impl Read for Failing {
+    fn read(&mut self, _: &mut [u8]) -> std::io::Result<usize> {
+        match self.0.take() {
+            Some(e) => Err(e),
+            None => Ok(0),
+        }
+    }
+}

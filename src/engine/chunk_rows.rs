@@ -1,0 +1,114 @@
+//! The rows of a chunk of a data file, validated on a worker thread: what the checking sink
+//! would do with each row before it looks at keys, kept in order for the reading thread.
+
+use super::compile::Plan;
+use super::run::invalid_cell;
+use crate::data::cells::RowCells;
+use crate::data::chunked::{Event, Recorder};
+use crate::data::problem::{DataLocation, DataProblem};
+use crate::data::row::{Row, salvage, validate};
+use crate::data::sink::{NotData, RowSink};
+use crate::data::totals;
+
+/// Validates the rows of one chunk of a file of record type `record`.
+pub struct Validating<'p> {
+    plan: &'p Plan,
+    record: usize,
+    /// Each field's column number, for messages.
+    columns: Vec<u32>,
+    path: String,
+    events: Vec<Event>,
+    /// Rows done with, reused for the next ones.
+    spare: Vec<Row>,
+}
+
+impl<'p> Validating<'p> {
+    /// A validator of rows of `record` read from `path`, its fields in `columns`.
+    pub fn new(plan: &'p Plan, record: usize, columns: &[u32], path: &str) -> Self {
+        Validating {
+            plan,
+            record,
+            columns: columns.to_vec(),
+            path: path.to_string(),
+            events: Vec::new(),
+            spare: Vec::new(),
+        }
+    }
+
+    /// A row to fill, at `line`.
+    fn fresh(&mut self, line: u64) -> Row {
+        let mut row = self.spare.pop().unwrap_or_default();
+        row.line = line;
+        row
+    }
+}
+
+impl Recorder for Validating<'_> {
+    fn take(&mut self) -> Vec<Event> {
+        let room = self.events.capacity();
+        std::mem::replace(&mut self.events, Vec::with_capacity(room))
+    }
+
+    fn reuse(&mut self, rows: Vec<Row>) {
+        self.spare = rows;
+    }
+}
+
+impl RowSink for Validating<'_> {
+    fn columns(&mut self, columns: Vec<u32>) {
+        self.columns = columns;
+    }
+
+    fn row(&mut self, cells: &RowCells<'_>, line: u64) {
+        let rec = &self.plan.records[self.record];
+        let mut row = self.fresh(line);
+        let Err((field, why)) = validate(&rec.fields, &self.plan.names, cells, &mut row) else {
+            self.events.push(Event::Row(row, None));
+            return;
+        };
+        let location = DataLocation {
+            file: self.path.clone(),
+            sheet: None,
+            line,
+            column: self.columns.get(field).copied().unwrap_or(0),
+        };
+        let p = invalid_cell(rec, cells, field, *why, location);
+        // The groups the row belongs to cannot be decided without it.
+        let why = format!("{} was rejected ({})", p.location.display(), p.message);
+        salvage(&rec.fields, &self.plan.names, cells, &mut row, why);
+        self.events.push(Event::Row(row, Some(Box::new(p))));
+    }
+
+    fn bad_row(&mut self, problem: DataProblem) {
+        self.events.push(Event::Bad(problem));
+    }
+
+    fn bad_row_cells(&mut self, problem: DataProblem, cells: &RowCells<'_>) {
+        let rec = &self.plan.records[self.record];
+        let mut row = self.fresh(problem.location.line);
+        let why = format!(
+            "{} was rejected ({})",
+            problem.location.display(),
+            problem.message
+        );
+        salvage(&rec.fields, &self.plan.names, cells, &mut row, why);
+        self.events.push(Event::Row(row, Some(Box::new(problem))));
+    }
+
+    fn problem(&mut self, problem: DataProblem) {
+        self.events.push(Event::Problem(problem));
+    }
+
+    fn not_data(&mut self, kind: NotData, problem: DataProblem) {
+        self.events.push(Event::NotData(kind, problem));
+    }
+
+    fn total_row(&mut self, cells: &RowCells<'_>, line: u64, label: &str) {
+        let said = totals::amounts(&self.plan.records[self.record].fields, cells);
+        self.events.push(Event::Total {
+            line,
+            label: label.to_string(),
+            said,
+        });
+    }
+}

@@ -1,0 +1,236 @@
+//! Reading a large CSV file in chunks on several threads gives byte for byte the report of one
+//! thread: on generated data with rejected rows, quoted line breaks across chunk boundaries,
+//! duplicate keys in different chunks, totals rows, CRLF line endings, and a quote left open that
+//! swallows the rest of the file.
+
+mod common;
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+const RULES: &str = r#"
+program 援疆 { title: "对口支援新疆", since: 2010 }
+record project {
+  id: text key
+  supporter: actor
+  recipient: actor
+  year: year time
+  category: text
+  note: text?
+  planned: money(万元)
+  spent: money(万元)
+  completed: bool
+}
+actor 北京 { kind: government, level: province }
+actor 上海 { kind: government, level: province }
+actor 广东 { kind: government, level: province }
+actor 喀什地区 { kind: government, level: prefecture }
+actor 和田地区 { kind: government, level: prefecture }
+rule 不超支 "支出不超过计划的 110%" {
+  over project
+  forbid spent > planned * 110%
+}
+rule 完成 { over project  require not completed or spent >= planned * 90% }
+rule 年度投入 {
+  over project
+  per supporter, recipient, year
+  require sum(planned) >= 300万元 and count() >= 3
+}
+rule 项目类别 {
+  over project
+  per supporter, year
+  require distinct(category) >= 3 and min(planned) >= 1万元 and max(spent) <= 900万元
+}
+"#;
+
+const SUPPORTERS: [&str; 3] = ["北京", "上海", "广东"];
+const RECIPIENTS: [&str; 2] = ["喀什地区", "和田地区"];
+const CATEGORIES: [&str; 5] = ["教育", "医疗", "产业", "住房", "就业"];
+
+/// A small deterministic generator of numbers.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self, n: u64) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (self.0 >> 33) % n
+    }
+}
+
+/// What the generated file holds besides ordinary rows.
+#[derive(Clone, Copy)]
+struct Shape {
+    rows: usize,
+    seed: u64,
+    crlf: bool,
+    /// A cell of this many bytes of quoted lines, in the middle of the file.
+    long_quoted: usize,
+    /// A quote opened and never closed, this many rows before the end.
+    open_quote_at: Option<usize>,
+}
+
+/// One row; every so often a rejected, duplicate, quoted or totals row instead.
+fn row(out: &mut String, i: usize, g: &mut Lcg, shape: &Shape) {
+    let nl = if shape.crlf { "\r\n" } else { "\n" };
+    let id = match g.next(997) {
+        // A key seen in an earlier chunk (out of order: keys are checked with fingerprints).
+        0 => format!("P{:06}", g.next(i as u64 + 1)),
+        // The key of the row before: a duplicate in order.
+        1 if i > 0 => format!("P{:06}", i - 1),
+        _ => format!("P{i:06}"),
+    };
+    let supporter = SUPPORTERS[g.next(3) as usize];
+    let recipient = RECIPIENTS[g.next(2) as usize];
+    let year = 2018 + g.next(5);
+    let category = CATEGORIES[g.next(5) as usize];
+    let planned = 1 + g.next(400);
+    let spent = planned * (70 + g.next(50)) / 100;
+    let completed = if g.next(2) == 0 { "是" } else { "否" };
+    let note = match g.next(40) {
+        0 => format!("\"第一行{nl}第二行，含逗号{nl}\"\"引号\"\"\""),
+        1 => "普通备注".to_string(),
+        _ => String::new(),
+    };
+    let planned = match g.next(500) {
+        0 => "很多".to_string(),
+        1 => String::new(),
+        _ => planned.to_string(),
+    };
+    let _ = write!(
+        out,
+        "{id},{supporter},{recipient},{year},{category},{note},{planned},{spent},{completed}"
+    );
+    if g.next(800) == 0 {
+        out.push_str(",多余");
+    }
+    out.push_str(nl);
+    if g.next(3000) == 0 {
+        let _ = write!(out, "小计,,,,,,1234,5678,{nl}");
+    }
+}
+
+/// The generated CSV text.
+fn generate(shape: &Shape) -> String {
+    let nl = if shape.crlf { "\r\n" } else { "\n" };
+    let mut g = Lcg(shape.seed);
+    let mut out =
+        format!("项目表{nl}id,supporter,recipient,year,category,note,planned,spent,completed{nl}");
+    for i in 0..shape.rows {
+        if i == shape.rows / 2 && shape.long_quoted > 0 {
+            let line = format!("很长的备注，一行又一行{nl}");
+            let cell = line.repeat(shape.long_quoted / line.len() + 1);
+            let _ = write!(
+                out,
+                "L{i:06},北京,喀什地区,2020,教育,\"{cell}\",10,10,是{nl}"
+            );
+        }
+        if shape.open_quote_at == Some(shape.rows - i) {
+            let _ = write!(
+                out,
+                "Q{i:06},北京,喀什地区,2020,教育,\"没有闭合,10,10,是{nl}"
+            );
+        }
+        row(&mut out, i, &mut g, shape);
+    }
+    let _ = write!(out, "合计,,,,,,1,2,{nl}");
+    out
+}
+
+/// A fresh folder for one case's files.
+fn folder(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("duikou-chunks-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp folder");
+    dir
+}
+
+/// The report of `duikou check` with `threads` threads, and its exit code.
+fn report(dir: &Path, format: &str, threads: usize) -> (Vec<u8>, i32) {
+    let rules = dir.join("rules.dk");
+    let data = format!("project={}", dir.join("project.csv").display());
+    let threads = threads.to_string();
+    let o = common::duikou(&[
+        "check",
+        rules.to_str().expect("utf-8 path"),
+        "--data",
+        &data,
+        "--format",
+        format,
+        "--all",
+        "--max-errors",
+        "100000",
+        "--threads",
+        &threads,
+    ]);
+    assert!(
+        o.status.code().is_some_and(|c| c <= 2),
+        "exit {:?}: {}{}",
+        o.status.code(),
+        String::from_utf8_lossy(&o.stderr),
+        String::from_utf8_lossy(&o.stdout)
+            .chars()
+            .take(2000)
+            .collect::<String>()
+    );
+    (o.stdout, o.status.code().unwrap_or(-1))
+}
+
+/// Checks that 2 and 3 threads give the report of 1, in JSON and as text.
+fn same_whatever_the_threads(name: &str, shape: Shape) {
+    let dir = folder(name);
+    std::fs::write(dir.join("rules.dk"), RULES).expect("rules written");
+    let text = generate(&shape);
+    assert!(text.len() > 3 << 20, "the file spans several chunks");
+    std::fs::write(dir.join("project.csv"), &text).expect("data written");
+    for format in ["json", "human"] {
+        let one = report(&dir, format, 1);
+        let json = String::from_utf8_lossy(&one.0).into_owned();
+        if format == "json" {
+            // The data really has what the case is about.
+            assert!(json.contains("\"violation\""), "{name}: findings");
+            assert!(json.contains("duplicate key"), "{name}: duplicate keys");
+            assert!(json.contains("很多"), "{name}: rejected cells");
+            assert!(json.contains("合计"), "{name}: totals rows");
+        }
+        for threads in [2, 3] {
+            let many = report(&dir, format, threads);
+            assert!(
+                one == many,
+                "{name}: {format} with {threads} threads differs from one thread:\n{}",
+                common::diff(&json, &String::from_utf8_lossy(&many.0))
+            );
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn chunks_give_the_single_thread_report() {
+    same_whatever_the_threads(
+        "plain",
+        Shape {
+            rows: 60_000,
+            seed: 7,
+            crlf: false,
+            long_quoted: 2 << 20,
+            open_quote_at: None,
+        },
+    );
+}
+
+#[test]
+fn crlf_and_a_quote_left_open() {
+    same_whatever_the_threads(
+        "crlf",
+        Shape {
+            rows: 60_000,
+            seed: 11,
+            crlf: true,
+            long_quoted: 0,
+            open_quote_at: Some(20_000),
+        },
+    );
+}
