@@ -47,6 +47,7 @@
 #![forbid(unsafe_code)]
 
 pub mod ast;
+pub mod authority;
 pub mod conflicts;
 pub mod data;
 pub mod diagnostic;
@@ -62,6 +63,7 @@ pub mod score;
 pub mod source;
 pub mod symbols;
 pub mod testing;
+pub mod years;
 
 mod apply;
 mod checks;

@@ -1,12 +1,13 @@
 //! Checks on rules and evaluations: the record and `per` keys exist, and every expression
 //! has the type its clause needs.
 
-use super::lookup;
+use crate::ast::Type;
 use crate::ast::{Name, Over, Record};
 use crate::diagnostic::{Code, Diagnostic};
+use crate::resolve::lookup;
 use crate::suggest::did_you_mean;
 use crate::symbols::{DeclKind, Symbols};
-use crate::types::{Scope, Ty, constant_bool};
+use crate::types::{Scope, constant_bool};
 
 /// The record of `over`, if declared; `per` keys checked against it.
 fn record_and_keys<'a>(
@@ -165,7 +166,7 @@ pub fn check_evaluations(s: &Symbols, diags: &mut Vec<Diagnostic>) {
                 used_rated = scope.used_rated;
             }
             if let (Some(t), Some(v)) = (value_ty, &ind.value)
-                && !matches!(t, Ty::Number | Ty::Money | Ty::Unknown)
+                && !matches!(t, Type::NUMBER | Type::MONEY | Type::Unknown)
             {
                 diags.push(
                     Diagnostic::new(
@@ -173,7 +174,7 @@ pub fn check_evaluations(s: &Symbols, diags: &mut Vec<Diagnostic>) {
                         v.span,
                         format!(
                             "an indicator's value must be a number or amount, found {}",
-                            t.describe_pub()
+                            t.describe()
                         ),
                     )
                     .label("not measurable")
@@ -183,12 +184,12 @@ pub fn check_evaluations(s: &Symbols, diags: &mut Vec<Diagnostic>) {
             if let Some((_, target)) = &ind.target {
                 let tt = Scope::new(s, None, None).ty(target, diags);
                 if let Some(vt) = value_ty
-                    && vt != Ty::Unknown
-                    && tt != Ty::Unknown
+                    && vt != Type::Unknown
+                    && tt != Type::Unknown
                     && vt != tt
                 {
                     diags.push(
-                        Diagnostic::new(Code::TypeMismatch, target.span, format!("the target is {} but the value is {}", tt.describe_pub(), vt.describe_pub()))
+                        Diagnostic::new(Code::TypeMismatch, target.span, format!("the target is {} but the value is {}", tt.describe(), vt.describe()))
                             .label("does not match the value")
                             .help("give the target in the value's terms: a percent or number for shares, an amount with a unit for money"),
                     );

@@ -1,11 +1,11 @@
 //! Checks on test blocks: data rows fit their record, expectations name real rules,
 //! evaluations and finding codes.
 
-use super::lookup;
-use crate::ast::{BaseType, Binding, Expect, ExprKind, Literal, Record};
+use crate::ast::{Binding, Expect, ExprKind, Literal, Record, Type};
 use crate::diagnostic::{Code, Diagnostic};
+use crate::resolve::lookup;
 use crate::symbols::{DeclKind, Symbols};
-use crate::types::{Scope, Ty};
+use crate::types::Scope;
 
 pub fn check(s: &Symbols, diags: &mut Vec<Diagnostic>) {
     for test in &s.tests {
@@ -41,7 +41,7 @@ pub fn check(s: &Symbols, diags: &mut Vec<Diagnostic>) {
                         check_selector(s, rec, group, diags);
                     }
                     let t = Scope::new(s, None, None).ty(value, diags);
-                    if !matches!(t, Ty::Number | Ty::Unknown) {
+                    if !matches!(t, Type::NUMBER | Type::Unknown) {
                         diags.push(
                             Diagnostic::new(
                                 Code::TypeMismatch,
@@ -145,25 +145,23 @@ fn check_row(
 }
 
 /// A data value in a test must be a literal (or an actor/program name) of the field's type.
-fn check_value(s: &Symbols, ty: BaseType, b: &Binding, diags: &mut Vec<Diagnostic>) {
+fn check_value(s: &Symbols, ty: Type, b: &Binding, diags: &mut Vec<Diagnostic>) {
     let v = &b.value;
     let ok = match (&v.kind, ty) {
-        (ExprKind::Literal(Literal::Bool(_)), BaseType::Bool) => true,
-        (ExprKind::Literal(Literal::Number(n)), BaseType::Int | BaseType::Year) => {
-            n.fract().is_zero()
-        }
+        (ExprKind::Literal(Literal::Bool(_)), Type::Bool) => true,
+        (ExprKind::Literal(Literal::Number(n)), Type::Int | Type::Year) => n.fract().is_zero(),
         // Money needs its unit: `60` could be 元 or 万元.
-        (ExprKind::Literal(Literal::Number(_)), BaseType::Decimal | BaseType::Percent) => true,
-        (ExprKind::Literal(Literal::Percent(_)), BaseType::Percent | BaseType::Decimal) => true,
-        (ExprKind::Literal(Literal::Money(_)), BaseType::Money(_)) => true,
-        (ExprKind::Literal(Literal::Text(_)), BaseType::Text) => true,
-        (_, BaseType::Unknown) => true,
-        (ExprKind::Literal(Literal::Date(_)), BaseType::Date) => true,
-        (ExprKind::Name(n), BaseType::Actor) => {
+        (ExprKind::Literal(Literal::Number(_)), Type::Decimal | Type::Percent) => true,
+        (ExprKind::Literal(Literal::Percent(_)), Type::Percent | Type::Decimal) => true,
+        (ExprKind::Literal(Literal::Money(_)), Type::Money(_)) => true,
+        (ExprKind::Literal(Literal::Text(_)), Type::Text) => true,
+        (_, Type::Unknown) => true,
+        (ExprKind::Literal(Literal::Date(_)), Type::Date) => true,
+        (ExprKind::Name(n), Type::Actor) => {
             lookup(s, n, DeclKind::Actor, diags);
             return;
         }
-        (ExprKind::Name(n), BaseType::Program) => {
+        (ExprKind::Name(n), Type::Program) => {
             lookup(s, n, DeclKind::Program, diags);
             return;
         }
@@ -171,16 +169,18 @@ fn check_value(s: &Symbols, ty: BaseType, b: &Binding, diags: &mut Vec<Diagnosti
     };
     if !ok {
         let expected = match ty {
-            BaseType::Bool => "true or false",
-            BaseType::Int => "a whole number",
-            BaseType::Year => "a year like 2017",
-            BaseType::Decimal => "a number",
-            BaseType::Percent => "a percent like 74%",
-            BaseType::Money(_) => "an amount like 60万元",
-            BaseType::Text | BaseType::Unknown => "a string in \"…\"",
-            BaseType::Date => "a date like 2017-12-31",
-            BaseType::Actor => "an actor's name",
-            BaseType::Program => "a program's name",
+            Type::Bool => "true or false",
+            Type::Int => "a whole number",
+            Type::Year => "a year like 2017",
+            Type::Decimal => "a number",
+            Type::Percent => "a percent like 74%",
+            Type::Money(_) => "an amount like 60万元",
+            Type::Text | Type::Unknown | Type::ActorKind | Type::Level | Type::List => {
+                "a string in \"…\""
+            }
+            Type::Date => "a date like 2017-12-31",
+            Type::Actor => "an actor's name",
+            Type::Program => "a program's name",
         };
         diags.push(
             Diagnostic::new(

@@ -97,7 +97,7 @@ pub fn explain(
             let _ = writeln!(out, "    {} ({}): {avg}", r.evaluator, percent(r.weight));
         }
         let target = match ind.target_shape {
-            duikou::data::shape::Shape::Percent => percent(ind.target),
+            duikou::ast::Type::Percent => percent(ind.target),
             _ => ind.target.normalize().to_string(),
         };
         match (&s.value, s.attainment) {

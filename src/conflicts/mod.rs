@@ -1,8 +1,8 @@
 //! Conflicts between documents (SPEC §8): provisions whose scopes overlap and which cannot both
 //! be obeyed, with a witness where one can be built and the resolution under the Legislation Law.
 
-pub mod authority;
 pub mod canon;
+mod clash;
 mod duties;
 pub mod measure;
 mod pairs;
@@ -14,10 +14,13 @@ mod variation;
 pub mod witness;
 
 use crate::ast;
+use crate::authority;
 use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::engine::compile::Override;
 use crate::engine::world::{Period, periods};
 use crate::symbols::{Source, Sourced, Symbols};
-use resolve::{Resolution, Side};
+use clash::Side;
+use resolve::Resolution;
 use rustc_hash::FxHashMap;
 use scope::{Constraints, can_overlap, constraints};
 
@@ -65,7 +68,7 @@ fn yearly(record: &ast::Record) -> bool {
     record
         .fields
         .iter()
-        .any(|f| f.time && f.ty == ast::BaseType::Year)
+        .any(|f| f.time && f.ty == ast::Type::Year)
 }
 
 /// Whether two leads hold at the same time: their documents are in force together while both
@@ -104,19 +107,6 @@ fn place(s: &Option<Source>) -> String {
         Some(s) => format!("{} art {}", s.document, s.article),
         None => "no document".into(),
     }
-}
-
-/// A rule that yields to another where both apply (SPEC §5): a defeated rule, or a prohibition
-/// with a prevailing permit.
-#[derive(Debug, Clone)]
-pub struct Override {
-    pub defeated: String,
-    pub winner: String,
-    /// The winner is a `permit`: only records it describes are exempt.
-    pub permit: bool,
-    /// A variation prevails only for records and groups within this territory.
-    pub region: Option<String>,
-    pub reason: String,
 }
 
 /// Every conflict, in declaration order of the first provision.

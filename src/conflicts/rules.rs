@@ -3,8 +3,9 @@
 //! or prevailing as a variation, special or later provision).
 
 use super::canon::canon;
+use super::clash::{Side, unresolved};
 use super::measure::{self, Bound, feasible, requirement, show};
-use super::resolve::{Resolution, Side, resolve, unresolved};
+use super::resolve::{Resolution, resolve};
 use super::witness::{self, Witness};
 use super::{Override, Prepared, conflict, place, sides};
 use crate::ast::{self, Cmp, RuleKind};
@@ -130,8 +131,8 @@ impl Pair<'_> {
                 .and_then(|i| [x, y][i].source)
                 .and_then(|s| self.symbols.documents.get(&s.document));
             doc.map_or_else(
-                || super::authority::STATE_COUNCIL.to_string(),
-                |d| super::authority::organ(&super::authority::highest_issuer(self.symbols, d)),
+                || crate::authority::STATE_COUNCIL.to_string(),
+                |d| crate::authority::organ(&crate::authority::highest_issuer(self.symbols, d)),
             )
         });
         unresolved(

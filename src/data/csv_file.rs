@@ -317,7 +317,7 @@ fn recover(
         severity: Severity::Error,
         message: format!(
             "a `\"` in this cell opens a quoted value that is not closed on this line, so {} after it ran into the cell",
-            crate::report::plural(swallowed as usize, "line")
+            crate::suggest::plural(swallowed as usize, "line")
         ),
         help: Some(
             "remove the stray `\"`, or quote the whole cell: `\"…\"`; the lines after it are read on their own"

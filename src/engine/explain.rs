@@ -3,20 +3,21 @@
 
 use super::aggregate::{Acc, AggFunc, Back};
 use super::check::Keep;
-use super::check::{GroupEnv, RowEnv, in_force, year_of};
 use super::compile::{Plan, RulePlan};
+use super::env::{GroupEnv, RowEnv, in_force, year_of};
 use super::eval::{Env, Evaluator};
 use super::finding::{DataFinding, FindingKind};
 use super::node::Node;
 use super::run::{Options, key_text, read_into};
 use super::template::Part;
 use crate::ast::RuleKind;
+use crate::ast::Type;
 use crate::data::bind::DataFile;
 use crate::data::cells::RowCells;
 use crate::data::convert::{Cell, convert};
 use crate::data::problem::DataProblem;
 use crate::data::row::{Row, salvage, validate};
-use crate::data::shape::{Names, Shape};
+use crate::data::shape::Names;
 use crate::data::sink::RowSink;
 use crate::data::value::{Texts, Value};
 use crate::source::SourceMap;
@@ -425,7 +426,7 @@ fn header(plan: &Plan, sources: &SourceMap, rule: &RulePlan) -> String {
         .map(|t| format!(" “{t}”"))
         .unwrap_or_default();
     let _ = writeln!(out, "rule {}{title}", rule.name);
-    let place = super::super::report::json::location(sources, rule.span);
+    let place = crate::source::location(sources, rule.span);
     let basis = match &rule.source {
         Some(s) => format!("{} art {}", s.document, s.article),
         None => "no document (unsourced)".to_string(),
@@ -522,7 +523,7 @@ fn explain_group(
         out,
         "  group {}: {} ({})\n",
         shown.join(", "),
-        crate::report::plural(c.group_count as usize, "row"),
+        crate::suggest::plural(c.group_count as usize, "row"),
         list(&c.group_rows, c.group_count)
     );
     let mut aggs = Vec::new();
@@ -549,7 +550,7 @@ fn explain_group(
         let _ = writeln!(
             out,
             "    from {}{what}{when}: {}",
-            crate::report::plural(t.count as usize, "row"),
+            crate::suggest::plural(t.count as usize, "row"),
             list(&t.rows, t.count)
         );
         aggs.push(v);
@@ -618,12 +619,7 @@ fn explain_record(
     let n = names(plan, &c.texts, &row.text);
     let _ = writeln!(out, "  record {key} ({file}:{})", row.line);
     for (f, v) in rec.fields.iter().zip(&row.values) {
-        let _ = writeln!(
-            out,
-            "    {} = {}",
-            f.name.text,
-            n.show(*v, Shape::of_field(f.ty))
-        );
+        let _ = writeln!(out, "    {} = {}", f.name.text, n.show(*v, f.ty));
     }
     out.push('\n');
     if !in_force(rule, row, rec) {
@@ -648,10 +644,7 @@ fn explain_record(
         }
     }
     conclude(plan, sources, rule, c, &env, out, |p| match p {
-        Part::Field(i) => n.show(
-            row.values[*i as usize],
-            Shape::of_field(rec.fields[*i as usize].ty),
-        ),
+        Part::Field(i) => n.show(row.values[*i as usize], rec.fields[*i as usize].ty),
         _ => String::new(),
     });
     Ok(())
@@ -743,7 +736,7 @@ fn verdict_text(plan: &Plan, f: &DataFinding) -> String {
     }
 }
 
-fn first_left(node: &Node, ev: &mut Evaluator<'_>, env: &impl Env) -> Option<(Value, Shape)> {
+fn first_left(node: &Node, ev: &mut Evaluator<'_>, env: &impl Env) -> Option<(Value, Type)> {
     match node {
         Node::Cmp(c) => Some((ev.eval(&c.left, env), c.shape)),
         Node::Not(x) => first_left(x, ev, env),

@@ -4,6 +4,7 @@ pub mod aggregate;
 pub mod check;
 pub mod compile;
 pub mod compile_eval;
+pub mod env;
 pub mod eval;
 pub mod explain;
 pub mod finding;

@@ -41,13 +41,7 @@ impl Counts {
     }
 }
 
-pub fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("{n} {word}")
-    } else {
-        format!("{n} {word}s")
-    }
-}
+pub use crate::suggest::plural;
 
 /// `2 errors, 1 warning` (and `, 3 infos` when there are any).
 pub fn count_line(c: Counts) -> String {

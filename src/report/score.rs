@@ -1,7 +1,7 @@
 //! Score reports: a table for people, JSON (SPEC §11), Markdown and CSV.
 
 use super::{pad, width};
-use crate::engine::compile_eval::EvaluationPlan;
+use crate::engine::compile::EvaluationPlan;
 use crate::score::{ScoreRow, round2};
 use rust_decimal::prelude::ToPrimitive;
 use std::fmt::Write;

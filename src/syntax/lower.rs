@@ -287,7 +287,7 @@ impl<'d> Lowerer<'d> {
     }
 
     /// type_ref = { raw_word ~ (lparen ~ raw_word ~ rparen)? ~ optional? }
-    fn lower_type_ref(&mut self, p: P<'_>) -> (BaseType, bool) {
+    fn lower_type_ref(&mut self, p: P<'_>) -> (Type, bool) {
         let mut it = p.into_inner();
         let base = it.next().expect("type has a name");
         let mut unit = None;
@@ -300,15 +300,15 @@ impl<'d> Lowerer<'d> {
         }
         let base_span = self.span(&base);
         let ty = match base.as_str() {
-            "bool" => BaseType::Bool,
-            "int" => BaseType::Int,
-            "decimal" => BaseType::Decimal,
-            "percent" => BaseType::Percent,
-            "text" => BaseType::Text,
-            "date" => BaseType::Date,
-            "year" => BaseType::Year,
-            "actor" => BaseType::Actor,
-            "program" => BaseType::Program,
+            "bool" => Type::Bool,
+            "int" => Type::Int,
+            "decimal" => Type::Decimal,
+            "percent" => Type::Percent,
+            "text" => Type::Text,
+            "date" => Type::Date,
+            "year" => Type::Year,
+            "actor" => Type::Actor,
+            "program" => Type::Program,
             "money" => {
                 let u = match &unit {
                     None => MoneyUnit::Yuan,
@@ -325,11 +325,11 @@ impl<'d> Lowerer<'d> {
                         MoneyUnit::Yuan
                     }),
                 };
-                return (BaseType::Money(u), optional);
+                return (Type::Money(u), optional);
             }
             other => {
-                let help = crate::suggest::did_you_mean(other, BaseType::NAMES.iter().copied())
-                    .unwrap_or_else(|| format!("types are: {}", BaseType::NAMES.join(", ")));
+                let help = crate::suggest::did_you_mean(other, Type::NAMES.iter().copied())
+                    .unwrap_or_else(|| format!("types are: {}", Type::NAMES.join(", ")));
                 self.diags.push(
                     Diagnostic::new(
                         Code::NameUnknownType,
@@ -339,7 +339,7 @@ impl<'d> Lowerer<'d> {
                     .label("unknown type")
                     .help(help),
                 );
-                return (BaseType::Unknown, optional);
+                return (Type::Unknown, optional);
             }
         };
         if let Some(u) = unit {

@@ -150,7 +150,7 @@ pub fn run_tests(rules: &RuleSet) -> Vec<TestResult> {
         .collect();
     let mut out = Vec::new();
     for test in &rules.symbols().tests {
-        let loc = crate::report::json::location(rules.sources(), test.span);
+        let loc = crate::source::location(rules.sources(), test.span);
         let mut failures = Vec::new();
         let files = match test_data(rules, test) {
             Ok(f) => f,
