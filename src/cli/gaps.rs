@@ -5,7 +5,6 @@ use chrono::NaiveDate;
 use clap::ValueEnum;
 use duikou::gaps::{self, Options};
 use duikou::report;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -26,9 +25,8 @@ pub enum Format {
 
 #[derive(clap::Args)]
 pub struct GapsArgs {
-    /// Rule files or directories (searched recursively for *.dk).
-    #[arg(default_value = "rules")]
-    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    rules: super::common_args::RulePaths,
     /// Only this year.
     #[arg(long, value_name = "YEAR", conflicts_with = "as_of")]
     year: Option<i32>,
@@ -41,9 +39,8 @@ pub struct GapsArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "human")]
     format: Format,
-    /// Write the report to this file instead of standard output.
-    #[arg(short, long)]
-    output: Option<PathBuf>,
+    #[command(flatten)]
+    out: super::common_args::OutputFile,
     /// Treat warnings as errors.
     #[arg(long)]
     deny_warnings: bool,
@@ -62,13 +59,13 @@ pub fn options(year: Option<i32>, as_of: Option<NaiveDate>) -> Options {
 pub fn gaps(args: GapsArgs) -> ExitCode {
     let loaded = if matches!(args.format, Format::Sarif) {
         super::load_clean_sarif(
-            &args.paths,
+            &args.rules.paths,
             "gaps",
             "looking for gaps",
-            args.output.as_deref(),
+            args.out.output.as_deref(),
         )
     } else {
-        super::load_clean(&args.paths, "looking for gaps")
+        super::load_clean(&args.rules.paths, "looking for gaps")
     };
     let rules = match loaded {
         Ok(r) => r,
@@ -97,7 +94,7 @@ pub fn gaps(args: GapsArgs) -> ExitCode {
             }
             _ => report::gaps::matrix_text(&cells),
         };
-        return match emit(args.output.as_deref(), &text) {
+        return match emit(args.out.output.as_deref(), &text) {
             Ok(()) => ExitCode::SUCCESS,
             Err(code) => code,
         };
@@ -109,7 +106,7 @@ pub fn gaps(args: GapsArgs) -> ExitCode {
         &rules,
         found,
         args.format,
-        args.output.as_deref(),
+        args.out.output.as_deref(),
         args.deny_warnings,
         "gap",
         matrix,

@@ -1,6 +1,7 @@
 //! The command line: argument parsing, output selection and exit codes.
 
 mod check;
+mod common_args;
 mod conflicts;
 mod coverage;
 mod data_options;
