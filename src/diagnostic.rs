@@ -256,30 +256,6 @@ impl Diagnostic {
     }
 }
 
-/// Where diagnostics are collected: every stage pushes and goes on.
-#[derive(Debug, Default)]
-pub struct Diagnostics {
-    items: Vec<Diagnostic>,
-}
-
-impl Diagnostics {
-    pub fn push(&mut self, d: Diagnostic) {
-        self.items.push(d);
-    }
-
-    pub fn extend(&mut self, ds: impl IntoIterator<Item = Diagnostic>) {
-        self.items.extend(ds);
-    }
-
-    pub fn has_errors(&self) -> bool {
-        self.items.iter().any(|d| d.severity == Severity::Error)
-    }
-
-    pub fn into_vec(self) -> Vec<Diagnostic> {
-        self.items
-    }
-}
-
 /// How a conflict is resolved.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Resolution {

@@ -18,6 +18,7 @@ use crate::authority;
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::engine::compile::Override;
 use crate::engine::world::{Period, periods};
+use crate::ids::RuleId;
 use crate::symbols::{Source, Sourced, Symbols};
 use clash::Side;
 use resolve::Resolution;
@@ -27,6 +28,8 @@ use scope::{Constraints, can_overlap, constraints};
 /// One rule, prepared for comparison.
 pub(crate) struct Prepared<'a> {
     rule: &'a Sourced<ast::Rule>,
+    /// The rule in the compiled plan.
+    id: Option<RuleId>,
     record: &'a ast::Record,
     scope: Constraints,
     per: Vec<String>,
@@ -130,6 +133,7 @@ pub fn find(
             per.sort();
             Some(Prepared {
                 rule: r,
+                id: plan.rule_id(&r.item.name.text),
                 record,
                 scope: constraints(over.filter.as_ref(), record),
                 per,

@@ -2,7 +2,8 @@
 //! prohibition, which both describe), found by trying values and evaluating the real rules;
 //! printed as a ready-to-paste `test` block.
 
-use super::scope::{Constraints, pick};
+use super::Prepared;
+use super::scope::pick;
 use crate::ast::{self, RuleKind, Type};
 use crate::data::cells::{OwnedCell, RowCells};
 use crate::data::row::{Row, validate};
@@ -11,7 +12,7 @@ use crate::engine::compile::Plan;
 use crate::engine::env::{RowEnv, in_force, year_of};
 use crate::engine::eval::Evaluator;
 use crate::engine::world::Period;
-use crate::symbols::{Sourced, Symbols};
+use crate::symbols::Symbols;
 use chrono::Datelike;
 use rustc_hash::FxHashMap;
 
@@ -190,18 +191,16 @@ fn mentioned(record: &ast::Record, a: &ast::Rule, b: &ast::Rule) -> Option<Vec<u
 
 /// Looks for a record to which both rules apply; for a permit and a prohibition, one that both
 /// conditions describe.
-pub fn find(
+pub(crate) fn find(
     symbols: &Symbols,
     plan: &Plan,
     p: &FxHashMap<String, Period>,
-    a: &Sourced<ast::Rule>,
-    b: &Sourced<ast::Rule>,
-    sa: &Constraints,
-    sb: &Constraints,
+    pa: &Prepared<'_>,
+    pb: &Prepared<'_>,
 ) -> Option<Witness> {
-    let record = symbols.records.get(&a.item.over.as_ref()?.record.text)?;
-    let ia = plan.rules.iter().position(|r| r.name == a.item.name.text)?;
-    let ib = plan.rules.iter().position(|r| r.name == b.item.name.text)?;
+    let (a, b, sa, sb) = (pa.rule, pb.rule, &pa.scope, &pb.scope);
+    let record = pa.record;
+    let (ia, ib) = (pa.id?.index(), pb.id?.index());
     let chosen = pick(symbols, record, sa, sb);
     let y = year(
         p,

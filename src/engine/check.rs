@@ -139,24 +139,12 @@ impl<'p> Checker<'p> {
     /// Makes `defeated` yield to `winner` where both apply (for a variation, only inside its
     /// territory).
     fn add_override(&mut self, o: &super::compile::Override) {
-        let find = |n: &str| self.plan.rules.iter().position(|r| r.name == n);
-        let region = match &o.region {
-            Some(t) if t != crate::symbols::NATIONAL => {
-                match self.plan.world.actor_names.iter().position(|a| a == t) {
-                    Some(i) => Some(i as u32),
-                    None => return,
-                }
-            }
-            _ => None,
-        };
-        if let (Some(d), Some(w)) = (find(&o.defeated), find(&o.winner)) {
-            self.overrides[d].push(Yield {
-                winner: w,
-                permit: o.permit,
-                region,
-                reason: o.reason.clone(),
-            });
-        }
+        self.overrides[o.defeated.index()].push(Yield {
+            winner: o.winner.index(),
+            permit: o.permit,
+            region: o.region.map(|a| a.0),
+            reason: o.reason.clone(),
+        });
     }
 
     /// Whether a record or group lies in a territory: one of its actor values is within it.

@@ -10,6 +10,7 @@ use crate::ast::{
 };
 use crate::data::convert::NameIndex;
 use crate::data::value::{Text, Texts, Value};
+use crate::ids::{ActorId, RuleId};
 use crate::source::{SourceMap, Span};
 use crate::symbols::{NATIONAL, Source, Symbols};
 use rust_decimal::Decimal;
@@ -75,12 +76,12 @@ impl RulePlan {
 /// with a prevailing permit.
 #[derive(Debug, Clone)]
 pub struct Override {
-    pub defeated: String,
-    pub winner: String,
+    pub defeated: RuleId,
+    pub winner: RuleId,
     /// The winner is a `permit`: only records it describes are exempt.
     pub permit: bool,
     /// A variation prevails only for records and groups within this territory.
-    pub region: Option<String>,
+    pub region: Option<ActorId>,
     pub reason: String,
 }
 
@@ -133,6 +134,18 @@ pub struct EvaluationPlan {
 }
 
 impl Plan {
+    /// The id of the rule named `name`, resolved once where a later stage takes a rule's name
+    /// from the rule files; `None` for a rule that is not compiled (it has no condition).
+    pub fn rule_id(&self, name: &str) -> Option<RuleId> {
+        let i = self.rules.iter().position(|r| r.name == name)?;
+        Some(RuleId(i as u32))
+    }
+
+    /// The rule an id stands for.
+    pub fn rule(&self, id: RuleId) -> &RulePlan {
+        &self.rules[id.index()]
+    }
+
     /// Compiles the rules of a rule set that checked without errors; its evaluations are
     /// added by [`Plan::build`].
     pub(super) fn build_rules(symbols: &Symbols, sources: &SourceMap) -> Plan {

@@ -175,11 +175,11 @@ pub fn run_tests(rules: &RuleSet) -> Vec<TestResult> {
                     group,
                     ..
                 } => {
-                    let Some(r) = plan.rules.iter().position(|x| x.name == rule.text) else {
+                    let Some(r) = plan.rule_id(&rule.text) else {
                         failures.push(format!("no rule `{}`", rule.text));
                         continue;
                     };
-                    let found: Vec<&DataFinding> = data.findings[r]
+                    let found: Vec<&DataFinding> = data.findings[r.index()]
                         .iter()
                         .filter(|f| f.kind == FindingKind::Violation && selects(f, group))
                         .collect();
