@@ -10,7 +10,7 @@
 // The same seed and N give byte-identical files, and the records of one size do not depend on the
 // other sizes requested. Rows are streamed: memory stays constant however large N is.
 //
-// Shape of the data, chosen so every benchmark rule has violations at every size:
+// Type of the data, chosen so every benchmark rule has violations at every size:
 // - 150 recipients, each with exactly one declared pairing: 150 triples;
 // - about 1% of rows use one of 30 fixed undeclared triples (a wrong supporter or a wrong program);
 // - each (supporter, recipient, year) group has its own livelihood and county-or-below propensity,

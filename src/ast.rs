@@ -198,9 +198,10 @@ pub struct Function {
     pub span: Span,
 }
 
-/// The base type of a record field.
+/// A type, the one enum of the language: of a record field as declared (`money(万元)`), of an
+/// expression as the checker infers it, and of a value as it prints (`71.3%`, `1,250.00万元`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum BaseType {
+pub enum Type {
     Bool,
     Int,
     Decimal,
@@ -211,22 +212,63 @@ pub enum BaseType {
     Year,
     Actor,
     Program,
-    /// A type name that is not one of these (already reported); it accepts anything, so one
-    /// mistake gives one error.
+    /// An expression's type only: an actor kind (`government`).
+    ActorKind,
+    /// An expression's type only: an administrative level (`province`).
+    Level,
+    /// An expression's type only: a list of values.
+    List,
+    /// A type name that is not one of these (already reported), or an expression's type after
+    /// an error; it accepts anything, so one mistake gives one error.
     Unknown,
 }
 
-impl BaseType {
+impl Type {
+    /// The names a field's type may be written with.
     pub const NAMES: &'static [&'static str] = &[
         "bool", "int", "decimal", "percent", "money", "text", "date", "year", "actor", "program",
     ];
+
+    /// The checker's class of every number: integers, decimals and percents mix freely.
+    pub const NUMBER: Type = Type::Decimal;
+
+    /// The checker's class of every amount of money, whatever its unit.
+    pub const MONEY: Type = Type::Money(MoneyUnit::Yuan);
+
+    /// The class the checker reasons with: [`Type::NUMBER`] for every number and
+    /// [`Type::MONEY`] for every amount; other types are their own class.
+    pub fn class(self) -> Type {
+        match self {
+            Type::Int | Type::Decimal | Type::Percent => Type::NUMBER,
+            Type::Money(_) => Type::MONEY,
+            other => other,
+        }
+    }
+
+    /// The type in words, as messages name it: `a number`, `money`, `an actor`.
+    pub fn describe(self) -> String {
+        match self {
+            Type::Bool => crate::tr!("types-condition-true-false"),
+            Type::Int | Type::Decimal | Type::Percent => crate::tr!("words-a-number"),
+            Type::Money(_) => crate::tr!("words-money"),
+            Type::Text => crate::tr!("words-text"),
+            Type::Date => crate::tr!("words-a-date"),
+            Type::Year => crate::tr!("words-a-year"),
+            Type::Actor => crate::tr!("words-an-actor"),
+            Type::Program => crate::tr!("words-a-program"),
+            Type::ActorKind => crate::tr!("types-actor-kind"),
+            Type::Level => crate::tr!("words-a-level"),
+            Type::List => crate::tr!("words-a-list"),
+            Type::Unknown => crate::tr!("words-unknown"),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Educe)]
 #[educe(PartialEq)]
 pub struct Field {
     pub name: Name,
-    pub ty: BaseType,
+    pub ty: Type,
     pub optional: bool,
     pub key: bool,
     pub time: bool,

@@ -187,9 +187,9 @@ pub struct Diagnostic {
     /// For problems without a span: the path concerned.
     pub path: Option<String>,
     /// Gaps: the years concerned.
-    pub years: Option<crate::gaps::years::Years>,
+    pub years: Option<crate::years::Years>,
     /// Conflicts: which provision prevails, and why.
-    pub resolution: Option<crate::conflicts::resolve::Resolution>,
+    pub resolution: Option<Resolution>,
     /// Conflicts: a ready-to-paste `test` block showing the clash.
     pub witness: Option<String>,
 }
@@ -246,7 +246,7 @@ impl Diagnostic {
         self
     }
 
-    pub fn years(mut self, years: crate::gaps::years::Years) -> Self {
+    pub fn years(mut self, years: crate::years::Years) -> Self {
         self.years = Some(years);
         self
     }
@@ -260,26 +260,21 @@ impl Diagnostic {
     }
 }
 
-/// Where diagnostics are collected: every stage pushes and goes on.
-#[derive(Debug, Default)]
-pub struct Diagnostics {
-    items: Vec<Diagnostic>,
-}
-
-impl Diagnostics {
-    pub fn push(&mut self, d: Diagnostic) {
-        self.items.push(d);
-    }
-
-    pub fn extend(&mut self, ds: impl IntoIterator<Item = Diagnostic>) {
-        self.items.extend(ds);
-    }
-
-    pub fn has_errors(&self) -> bool {
-        self.items.iter().any(|d| d.severity == Severity::Error)
-    }
-
-    pub fn into_vec(self) -> Vec<Diagnostic> {
-        self.items
-    }
+/// How a conflict is resolved.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Resolution {
+    /// `superior`, `variation`, `special`, `posterior` or `unresolved`.
+    pub kind: &'static str,
+    /// The prevailing provision: `援疆条例 art 12`.
+    pub prevails: Option<String>,
+    /// Who has to decide, when unresolved.
+    pub refer_to: Option<String>,
+    /// The principle and its article, in one sentence.
+    pub principle: String,
+    /// For a variation: the territory inside which it prevails.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    /// Which side prevails: 0 (the first provision) or 1.
+    #[serde(skip)]
+    pub winner: Option<usize>,
 }

@@ -47,9 +47,10 @@
 #![forbid(unsafe_code)]
 
 pub mod ast;
+pub(crate) mod authority;
 pub mod conflicts;
 pub mod data;
-pub mod diagnostic;
+pub(crate) mod diagnostic;
 pub mod diff;
 pub mod doc;
 pub mod engine;
@@ -57,11 +58,13 @@ pub mod exact;
 pub mod fmt;
 pub mod fuzzing;
 pub mod gaps;
+pub(crate) mod ids;
 pub mod report;
 pub mod score;
 pub mod source;
 pub mod symbols;
 pub mod testing;
+pub(crate) mod years;
 
 mod apply;
 mod checks;
@@ -78,7 +81,7 @@ mod types;
 mod numerals;
 
 pub use apply::{Explanation, RecordReport, Scores};
-pub use diagnostic::{Code, Diagnostic, Severity};
+pub use diagnostic::{Code, Diagnostic, Related, Resolution, Severity};
 pub use engine::explain::Target;
 pub use error::Error;
 pub use input::{Data, RowError};
@@ -87,6 +90,7 @@ pub use outcome::{
 };
 pub use ruleset::RuleSet;
 pub use syntax::MAX_NESTING;
+pub use years::Years;
 
 // The language server (`duikou lsp`).
 pub mod lsp;

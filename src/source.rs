@@ -142,3 +142,22 @@ impl SourceMap {
             .unwrap_or("")
     }
 }
+
+/// Where a finding is.
+#[derive(Debug, Clone, Serialize)]
+pub struct Location {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+/// The file, line and column where `span` starts.
+pub fn location(sources: &SourceMap, span: Span) -> Location {
+    let f = sources.get(span.file);
+    let lc = f.line_col(span.start as usize);
+    Location {
+        file: f.display_path(),
+        line: lc.line,
+        column: lc.column,
+    }
+}

@@ -1,90 +1,38 @@
 //! Static types of expressions in rules and evaluations: names resolve to fields, actors,
 //! programs or enumerated values; operands must fit; aggregates only where groups exist.
 
-use crate::ast::{self, BaseType, BinOp, Expr, ExprKind, Literal, Name, Record, UnOp};
-use crate::checks::lookup;
+use crate::ast::{self, BinOp, Expr, ExprKind, Literal, Name, Record, Type, UnOp};
 use crate::diagnostic::{Code, Diagnostic};
+use crate::resolve::lookup;
 use crate::suggest::did_you_mean;
 use crate::symbols::{DeclKind, NATIONAL, Symbols};
 
-/// The type of an expression.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Ty {
-    Bool,
-    /// Integers, decimals and percents mix freely.
-    Number,
-    Money,
-    Text,
-    Date,
-    Year,
-    Actor,
-    Program,
-    ActorKind,
-    Level,
-    List,
-    /// After an error: accepted everywhere, so one mistake is reported once.
-    Unknown,
-}
-
-impl Ty {
-    pub fn describe_pub(self) -> String {
-        self.describe()
-    }
-
-    fn describe(self) -> String {
-        match self {
-            Ty::Bool => crate::tr!("types-condition-true-false"),
-            Ty::Number => crate::tr!("words-a-number"),
-            Ty::Money => crate::tr!("words-money"),
-            Ty::Text => crate::tr!("words-text"),
-            Ty::Date => crate::tr!("words-a-date"),
-            Ty::Year => crate::tr!("words-a-year"),
-            Ty::Actor => crate::tr!("words-an-actor"),
-            Ty::Program => crate::tr!("words-a-program"),
-            Ty::ActorKind => crate::tr!("types-actor-kind"),
-            Ty::Level => crate::tr!("words-a-level"),
-            Ty::List => crate::tr!("words-a-list"),
-            Ty::Unknown => crate::tr!("words-unknown"),
-        }
-    }
-
-    pub fn of_field(t: BaseType) -> Ty {
-        match t {
-            BaseType::Bool => Ty::Bool,
-            BaseType::Int | BaseType::Decimal | BaseType::Percent => Ty::Number,
-            BaseType::Money(_) => Ty::Money,
-            BaseType::Text => Ty::Text,
-            BaseType::Date => Ty::Date,
-            BaseType::Year => Ty::Year,
-            BaseType::Actor => Ty::Actor,
-            BaseType::Program => Ty::Program,
-            BaseType::Unknown => Ty::Unknown,
-        }
-    }
-
-    fn enum_values(self) -> Option<Vec<&'static str>> {
-        match self {
-            Ty::ActorKind => Some(ast::ActorKind::spellings().to_vec()),
-            Ty::Level => Some(ast::Level::spellings().to_vec()),
-            _ => None,
-        }
+/// The actor kinds or levels a value of type `t` may be spelt as.
+fn enum_values(t: Type) -> Option<Vec<&'static str>> {
+    match t {
+        Type::ActorKind => Some(ast::ActorKind::spellings().to_vec()),
+        Type::Level => Some(ast::Level::spellings().to_vec()),
+        _ => None,
     }
 }
 
 /// Two types can be compared with `==`.
-fn comparable(a: Ty, b: Ty) -> bool {
-    a == Ty::Unknown
-        || b == Ty::Unknown
+fn comparable(a: Type, b: Type) -> bool {
+    a == Type::Unknown
+        || b == Type::Unknown
         || a == b
-        || matches!((a, b), (Ty::Number, Ty::Year) | (Ty::Year, Ty::Number))
+        || matches!(
+            (a, b),
+            (Type::NUMBER, Type::Year) | (Type::Year, Type::NUMBER)
+        )
 }
 
 /// Two types can be ordered with `<`.
-fn orderable(a: Ty, b: Ty) -> bool {
+fn orderable(a: Type, b: Type) -> bool {
     comparable(a, b)
         && !matches!(
             a,
-            Ty::Bool | Ty::Actor | Ty::Program | Ty::ActorKind | Ty::Level | Ty::List
+            Type::Bool | Type::Actor | Type::Program | Type::ActorKind | Type::Level | Type::List
         )
 }
 
@@ -134,7 +82,7 @@ impl<'a> Scope<'a> {
     /// Checks that `e` is a condition.
     pub fn check_bool(&mut self, e: &Expr, diags: &mut Vec<Diagnostic>) {
         let t = self.ty(e, diags);
-        if !matches!(t, Ty::Bool | Ty::Unknown) {
+        if !matches!(t, Type::Bool | Type::Unknown) {
             diags.push(
                 Diagnostic::new(
                     Code::TypeNotBool,
@@ -148,29 +96,29 @@ impl<'a> Scope<'a> {
     }
 
     /// The type of `e`, reporting what does not fit.
-    pub fn ty(&mut self, e: &Expr, diags: &mut Vec<Diagnostic>) -> Ty {
+    pub fn ty(&mut self, e: &Expr, diags: &mut Vec<Diagnostic>) -> Type {
         match &e.kind {
             ExprKind::Literal(l) => match l {
-                Literal::Number(_) | Literal::Percent(_) => Ty::Number,
-                Literal::Money(_) => Ty::Money,
-                Literal::Date(_) => Ty::Date,
-                Literal::Text(_) => Ty::Text,
-                Literal::Bool(_) => Ty::Bool,
+                Literal::Number(_) | Literal::Percent(_) => Type::NUMBER,
+                Literal::Money(_) => Type::MONEY,
+                Literal::Date(_) => Type::Date,
+                Literal::Text(_) => Type::Text,
+                Literal::Bool(_) => Type::Bool,
             },
             ExprKind::Name(n) => self.name(n, diags),
             ExprKind::List(items) => {
                 for i in items {
                     self.ty(i, diags);
                 }
-                Ty::List
+                Type::List
             }
             ExprKind::Member(base, prop) => self.member(base, prop, diags),
             ExprKind::Unary(UnOp::Not, x) => {
                 self.check_bool(x, diags);
-                Ty::Bool
+                Type::Bool
             }
             ExprKind::Unary(UnOp::Neg, x) => match self.ty(x, diags) {
-                t @ (Ty::Number | Ty::Money | Ty::Unknown) => t,
+                t @ (Type::NUMBER | Type::MONEY | Type::Unknown) => t,
                 t => self.mismatch(
                     e,
                     crate::tr!("types-cannot-negate-t", t = t.describe()),
@@ -194,7 +142,7 @@ impl<'a> Scope<'a> {
                         diags,
                     );
                 }
-                if tt == Ty::Unknown { ft } else { tt }
+                if tt == Type::Unknown { ft } else { tt }
             }
             ExprKind::Call {
                 function,
@@ -220,20 +168,20 @@ impl<'a> Scope<'a> {
         message: String,
         help: Option<String>,
         diags: &mut Vec<Diagnostic>,
-    ) -> Ty {
+    ) -> Type {
         diags.push(
             Diagnostic::new(Code::TypeMismatch, e.span, message)
                 .label(crate::tr!("types-types-do-not-fit"))
                 .maybe_help(help),
         );
-        Ty::Unknown
+        Type::Unknown
     }
 
-    fn name(&mut self, n: &Name, diags: &mut Vec<Diagnostic>) -> Ty {
+    fn name(&mut self, n: &Name, diags: &mut Vec<Diagnostic>) -> Type {
         if let Some(rec) = self.aggregate
             && let Some(f) = self.field(rec, &n.text)
         {
-            return Ty::of_field(f.ty);
+            return f.ty.class();
         }
         if let Some(rec) = self.record
             && let Some(f) = self.field(rec, &n.text)
@@ -251,16 +199,16 @@ impl<'a> Scope<'a> {
                     .label(crate::tr!("decl-varies-within-group"))
                     .help(crate::tr!("types-aggregate-e-g-sum-n", n = n.text)),
                 );
-                return Ty::Unknown;
+                return Type::Unknown;
             }
-            return Ty::of_field(f.ty);
+            return f.ty.class();
         }
         if n.text == NATIONAL {
-            return Ty::Actor;
+            return Type::Actor;
         }
         match self.symbols.kind_of(&n.text) {
-            Some(DeclKind::Actor) => Ty::Actor,
-            Some(DeclKind::Program) => Ty::Program,
+            Some(DeclKind::Actor) => Type::Actor,
+            Some(DeclKind::Program) => Type::Program,
             Some(DeclKind::Record) => {
                 diags.push(
                     Diagnostic::new(
@@ -274,11 +222,11 @@ impl<'a> Scope<'a> {
                         n = n.text
                     )),
                 );
-                Ty::Unknown
+                Type::Unknown
             }
             _ => {
                 diags.push(self.unknown_name(n));
-                Ty::Unknown
+                Type::Unknown
             }
         }
     }
@@ -316,7 +264,7 @@ impl<'a> Scope<'a> {
         .help(help)
     }
 
-    fn member(&mut self, base: &Expr, prop: &Name, diags: &mut Vec<Diagnostic>) -> Ty {
+    fn member(&mut self, base: &Expr, prop: &Name, diags: &mut Vec<Diagnostic>) -> Type {
         // `rating.score`: a field of another record type, inside an aggregate over it.
         if let ExprKind::Name(n) = &base.kind
             && self
@@ -346,34 +294,34 @@ impl<'a> Scope<'a> {
                         prop = prop.text
                     )),
                 );
-                return Ty::Unknown;
+                return Type::Unknown;
             }
             return match self.field(rec, &prop.text) {
-                Some(f) => Ty::of_field(f.ty),
+                Some(f) => f.ty.class(),
                 None => self.unknown_field(rec, prop, diags),
             };
         }
         let t = self.ty(base, diags);
         let found = match t {
-            Ty::Actor => match prop.text.as_str() {
-                "kind" => Some(Ty::ActorKind),
-                "level" => Some(Ty::Level),
-                "region" | "of" => Some(Ty::Actor),
-                "title" => Some(Ty::Text),
+            Type::Actor => match prop.text.as_str() {
+                "kind" => Some(Type::ActorKind),
+                "level" => Some(Type::Level),
+                "region" | "of" => Some(Type::Actor),
+                "title" => Some(Type::Text),
                 _ => None,
             },
-            Ty::Program => match prop.text.as_str() {
-                "title" => Some(Ty::Text),
-                "since" | "until" => Some(Ty::Year),
+            Type::Program => match prop.text.as_str() {
+                "title" => Some(Type::Text),
+                "since" | "until" => Some(Type::Year),
                 _ => None,
             },
-            Ty::Unknown => return Ty::Unknown,
+            Type::Unknown => return Type::Unknown,
             _ => None,
         };
         found.unwrap_or_else(|| {
             let props: &[&str] = match t {
-                Ty::Actor => &["kind", "level", "region", "of", "title"],
-                Ty::Program => &["title", "since", "until"],
+                Type::Actor => &["kind", "level", "region", "of", "title"],
+                Type::Program => &["title", "since", "until"],
                 _ => &[],
             };
             let help = if props.is_empty() {
@@ -399,11 +347,11 @@ impl<'a> Scope<'a> {
                 .label(crate::tr!("syntax-unknown-property"))
                 .help(help),
             );
-            Ty::Unknown
+            Type::Unknown
         })
     }
 
-    fn unknown_field(&self, rec: &Record, name: &Name, diags: &mut Vec<Diagnostic>) -> Ty {
+    fn unknown_field(&self, rec: &Record, name: &Name, diags: &mut Vec<Diagnostic>) -> Type {
         let help = crate::suggest::field_help(&name.text, rec);
         diags.push(
             Diagnostic::new(
@@ -418,12 +366,12 @@ impl<'a> Scope<'a> {
             .label(crate::tr!("decl-no-such-field"))
             .help(help),
         );
-        Ty::Unknown
+        Type::Unknown
     }
 
     /// The type of an operand compared with an enumerated type: bare names are its values.
-    fn enum_operand(&mut self, expected: Ty, e: &Expr, diags: &mut Vec<Diagnostic>) -> Ty {
-        if let (Some(values), ExprKind::Name(n)) = (expected.enum_values(), &e.kind) {
+    fn enum_operand(&mut self, expected: Type, e: &Expr, diags: &mut Vec<Diagnostic>) -> Type {
+        if let (Some(values), ExprKind::Name(n)) = (enum_values(expected), &e.kind) {
             let is_field = [self.aggregate, self.record]
                 .into_iter()
                 .flatten()
@@ -453,7 +401,7 @@ impl<'a> Scope<'a> {
                     ))
                     .help(help),
                 );
-                return Ty::Unknown;
+                return Type::Unknown;
             }
         }
         self.ty(e, diags)
@@ -466,12 +414,12 @@ impl<'a> Scope<'a> {
         l: &Expr,
         r: &Expr,
         diags: &mut Vec<Diagnostic>,
-    ) -> Ty {
+    ) -> Type {
         match op {
             BinOp::And | BinOp::Or => {
                 self.check_bool(l, diags);
                 self.check_bool(r, diags);
-                Ty::Bool
+                Type::Bool
             }
             BinOp::Cmp(cmp) => {
                 let lt = self.ty(l, diags);
@@ -483,7 +431,7 @@ impl<'a> Scope<'a> {
                 };
                 if !ok {
                     let help = match (lt, rt) {
-                        (Ty::Money, Ty::Number) | (Ty::Number, Ty::Money) => {
+                        (Type::MONEY, Type::NUMBER) | (Type::NUMBER, Type::MONEY) => {
                             Some(crate::tr!("types-write-amount-with-unit-e"))
                         }
                         _ if comparable(lt, rt) => Some(format!(
@@ -503,7 +451,7 @@ impl<'a> Scope<'a> {
                         diags,
                     );
                 }
-                Ty::Bool
+                Type::Bool
             }
             BinOp::In => {
                 let lt = self.ty(l, diags);
@@ -527,7 +475,7 @@ impl<'a> Scope<'a> {
                     }
                     _ => {
                         let rt = self.ty(r, diags);
-                        if rt != Ty::Unknown {
+                        if rt != Type::Unknown {
                             self.mismatch(
                                 r,
                                 crate::tr!("types-needs-list-like-b-found", rt = rt.describe()),
@@ -537,12 +485,12 @@ impl<'a> Scope<'a> {
                         }
                     }
                 }
-                Ty::Bool
+                Type::Bool
             }
             BinOp::Within => {
                 for side in [l, r] {
                     let t = self.ty(side, diags);
-                    if !matches!(t, Ty::Actor | Ty::Unknown) {
+                    if !matches!(t, Type::Actor | Type::Unknown) {
                         self.mismatch(
                             side,
                             crate::tr!("types-within-relates-actors-found-t", t = t.describe()),
@@ -551,23 +499,22 @@ impl<'a> Scope<'a> {
                         );
                     }
                 }
-                Ty::Bool
+                Type::Bool
             }
             BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div => {
                 let (lt, rt) = (self.ty(l, diags), self.ty(r, diags));
-                if lt == Ty::Unknown || rt == Ty::Unknown {
-                    return Ty::Unknown;
+                if lt == Type::Unknown || rt == Type::Unknown {
+                    return Type::Unknown;
                 }
                 let result = match (op, lt, rt) {
-                    (_, Ty::Number, Ty::Number) => Some(Ty::Number),
-                    (BinOp::Add | BinOp::Sub, Ty::Money, Ty::Money) => Some(Ty::Money),
-                    (BinOp::Add | BinOp::Sub, Ty::Year, Ty::Number) => Some(Ty::Year),
-                    (BinOp::Sub, Ty::Year, Ty::Year) => Some(Ty::Number),
-                    (BinOp::Mul, Ty::Money, Ty::Number) | (BinOp::Mul, Ty::Number, Ty::Money) => {
-                        Some(Ty::Money)
-                    }
-                    (BinOp::Div, Ty::Money, Ty::Number) => Some(Ty::Money),
-                    (BinOp::Div, Ty::Money, Ty::Money) => Some(Ty::Number),
+                    (_, Type::NUMBER, Type::NUMBER) => Some(Type::NUMBER),
+                    (BinOp::Add | BinOp::Sub, Type::MONEY, Type::MONEY) => Some(Type::MONEY),
+                    (BinOp::Add | BinOp::Sub, Type::Year, Type::NUMBER) => Some(Type::Year),
+                    (BinOp::Sub, Type::Year, Type::Year) => Some(Type::NUMBER),
+                    (BinOp::Mul, Type::MONEY, Type::NUMBER)
+                    | (BinOp::Mul, Type::NUMBER, Type::MONEY) => Some(Type::MONEY),
+                    (BinOp::Div, Type::MONEY, Type::NUMBER) => Some(Type::MONEY),
+                    (BinOp::Div, Type::MONEY, Type::MONEY) => Some(Type::NUMBER),
                     _ => None,
                 };
                 result.unwrap_or_else(|| {
@@ -578,7 +525,7 @@ impl<'a> Scope<'a> {
                         _ => "divide",
                     };
                     let help = match (lt, rt) {
-                        (Ty::Money, Ty::Number) | (Ty::Number, Ty::Money) => Some(
+                        (Type::MONEY, Type::NUMBER) | (Type::NUMBER, Type::MONEY) => Some(
                             "money adds to money; write the amount with a unit, e.g. `100万元`"
                                 .to_string(),
                         ),
@@ -607,7 +554,7 @@ impl<'a> Scope<'a> {
         args: &[Expr],
         filter: Option<&Expr>,
         diags: &mut Vec<Diagnostic>,
-    ) -> Ty {
+    ) -> Type {
         let name = f.text.as_str();
         if AGGREGATES.contains(&name) {
             return self.aggregate(e, f, args, filter, diags);
@@ -634,9 +581,9 @@ impl<'a> Scope<'a> {
                     );
                 }
                 for (i, a) in args.iter().enumerate() {
-                    let want = if i < 2 { Ty::Actor } else { Ty::Program };
+                    let want = if i < 2 { Type::Actor } else { Type::Program };
                     let t = self.ty(a, diags);
-                    if t != want && t != Ty::Unknown {
+                    if t != want && t != Type::Unknown {
                         diags.push(
                             Diagnostic::new(
                                 Code::TypeCall,
@@ -653,7 +600,7 @@ impl<'a> Scope<'a> {
                         );
                     }
                 }
-                Ty::Bool
+                Type::Bool
             }
             "rated" => self.rated(e, f, args, diags),
             _ => {
@@ -673,7 +620,7 @@ impl<'a> Scope<'a> {
                     .help(help),
                 );
                 // The arguments are not checked: their context depends on what was meant.
-                Ty::Unknown
+                Type::Unknown
             }
         }
     }
@@ -722,7 +669,7 @@ impl<'a> Scope<'a> {
             }
         };
         let is_time_year =
-            time.is_some_and(|t| t.name.text == key && t.ty == crate::ast::BaseType::Year);
+            time.is_some_and(|t| t.name.text == key && t.ty == crate::ast::Type::Year);
         if !is_time_year {
             let help = match time {
                 Some(t) => crate::tr!("types-periods-go-back-record-s", t = t.name.text),
@@ -818,7 +765,7 @@ impl<'a> Scope<'a> {
         }
     }
 
-    fn bad_arity(&self, f: &Name, e: &Expr, usage: &str, diags: &mut Vec<Diagnostic>) -> Ty {
+    fn bad_arity(&self, f: &Name, e: &Expr, usage: &str, diags: &mut Vec<Diagnostic>) -> Type {
         diags.push(
             Diagnostic::new(
                 Code::TypeCall,
@@ -828,7 +775,7 @@ impl<'a> Scope<'a> {
             .label(crate::tr!("types-wrong-arguments"))
             .help(crate::tr!("types-write-usage", usage = usage)),
         );
-        Ty::Unknown
+        Type::Unknown
     }
 
     /// The record an aggregate ranges over: another record type named as `R.field` inside it,
@@ -850,7 +797,7 @@ impl<'a> Scope<'a> {
         args: &[Expr],
         filter: Option<&Expr>,
         diags: &mut Vec<Diagnostic>,
-    ) -> Ty {
+    ) -> Type {
         let name = f.text.as_str();
         if self.group_keys.is_none() {
             diags.push(
@@ -862,7 +809,7 @@ impl<'a> Scope<'a> {
                 .label(crate::tr!("types-aggregate-over-single-record"))
                 .help(crate::tr!("types-aggregates-belong-condition-rule-with")),
             );
-            return Ty::Unknown;
+            return Type::Unknown;
         }
         if self.aggregate.is_some() {
             diags.push(
@@ -876,10 +823,10 @@ impl<'a> Scope<'a> {
                     "types-compute-each-aggregate-separately-combine"
                 )),
             );
-            return Ty::Unknown;
+            return Type::Unknown;
         }
         let Some(rec) = self.ranged_record(args, filter) else {
-            return Ty::Unknown;
+            return Type::Unknown;
         };
         if let (Some(own), Some(keys)) = (self.record, self.group_keys)
             && rec.name.text != own.name.text
@@ -908,7 +855,7 @@ impl<'a> Scope<'a> {
                         .join(", ")
                 )),
             );
-            return Ty::Unknown;
+            return Type::Unknown;
         }
         self.aggregate = Some(rec);
         let result = self.aggregate_body(e, f, args, filter, diags);
@@ -923,7 +870,7 @@ impl<'a> Scope<'a> {
         args: &[Expr],
         filter: Option<&Expr>,
         diags: &mut Vec<Diagnostic>,
-    ) -> Ty {
+    ) -> Type {
         if let Some(w) = filter {
             self.check_bool(w, diags);
         }
@@ -932,7 +879,7 @@ impl<'a> Scope<'a> {
             if !args.is_empty() {
                 return self.bad_arity(f, e, "`count()` or `count(where CONDITION)`", diags);
             }
-            return Ty::Number;
+            return Type::NUMBER;
         }
         if args.len() != 1 {
             return self.bad_arity(
@@ -944,11 +891,11 @@ impl<'a> Scope<'a> {
         }
         let t = self.ty(&args[0], diags);
         let ok = match name {
-            "distinct" => return Ty::Number,
-            "sum" | "avg" => matches!(t, Ty::Number | Ty::Money | Ty::Unknown),
+            "distinct" => return Type::NUMBER,
+            "sum" | "avg" => matches!(t, Type::NUMBER | Type::MONEY | Type::Unknown),
             _ => matches!(
                 t,
-                Ty::Number | Ty::Money | Ty::Date | Ty::Year | Ty::Unknown
+                Type::NUMBER | Type::MONEY | Type::Date | Type::Year | Type::Unknown
             ),
         };
         if !ok {
@@ -961,12 +908,12 @@ impl<'a> Scope<'a> {
                 .label(crate::tr!("types-not-number-amount"))
                 .help(crate::tr!("types-name-works-numbers-money", name = name)),
             );
-            return Ty::Unknown;
+            return Type::Unknown;
         }
         t
     }
 
-    fn rated(&mut self, e: &Expr, f: &Name, args: &[Expr], diags: &mut Vec<Diagnostic>) -> Ty {
+    fn rated(&mut self, e: &Expr, f: &Name, args: &[Expr], diags: &mut Vec<Diagnostic>) -> Type {
         if !self.allow_rated {
             diags.push(
                 Diagnostic::new(
@@ -977,7 +924,7 @@ impl<'a> Scope<'a> {
                 .label(crate::tr!("types-outside-indicator"))
                 .help(crate::tr!("types-use-as-indicator-s-value")),
             );
-            return Ty::Unknown;
+            return Type::Unknown;
         }
         self.used_rated = Some(e.span);
         let [arg] = args else {
@@ -992,10 +939,10 @@ impl<'a> Scope<'a> {
                 )
                 .label(crate::tr!("types-expected-record-name")),
             );
-            return Ty::Unknown;
+            return Type::Unknown;
         };
         if !lookup(self.symbols, n, DeclKind::Record, diags) {
-            return Ty::Unknown;
+            return Type::Unknown;
         }
         let rec = &self.symbols.records[&n.text];
         let needed = [
@@ -1022,7 +969,7 @@ impl<'a> Scope<'a> {
                     missing = missing.join(", ")
                 )),
             );
-            return Ty::Unknown;
+            return Type::Unknown;
         }
         if let Some(keys) = self.group_keys
             && !keys
@@ -1038,9 +985,9 @@ impl<'a> Scope<'a> {
                 .label(crate::tr!("types-nothing-join"))
                 .help(crate::tr!("types-give-rating-record-fields-named")),
             );
-            return Ty::Unknown;
+            return Type::Unknown;
         }
-        Ty::Number
+        Type::NUMBER
     }
 }
 

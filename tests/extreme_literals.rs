@@ -195,11 +195,12 @@ fn an_overflowing_sum_is_undetermined_not_a_verdict() {
 /// A percent too large to multiply by 100 is shown with its digits moved, in full.
 #[test]
 fn the_largest_percent_is_shown_in_full() {
-    use duikou::data::shape::{Shape, number};
+    use duikou::ast::Type;
+    use duikou::data::shape::number;
     use rust_decimal::Decimal;
     assert_eq!(
-        number(Decimal::MAX, Shape::Percent),
+        number(Decimal::MAX, Type::Percent),
         "7922816251426433759354395033500%"
     );
-    assert_eq!(number(Decimal::new(74, 2), Shape::Percent), "74.0%");
+    assert_eq!(number(Decimal::new(74, 2), Type::Percent), "74.0%");
 }

@@ -1,7 +1,7 @@
 //! Checks on actors: `region` and `of` name actors, and their links form no cycle.
 
-use super::lookup;
 use crate::diagnostic::{Code, Diagnostic};
+use crate::resolve::lookup;
 use crate::symbols::{DeclKind, Symbols};
 
 pub fn check(s: &Symbols, diags: &mut Vec<Diagnostic>) {

@@ -1,7 +1,7 @@
 //! Checks on documents: issuer, region and replaced documents exist; the period is not empty.
 
-use super::lookup;
 use crate::diagnostic::{Code, Diagnostic};
+use crate::resolve::lookup;
 use crate::symbols::{DeclKind, Symbols};
 
 pub fn check(s: &Symbols, diags: &mut Vec<Diagnostic>) {

@@ -2,10 +2,10 @@
 //! autonomous and separate regulations, only such regulations vary higher law, and `replaces`
 //! needs the power to change or annul (立法法 art 85, 101, 108).
 
-use super::lookup;
 use crate::ast::{DocLevel, Document};
-use crate::conflicts::resolve::may_replace;
+use crate::authority::may_replace;
 use crate::diagnostic::{Code, Diagnostic};
+use crate::resolve::lookup;
 use crate::symbols::{DeclKind, Symbols};
 
 /// Runs the checks on every document.

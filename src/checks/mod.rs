@@ -4,15 +4,12 @@ mod actors;
 mod documents;
 mod evaluations;
 mod legal;
-mod lookup;
 mod pairs;
 mod periods;
 mod records;
 mod rules;
 mod shares;
 mod tests;
-
-pub use lookup::lookup;
 
 use crate::diagnostic::Diagnostic;
 use crate::symbols::Symbols;

@@ -1,9 +1,9 @@
 //! Checks on pairs and duties: the sides are of the right kind, years fit the program,
 //! and every duty names a declared pair and a function of the matching scope.
 
-use super::lookup;
 use crate::ast::{ActorKind, DutyTarget, FunctionScope};
 use crate::diagnostic::{Code, Diagnostic};
+use crate::resolve::lookup;
 use crate::symbols::{DeclKind, Symbols};
 
 pub fn check_pairs(s: &Symbols, diags: &mut Vec<Diagnostic>) {

@@ -1,14 +1,14 @@
 //! Plan periods of a rule (`period(year, 2011..2015, 2016..2020)`): the key is the record's
 //! year `time` field, and the spans run forward without overlapping.
 
-use crate::ast::{BaseType, Periods, Record};
+use crate::ast::{Type, Periods, Record};
 use crate::diagnostic::{Code, Diagnostic};
 
 /// Checks the plan periods of a rule over `rec`.
 pub fn check(p: &Periods, rec: &Record, diags: &mut Vec<Diagnostic>) {
     let key = &p.key;
     let field = rec.fields.iter().find(|f| f.name.text == key.text);
-    if field.is_some_and(|f| !f.time || f.ty != BaseType::Year) {
+    if field.is_some_and(|f| !f.time || f.ty != Type::Year) {
         let help = match rec.fields.iter().find(|f| f.time) {
             Some(t) => format!(
                 "plan periods group the record's year `time` field: write `period({}, …)`",

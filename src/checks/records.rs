@@ -1,6 +1,6 @@
 //! Checks on record types: field names are unique; at most one `time` field, of type year or date.
 
-use crate::ast::BaseType;
+use crate::ast::Type;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::symbols::Symbols;
 
@@ -23,7 +23,7 @@ pub fn check(s: &Symbols, diags: &mut Vec<Diagnostic>) {
                     .help(crate::tr!("decl-rename-remove-one-two")),
                 );
             }
-            if f.time && !matches!(f.ty, BaseType::Year | BaseType::Date | BaseType::Unknown) {
+            if f.time && !matches!(f.ty, Type::Year | Type::Date | Type::Unknown) {
                 diags.push(
                     Diagnostic::new(
                         Code::DeclTimeField,

@@ -1,12 +1,13 @@
 //! Checks on rules and evaluations: the record and `per` keys exist, and every expression
 //! has the type its clause needs.
 
-use super::lookup;
+use crate::ast::Type;
 use crate::ast::{Name, Over, Record};
 use crate::diagnostic::{Code, Diagnostic};
+use crate::resolve::lookup;
 use crate::suggest::did_you_mean;
 use crate::symbols::{DeclKind, Symbols};
-use crate::types::{Scope, Ty, constant_bool};
+use crate::types::{Scope, constant_bool};
 
 /// The record of `over`, if declared; `per` keys checked against it.
 fn record_and_keys<'a>(
@@ -166,13 +167,13 @@ pub fn check_evaluations(s: &Symbols, diags: &mut Vec<Diagnostic>) {
                 used_rated = scope.used_rated;
             }
             if let (Some(t), Some(v)) = (value_ty, &ind.value)
-                && !matches!(t, Ty::Number | Ty::Money | Ty::Unknown)
+                && !matches!(t, Type::NUMBER | Type::MONEY | Type::Unknown)
             {
                 diags.push(
                     Diagnostic::new(
                         Code::TypeMismatch,
                         v.span,
-                        crate::tr!("decl-indicator-s-value-must-number", t = t.describe_pub()),
+                        crate::tr!("decl-indicator-s-value-must-number", t = t.describe()),
                     )
                     .label(crate::tr!("decl-not-measurable"))
                     .help(crate::tr!("decl-measure-e-g-sum-spent")),
@@ -181,8 +182,8 @@ pub fn check_evaluations(s: &Symbols, diags: &mut Vec<Diagnostic>) {
             if let Some((_, target)) = &ind.target {
                 let tt = Scope::new(s, None, None).ty(target, diags);
                 if let Some(vt) = value_ty
-                    && vt != Ty::Unknown
-                    && tt != Ty::Unknown
+                    && vt != Type::Unknown
+                    && tt != Type::Unknown
                     && vt != tt
                 {
                     diags.push(
@@ -191,8 +192,8 @@ pub fn check_evaluations(s: &Symbols, diags: &mut Vec<Diagnostic>) {
                             target.span,
                             crate::tr!(
                                 "decl-target-tt-but-value-vt",
-                                tt = tt.describe_pub(),
-                                vt = vt.describe_pub()
+                                tt = tt.describe(),
+                                vt = vt.describe()
                             ),
                         )
                         .label(crate::tr!("decl-does-not-match-value"))

@@ -1,11 +1,11 @@
 //! Checks on test blocks: data rows fit their record, expectations name real rules,
 //! evaluations and finding codes.
 
-use super::lookup;
-use crate::ast::{BaseType, Binding, Expect, ExprKind, Literal, Record};
+use crate::ast::{Binding, Expect, ExprKind, Literal, Record, Type};
 use crate::diagnostic::{Code, Diagnostic};
+use crate::resolve::lookup;
 use crate::symbols::{DeclKind, Symbols};
-use crate::types::{Scope, Ty};
+use crate::types::Scope;
 
 pub fn check(s: &Symbols, diags: &mut Vec<Diagnostic>) {
     for test in &s.tests {
@@ -41,7 +41,7 @@ pub fn check(s: &Symbols, diags: &mut Vec<Diagnostic>) {
                         check_selector(s, rec, group, diags);
                     }
                     let t = Scope::new(s, None, None).ty(value, diags);
-                    if !matches!(t, Ty::Number | Ty::Unknown) {
+                    if !matches!(t, Type::NUMBER | Type::Unknown) {
                         diags.push(
                             Diagnostic::new(
                                 Code::TypeMismatch,
@@ -154,25 +154,23 @@ fn check_row(
 }
 
 /// A data value in a test must be a literal (or an actor/program name) of the field's type.
-fn check_value(s: &Symbols, ty: BaseType, b: &Binding, diags: &mut Vec<Diagnostic>) {
+fn check_value(s: &Symbols, ty: Type, b: &Binding, diags: &mut Vec<Diagnostic>) {
     let v = &b.value;
     let ok = match (&v.kind, ty) {
-        (ExprKind::Literal(Literal::Bool(_)), BaseType::Bool) => true,
-        (ExprKind::Literal(Literal::Number(n)), BaseType::Int | BaseType::Year) => {
-            n.fract().is_zero()
-        }
+        (ExprKind::Literal(Literal::Bool(_)), Type::Bool) => true,
+        (ExprKind::Literal(Literal::Number(n)), Type::Int | Type::Year) => n.fract().is_zero(),
         // Money needs its unit: `60` could be 元 or 万元.
-        (ExprKind::Literal(Literal::Number(_)), BaseType::Decimal | BaseType::Percent) => true,
-        (ExprKind::Literal(Literal::Percent(_)), BaseType::Percent | BaseType::Decimal) => true,
-        (ExprKind::Literal(Literal::Money(_)), BaseType::Money(_)) => true,
-        (ExprKind::Literal(Literal::Text(_)), BaseType::Text) => true,
-        (_, BaseType::Unknown) => true,
-        (ExprKind::Literal(Literal::Date(_)), BaseType::Date) => true,
-        (ExprKind::Name(n), BaseType::Actor) => {
+        (ExprKind::Literal(Literal::Number(_)), Type::Decimal | Type::Percent) => true,
+        (ExprKind::Literal(Literal::Percent(_)), Type::Percent | Type::Decimal) => true,
+        (ExprKind::Literal(Literal::Money(_)), Type::Money(_)) => true,
+        (ExprKind::Literal(Literal::Text(_)), Type::Text) => true,
+        (_, Type::Unknown) => true,
+        (ExprKind::Literal(Literal::Date(_)), Type::Date) => true,
+        (ExprKind::Name(n), Type::Actor) => {
             lookup(s, n, DeclKind::Actor, diags);
             return;
         }
-        (ExprKind::Name(n), BaseType::Program) => {
+        (ExprKind::Name(n), Type::Program) => {
             lookup(s, n, DeclKind::Program, diags);
             return;
         }
@@ -180,16 +178,16 @@ fn check_value(s: &Symbols, ty: BaseType, b: &Binding, diags: &mut Vec<Diagnosti
     };
     if !ok {
         let expected = match ty {
-            BaseType::Bool => crate::tr!("decl-true-false"),
-            BaseType::Int => crate::tr!("decl-whole-number"),
-            BaseType::Year => crate::tr!("decl-year-like"),
-            BaseType::Decimal => crate::tr!("words-a-number"),
-            BaseType::Percent => crate::tr!("decl-percent-like"),
-            BaseType::Money(_) => crate::tr!("decl-amount-like"),
-            BaseType::Text | BaseType::Unknown => crate::tr!("decl-string"),
-            BaseType::Date => crate::tr!("decl-date-like"),
-            BaseType::Actor => crate::tr!("decl-actor-s-name"),
-            BaseType::Program => crate::tr!("decl-program-s-name"),
+            Type::Bool => crate::tr!("decl-true-false"),
+            Type::Int => crate::tr!("decl-whole-number"),
+            Type::Year => crate::tr!("decl-year-like"),
+            Type::Decimal => crate::tr!("words-a-number"),
+            Type::Percent => crate::tr!("decl-percent-like"),
+            Type::Money(_) => crate::tr!("decl-amount-like"),
+            Type::Text | Type::Unknown | Type::ActorKind | Type::Level | Type::List => crate::tr!("decl-string"),
+            Type::Date => crate::tr!("decl-date-like"),
+            Type::Actor => crate::tr!("decl-actor-s-name"),
+            Type::Program => crate::tr!("decl-program-s-name"),
         };
         diags.push(
             Diagnostic::new(

@@ -10,20 +10,17 @@ use duikou::report::{self, html};
 use duikou::score::ScoreRow;
 use duikou::{Diagnostic, RuleSet, Severity};
 use std::io::IsTerminal;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(clap::Args)]
 pub struct CheckArgs {
-    /// Rule files or directories (searched recursively for *.dk).
-    #[arg(default_value = "rules")]
-    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    rules: super::common_args::RulePaths,
     /// Output format.
     #[arg(long, value_enum, default_value = "human")]
     format: Format,
-    /// Write the report to this file instead of standard output.
-    #[arg(short, long)]
-    output: Option<PathBuf>,
+    #[command(flatten)]
+    out: super::common_args::OutputFile,
     /// Treat warnings as errors.
     #[arg(long)]
     deny_warnings: bool,
@@ -44,7 +41,7 @@ pub struct CheckArgs {
 }
 
 pub fn check(args: CheckArgs) -> ExitCode {
-    let rules = RuleSet::load(&args.paths);
+    let rules = RuleSet::load(&args.rules.paths);
     let mut diags = rules.diagnostics().to_vec();
     if !rules.has_errors() {
         let opts = super::gaps::options(args.year, args.as_of);
@@ -64,7 +61,7 @@ pub fn check(args: CheckArgs) -> ExitCode {
         let mut problems = Vec::new();
         let files = bind::bind_with(
             &data_args,
-            &args.paths,
+            &args.rules.paths,
             &records,
             args.reading.stdin_format(),
             &mut problems,
@@ -75,7 +72,7 @@ pub fn check(args: CheckArgs) -> ExitCode {
     }
     if let Format::Xlsx = args.format {
         let book = report::xlsx::diagnostics(&diags, rules.sources());
-        if let Err(code) = super::xlsx_out::write(args.output.as_deref(), book) {
+        if let Err(code) = super::xlsx_out::write(args.out.output.as_deref(), book) {
             return code;
         }
     }
@@ -90,7 +87,7 @@ pub fn check(args: CheckArgs) -> ExitCode {
         }
     };
     if !matches!(args.format, Format::Xlsx)
-        && let Err(code) = emit(args.output.as_deref(), &text)
+        && let Err(code) = emit(args.out.output.as_deref(), &text)
     {
         return code;
     }
@@ -99,7 +96,11 @@ pub fn check(args: CheckArgs) -> ExitCode {
 
 /// The rule paths as typed, for the commands a report suggests.
 fn typed_paths(args: &CheckArgs) -> Vec<String> {
-    args.paths.iter().map(|p| p.display().to_string()).collect()
+    args.rules
+        .paths
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect()
 }
 
 fn overview_of(
@@ -152,7 +153,7 @@ fn readable(
             },
         }),
         _ => {
-            let color = super::use_color(args.output.as_deref());
+            let color = super::use_color(args.out.output.as_deref());
             report::answer::render(o, diags, rules.sources(), color)
         }
     }
@@ -207,7 +208,7 @@ fn check_data(
         args.deny_warnings,
     ));
     if let Format::Json = args.format {
-        let written = match &args.output {
+        let written = match &args.out.output {
             Some(path) => std::fs::File::create(path).and_then(|mut f| report.write_json(&mut f)),
             None => report.write_json(&mut std::io::stdout().lock()),
         };
@@ -219,7 +220,7 @@ fn check_data(
     }
     if let Format::Xlsx = args.format {
         if let Err(code) =
-            super::xlsx_out::write(args.output.as_deref(), report::xlsx::check(&report))
+            super::xlsx_out::write(args.out.output.as_deref(), report::xlsx::check(&report))
         {
             return code;
         }
@@ -242,7 +243,7 @@ fn check_data(
             readable(args, rules, diags, &o, Some(&report), &scores)
         }
     };
-    if let Err(code) = emit(args.output.as_deref(), &text) {
+    if let Err(code) = emit(args.out.output.as_deref(), &text) {
         return code;
     }
     exit

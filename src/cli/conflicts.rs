@@ -1,20 +1,17 @@
 //! `duikou conflicts`: provisions that cannot both be obeyed, and which prevails.
 
 use crate::cli::gaps::Format;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(clap::Args)]
 pub struct ConflictsArgs {
-    /// Rule files or directories (searched recursively for *.dk).
-    #[arg(default_value = "rules")]
-    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    rules: super::common_args::RulePaths,
     /// Output format.
     #[arg(long, value_enum, default_value = "human")]
     format: Format,
-    /// Write the report to this file instead of standard output.
-    #[arg(short, long)]
-    output: Option<PathBuf>,
+    #[command(flatten)]
+    out: super::common_args::OutputFile,
     /// Treat warnings as errors.
     #[arg(long)]
     deny_warnings: bool,
@@ -23,13 +20,13 @@ pub struct ConflictsArgs {
 pub fn conflicts(args: ConflictsArgs) -> ExitCode {
     let loaded = if matches!(args.format, Format::Sarif) {
         super::load_clean_sarif(
-            &args.paths,
+            &args.rules.paths,
             "conflicts",
             &duikou::tr!("cli-before-conflicts"),
-            args.output.as_deref(),
+            args.out.output.as_deref(),
         )
     } else {
-        super::load_clean(&args.paths, &duikou::tr!("cli-before-conflicts"))
+        super::load_clean(&args.rules.paths, &duikou::tr!("cli-before-conflicts"))
     };
     let rules = match loaded {
         Ok(r) => r,
@@ -40,7 +37,7 @@ pub fn conflicts(args: ConflictsArgs) -> ExitCode {
         &rules,
         found,
         args.format,
-        args.output.as_deref(),
+        args.out.output.as_deref(),
         args.deny_warnings,
         "conflict",
         None,

@@ -42,7 +42,7 @@ pub fn report(rules: &duikou::RuleSet, results: &[TestResult], args: &TestArgs) 
             return ExitCode::from(EXIT_UNPROCESSABLE);
         }
     };
-    if let Err(code) = emit(args.output.as_deref(), &text) {
+    if let Err(code) = emit(args.out.output.as_deref(), &text) {
         return code;
     }
     let below = args.min_coverage.is_some_and(|min| cov.percent < min);

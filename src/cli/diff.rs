@@ -29,9 +29,8 @@ pub struct DiffArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "human")]
     format: Format,
-    /// Write the report to this file instead of standard output.
-    #[arg(short, long)]
-    output: Option<PathBuf>,
+    #[command(flatten)]
+    out: super::common_args::OutputFile,
 }
 
 pub fn diff(args: DiffArgs) -> ExitCode {
@@ -77,7 +76,7 @@ pub fn diff(args: DiffArgs) -> ExitCode {
         Format::Json => render::json(&report),
         Format::Markdown => render::markdown(&report),
     };
-    match super::emit(args.output.as_deref(), &text) {
+    match super::emit(args.out.output.as_deref(), &text) {
         Ok(()) => ExitCode::SUCCESS,
         Err(code) => code,
     }

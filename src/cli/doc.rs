@@ -6,16 +6,15 @@ use std::process::ExitCode;
 
 #[derive(clap::Args)]
 pub struct DocArgs {
-    /// Rule files or directories (searched recursively for *.dk).
-    #[arg(default_value = "rules")]
-    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    rules: super::common_args::RulePaths,
     /// The folder to write the site into (created if missing).
     #[arg(short, long)]
     output: PathBuf,
 }
 
 pub fn doc(args: DocArgs) -> ExitCode {
-    let rules = match super::load_clean(&args.paths, &duikou::tr!("cli-before-publishing")) {
+    let rules = match super::load_clean(&args.rules.paths, &duikou::tr!("cli-before-publishing")) {
         Ok(r) => r,
         Err(code) => return code,
     };

@@ -1,6 +1,6 @@
 //! `duikou explain --format json`: the explanation of a rule or of a score as one JSON object.
 
-use duikou::engine::compile_eval::EvaluationPlan;
+use duikou::engine::compile::EvaluationPlan;
 use duikou::engine::finding::{DataFinding, FindingKind};
 use duikou::score::{ScoreRow, attainment_text, round2};
 use rust_decimal::Decimal;
@@ -87,7 +87,7 @@ pub fn rule(
 
 /// One indicator of a score explanation.
 fn indicator(
-    ind: &duikou::engine::compile_eval::IndicatorPlan,
+    ind: &duikou::engine::compile::IndicatorPlan,
     s: &duikou::score::IndicatorScore,
 ) -> Value {
     let target = match ind.target_shape {

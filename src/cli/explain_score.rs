@@ -108,7 +108,7 @@ pub fn explain(
             let _ = writeln!(out, "    {} ({}): {avg}", r.evaluator, percent(r.weight));
         }
         let target = match ind.target_shape {
-            duikou::data::shape::Shape::Percent => percent(ind.target),
+            duikou::ast::Type::Percent => percent(ind.target),
             _ => ind.target.normalize().to_string(),
         };
         match (&s.value, s.attainment) {
@@ -157,7 +157,7 @@ pub fn explain(
 }
 
 /// ` within year 2017` for a ranking taken within some keys; empty otherwise.
-fn partition_text(e: &duikou::engine::compile_eval::EvaluationPlan, row: &ScoreRow) -> String {
+fn partition_text(e: &duikou::engine::compile::EvaluationPlan, row: &ScoreRow) -> String {
     let parts: Vec<String> = e
         .rank_within
         .iter()

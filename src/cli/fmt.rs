@@ -5,7 +5,7 @@ use super::{EXIT_FINDINGS, EXIT_UNPROCESSABLE};
 use clap::ValueEnum;
 use duikou::fmt::{Dialect, FmtError, format_source, rule_files, unified};
 use duikou::source::{SourceFile, SourceMap};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -20,9 +20,8 @@ pub enum DialectArg {
 
 #[derive(clap::Args)]
 pub struct FmtArgs {
-    /// Rule files or directories (searched recursively for *.dk).
-    #[arg(default_value = "rules")]
-    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    rules: super::common_args::RulePaths,
     /// Change nothing: print the differences and exit 1 if any file is not formatted.
     #[arg(long)]
     check: bool,
@@ -44,7 +43,7 @@ pub fn fmt(args: FmtArgs) -> ExitCode {
         DialectArg::En => Dialect::En,
         DialectArg::Keep => Dialect::Keep,
     };
-    let (files, problems) = rule_files(&args.paths);
+    let (files, problems) = rule_files(&args.rules.paths);
     let mut failed = !problems.is_empty();
     print!(
         "{}",

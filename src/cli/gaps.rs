@@ -5,7 +5,6 @@ use chrono::NaiveDate;
 use clap::ValueEnum;
 use duikou::gaps::{self, Options};
 use duikou::report;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -26,9 +25,8 @@ pub enum Format {
 
 #[derive(clap::Args)]
 pub struct GapsArgs {
-    /// Rule files or directories (searched recursively for *.dk).
-    #[arg(default_value = "rules")]
-    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    rules: super::common_args::RulePaths,
     /// Only this year (a warning when no program or pair is active in it).
     #[arg(long, value_name = "YEAR", conflicts_with = "as_of")]
     year: Option<i32>,
@@ -42,9 +40,8 @@ pub struct GapsArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "human")]
     format: Format,
-    /// Write the report to this file instead of standard output.
-    #[arg(short, long)]
-    output: Option<PathBuf>,
+    #[command(flatten)]
+    out: super::common_args::OutputFile,
     /// Treat warnings as errors.
     #[arg(long)]
     deny_warnings: bool,
@@ -62,13 +59,13 @@ pub fn options(year: Option<i32>, as_of: Option<NaiveDate>) -> Options {
 pub fn gaps(args: GapsArgs) -> ExitCode {
     let loaded = if matches!(args.format, Format::Sarif) {
         super::load_clean_sarif(
-            &args.paths,
+            &args.rules.paths,
             "gaps",
             &duikou::tr!("cli-before-gaps"),
-            args.output.as_deref(),
+            args.out.output.as_deref(),
         )
     } else {
-        super::load_clean(&args.paths, &duikou::tr!("cli-before-gaps"))
+        super::load_clean(&args.rules.paths, &duikou::tr!("cli-before-gaps"))
     };
     let rules = match loaded {
         Ok(r) => r,
@@ -112,7 +109,7 @@ pub fn gaps(args: GapsArgs) -> ExitCode {
             }
             _ => report::gaps::matrix_text(&cells),
         };
-        return match emit(args.output.as_deref(), &text) {
+        return match emit(args.out.output.as_deref(), &text) {
             Ok(()) => ExitCode::SUCCESS,
             Err(code) => code,
         };
@@ -124,7 +121,7 @@ pub fn gaps(args: GapsArgs) -> ExitCode {
         &rules,
         found,
         args.format,
-        args.output.as_deref(),
+        args.out.output.as_deref(),
         args.deny_warnings,
         "gap",
         matrix,

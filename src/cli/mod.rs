@@ -3,6 +3,7 @@
 mod check;
 mod color;
 mod completions;
+mod common_args;
 mod conflicts;
 mod coverage;
 mod data_options;

@@ -7,7 +7,6 @@ use duikou::engine::check::Keep;
 use duikou::engine::run::{self, Options};
 use duikou::report;
 use std::io::IsTerminal;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -28,24 +27,22 @@ pub enum Format {
 
 #[derive(clap::Args)]
 pub struct ScoreArgs {
-    /// Rule files or directories (searched recursively for *.dk).
-    #[arg(default_value = "rules")]
-    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    rules: super::common_args::RulePaths,
     /// The evaluation to score (default: the only one, or the first).
     #[arg(long, value_name = "NAME")]
     evaluation: Option<String>,
     /// Output format.
     #[arg(long, value_enum, default_value = "human")]
     format: Format,
-    /// Write the report to this file instead of standard output.
-    #[arg(short, long)]
-    output: Option<PathBuf>,
+    #[command(flatten)]
+    out: super::common_args::OutputFile,
     #[command(flatten)]
     reading: super::data_options::DataOptions,
 }
 
 pub fn score(args: ScoreArgs) -> ExitCode {
-    let rules = match super::load_clean(&args.paths, &duikou::tr!("cli-before-scoring")) {
+    let rules = match super::load_clean(&args.rules.paths, &duikou::tr!("cli-before-scoring")) {
         Ok(r) => r,
         Err(code) => return code,
     };
@@ -88,7 +85,7 @@ pub fn score(args: ScoreArgs) -> ExitCode {
     let mut problems = Vec::new();
     let files = bind::bind_with(
         &data_args,
-        &args.paths,
+        &args.rules.paths,
         &records,
         args.reading.stdin_format(),
         &mut problems,
@@ -121,7 +118,7 @@ pub fn score(args: ScoreArgs) -> ExitCode {
     }
     if let Format::Xlsx = args.format {
         if let Err(code) =
-            super::xlsx_out::write(args.output.as_deref(), report::xlsx::score(e, &rows))
+            super::xlsx_out::write(args.out.output.as_deref(), report::xlsx::score(e, &rows))
         {
             return code;
         }
@@ -149,7 +146,7 @@ pub fn score(args: ScoreArgs) -> ExitCode {
         Format::Html => report::html::score(&rules, e, &rows, &data.hashes),
     };
     if !matches!(args.format, Format::Xlsx)
-        && let Err(code) = emit(args.output.as_deref(), &text)
+        && let Err(code) = emit(args.out.output.as_deref(), &text)
     {
         return code;
     }

@@ -2,7 +2,6 @@
 
 use super::{EXIT_FINDINGS, emit};
 use clap::ValueEnum;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -21,15 +20,13 @@ pub enum Format {
 
 #[derive(clap::Args)]
 pub struct TestArgs {
-    /// Rule files or directories (searched recursively for *.dk).
-    #[arg(default_value = "rules")]
-    pub(super) paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub(super) rules: super::common_args::RulePaths,
     /// Output format.
     #[arg(long, value_enum, default_value = "human")]
     pub(super) format: Format,
-    /// Write the report to this file instead of standard output.
-    #[arg(short, long)]
-    pub(super) output: Option<PathBuf>,
+    #[command(flatten)]
+    pub(super) out: super::common_args::OutputFile,
     /// Report which provisions of each document and article the tests exercise.
     #[arg(long)]
     pub(super) coverage: bool,
@@ -41,13 +38,13 @@ pub struct TestArgs {
 pub fn test(args: TestArgs) -> ExitCode {
     let loaded = if matches!(args.format, Format::Sarif) {
         super::load_clean_sarif(
-            &args.paths,
+            &args.rules.paths,
             "test",
             &duikou::tr!("cli-before-testing"),
-            args.output.as_deref(),
+            args.out.output.as_deref(),
         )
     } else {
-        super::load_clean(&args.paths, &duikou::tr!("cli-before-testing"))
+        super::load_clean(&args.rules.paths, &duikou::tr!("cli-before-testing"))
     };
     let rules = match loaded {
         Ok(r) => r,
@@ -99,7 +96,7 @@ pub fn test(args: TestArgs) -> ExitCode {
             s
         }
     };
-    if let Err(code) = emit(args.output.as_deref(), &text) {
+    if let Err(code) = emit(args.out.output.as_deref(), &text) {
         return code;
     }
     if failed > 0 {

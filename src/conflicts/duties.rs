@@ -1,6 +1,7 @@
 //! C004 (competing leads) and C006 (restated duties) between duties of different documents.
 
-use super::resolve::{Side, resolve};
+use super::clash::Side;
+use super::resolve::resolve;
 use super::{conflict, document, leads_meet, periods_meet, place};
 use crate::ast::{self, DutyTarget, Role};
 use crate::diagnostic::{Code, Diagnostic, Severity};

@@ -1,8 +1,8 @@
 //! Conflicts between documents (SPEC §8): provisions whose scopes overlap and which cannot both
 //! be obeyed, with a witness where one can be built and the resolution under the Legislation Law.
 
-pub mod authority;
 pub mod canon;
+mod clash;
 mod duties;
 pub mod measure;
 mod pairs;
@@ -14,16 +14,22 @@ mod variation;
 pub mod witness;
 
 use crate::ast;
+use crate::authority;
 use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::engine::compile::Override;
 use crate::engine::world::{Period, periods};
+use crate::ids::RuleId;
 use crate::symbols::{Source, Sourced, Symbols};
-use resolve::{Resolution, Side};
+use clash::Side;
+use resolve::Resolution;
 use rustc_hash::FxHashMap;
 use scope::{Constraints, can_overlap, constraints};
 
 /// One rule, prepared for comparison.
 pub(crate) struct Prepared<'a> {
     rule: &'a Sourced<ast::Rule>,
+    /// The rule in the compiled plan.
+    id: Option<RuleId>,
     record: &'a ast::Record,
     scope: Constraints,
     per: Vec<String>,
@@ -65,7 +71,7 @@ fn yearly(record: &ast::Record) -> bool {
     record
         .fields
         .iter()
-        .any(|f| f.time && f.ty == ast::BaseType::Year)
+        .any(|f| f.time && f.ty == ast::Type::Year)
 }
 
 /// Whether two leads hold at the same time: their documents are in force together while both
@@ -110,19 +116,6 @@ fn place(s: &Option<Source>) -> String {
     }
 }
 
-/// A rule that yields to another where both apply (SPEC §5): a defeated rule, or a prohibition
-/// with a prevailing permit.
-#[derive(Debug, Clone)]
-pub struct Override {
-    pub defeated: String,
-    pub winner: String,
-    /// The winner is a `permit`: only records it describes are exempt.
-    pub permit: bool,
-    /// A variation prevails only for records and groups within this territory.
-    pub region: Option<String>,
-    pub reason: String,
-}
-
 /// Every conflict, in declaration order of the first provision.
 pub fn analyze(symbols: &Symbols, plan: &crate::engine::compile::Plan) -> Vec<Diagnostic> {
     find(symbols, plan).0
@@ -145,6 +138,7 @@ pub fn find(
             per.sort();
             Some(Prepared {
                 rule: r,
+                id: plan.rule_id(&r.item.name.text),
                 record,
                 scope: constraints(over.filter.as_ref(), record),
                 per,

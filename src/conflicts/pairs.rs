@@ -1,6 +1,7 @@
 //! C005 (reassigned pairing) and C006 (restated pair) between pairs of different documents.
 
-use super::resolve::{Side, resolve};
+use super::clash::Side;
+use super::resolve::resolve;
 use super::{conflict, document, periods_meet, place, soften};
 use crate::ast;
 use crate::diagnostic::{Code, Diagnostic};

@@ -1,12 +1,13 @@
 //! Steps 2 to 4 of the resolution: superior over inferior, special and posterior within one
 //! issuer, and who decides the clashes the law leaves open.
 
-use super::authority::{
+use super::clash::{Clash, is_regulation, unresolved};
+use crate::ast::DocLevel;
+use crate::authority::{
     STATE_COUNCIL, common_territory, may_annul, politically_above, power_over, province_of,
     standing_committee, tier,
 };
-use super::resolve::{Clash, Resolution, is_regulation, unresolved};
-use crate::ast::DocLevel;
+use crate::diagnostic::Resolution;
 
 /// Rank among legal documents, lower is higher: the national ladder, then local regulations,
 /// then rules.
@@ -57,7 +58,7 @@ pub fn same_issuer(c: &Clash<'_>) -> Resolution {
 
 /// Which organ decides a newer general provision against an older special one of one issuer.
 fn issuer_decides(c: &Clash<'_>) -> (String, &'static str) {
-    let issuer = super::authority::organ(&c.issuer(0));
+    let issuer = crate::authority::organ(&c.issuer(0));
     match c.levels[0] {
         DocLevel::Law => (
             standing_committee(crate::symbols::NATIONAL),
@@ -302,7 +303,7 @@ fn legal_and_political(c: &Clash<'_>, legal: usize) -> Resolution {
     let policy = 1 - legal;
     let (il, ip) = (c.issuer_label(legal), c.issuer_label(policy));
     let s = c.symbols;
-    let powers = super::authority::issuers(c.docs[policy]);
+    let powers = crate::authority::issuers(c.docs[policy]);
     if let Some(ip) = powers.iter().find(|i| may_annul(s, i, c.docs[legal])) {
         return c.win(
             policy,

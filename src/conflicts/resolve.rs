@@ -2,103 +2,15 @@
 //! or who decides, in the order of SPEC §8: jurisdiction, variation, superior, special and
 //! posterior within one issuer, and otherwise unresolved with the deciding organ named.
 
-use super::authority::{
-    STATE_COUNCIL, common_territory, doc_territory, highest_issuer, may_annul, same_issuer,
-    standing_committee,
-};
+pub use super::clash::Side;
+use super::clash::{Clash, is_regulation, unresolved};
 use super::ranking;
-use crate::ast::{DocLevel, Document};
-use crate::symbols::{NATIONAL, Source, Symbols};
-use serde::Serialize;
-
-/// How a conflict is resolved.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Resolution {
-    /// `superior`, `variation`, `special`, `posterior` or `unresolved`.
-    pub kind: &'static str,
-    /// The prevailing provision: `援疆条例 art 12`.
-    pub prevails: Option<String>,
-    /// Who has to decide, when unresolved.
-    pub refer_to: Option<String>,
-    /// The principle and its article, in one sentence.
-    pub principle: String,
-    /// For a variation: the territory inside which it prevails.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub region: Option<String>,
-    /// Which side prevails: 0 (the first provision) or 1.
-    #[serde(skip)]
-    pub winner: Option<usize>,
-}
-
-/// One side of a conflict: where it comes from, and whether its scope is narrower.
-pub struct Side<'a> {
-    pub source: Option<&'a Source>,
-    /// Its scope is strictly narrower than the other's.
-    pub narrower: bool,
-}
-
-/// The two sides and their documents, as the steps of the resolution see them.
-pub struct Clash<'a> {
-    pub symbols: &'a Symbols,
-    pub sides: [&'a Side<'a>; 2],
-    pub docs: [&'a Document; 2],
-    pub levels: [DocLevel; 2],
-}
-
-impl Clash<'_> {
-    /// `i` prevails.
-    pub fn win(&self, i: usize, kind: &'static str, principle: String) -> Resolution {
-        Resolution {
-            kind,
-            prevails: self.sides[i].source.map(place),
-            refer_to: None,
-            principle,
-            region: None,
-            winner: Some(i),
-        }
-    }
-
-    /// The issuer each side ranks as.
-    pub fn issuer(&self, i: usize) -> String {
-        highest_issuer(self.symbols, self.docs[i])
-    }
-
-    /// The issuers of side `i` for a message: `中共中央` and `国务院` for a joint document.
-    pub fn issuer_label(&self, i: usize) -> String {
-        let all = super::authority::issuers(self.docs[i]);
-        all.join("` and `")
-    }
-
-    /// The territory each side binds.
-    pub fn territory(&self, i: usize) -> String {
-        doc_territory(self.symbols, self.docs[i])
-    }
-
-    /// The level of side `i`, with an article: `an administrative_regulation`.
-    pub fn level_name(&self, i: usize) -> String {
-        crate::suggest::a_or_an(self.levels[i].as_str())
-    }
-}
-
-fn place(s: &Source) -> String {
-    crate::tr!(
-        "gaps-document-art-article",
-        document = s.document,
-        article = s.article
-    )
-}
-
-/// Nobody prevails; `refer_to` decides.
-pub fn unresolved(refer_to: String, principle: String) -> Resolution {
-    Resolution {
-        kind: "unresolved",
-        prevails: None,
-        refer_to: Some(refer_to),
-        principle,
-        region: None,
-        winner: None,
-    }
-}
+use crate::ast::Document;
+use crate::authority::{
+    STATE_COUNCIL, common_territory, may_replace, same_issuer, standing_committee,
+};
+pub use crate::diagnostic::Resolution;
+use crate::symbols::{NATIONAL, Symbols};
 
 /// Resolves a clash between provisions `a` and `b`.
 pub fn resolve(symbols: &Symbols, a: &Side<'_>, b: &Side<'_>) -> Resolution {
@@ -176,13 +88,6 @@ fn repeal(c: &Clash<'_>) -> Option<Resolution> {
     ))
 }
 
-/// Whether `x`'s issuers may repeal `y` (立法法 art 108).
-pub fn may_replace(symbols: &Symbols, x: &Document, y: &Document) -> bool {
-    super::authority::issuers(x)
-        .iter()
-        .any(|i| may_annul(symbols, i, y))
-}
-
 /// Step 0: two documents of territories neither within the other stand in no hierarchy.
 fn jurisdiction(c: &Clash<'_>) -> Option<Resolution> {
     let (ta, tb) = (c.territory(0), c.territory(1));
@@ -212,15 +117,4 @@ fn jurisdiction(c: &Clash<'_>) -> Option<Resolution> {
             article = article
         ),
     ))
-}
-
-/// A local regulation or one of its autonomous or special-zone forms.
-pub fn is_regulation(l: DocLevel) -> bool {
-    matches!(
-        l,
-        DocLevel::LocalRegulation
-            | DocLevel::AutonomousRegulation
-            | DocLevel::SeparateRegulation
-            | DocLevel::SezRegulation
-    )
 }

@@ -3,13 +3,15 @@
 //! or prevailing as a variation, special or later provision).
 
 use super::canon::canon;
+use super::clash::{Side, unresolved};
 use super::measure::{self, Bound, feasible, requirement, show};
-use super::resolve::{Resolution, Side, resolve, unresolved};
+use super::resolve::{Resolution, resolve};
 use super::witness::{self, Witness};
 use super::{Override, Prepared, conflict, place, sides};
 use crate::ast::{self, Cmp, RuleKind};
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::engine::world::Period;
+use crate::ids::ActorId;
 use crate::symbols::{Sourced, Symbols};
 use rustc_hash::FxHashMap;
 
@@ -29,11 +31,9 @@ fn name(r: &Sourced<ast::Rule>) -> String {
 }
 
 /// A rule's condition as written.
-fn text_of(plan: &crate::engine::compile::Plan, r: &Sourced<ast::Rule>) -> String {
-    plan.rules
-        .iter()
-        .find(|p| p.name == r.item.name.text)
-        .map(|p| p.condition_text.clone())
+fn text_of(plan: &crate::engine::compile::Plan, p: &Prepared<'_>) -> String {
+    let r = p.rule;
+    p.id.map(|id| plan.rule(id).condition_text.clone())
         .unwrap_or_else(|| r.item.condition.as_ref().map(canon).unwrap_or_default())
 }
 
@@ -81,15 +81,7 @@ impl Pair<'_> {
         if ra.condition.is_none() || rb.condition.is_none() || self.a.per != self.b.per {
             return;
         }
-        let w = witness::find(
-            self.symbols,
-            self.plan,
-            self.periods,
-            self.a.rule,
-            self.b.rule,
-            &self.a.scope,
-            &self.b.scope,
-        );
+        let w = witness::find(self.symbols, self.plan, self.periods, self.a, self.b);
         let w = w.filter(|w| w.certain);
         match (ra.kind, rb.kind) {
             (RuleKind::Permit, RuleKind::Forbid) => self.permit(0, w.as_ref(), out, overrides),
@@ -130,8 +122,8 @@ impl Pair<'_> {
                 .and_then(|i| [x, y][i].source)
                 .and_then(|s| self.symbols.documents.get(&s.document));
             doc.map_or_else(
-                || super::authority::STATE_COUNCIL.to_string(),
-                |d| super::authority::organ(&super::authority::highest_issuer(self.symbols, d)),
+                || crate::authority::STATE_COUNCIL.to_string(),
+                |d| crate::authority::organ(&crate::authority::highest_issuer(self.symbols, d)),
             )
         });
         unresolved(
@@ -171,11 +163,21 @@ impl Pair<'_> {
 
     fn push_override(&self, win: usize, r: &Resolution, overrides: &mut Vec<Override>) {
         let (w, l) = (self.side(win), self.side(1 - win));
+        let (Some(defeated), Some(winner)) = (l.id, w.id) else {
+            return;
+        };
+        let region = match &r.region {
+            Some(t) if t != crate::symbols::NATIONAL => match self.symbols.actors.get_index_of(t) {
+                Some(i) => Some(ActorId(i as u32)),
+                None => return,
+            },
+            _ => None,
+        };
         overrides.push(Override {
-            defeated: l.rule.item.name.text.clone(),
-            winner: w.rule.item.name.text.clone(),
+            defeated,
+            winner,
             permit: w.rule.item.kind == RuleKind::Permit,
-            region: r.region.clone(),
+            region,
             reason: crate::tr!(
                 "conflicts-r-prevails-over-place-principle",
                 r = r.prevails.clone().unwrap_or_default(),
@@ -242,8 +244,8 @@ impl Pair<'_> {
                 "conflicts-name-permits-what-name-forbids",
                 name = name(permit.rule),
                 name2 = name(forbid.rule),
-                text_of = text_of(self.plan, permit.rule),
-                text_of2 = text_of(self.plan, forbid.rule)
+                text_of = text_of(self.plan, permit),
+                text_of2 = text_of(self.plan, forbid)
             ),
             r,
             w.is_some(),

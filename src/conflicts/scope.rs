@@ -275,13 +275,13 @@ pub fn can_overlap(
             continue;
         }
         let feasible = match f.ty {
-            ast::BaseType::Actor => !names_allowed(symbols, name, &on, false).is_empty(),
-            ast::BaseType::Program => !names_allowed(symbols, name, &on, true).is_empty(),
-            ast::BaseType::Int
-            | ast::BaseType::Decimal
-            | ast::BaseType::Percent
-            | ast::BaseType::Money(_)
-            | ast::BaseType::Year => number_feasible(name, &on),
+            ast::Type::Actor => !names_allowed(symbols, name, &on, false).is_empty(),
+            ast::Type::Program => !names_allowed(symbols, name, &on, true).is_empty(),
+            ast::Type::Int
+            | ast::Type::Decimal
+            | ast::Type::Percent
+            | ast::Type::Money(_)
+            | ast::Type::Year => number_feasible(name, &on),
             _ => text_feasible(&on),
         };
         if !feasible {
@@ -337,13 +337,13 @@ pub fn pick(
             .filter(|x| matches!(x, Atom::Is { field, .. } | Atom::Within { field, .. } if field == name))
             .collect();
         let choice = match f.ty {
-            ast::BaseType::Actor if !on.is_empty() => names_allowed(symbols, name, &on, false)
+            ast::Type::Actor if !on.is_empty() => names_allowed(symbols, name, &on, false)
                 .first()
                 .map(|s| s.to_string()),
-            ast::BaseType::Program if !on.is_empty() => names_allowed(symbols, name, &on, true)
+            ast::Type::Program if !on.is_empty() => names_allowed(symbols, name, &on, true)
                 .first()
                 .map(|s| s.to_string()),
-            ast::BaseType::Text | ast::BaseType::Bool => on.iter().find_map(|x| match x {
+            ast::Type::Text | ast::Type::Bool => on.iter().find_map(|x| match x {
                 Atom::Is {
                     values,
                     negated: false,
@@ -374,7 +374,7 @@ pub fn territories_meet(
     let reach: Vec<(bool, bool, bool)> = record
         .fields
         .iter()
-        .filter(|f| f.ty == ast::BaseType::Actor)
+        .filter(|f| f.ty == ast::Type::Actor)
         .map(|f| {
             let allowed = names_allowed(symbols, &f.name.text, &atoms, false);
             let (in_a, in_b) = (

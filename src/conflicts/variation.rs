@@ -3,8 +3,9 @@
 //! a special economic zone's regulation what it is authorised to vary (art 101 ¶2) — never the
 //! Constitution, the 民族区域自治法 or a provision made for autonomous areas (art 85 ¶2).
 
-use super::resolve::{Clash, Resolution};
+use super::clash::Clash;
 use crate::ast::{DocLevel, Document};
+use crate::diagnostic::Resolution;
 use crate::symbols::Symbols;
 
 /// The sentence every variation finding ends with.

@@ -2,16 +2,17 @@
 //! prohibition, which both describe), found by trying values and evaluating the real rules;
 //! printed as a ready-to-paste `test` block.
 
-use super::scope::{Constraints, pick};
-use crate::ast::{self, BaseType, RuleKind};
+use super::Prepared;
+use super::scope::pick;
+use crate::ast::{self, RuleKind, Type};
 use crate::data::cells::{OwnedCell, RowCells};
 use crate::data::row::{Row, validate};
 use crate::data::value::Value;
-use crate::engine::check::{RowEnv, in_force, year_of};
 use crate::engine::compile::Plan;
+use crate::engine::env::{RowEnv, in_force, year_of};
 use crate::engine::eval::Evaluator;
 use crate::engine::world::Period;
-use crate::symbols::{Sourced, Symbols};
+use crate::symbols::Symbols;
 use chrono::Datelike;
 use rustc_hash::FxHashMap;
 
@@ -52,19 +53,19 @@ fn name(s: &str) -> String {
 }
 
 /// The value as `.dk` source, and as a data cell.
-fn literal(ty: BaseType, v: &str) -> String {
+fn literal(ty: Type, v: &str) -> String {
     match ty {
-        BaseType::Money(u) => format!("{v}{}", u.as_str()),
-        BaseType::Percent => format!("{v}%"),
-        BaseType::Text | BaseType::Unknown => format!("\"{v}\""),
-        BaseType::Actor | BaseType::Program => name(v),
+        Type::Money(u) => format!("{v}{}", u.as_str()),
+        Type::Percent => format!("{v}%"),
+        Type::Text | Type::Unknown => format!("\"{v}\""),
+        Type::Actor | Type::Program => name(v),
         _ => v.to_string(),
     }
 }
 
-fn cell(ty: BaseType, v: &str) -> String {
+fn cell(ty: Type, v: &str) -> String {
     match ty {
-        BaseType::Percent => format!("{v}%"),
+        Type::Percent => format!("{v}%"),
         _ => v.to_string(),
     }
 }
@@ -88,12 +89,12 @@ fn base_values(
     record: &ast::Record,
     chosen: &[(String, String)],
     y: i32,
-) -> Vec<(BaseType, String)> {
+) -> Vec<(Type, String)> {
     let program = chosen.iter().find(|(k, _)| {
         record
             .fields
             .iter()
-            .any(|f| f.name.text == *k && f.ty == BaseType::Program)
+            .any(|f| f.name.text == *k && f.ty == Type::Program)
     });
     let pair = symbols
         .pairs
@@ -106,9 +107,9 @@ fn base_values(
             ]
         });
     let mut actor_slot = 0;
-    let mut base: Vec<(BaseType, String)> = Vec::new();
+    let mut base: Vec<(Type, String)> = Vec::new();
     for f in &record.fields {
-        if f.ty == BaseType::Actor && !chosen.iter().any(|(k, _)| *k == f.name.text) {
+        if f.ty == Type::Actor && !chosen.iter().any(|(k, _)| *k == f.name.text) {
             if let Some(p) = &pair
                 && actor_slot < 2
             {
@@ -116,7 +117,7 @@ fn base_values(
                 actor_slot += 1;
                 continue;
             }
-        } else if f.ty == BaseType::Actor {
+        } else if f.ty == Type::Actor {
             actor_slot += 1;
         }
         let v = chosen
@@ -132,20 +133,20 @@ fn base_values(
 /// A value of the field's type that passes validation.
 fn plain_value(symbols: &Symbols, f: &ast::Field, y: i32) -> String {
     match f.ty {
-        BaseType::Bool => "true".into(),
-        BaseType::Int | BaseType::Decimal | BaseType::Money(_) => "100".into(),
-        BaseType::Percent => "50".into(),
-        BaseType::Text | BaseType::Unknown => {
+        Type::Bool => "true".into(),
+        Type::Int | Type::Decimal | Type::Money(_) => "100".into(),
+        Type::Percent => "50".into(),
+        Type::Text | Type::Unknown | Type::ActorKind | Type::Level | Type::List => {
             if f.key {
                 "w1".into()
             } else {
                 "样例".into()
             }
         }
-        BaseType::Date => format!("{y}-07-01"),
-        BaseType::Year => y.to_string(),
-        BaseType::Actor => symbols.actors.keys().nth(1).cloned().unwrap_or_default(),
-        BaseType::Program => symbols.programs.keys().next().cloned().unwrap_or_default(),
+        Type::Date => format!("{y}-07-01"),
+        Type::Year => y.to_string(),
+        Type::Actor => symbols.actors.keys().nth(1).cloned().unwrap_or_default(),
+        Type::Program => symbols.programs.keys().next().cloned().unwrap_or_default(),
     }
 }
 
@@ -179,7 +180,7 @@ fn mentioned(record: &ast::Record, a: &ast::Rule, b: &ast::Rule) -> Option<Vec<u
             .filter(|(_, f)| {
                 matches!(
                     f.ty,
-                    BaseType::Int | BaseType::Decimal | BaseType::Money(_) | BaseType::Percent
+                    Type::Int | Type::Decimal | Type::Money(_) | Type::Percent
                 ) && text.contains(f.name.text.as_str())
             })
             .map(|(i, _)| i)
@@ -190,18 +191,16 @@ fn mentioned(record: &ast::Record, a: &ast::Rule, b: &ast::Rule) -> Option<Vec<u
 
 /// Looks for a record to which both rules apply; for a permit and a prohibition, one that both
 /// conditions describe.
-pub fn find(
+pub(crate) fn find(
     symbols: &Symbols,
     plan: &Plan,
     p: &FxHashMap<String, Period>,
-    a: &Sourced<ast::Rule>,
-    b: &Sourced<ast::Rule>,
-    sa: &Constraints,
-    sb: &Constraints,
+    pa: &Prepared<'_>,
+    pb: &Prepared<'_>,
 ) -> Option<Witness> {
-    let record = symbols.records.get(&a.item.over.as_ref()?.record.text)?;
-    let ia = plan.rules.iter().position(|r| r.name == a.item.name.text)?;
-    let ib = plan.rules.iter().position(|r| r.name == b.item.name.text)?;
+    let (a, b, sa, sb) = (pa.rule, pb.rule, &pa.scope, &pb.scope);
+    let record = pa.record;
+    let (ia, ib) = (pa.id?.index(), pb.id?.index());
     let chosen = pick(symbols, record, sa, sb);
     let y = year(
         p,
@@ -239,7 +238,7 @@ fn evaluate(
     plan: &Plan,
     record: &ast::Record,
     (ia, ib): (usize, usize),
-    values: &[(BaseType, String)],
+    values: &[(Type, String)],
     described: bool,
 ) -> Option<Witness> {
     let cells: Vec<OwnedCell> = values

@@ -3,7 +3,7 @@
 use super::header_text::{fold, split_unit};
 use super::problem::{DataLocation, DataProblem};
 use super::sink::RowSink;
-use crate::ast::{BaseType, Field, MoneyUnit};
+use crate::ast::{Field, MoneyUnit, Type};
 use crate::diagnostic::{Code, Severity};
 use crate::suggest::did_you_mean;
 
@@ -141,7 +141,7 @@ pub fn units(
         .iter()
         .zip(columns)
         .map(|(f, c)| match (f.ty, c) {
-            (BaseType::Money(_), Some(c)) => split_unit(&fold(&header[*c])).map(|(_, u)| u),
+            (Type::Money(_), Some(c)) => split_unit(&fold(&header[*c])).map(|(_, u)| u),
             _ => None,
         })
         .collect()

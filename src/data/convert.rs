@@ -3,7 +3,7 @@
 use super::names::NameTable;
 use super::problem::Rejection;
 use super::value::{Text, Value};
-use crate::ast::{BaseType, MoneyUnit};
+use crate::ast::{MoneyUnit, Type};
 use crate::diagnostic::Code;
 use crate::suggest::did_you_mean;
 use chrono::NaiveDate;
@@ -39,7 +39,7 @@ pub struct NameIndex {
 #[inline(always)]
 pub fn convert(
     cell: Cell<'_>,
-    ty: BaseType,
+    ty: Type,
     names: &NameIndex,
     row_text: &mut String,
 ) -> Result<Value, Box<Rejection>> {
@@ -66,15 +66,15 @@ pub fn convert(
         }
         Cell::Bool(b) => {
             return match ty {
-                BaseType::Bool => Ok(Value::Bool(b)),
+                Type::Bool => Ok(Value::Bool(b)),
                 _ => Err(bad(&b.to_string(), ty)),
             };
         }
         Cell::Date(d) => {
             return match ty {
-                BaseType::Date => Ok(Value::Date(d)),
-                BaseType::Year => Ok(Value::Year(chrono::Datelike::year(&d))),
-                BaseType::Text | BaseType::Unknown => {
+                Type::Date => Ok(Value::Date(d)),
+                Type::Year => Ok(Value::Year(chrono::Datelike::year(&d))),
+                Type::Text | Type::Unknown | Type::ActorKind | Type::Level | Type::List => {
                     let s = d.format("%Y-%m-%d").to_string();
                     Ok(push_text(&s, row_text))
                 }
@@ -83,7 +83,10 @@ pub fn convert(
         }
         Cell::Text(t) | Cell::Number(t) => t,
     };
-    if matches!(ty, BaseType::Text | BaseType::Unknown) {
+    if matches!(
+        ty,
+        Type::Text | Type::Unknown | Type::ActorKind | Type::Level | Type::List
+    ) {
         return Ok(if trim(text).is_empty() {
             Value::Null
         } else {
@@ -95,30 +98,32 @@ pub fn convert(
         return Ok(Value::Null);
     }
     let value = match ty {
-        BaseType::Bool => parse_bool(t).map(Value::Bool),
-        BaseType::Int => parse_decimal(t)
+        Type::Bool => parse_bool(t).map(Value::Bool),
+        Type::Int => parse_decimal(t)
             .filter(|d| d.fract().is_zero())
             .map(Value::Num),
-        BaseType::Decimal => parse_decimal(t).map(Value::Num),
-        BaseType::Percent => parse_percent(t).map(Value::Num),
-        BaseType::Money(unit) => parse_money(t, unit).map(Value::Num),
-        BaseType::Date => parse_date(t).map(Value::Date),
-        BaseType::Year => parse_year(t).map(Value::Year),
-        BaseType::Actor => {
+        Type::Decimal => parse_decimal(t).map(Value::Num),
+        Type::Percent => parse_percent(t).map(Value::Num),
+        Type::Money(unit) => parse_money(t, unit).map(Value::Num),
+        Type::Date => parse_date(t).map(Value::Date),
+        Type::Year => parse_year(t).map(Value::Year),
+        Type::Actor => {
             return names
                 .actors
                 .get(t)
                 .map(Value::Actor)
                 .ok_or_else(|| unknown(t, "actor", names.actors.keys()));
         }
-        BaseType::Program => {
+        Type::Program => {
             return names
                 .programs
                 .get(t)
                 .map(Value::Program)
                 .ok_or_else(|| unknown(t, "program", names.programs.keys()));
         }
-        BaseType::Text | BaseType::Unknown => unreachable!("handled above"),
+        Type::Text | Type::Unknown | Type::ActorKind | Type::Level | Type::List => {
+            unreachable!("handled above")
+        }
     };
     value.ok_or_else(|| bad(t, ty))
 }
@@ -143,37 +148,37 @@ fn push_text(s: &str, row_text: &mut String) -> Value {
     Value::Text(Text::Row(start, row_text.len() as u32))
 }
 
-fn describe(ty: BaseType) -> String {
+fn describe(ty: Type) -> String {
     match ty {
-        BaseType::Bool => crate::tr!("decl-true-false"),
-        BaseType::Int => crate::tr!("decl-whole-number"),
-        BaseType::Decimal => "a number".into(),
-        BaseType::Percent => "a percentage".into(),
-        BaseType::Money(u) => crate::tr!("data-amount-u", u = u.as_str()),
-        BaseType::Text | BaseType::Unknown => "text".into(),
-        BaseType::Date => "a date".into(),
-        BaseType::Year => "a year".into(),
-        BaseType::Actor => "an actor".into(),
-        BaseType::Program => "a program".into(),
+        Type::Bool => crate::tr!("decl-true-false"),
+        Type::Int => crate::tr!("decl-whole-number"),
+        Type::Decimal => "a number".into(),
+        Type::Percent => "a percentage".into(),
+        Type::Money(u) => crate::tr!("data-amount-u", u = u.as_str()),
+        Type::Text | Type::Unknown | Type::ActorKind | Type::Level | Type::List => "text".into(),
+        Type::Date => "a date".into(),
+        Type::Year => "a year".into(),
+        Type::Actor => "an actor".into(),
+        Type::Program => "a program".into(),
     }
 }
 
-fn bad(text: &str, ty: BaseType) -> Box<Rejection> {
+fn bad(text: &str, ty: Type) -> Box<Rejection> {
     let example = match ty {
-        BaseType::Bool => crate::tr!("data-write-true-false-also-yes"),
-        BaseType::Int => crate::tr!("data-write-digits-only-e-g"),
-        BaseType::Decimal => crate::tr!("data-write-number-e-g"),
-        BaseType::Percent => {
+        Type::Bool => crate::tr!("data-write-true-false-also-yes"),
+        Type::Int => crate::tr!("data-write-digits-only-e-g"),
+        Type::Decimal => crate::tr!("data-write-number-e-g"),
+        Type::Percent => {
             crate::tr!("data-write-fraction-bare-number-above")
         }
-        BaseType::Money(u) => crate::tr!("data-write-amount-u-e-g", u = u.as_str()),
-        BaseType::Date => crate::tr!("data-write-date-as"),
-        BaseType::Year => crate::tr!("data-write-year-as-four-digits"),
+        Type::Money(u) => crate::tr!("data-write-amount-u-e-g", u = u.as_str()),
+        Type::Date => crate::tr!("data-write-date-as"),
+        Type::Year => crate::tr!("data-write-year-as-four-digits"),
         _ => String::new(),
     };
     let numeric = matches!(
         ty,
-        BaseType::Int | BaseType::Decimal | BaseType::Percent | BaseType::Money(_)
+        Type::Int | Type::Decimal | Type::Percent | Type::Money(_)
     );
     let bare = text
         .trim()

@@ -422,7 +422,7 @@ fn recover(
         severity: Severity::Error,
         message: crate::tr!(
             "data-this-cell-opens-quoted-value",
-            value = crate::report::plural(swallowed as usize, "line")
+            value = crate::suggest::plural(swallowed as usize, "line")
         ),
         help: Some(crate::tr!("data-remove-stray-quote-whole-cell")),
         location: DataLocation {

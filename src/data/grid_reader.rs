@@ -8,15 +8,15 @@ use super::header::{self, SEARCHED_ROWS};
 use super::problem::DataLocation;
 use super::sink::{NotData, RowSink};
 use super::totals;
-use crate::ast::{BaseType, Field};
+use crate::ast::{Field, Type};
 
 /// The cell of a field of type `ty`: a number in a date column is an Excel serial date.
-fn owned(cell: &GridCell, ty: BaseType, is_1904: bool) -> OwnedCell {
+fn owned(cell: &GridCell, ty: Type, is_1904: bool) -> OwnedCell {
     match cell {
         GridCell::Empty => OwnedCell::Empty,
         GridCell::Text(s) if s.trim().is_empty() => OwnedCell::Empty,
         GridCell::Text(s) => OwnedCell::Text(s.clone()),
-        GridCell::Number(n) if ty == BaseType::Date => {
+        GridCell::Number(n) if ty == Type::Date => {
             serial_date(n, is_1904).map_or_else(|| OwnedCell::Number(n.clone()), OwnedCell::Date)
         }
         GridCell::Number(n) => OwnedCell::Number(n.clone()),

@@ -5,7 +5,7 @@ use super::convert::{Cell, NameIndex, convert};
 use super::header_text::unit_written;
 use super::problem::Rejection;
 use super::value::{Text, Value};
-use crate::ast::{BaseType, Field};
+use crate::ast::{Field, Type};
 use crate::diagnostic::Code;
 
 /// One row of data, typed.
@@ -88,7 +88,7 @@ pub fn convert_field(
 ) -> Result<Value, Box<Rejection>> {
     let cell = cells.cell(i);
     let unit = match f.ty {
-        BaseType::Money(_) => cells.unit(i),
+        Type::Money(_) => cells.unit(i),
         _ => None,
     };
     let Some(unit) = unit else {
@@ -114,18 +114,18 @@ pub fn convert_field(
             )),
         ));
     }
-    convert(cell, BaseType::Money(unit), names, text)
+    convert(cell, Type::Money(unit), names, text)
 }
 
 fn type_name(f: &Field) -> String {
-    use crate::ast::BaseType::*;
+    use crate::ast::Type::*;
     match f.ty {
         Bool => "bool".into(),
         Int => "int".into(),
         Decimal => "decimal".into(),
         Percent => "percent".into(),
         Money(u) => format!("money({})", u.as_str()),
-        Text | Unknown => "text".into(),
+        Text | Unknown | ActorKind | Level | List => "text".into(),
         Date => "date".into(),
         Year => "year".into(),
         Actor => "actor".into(),

@@ -1,42 +1,8 @@
 //! How a value prints in its natural form: `71.3%`, `1,250.00万元`, `河北省`, `2017`.
 
 use super::value::{Text, Texts, Value};
-use crate::ast::{ActorKind, BaseType, Level, MoneyUnit};
+use crate::ast::{ActorKind, Level, Type};
 use rust_decimal::{Decimal, RoundingStrategy};
-
-/// What a value stands for, which decides how it prints.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Shape {
-    Bool,
-    Int,
-    Decimal,
-    Percent,
-    Money(MoneyUnit),
-    Text,
-    Date,
-    Year,
-    Actor,
-    Program,
-    ActorKind,
-    Level,
-}
-
-impl Shape {
-    pub fn of_field(t: BaseType) -> Shape {
-        match t {
-            BaseType::Bool => Shape::Bool,
-            BaseType::Int => Shape::Int,
-            BaseType::Decimal => Shape::Decimal,
-            BaseType::Percent => Shape::Percent,
-            BaseType::Money(u) => Shape::Money(u),
-            BaseType::Text | BaseType::Unknown => Shape::Text,
-            BaseType::Date => Shape::Date,
-            BaseType::Year => Shape::Year,
-            BaseType::Actor => Shape::Actor,
-            BaseType::Program => Shape::Program,
-        }
-    }
-}
 
 /// The names values refer to.
 pub struct Names<'a> {
@@ -49,7 +15,7 @@ pub struct Names<'a> {
 
 impl Names<'_> {
     /// `v` in natural form, with enough decimals to differ from `other` when it does.
-    pub fn show_apart(&self, v: Value, other: Value, shape: Shape) -> String {
+    pub fn show_apart(&self, v: Value, other: Value, shape: Type) -> String {
         match (v, other) {
             (Value::Num(a), Value::Num(b)) => number_apart(a, b, shape),
             _ => self.show(v, shape),
@@ -57,7 +23,7 @@ impl Names<'_> {
     }
 
     /// The value in its natural form; `null` for a missing value.
-    pub fn show(&self, v: Value, shape: Shape) -> String {
+    pub fn show(&self, v: Value, shape: Type) -> String {
         match v {
             Value::Null => "null".to_string(),
             Value::Bool(b) => b.to_string(),
@@ -68,7 +34,7 @@ impl Names<'_> {
             Value::Actor(a) => self.actors[a as usize].clone(),
             Value::Program(p) => self.programs[p as usize].clone(),
             Value::Enum(e) => match shape {
-                Shape::Level => Level::ALL[e as usize].as_str().to_string(),
+                Type::Level => Level::ALL[e as usize].as_str().to_string(),
                 _ => ActorKind::ALL[e as usize].as_str().to_string(),
             },
             Value::Text(t) => self.text(t).to_string(),
@@ -95,12 +61,12 @@ impl Names<'_> {
     }
 
     /// The value as JSON: years and integers as numbers, names and decimals as strings.
-    pub fn json(&self, v: Value, shape: Shape) -> serde_json::Value {
+    pub fn json(&self, v: Value, shape: Type) -> serde_json::Value {
         match v {
             Value::Null => serde_json::Value::Null,
             Value::Bool(b) => b.into(),
             Value::Year(y) => y.into(),
-            Value::Num(n) if shape == Shape::Int => match i64::try_from(n) {
+            Value::Num(n) if shape == Type::Int => match i64::try_from(n) {
                 Ok(i) => i.into(),
                 Err(_) => self.show(v, shape).into(),
             },
@@ -110,25 +76,25 @@ impl Names<'_> {
 }
 
 /// A number in its natural form for `shape`.
-pub fn number(n: Decimal, shape: Shape) -> String {
+pub fn number(n: Decimal, shape: Type) -> String {
     number_dp(n, shape, 0)
 }
 
 /// `n` in its natural form, with as many more decimals (up to four) as it takes not to look
 /// equal to `other`: 73.95% against 74% prints as `73.95%`, not `74.0%`. A value closer still
 /// is printed in full (`110.00000000000001` against 110).
-pub fn number_apart(n: Decimal, other: Decimal, shape: Shape) -> String {
+pub fn number_apart(n: Decimal, other: Decimal, shape: Type) -> String {
     (0..=4)
         .map(|extra| (number_dp(n, shape, extra), number_dp(other, shape, extra)))
         .find(|(a, b)| a != b || n == other)
         .map_or_else(|| number_dp(n, shape, n.scale() + 8), |(a, _)| a)
 }
 
-fn number_dp(n: Decimal, shape: Shape, extra: u32) -> String {
+fn number_dp(n: Decimal, shape: Type, extra: u32) -> String {
     let round =
         |x: Decimal, dp: u32| x.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
     match shape {
-        Shape::Percent => {
+        Type::Percent => {
             let dp = 1 + extra;
             match crate::exact::hundredfold(n) {
                 Some(hundredfold) => {
@@ -138,7 +104,7 @@ fn number_dp(n: Decimal, shape: Shape, extra: u32) -> String {
                 None => format!("{}%", crate::exact::percent_text(n)),
             }
         }
-        Shape::Money(unit) => {
+        Type::Money(unit) => {
             let dp = 2 + extra;
             let v = round(n / unit.factor(), dp);
             format!(
@@ -147,7 +113,7 @@ fn number_dp(n: Decimal, shape: Shape, extra: u32) -> String {
                 unit.as_str()
             )
         }
-        Shape::Int => n.round().to_string(),
+        Type::Int => n.round().to_string(),
         _ => n
             .round_dp_with_strategy(4 + extra, RoundingStrategy::MidpointAwayFromZero)
             .normalize()
@@ -177,27 +143,28 @@ fn grouped(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ast::MoneyUnit;
     use std::str::FromStr;
 
     #[test]
     fn natural_forms() {
         let d = |s| Decimal::from_str(s).unwrap();
-        assert_eq!(number(d("0.713"), Shape::Percent), "71.3%");
-        assert_eq!(number(d("0.4"), Shape::Percent), "40.0%");
+        assert_eq!(number(d("0.713"), Type::Percent), "71.3%");
+        assert_eq!(number(d("0.4"), Type::Percent), "40.0%");
         assert_eq!(
-            number(d("12500000"), Shape::Money(MoneyUnit::TenThousand)),
+            number(d("12500000"), Type::Money(MoneyUnit::TenThousand)),
             "1,250.00万元"
         );
         assert_eq!(
-            number(d("-999.5"), Shape::Money(MoneyUnit::Yuan)),
+            number(d("-999.5"), Type::Money(MoneyUnit::Yuan)),
             "-999.50元"
         );
-        assert_eq!(number(d("2.50000"), Shape::Decimal), "2.5");
+        assert_eq!(number(d("2.50000"), Type::Decimal), "2.5");
         assert_eq!(
-            number_apart(d("0.7395"), d("0.74"), Shape::Percent),
+            number_apart(d("0.7395"), d("0.74"), Type::Percent),
             "73.95%"
         );
-        assert_eq!(number_apart(d("0.5"), d("0.74"), Shape::Percent), "50.0%");
-        assert_eq!(number_apart(d("0.74"), d("0.74"), Shape::Percent), "74.0%");
+        assert_eq!(number_apart(d("0.5"), d("0.74"), Type::Percent), "50.0%");
+        assert_eq!(number_apart(d("0.74"), d("0.74"), Type::Percent), "74.0%");
     }
 }

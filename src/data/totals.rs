@@ -8,10 +8,11 @@ use super::header_text::fold;
 use super::problem::{DataLocation, DataProblem};
 use super::row::Row;
 use super::row::convert_field;
-use super::shape::{Shape, number};
+use super::shape::number;
 use super::sink::{NotData, RowSink};
 use super::value::Value;
-use crate::ast::{BaseType, Field};
+use crate::ast::Field;
+use crate::ast::Type;
 use crate::diagnostic::{Code, Severity};
 use rust_decimal::Decimal;
 
@@ -98,7 +99,7 @@ pub struct Totals<'a> {
 
 /// Whether a field holds amounts that a totals row adds up.
 fn summed(f: &Field) -> bool {
-    !f.key && !f.time && matches!(f.ty, BaseType::Money(_) | BaseType::Decimal | BaseType::Int)
+    !f.key && !f.time && matches!(f.ty, Type::Money(_) | Type::Decimal | Type::Int)
 }
 
 impl<'a> Totals<'a> {
@@ -189,7 +190,7 @@ impl<'a> Totals<'a> {
             if said == sum {
                 continue;
             }
-            let shape = Shape::of_field(f.ty);
+            let shape = f.ty;
             out.push(DataProblem {
                 code: Code::DataTotalMismatch,
                 severity: Severity::Error,

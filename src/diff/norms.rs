@@ -615,7 +615,7 @@ fn declarations(c: &mut Changes, old: &RuleSet, new: &RuleSet) {
 /// A field's type as written: `money(万元)?`.
 fn field_type(f: &ast::Field) -> String {
     let base = match f.ty {
-        ast::BaseType::Money(unit) => format!("money({})", unit.as_str()),
+        ast::Type::Money(unit) => format!("money({})", unit.as_str()),
         other => format!("{other:?}").to_lowercase(),
     };
     let marks = [f.key.then_some(" key"), f.time.then_some(" time")];

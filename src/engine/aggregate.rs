@@ -1,7 +1,7 @@
 //! Aggregates over the rows of a group: what to compute, and the running state of each.
 
 use super::node::Node;
-use crate::data::shape::Shape;
+use crate::ast::Type;
 use crate::data::value::Value;
 use crate::source::Span;
 use rust_decimal::Decimal;
@@ -39,7 +39,7 @@ pub struct AggSpec {
     pub record: usize,
     pub arg: Option<Node>,
     pub filter: Option<Node>,
-    pub shape: Shape,
+    pub shape: Type,
     pub span: Span,
     /// As written, for explanations.
     pub text: String,

@@ -1,7 +1,8 @@
 //! The streaming pass: every rule over a record type is evaluated together, row by row; group
 //! rules keep one accumulator per group and aggregate, and are decided when the data ends.
 
-use super::compile::{Plan, RecordPlan, RulePlan};
+use super::compile::{Plan, RulePlan};
+use super::env::{GroupEnv, RowEnv, in_force, year_of};
 use super::eval::{Env, Evaluator};
 use super::finding::{Cause, DataFinding, FindingKind, KeyValue, RuleCounts};
 use super::groups::Tables;
@@ -59,102 +60,6 @@ struct Yield {
     /// A variation's territory, by actor index: the rule yields only to records within it.
     region: Option<u32>,
     reason: String,
-}
-
-pub struct RowEnv<'a> {
-    pub row: &'a Row,
-    pub record: &'a RecordPlan,
-    pub year: Option<i32>,
-}
-
-impl Env for RowEnv<'_> {
-    fn field(&self, i: u16) -> Value {
-        self.row.values[i as usize]
-    }
-    fn key(&self, _: u16) -> Value {
-        Value::Null
-    }
-    fn agg(&self, _: u16) -> Value {
-        Value::Null
-    }
-    fn row_text(&self) -> &str {
-        &self.row.text
-    }
-    fn year(&self) -> Option<i32> {
-        self.year
-    }
-    fn null_field(&self, i: u16) -> String {
-        crate::tr!(
-            "engine-name-empty",
-            name = self.record.fields[i as usize].name.text
-        )
-    }
-    fn null_agg(&self, _: u16) -> String {
-        String::new()
-    }
-}
-
-/// A group being decided.
-pub struct GroupEnv<'a> {
-    pub keys: &'a [Value],
-    pub aggs: &'a [Result<Value, String>],
-    pub year: Option<i32>,
-    pub rule: &'a RulePlan,
-}
-
-impl Env for GroupEnv<'_> {
-    fn field(&self, _: u16) -> Value {
-        Value::Null
-    }
-    fn key(&self, i: u16) -> Value {
-        self.keys[i as usize]
-    }
-    fn agg(&self, i: u16) -> Value {
-        self.aggs[i as usize].clone().unwrap_or(Value::Null)
-    }
-    fn row_text(&self) -> &str {
-        ""
-    }
-    fn year(&self) -> Option<i32> {
-        self.year
-    }
-    fn null_field(&self, _: u16) -> String {
-        String::new()
-    }
-    fn null_agg(&self, i: u16) -> String {
-        let why = self.aggs[i as usize].clone().err().unwrap_or_default();
-        crate::tr!(
-            "engine-usize-undetermined-why",
-            usize = self.rule.aggs[i as usize].text,
-            why = why
-        )
-    }
-}
-
-/// The year of a record's time field, if it has one.
-pub fn year_of(row: &Row, record: &RecordPlan) -> Option<i32> {
-    match record.time.map(|t| row.values[t as usize]) {
-        Some(Value::Year(y)) => Some(y),
-        Some(Value::Date(d)) => Some(chrono::Datelike::year(&d)),
-        _ => None,
-    }
-}
-
-/// Whether the rule's document is in force for the record's time.
-pub fn in_force(rule: &RulePlan, row: &Row, record: &RecordPlan) -> bool {
-    in_period(rule.period, row, record)
-}
-
-/// Whether the record's time falls in `period` (always, without one).
-pub fn in_period(period: Option<super::world::Period>, row: &Row, record: &RecordPlan) -> bool {
-    let Some(period) = period else {
-        return true;
-    };
-    match record.time.map(|t| row.values[t as usize]) {
-        Some(Value::Year(y)) => period.covers_year(y),
-        Some(Value::Date(d)) => period.contains(d),
-        _ => true,
-    }
 }
 
 enum Outcome {
@@ -235,25 +140,13 @@ impl<'p> Checker<'p> {
 
     /// Makes `defeated` yield to `winner` where both apply (for a variation, only inside its
     /// territory).
-    fn add_override(&mut self, o: &crate::conflicts::Override) {
-        let find = |n: &str| self.plan.rules.iter().position(|r| r.name == n);
-        let region = match &o.region {
-            Some(t) if t != crate::symbols::NATIONAL => {
-                match self.plan.world.actor_names.iter().position(|a| a == t) {
-                    Some(i) => Some(i as u32),
-                    None => return,
-                }
-            }
-            _ => None,
-        };
-        if let (Some(d), Some(w)) = (find(&o.defeated), find(&o.winner)) {
-            self.overrides[d].push(Yield {
-                winner: w,
-                permit: o.permit,
-                region,
-                reason: o.reason.clone(),
-            });
-        }
+    fn add_override(&mut self, o: &super::compile::Override) {
+        self.overrides[o.defeated.index()].push(Yield {
+            winner: o.winner.index(),
+            permit: o.permit,
+            region: o.region.map(|a| a.0),
+            reason: o.reason.clone(),
+        });
     }
 
     /// Whether a record or group lies in a territory: one of its actor values is within it.
@@ -465,12 +358,12 @@ impl<'p> Checker<'p> {
         let message = message(rule, kind, &value_text, why.as_deref(), |p| match p {
             Part::Field(i) => names.show(
                 env.row.values[*i as usize],
-                crate::data::shape::Shape::of_field(env.record.fields[*i as usize].ty),
+                env.record.fields[*i as usize].ty,
             ),
             _ => String::new(),
         });
         let record = match env.record.key {
-            Some(k) => names.show(env.row.values[k as usize], crate::data::shape::Shape::Text),
+            Some(k) => names.show(env.row.values[k as usize], crate::ast::Type::Text),
             None => crate::tr!("engine-line-line", line = env.row.line),
         };
         let finding = DataFinding {
@@ -743,7 +636,7 @@ fn culprit_value(
     rule: &RulePlan,
     ev: &mut Evaluator<'_>,
     env: &impl Env,
-) -> (Option<(Value, Value, crate::data::shape::Shape)>, Decimal) {
+) -> (Option<(Value, Value, crate::ast::Type)>, Decimal) {
     let want = rule.kind == RuleKind::Forbid;
     let Some(c) = culprit(&rule.condition.node, want, ev, env) else {
         return (None, Decimal::ZERO);

@@ -4,12 +4,16 @@ use super::aggregate::{AggFunc, AggSpec, Back};
 use super::node::{Arith, Arithmetic, Compare, Expr, Node, Prop};
 use super::template::Template;
 use super::world::{Period, World, source_period};
-use crate::ast::{self, BinOp, ExprKind, Literal, Name, RuleKind, RuleSeverity, UnOp};
+use crate::ast::Type;
+use crate::ast::{
+    self, BinOp, Cmp, ExprKind, IndicatorKind, Literal, Name, RuleKind, RuleSeverity, UnOp,
+};
 use crate::data::convert::NameIndex;
-use crate::data::shape::Shape;
 use crate::data::value::{Text, Texts, Value};
+use crate::ids::{ActorId, RuleId};
 use crate::source::{SourceMap, Span};
 use crate::symbols::{NATIONAL, Source, Symbols};
+use rust_decimal::Decimal;
 
 /// A record type as data is checked against it.
 #[derive(Debug, Clone)]
@@ -27,7 +31,7 @@ pub struct RecordPlan {
 pub struct KeyPlan {
     pub field: u16,
     pub name: String,
-    pub shape: Shape,
+    pub shape: Type,
 }
 
 /// Plan periods of a rule's time key.
@@ -104,6 +108,19 @@ impl RulePlan {
     }
 }
 
+/// A rule that yields to another where both apply (SPEC §5): a defeated rule, or a prohibition
+/// with a prevailing permit.
+#[derive(Debug, Clone)]
+pub struct Override {
+    pub defeated: RuleId,
+    pub winner: RuleId,
+    /// The winner is a `permit`: only records it describes are exempt.
+    pub permit: bool,
+    /// A variation prevails only for records and groups within this territory.
+    pub region: Option<ActorId>,
+    pub reason: String,
+}
+
 /// Every rule and record type of a rule set, compiled.
 #[derive(Debug)]
 pub struct Plan {
@@ -112,16 +129,65 @@ pub struct Plan {
     pub names: NameIndex,
     pub records: Vec<RecordPlan>,
     pub rules: Vec<RulePlan>,
-    pub evaluations: Vec<super::compile_eval::EvaluationPlan>,
+    pub evaluations: Vec<EvaluationPlan>,
     /// Rules that yield to prevailing ones where both apply, from the resolution of conflicts
     /// between the rules themselves; every use of the plan (check, explain, score, test) reads
     /// the same list.
-    pub overrides: Vec<crate::conflicts::Override>,
+    pub overrides: Vec<Override>,
+}
+
+/// One indicator of an evaluation.
+#[derive(Debug, Clone)]
+pub struct IndicatorPlan {
+    pub name: String,
+    pub kind: Option<IndicatorKind>,
+    /// As a fraction: 20% is 0.2.
+    pub weight: Decimal,
+    pub cmp: Cmp,
+    pub target: Decimal,
+    /// How the target prints.
+    pub target_shape: Type,
+    /// The hidden rule that computes the value.
+    pub rule: usize,
+    /// `rated(S)`: each evaluator, its weight and the aggregate (of the hidden rule) averaging
+    /// its ratings.
+    pub rated: Option<Vec<(String, Decimal, usize)>>,
+    /// The value as written.
+    pub text: String,
+}
+
+/// An evaluation ready to score.
+#[derive(Debug, Clone)]
+pub struct EvaluationPlan {
+    pub name: String,
+    pub title: Option<String>,
+    pub indicators: Vec<IndicatorPlan>,
+    /// Grades, best first as declared: name and lower bound.
+    pub grades: Vec<(String, Decimal)>,
+    pub evaluators: Vec<(String, Decimal)>,
+    /// `rank within …`: the keys each ranking is taken within, by position among the group
+    /// keys and by name (empty: one ranking over every group).
+    pub rank_within: Vec<(usize, String)>,
+    pub source: Option<Source>,
+    pub span: Span,
 }
 
 impl Plan {
-    /// Compiles a rule set that checked without errors.
-    pub fn build(symbols: &Symbols, sources: &SourceMap) -> Plan {
+    /// The id of the rule named `name`, resolved once where a later stage takes a rule's name
+    /// from the rule files; `None` for a rule that is not compiled (it has no condition).
+    pub fn rule_id(&self, name: &str) -> Option<RuleId> {
+        let i = self.rules.iter().position(|r| r.name == name)?;
+        Some(RuleId(i as u32))
+    }
+
+    /// The rule an id stands for.
+    pub fn rule(&self, id: RuleId) -> &RulePlan {
+        &self.rules[id.index()]
+    }
+
+    /// Compiles the rules of a rule set that checked without errors; its evaluations are
+    /// added by [`Plan::build`].
+    pub(super) fn build_rules(symbols: &Symbols, sources: &SourceMap) -> Plan {
         let mut texts = Texts::default();
         let world = World::build(symbols, &mut texts);
         let mut names = NameIndex::default();
@@ -218,7 +284,7 @@ impl Plan {
                 hidden: false,
             });
         }
-        let mut plan = Plan {
+        Plan {
             world,
             texts,
             names,
@@ -226,9 +292,7 @@ impl Plan {
             rules,
             evaluations: Vec::new(),
             overrides: Vec::new(),
-        };
-        super::compile_eval::add_evaluations(&mut plan, symbols, sources);
-        plan
+        }
     }
 }
 
@@ -240,7 +304,7 @@ pub(super) fn key_plans(record: &ast::Record, per: &[Name]) -> Vec<KeyPlan> {
             Some(KeyPlan {
                 field: i as u16,
                 name: k.text.clone(),
-                shape: Shape::of_field(record.fields[i].ty),
+                shape: record.fields[i].ty,
             })
         })
         .collect()
@@ -257,19 +321,19 @@ pub(super) struct Compiler<'a> {
     pub(super) aggs: Vec<AggSpec>,
 }
 
-fn field_of(record: &ast::Record, name: &str) -> Option<(u16, Shape)> {
+fn field_of(record: &ast::Record, name: &str) -> Option<(u16, Type)> {
     let i = record.fields.iter().position(|f| f.name.text == name)?;
-    Some((i as u16, Shape::of_field(record.fields[i].ty)))
+    Some((i as u16, record.fields[i].ty))
 }
 
 impl<'a> Compiler<'a> {
-    pub(super) fn expr(&mut self, e: &ast::Expr) -> (Node, Shape) {
+    pub(super) fn expr(&mut self, e: &ast::Expr) -> (Node, Type) {
         match &e.kind {
             ExprKind::Literal(l) => self.literal(l),
             ExprKind::Name(n) => self.name(n),
-            ExprKind::List(_) => (Node::Const(Value::Null), Shape::Text),
+            ExprKind::List(_) => (Node::Const(Value::Null), Type::Text),
             ExprKind::Member(base, prop) => self.member(base, prop),
-            ExprKind::Unary(UnOp::Not, x) => (Node::Not(Box::new(self.expr(x).0)), Shape::Bool),
+            ExprKind::Unary(UnOp::Not, x) => (Node::Not(Box::new(self.expr(x).0)), Type::Bool),
             ExprKind::Unary(UnOp::Neg, x) => {
                 let (n, s) = self.expr(x);
                 (Node::Neg(Box::new(n)), s)
@@ -294,20 +358,20 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    fn literal(&mut self, l: &Literal) -> (Node, Shape) {
+    fn literal(&mut self, l: &Literal) -> (Node, Type) {
         let (v, shape) = match l {
-            Literal::Number(d) if d.fract().is_zero() => (Value::Num(*d), Shape::Int),
-            Literal::Number(d) => (Value::Num(*d), Shape::Decimal),
-            Literal::Percent(d) => (Value::Num(*d), Shape::Percent),
-            Literal::Money(d) => (Value::Num(*d), Shape::Money(ast::MoneyUnit::Yuan)),
-            Literal::Date(d) => (Value::Date(*d), Shape::Date),
-            Literal::Text(t) => (Value::Text(Text::Sym(self.texts.intern(t))), Shape::Text),
-            Literal::Bool(b) => (Value::Bool(*b), Shape::Bool),
+            Literal::Number(d) if d.fract().is_zero() => (Value::Num(*d), Type::Int),
+            Literal::Number(d) => (Value::Num(*d), Type::Decimal),
+            Literal::Percent(d) => (Value::Num(*d), Type::Percent),
+            Literal::Money(d) => (Value::Num(*d), Type::Money(ast::MoneyUnit::Yuan)),
+            Literal::Date(d) => (Value::Date(*d), Type::Date),
+            Literal::Text(t) => (Value::Text(Text::Sym(self.texts.intern(t))), Type::Text),
+            Literal::Bool(b) => (Value::Bool(*b), Type::Bool),
         };
         (Node::Const(v), shape)
     }
 
-    fn name(&mut self, n: &Name) -> (Node, Shape) {
+    fn name(&mut self, n: &Name) -> (Node, Type) {
         if let Some((rec, _)) = self.agg_record
             && let Some((i, s)) = field_of(rec, &n.text)
         {
@@ -323,16 +387,16 @@ impl<'a> Compiler<'a> {
             return (Node::Field(i), s);
         }
         if let Some(i) = self.symbols.actors.get_index_of(&n.text) {
-            return (Node::Const(Value::Actor(i as u32)), Shape::Actor);
+            return (Node::Const(Value::Actor(i as u32)), Type::Actor);
         }
         if let Some(i) = self.symbols.programs.get_index_of(&n.text) {
-            return (Node::Const(Value::Program(i as u32)), Shape::Program);
+            return (Node::Const(Value::Program(i as u32)), Type::Program);
         }
-        (Node::Const(Value::Null), Shape::Text)
+        (Node::Const(Value::Null), Type::Text)
     }
 
     /// An operand compared with an enumerated value: bare names are its values.
-    fn operand(&mut self, expected: Shape, e: &ast::Expr) -> (Node, Shape) {
+    fn operand(&mut self, expected: Type, e: &ast::Expr) -> (Node, Type) {
         if let ExprKind::Name(n) = &e.kind {
             let is_field = [self.agg_record.map(|r| r.0), Some(self.record)]
                 .into_iter()
@@ -340,8 +404,8 @@ impl<'a> Compiler<'a> {
                 .any(|r| field_of(r, &n.text).is_some());
             if !is_field {
                 let index = match expected {
-                    Shape::ActorKind => ast::ActorKind::parse(&n.text).map(|k| k as u8),
-                    Shape::Level => ast::Level::parse(&n.text).map(|l| l as u8),
+                    Type::ActorKind => ast::ActorKind::parse(&n.text).map(|k| k as u8),
+                    Type::Level => ast::Level::parse(&n.text).map(|l| l as u8),
                     _ => None,
                 };
                 if let Some(i) = index {
@@ -352,7 +416,7 @@ impl<'a> Compiler<'a> {
         self.expr(e)
     }
 
-    fn member(&mut self, base: &ast::Expr, prop: &Name) -> (Node, Shape) {
+    fn member(&mut self, base: &ast::Expr, prop: &Name) -> (Node, Type) {
         if let ExprKind::Name(n) = &base.kind
             && field_of(self.record, &n.text).is_none()
             && let Some(rec) = self.symbols.records.get(&n.text)
@@ -367,33 +431,33 @@ impl<'a> Compiler<'a> {
         }
         let (b, shape) = self.expr(base);
         let (p, s) = match (shape, prop.text.as_str()) {
-            (Shape::Actor, "kind") => (Prop::Kind, Shape::ActorKind),
-            (Shape::Actor, "level") => (Prop::Level, Shape::Level),
-            (Shape::Actor, "region") => (Prop::Region, Shape::Actor),
-            (Shape::Actor, "of") => (Prop::Of, Shape::Actor),
-            (Shape::Actor, _) => (Prop::ActorTitle, Shape::Text),
-            (_, "since") => (Prop::Since, Shape::Year),
-            (_, "until") => (Prop::Until, Shape::Year),
-            _ => (Prop::ProgramTitle, Shape::Text),
+            (Type::Actor, "kind") => (Prop::Kind, Type::ActorKind),
+            (Type::Actor, "level") => (Prop::Level, Type::Level),
+            (Type::Actor, "region") => (Prop::Region, Type::Actor),
+            (Type::Actor, "of") => (Prop::Of, Type::Actor),
+            (Type::Actor, _) => (Prop::ActorTitle, Type::Text),
+            (_, "since") => (Prop::Since, Type::Year),
+            (_, "until") => (Prop::Until, Type::Year),
+            _ => (Prop::ProgramTitle, Type::Text),
         };
         (Node::Prop(p, Box::new(b)), s)
     }
 
-    fn binary(&mut self, e: &ast::Expr, op: BinOp, l: &ast::Expr, r: &ast::Expr) -> (Node, Shape) {
+    fn binary(&mut self, e: &ast::Expr, op: BinOp, l: &ast::Expr, r: &ast::Expr) -> (Node, Type) {
         match op {
             BinOp::And => {
                 let (l, r) = (self.expr(l).0, self.expr(r).0);
-                (Node::And(Box::new(l), Box::new(r)), Shape::Bool)
+                (Node::And(Box::new(l), Box::new(r)), Type::Bool)
             }
             BinOp::Or => {
                 let (l, r) = (self.expr(l).0, self.expr(r).0);
-                (Node::Or(Box::new(l), Box::new(r)), Shape::Bool)
+                (Node::Or(Box::new(l), Box::new(r)), Type::Bool)
             }
             BinOp::Cmp(cmp) => {
                 let (left, ls) = self.expr(l);
                 let (right, rs) = self.operand(ls, r);
                 let shape = match (ls, rs) {
-                    (Shape::Decimal | Shape::Int, Shape::Percent) => Shape::Percent,
+                    (Type::Decimal | Type::Int, Type::Percent) => Type::Percent,
                     _ => ls,
                 };
                 let node = Node::Cmp(Box::new(Compare {
@@ -403,7 +467,7 @@ impl<'a> Compiler<'a> {
                     shape,
                     span: e.span,
                 }));
-                (node, Shape::Bool)
+                (node, Type::Bool)
             }
             BinOp::In => {
                 let (left, ls) = self.expr(l);
@@ -411,11 +475,11 @@ impl<'a> Compiler<'a> {
                     ExprKind::List(items) => items.iter().map(|i| self.operand(ls, i).0).collect(),
                     _ => vec![self.expr(r).0],
                 };
-                (Node::In(Box::new(left), items), Shape::Bool)
+                (Node::In(Box::new(left), items), Type::Bool)
             }
             BinOp::Within => {
                 let (l, r) = (self.expr(l).0, self.expr(r).0);
-                (Node::Within(Box::new(l), Box::new(r)), Shape::Bool)
+                (Node::Within(Box::new(l), Box::new(r)), Type::Bool)
             }
             BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div => {
                 let (left, ls) = self.expr(l);
@@ -427,13 +491,13 @@ impl<'a> Compiler<'a> {
                     _ => Arith::Div,
                 };
                 let shape = match (op, ls, rs) {
-                    (Arith::Div, Shape::Money(_), Shape::Money(_)) => Shape::Decimal,
-                    (_, Shape::Money(u), _) | (Arith::Mul, _, Shape::Money(u)) => Shape::Money(u),
-                    (Arith::Sub, Shape::Year, Shape::Year) => Shape::Int,
-                    (_, Shape::Year, _) => Shape::Year,
-                    (Arith::Add | Arith::Sub, Shape::Percent, Shape::Percent) => Shape::Percent,
-                    (_, Shape::Int, Shape::Int) if op != Arith::Div => Shape::Int,
-                    _ => Shape::Decimal,
+                    (Arith::Div, Type::Money(_), Type::Money(_)) => Type::Decimal,
+                    (_, Type::Money(u), _) | (Arith::Mul, _, Type::Money(u)) => Type::Money(u),
+                    (Arith::Sub, Type::Year, Type::Year) => Type::Int,
+                    (_, Type::Year, _) => Type::Year,
+                    (Arith::Add | Arith::Sub, Type::Percent, Type::Percent) => Type::Percent,
+                    (_, Type::Int, Type::Int) if op != Arith::Div => Type::Int,
+                    _ => Type::Decimal,
                 };
                 let node = Node::Arith(Box::new(Arithmetic {
                     op,
@@ -453,7 +517,7 @@ impl<'a> Compiler<'a> {
         args: &[ast::Expr],
         filter: Option<&ast::Expr>,
         (at, cumulative): (Option<&ast::Offset>, bool),
-    ) -> (Node, Shape) {
+    ) -> (Node, Type) {
         if let Some(func) = AggFunc::parse(&f.text) {
             let back = at.and_then(|o| self.back(o));
             return self.aggregate(e, func, args, filter, (back, cumulative));
@@ -462,9 +526,9 @@ impl<'a> Compiler<'a> {
             let s = self.expr(&args[0]).0;
             let r = self.expr(&args[1]).0;
             let p = args.get(2).map(|a| self.expr(a).0);
-            return (Node::Paired(Box::new((s, r, p))), Shape::Bool);
+            return (Node::Paired(Box::new((s, r, p))), Type::Bool);
         }
-        (Node::Const(Value::Null), Shape::Decimal)
+        (Node::Const(Value::Null), Type::Decimal)
     }
 
     fn aggregate(
@@ -474,17 +538,17 @@ impl<'a> Compiler<'a> {
         args: &[ast::Expr],
         filter: Option<&ast::Expr>,
         (back, cumulative): (Option<Back>, bool),
-    ) -> (Node, Shape) {
+    ) -> (Node, Type) {
         let ranged = ranged_record(self.symbols, self.record, args, filter);
         let outer = self.agg_record.replace(ranged);
         let arg = args.first().map(|a| self.expr(a));
         let filter = filter.map(|w| self.expr(w).0);
         self.agg_record = outer;
         let shape = match (func, &arg) {
-            (AggFunc::Count | AggFunc::Distinct, _) => Shape::Int,
-            (AggFunc::Avg, Some((_, Shape::Int))) => Shape::Decimal,
+            (AggFunc::Count | AggFunc::Distinct, _) => Type::Int,
+            (AggFunc::Avg, Some((_, Type::Int))) => Type::Decimal,
             (_, Some((_, s))) => *s,
-            (_, None) => Shape::Decimal,
+            (_, None) => Type::Decimal,
         };
         self.aggs.push(AggSpec {
             func,

@@ -2,53 +2,15 @@
 //! "condition" is the indicator's value; `rated(S)` becomes one average per evaluator.
 
 use super::aggregate::AggSpec;
-use super::compile::{Compiler, Plan, RulePlan, key_plans};
+use super::compile::{Compiler, EvaluationPlan, IndicatorPlan, Plan, RulePlan, key_plans};
 use super::node::{Expr, Node};
 use super::world::source_period;
-use crate::ast::{
-    self, BinOp, Cmp, ExprKind, IndicatorKind, Literal, Name, RuleKind, RuleSeverity,
-};
-use crate::data::shape::Shape;
+use crate::ast::Type;
+use crate::ast::{self, BinOp, Cmp, ExprKind, Literal, Name, RuleKind, RuleSeverity};
 use crate::data::value::Value;
 use crate::source::{SourceMap, Span};
-use crate::symbols::{Source, Symbols};
+use crate::symbols::Symbols;
 use rust_decimal::Decimal;
-
-/// One indicator of an evaluation.
-#[derive(Debug, Clone)]
-pub struct IndicatorPlan {
-    pub name: String,
-    pub kind: Option<IndicatorKind>,
-    /// As a fraction: 20% is 0.2.
-    pub weight: Decimal,
-    pub cmp: Cmp,
-    pub target: Decimal,
-    /// How the target prints.
-    pub target_shape: Shape,
-    /// The hidden rule that computes the value.
-    pub rule: usize,
-    /// `rated(S)`: each evaluator, its weight and the aggregate (of the hidden rule) averaging
-    /// its ratings.
-    pub rated: Option<Vec<(String, Decimal, usize)>>,
-    /// The value as written.
-    pub text: String,
-}
-
-/// An evaluation ready to score.
-#[derive(Debug, Clone)]
-pub struct EvaluationPlan {
-    pub name: String,
-    pub title: Option<String>,
-    pub indicators: Vec<IndicatorPlan>,
-    /// Grades, best first as declared: name and lower bound.
-    pub grades: Vec<(String, Decimal)>,
-    pub evaluators: Vec<(String, Decimal)>,
-    /// `rank within …`: the keys each ranking is taken within, by position among the group
-    /// keys and by name (empty: one ranking over every group).
-    pub rank_within: Vec<(usize, String)>,
-    pub source: Option<Source>,
-    pub span: Span,
-}
 
 fn name(text: &str, span: Span) -> Name {
     Name {
@@ -99,8 +61,18 @@ fn rating_average(record: &str, evaluator: &str, indicator: &str, span: Span) ->
     )
 }
 
+impl Plan {
+    /// Compiles a rule set that checked without errors: its rules, then its evaluations
+    /// lowered to hidden group rules.
+    pub fn build(symbols: &Symbols, sources: &SourceMap) -> Plan {
+        let mut plan = Plan::build_rules(symbols, sources);
+        add_evaluations(&mut plan, symbols, sources);
+        plan
+    }
+}
+
 /// Adds every evaluation of `symbols` to `plan`.
-pub fn add_evaluations(plan: &mut Plan, symbols: &Symbols, sources: &SourceMap) {
+fn add_evaluations(plan: &mut Plan, symbols: &Symbols, sources: &SourceMap) {
     for se in symbols.evaluations.values() {
         let e = &se.item;
         let Some(over) = &e.over else { continue };
@@ -144,7 +116,7 @@ pub fn add_evaluations(plan: &mut Plan, symbols: &Symbols, sources: &SourceMap) 
                         c.expr(&avg);
                         list.push((ev.text.clone(), *w, c.aggs.len() - 1));
                     }
-                    (Node::Const(Value::Null), Shape::Decimal, Some(list))
+                    (Node::Const(Value::Null), Type::Decimal, Some(list))
                 }
                 None => {
                     let (n, s) = c.expr(value);

@@ -3,8 +3,8 @@
 
 use super::aggregate::{Acc, AggFunc};
 use super::check::Keep;
-use super::check::{GroupEnv, RowEnv, in_force, year_of};
 use super::compile::{Plan, RulePlan};
+use super::env::{GroupEnv, RowEnv, in_force, year_of};
 use super::eval::{Env, Evaluator};
 use super::explain_target::{Want, agg_want, group_target, group_want};
 use super::finding::{DataFinding, FindingKind};
@@ -12,11 +12,12 @@ use super::node::Node;
 use super::run::{Options, key_text, read_into};
 use super::template::Part;
 use crate::ast::RuleKind;
+use crate::ast::Type;
 use crate::data::bind::DataFile;
 use crate::data::cells::RowCells;
 use crate::data::problem::DataProblem;
 use crate::data::row::{Row, salvage, validate};
-use crate::data::shape::{Names, Shape};
+use crate::data::shape::Names;
 use crate::data::sink::RowSink;
 use crate::data::value::{Texts, Value};
 use crate::source::SourceMap;
@@ -422,7 +423,7 @@ fn header(plan: &Plan, sources: &SourceMap, rule: &RulePlan) -> String {
         "{}",
         crate::tr!("explain-rule-heading", rule = rule.name, title = title)
     );
-    let place = super::super::report::json::location(sources, rule.span);
+    let place = crate::source::location(sources, rule.span);
     let basis = match &rule.source {
         Some(s) => crate::tr!(
             "gaps-document-art-article",
@@ -492,7 +493,7 @@ fn explain_group(
         crate::tr!(
             "explain-group-line",
             group = shown.join(", "),
-            rows = crate::report::plural(c.group_count as usize, "row"),
+            rows = crate::suggest::plural(c.group_count as usize, "row"),
             list = list(&c.group_rows, c.group_count)
         )
     );
@@ -527,7 +528,7 @@ fn explain_group(
             "    {}",
             crate::tr!(
                 "explain-from-rows",
-                rows = crate::report::plural(t.count as usize, "row"),
+                rows = crate::suggest::plural(t.count as usize, "row"),
                 what = what,
                 when = when,
                 list = list(&t.rows, t.count)
@@ -609,12 +610,7 @@ fn explain_record(
         )
     );
     for (f, v) in rec.fields.iter().zip(&row.values) {
-        let _ = writeln!(
-            out,
-            "    {} = {}",
-            f.name.text,
-            n.show(*v, Shape::of_field(f.ty))
-        );
+        let _ = writeln!(out, "    {} = {}", f.name.text, n.show(*v, f.ty));
     }
     out.push('\n');
     if !in_force(rule, row, rec) {
@@ -636,10 +632,7 @@ fn explain_record(
         }
     }
     conclude(plan, sources, rule, c, &env, out, |p| match p {
-        Part::Field(i) => n.show(
-            row.values[*i as usize],
-            Shape::of_field(rec.fields[*i as usize].ty),
-        ),
+        Part::Field(i) => n.show(row.values[*i as usize], rec.fields[*i as usize].ty),
         _ => String::new(),
     });
     Ok(())
@@ -748,7 +741,7 @@ fn first_left(
     node: &Node,
     ev: &mut Evaluator<'_>,
     env: &impl Env,
-) -> Option<(Value, Value, Shape)> {
+) -> Option<(Value, Value, Type)> {
     match node {
         Node::Cmp(c) => Some((ev.eval(&c.left, env), ev.eval(&c.right, env), c.shape)),
         Node::Not(x) => first_left(x, ev, env),

@@ -3,8 +3,8 @@
 //! `sum(planned)`) is computed once. Other record types are joined to groups on shared keys.
 
 use super::aggregate::{Acc, AggFunc, AggSpec, Back};
-use super::check::{RowEnv, in_period};
 use super::compile::{Plan, RulePlan};
+use super::env::{RowEnv, in_period};
 use super::eval::Evaluator;
 use super::node::Node;
 use super::partial::Partial;

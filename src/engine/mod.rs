@@ -5,6 +5,7 @@ pub mod check;
 pub mod chunk_rows;
 pub mod compile;
 pub mod compile_eval;
+pub mod env;
 pub mod eval;
 pub mod explain;
 mod explain_target;

@@ -1,7 +1,7 @@
 //! The executable form of an expression: names resolved to field slots, constants interned.
 
 use crate::ast::Cmp;
-use crate::data::shape::Shape;
+use crate::ast::Type;
 use crate::data::value::Value;
 use crate::source::Span;
 
@@ -57,7 +57,7 @@ pub struct Compare {
     pub left: Node,
     pub right: Node,
     /// How the left side prints (`{value}`).
-    pub shape: Shape,
+    pub shape: Type,
     pub span: Span,
 }
 
@@ -86,6 +86,6 @@ impl PartialEq for Arithmetic {
 #[derive(Debug, Clone)]
 pub struct Expr {
     pub node: Node,
-    pub shape: Shape,
+    pub shape: Type,
     pub span: Span,
 }

@@ -11,7 +11,8 @@ use crate::data::csv_file::{self, Encoding, TextOptions};
 use crate::data::keys::{KeySet, Seen};
 use crate::data::problem::{DataLocation, DataProblem};
 use crate::data::row::{Row, salvage, validate};
-use crate::data::shape::{Names, Shape};
+
+use crate::data::shape::Names;
 use crate::data::sink::{NotData, RowSink};
 use crate::data::totals::Totals;
 use crate::data::value::Value;
@@ -397,7 +398,7 @@ pub(crate) fn key_text<'r>(
     plan: &Plan,
     row: &'r Row,
     k: u16,
-    ty: crate::ast::BaseType,
+    ty: crate::ast::Type,
 ) -> std::borrow::Cow<'r, str> {
     match row.values[k as usize] {
         Value::Text(t) => std::borrow::Cow::Borrowed(row.text_of(t).unwrap_or("")),
@@ -408,7 +409,7 @@ pub(crate) fn key_text<'r>(
                 texts: &plan.texts,
                 row_text: &row.text,
             }
-            .show(v, Shape::of_field(ty)),
+            .show(v, ty),
         ),
     }
 }

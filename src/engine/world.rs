@@ -51,7 +51,7 @@ pub fn periods(symbols: &Symbols) -> FxHashMap<String, Period> {
         let mut end = doc.expires.map(|(d, _)| d);
         for other in symbols.documents.values() {
             if other.replaces.iter().any(|r| &r.text == name)
-                && crate::conflicts::resolve::may_replace(symbols, other, doc)
+                && crate::authority::may_replace(symbols, other, doc)
                 && let Some(e) = other.effective
             {
                 end = Some(end.map_or(e, |x| x.min(e)));

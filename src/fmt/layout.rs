@@ -104,3 +104,55 @@ pub fn is_keyword(kind: Kind) -> bool {
     let name = format!("{kind:?}");
     name.starts_with("kw_") || matches!(kind, Kind::gap_word | Kind::conflict_word)
 }
+
+/// Statements one per line: a blank line between two of different kinds and around a block,
+/// otherwise as in the source (at most one).
+pub fn statements(l: &mut Layout, items: &[&Node], each: fn(&mut Layout, &Node) -> Laid) -> Laid {
+    separated(l, items, each, true)
+}
+
+/// Clauses one per line, blank lines as in the source (at most one).
+pub fn clauses(l: &mut Layout, items: &[&Node], each: fn(&mut Layout, &Node) -> Laid) -> Laid {
+    separated(l, items, each, false)
+}
+
+fn separated(
+    l: &mut Layout,
+    items: &[&Node],
+    each: fn(&mut Layout, &Node) -> Laid,
+    blocks_apart: bool,
+) -> Laid {
+    for (i, it) in items.iter().enumerate() {
+        if i > 0 && blocks_apart {
+            let prev = items[i - 1];
+            if prev.kind != it.kind || is_block(prev) || is_block(it) {
+                l.p.blank();
+            }
+        }
+        l.p.stmt();
+        each(l, it)?;
+    }
+    Ok(())
+}
+
+/// Declarations laid out over several lines.
+fn is_block(n: &Node) -> bool {
+    match n.kind {
+        Kind::document_decl
+        | Kind::record_decl
+        | Kind::rule_decl
+        | Kind::evaluation_decl
+        | Kind::test_decl
+        | Kind::indicator_decl => true,
+        Kind::article => n.child(Kind::article_body).is_some(),
+        _ => false,
+    }
+}
+
+/// Where a declaration's name ends: its block opens after it.
+pub fn name_end(n: &Node) -> usize {
+    n.children
+        .iter()
+        .find(|c| matches!(c.kind, Kind::ident | Kind::string))
+        .map_or(n.start, |c| c.end)
+}

@@ -2,8 +2,7 @@
 
 use super::dialect::Dialect;
 use super::expr::{expr, filter, literal_or_name};
-use super::items::{clauses, name_end};
-use super::layout::{Laid, Layout, is_keyword, unsupported};
+use super::layout::{Laid, Layout, clauses, is_keyword, name_end, unsupported};
 use super::props::{Keys, Long, props};
 use crate::syntax::cst::{Kind, Node};
 

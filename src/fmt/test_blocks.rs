@@ -1,8 +1,7 @@
 //! Test blocks: their data rows, one per line, and their expectations.
 
 use super::expr::{cmp_op, expr, literal_or_name};
-use super::items::{clauses, name_end};
-use super::layout::{Laid, Layout, is_keyword, unsupported};
+use super::layout::{Laid, Layout, clauses, is_keyword, name_end, unsupported};
 use super::props::{Keys, Long, props};
 use crate::syntax::cst::{Kind, Node};
 

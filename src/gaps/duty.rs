@@ -5,10 +5,10 @@ use super::Options;
 use super::holders::Holder;
 use super::scope::{Scope, ScopeKind};
 use super::union_of;
-use super::years::{OPEN_END, OPEN_START, Years};
 use crate::ast::{Function, Side};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::symbols::Symbols;
+use crate::years::{OPEN_END, OPEN_START, Years};
 use chrono::Datelike;
 
 /// One duty in one scope, with the other holders of the function.
@@ -221,7 +221,7 @@ fn not_in_force_cause(c: &Ctx<'_, '_>, document: &str, missing: &Years) -> Strin
         let replaced = symbols.documents.values().find(|o| {
             o.replaces.iter().any(|r| r.text == document)
                 && o.effective == Some(end)
-                && doc.is_some_and(|d| crate::conflicts::resolve::may_replace(symbols, o, d))
+                && doc.is_some_and(|d| crate::authority::may_replace(symbols, o, d))
         });
         causes.push(match replaced {
             Some(o) => crate::tr!("gaps-replaced-by-o-end", o = o.name.text, end = end),

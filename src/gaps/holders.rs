@@ -1,10 +1,10 @@
 //! Who holds a function for a scope: each duty with its side, role, basis and years.
 
 use super::scope::{Scope, ScopeKind, doc_years};
-use super::years::{OPEN_END, OPEN_START, Years};
 use crate::ast::{Actor, Duty, DutyTarget, Level, Role, Side};
 use crate::engine::world::Period;
 use crate::symbols::{NATIONAL, Source, Sourced, Symbols};
+use crate::years::{OPEN_END, OPEN_START, Years};
 use chrono::{Datelike, NaiveDate};
 use rustc_hash::FxHashMap;
 
@@ -171,7 +171,7 @@ pub fn holders<'a>(
             .as_ref()
             .and_then(|s| symbols.documents.get(&s.document));
         let outside = doc
-            .map(|d| crate::conflicts::authority::doc_territory(symbols, d))
+            .map(|d| crate::authority::doc_territory(symbols, d))
             .filter(|t| !symbols.within(&duty.actor.text, t));
         let legal = outside.is_none() && doc.and_then(|d| d.level).is_some_and(|l| l.is_legal());
         out.push(Holder {

@@ -7,16 +7,15 @@ pub mod holders;
 pub mod matrix;
 pub mod scope;
 mod side;
-pub mod years;
 
 use crate::ast::{Function, FunctionScope, Side};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::engine::world::periods;
 use crate::symbols::Symbols;
+use crate::years::Years;
 use chrono::{Datelike, NaiveDate};
 use holders::{Holder, holders};
 use scope::{Scope, ScopeKind, scopes};
-use years::Years;
 
 /// Which years to look at.
 #[derive(Debug, Clone, Copy, Default)]

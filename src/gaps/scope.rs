@@ -1,9 +1,9 @@
 //! What must be governed: every active program and every active pair, over its years.
 
-use super::years::{OPEN_END, OPEN_START, Years};
 use crate::engine::world::Period;
 use crate::source::Span;
 use crate::symbols::Symbols;
+use crate::years::{OPEN_END, OPEN_START, Years};
 use rustc_hash::FxHashMap;
 
 /// A program or a pair whose functions must be held.

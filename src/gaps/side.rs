@@ -3,10 +3,10 @@
 
 use super::holders::{Holder, overlap};
 use super::scope::{Scope, ScopeKind};
-use super::years::Years;
 use super::{names, side_words, union_of};
 use crate::ast::{Function, Side};
 use crate::diagnostic::{Code, Diagnostic};
+use crate::years::Years;
 
 /// The holders of one side of one function in one scope, and the years they hold it.
 struct View<'a, 'h> {

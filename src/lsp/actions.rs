@@ -2,7 +2,7 @@
 //! backticks around a keyword used as a name, a space after a glued keyword, and `as lead` on
 //! a duty when a function has holders but no lead (G004).
 
-use super::handlers::At;
+use super::analysis::At;
 use super::keywords::Dialect;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::source::Span;

@@ -7,6 +7,7 @@ use crate::RuleSet;
 use crate::diagnostic::Diagnostic;
 use crate::source::FileId;
 use crate::symbols::Symbols;
+use lsp_types::Position;
 use std::path::{Path, PathBuf};
 
 /// A rule set checked from the editor's texts.
@@ -82,5 +83,19 @@ impl Analysis {
     /// The path and text of a file id.
     pub fn file(&self, id: FileId) -> Option<&(PathBuf, LineIndex)> {
         self.files.get(id.0 as usize)
+    }
+}
+
+/// A file of a checked rule set, as a request sees it.
+pub struct At<'a> {
+    pub analysis: &'a Analysis,
+    pub file: FileId,
+    pub index: &'a LineIndex,
+}
+
+impl At<'_> {
+    /// The rule-set offset of a position in this file.
+    pub fn offset(&self, pos: Position) -> usize {
+        self.index.span_offset(pos)
     }
 }

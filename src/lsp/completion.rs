@@ -2,7 +2,7 @@
 //! `pair`/`结对` and in `duty`; functions after `holds`; programs after `in`; record fields
 //! inside `over R where …` and the rest of a rule; enumerated values after `level:`, `kind:`…
 
-use super::handlers::At;
+use super::analysis::At;
 use super::keywords::{self, Dialect};
 use super::lexer::{self, TokenKind};
 use crate::ast::{ActorKind, DocLevel, IndicatorKind, Level, RuleSeverity, Side};

@@ -1,13 +1,11 @@
 //! Requests to the feature that answers them.
 
-use super::analysis::Analysis;
-use super::position::LineIndex;
+use super::analysis::At;
 use super::workspace::Workspace;
 use super::{actions, completion, format, hover, navigate, outline, semantic, uri};
-use crate::source::FileId;
 use lsp_server::Request;
 use lsp_types::request::{self as req, Request as _};
-use lsp_types::{Position, TextDocumentIdentifier, TextDocumentPositionParams};
+use lsp_types::{TextDocumentIdentifier, TextDocumentPositionParams};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
@@ -20,20 +18,6 @@ pub enum Failure {
     Refused(String),
     /// A method the server does not have.
     Unknown,
-}
-
-/// A file of a checked rule set, as a request sees it.
-pub struct At<'a> {
-    pub analysis: &'a Analysis,
-    pub file: FileId,
-    pub index: &'a LineIndex,
-}
-
-impl At<'_> {
-    /// The rule-set offset of a position in this file.
-    pub fn offset(&self, pos: Position) -> usize {
-        self.index.span_offset(pos)
-    }
 }
 
 fn params<T: DeserializeOwned>(req: &Request) -> Result<T, Failure> {

@@ -1,7 +1,7 @@
 //! Hover: a name's declaration; a rule's or duty's article, document, level and period; an
 //! actor's properties, duties and pairs; an aggregate's type.
 
-use super::handlers::At;
+use super::analysis::At;
 use super::index::Target;
 use crate::ast::{self, Expr, ExprKind};
 use crate::symbols::{DeclKind, Source, Sourced, Symbols};
@@ -88,7 +88,7 @@ fn describe(at: &At<'_>, target: &Target) -> String {
 
 fn field_type(f: &ast::Field) -> String {
     let base = match f.ty {
-        ast::BaseType::Money(unit) => format!("money({})", unit.as_str()),
+        ast::Type::Money(unit) => format!("money({})", unit.as_str()),
         t => format!("{t:?}").to_lowercase(),
     };
     let mut s = format!("`{base}{}`", if f.optional { "?" } else { "" });
@@ -254,7 +254,7 @@ fn aggregate(
             let ty = scope.ty(call, &mut Vec::new());
             if let ExprKind::Call { function, .. } = &call.kind {
                 found = Some((
-                    format!("`{}(…)`: {}", function.text, ty.describe_pub()),
+                    format!("`{}(…)`: {}", function.text, ty.describe()),
                     function.span,
                 ));
             }

@@ -1,6 +1,6 @@
 //! Go to definition, find references and rename, across the files of a rule set.
 
-use super::handlers::At;
+use super::analysis::At;
 use super::index::{Occurrence, Target};
 use super::{keywords, uri};
 use crate::source::Span;

@@ -1,7 +1,7 @@
 //! Document symbols (document → article → norm; actors, programs, records with their fields…)
 //! and workspace symbols.
 
-use super::handlers::At;
+use super::analysis::At;
 use super::index::{Occurrence, Target};
 use super::uri;
 use super::workspace::Workspace;

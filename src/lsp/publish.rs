@@ -2,7 +2,6 @@
 //! help and related places.
 
 use super::analysis::Analysis;
-use super::server::send;
 use super::uri;
 use super::workspace::Workspace;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -90,4 +89,9 @@ pub fn convert(analysis: &Analysis, d: &Diagnostic) -> Option<(PathBuf, lsp::Dia
         ..lsp::Diagnostic::default()
     };
     Some((path, diag))
+}
+
+/// Sends a message; a closed connection ends the loop at the next receive.
+pub fn send(connection: &Connection, msg: Message) {
+    let _ = connection.sender.send(msg);
 }

@@ -1,7 +1,7 @@
 //! Semantic tokens: keywords, strings, numbers with units, comments, and each name coloured
 //! by what it is declared as.
 
-use super::handlers::At;
+use super::analysis::At;
 use super::index::Target;
 use super::keywords;
 use super::lexer::{self, TokenKind};

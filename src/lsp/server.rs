@@ -1,6 +1,7 @@
 //! The main loop: messages in, debounced checking, answers and diagnostics out. A panic in a
 //! request is caught, logged and answered with an error; the server goes on.
 
+use super::publish::send;
 use super::workspace::Workspace;
 use super::{capabilities, handlers, publish, uri};
 use crossbeam_channel::RecvTimeoutError;
@@ -179,11 +180,6 @@ pub fn guarded(
             )
         }
     }
-}
-
-/// Sends a message; a closed connection ends the loop at the next receive.
-pub fn send(connection: &Connection, msg: Message) {
-    let _ = connection.sender.send(msg);
 }
 
 fn log(connection: &Connection, message: &str) {

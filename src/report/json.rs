@@ -3,16 +3,9 @@
 use super::Counts;
 use crate::diagnostic::Diagnostic;
 use crate::source::SourceMap;
+pub use crate::source::{Location, location};
 use indexmap::IndexMap;
 use serde::Serialize;
-
-/// Where a finding is.
-#[derive(Debug, Clone, Serialize)]
-pub struct Location {
-    pub file: String,
-    pub line: usize,
-    pub column: usize,
-}
 
 #[derive(Debug, Clone, Serialize)]
 pub struct RelatedJson {
@@ -103,16 +96,6 @@ pub struct Report<F = Vec<Finding>> {
     pub rules: Vec<RuleSummary>,
     pub findings: F,
     pub receipt: Receipt,
-}
-
-pub fn location(sources: &SourceMap, span: crate::source::Span) -> Location {
-    let f = sources.get(span.file);
-    let lc = f.line_col(span.start as usize);
-    Location {
-        file: f.display_path(),
-        line: lc.line,
-        column: lc.column,
-    }
 }
 
 /// A diagnostic as a finding of kind `diagnostic`.

@@ -41,43 +41,7 @@ impl Counts {
     }
 }
 
-/// `n` things in the current language: `1 error`, `2 errors`, `2 个错误`.
-///
-/// The counted words of the reports are in the catalogue; another word is counted in English.
-pub fn plural(n: usize, word: &str) -> String {
-    match word {
-        "error" => crate::tr!("noun-error", n = n),
-        "warning" => crate::tr!("noun-warning", n = n),
-        "info" => crate::tr!("noun-info", n = n),
-        "gap" => crate::tr!("noun-gap", n = n),
-        "conflict" => crate::tr!("noun-conflict", n = n),
-        "row" => crate::tr!("noun-row", n = n),
-        "group" => crate::tr!("noun-group", n = n),
-        "record" => crate::tr!("noun-record", n = n),
-        "violation" => crate::tr!("noun-violation", n = n),
-        "title row" => crate::tr!("noun-title-row", n = n),
-        "totals row" => crate::tr!("noun-totals-row", n = n),
-        "data row" => crate::tr!("noun-data-row", n = n),
-        "data file" => crate::tr!("noun-data-file", n = n),
-        "data problem" => crate::tr!("noun-data-problem", n = n),
-        "undetermined result" => crate::tr!("noun-undetermined-result", n = n),
-        "rule-file problem" => crate::tr!("noun-rule-file-problem", n = n),
-        "line" => crate::tr!("noun-line", n = n),
-        "test" => crate::tr!("noun-test", n = n),
-        "file" => crate::tr!("noun-file", n = n),
-        "actor" => crate::tr!("noun-actor", n = n),
-        "program" => crate::tr!("noun-program", n = n),
-        "function" => crate::tr!("noun-function", n = n),
-        "document" => crate::tr!("noun-document", n = n),
-        "article" => crate::tr!("noun-article", n = n),
-        "pair" => crate::tr!("noun-pair", n = n),
-        "duty" => crate::tr!("noun-duty", n = n),
-        "rule" => crate::tr!("noun-rule", n = n),
-        "evaluation" => crate::tr!("noun-evaluation", n = n),
-        _ if n == 1 => format!("{n} {word}"),
-        _ => format!("{n} {word}s"),
-    }
-}
+pub use crate::suggest::plural;
 
 /// `2 errors, 1 warning` (and `, 3 infos` when there are any).
 pub fn count_line(c: Counts) -> String {

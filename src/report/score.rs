@@ -1,6 +1,6 @@
 //! Score reports: a table for people, JSON (SPEC §11), Markdown and CSV.
 
-use crate::engine::compile_eval::EvaluationPlan;
+use crate::engine::compile::EvaluationPlan;
 use crate::score::{ScoreRow, attainment_text, round2};
 use rust_decimal::prelude::ToPrimitive;
 use std::fmt::Write;

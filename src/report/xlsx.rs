@@ -6,8 +6,8 @@
 use super::data::{CheckReport, article};
 use super::json::{self, Finding};
 use crate::diagnostic::Diagnostic;
+use crate::engine::compile::EvaluationPlan;
 use crate::engine::compile::RulePlan;
-use crate::engine::compile_eval::EvaluationPlan;
 use crate::engine::finding::RuleCounts;
 use crate::score::ScoreRow;
 use crate::source::SourceMap;

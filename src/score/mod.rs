@@ -4,11 +4,13 @@
 //! 90.00 never gets a grade whose bound is 90 denied, and two rows shown alike share a rank.
 
 use crate::ast::Cmp;
-use crate::data::shape::{Names, Shape};
+use crate::ast::Type;
+use crate::data::shape::Names;
 use crate::data::value::Value;
-use crate::engine::check::{Checker, GroupEnv};
+use crate::engine::check::Checker;
 use crate::engine::compile::Plan;
-use crate::engine::compile_eval::{EvaluationPlan, IndicatorPlan};
+use crate::engine::compile::{EvaluationPlan, IndicatorPlan};
+use crate::engine::env::GroupEnv;
 use crate::engine::eval::Evaluator;
 use crate::engine::finding::KeyValue;
 use crate::engine::groups::group_year;
@@ -265,10 +267,10 @@ fn indicator(
         None => value,
     };
     let shape = if ind.rated.is_some() {
-        Shape::Decimal
+        Type::Decimal
     } else {
         match (rule.condition.shape, ind.target_shape) {
-            (Shape::Decimal | Shape::Int, Shape::Percent) => Shape::Percent,
+            (Type::Decimal | Type::Int, Type::Percent) => Type::Percent,
             (s, _) => s,
         }
     };

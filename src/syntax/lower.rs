@@ -290,7 +290,7 @@ impl<'d> Lowerer<'d> {
     }
 
     /// type_ref = { raw_word ~ (lparen ~ raw_word ~ rparen)? ~ optional? }
-    fn lower_type_ref(&mut self, p: P<'_>) -> (BaseType, bool) {
+    fn lower_type_ref(&mut self, p: P<'_>) -> (Type, bool) {
         let mut it = p.into_inner();
         let base = it.next().expect("type has a name");
         let mut unit = None;
@@ -303,15 +303,15 @@ impl<'d> Lowerer<'d> {
         }
         let base_span = self.span(&base);
         let ty = match base.as_str() {
-            "bool" => BaseType::Bool,
-            "int" => BaseType::Int,
-            "decimal" => BaseType::Decimal,
-            "percent" => BaseType::Percent,
-            "text" => BaseType::Text,
-            "date" => BaseType::Date,
-            "year" => BaseType::Year,
-            "actor" => BaseType::Actor,
-            "program" => BaseType::Program,
+            "bool" => Type::Bool,
+            "int" => Type::Int,
+            "decimal" => Type::Decimal,
+            "percent" => Type::Percent,
+            "text" => Type::Text,
+            "date" => Type::Date,
+            "year" => Type::Year,
+            "actor" => Type::Actor,
+            "program" => Type::Program,
             "money" => {
                 let u = match &unit {
                     None => MoneyUnit::Yuan,
@@ -328,14 +328,14 @@ impl<'d> Lowerer<'d> {
                         MoneyUnit::Yuan
                     }),
                 };
-                return (BaseType::Money(u), optional);
+                return (Type::Money(u), optional);
             }
             other => {
-                let help = crate::suggest::did_you_mean(other, BaseType::NAMES.iter().copied())
+                let help = crate::suggest::did_you_mean(other, Type::NAMES.iter().copied())
                     .unwrap_or_else(|| {
                         crate::tr!(
                             "syntax-types-are-basetype",
-                            basetype = BaseType::NAMES.join(", ")
+                            basetype = Type::NAMES.join(", ")
                         )
                     });
                 self.diags.push(
@@ -347,7 +347,7 @@ impl<'d> Lowerer<'d> {
                     .label(crate::tr!("syntax-unknown-type"))
                     .help(help),
                 );
-                return (BaseType::Unknown, optional);
+                return (Type::Unknown, optional);
             }
         };
         if let Some(u) = unit {

@@ -162,7 +162,7 @@ pub fn run_tests(rules: &RuleSet) -> Vec<TestResult> {
         .collect();
     let mut out = Vec::new();
     for test in &rules.symbols().tests {
-        let loc = crate::report::json::location(rules.sources(), test.span);
+        let loc = crate::source::location(rules.sources(), test.span);
         let mut failures = Vec::new();
         let files = match test_data(rules, test) {
             Ok(f) => f,
@@ -187,11 +187,11 @@ pub fn run_tests(rules: &RuleSet) -> Vec<TestResult> {
                     group,
                     ..
                 } => {
-                    let Some(r) = plan.rules.iter().position(|x| x.name == rule.text) else {
+                    let Some(r) = plan.rule_id(&rule.text) else {
                         failures.push(crate::tr!("testing-no-rule-rule", rule = rule.text));
                         continue;
                     };
-                    let found: Vec<&DataFinding> = data.findings[r]
+                    let found: Vec<&DataFinding> = data.findings[r.index()]
                         .iter()
                         .filter(|f| f.kind == FindingKind::Violation && selects(f, group))
                         .collect();

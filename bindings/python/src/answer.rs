@@ -1,26 +1,26 @@
 //! The answers of the native calls as JSON, with what the Python layer needs to give each
 //! value its exact Python type: the type of every group key, and decimals as exact strings.
 
-use duikou::data::shape::Shape;
+use duikou::ast::Type;
 use duikou::engine::compile::{KeyPlan, Plan};
 use duikou::{Diagnostic, RuleSet, Scores};
 use serde_json::{Map, Value, json};
 
 /// The name of a value's type, as the Python layer converts it.
-pub fn type_name(shape: Shape) -> &'static str {
+pub fn type_name(shape: Type) -> &'static str {
     match shape {
-        Shape::Bool => "bool",
-        Shape::Int => "int",
-        Shape::Decimal => "decimal",
-        Shape::Percent => "percent",
-        Shape::Money(_) => "money",
-        Shape::Text => "text",
-        Shape::Date => "date",
-        Shape::Year => "year",
-        Shape::Actor => "actor",
-        Shape::Program => "program",
-        Shape::ActorKind => "kind",
-        Shape::Level => "level",
+        Type::Bool => "bool",
+        Type::Int => "int",
+        Type::Decimal => "decimal",
+        Type::Percent => "percent",
+        Type::Money(_) => "money",
+        Type::Text | Type::List | Type::Unknown => "text",
+        Type::Date => "date",
+        Type::Year => "year",
+        Type::Actor => "actor",
+        Type::Program => "program",
+        Type::ActorKind => "kind",
+        Type::Level => "level",
     }
 }
 
@@ -70,7 +70,7 @@ pub fn records(rules: &RuleSet) -> Value {
                 .map(|f| {
                     json!({
                         "name": f.name.text,
-                        "type": type_name(Shape::of_field(f.ty)),
+                        "type": type_name(f.ty),
                         "optional": f.optional,
                         "key": f.key,
                     })

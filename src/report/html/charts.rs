@@ -4,9 +4,9 @@
 
 use super::svg::{self, Bar, Dot, Grid, Tone};
 use crate::RuleSet;
-use crate::data::shape::Shape;
+use crate::ast::Type;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::engine::compile_eval::EvaluationPlan;
+use crate::engine::compile::EvaluationPlan;
 use crate::engine::finding::{FindingKind, KeyValue};
 use crate::gaps::matrix::{Basis, Cell};
 use crate::report::data::CheckReport;
@@ -190,7 +190,7 @@ fn as_f64(d: rust_decimal::Decimal) -> f64 {
 pub fn shares(e: &EvaluationPlan, rows: &[ScoreRow]) -> String {
     let mut out = String::new();
     for (k, ind) in e.indicators.iter().enumerate() {
-        if ind.target_shape != Shape::Percent {
+        if ind.target_shape != Type::Percent {
             continue;
         }
         let target = as_f64(ind.target);

@@ -11,7 +11,7 @@ mod tables;
 
 use crate::RuleSet;
 use crate::diagnostic::Diagnostic;
-use crate::engine::compile_eval::EvaluationPlan;
+use crate::engine::compile::EvaluationPlan;
 use crate::gaps::matrix::Cell;
 use crate::report::data::CheckReport;
 use crate::report::overview::Overview;

@@ -3,7 +3,7 @@
 
 use super::{CheckPage, esc};
 use crate::diagnostic::Diagnostic;
-use crate::engine::compile_eval::EvaluationPlan;
+use crate::engine::compile::EvaluationPlan;
 use crate::report::overview::Overview;
 use crate::score::{ScoreRow, round2};
 use crate::source::SourceMap;

@@ -251,6 +251,11 @@ pub fn power_over(symbols: &Symbols, doc: &Document) -> String {
     }
 }
 
+/// Whether `x`'s issuers may repeal `y` (立法法 art 108).
+pub fn may_replace(symbols: &Symbols, x: &Document, y: &Document) -> bool {
+    issuers(x).iter().any(|i| may_annul(symbols, i, y))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

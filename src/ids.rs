@@ -1,0 +1,25 @@
+//! Typed ids: a name of the rule set resolved once to the place of its declaration in the
+//! compiled plan, so later stages index instead of searching by name and an id of one kind
+//! cannot stand for another.
+
+/// A rule of the compiled plan: its index in `Plan::rules`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct RuleId(pub u32);
+
+/// A declared actor: its index in the rule set's actors, as values of type `actor` hold it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ActorId(pub u32);
+
+impl RuleId {
+    /// The index in `Plan::rules`.
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+impl ActorId {
+    /// The index in the rule set's actors.
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
