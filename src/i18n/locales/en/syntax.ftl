@@ -139,4 +139,4 @@ syntax-file-is-utf16 = the file is { $what }; save it as UTF-8, or convert it wi
 syntax-invisible-character = the invisible character { $code } ({ $name })
 syntax-delete-invisible = delete { $what }: it cannot be seen, and is often copied in from a web page or a word processor
 syntax-written-with-marks = written with { $open } { $close }
-syntax-what-properties-are = { $what } properties are: { $props }
+syntax-what-properties-are = the properties of { $what } are: { $props }
