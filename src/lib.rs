@@ -77,6 +77,7 @@ mod ruleset;
 pub mod suggest;
 mod syntax;
 mod types;
+mod words;
 // Numbers written in Chinese characters, for the help on a name that is one.
 mod numerals;
 

@@ -1,7 +1,7 @@
 //! Plan periods of a rule (`period(year, 2011..2015, 2016..2020)`): the key is the record's
 //! year `time` field, and the spans run forward without overlapping.
 
-use crate::ast::{Type, Periods, Record};
+use crate::ast::{Periods, Record, Type};
 use crate::diagnostic::{Code, Diagnostic};
 
 /// Checks the plan periods of a rule over `rec`.

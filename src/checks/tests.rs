@@ -184,7 +184,9 @@ fn check_value(s: &Symbols, ty: Type, b: &Binding, diags: &mut Vec<Diagnostic>) 
             Type::Decimal => crate::tr!("words-a-number"),
             Type::Percent => crate::tr!("decl-percent-like"),
             Type::Money(_) => crate::tr!("decl-amount-like"),
-            Type::Text | Type::Unknown | Type::ActorKind | Type::Level | Type::List => crate::tr!("decl-string"),
+            Type::Text | Type::Unknown | Type::ActorKind | Type::Level | Type::List => {
+                crate::tr!("decl-string")
+            }
             Type::Date => crate::tr!("decl-date-like"),
             Type::Actor => crate::tr!("decl-actor-s-name"),
             Type::Program => crate::tr!("decl-program-s-name"),

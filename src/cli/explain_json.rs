@@ -91,7 +91,7 @@ fn indicator(
     s: &duikou::score::IndicatorScore,
 ) -> Value {
     let target = match ind.target_shape {
-        duikou::data::shape::Shape::Percent => {
+        duikou::ast::Type::Percent => {
             format!("{}%", duikou::exact::percent_text(ind.target))
         }
         _ => ind.target.normalize().to_string(),

@@ -76,7 +76,7 @@ pub fn gaps(args: GapsArgs) -> ExitCode {
         // Said instead of "0 gaps found", which would read as "every function is held".
         let line = format!("{}\n", duikou::tr!("cli-warning", message = warning));
         if matches!(args.format, Format::Human) && !args.matrix {
-            if let Err(code) = emit(args.output.as_deref(), &line) {
+            if let Err(code) = emit(args.out.output.as_deref(), &line) {
                 return code;
             }
         } else {

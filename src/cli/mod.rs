@@ -2,8 +2,8 @@
 
 mod check;
 mod color;
-mod completions;
 mod common_args;
+mod completions;
 mod conflicts;
 mod coverage;
 mod data_options;

@@ -125,7 +125,9 @@ pub fn score(args: ScoreArgs) -> ExitCode {
     }
     let text = match args.format {
         Format::Xlsx => String::new(),
-        Format::Human => report::score::human(e, &rows, super::use_color(args.output.as_deref())),
+        Format::Human => {
+            report::score::human(e, &rows, super::use_color(args.out.output.as_deref()))
+        }
         Format::Json => {
             let scored = rows.iter().filter(|r| r.score.is_some()).count();
             let summary = serde_json::json!({

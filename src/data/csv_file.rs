@@ -1,5 +1,7 @@
 //! CSV files: UTF-8 (with or without BOM) or GBK/GB18030, streamed row by row.
 
+pub mod chunked;
+
 use super::cells::RowCells;
 use super::columns;
 use super::delimiter;
@@ -238,16 +240,14 @@ pub fn read_text_with(
     fields: &[Field],
     record: &str,
     opts: TextOptions,
-    parallel: Option<&super::chunked::Parallel<'_>>,
+    parallel: Option<&chunked::Parallel<'_>>,
     sink: &mut dyn RowSink,
 ) -> Result<(), Box<DataProblem>> {
     let (sample, decoded, utf8) = decode(input, opts.encoding, at)?;
     let Some(start) = locate(&sample, fields, opts, at, sink)? else {
         return Ok(());
     };
-    if let Some(parallel) =
-        parallel.filter(|_| utf8 && super::chunked::fits(&sample, start.delimiter))
-    {
+    if let Some(parallel) = parallel.filter(|_| utf8 && chunked::fits(&sample, start.delimiter)) {
         let Some((columns, units)) = bind_table(&start, fields, record, at, sink) else {
             return Ok(());
         };
@@ -263,7 +263,7 @@ pub fn read_text_with(
             at,
         };
         let numbers = numbers_of(&columns);
-        return super::chunked::read(sample, decoded, start.skip, &body, parallel, &numbers, sink);
+        return chunked::read(sample, decoded, start.skip, &body, parallel, &numbers, sink);
     }
     let reader: Box<dyn Read> = Box::new(std::io::Cursor::new(sample).chain(decoded));
     let (reader, breaks) = LineReader::new(reader);

@@ -3,7 +3,6 @@
 pub mod bind;
 pub mod boundary;
 pub mod cells;
-pub mod chunked;
 pub mod columns;
 pub mod convert;
 pub mod csv_file;

@@ -51,9 +51,9 @@ impl Names<'_> {
     /// The value as JSON with every digit: as [`json`](Self::json), but a decimal, percent or
     /// amount of money is its exact decimal (money in 元, a percent as a fraction) rather than
     /// its natural form, for a program to read back exactly.
-    pub fn exact(&self, v: Value, shape: Shape) -> serde_json::Value {
+    pub fn exact(&self, v: Value, shape: Type) -> serde_json::Value {
         match (v, shape) {
-            (Value::Num(n), Shape::Decimal | Shape::Percent | Shape::Money(_)) => {
+            (Value::Num(n), Type::Decimal | Type::Percent | Type::Money(_)) => {
                 n.normalize().to_string().into()
             }
             _ => self.json(v, shape),

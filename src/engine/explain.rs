@@ -737,11 +737,7 @@ fn verdict_text(plan: &Plan, f: &DataFinding) -> String {
 
 /// The left-hand side of the first comparison, the right-hand side it was compared with, and
 /// their shape.
-fn first_left(
-    node: &Node,
-    ev: &mut Evaluator<'_>,
-    env: &impl Env,
-) -> Option<(Value, Value, Type)> {
+fn first_left(node: &Node, ev: &mut Evaluator<'_>, env: &impl Env) -> Option<(Value, Value, Type)> {
     match node {
         Node::Cmp(c) => Some((ev.eval(&c.left, env), ev.eval(&c.right, env), c.shape)),
         Node::Not(x) => first_left(x, ev, env),

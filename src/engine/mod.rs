@@ -2,7 +2,6 @@
 
 pub mod aggregate;
 pub mod check;
-pub mod chunk_rows;
 pub mod compile;
 pub mod compile_eval;
 pub mod env;

@@ -1,16 +1,18 @@
 //! Runs a compliance check: reads every bound data file, validates each row, feeds the checker.
 
+pub mod chunk_rows;
+
 use super::check::{Checker, Keep};
-use super::chunk_rows::Validating;
 use super::compile::Plan;
 use super::finding::{DataFinding, RuleCounts};
 use crate::data::bind::{DataFile, Format};
 use crate::data::cells::RowCells;
-use crate::data::chunked::{Parallel, Recorder};
+use crate::data::csv_file::chunked::{Parallel, Recorder};
 use crate::data::csv_file::{self, Encoding, TextOptions};
 use crate::data::keys::{KeySet, Seen};
 use crate::data::problem::{DataLocation, DataProblem};
 use crate::data::row::{Row, salvage, validate};
+use chunk_rows::Validating;
 
 use crate::data::shape::Names;
 use crate::data::sink::{NotData, RowSink};

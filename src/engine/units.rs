@@ -241,7 +241,7 @@ mod tests {
             record: 0,
             arg: None,
             filter: None,
-            shape: crate::data::shape::Shape::Decimal,
+            shape: crate::ast::Type::Decimal,
             span: crate::source::Span::default(),
             text: String::new(),
             back: back.map(|years| Back { key: 0, years }),

@@ -3,11 +3,11 @@
 
 use super::holders::holders;
 use super::scope::{Scope, ScopeKind, scopes};
-use super::years::Years;
 use super::{Options, sides};
 use crate::ast::{FunctionScope, Side};
 use crate::engine::world::periods;
 use crate::symbols::Symbols;
+use crate::years::Years;
 use serde::Serialize;
 
 /// Years in JSON as gap findings give them: `[{"from": 2010, "to": 2025}]`.

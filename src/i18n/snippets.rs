@@ -25,7 +25,7 @@ const NOT_TRANSLATED: &[&str] = &[
 
 /// The dialect most keywords of a rule file are written in; English when there are none.
 pub fn dialect_of(text: &str) -> Dialect {
-    if crate::lsp::keywords_are_chinese(text) {
+    if crate::words::keywords_are_chinese(text) {
         Dialect::Zh
     } else {
         Dialect::En

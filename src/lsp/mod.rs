@@ -16,8 +16,6 @@ pub(crate) mod fuzz;
 mod handlers;
 mod hover;
 mod index;
-mod keywords;
-mod lexer;
 mod navigate;
 mod outline;
 mod position;
@@ -27,6 +25,7 @@ mod server;
 mod uri;
 mod workspace;
 
+pub(crate) use crate::words::{keywords, lexer};
 pub use format::format;
 pub use server::{DEBOUNCE, serve};
 
@@ -36,9 +35,4 @@ pub fn run_stdio() -> Result<(), String> {
     serve(&connection)?;
     drop(connection);
     io.join().map_err(|e| format!("input/output failed: {e}"))
-}
-
-/// Whether most keywords of `text` are Chinese (for snippets in the file's own dialect).
-pub(crate) fn keywords_are_chinese(text: &str) -> bool {
-    keywords::Dialect::of(text) == keywords::Dialect::Chinese
 }

@@ -1,14 +1,14 @@
 //! The rows of a chunk of a data file, validated on a worker thread: what the checking sink
 //! would do with each row before it looks at keys, kept in order for the reading thread.
 
-use super::compile::Plan;
-use super::run::invalid_cell;
+use super::invalid_cell;
 use crate::data::cells::RowCells;
-use crate::data::chunked::{Event, Recorder};
+use crate::data::csv_file::chunked::{Event, Recorder};
 use crate::data::problem::{DataLocation, DataProblem};
 use crate::data::row::{Row, salvage, validate};
 use crate::data::sink::{NotData, RowSink};
 use crate::data::totals;
+use crate::engine::compile::Plan;
 
 /// Validates the rows of one chunk of a file of record type `record`.
 pub struct Validating<'p> {

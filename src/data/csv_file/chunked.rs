@@ -1,13 +1,13 @@
 //! A large UTF-8 CSV file read on several threads: the reading thread cuts the text into chunks
-//! at record boundaries (see [`super::boundary`]) and hashes it on the way, worker threads split
+//! at record boundaries (see [`crate::data::boundary`]) and hashes it on the way, worker threads split
 //! and validate each chunk's rows, and the reading thread hands every chunk's rows to the sink
 //! in file order, so the sink sees what a single thread would have shown it.
 
-use super::boundary::{Cutter, line_breaks};
-use super::csv_file::Body;
-use super::problem::DataProblem;
-use super::row::Row;
-use super::sink::RowSink;
+use super::Body;
+use crate::data::boundary::{Cutter, line_breaks};
+use crate::data::problem::DataProblem;
+use crate::data::row::Row;
+use crate::data::sink::RowSink;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 use std::io::Read;
@@ -28,7 +28,7 @@ pub enum Event {
     /// A problem that rejects no row.
     Problem(DataProblem),
     /// A row that is not data.
-    NotData(super::sink::NotData, DataProblem),
+    NotData(crate::data::sink::NotData, DataProblem),
     /// The chunk could not be read at all: reading stops here.
     Stop(DataProblem),
 }

@@ -37,7 +37,7 @@ impl Dialect {
     /// The dialect most keywords of `text` are written in; English when there are none.
     pub fn of(text: &str) -> Dialect {
         let (mut en, mut zh) = (0usize, 0usize);
-        for word in crate::lsp::lexer::words(text) {
+        for word in super::lexer::words(text) {
             if let Some(k) = all().find(|(e, z)| *e == word || *z == word) {
                 if k.0 == word {
                     en += 1;
