@@ -10,25 +10,20 @@ pub fn check(p: &Periods, rec: &Record, diags: &mut Vec<Diagnostic>) {
     let field = rec.fields.iter().find(|f| f.name.text == key.text);
     if field.is_some_and(|f| !f.time || f.ty != Type::Year) {
         let help = match rec.fields.iter().find(|f| f.time) {
-            Some(t) => format!(
-                "plan periods group the record's year `time` field: write `period({}, …)`",
-                t.name.text
-            ),
-            None => format!(
-                "mark a year field of `{}` as `time`, e.g. `year: year time`",
-                rec.name.text
-            ),
+            Some(t) => crate::tr!("decl-period-use-time-field", field = t.name.text),
+            None => crate::tr!("decl-period-mark-time-field", record = rec.name.text),
         };
         diags.push(
             Diagnostic::new(
                 Code::TypePeriod,
                 key.span,
-                format!(
-                    "`{}` is not the year `time` field of `{}`",
-                    key.text, rec.name.text
+                crate::tr!(
+                    "decl-period-not-time-field",
+                    key = key.text,
+                    record = rec.name.text
                 ),
             )
-            .label("not the time field")
+            .label(crate::tr!("decl-period-not-time-field-label"))
             .help(help),
         );
     }
@@ -39,20 +34,29 @@ pub fn check(p: &Periods, rec: &Record, diags: &mut Vec<Diagnostic>) {
                 Diagnostic::new(
                     Code::TypePeriod,
                     *span,
-                    format!("the period {a}..{b} ends before it starts"),
+                    crate::tr!("decl-period-reversed", a = a.to_string(), b = b.to_string()),
                 )
-                .label("last year before first")
-                .help(format!("write the first year first: `{b}..{a}`")),
+                .label(crate::tr!("decl-period-reversed-label"))
+                .help(crate::tr!(
+                    "decl-period-reversed-help",
+                    a = a.to_string(),
+                    b = b.to_string()
+                )),
             );
         } else if let Some(l) = last.filter(|l| a <= l) {
             diags.push(
                 Diagnostic::new(
                     Code::TypePeriod,
                     *span,
-                    format!("the period {a}..{b} does not start after the one before it ({l})"),
+                    crate::tr!(
+                        "decl-period-overlaps",
+                        a = a.to_string(),
+                        b = b.to_string(),
+                        last = l.to_string()
+                    ),
                 )
-                .label("overlaps or out of order")
-                .help("list the periods in order, each starting after the last ends"),
+                .label(crate::tr!("decl-period-overlaps-label"))
+                .help(crate::tr!("decl-period-overlaps-help")),
             );
         }
         last = Some(last.map_or(*b, |l| l.max(*b)));

@@ -47,9 +47,7 @@ pub fn explain(
         ));
     };
     if files.is_empty() {
-        return Err(
-            "no data to explain with\n  help: pass `--data DIR` or `--data NAME=FILE`".into(),
-        );
+        return Err(duikou::tr!("explain-eval-no-data"));
     }
     let pairs = super::explain::group_keys(group)?;
     let (_, rows) = run::run_with(plan, files, opts, |c| duikou::score::score(plan, e, c));
@@ -69,15 +67,25 @@ pub fn explain(
         .as_ref()
         .map(|t| format!(" “{t}”"))
         .unwrap_or_default();
-    let _ = writeln!(out, "evaluation {}{title}", e.name);
+    let _ = writeln!(
+        out,
+        "{}",
+        duikou::tr!("explain-eval-heading", evaluation = e.name, title = title)
+    );
     if let (Some(src), Some(loc)) = (
         &e.source,
         Some(duikou::report::json::location(rules.sources(), e.span)),
     ) {
+        let place = format!("{}:{}:{}", loc.file, loc.line, loc.column);
         let _ = writeln!(
             out,
-            "  from {} art {} ({}:{}:{})",
-            src.document, src.article, loc.file, loc.line, loc.column
+            "  {}",
+            duikou::tr!(
+                "explain-eval-from",
+                document = src.document,
+                article = src.article,
+                place = place
+            )
         );
     }
     let keys: Vec<String> = row
@@ -85,15 +93,23 @@ pub fn explain(
         .iter()
         .map(|k| format!("{} = {}", k.name, k.text))
         .collect();
-    let _ = writeln!(out, "  group {}\n", keys.join(", "));
+    let _ = writeln!(
+        out,
+        "  {}\n",
+        duikou::tr!("explain-eval-group", keys = keys.join(", "))
+    );
     for (ind, s) in e.indicators.iter().zip(&row.indicators) {
         let kind = ind.kind.map_or("", |k| k.as_str());
         let _ = writeln!(
             out,
-            "  {} ({kind}, weight {}): {}",
-            ind.name,
-            percent(ind.weight),
-            ind.text
+            "  {}",
+            duikou::tr!(
+                "explain-eval-indicator",
+                name = ind.name,
+                kind = kind,
+                weight = percent(ind.weight),
+                text = ind.text
+            )
         );
         if s.ratings.is_empty() {
             for (text, value) in &s.parts {
@@ -115,16 +131,24 @@ pub fn explain(
             (Ok(_), Some(a)) => {
                 let _ = writeln!(
                     out,
-                    "    value {}, target {} {target}: attainment {} × {} = {:.2}\n",
-                    s.value_text,
-                    ind.cmp.as_str(),
-                    duikou::score::attainment_text(a),
-                    percent(ind.weight),
-                    round2(a * ind.weight)
+                    "    {}\n",
+                    duikou::tr!(
+                        "explain-eval-value",
+                        value = s.value_text,
+                        cmp = ind.cmp.as_str(),
+                        target = target,
+                        attainment = duikou::score::attainment_text(a),
+                        weight = percent(ind.weight),
+                        weighted = format!("{:.2}", round2(a * ind.weight))
+                    )
                 );
             }
             _ => {
-                let _ = writeln!(out, "    undetermined: {}\n", why_of(&s.value));
+                let _ = writeln!(
+                    out,
+                    "    {}\n",
+                    duikou::tr!("explain-eval-undetermined", why = why_of(&s.value))
+                );
             }
         }
     }
@@ -137,20 +161,20 @@ pub fn explain(
         Some(score) => {
             let _ = writeln!(
                 out,
-                "  score {:.2} → grade {} ({}), rank {} of {}{}",
-                round2(score),
-                row.grade.clone().unwrap_or_else(|| "—".into()),
-                grades.join(", "),
-                row.rank.unwrap_or(0),
-                row.ranked,
+                "  {}{}",
+                duikou::tr!(
+                    "explain-eval-score",
+                    score = format!("{:.2}", round2(score)),
+                    grade = row.grade.clone().unwrap_or_else(|| "—".into()),
+                    grades = grades.join(", "),
+                    rank = row.rank.unwrap_or(0).to_string(),
+                    ranked = row.ranked.to_string()
+                ),
                 partition_text(e, row)
             );
         }
         None => {
-            let _ = writeln!(
-                out,
-                "  score undetermined: an indicator could not be computed"
-            );
+            let _ = writeln!(out, "  {}", duikou::tr!("explain-eval-score-undetermined"));
         }
     }
     Ok(out)

@@ -39,3 +39,13 @@ explain-true = true
 explain-false = false
 explain-undetermined = undetermined
 explain-and-more = , … and { $n } more
+explain-eval-no-data = no data to explain with
+    {"  "}help: pass `--data DIR` or `--data NAME=FILE`
+explain-eval-heading = evaluation { $evaluation }{ $title }
+explain-eval-from = from { $document } art { $article } ({ $place })
+explain-eval-group = group { $keys }
+explain-eval-indicator = { $name } ({ $kind }, weight { $weight }): { $text }
+explain-eval-value = value { $value }, target { $cmp } { $target }: attainment { $attainment } × { $weight } = { $weighted }
+explain-eval-undetermined = undetermined: { $why }
+explain-eval-score = score { $score } → grade { $grade } ({ $grades }), rank { $rank } of { $ranked }
+explain-eval-score-undetermined = score undetermined: an indicator could not be computed

@@ -39,3 +39,13 @@ explain-true = 真
 explain-false = 假
 explain-undetermined = 无法判定
 explain-and-more = ，… 另有 { $n } 行
+explain-eval-no-data = 没有可用于解释的数据
+    {"  "}帮助：使用 `--data DIR` 或 `--data NAME=FILE` 指定数据
+explain-eval-heading = 考评 { $evaluation }{ $title }
+explain-eval-from = 依据 { $document } 第 { $article } 条（{ $place }）
+explain-eval-group = 分组 { $keys }
+explain-eval-indicator = { $name }（{ $kind }，权重 { $weight }）：{ $text }
+explain-eval-value = 数值 { $value }，目标 { $cmp } { $target }：达成度 { $attainment } × { $weight } = { $weighted }
+explain-eval-undetermined = 无法判定：{ $why }
+explain-eval-score = 得分 { $score } → 等级 { $grade }（{ $grades }），排名 第 { $rank } / { $ranked }
+explain-eval-score-undetermined = 得分无法判定：有指标无法计算
