@@ -1,7 +1,7 @@
 //! Checks on pairs and duties: the sides are of the right kind, years fit the program,
 //! and every duty names a declared pair and a function of the matching scope.
 
-use crate::ast::{ActorKind, DutyTarget, FunctionScope};
+use crate::ast::{ActorKind, DutyTarget, FunctionScope, Pair, Program};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::resolve::lookup;
 use crate::symbols::{DeclKind, Symbols};
@@ -14,112 +14,132 @@ pub fn check_pairs(s: &Symbols, diags: &mut Vec<Diagnostic>) {
         if let Some(r) = &p.responsible {
             lookup(s, r, DeclKind::Actor, diags);
         }
-        if recipient_ok
-            && let Some(kind) = s.actors[&p.recipient.text].kind
-            // A 地区行政公署 (`agency`) acts for the government above it in its area.
-            && !matches!(kind, ActorKind::Government | ActorKind::Agency)
-        {
-            diags.push(
-                Diagnostic::new(
-                    Code::DeclPairRecipient,
-                    p.recipient.span,
-                    crate::tr!(
-                        "decl-recipient-pair-must-government-but",
-                        recipient = p.recipient.text,
-                        kind = kind.as_str()
-                    ),
-                )
-                .label(crate::tr!("decl-not-government"))
-                .related(
-                    s.actors[&p.recipient.text].name.span,
-                    crate::tr!("decl-declared-here"),
-                )
-                .help(crate::tr!("decl-pair-with-government-region-offices")),
-            );
+        if recipient_ok {
+            check_recipient_kind(s, p, diags);
         }
-        if supporter_ok
-            && let Some(kind) = s.actors[&p.supporter.text].kind
-            && !matches!(
-                kind,
-                ActorKind::Government | ActorKind::Enterprise | ActorKind::Organization
-            )
-        {
-            diags.push(
-                Diagnostic::new(
-                    Code::DeclPairSupporter,
-                    p.supporter.span,
-                    crate::tr!(
-                        "decl-supporter-pair-must-government-enterprise",
-                        supporter = p.supporter.text,
-                        value = crate::suggest::a_or_an(kind.as_str())
-                    ),
-                )
-                .label(crate::tr!("decl-cannot-support"))
-                .related(
-                    s.actors[&p.supporter.text].name.span,
-                    crate::tr!("decl-declared-here"),
-                )
-                .help(crate::tr!(
-                    "decl-name-government-enterprise-organization-belongs"
-                )),
-            );
+        if supporter_ok {
+            check_supporter_kind(s, p, diags);
         }
-        if let (Some((from, _)), Some((to, to_span))) = (p.from, p.to)
-            && from > to
-        {
-            diags.push(
-                Diagnostic::new(
-                    Code::DeclPairYears,
-                    to_span,
-                    crate::tr!("decl-pair-ends-before-starts-from", to = to, from = from),
-                )
-                .label(crate::tr!("decl-before-from"))
-                .help(crate::tr!("decl-from-are-years-inclusive-swap")),
-            );
-        }
+        check_years_in_order(p, diags);
         if program_ok {
-            let program = &s.programs[&p.program.text];
-            if let (Some((from, span)), Some(since)) = (p.from, program.since)
-                && from < since
-            {
-                diags.push(
-                    Diagnostic::new(
-                        Code::DeclPairYears,
-                        span,
-                        crate::tr!(
-                            "decl-pair-starts-from-before-program",
-                            from = from,
-                            program = program.name.text,
-                            since = since
-                        ),
-                    )
-                    .label(crate::tr!("decl-before-program"))
-                    .related(program.name.span, crate::tr!("decl-program-declared-here"))
-                    .help(crate::tr!("decl-start-pair-since-later", since = since)),
-                );
-            }
-            if let Some(until) = program.until {
-                if let Some((to, span)) = p.to
-                    && to > until
-                {
-                    diags.push(
-                        Diagnostic::new(
-                            Code::DeclPairYears,
-                            span,
-                            crate::tr!(
-                                "decl-pair-runs-after-program-program",
-                                to = to,
-                                program = program.name.text,
-                                until = until
-                            ),
-                        )
-                        .label(crate::tr!("decl-after-program"))
-                        .related(program.name.span, crate::tr!("decl-program-declared-here"))
-                        .help(crate::tr!("decl-end-pair-until-earlier", until = until)),
-                    );
-                }
-            }
+            check_years_in_program(&s.programs[&p.program.text], p, diags);
         }
+    }
+}
+
+/// The recipient of a pair is a government, or an agency acting for one.
+fn check_recipient_kind(s: &Symbols, p: &Pair, diags: &mut Vec<Diagnostic>) {
+    if let Some(kind) = s.actors[&p.recipient.text].kind
+        // A 地区行政公署 (`agency`) acts for the government above it in its area.
+        && !matches!(kind, ActorKind::Government | ActorKind::Agency)
+    {
+        diags.push(
+            Diagnostic::new(
+                Code::DeclPairRecipient,
+                p.recipient.span,
+                crate::tr!(
+                    "decl-recipient-pair-must-government-but",
+                    recipient = p.recipient.text,
+                    kind = kind.as_str()
+                ),
+            )
+            .label(crate::tr!("decl-not-government"))
+            .related(
+                s.actors[&p.recipient.text].name.span,
+                crate::tr!("decl-declared-here"),
+            )
+            .help(crate::tr!("decl-pair-with-government-region-offices")),
+        );
+    }
+}
+
+/// The supporter of a pair is a government, an enterprise or an organization.
+fn check_supporter_kind(s: &Symbols, p: &Pair, diags: &mut Vec<Diagnostic>) {
+    if let Some(kind) = s.actors[&p.supporter.text].kind
+        && !matches!(
+            kind,
+            ActorKind::Government | ActorKind::Enterprise | ActorKind::Organization
+        )
+    {
+        diags.push(
+            Diagnostic::new(
+                Code::DeclPairSupporter,
+                p.supporter.span,
+                crate::tr!(
+                    "decl-supporter-pair-must-government-enterprise",
+                    supporter = p.supporter.text,
+                    value = crate::suggest::a_or_an(kind.as_str())
+                ),
+            )
+            .label(crate::tr!("decl-cannot-support"))
+            .related(
+                s.actors[&p.supporter.text].name.span,
+                crate::tr!("decl-declared-here"),
+            )
+            .help(crate::tr!(
+                "decl-name-government-enterprise-organization-belongs"
+            )),
+        );
+    }
+}
+
+/// A pair's `from` year is not after its `to` year.
+fn check_years_in_order(p: &Pair, diags: &mut Vec<Diagnostic>) {
+    if let (Some((from, _)), Some((to, to_span))) = (p.from, p.to)
+        && from > to
+    {
+        diags.push(
+            Diagnostic::new(
+                Code::DeclPairYears,
+                to_span,
+                crate::tr!("decl-pair-ends-before-starts-from", to = to, from = from),
+            )
+            .label(crate::tr!("decl-before-from"))
+            .help(crate::tr!("decl-from-are-years-inclusive-swap")),
+        );
+    }
+}
+
+/// A pair's years lie within the years of its program.
+fn check_years_in_program(program: &Program, p: &Pair, diags: &mut Vec<Diagnostic>) {
+    if let (Some((from, span)), Some(since)) = (p.from, program.since)
+        && from < since
+    {
+        diags.push(
+            Diagnostic::new(
+                Code::DeclPairYears,
+                span,
+                crate::tr!(
+                    "decl-pair-starts-from-before-program",
+                    from = from,
+                    program = program.name.text,
+                    since = since
+                ),
+            )
+            .label(crate::tr!("decl-before-program"))
+            .related(program.name.span, crate::tr!("decl-program-declared-here"))
+            .help(crate::tr!("decl-start-pair-since-later", since = since)),
+        );
+    }
+    if let Some(until) = program.until
+        && let Some((to, span)) = p.to
+        && to > until
+    {
+        diags.push(
+            Diagnostic::new(
+                Code::DeclPairYears,
+                span,
+                crate::tr!(
+                    "decl-pair-runs-after-program-program",
+                    to = to,
+                    program = program.name.text,
+                    until = until
+                ),
+            )
+            .label(crate::tr!("decl-after-program"))
+            .related(program.name.span, crate::tr!("decl-program-declared-here"))
+            .help(crate::tr!("decl-end-pair-until-earlier", until = until)),
+        );
     }
 }
 
