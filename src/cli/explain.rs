@@ -1,7 +1,9 @@
 //! `duikou explain`: one rule's computation for one group or record.
 
 use super::EXIT_UNPROCESSABLE;
-use duikou::data::bind::{self, DataArg};
+use duikou::RuleSet;
+use duikou::data::bind::{self, DataArg, DataFile};
+use duikou::data::problem::DataProblem;
 use duikou::engine::explain::{self, Target};
 use duikou::engine::run::Options;
 use std::path::PathBuf;
@@ -60,7 +62,6 @@ pub fn explain(mut args: ExplainArgs) -> ExitCode {
         Ok(r) => r,
         Err(code) => return code,
     };
-    let plan = super::plan_of(&rules);
     let data_args: Vec<DataArg> = args.reading.arguments();
     let records: Vec<&str> = rules.symbols().records.keys().map(String::as_str).collect();
     let mut bind_problems = Vec::new();
@@ -71,30 +72,47 @@ pub fn explain(mut args: ExplainArgs) -> ExitCode {
         args.reading.stdin_format(),
         &mut bind_problems,
     );
-    let Some(rule) = rule else {
-        let name = args.evaluation.clone().unwrap_or_default();
-        let mut opts = Options {
-            encoding: args.reading.encoding.into(),
-            hash: false,
-            ..Options::default()
-        };
-        if let Err(code) = args.reading.apply(&files, &mut opts) {
-            return code;
-        }
-        let group = args.group.clone().unwrap_or_default();
-        let json = matches!(args.format, Format::Json);
-        return match super::explain_score::explain(&rules, plan, &files, &opts, &name, &group, json)
-        {
-            Ok(text) => {
-                print!("{text}");
-                ExitCode::SUCCESS
-            }
-            Err(why) => {
-                eprintln!("{}", duikou::tr!("cli-error", message = why));
-                ExitCode::from(EXIT_UNPROCESSABLE)
-            }
-        };
+    match rule {
+        None => explain_evaluation(&args, &rules, &files),
+        Some(rule) => explain_rule(&args, &rules, &files, &bind_problems, &rule),
+    }
+}
+
+/// `explain --evaluation NAME --group …`: the score of one group, step by step.
+fn explain_evaluation(args: &ExplainArgs, rules: &RuleSet, files: &[DataFile]) -> ExitCode {
+    let name = args.evaluation.clone().unwrap_or_default();
+    let mut opts = Options {
+        encoding: args.reading.encoding.into(),
+        hash: false,
+        ..Options::default()
     };
+    if let Err(code) = args.reading.apply(files, &mut opts) {
+        return code;
+    }
+    let group = args.group.clone().unwrap_or_default();
+    let json = matches!(args.format, Format::Json);
+    let plan = super::plan_of(rules);
+    match super::explain_score::explain(rules, plan, files, &opts, &name, &group, json) {
+        Ok(text) => {
+            print!("{text}");
+            ExitCode::SUCCESS
+        }
+        Err(why) => {
+            eprintln!("{}", duikou::tr!("cli-error", message = why));
+            ExitCode::from(EXIT_UNPROCESSABLE)
+        }
+    }
+}
+
+/// `explain RULE --group …` or `--record …`: one rule's computation for one target.
+fn explain_rule(
+    args: &ExplainArgs,
+    rules: &RuleSet,
+    files: &[DataFile],
+    bind_problems: &[DataProblem],
+    rule: &str,
+) -> ExitCode {
+    let plan = super::plan_of(rules);
     let Some(r) = plan.rules.iter().position(|x| x.name == rule && !x.hidden) else {
         let names: Vec<&str> = plan
             .rules
@@ -102,12 +120,12 @@ pub fn explain(mut args: ExplainArgs) -> ExitCode {
             .filter(|x| !x.hidden)
             .map(|x| x.name.as_str())
             .collect();
-        let hint = duikou::suggest::did_you_mean(&rule, names.iter().copied())
+        let hint = duikou::suggest::did_you_mean(rule, names.iter().copied())
             .unwrap_or_else(|| duikou::tr!("cli-rules-are", names = names.join(", ")));
         eprintln!("{}", duikou::tr!("cli-no-rule", rule = rule, hint = hint));
         return ExitCode::from(EXIT_UNPROCESSABLE);
     };
-    for p in &bind_problems {
+    for p in bind_problems {
         eprintln!(
             "{}[{}]: {}: {}",
             p.severity.as_str(),
@@ -120,52 +138,33 @@ pub fn explain(mut args: ExplainArgs) -> ExitCode {
         eprintln!("{}", duikou::tr!("cli-explain-no-data"));
         return ExitCode::from(EXIT_UNPROCESSABLE);
     }
-    let target = match (&args.group, &args.record) {
-        (Some(g), _) => match group_keys(g) {
-            Ok(pairs) => Target::Group(pairs),
-            Err(why) => {
-                eprintln!("{}", duikou::tr!("cli-error", message = why));
-                return ExitCode::from(EXIT_UNPROCESSABLE);
-            }
-        },
-        (None, Some(k)) => Target::Record(k.clone()),
-        (None, None) => unreachable!("clap requires --group or --record"),
+    let target = match target_of(args) {
+        Ok(target) => target,
+        Err(code) => return code,
     };
     let mut opts = Options {
         encoding: args.reading.encoding.into(),
         ..Options::default()
     };
-    if let Err(code) = args.reading.apply(&files, &mut opts) {
+    if let Err(code) = args.reading.apply(files, &mut opts) {
         return code;
     }
-    match explain::explain_with_verdict(plan, rules.sources(), &files, &opts, r, &target) {
+    let run = |files: &[DataFile]| {
+        explain::explain_with_verdict(plan, rules.sources(), files, &opts, r, &target)
+    };
+    match run(files) {
         Ok((text, verdict)) => {
             match args.format {
                 Format::Human => print!("{text}"),
                 Format::Json => {
                     // The outcome word is read from the English explanation, whatever `--lang`
                     // says; the steps stay in the output language.
-                    let english = duikou::i18n::with_lang(duikou::Lang::En, || {
-                        explain::explain_with_verdict(
-                            plan,
-                            rules.sources(),
-                            &files,
-                            &opts,
-                            r,
-                            &target,
-                        )
-                    })
-                    .map(|(t, _)| t)
-                    .unwrap_or_default();
+                    let english = duikou::i18n::with_lang(duikou::Lang::En, || run(files))
+                        .map(|(t, _)| t)
+                        .unwrap_or_default();
                     print!(
                         "{}",
-                        super::explain_json::rule(
-                            &rule,
-                            &target,
-                            &text,
-                            &english,
-                            verdict.as_ref()
-                        )
+                        super::explain_json::rule(rule, &target, &text, &english, verdict.as_ref())
                     )
                 }
             }
@@ -175,6 +174,18 @@ pub fn explain(mut args: ExplainArgs) -> ExitCode {
             eprintln!("{}", duikou::tr!("cli-error", message = why));
             ExitCode::from(EXIT_UNPROCESSABLE)
         }
+    }
+}
+
+/// The group (`--group`) or record (`--record`) to explain.
+fn target_of(args: &ExplainArgs) -> Result<Target, ExitCode> {
+    match (&args.group, &args.record) {
+        (Some(g), _) => group_keys(g).map(Target::Group).map_err(|why| {
+            eprintln!("{}", duikou::tr!("cli-error", message = why));
+            ExitCode::from(EXIT_UNPROCESSABLE)
+        }),
+        (None, Some(k)) => Ok(Target::Record(k.clone())),
+        (None, None) => unreachable!("clap requires --group or --record"),
     }
 }
 
