@@ -2,9 +2,9 @@
 
 use duikou::RuleSet;
 use duikou::data::bind::DataFile;
-use duikou::engine::compile::Plan;
+use duikou::engine::compile::{EvaluationPlan, IndicatorPlan, Plan};
 use duikou::engine::run::{self, Options};
-use duikou::score::{ScoreRow, round2};
+use duikou::score::{IndicatorScore, ScoreRow, round2};
 use rust_decimal::Decimal;
 use std::fmt::Write;
 
@@ -62,6 +62,16 @@ pub fn explain(
         return Ok(super::explain_json::score(e, row));
     }
     let mut out = String::new();
+    write_heading(&mut out, rules, e, row);
+    for (ind, s) in e.indicators.iter().zip(&row.indicators) {
+        write_indicator(&mut out, ind, s);
+    }
+    write_score(&mut out, e, row);
+    Ok(out)
+}
+
+/// The evaluation's name and title, the article it comes from and the group's keys.
+fn write_heading(out: &mut String, rules: &RuleSet, e: &EvaluationPlan, row: &ScoreRow) {
     let title = e
         .title
         .as_ref()
@@ -98,60 +108,67 @@ pub fn explain(
         "  {}\n",
         duikou::tr!("explain-eval-group", keys = keys.join(", "))
     );
-    for (ind, s) in e.indicators.iter().zip(&row.indicators) {
-        let kind = ind.kind.map_or("", |k| k.as_str());
-        let _ = writeln!(
-            out,
-            "  {}",
-            duikou::tr!(
-                "explain-eval-indicator",
-                name = ind.name,
-                kind = kind,
-                weight = percent(ind.weight),
-                text = ind.text
-            )
-        );
-        if s.ratings.is_empty() {
-            for (text, value) in &s.parts {
-                let _ = writeln!(out, "    {text} = {value}");
-            }
-        }
-        for r in &s.ratings {
-            let avg = match &r.average {
-                Ok(a) => format!("{:.2}", round2(*a)),
-                Err(why) => why.clone(),
-            };
-            let _ = writeln!(out, "    {} ({}): {avg}", r.evaluator, percent(r.weight));
-        }
-        let target = match ind.target_shape {
-            duikou::ast::Type::Percent => percent(ind.target),
-            _ => ind.target.normalize().to_string(),
-        };
-        match (&s.value, s.attainment) {
-            (Ok(_), Some(a)) => {
-                let _ = writeln!(
-                    out,
-                    "    {}\n",
-                    duikou::tr!(
-                        "explain-eval-value",
-                        value = s.value_text,
-                        cmp = ind.cmp.as_str(),
-                        target = target,
-                        attainment = duikou::score::attainment_text(a),
-                        weight = percent(ind.weight),
-                        weighted = format!("{:.2}", round2(a * ind.weight))
-                    )
-                );
-            }
-            _ => {
-                let _ = writeln!(
-                    out,
-                    "    {}\n",
-                    duikou::tr!("explain-eval-undetermined", why = why_of(&s.value))
-                );
-            }
+}
+
+/// One indicator: its weight, the parts or ratings it was computed from, its value and what
+/// it adds to the score.
+fn write_indicator(out: &mut String, ind: &IndicatorPlan, s: &IndicatorScore) {
+    let kind = ind.kind.map_or("", |k| k.as_str());
+    let _ = writeln!(
+        out,
+        "  {}",
+        duikou::tr!(
+            "explain-eval-indicator",
+            name = ind.name,
+            kind = kind,
+            weight = percent(ind.weight),
+            text = ind.text
+        )
+    );
+    if s.ratings.is_empty() {
+        for (text, value) in &s.parts {
+            let _ = writeln!(out, "    {text} = {value}");
         }
     }
+    for r in &s.ratings {
+        let avg = match &r.average {
+            Ok(a) => format!("{:.2}", round2(*a)),
+            Err(why) => why.clone(),
+        };
+        let _ = writeln!(out, "    {} ({}): {avg}", r.evaluator, percent(r.weight));
+    }
+    let target = match ind.target_shape {
+        duikou::ast::Type::Percent => percent(ind.target),
+        _ => ind.target.normalize().to_string(),
+    };
+    match (&s.value, s.attainment) {
+        (Ok(_), Some(a)) => {
+            let _ = writeln!(
+                out,
+                "    {}\n",
+                duikou::tr!(
+                    "explain-eval-value",
+                    value = s.value_text,
+                    cmp = ind.cmp.as_str(),
+                    target = target,
+                    attainment = duikou::score::attainment_text(a),
+                    weight = percent(ind.weight),
+                    weighted = format!("{:.2}", round2(a * ind.weight))
+                )
+            );
+        }
+        _ => {
+            let _ = writeln!(
+                out,
+                "    {}\n",
+                duikou::tr!("explain-eval-undetermined", why = why_of(&s.value))
+            );
+        }
+    }
+}
+
+/// The score, the grade and the rank, or why the score is undetermined.
+fn write_score(out: &mut String, e: &EvaluationPlan, row: &ScoreRow) {
     let grades: Vec<String> = e
         .grades
         .iter()
@@ -177,7 +194,6 @@ pub fn explain(
             let _ = writeln!(out, "  {}", duikou::tr!("explain-eval-score-undetermined"));
         }
     }
-    Ok(out)
 }
 
 /// ` within year 2017` for a ranking taken within some keys; empty otherwise.
