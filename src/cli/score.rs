@@ -2,10 +2,13 @@
 
 use super::{EXIT_FINDINGS, EXIT_UNPROCESSABLE, emit};
 use clap::ValueEnum;
+use duikou::RuleSet;
 use duikou::data::bind::{self, DataArg};
 use duikou::engine::check::Keep;
-use duikou::engine::run::{self, Options};
+use duikou::engine::compile::{EvaluationPlan, Plan};
+use duikou::engine::run::{self, DataRun, Options};
 use duikou::report;
+use duikou::score::ScoreRow;
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
@@ -47,29 +50,9 @@ pub fn score(args: ScoreArgs) -> ExitCode {
         Err(code) => return code,
     };
     let plan = super::plan_of(&rules);
-    let e = match &args.evaluation {
-        Some(name) => match plan.evaluations.iter().find(|e| &e.name == name) {
-            Some(e) => e,
-            None => {
-                let names: Vec<&str> = plan.evaluations.iter().map(|e| e.name.as_str()).collect();
-                let hint = duikou::suggest::did_you_mean(name, names.iter().copied())
-                    .unwrap_or_else(|| {
-                        duikou::tr!("cli-evaluations-are", names = names.join(", "))
-                    });
-                eprintln!(
-                    "{}",
-                    duikou::tr!("cli-no-evaluation", name = name, hint = hint)
-                );
-                return ExitCode::from(EXIT_UNPROCESSABLE);
-            }
-        },
-        None => match plan.evaluations.first() {
-            Some(e) => e,
-            None => {
-                eprintln!("{}", duikou::tr!("cli-no-evaluations"));
-                return ExitCode::from(EXIT_UNPROCESSABLE);
-            }
-        },
+    let e = match chosen_evaluation(plan, args.evaluation.as_deref()) {
+        Ok(e) => e,
+        Err(code) => return code,
     };
     // Warnings about the rules (a grade list in the wrong order, an unattainable target) change
     // what the scores mean: say them before the scores.
@@ -116,17 +99,65 @@ pub fn score(args: ScoreArgs) -> ExitCode {
             p.message
         );
     }
+    if let Err(code) = write_scores(&args, &rules, e, &rows, &data) {
+        return code;
+    }
+    if data.rows_rejected > 0 || data.files_failed > 0 || !problems.is_empty() {
+        ExitCode::from(EXIT_UNPROCESSABLE)
+    } else if rows.iter().any(|r| r.score.is_none()) {
+        ExitCode::from(EXIT_FINDINGS)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// The evaluation named by `--evaluation`, or else the first one the rules declare.
+fn chosen_evaluation<'p>(
+    plan: &'p Plan,
+    name: Option<&str>,
+) -> Result<&'p EvaluationPlan, ExitCode> {
+    match name {
+        Some(name) => match plan.evaluations.iter().find(|e| e.name == name) {
+            Some(e) => Ok(e),
+            None => {
+                let names: Vec<&str> = plan.evaluations.iter().map(|e| e.name.as_str()).collect();
+                let hint = duikou::suggest::did_you_mean(name, names.iter().copied())
+                    .unwrap_or_else(|| {
+                        duikou::tr!("cli-evaluations-are", names = names.join(", "))
+                    });
+                eprintln!(
+                    "{}",
+                    duikou::tr!("cli-no-evaluation", name = name, hint = hint)
+                );
+                Err(ExitCode::from(EXIT_UNPROCESSABLE))
+            }
+        },
+        None => match plan.evaluations.first() {
+            Some(e) => Ok(e),
+            None => {
+                eprintln!("{}", duikou::tr!("cli-no-evaluations"));
+                Err(ExitCode::from(EXIT_UNPROCESSABLE))
+            }
+        },
+    }
+}
+
+/// The scores in the chosen format, to `--output` or standard output; for the formats that
+/// carry no findings, the findings on standard error.
+fn write_scores(
+    args: &ScoreArgs,
+    rules: &RuleSet,
+    e: &EvaluationPlan,
+    rows: &[ScoreRow],
+    data: &DataRun,
+) -> Result<(), ExitCode> {
     if let Format::Xlsx = args.format {
-        if let Err(code) =
-            super::xlsx_out::write(args.out.output.as_deref(), report::xlsx::score(e, &rows))
-        {
-            return code;
-        }
+        super::xlsx_out::write(args.out.output.as_deref(), report::xlsx::score(e, rows))?;
     }
     let text = match args.format {
         Format::Xlsx => String::new(),
         Format::Human => {
-            report::score::human(e, &rows, super::use_color(args.out.output.as_deref()))
+            report::score::human(e, rows, super::use_color(args.out.output.as_deref()))
         }
         Format::Json => {
             let scored = rows.iter().filter(|r| r.score.is_some()).count();
@@ -141,31 +172,23 @@ pub fn score(args: ScoreArgs) -> ExitCode {
             let mut receipt = report::json::receipt(rules.sources());
             receipt.data = data.hashes.clone();
             let receipt = serde_json::to_value(&receipt).expect("a receipt serialises");
-            report::score::json(e, &rows, summary, receipt)
+            report::score::json(e, rows, summary, receipt)
         }
-        Format::Markdown => report::score::markdown(e, &rows),
-        Format::Csv => report::score::csv(e, &rows),
-        Format::Html => report::html::score(&rules, e, &rows, &data.hashes),
+        Format::Markdown => report::score::markdown(e, rows),
+        Format::Csv => report::score::csv(e, rows),
+        Format::Html => report::html::score(rules, e, rows, &data.hashes),
     };
-    if !matches!(args.format, Format::Xlsx)
-        && let Err(code) = emit(args.out.output.as_deref(), &text)
-    {
-        return code;
+    if !matches!(args.format, Format::Xlsx) {
+        emit(args.out.output.as_deref(), &text)?;
     }
     // Tables for spreadsheets and reports carry no findings: say them on standard error.
     if matches!(
         args.format,
         Format::Markdown | Format::Csv | Format::Html | Format::Xlsx
     ) {
-        for line in report::score::findings(&rows) {
+        for line in report::score::findings(rows) {
             eprintln!("{}", duikou::tr!("cli-warning", message = line));
         }
     }
-    if data.rows_rejected > 0 || data.files_failed > 0 || !problems.is_empty() {
-        ExitCode::from(EXIT_UNPROCESSABLE)
-    } else if rows.iter().any(|r| r.score.is_none()) {
-        ExitCode::from(EXIT_FINDINGS)
-    } else {
-        ExitCode::SUCCESS
-    }
+    Ok(())
 }
