@@ -356,43 +356,8 @@ impl Pair<'_> {
         let (lo, hi) = (self.side(weak), self.side(1 - weak));
         let (sl, sh) = sides(lo, hi);
         let r = self.resolution(&sl, &sh);
-        let pct = wb.measure.contains('/');
-        let message = match (r.winner, r.kind) {
-            (Some(1), "superior") => crate::tr!(
-                "conflicts-name-sets-measure-show-weaker",
-                name = name(lo.rule),
-                measure = wb.measure,
-                show = show(&wb, pct),
-                show2 = show(&sbnd, pct),
-                name2 = name(hi.rule)
-            ),
-            (Some(0), kind) if kind != "superior" => {
-                let inside = r
-                    .region
-                    .as_ref()
-                    .map(|t| format!(" inside `{t}`"))
-                    .unwrap_or_default();
-                crate::tr!(
-                    "conflicts-name-sets-measure-show-looser",
-                    name = name(lo.rule),
-                    measure = wb.measure,
-                    show = show(&wb, pct),
-                    show2 = show(&sbnd, pct),
-                    name2 = name(hi.rule),
-                    inside = inside
-                )
-            }
-            // Documents in force in different parts of a year the records give alone: which
-            // threshold a record of that year must meet depends on its date (立法法 art 104).
-            (None, _) if self.partial.is_some() => crate::tr!(
-                "conflicts-name-sets-measure-show-looser-2",
-                name = name(lo.rule),
-                measure = wb.measure,
-                show = show(&wb, pct),
-                show2 = show(&sbnd, pct),
-                name2 = name(hi.rule)
-            ),
-            _ => return,
+        let Some(message) = self.looser_message(lo, hi, &r, &wb, &sbnd) else {
+            return;
         };
         let label = if r.winner == Some(1) {
             crate::tr!("conflicts-higher-provision")
@@ -416,5 +381,56 @@ impl Pair<'_> {
             format!("{label}: {}", name(hi.rule)),
         );
         out.push(d);
+    }
+
+    /// What C003 says of a looser threshold `wb` against the stricter `sbnd`, by how the pair
+    /// is resolved; `None` when it is not reported (both can be met).
+    fn looser_message(
+        &self,
+        lo: &Prepared<'_>,
+        hi: &Prepared<'_>,
+        r: &Resolution,
+        wb: &Bound,
+        sbnd: &Bound,
+    ) -> Option<String> {
+        let pct = wb.measure.contains('/');
+        let message = match (r.winner, r.kind) {
+            (Some(1), "superior") => crate::tr!(
+                "conflicts-name-sets-measure-show-weaker",
+                name = name(lo.rule),
+                measure = wb.measure,
+                show = show(wb, pct),
+                show2 = show(sbnd, pct),
+                name2 = name(hi.rule)
+            ),
+            (Some(0), kind) if kind != "superior" => {
+                let inside = r
+                    .region
+                    .as_ref()
+                    .map(|t| format!(" inside `{t}`"))
+                    .unwrap_or_default();
+                crate::tr!(
+                    "conflicts-name-sets-measure-show-looser",
+                    name = name(lo.rule),
+                    measure = wb.measure,
+                    show = show(wb, pct),
+                    show2 = show(sbnd, pct),
+                    name2 = name(hi.rule),
+                    inside = inside
+                )
+            }
+            // Documents in force in different parts of a year the records give alone: which
+            // threshold a record of that year must meet depends on its date (立法法 art 104).
+            (None, _) if self.partial.is_some() => crate::tr!(
+                "conflicts-name-sets-measure-show-looser-2",
+                name = name(lo.rule),
+                measure = wb.measure,
+                show = show(wb, pct),
+                show2 = show(sbnd, pct),
+                name2 = name(hi.rule)
+            ),
+            _ => return None,
+        };
+        Some(message)
     }
 }
