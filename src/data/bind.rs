@@ -266,30 +266,7 @@ fn bind_dir(
     let shown = dir.display().to_string();
     let (file, sheet) = split_sheet(dir);
     if file.is_file() {
-        // A file named after its record type: `--data data/project.csv`.
-        let stem = file
-            .file_stem()
-            .map(|s| s.to_string_lossy().to_string())
-            .unwrap_or_default();
-        match Format::of(&file) {
-            Some(format) if records.contains(&stem.as_str()) => files.push(DataFile {
-                record: stem,
-                path: file,
-                sheet,
-                format,
-                bytes: None,
-            }),
-            _ => problems.push(problem(
-                &shown,
-                Code::DataUnbound,
-                crate::tr!("data-no-record-type-stem-check", stem = stem),
-                Some(crate::tr!(
-                    "data-name-record-type-data-name",
-                    shown = shown,
-                    records = records.join(", ")
-                )),
-            )),
-        }
+        bind_named_file(file, sheet, &shown, records, problems, files);
         return;
     }
     let entries = match std::fs::read_dir(dir) {
@@ -306,45 +283,89 @@ fn bind_dir(
     };
     let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();
-    for path in paths {
-        let Some(format) = Format::of(&path) else {
-            continue;
-        };
-        if !std::fs::metadata(&path).is_ok_and(|m| m.is_file()) {
-            problems.push(problem(
-                &path.display().to_string(),
-                Code::DataUnreadable,
-                crate::tr!("data-not-regular-file-folder-pipe"),
-                Some(crate::tr!("data-move-out-data-folder-replace")),
-            ));
-            continue;
-        }
-        let stem = path
-            .file_stem()
-            .map(|s| s.to_string_lossy().to_string())
-            .unwrap_or_default();
-        if !records.contains(&stem.as_str()) {
-            let help = did_you_mean(&stem, records.iter().copied()).unwrap_or_else(|| {
-                crate::tr!(
-                    "data-file-data-name-path-checked",
-                    path = path.extension().unwrap_or_default().to_string_lossy(),
-                    records = records.join(", ")
-                )
-            });
-            problems.push(problem(
-                &path.display().to_string(),
-                Code::DataUnbound,
-                crate::tr!("data-no-record-type-stem-check", stem = stem),
-                Some(help),
-            ));
-            continue;
-        }
-        files.push(DataFile {
+    files.extend(
+        paths
+            .into_iter()
+            .filter_map(|path| bind_folder_entry(path, records, problems)),
+    );
+}
+
+/// A file named after its record type: `--data data/project.csv`.
+fn bind_named_file(
+    file: PathBuf,
+    sheet: Option<String>,
+    shown: &str,
+    records: &[&str],
+    problems: &mut Vec<DataProblem>,
+    files: &mut Vec<DataFile>,
+) {
+    let stem = file
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_string())
+        .unwrap_or_default();
+    match Format::of(&file) {
+        Some(format) if records.contains(&stem.as_str()) => files.push(DataFile {
             record: stem,
-            path,
-            sheet: None,
+            path: file,
+            sheet,
             format,
             bytes: None,
-        });
+        }),
+        _ => problems.push(problem(
+            shown,
+            Code::DataUnbound,
+            crate::tr!("data-no-record-type-stem-check", stem = stem),
+            Some(crate::tr!(
+                "data-name-record-type-data-name",
+                shown = shown,
+                records = records.join(", ")
+            )),
+        )),
     }
+}
+
+/// One file of a data folder, bound to the record type it is named after; files of other
+/// formats are passed over, and a file named after no record type is a problem.
+fn bind_folder_entry(
+    path: PathBuf,
+    records: &[&str],
+    problems: &mut Vec<DataProblem>,
+) -> Option<DataFile> {
+    let format = Format::of(&path)?;
+    if !std::fs::metadata(&path).is_ok_and(|m| m.is_file()) {
+        problems.push(problem(
+            &path.display().to_string(),
+            Code::DataUnreadable,
+            crate::tr!("data-not-regular-file-folder-pipe"),
+            Some(crate::tr!("data-move-out-data-folder-replace")),
+        ));
+        return None;
+    }
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_string())
+        .unwrap_or_default();
+    if !records.contains(&stem.as_str()) {
+        let help = did_you_mean(&stem, records.iter().copied()).unwrap_or_else(|| {
+            crate::tr!(
+                "data-file-data-name-path-checked",
+                path = path.extension().unwrap_or_default().to_string_lossy(),
+                records = records.join(", ")
+            )
+        });
+        problems.push(problem(
+            &path.display().to_string(),
+            Code::DataUnbound,
+            crate::tr!("data-no-record-type-stem-check", stem = stem),
+            Some(help),
+        ));
+        return None;
+    }
+    Some(DataFile {
+        record: stem,
+        path,
+        sheet: None,
+        format,
+        bytes: None,
+    })
 }
