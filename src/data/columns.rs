@@ -27,30 +27,7 @@ pub fn bind(
         first_of.entry(h).or_insert(i);
     }
     let bound: rustc_hash::FxHashSet<usize> = columns.iter().flatten().copied().collect();
-    let mut ok = true;
-    for (f, c) in fields.iter().zip(&columns) {
-        if c.is_none() && !f.optional {
-            ok = false;
-            let near = did_you_mean(&f.name.text, clean.iter().copied());
-            problems.push(DataProblem {
-                code: Code::DataMissingColumn,
-                severity: Severity::Error,
-                message: crate::tr!(
-                    "data-no-column-f-also-labelled",
-                    f = f.name.text,
-                    also_labelled = also_labelled(f),
-                    record = record
-                ),
-                help: Some(match near {
-                    Some(n) => format!("{n} — rename the column to `{}`", f.name.text),
-                    None => crate::tr!("data-add-column-f-header-declare", f = f.name.text),
-                }),
-                location: at.clone(),
-                field: Some(f.name.text.clone()),
-                row: false,
-            });
-        }
-    }
+    let ok = report_missing(fields, &columns, &clean, record, at, problems);
     for (i, h) in clean.iter().enumerate() {
         // Spreadsheets save empty columns after the table: not a column at all.
         if h.is_empty() {
@@ -99,6 +76,42 @@ pub fn bind(
         }
     }
     ok.then_some(columns)
+}
+
+/// Pushes a problem for each required field without a column; whether there was none.
+fn report_missing(
+    fields: &[Field],
+    columns: &[Option<usize>],
+    clean: &[&str],
+    record: &str,
+    at: &DataLocation,
+    problems: &mut Vec<DataProblem>,
+) -> bool {
+    let mut ok = true;
+    for (f, c) in fields.iter().zip(columns) {
+        if c.is_none() && !f.optional {
+            ok = false;
+            let near = did_you_mean(&f.name.text, clean.iter().copied());
+            problems.push(DataProblem {
+                code: Code::DataMissingColumn,
+                severity: Severity::Error,
+                message: crate::tr!(
+                    "data-no-column-f-also-labelled",
+                    f = f.name.text,
+                    also_labelled = also_labelled(f),
+                    record = record
+                ),
+                help: Some(match near {
+                    Some(n) => format!("{n} — rename the column to `{}`", f.name.text),
+                    None => crate::tr!("data-add-column-f-header-declare", f = f.name.text),
+                }),
+                location: at.clone(),
+                field: Some(f.name.text.clone()),
+                row: false,
+            });
+        }
+    }
+    ok
 }
 
 /// ` (or `项目编号`, `编号`)` for a field with column labels.
