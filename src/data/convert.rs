@@ -45,42 +45,10 @@ pub fn convert(
 ) -> Result<Value, Box<Rejection>> {
     let text = match cell {
         Cell::Empty => return Ok(Value::Null),
-        Cell::Invalid(what) => {
-            return Err(Box::new(Rejection::new(
-                Code::DataBadValue,
-                crate::tr!(
-                    "data-what-cannot-describe",
-                    what = what,
-                    describe = describe(ty)
-                ),
-            )));
-        }
-        Cell::Uncomputed(f) => {
-            return Err(Box::new(
-                Rejection::new(
-                    Code::DataBadValue,
-                    crate::tr!("data-formula-f-has-no-saved", f = f),
-                )
-                .help(crate::tr!("data-open-workbook-excel-libreoffice-save")),
-            ));
-        }
-        Cell::Bool(b) => {
-            return match ty {
-                Type::Bool => Ok(Value::Bool(b)),
-                _ => Err(bad(&b.to_string(), ty)),
-            };
-        }
-        Cell::Date(d) => {
-            return match ty {
-                Type::Date => Ok(Value::Date(d)),
-                Type::Year => Ok(Value::Year(chrono::Datelike::year(&d))),
-                Type::Text | Type::Unknown | Type::ActorKind | Type::Level | Type::List => {
-                    let s = d.format("%Y-%m-%d").to_string();
-                    Ok(push_text(&s, row_text))
-                }
-                _ => Err(bad(&d.to_string(), ty)),
-            };
-        }
+        Cell::Invalid(what) => return Err(invalid(what, ty)),
+        Cell::Uncomputed(f) => return Err(uncomputed(f)),
+        Cell::Bool(b) => return from_bool(b, ty),
+        Cell::Date(d) => return from_date(d, ty, row_text),
         Cell::Text(t) | Cell::Number(t) => t,
     };
     if matches!(
@@ -126,6 +94,50 @@ pub fn convert(
         }
     };
     value.ok_or_else(|| bad(t, ty))
+}
+
+/// A cell no field can hold (a JSON object or array, a workbook error).
+fn invalid(what: &str, ty: Type) -> Box<Rejection> {
+    Box::new(Rejection::new(
+        Code::DataBadValue,
+        crate::tr!(
+            "data-what-cannot-describe",
+            what = what,
+            describe = describe(ty)
+        ),
+    ))
+}
+
+/// A workbook formula whose value was never saved.
+fn uncomputed(formula: &str) -> Box<Rejection> {
+    Box::new(
+        Rejection::new(
+            Code::DataBadValue,
+            crate::tr!("data-formula-f-has-no-saved", f = formula),
+        )
+        .help(crate::tr!("data-open-workbook-excel-libreoffice-save")),
+    )
+}
+
+/// A cell written as true or false: only a `bool` field holds it.
+fn from_bool(b: bool, ty: Type) -> Result<Value, Box<Rejection>> {
+    match ty {
+        Type::Bool => Ok(Value::Bool(b)),
+        _ => Err(bad(&b.to_string(), ty)),
+    }
+}
+
+/// A date cell of a workbook: a date, its year, or its text for a text field.
+fn from_date(d: NaiveDate, ty: Type, row_text: &mut String) -> Result<Value, Box<Rejection>> {
+    match ty {
+        Type::Date => Ok(Value::Date(d)),
+        Type::Year => Ok(Value::Year(chrono::Datelike::year(&d))),
+        Type::Text | Type::Unknown | Type::ActorKind | Type::Level | Type::List => {
+            let s = d.format("%Y-%m-%d").to_string();
+            Ok(push_text(&s, row_text))
+        }
+        _ => Err(bad(&d.to_string(), ty)),
+    }
 }
 
 /// Trims white space; most cells have none, which is checked first.
