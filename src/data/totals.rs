@@ -216,41 +216,54 @@ impl<'a> Totals<'a> {
             });
         }
         if out.is_empty() {
-            let unchecked = unchecked.join(", ");
-            let said = match (compared, unchecked.is_empty()) {
-                (0, true) => crate::tr!("data-gives-no-amount-check"),
-                (0, false) => crate::tr!(
-                    "data-amounts-cannot-checked-unchecked",
-                    unchecked = unchecked
-                ),
-                (_, true) => crate::tr!("data-amounts-match-their-sums"),
-                (_, false) => {
-                    crate::tr!(
-                        "data-amounts-checked-match-their-sums",
-                        unchecked = unchecked
-                    )
-                }
-            };
-            out.push(DataProblem {
-                code: Code::DataTotalRow,
-                severity: Severity::Info,
-                message: crate::tr!(
-                    "data-row-line-label-row-over",
-                    line = line,
-                    label = label,
-                    span = span,
-                    said = said
-                ),
-                help: None,
-                location: DataLocation {
-                    line,
-                    ..self.at.clone()
-                },
-                field: None,
-                row: false,
-            });
+            out.push(self.matched(line, label, &span, compared, &unchecked));
         }
         out
+    }
+
+    /// The info of a totals row whose amounts match their sums (or could not be checked):
+    /// `compared` amounts were compared, `unchecked` says those that could not be.
+    fn matched(
+        &self,
+        line: u64,
+        label: &str,
+        span: &str,
+        compared: usize,
+        unchecked: &[String],
+    ) -> DataProblem {
+        let unchecked = unchecked.join(", ");
+        let said = match (compared, unchecked.is_empty()) {
+            (0, true) => crate::tr!("data-gives-no-amount-check"),
+            (0, false) => crate::tr!(
+                "data-amounts-cannot-checked-unchecked",
+                unchecked = unchecked
+            ),
+            (_, true) => crate::tr!("data-amounts-match-their-sums"),
+            (_, false) => {
+                crate::tr!(
+                    "data-amounts-checked-match-their-sums",
+                    unchecked = unchecked
+                )
+            }
+        };
+        DataProblem {
+            code: Code::DataTotalRow,
+            severity: Severity::Info,
+            message: crate::tr!(
+                "data-row-line-label-row-over",
+                line = line,
+                label = label,
+                span = span,
+                said = said
+            ),
+            help: None,
+            location: DataLocation {
+                line,
+                ..self.at.clone()
+            },
+            field: None,
+            row: false,
+        }
     }
 }
 
