@@ -64,6 +64,27 @@ static PRATT: LazyLock<PrattParser<Rule>> = LazyLock::new(|| {
         .op(Op::postfix(Rule::member) | Op::postfix(Rule::offset))
 });
 
+/// The operator of an infix rule.
+fn binary_op(rule: Rule) -> BinOp {
+    match rule {
+        Rule::or => BinOp::Or,
+        Rule::and => BinOp::And,
+        Rule::eq => BinOp::Cmp(Cmp::Eq),
+        Rule::ne => BinOp::Cmp(Cmp::Ne),
+        Rule::le => BinOp::Cmp(Cmp::Le),
+        Rule::ge => BinOp::Cmp(Cmp::Ge),
+        Rule::lt => BinOp::Cmp(Cmp::Lt),
+        Rule::gt => BinOp::Cmp(Cmp::Gt),
+        Rule::in_op => BinOp::In,
+        Rule::within => BinOp::Within,
+        Rule::add => BinOp::Add,
+        Rule::sub => BinOp::Sub,
+        Rule::mul => BinOp::Mul,
+        Rule::div => BinOp::Div,
+        r => unreachable!("infix: {r:?}"),
+    }
+}
+
 impl Lowerer<'_> {
     /// expr = { prefix* ~ primary ~ postfix* ~ (infix ~ prefix* ~ primary ~ postfix*)* }
     pub fn lower_expr(&mut self, pair: P<'_>) -> Expr {
@@ -119,23 +140,7 @@ impl Lowerer<'_> {
                 }
             })
             .map_infix(|lhs, op, rhs| {
-                let op = match op.as_rule() {
-                    Rule::or => BinOp::Or,
-                    Rule::and => BinOp::And,
-                    Rule::eq => BinOp::Cmp(Cmp::Eq),
-                    Rule::ne => BinOp::Cmp(Cmp::Ne),
-                    Rule::le => BinOp::Cmp(Cmp::Le),
-                    Rule::ge => BinOp::Cmp(Cmp::Ge),
-                    Rule::lt => BinOp::Cmp(Cmp::Lt),
-                    Rule::gt => BinOp::Cmp(Cmp::Gt),
-                    Rule::in_op => BinOp::In,
-                    Rule::within => BinOp::Within,
-                    Rule::add => BinOp::Add,
-                    Rule::sub => BinOp::Sub,
-                    Rule::mul => BinOp::Mul,
-                    Rule::div => BinOp::Div,
-                    r => unreachable!("infix: {r:?}"),
-                };
+                let op = binary_op(op.as_rule());
                 let span = lhs.span.to(rhs.span);
                 Expr {
                     kind: ExprKind::Binary(op, Box::new(lhs), Box::new(rhs)),
