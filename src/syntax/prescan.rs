@@ -8,6 +8,9 @@ use crate::source::{FileId, Span};
 /// The deepest nesting of brackets, braces, parentheses and block comments accepted.
 pub const MAX_NESTING: usize = 256;
 
+/// The characters of a file with their offsets, as the scan reads them.
+type Chars<'t> = std::iter::Peekable<std::str::CharIndices<'t>>;
+
 /// Scans `text` and returns the problems that must stop parsing.
 pub fn prescan(file: FileId, text: &str) -> Vec<Diagnostic> {
     let mut out = Vec::new();
@@ -24,90 +27,26 @@ pub fn prescan(file: FileId, text: &str) -> Vec<Diagnostic> {
             }
             '/' if chars.peek().map(|p| p.1) == Some('*') => {
                 chars.next();
-                let mut comment_depth = 1usize;
-                let mut closed = false;
-                while let Some((j, c)) = chars.next() {
-                    match c {
-                        '/' if chars.peek().map(|p| p.1) == Some('*') => {
-                            chars.next();
-                            comment_depth += 1;
-                            if comment_depth > MAX_NESTING && !nesting_reported {
-                                nesting_reported = true;
-                                out.push(nesting(span(j, j + 2)));
-                            }
-                        }
-                        '*' if chars.peek().map(|p| p.1) == Some('/') => {
-                            chars.next();
-                            comment_depth -= 1;
-                            if comment_depth == 0 {
-                                closed = true;
-                                break;
-                            }
-                        }
-                        _ => {}
+                let mut too_deep = |j: usize| {
+                    if !nesting_reported {
+                        nesting_reported = true;
+                        out.push(nesting(span(j, j + 2)));
                     }
-                }
-                if !closed {
-                    out.push(
-                        Diagnostic::new(
-                            Code::ParseUnterminated,
-                            span(i, i + 2),
-                            crate::tr!("syntax-unterminated-block-comment"),
-                        )
-                        .label(crate::tr!("syntax-this-comment-never-closed"))
-                        .help(crate::tr!("syntax-close-with-block-comments-nest")),
-                    );
+                };
+                if !skip_block_comment(&mut chars, &mut too_deep) {
+                    out.push(unterminated_comment(span(i, i + 2)));
                     return out;
                 }
             }
             '"' => {
-                let mut closed = false;
-                while let Some((_, c)) = chars.next() {
-                    match c {
-                        '\\' => {
-                            chars.next();
-                        }
-                        '"' => {
-                            closed = true;
-                            break;
-                        }
-                        _ => {}
-                    }
-                }
-                if !closed {
-                    out.push(
-                        Diagnostic::new(
-                            Code::ParseUnterminated,
-                            span(i, i + 1),
-                            crate::tr!("syntax-unterminated-string"),
-                        )
-                        .label(crate::tr!("syntax-this-string-never-closed"))
-                        .help(crate::tr!("syntax-end-string-with")),
-                    );
+                if !skip_string(&mut chars) {
+                    out.push(unterminated_string(span(i, i + 1)));
                     return out;
                 }
             }
             '`' => {
-                let mut closed = false;
-                for (_, c) in chars.by_ref() {
-                    if c == '`' {
-                        closed = true;
-                        break;
-                    }
-                    if c == '\n' {
-                        break;
-                    }
-                }
-                if !closed {
-                    out.push(
-                        Diagnostic::new(
-                            Code::ParseUnterminated,
-                            span(i, i + 1),
-                            crate::tr!("syntax-unterminated-backtick-name"),
-                        )
-                        .label(crate::tr!("syntax-this-name-never-closed"))
-                        .help(crate::tr!("syntax-end-name-with-backtick-same")),
-                    );
+                if !skip_backtick_name(&mut chars) {
+                    out.push(unterminated_name(span(i, i + 1)));
                     return out;
                 }
             }
@@ -130,6 +69,92 @@ pub fn prescan(file: FileId, text: &str) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// Skips a block comment after its `/*`, with the comments nested in it; whether it closes.
+/// `too_deep` is told the offset of each `/*` nested beyond the limit.
+fn skip_block_comment(chars: &mut Chars<'_>, too_deep: &mut impl FnMut(usize)) -> bool {
+    let mut comment_depth = 1usize;
+    while let Some((j, c)) = chars.next() {
+        match c {
+            '/' if chars.peek().map(|p| p.1) == Some('*') => {
+                chars.next();
+                comment_depth += 1;
+                if comment_depth > MAX_NESTING {
+                    too_deep(j);
+                }
+            }
+            '*' if chars.peek().map(|p| p.1) == Some('/') => {
+                chars.next();
+                comment_depth -= 1;
+                if comment_depth == 0 {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Skips a string after its opening `"`, escapes included; whether it closes.
+fn skip_string(chars: &mut Chars<'_>) -> bool {
+    while let Some((_, c)) = chars.next() {
+        match c {
+            '\\' => {
+                chars.next();
+            }
+            '"' => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Skips a name after its opening backtick; whether it closes on the same line.
+fn skip_backtick_name(chars: &mut Chars<'_>) -> bool {
+    for (_, c) in chars.by_ref() {
+        if c == '`' {
+            return true;
+        }
+        if c == '\n' {
+            return false;
+        }
+    }
+    false
+}
+
+/// The error of a block comment that never closes, at its `/*`.
+fn unterminated_comment(span: Span) -> Diagnostic {
+    Diagnostic::new(
+        Code::ParseUnterminated,
+        span,
+        crate::tr!("syntax-unterminated-block-comment"),
+    )
+    .label(crate::tr!("syntax-this-comment-never-closed"))
+    .help(crate::tr!("syntax-close-with-block-comments-nest"))
+}
+
+/// The error of a string that never closes, at its opening quote.
+fn unterminated_string(span: Span) -> Diagnostic {
+    Diagnostic::new(
+        Code::ParseUnterminated,
+        span,
+        crate::tr!("syntax-unterminated-string"),
+    )
+    .label(crate::tr!("syntax-this-string-never-closed"))
+    .help(crate::tr!("syntax-end-string-with"))
+}
+
+/// The error of a backtick name not closed on its line, at its opening backtick.
+fn unterminated_name(span: Span) -> Diagnostic {
+    Diagnostic::new(
+        Code::ParseUnterminated,
+        span,
+        crate::tr!("syntax-unterminated-backtick-name"),
+    )
+    .label(crate::tr!("syntax-this-name-never-closed"))
+    .help(crate::tr!("syntax-end-name-with-backtick-same"))
 }
 
 /// Chinese quotation marks (`“”`, `「」`, `『』`) around what should be a string, from the mark at
