@@ -19,43 +19,32 @@ pub fn prescan(file: FileId, text: &str) -> Vec<Diagnostic> {
     let mut chars = text.char_indices().peekable();
     let span = |s: usize, e: usize| Span::new(file, s, e);
     while let Some((i, c)) = chars.next() {
-        match c {
+        // Whether the comment, string or name that starts here closes.
+        let closed = match c {
             '/' if chars.peek().map(|p| p.1) == Some('/') => {
                 while chars.peek().is_some_and(|p| p.1 != '\n') {
                     chars.next();
                 }
+                true
             }
             '/' if chars.peek().map(|p| p.1) == Some('*') => {
                 chars.next();
-                let mut too_deep = |j: usize| {
+                skip_block_comment(&mut chars, &mut |j| {
                     if !nesting_reported {
                         nesting_reported = true;
                         out.push(nesting(span(j, j + 2)));
                     }
-                };
-                if !skip_block_comment(&mut chars, &mut too_deep) {
-                    out.push(unterminated_comment(span(i, i + 2)));
-                    return out;
-                }
+                })
             }
-            '"' => {
-                if !skip_string(&mut chars) {
-                    out.push(unterminated_string(span(i, i + 1)));
-                    return out;
-                }
-            }
-            '`' => {
-                if !skip_backtick_name(&mut chars) {
-                    out.push(unterminated_name(span(i, i + 1)));
-                    return out;
-                }
-            }
+            '"' => skip_string(&mut chars),
+            '`' => skip_backtick_name(&mut chars),
             '“' | '”' | '「' | '」' | '『' | '』' => {
                 let (d, end) = chinese_quote(file, text, i, c);
                 out.push(d);
                 while chars.peek().is_some_and(|p| p.0 < end) {
                     chars.next();
                 }
+                true
             }
             '(' | '[' | '{' | '（' | '【' | '｛' => {
                 depth += 1;
@@ -63,9 +52,19 @@ pub fn prescan(file: FileId, text: &str) -> Vec<Diagnostic> {
                     nesting_reported = true;
                     out.push(nesting(span(i, i + c.len_utf8())));
                 }
+                true
             }
-            ')' | ']' | '}' | '）' | '】' | '｝' => depth = depth.saturating_sub(1),
-            _ => {}
+            ')' | ']' | '}' | '）' | '】' | '｝' => {
+                depth = depth.saturating_sub(1);
+                true
+            }
+            _ => true,
+        };
+        if !closed {
+            // A block comment is marked by its `/*`.
+            let opener = if c == '/' { 2 } else { 1 };
+            out.push(unterminated(c, span(i, i + opener)));
+            return out;
         }
     }
     out
@@ -124,37 +123,32 @@ fn skip_backtick_name(chars: &mut Chars<'_>) -> bool {
     false
 }
 
-/// The error of a block comment that never closes, at its `/*`.
-fn unterminated_comment(span: Span) -> Diagnostic {
-    Diagnostic::new(
-        Code::ParseUnterminated,
-        span,
-        crate::tr!("syntax-unterminated-block-comment"),
-    )
-    .label(crate::tr!("syntax-this-comment-never-closed"))
-    .help(crate::tr!("syntax-close-with-block-comments-nest"))
-}
-
-/// The error of a string that never closes, at its opening quote.
-fn unterminated_string(span: Span) -> Diagnostic {
-    Diagnostic::new(
-        Code::ParseUnterminated,
-        span,
-        crate::tr!("syntax-unterminated-string"),
-    )
-    .label(crate::tr!("syntax-this-string-never-closed"))
-    .help(crate::tr!("syntax-end-string-with"))
-}
-
-/// The error of a backtick name not closed on its line, at its opening backtick.
-fn unterminated_name(span: Span) -> Diagnostic {
-    Diagnostic::new(
-        Code::ParseUnterminated,
-        span,
-        crate::tr!("syntax-unterminated-backtick-name"),
-    )
-    .label(crate::tr!("syntax-this-name-never-closed"))
-    .help(crate::tr!("syntax-end-name-with-backtick-same"))
+/// The error of a comment, string or backtick name that never closes, at the character that
+/// opens it (`/` of `/*`, `"` or a backtick).
+fn unterminated(opener: char, span: Span) -> Diagnostic {
+    match opener {
+        '/' => Diagnostic::new(
+            Code::ParseUnterminated,
+            span,
+            crate::tr!("syntax-unterminated-block-comment"),
+        )
+        .label(crate::tr!("syntax-this-comment-never-closed"))
+        .help(crate::tr!("syntax-close-with-block-comments-nest")),
+        '"' => Diagnostic::new(
+            Code::ParseUnterminated,
+            span,
+            crate::tr!("syntax-unterminated-string"),
+        )
+        .label(crate::tr!("syntax-this-string-never-closed"))
+        .help(crate::tr!("syntax-end-string-with")),
+        _ => Diagnostic::new(
+            Code::ParseUnterminated,
+            span,
+            crate::tr!("syntax-unterminated-backtick-name"),
+        )
+        .label(crate::tr!("syntax-this-name-never-closed"))
+        .help(crate::tr!("syntax-end-name-with-backtick-same")),
+    }
 }
 
 /// Chinese quotation marks (`“”`, `「」`, `『』`) around what should be a string, from the mark at
