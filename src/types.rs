@@ -7,6 +7,8 @@ use crate::resolve::lookup;
 use crate::suggest::did_you_mean;
 use crate::symbols::{DeclKind, NATIONAL, Symbols};
 
+mod operators;
+
 /// The actor kinds or levels a value of type `t` may be spelt as.
 fn enum_values(t: Type) -> Option<Vec<&'static str>> {
     match t {
@@ -272,34 +274,7 @@ impl<'a> Scope<'a> {
                 .is_none_or(|r| r.fields.iter().all(|f| f.name.text != n.text))
             && let Some(rec) = self.symbols.records.get(&n.text)
         {
-            let in_it = self.aggregate.is_some_and(|a| a.name.text == rec.name.text)
-                || (self.aggregate.is_none()
-                    && self.record.is_some_and(|r| r.name.text == rec.name.text)
-                    && self.group_keys.is_none());
-            if !in_it {
-                diags.push(
-                    Diagnostic::new(
-                        Code::TypeJoin,
-                        base.span.to(prop.span),
-                        crate::tr!(
-                            "types-n-prop-read-outside-aggregate",
-                            n = n.text,
-                            prop = prop.text
-                        ),
-                    )
-                    .label(crate::tr!("types-no-single-record-here"))
-                    .help(crate::tr!(
-                        "types-read-inside-aggregate-e-g",
-                        n = n.text,
-                        prop = prop.text
-                    )),
-                );
-                return Type::Unknown;
-            }
-            return match self.field(rec, &prop.text) {
-                Some(f) => f.ty.class(),
-                None => self.unknown_field(rec, prop, diags),
-            };
+            return self.record_member(base, n, rec, prop, diags);
         }
         let t = self.ty(base, diags);
         let found = match t {
@@ -318,37 +293,80 @@ impl<'a> Scope<'a> {
             Type::Unknown => return Type::Unknown,
             _ => None,
         };
-        found.unwrap_or_else(|| {
-            let props: &[&str] = match t {
-                Type::Actor => &["kind", "level", "region", "of", "title"],
-                Type::Program => &["title", "since", "until"],
-                _ => &[],
-            };
-            let help = if props.is_empty() {
-                crate::tr!(
-                    "types-only-actors-programs-have-properties",
-                    t = t.describe()
-                )
-            } else {
-                did_you_mean(&prop.text, props.iter().copied()).unwrap_or_else(|| {
-                    crate::tr!("types-properties-are-props", props = props.join(", "))
-                })
-            };
+        found.unwrap_or_else(|| self.unknown_property(t, prop, diags))
+    }
+
+    /// `rating.score`: the field `prop` of the record type `rec` named by `base`, read inside
+    /// an aggregate over that record type (or a record rule on it).
+    fn record_member(
+        &mut self,
+        base: &Expr,
+        n: &Name,
+        rec: &Record,
+        prop: &Name,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Type {
+        let in_it = self.aggregate.is_some_and(|a| a.name.text == rec.name.text)
+            || (self.aggregate.is_none()
+                && self.record.is_some_and(|r| r.name.text == rec.name.text)
+                && self.group_keys.is_none());
+        if !in_it {
             diags.push(
                 Diagnostic::new(
-                    Code::TypeProperty,
-                    prop.span,
+                    Code::TypeJoin,
+                    base.span.to(prop.span),
                     crate::tr!(
-                        "types-t-has-no-property-prop",
-                        t = t.describe(),
+                        "types-n-prop-read-outside-aggregate",
+                        n = n.text,
                         prop = prop.text
                     ),
                 )
-                .label(crate::tr!("syntax-unknown-property"))
-                .help(help),
+                .label(crate::tr!("types-no-single-record-here"))
+                .help(crate::tr!(
+                    "types-read-inside-aggregate-e-g",
+                    n = n.text,
+                    prop = prop.text
+                )),
             );
-            Type::Unknown
-        })
+            return Type::Unknown;
+        }
+        match self.field(rec, &prop.text) {
+            Some(f) => f.ty.class(),
+            None => self.unknown_field(rec, prop, diags),
+        }
+    }
+
+    /// Reports `prop` as no property of a value of type `t`.
+    fn unknown_property(&self, t: Type, prop: &Name, diags: &mut Vec<Diagnostic>) -> Type {
+        let props: &[&str] = match t {
+            Type::Actor => &["kind", "level", "region", "of", "title"],
+            Type::Program => &["title", "since", "until"],
+            _ => &[],
+        };
+        let help = if props.is_empty() {
+            crate::tr!(
+                "types-only-actors-programs-have-properties",
+                t = t.describe()
+            )
+        } else {
+            did_you_mean(&prop.text, props.iter().copied()).unwrap_or_else(|| {
+                crate::tr!("types-properties-are-props", props = props.join(", "))
+            })
+        };
+        diags.push(
+            Diagnostic::new(
+                Code::TypeProperty,
+                prop.span,
+                crate::tr!(
+                    "types-t-has-no-property-prop",
+                    t = t.describe(),
+                    prop = prop.text
+                ),
+            )
+            .label(crate::tr!("syntax-unknown-property"))
+            .help(help),
+        );
+        Type::Unknown
     }
 
     fn unknown_field(&self, rec: &Record, name: &Name, diags: &mut Vec<Diagnostic>) -> Type {
@@ -405,146 +423,6 @@ impl<'a> Scope<'a> {
             }
         }
         self.ty(e, diags)
-    }
-
-    fn binary(
-        &mut self,
-        e: &Expr,
-        op: BinOp,
-        l: &Expr,
-        r: &Expr,
-        diags: &mut Vec<Diagnostic>,
-    ) -> Type {
-        match op {
-            BinOp::And | BinOp::Or => {
-                self.check_bool(l, diags);
-                self.check_bool(r, diags);
-                Type::Bool
-            }
-            BinOp::Cmp(cmp) => {
-                let lt = self.ty(l, diags);
-                let rt = self.enum_operand(lt, r, diags);
-                let ok = if matches!(cmp, ast::Cmp::Eq | ast::Cmp::Ne) {
-                    comparable(lt, rt)
-                } else {
-                    orderable(lt, rt)
-                };
-                if !ok {
-                    let help = match (lt, rt) {
-                        (Type::MONEY, Type::NUMBER) | (Type::NUMBER, Type::MONEY) => {
-                            Some(crate::tr!("types-write-amount-with-unit-e"))
-                        }
-                        _ if comparable(lt, rt) => Some(format!(
-                            "{} can only be compared with `==` or `!=`",
-                            lt.describe()
-                        )),
-                        _ => None,
-                    };
-                    return self.mismatch(
-                        e,
-                        crate::tr!(
-                            "types-cannot-compare-lt-with-rt",
-                            lt = lt.describe(),
-                            rt = rt.describe()
-                        ),
-                        help,
-                        diags,
-                    );
-                }
-                Type::Bool
-            }
-            BinOp::In => {
-                let lt = self.ty(l, diags);
-                match &r.kind {
-                    ExprKind::List(items) => {
-                        for item in items {
-                            let it = self.enum_operand(lt, item, diags);
-                            if !comparable(lt, it) {
-                                self.mismatch(
-                                    item,
-                                    format!(
-                                        "{} in a list compared with {}",
-                                        it.describe(),
-                                        lt.describe()
-                                    ),
-                                    None,
-                                    diags,
-                                );
-                            }
-                        }
-                    }
-                    _ => {
-                        let rt = self.ty(r, diags);
-                        if rt != Type::Unknown {
-                            self.mismatch(
-                                r,
-                                crate::tr!("types-needs-list-like-b-found", rt = rt.describe()),
-                                None,
-                                diags,
-                            );
-                        }
-                    }
-                }
-                Type::Bool
-            }
-            BinOp::Within => {
-                for side in [l, r] {
-                    let t = self.ty(side, diags);
-                    if !matches!(t, Type::Actor | Type::Unknown) {
-                        self.mismatch(
-                            side,
-                            crate::tr!("types-within-relates-actors-found-t", t = t.describe()),
-                            None,
-                            diags,
-                        );
-                    }
-                }
-                Type::Bool
-            }
-            BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div => {
-                let (lt, rt) = (self.ty(l, diags), self.ty(r, diags));
-                if lt == Type::Unknown || rt == Type::Unknown {
-                    return Type::Unknown;
-                }
-                let result = match (op, lt, rt) {
-                    (_, Type::NUMBER, Type::NUMBER) => Some(Type::NUMBER),
-                    (BinOp::Add | BinOp::Sub, Type::MONEY, Type::MONEY) => Some(Type::MONEY),
-                    (BinOp::Add | BinOp::Sub, Type::Year, Type::NUMBER) => Some(Type::Year),
-                    (BinOp::Sub, Type::Year, Type::Year) => Some(Type::NUMBER),
-                    (BinOp::Mul, Type::MONEY, Type::NUMBER)
-                    | (BinOp::Mul, Type::NUMBER, Type::MONEY) => Some(Type::MONEY),
-                    (BinOp::Div, Type::MONEY, Type::NUMBER) => Some(Type::MONEY),
-                    (BinOp::Div, Type::MONEY, Type::MONEY) => Some(Type::NUMBER),
-                    _ => None,
-                };
-                result.unwrap_or_else(|| {
-                    let verb = match op {
-                        BinOp::Add => "add",
-                        BinOp::Sub => "subtract",
-                        BinOp::Mul => "multiply",
-                        _ => "divide",
-                    };
-                    let help = match (lt, rt) {
-                        (Type::MONEY, Type::NUMBER) | (Type::NUMBER, Type::MONEY) => Some(
-                            "money adds to money; write the amount with a unit, e.g. `100万元`"
-                                .to_string(),
-                        ),
-                        _ => None,
-                    };
-                    self.mismatch(
-                        e,
-                        crate::tr!(
-                            "types-cannot-verb-lt-rt",
-                            verb = verb,
-                            lt = lt.describe(),
-                            rt = rt.describe()
-                        ),
-                        help,
-                        diags,
-                    )
-                })
-            }
-        }
     }
 
     fn call(
