@@ -582,10 +582,9 @@ fn csv_lines_with_every_line_ending() {
     assert!(wrong.is_empty(), "wrong lines:\n{}", wrong.join("\n"));
 }
 
-#[test]
-fn three_rows_three_reasons() {
-    let dir = work_dir().join(format!("three-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("the directory is created");
+/// Writes `first.csv` (one good row, `r00`) and `bad.csv` (a bad year, an unknown actor and a
+/// second `r00`) in `dir`; their paths.
+fn write_three_reasons(dir: &Path) -> (PathBuf, PathBuf) {
     let cells = |i: usize| -> Vec<String> {
         row_cells(i)
             .into_iter()
@@ -616,6 +615,14 @@ fn three_rows_three_reasons() {
         ),
     )
     .unwrap();
+    (first, bad)
+}
+
+#[test]
+fn three_rows_three_reasons() {
+    let dir = work_dir().join(format!("three-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("the directory is created");
+    let (first, bad) = write_three_reasons(&dir);
     let files: Vec<DataFile> = [&first, &bad]
         .into_iter()
         .map(|p| DataFile {

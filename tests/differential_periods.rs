@@ -228,9 +228,8 @@ fn key_of(s: &str, y: i32) -> String {
     format!("{s}|{y}")
 }
 
-#[test]
-fn funding_formulas_over_time_agree_with_a_direct_computation() {
-    let d = generate();
+/// The transfers, revenues and plans of `d` as CSV files, one per record type.
+fn write_files(d: &Data) -> Vec<DataFile> {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("differential_periods");
     std::fs::create_dir_all(&dir).expect("the work directory is created");
     let line = |s: &str, y: i32, v: i64| format!("{s},{y},{}", cents(v));
@@ -257,10 +256,7 @@ fn funding_formulas_over_time_agree_with_a_direct_computation() {
             }),
         ),
     ];
-    let rules = RuleSet::from_sources(vec![("rules.dk".into(), RULES.to_string())]);
-    assert!(!rules.has_errors(), "{:#?}", rules.diagnostics());
-    let plan = Plan::build(rules.symbols(), rules.sources());
-    let files: Vec<DataFile> = files
+    files
         .into_iter()
         .map(|(record, path)| DataFile {
             record: record.into(),
@@ -269,7 +265,16 @@ fn funding_formulas_over_time_agree_with_a_direct_computation() {
             format: Format::Csv,
             bytes: None,
         })
-        .collect();
+        .collect()
+}
+
+#[test]
+fn funding_formulas_over_time_agree_with_a_direct_computation() {
+    let d = generate();
+    let rules = RuleSet::from_sources(vec![("rules.dk".into(), RULES.to_string())]);
+    assert!(!rules.has_errors(), "{:#?}", rules.diagnostics());
+    let plan = Plan::build(rules.symbols(), rules.sources());
+    let files = write_files(&d);
     let run = check_data(
         &plan,
         &files,

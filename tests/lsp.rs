@@ -248,16 +248,60 @@ fn definition_references_and_rename_cross_files() {
     assert!(c.stop().success());
 }
 
+/// Completion at the `\u{0}` in `text`, opened as `uri`: the labels offered.
+fn complete(c: &mut Client, uri: &str, text: &str) -> Vec<String> {
+    open(c, uri, text);
+    let end = pos(text, "\u{0}", 0, 0);
+    labels(&c.request("textDocument/completion", at(uri, end)))
+}
+
+/// Inside a rule, the record's fields; in a declaration's properties, the values they take.
+fn completes_fields_and_property_values(
+    c: &mut Client,
+    (en, en_text): (&str, &str),
+    (zh, text): (&str, &str),
+) {
+    let fields = complete(
+        c,
+        en,
+        &format!("{en_text}\nrule r {{\n  over project where \u{0}"),
+    );
+    assert_eq!(
+        &fields[..9],
+        [
+            "id",
+            "program",
+            "supporter",
+            "recipient",
+            "year",
+            "category",
+            "livelihood",
+            "planned",
+            "spent"
+        ]
+    );
+    assert!(fields.contains(&"sum".to_string()) && fields.contains(&"where".to_string()));
+
+    let level = complete(
+        c,
+        en,
+        &format!("{en_text}\nactor 新 {{ kind: office, level: \u{0}"),
+    );
+    assert_eq!(
+        level,
+        ["central", "province", "prefecture", "county", "township"]
+    );
+    let kind = complete(c, zh, &format!("{text}\n主体 新 {{ kind：\u{0}"));
+    assert_eq!(kind[0], "government");
+    let doc_level = complete(c, en, &format!("{en_text}\ndocument d {{\n  level: \u{0}"));
+    assert!(doc_level.contains(&"local_regulation".to_string()));
+}
+
 #[test]
 fn completion_follows_context_and_dialect() {
     let mut c = Client::start(&workspace());
     let (zh, text) = read("zh.dk");
     let (en, en_text) = read("en.dk");
-    let complete = |c: &mut Client, uri: &str, text: &str| {
-        open(c, uri, text);
-        let end = pos(text, "\u{0}", 0, 0);
-        labels(&c.request("textDocument/completion", at(uri, end)))
-    };
     // At the top level: keywords in the file's dialect, and declared names.
     let zh_top = complete(&mut c, &zh, &format!("{text}\n\u{0}"));
     assert!(zh_top.contains(&"规则".to_string()) && !zh_top.contains(&"rule".to_string()));
@@ -300,44 +344,7 @@ fn completion_follows_context_and_dialect() {
     );
     assert_eq!(en_role, ["lead", "support"]);
 
-    let fields = complete(
-        &mut c,
-        &en,
-        &format!("{en_text}\nrule r {{\n  over project where \u{0}"),
-    );
-    assert_eq!(
-        &fields[..9],
-        [
-            "id",
-            "program",
-            "supporter",
-            "recipient",
-            "year",
-            "category",
-            "livelihood",
-            "planned",
-            "spent"
-        ]
-    );
-    assert!(fields.contains(&"sum".to_string()) && fields.contains(&"where".to_string()));
-
-    let level = complete(
-        &mut c,
-        &en,
-        &format!("{en_text}\nactor 新 {{ kind: office, level: \u{0}"),
-    );
-    assert_eq!(
-        level,
-        ["central", "province", "prefecture", "county", "township"]
-    );
-    let kind = complete(&mut c, &zh, &format!("{text}\n主体 新 {{ kind：\u{0}"));
-    assert_eq!(kind[0], "government");
-    let doc_level = complete(
-        &mut c,
-        &en,
-        &format!("{en_text}\ndocument d {{\n  level: \u{0}"),
-    );
-    assert!(doc_level.contains(&"local_regulation".to_string()));
+    completes_fields_and_property_values(&mut c, (&en, &en_text), (&zh, &text));
     assert!(c.stop().success());
 }
 
