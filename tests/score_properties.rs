@@ -244,17 +244,24 @@ fn check_rows(inds: &[Ind], rows: &[Row], scored: &[ScoreRow]) {
         let score = row.score.expect("every indicator is determined");
         assert!(in_range(score), "score {score} out of 0..=100");
         assert_eq!(score, sum, "score is exactly Σ weight × attainment");
+        // Grades and ranks are decided on the score as shown: 2 places, half away from zero.
+        let shown = shown(score);
         let grade = [("A", 90), ("B", 75), ("C", 60), ("D", 0)]
             .into_iter()
-            .find(|(_, b)| Decimal::from(*b) <= score)
+            .find(|(_, b)| Decimal::from(*b) <= shown)
             .map(|(g, _)| g.to_string());
         assert_eq!(row.grade, grade);
         let better = scored
             .iter()
-            .filter(|o| o.score.is_some_and(|o| o > score))
+            .filter(|o| o.score.is_some_and(|o| self::shown(o) > shown))
             .count();
         assert_eq!(row.rank, Some(1 + better));
     }
+}
+
+/// A score as shown, and as grades and ranks read it: 2 places, half away from zero.
+fn shown(score: Decimal) -> Decimal {
+    score.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
 }
 
 /// A random decimal: mantissa up to ±10⁹ with 0–4 places.
