@@ -822,14 +822,13 @@ fn too_many_groups(
         run.problems.push(DataProblem {
             code: Code::DataTooManyGroups,
             severity: Severity::Error,
-            message: format!(
-                "the rule `{}` has more than {} groups in the data of `{record}`, the most a check holds; it is not decided",
-                rule.name,
-                opts.max_groups
+            message: crate::tr!(
+                "run-too-many-groups",
+                rule = rule.name,
+                max = opts.max_groups,
+                record = record
             ),
-            help: Some(
-                "raise the limit with `--max-groups N` (about 0.5 KB of memory a group), or check the data in parts, one year or one programme at a time".into(),
-            ),
+            help: Some(crate::tr!("run-too-many-groups-help")),
             location: DataLocation {
                 file,
                 sheet: None,

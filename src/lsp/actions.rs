@@ -85,7 +85,7 @@ fn fixes(at: &At<'_>, d: &Diagnostic, span: Span) -> Vec<(String, Vec<TextEdit>)
     if d.code == Code::ParseChineseQuote {
         let fixed = snippet.replace(['“', '”', '「', '」', '『', '』'], "\"");
         out.push((
-            "use straight double quotes".to_string(),
+            crate::tr!("lsp-use-straight-quotes"),
             replace(at, span, &fixed),
         ));
     } else if let Some(word) = quoted_after(help, "did you mean the keyword ") {

@@ -643,11 +643,11 @@ impl<'d> Lowerer<'d> {
                             Diagnostic::new(
                                 Code::TypePeriod,
                                 found.span,
-                                "a rule has one `period(…)` key",
+                                crate::tr!("lower-one-period-key"),
                             )
-                            .label("a second one here")
-                            .related(first.span, "the first one")
-                            .help("list every plan period in one `period(year, …)`"),
+                            .label(crate::tr!("lower-a-second-one-here"))
+                            .related(first.span, crate::tr!("lower-the-first-one"))
+                            .help(crate::tr!("lower-list-every-period-in-one")),
                         ),
                         None => periods = Some(Box::new(found)),
                     }
@@ -883,13 +883,10 @@ impl<'d> Lowerer<'d> {
                             Diagnostic::new(
                                 Code::TypePeriod,
                                 p.span,
-                                "an evaluation is scored per year, not per plan period",
+                                crate::tr!("lower-evaluation-per-year"),
                             )
-                            .label("plan periods are for rules")
-                            .help(format!(
-                                "write `{}` here; a rule may group years into plan periods",
-                                p.key.text
-                            )),
+                            .label(crate::tr!("lower-plan-periods-are-for-rules"))
+                            .help(crate::tr!("lower-write-key-here", key = p.key.text)),
                         );
                     }
                     match &per {

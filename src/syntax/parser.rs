@@ -64,7 +64,7 @@ pub fn syntax_error_at(
     };
     let mut d = Diagnostic::new(Code::ParseSyntax, Span::new(file, pos, end), message).label(
         if expected.is_empty() {
-            "unexpected here".to_string()
+            crate::tr!("syntax-unexpected-here")
         } else {
             crate::tr!("decl-expected-expected", expected = expected)
         },
