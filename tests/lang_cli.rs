@@ -33,9 +33,15 @@ fn help_follows_the_flag_anywhere_then_duikou_lang_then_the_locale() {
     assert!(chinese(&duikou(&["--lang", "zh", "--help"], &[])));
     assert!(chinese(&duikou(&["check", "--help", "--lang", "zh"], &[])));
     assert!(chinese(&duikou(&["gaps", "-h", "--lang=zh"], &[])));
-    assert!(chinese(&duikou(&["score", "--help"], &[("DUIKOU_LANG", "zh")])));
+    assert!(chinese(&duikou(
+        &["score", "--help"],
+        &[("DUIKOU_LANG", "zh")]
+    )));
     assert!(chinese(&duikou(&["-h"], &[("LANG", "zh_CN.UTF-8")])));
-    assert!(chinese(&duikou(&["help", "diff"], &[("LC_ALL", "zh_CN.UTF-8")])));
+    assert!(chinese(&duikou(
+        &["help", "diff"],
+        &[("LC_ALL", "zh_CN.UTF-8")]
+    )));
     let english = duikou(&["check", "--help"], &[]);
     assert!(stdout(&english).contains("Usage: duikou check [OPTIONS]"));
     assert!(stdout(&english).contains("Treat warnings as errors"));
@@ -43,7 +49,12 @@ fn help_follows_the_flag_anywhere_then_duikou_lang_then_the_locale() {
     assert!(stdout(&flag_wins).contains("Usage:"));
     // Every command's own help is translated, not only the list of commands.
     let check = stdout(&duikou(&["--lang", "zh", "check", "-h"], &[]));
-    for text in ["将警告视为错误", "输出格式", "[默认：human]", "[可选值：human、json"] {
+    for text in [
+        "将警告视为错误",
+        "输出格式",
+        "[默认：human]",
+        "[可选值：human、json",
+    ] {
         assert!(check.contains(text), "{text}\n{check}");
     }
 }
@@ -65,7 +76,10 @@ fn gaps_json_carries_the_inactive_year_warning_in_the_output_language() {
     let report = |lang| {
         let o = duikou(&args(lang), &[]);
         assert_eq!(o.status.code(), Some(0));
-        assert!(o.stderr.is_empty(), "the warning is in the report, not beside it");
+        assert!(
+            o.stderr.is_empty(),
+            "the warning is in the report, not beside it"
+        );
         serde_json::from_slice::<Value>(&o.stdout).expect("JSON")
     };
     let (en, zh) = (report("en"), report("zh"));
@@ -142,7 +156,10 @@ fn sarif_messages_label_the_help_in_the_output_language() {
     let text = sarif["runs"][0]["results"][0]["message"]["text"]
         .as_str()
         .unwrap();
-    assert!(text.contains("\n帮助: 请写作 `cumulative sum(amount)`"), "{text}");
+    assert!(
+        text.contains("\n帮助: 请写作 `cumulative sum(amount)`"),
+        "{text}"
+    );
 }
 
 fn sheet_names(path: &Path) -> Vec<String> {
@@ -200,11 +217,53 @@ fn the_language_server_answers_in_the_clients_locale() {
     };
     let zh = hover_on(Some("zh-CN"));
     assert!(zh.contains("**职责** (1)"), "{zh}");
-    assert!(zh.contains("承担 `贯彻落实`，针对 结对 `河北省` -> `巴州`"), "{zh}");
+    assert!(
+        zh.contains("承担 `贯彻落实`，针对 结对 `河北省` -> `巴州`"),
+        "{zh}"
+    );
     assert!(zh.contains("作为 配合"), "{zh}");
     let en = hover_on(Some("en-US"));
     assert!(en.contains("**duties** (1)"), "{en}");
     // Without a locale from the client, the server keeps the process's language (English
     // here, as `DUIKOU_LANG=en` is set by the test client).
     assert!(hover_on(None).contains("**duties**"));
+}
+
+#[test]
+fn quick_fixes_work_when_the_language_server_speaks_chinese() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/lsp/workspace");
+    let path = root.join("zh.dk");
+    let uri = client::file_uri(&path);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let mut c = client::Client::start_in(&root, Some("zh-CN"));
+    let keyword = text.replace("主体 巴州", "主体 结对");
+    c.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": { "uri": uri, "languageId": "duikou", "version": 1, "text": keyword } }),
+    );
+    let said = |d: &Value| d["message"].as_str().unwrap_or_default().contains("是关键字");
+    let diags = c.diagnostics(&uri, |d| d.iter().any(said));
+    let d = diags.iter().find(|d| said(d)).unwrap();
+    let actions = c.request(
+        "textDocument/codeAction",
+        json!({ "textDocument": { "uri": uri }, "range": d["range"], "context": { "diagnostics": [] } }),
+    );
+    assert_eq!(actions[0]["title"], "将 `结对` 写在反引号中");
+    let edit = &actions[0]["edit"]["changes"][&uri][0];
+    assert_eq!(edit["newText"], "`结对`");
+    c.notify(
+        "textDocument/didChange",
+        json!({ "textDocument": { "uri": uri, "version": 2 }, "contentChanges": [{ "text": text }] }),
+    );
+    let diags = c.diagnostics(&uri, |d| d.iter().any(|d| d["code"] == "G004"));
+    let g004 = diags.iter().find(|d| d["code"] == "G004").unwrap();
+    let actions = c.request(
+        "textDocument/codeAction",
+        json!({ "textDocument": { "uri": uri }, "range": g004["range"], "context": { "diagnostics": [] } }),
+    );
+    assert_eq!(
+        actions[0]["title"],
+        "将 `河北援疆前指` 设为牵头单位：加上 `作为 牵头`"
+    );
+    c.stop();
 }

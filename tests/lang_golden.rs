@@ -101,11 +101,21 @@ const CASES: &[(&str, &[&str])] = &[
     ),
     (
         "type_period_in_evaluation",
-        &["check", "tests/cases/type/period_in_evaluation.dk", "--format", "short"],
+        &[
+            "check",
+            "tests/cases/type/period_in_evaluation.dk",
+            "--format",
+            "short",
+        ],
     ),
     (
         "decl_missing_property",
-        &["check", "tests/cases/decl/missing_property.dk", "--format", "short"],
+        &[
+            "check",
+            "tests/cases/decl/missing_property.dk",
+            "--format",
+            "short",
+        ],
     ),
     (
         "gaps_inactive_year_json",

@@ -61,3 +61,7 @@ completion-built-in-actor = built-in actor
 completion-declaration = { $kind }
 completion-field-of = field of `{ $record }`
 completion-function = function
+lsp-replace-with = replace with `{ $word }`
+lsp-write-in-backticks = write `{ $word }` in backticks
+lsp-write = write `{ $text }`
+lsp-make-lead = make `{ $actor }` the lead: add `{ $code }`

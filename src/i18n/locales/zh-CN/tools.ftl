@@ -70,3 +70,7 @@ completion-declaration = { $kind ->
     }
 completion-field-of = `{ $record }` 的字段
 completion-function = 函数
+lsp-replace-with = 改为 `{ $word }`
+lsp-write-in-backticks = 将 `{ $word }` 写在反引号中
+lsp-write = 改写为 `{ $text }`
+lsp-make-lead = 将 `{ $actor }` 设为牵头单位：加上 `{ $code }`
