@@ -241,7 +241,12 @@ fn quick_fixes_work_when_the_language_server_speaks_chinese() {
         "textDocument/didOpen",
         json!({ "textDocument": { "uri": uri, "languageId": "duikou", "version": 1, "text": keyword } }),
     );
-    let said = |d: &Value| d["message"].as_str().unwrap_or_default().contains("是关键字");
+    let said = |d: &Value| {
+        d["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("是关键字")
+    };
     let diags = c.diagnostics(&uri, |d| d.iter().any(said));
     let d = diags.iter().find(|d| said(d)).unwrap();
     let actions = c.request(
@@ -266,4 +271,26 @@ fn quick_fixes_work_when_the_language_server_speaks_chinese() {
         "将 `河北援疆前指` 设为牵头单位：加上 `作为 牵头`"
     );
     c.stop();
+}
+
+#[test]
+fn sarif_fixes_are_the_same_in_both_languages() {
+    let fixes = |lang: &str| {
+        let o = duikou(
+            &[
+                "--lang",
+                lang,
+                "check",
+                "tests/cases/name/unknown_actor.dk",
+                "--format",
+                "sarif",
+            ],
+            &[],
+        );
+        let sarif: Value = serde_json::from_slice(&o.stdout).expect("SARIF is JSON");
+        sarif["runs"][0]["results"][0]["fixes"].clone()
+    };
+    let en = fixes("en");
+    assert!(en.is_array(), "{en}");
+    assert_eq!(en[0]["artifactChanges"], fixes("zh")[0]["artifactChanges"]);
 }

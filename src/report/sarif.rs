@@ -144,11 +144,14 @@ fn artifact(file: &str, hash: &str) -> Value {
 }
 
 /// A fix when the help names the exact replacement of the labelled text: `did you mean `X`?`
-/// on a span that holds one name.
+/// (`是否要写 `X`？` in Chinese) on a span that holds one name.
 fn fix(d: &Diagnostic, run: &Run<'_>) -> Option<Value> {
     let span = d.span?;
     let help = d.help.as_deref()?;
-    let name = help.strip_prefix("did you mean `")?.strip_suffix("`?")?;
+    let name = help
+        .strip_prefix("did you mean `")
+        .and_then(|h| h.strip_suffix("`?"))
+        .or_else(|| help.strip_prefix("是否要写 `")?.strip_suffix("`？"))?;
     if name.contains('`') {
         return None;
     }
