@@ -268,3 +268,52 @@ xlsx-indicator-value = { $name } value
 xlsx-indicator-attainment = { $name } attainment
 xlsx-score = Score
 xlsx-grade = Grade
+html-filter = filter
+html-filter-placeholder = text in any column
+html-severity-all = all
+html-severity-error = error
+html-severity-warning = warning
+html-severity-info = info
+html-head-rule = rule
+html-head-article = article
+html-head-checked = checked
+html-head-passed = passed
+html-head-violations = violations
+html-head-undetermined = undetermined
+html-head-overridden = overridden
+html-head-code = code
+html-head-severity = severity
+html-head-count = count
+html-head-meaning = meaning
+html-head-kind = kind
+html-head-rule-or-code = rule or code
+html-head-where = where
+html-head-rows = rows
+html-head-finding = finding
+html-head-years = years
+html-head-group = group
+html-head-score = score
+html-head-grade = grade
+html-undetermined = undetermined
+html-not-checked = Not checked
+html-not-checked-why = the rule files have errors, so gaps, conflicts and data were not checked; the findings below say what to fix
+html-no-data-to-check = the rules have no data to check
+html-no-pairs-declared = no pairs are declared
+html-no-group-has-value = no group has a value
+html-no-groups = no groups
+html-no-active-program-or-pair = no active program or pair
+html-at-most = at most
+html-at-least = at least
+html-no-finding = no finding
+html-chart-against-target = { $indicator } against its target ({ $evaluation })
+html-chart-against-target-caption = { $indicator }: value per pairing and year (● meets the target, ✕ misses it); the line is the target, { $cmp } { $target }%.
+html-chart-score-distribution = Score distribution ({ $evaluation })
+html-chart-grades-by-pairing = Grades by pairing ({ $evaluation })
+html-chart-by-code = { $noun ->
+        [gap] Gaps
+       *[conflict] Conflicts
+    } by code
+html-none-found = { $noun ->
+        [gap] no gaps found
+       *[conflict] no conflicts found
+    }

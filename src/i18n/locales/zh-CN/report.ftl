@@ -156,3 +156,52 @@ xlsx-indicator-value = { $name } 值
 xlsx-indicator-attainment = { $name } 达成度
 xlsx-score = 得分
 xlsx-grade = 等次
+html-filter = 筛选
+html-filter-placeholder = 任一列中的文字
+html-severity-all = 全部
+html-severity-error = 错误
+html-severity-warning = 警告
+html-severity-info = 提示
+html-head-rule = 规则
+html-head-article = 条款
+html-head-checked = 检查
+html-head-passed = 通过
+html-head-violations = 违规
+html-head-undetermined = 无法判定
+html-head-overridden = 让位
+html-head-code = 代码
+html-head-severity = 级别
+html-head-count = 数量
+html-head-meaning = 含义
+html-head-kind = 类型
+html-head-rule-or-code = 规则或代码
+html-head-where = 位置
+html-head-rows = 行
+html-head-finding = 发现
+html-head-years = 年份
+html-head-group = 分组
+html-head-score = 得分
+html-head-grade = 等次
+html-undetermined = 无法判定
+html-not-checked = 未检查
+html-not-checked-why = 规则文件有错误，因此未检查缺口、冲突和数据；下面的发现说明了需要修正的地方
+html-no-data-to-check = 规则没有可检查的数据
+html-no-pairs-declared = 没有声明结对
+html-no-group-has-value = 没有分组有数值
+html-no-groups = 没有分组
+html-no-active-program-or-pair = 没有有效的支援类型或结对
+html-at-most = 至多
+html-at-least = 至少
+html-no-finding = 无发现
+html-chart-against-target = { $indicator } 与目标对比（{ $evaluation }）
+html-chart-against-target-caption = { $indicator }：各结对各年度的数值（● 达到目标，✕ 未达到）；线为目标，{ $cmp } { $target }%。
+html-chart-score-distribution = 得分分布（{ $evaluation }）
+html-chart-grades-by-pairing = 各结对的等次（{ $evaluation }）
+html-chart-by-code = { $noun ->
+        [gap] 各代码的缺口
+       *[conflict] 各代码的冲突
+    }
+html-none-found = { $noun ->
+        [gap] 未发现缺口
+       *[conflict] 未发现冲突
+    }
