@@ -74,7 +74,7 @@ pub fn violations_by_rule(o: &Overview) -> String {
     svg::bars(
         "violations-by-rule",
         title,
-        "Violations per rule — of severity error hatched, of lower severity dotted — and undetermined cases (lined); the number is their sum.",
+        &crate::tr!("html-caption-violations-by-rule"),
         &bars,
     )
 }
@@ -162,7 +162,7 @@ pub fn compliance_by_pairing(rules: &RuleSet, report: &CheckReport<'_>) -> Strin
     svg::grid(
         "compliance-by-pairing",
         title,
-        "Supporters down, recipients across; the worst verdict of the group-level rules: ✗ violation (error), ! violation (warning), ? undetermined, ✓ no finding.",
+        &crate::tr!("html-caption-compliance-by-pairing"),
         &g,
     )
 }
@@ -285,7 +285,7 @@ pub fn score_distribution(e: &EvaluationPlan, rows: &[ScoreRow]) -> String {
     svg::bars(
         &id,
         &title,
-        "Groups per band of ten points, best band first; the number is the count of groups.",
+        &crate::tr!("html-caption-score-distribution"),
         &bars,
     )
 }
@@ -364,7 +364,7 @@ pub fn grades_by_pairing(e: &EvaluationPlan, rows: &[ScoreRow]) -> String {
     svg::grid(
         &id,
         &title,
-        "Pairings down, years across; each cell the grade (? undetermined).",
+        &crate::tr!("html-caption-grades-by-pairing"),
         &g,
     )
 }
@@ -408,12 +408,7 @@ pub fn gap_matrix(cells: &[Cell]) -> String {
     if g.cells.is_empty() {
         return empty(id, title, &crate::tr!("html-no-active-program-or-pair"));
     }
-    svg::grid(
-        id,
-        title,
-        "Who holds each function: L legal basis, P political basis only (G003), — unheld (G001).",
-        &g,
-    )
+    svg::grid(id, title, &crate::tr!("html-caption-matrix"), &g)
 }
 
 /// Findings of kind `noun` (`gap`, `conflict`) counted by code, by severity.
@@ -451,12 +446,7 @@ pub fn findings_by_code(diags: &[Diagnostic], noun: &str) -> String {
             ],
         })
         .collect();
-    svg::bars(
-        &id,
-        &title,
-        "Errors hatched, warnings dotted, infos lined; the number is the total.",
-        &bars,
-    )
+    svg::bars(&id, &title, &crate::tr!("html-caption-by-code"), &bars)
 }
 
 fn short_code(code: &str) -> String {

@@ -317,3 +317,9 @@ html-none-found = { $noun ->
         [gap] no gaps found
        *[conflict] no conflicts found
     }
+html-caption-violations-by-rule = Violations per rule — of severity error hatched, of lower severity dotted — and undetermined cases (lined); the number is their sum.
+html-caption-compliance-by-pairing = Supporters down, recipients across; the worst verdict of the group-level rules: ✗ violation (error), ! violation (warning), ? undetermined, ✓ no finding.
+html-caption-score-distribution = Groups per band of ten points, best band first; the number is the count of groups.
+html-caption-grades-by-pairing = Pairings down, years across; each cell the grade (? undetermined).
+html-caption-matrix = Who holds each function: L legal basis, P political basis only (G003), — unheld (G001).
+html-caption-by-code = Errors hatched, warnings dotted, infos lined; the number is the total.

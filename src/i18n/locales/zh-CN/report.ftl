@@ -205,3 +205,9 @@ html-none-found = { $noun ->
         [gap] 未发现缺口
        *[conflict] 未发现冲突
     }
+html-caption-violations-by-rule = 各规则的违规——级别为错误的画斜线，较低级别的画点——以及无法判定的情形（画横线）；数字为其总和。
+html-caption-compliance-by-pairing = 纵向为支援方，横向为受援方；分组规则中最差的判定：✗ 违规（错误），! 违规（警告），? 无法判定，✓ 无发现。
+html-caption-score-distribution = 每十分一档的分组数，最好的一档在前；数字为分组数。
+html-caption-grades-by-pairing = 纵向为结对，横向为年度；每格为等次（? 表示无法判定）。
+html-caption-matrix = 每项职能由谁承担：L 有法律依据，P 仅有政治依据（G003），— 无人承担（G001）。
+html-caption-by-code = 错误画斜线，警告画点，提示画横线；数字为总数。
