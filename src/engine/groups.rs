@@ -420,7 +420,7 @@ impl GroupTable {
             return;
         };
         let group = &mut self.groups[g];
-        let why = format!("a row of the group is missing: {why}");
+        let why = crate::tr!("engine-row-of-group-missing", why = why);
         for a in &mut group.accs {
             a.poison(why.clone());
         }

@@ -36,3 +36,5 @@ years-every-year = every year
 years-onwards = { $a } onwards
 load-permission-denied = permission denied
 lsp-use-straight-quotes = use straight double quotes
+engine-row-of-group-missing = a row of the group is missing: { $why }
+engine-row-rejected = { $place } was rejected ({ $why })

@@ -36,3 +36,5 @@ years-every-year = 所有年份
 years-onwards = { $a } 年起
 load-permission-denied = 权限不足
 lsp-use-straight-quotes = 改用英文直双引号
+engine-row-of-group-missing = 该分组缺少一行：{ $why }
+engine-row-rejected = { $place } 被拒收（{ $why }）
