@@ -133,6 +133,24 @@ const CASES: &[(&str, &[&str])] = &[
         &["test", "rules", "--coverage", "--format", "markdown"],
     ),
     ("test_coverage_human", &["test", "rules", "--coverage"]),
+    (
+        "parse_keyword_as_name",
+        &[
+            "check",
+            "tests/cases/parse/syntax_keyword_as_name_zh.dk",
+            "--format",
+            "short",
+        ],
+    ),
+    (
+        "parse_glued_keyword",
+        &[
+            "check",
+            "tests/cases/parse/syntax_glued_keyword_zh.dk",
+            "--format",
+            "short",
+        ],
+    ),
 ];
 
 fn duikou(args: &[&str], env: &[(&str, &str)]) -> Output {
