@@ -92,7 +92,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, diags: &mut Vec<Diagnostic>) {
 fn io_reason(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => crate::tr!("syntax-no-such-file-directory"),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        std::io::ErrorKind::PermissionDenied => crate::tr!("load-permission-denied"),
         _ => e.to_string().to_lowercase(),
     }
 }

@@ -519,12 +519,10 @@ impl<'a> Scope<'a> {
                 .help(help)
         };
         if !AGGREGATES.contains(&f.text.as_str()) {
-            let help =
-                "only count, sum, avg, min, max and distinct can be taken over an earlier period"
-                    .to_string();
+            let help = crate::tr!("types-only-aggregates-over-period");
             diags.push(fail(
                 crate::tr!("types-f-not-aggregate", f = f.text),
-                "not an aggregate",
+                &crate::tr!("types-label-not-aggregate"),
                 help,
             ));
             return;
@@ -540,7 +538,7 @@ impl<'a> Scope<'a> {
                 let help = crate::tr!("types-mark-year-field-own-as", own = own.name.text);
                 diags.push(fail(
                     crate::tr!("types-own-has-no-time-field", own = own.name.text),
-                    "no time field",
+                    &crate::tr!("types-label-no-time-field"),
                     help,
                 ));
                 return;
@@ -559,7 +557,7 @@ impl<'a> Scope<'a> {
                     key = key,
                     own = own.name.text
                 ),
-                "not the time field",
+                &crate::tr!("types-label-not-time-field"),
                 help,
             ));
             return;
@@ -568,7 +566,7 @@ impl<'a> Scope<'a> {
             let help = crate::tr!("types-add-key-per-earlier-period", key = key);
             diags.push(fail(
                 crate::tr!("types-key-not-group-key-this", key = key),
-                "not in `per`",
+                &crate::tr!("types-label-not-in-per"),
                 help,
             ));
             return;
@@ -584,7 +582,7 @@ impl<'a> Scope<'a> {
             );
             diags.push(fail(
                 crate::tr!("types-rec-has-no-key-go", rec = rec.name.text, key = key),
-                "joined rows have no period",
+                &crate::tr!("types-label-joined-no-period"),
                 help,
             ));
         }
@@ -608,25 +606,25 @@ impl<'a> Scope<'a> {
         };
         if !AGGREGATES.contains(&f.text.as_str()) {
             diags.push(fail(
-                format!("`cumulative` goes before an aggregate, not `{}`", f.text),
-                "not an aggregate",
-                "write `cumulative sum(amount)`",
+                crate::tr!("types-cumulative-not-aggregate", f = f.text),
+                &crate::tr!("types-label-not-aggregate"),
+                &crate::tr!("types-write-cumulative-sum"),
             ));
             return;
         }
         if offset {
             diags.push(fail(
-                "a cumulative total cannot also be taken over an earlier period".into(),
-                "cumulative and an earlier period",
-                "write either `cumulative sum(amount)` or `sum(amount) at year - 1`",
+                crate::tr!("types-cumulative-and-offset"),
+                &crate::tr!("types-label-cumulative-and-offset"),
+                &crate::tr!("types-write-either-cumulative-or-offset"),
             ));
             return;
         }
         let Some(periods) = self.periods else {
             diags.push(fail(
-                "`cumulative` needs plan periods to add up within".into(),
-                "no `period(…)` in `per`",
-                "group the time key into plan periods: `per supporter, period(year, 2011..2015, 2016..2020)`",
+                crate::tr!("types-cumulative-needs-periods"),
+                &crate::tr!("types-label-no-period-in-per"),
+                &crate::tr!("types-group-into-periods"),
             ));
             return;
         };
@@ -636,9 +634,13 @@ impl<'a> Scope<'a> {
             && !rec.fields.iter().any(|x| x.name.text == key)
         {
             diags.push(fail(
-                format!("`{}` has no `{key}` to add up by", rec.name.text),
-                "joined rows have no year",
-                "give the joined record type the time key's field, so its rows can be placed in the period",
+                crate::tr!(
+                    "types-rec-has-no-key-to-add-by",
+                    rec = rec.name.text,
+                    key = key
+                ),
+                &crate::tr!("types-label-joined-no-year"),
+                &crate::tr!("types-give-joined-time-key"),
             ));
         }
     }

@@ -147,15 +147,15 @@ impl Years {
 impl fmt::Display for Years {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.ranges.is_empty() {
-            return write!(f, "no year");
+            return write!(f, "{}", crate::tr!("years-no-year"));
         }
         let parts: Vec<String> = self
             .ranges
             .iter()
             .map(|&(a, b)| match (a, b) {
-                (OPEN_START, OPEN_END) => "every year".to_string(),
+                (OPEN_START, OPEN_END) => crate::tr!("years-every-year"),
                 (OPEN_START, b) => crate::tr!("gaps-until-b", b = b),
-                (a, OPEN_END) => format!("{a} onwards"),
+                (a, OPEN_END) => crate::tr!("years-onwards", a = a),
                 (a, b) if a == b => a.to_string(),
                 (a, b) => format!("{a}–{b}"),
             })

@@ -87,6 +87,70 @@ const CASES: &[(&str, &[&str])] = &[
         "score_no_evaluation",
         &["score", "rules", "--evaluation", "没有"],
     ),
+    ("help_top", &["--help"]),
+    ("help_check_short", &["check", "-h"]),
+    ("help_gaps_long", &["gaps", "--help"]),
+    ("help_subcommand", &["help", "score"]),
+    (
+        "type_cumulative_not_aggregate",
+        &["check", "tests/cases/type/cumulative_not_aggregate.dk"],
+    ),
+    (
+        "type_cumulative_without_periods",
+        &["check", "tests/cases/type/cumulative_without_periods.dk"],
+    ),
+    (
+        "type_period_in_evaluation",
+        &[
+            "check",
+            "tests/cases/type/period_in_evaluation.dk",
+            "--format",
+            "short",
+        ],
+    ),
+    (
+        "decl_missing_property",
+        &[
+            "check",
+            "tests/cases/decl/missing_property.dk",
+            "--format",
+            "short",
+        ],
+    ),
+    (
+        "gaps_inactive_year_json",
+        &[
+            "gaps",
+            "tests/cases/gaps/no_lead_zh.dk",
+            "--year",
+            "1990",
+            "--format",
+            "json",
+        ],
+    ),
+    (
+        "test_coverage_markdown",
+        &["test", "rules", "--coverage", "--format", "markdown"],
+    ),
+    ("test_coverage_human", &["test", "rules", "--coverage"]),
+    (
+        "parse_keyword_as_name",
+        &[
+            "check",
+            "tests/cases/parse/syntax_keyword_as_name_zh.dk",
+            "--format",
+            "short",
+        ],
+    ),
+    (
+        "parse_glued_keyword",
+        &[
+            "check",
+            "tests/cases/parse/syntax_glued_keyword_zh.dk",
+            "--format",
+            "short",
+        ],
+    ),
 ];
 
 fn duikou(args: &[&str], env: &[(&str, &str)]) -> Output {

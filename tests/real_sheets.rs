@@ -669,7 +669,7 @@ fn the_workbook_report_holds_the_findings_of_the_json_report() {
     };
     // The summary: one row per rule with its counts.
     let rules = report["rules"].as_array().unwrap();
-    for (r, row) in rules.iter().zip(&sheet("汇总")[1..]) {
+    for (r, row) in rules.iter().zip(&sheet("Summary")[1..]) {
         assert_eq!(row[0], r["rule"].as_str().unwrap());
         let counts: Vec<String> = ["checked", "passed", "violations", "undetermined"]
             .iter()
@@ -696,7 +696,7 @@ fn the_workbook_report_holds_the_findings_of_the_json_report() {
             .is_some_and(|c| c.starts_with("duikou::data::"))
     };
     let expected: Vec<Vec<String>> = all.iter().filter(data).map(problem_row).collect();
-    let got = body(sheet("数据问题"), 9);
+    let got = body(sheet("Data problems"), 9);
     assert_eq!(got, expected);
     assert!(got.iter().any(|r| r[0] == "rejected_row"));
     // The rest are the rule files' diagnostics.
@@ -704,7 +704,7 @@ fn the_workbook_report_holds_the_findings_of_the_json_report() {
         .iter()
         .filter(|f| f["rule"].is_null() && !data(f))
         .count();
-    assert_eq!(body(sheet("规则诊断"), 8).len(), rest);
+    assert_eq!(body(sheet("Rule diagnostics"), 8).len(), rest);
     // Same inputs, same bytes.
     assert_eq!(first, to("again.xlsx"));
 }
@@ -760,11 +760,11 @@ evaluation 财务 {
         [
             "supporter",
             "year",
-            "增长 值",
-            "增长 达成度",
-            "得分",
-            "等次",
-            "排名"
+            "增长 value",
+            "增长 attainment",
+            "Score",
+            "Grade",
+            "Rank"
         ]
     );
     assert_eq!(rows[1], ["河北省", "2017", "4", "80", "80", "B", "2"]);

@@ -72,7 +72,11 @@ pub fn gaps(args: GapsArgs) -> ExitCode {
         Err(code) => return code,
     };
     let opts = options(args.year, args.as_of);
-    if let Some(warning) = gaps::inactive_year_warning(rules.symbols(), &opts) {
+    let warning = gaps::inactive_year_warning(rules.symbols(), &opts);
+    if let (Some(warning), Format::Json, false) = (&warning, args.format, args.matrix) {
+        return json_with_warning(&rules, &opts, warning, &args);
+    }
+    if let Some(warning) = warning {
         // Said instead of "0 gaps found", which would read as "every function is held".
         let line = format!("{}\n", duikou::tr!("cli-warning", message = warning));
         if matches!(args.format, Format::Human) && !args.matrix {
@@ -126,4 +130,25 @@ pub fn gaps(args: GapsArgs) -> ExitCode {
         "gap",
         matrix,
     )
+}
+
+/// The JSON report of a year or day in which nothing is active: the findings, and the warning
+/// in `warnings` (exit 1 with `--deny-warnings`).
+fn json_with_warning(
+    rules: &duikou::RuleSet,
+    opts: &Options,
+    warning: &str,
+    args: &GapsArgs,
+) -> ExitCode {
+    let found = gaps::analyze(rules.symbols(), opts);
+    let text = report::json::render_with_warnings(&found, rules.sources(), vec![warning.into()]);
+    if let Err(code) = emit(args.out.output.as_deref(), &text) {
+        return code;
+    }
+    let counts = report::Counts::of(&found);
+    if counts.errors > 0 || args.deny_warnings {
+        ExitCode::from(super::EXIT_FINDINGS)
+    } else {
+        ExitCode::SUCCESS
+    }
 }

@@ -14,6 +14,7 @@ mod explain_json;
 mod explain_score;
 mod fmt;
 mod gaps;
+mod help_lang;
 mod lsp;
 mod score;
 mod test;
@@ -116,7 +117,7 @@ pub const EXIT_FINDINGS: u8 = 1;
 pub const EXIT_UNPROCESSABLE: u8 = 2;
 
 pub fn run() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = parse_in_language();
     color::choose(cli.color);
     if let Err(code) = choose_language(cli.lang) {
         return code;
@@ -271,4 +272,15 @@ fn choose_language(arg: Option<LangArg>) -> Result<(), ExitCode> {
     };
     duikou::i18n::set_default(lang);
     Ok(())
+}
+
+/// Parses the command line, with `--help` in the output language (see [`help_lang`]).
+fn parse_in_language() -> Cli {
+    use clap::{CommandFactory, FromArgMatches};
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let mut cmd = help_lang::localize(Cli::command(), help_lang::language_of(&args));
+    let matches = cmd
+        .try_get_matches_from_mut(args)
+        .unwrap_or_else(|e| e.exit());
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.format(&mut cmd).exit())
 }

@@ -102,7 +102,7 @@ fn invalid(what: &str, ty: Type) -> Box<Rejection> {
         Code::DataBadValue,
         crate::tr!(
             "data-what-cannot-describe",
-            what = what,
+            what = invalid_cell_text(what),
             describe = describe(ty)
         ),
     ))
@@ -164,14 +164,16 @@ fn describe(ty: Type) -> String {
     match ty {
         Type::Bool => crate::tr!("decl-true-false"),
         Type::Int => crate::tr!("decl-whole-number"),
-        Type::Decimal => "a number".into(),
-        Type::Percent => "a percentage".into(),
+        Type::Decimal => crate::tr!("words-a-number"),
+        Type::Percent => crate::tr!("data-type-percentage"),
         Type::Money(u) => crate::tr!("data-amount-u", u = u.as_str()),
-        Type::Text | Type::Unknown | Type::ActorKind | Type::Level | Type::List => "text".into(),
-        Type::Date => "a date".into(),
-        Type::Year => "a year".into(),
-        Type::Actor => "an actor".into(),
-        Type::Program => "a program".into(),
+        Type::Text | Type::Unknown | Type::ActorKind | Type::Level | Type::List => {
+            crate::tr!("data-type-text")
+        }
+        Type::Date => crate::tr!("data-type-date"),
+        Type::Year => crate::tr!("data-type-year"),
+        Type::Actor => crate::tr!("props-what-actor"),
+        Type::Program => crate::tr!("props-what-program"),
     }
 }
 
@@ -493,6 +495,18 @@ fn parse_year(t: &str) -> Option<i32> {
         digits.parse().ok()
     } else {
         None
+    }
+}
+
+/// What an unreadable cell is (`a duration`), in the output language.
+fn invalid_cell_text(what: &str) -> String {
+    match what {
+        "an unreadable date cell" => crate::tr!("data-cell-unreadable-date"),
+        "a duration" => crate::tr!("data-cell-duration"),
+        "a cell with a formula error" => crate::tr!("data-cell-formula-error"),
+        "a list" => crate::tr!("data-cell-list"),
+        "an object" => crate::tr!("data-cell-object"),
+        other => other.to_string(),
     }
 }
 

@@ -241,10 +241,12 @@ fn too_long(at: &DataLocation, line: u64) -> DataProblem {
     DataProblem {
         code: Code::DataUnreadable,
         severity: Severity::Error,
-        message: format!(
-            "line {line} is longer than 16 MiB ({MAX_LINE_BYTES} bytes), the longest line a JSON Lines file may have"
+        message: crate::tr!(
+            "data-jsonl-line-too-long",
+            line = line,
+            max = MAX_LINE_BYTES
         ),
-        help: Some("write one record a line, and shorten the record's longest values".into()),
+        help: Some(crate::tr!("data-jsonl-line-too-long-help")),
         location: DataLocation { line, ..at.clone() },
         field: None,
         row: false,

@@ -168,7 +168,7 @@ impl<'a> Totals<'a> {
         let span = match run.first {
             Some(f) if f == run.last => crate::tr!("data-row-f", f = f),
             Some(f) => crate::tr!("data-rows-f-last", f = f, last = run.last),
-            None => "no rows".to_string(),
+            None => crate::tr!("data-no-rows"),
         };
         let mut out = Vec::new();
         let mut unchecked = Vec::new();

@@ -154,8 +154,8 @@ fn read_xlsx<R: Read + Seek>(
     xlsx_scan::check_sizes(&mut zip).map_err(|e| {
         problem(
             at,
-            format!("the workbook is refused: {e}"),
-            Some("a workbook this large is damaged or made to exhaust memory; export the sheet as CSV".into()),
+            crate::tr!("data-workbook-refused", reason = e),
+            Some(crate::tr!("data-workbook-refused-help")),
         )
     })?;
     let mut book = calamine::Xlsx::new(open().map_err(|e| cannot_open(at, e))?)
@@ -197,10 +197,8 @@ fn read_xlsx<R: Read + Seek>(
             Ok(Some(_)) if cells.len() >= MAX_CELLS => {
                 return Err(problem(
                     &at,
-                    format!(
-                        "the sheet has more than {MAX_CELLS} cells, the most one sheet may have"
-                    ),
-                    Some("export the sheet as CSV, which is read row by row".into()),
+                    crate::tr!("data-sheet-too-many-cells", max = MAX_CELLS),
+                    Some(crate::tr!("data-sheet-too-many-cells-help")),
                 ));
             }
             Ok(Some(cell)) => {

@@ -21,10 +21,11 @@ pub fn check_sizes<R: Read + Seek>(zip: &mut zip::ZipArchive<R>) -> Result<(), S
     for i in 0..zip.len() {
         let part = zip.by_index_raw(i).map_err(|e| e.to_string())?;
         if part.size() > MAX_PART_BYTES {
-            return Err(format!(
-                "its part `{}` unpacks to {} bytes, more than the 1 GiB ({MAX_PART_BYTES} bytes) a part may have",
-                part.name(),
-                part.size()
+            return Err(crate::tr!(
+                "data-part-too-large",
+                part = part.name(),
+                size = part.size(),
+                max = MAX_PART_BYTES
             ));
         }
     }
@@ -42,10 +43,7 @@ impl<R: Read> Read for Bounded<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         let n = self.inner.read(buf)?;
         self.left = self.left.checked_sub(n as u64).ok_or_else(|| {
-            std::io::Error::other(format!(
-                "it unpacks to more than {} bytes, the most a part may have",
-                self.limit
-            ))
+            std::io::Error::other(crate::tr!("data-part-unpacks-too-much", max = self.limit))
         })?;
         Ok(n)
     }

@@ -102,14 +102,14 @@ impl Acc {
         match (&mut *self, v) {
             (Acc::Sum(s), Value::Num(x)) => match s.checked_add(x) {
                 Some(t) => *s = t,
-                None => *self = Acc::Undetermined("the sum is too large".into()),
+                None => *self = Acc::Undetermined(crate::tr!("engine-sum-too-large")),
             },
             (Acc::Avg(s, n), Value::Num(x)) => match s.checked_add(x) {
                 Some(t) => {
                     *s = t;
                     *n += 1;
                 }
-                None => *self = Acc::Undetermined("the sum is too large".into()),
+                None => *self = Acc::Undetermined(crate::tr!("engine-sum-too-large")),
             },
             (Acc::Min(m), v) if m.is_none_or(|cur| less(v, cur)) => *m = Some(v),
             (Acc::Max(m), v) if m.is_none_or(|cur| less(cur, v)) => *m = Some(v),
@@ -136,14 +136,14 @@ impl Acc {
             (Acc::Count(a), Acc::Count(b)) => *a += b,
             (Acc::Sum(a), Acc::Sum(b)) => match a.checked_add(*b) {
                 Some(t) => *a = t,
-                None => *self = Acc::Undetermined("the sum is too large".into()),
+                None => *self = Acc::Undetermined(crate::tr!("engine-sum-too-large")),
             },
             (Acc::Avg(a, n), Acc::Avg(b, m)) => match a.checked_add(*b) {
                 Some(t) => {
                     *a = t;
                     *n += m;
                 }
-                None => *self = Acc::Undetermined("the sum is too large".into()),
+                None => *self = Acc::Undetermined(crate::tr!("engine-sum-too-large")),
             },
             (Acc::Min(m), Acc::Min(Some(v))) if m.is_none_or(|cur| less(*v, cur)) => *m = Some(*v),
             (Acc::Max(m), Acc::Max(Some(v))) if m.is_none_or(|cur| less(cur, *v)) => *m = Some(*v),
@@ -157,9 +157,9 @@ impl Acc {
         match self {
             Acc::Count(n) => Ok(Value::Num(Decimal::from(*n))),
             Acc::Sum(s) => Ok(Value::Num(*s)),
-            Acc::Avg(_, 0) => Err("the average of no rows".into()),
+            Acc::Avg(_, 0) => Err(crate::tr!("engine-average-of-no-rows")),
             Acc::Avg(s, n) => Ok(Value::Num(*s / Decimal::from(*n))),
-            Acc::Min(None) | Acc::Max(None) => Err("the minimum or maximum of no rows".into()),
+            Acc::Min(None) | Acc::Max(None) => Err(crate::tr!("engine-min-max-of-no-rows")),
             Acc::Min(Some(v)) | Acc::Max(Some(v)) => Ok(*v),
             Acc::Distinct(set) => Ok(Value::Num(Decimal::from(set.len()))),
             Acc::Undetermined(why) => Err(why.clone()),

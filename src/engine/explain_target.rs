@@ -89,7 +89,7 @@ pub fn agg_want(
                 let y = y - b.years as i32;
                 want.window = Some((pos, y, y));
             }
-            _ => want.none = Some("the group has no year to go back from".into()),
+            _ => want.none = Some(crate::tr!("engine-no-year-to-go-back")),
         }
     }
     want

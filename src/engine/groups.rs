@@ -420,7 +420,7 @@ impl GroupTable {
             return;
         };
         let group = &mut self.groups[g];
-        let why = format!("a row of the group is missing: {why}");
+        let why = crate::tr!("engine-row-of-group-missing", why = why);
         for a in &mut group.accs {
             a.poison(why.clone());
         }
@@ -636,7 +636,7 @@ pub(super) fn earlier(
 ) -> Result<(Vec<u64>, i32), String> {
     let pos = back.key as usize;
     let Some(Value::Year(y)) = keys.get(pos).copied() else {
-        return Err("the group has no year to go back from".into());
+        return Err(crate::tr!("engine-no-year-to-go-back"));
     };
     let year = y
         .checked_sub(back.years as i32)

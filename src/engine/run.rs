@@ -574,7 +574,11 @@ impl RowSink for Feeder<'_, '_, '_> {
             };
             let p = invalid_cell(rec, cells, field, *why, location);
             // The groups the row belongs to cannot be decided without it.
-            let why = format!("{} was rejected ({})", p.location.display(), p.message);
+            let why = crate::tr!(
+                "engine-row-rejected",
+                place = p.location.display(),
+                why = p.message
+            );
             salvage(&rec.fields, &self.plan.names, cells, &mut self.row, why);
             self.accept(Some(p));
             return;
@@ -602,10 +606,10 @@ impl RowSink for Feeder<'_, '_, '_> {
         self.run.rows_read += 1;
         let rec = &self.plan.records[self.record];
         self.row.line = problem.location.line;
-        let why = format!(
-            "{} was rejected ({})",
-            problem.location.display(),
-            problem.message
+        let why = crate::tr!(
+            "engine-row-rejected",
+            place = problem.location.display(),
+            why = problem.message
         );
         salvage(&rec.fields, &self.plan.names, cells, &mut self.row, why);
         self.keep_values();
@@ -822,14 +826,13 @@ fn too_many_groups(
         run.problems.push(DataProblem {
             code: Code::DataTooManyGroups,
             severity: Severity::Error,
-            message: format!(
-                "the rule `{}` has more than {} groups in the data of `{record}`, the most a check holds; it is not decided",
-                rule.name,
-                opts.max_groups
+            message: crate::tr!(
+                "run-too-many-groups",
+                rule = rule.name,
+                max = opts.max_groups,
+                record = record
             ),
-            help: Some(
-                "raise the limit with `--max-groups N` (about 0.5 KB of memory a group), or check the data in parts, one year or one programme at a time".into(),
-            ),
+            help: Some(crate::tr!("run-too-many-groups-help")),
             location: DataLocation {
                 file,
                 sheet: None,

@@ -148,7 +148,7 @@ fn ceased(c: &Ctx<'_, '_>) -> String {
         (Some(u), Some(d)) if d < u => crate::tr!("gaps-basis-h-ends-d", h = h.basis(), d = d),
         (Some(u), _) => crate::tr!("gaps-c-ceases-u", c = c.actor(), u = u),
         (None, Some(d)) => crate::tr!("gaps-basis-h-ends-d", h = h.basis(), d = d),
-        (None, None) => "it ends".to_string(),
+        (None, None) => crate::tr!("gaps-it-ends"),
     }
 }
 

@@ -45,7 +45,7 @@ impl Holder<'_> {
                 document = s.document,
                 article = s.article
             ),
-            None => "no document".to_string(),
+            None => crate::tr!("gaps-no-document"),
         }
     }
 }

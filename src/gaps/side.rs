@@ -230,7 +230,7 @@ impl View<'_, '_> {
                         value = self.fname(),
                         place = self.place,
                         label = self.scope.label,
-                        value2 = crate::suggest::a_or_an(kind.as_str()),
+                        value2 = crate::tr!("gaps-kind-with-article", kind = kind.as_str()),
                         wrong = wrong.phrase(),
                         who = who.join(", "),
                         hold = if who.len() == 1 { "holds" } else { "hold" }

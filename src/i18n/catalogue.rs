@@ -32,6 +32,7 @@ catalogue_files!(
     "score",
     "testing",
     "tools",
+    "help",
 );
 
 type Bundle = FluentBundle<FluentResource>;

@@ -49,6 +49,11 @@ fn quoted_after<'h>(help: &'h str, marker: &str) -> Option<&'h str> {
     Some(&rest[start..end])
 }
 
+/// [`quoted_after`] the first of `markers` (one per output language) found in `help`.
+fn quoted_after_any<'h>(help: &'h str, markers: &[&str]) -> Option<&'h str> {
+    markers.iter().find_map(|m| quoted_after(help, m))
+}
+
 /// The last backticked text of a help line.
 fn last_quoted(help: &str) -> Option<&str> {
     let end = help.rfind('`')?;
@@ -85,30 +90,43 @@ fn fixes(at: &At<'_>, d: &Diagnostic, span: Span) -> Vec<(String, Vec<TextEdit>)
     if d.code == Code::ParseChineseQuote {
         let fixed = snippet.replace(['“', '”', '「', '」', '『', '』'], "\"");
         out.push((
-            "use straight double quotes".to_string(),
+            crate::tr!("lsp-use-straight-quotes"),
             replace(at, span, &fixed),
         ));
-    } else if let Some(word) = quoted_after(help, "did you mean the keyword ") {
+    } else if let Some(word) =
+        quoted_after_any(help, &["did you mean the keyword ", "是否要写关键字 "])
+    {
         let target = word_at(at, span);
-        out.push((format!("replace with `{word}`"), replace(at, target, word)));
-    } else if let Some(name) = quoted_after(help, "did you mean ") {
+        out.push((
+            crate::tr!("lsp-replace-with", word = word),
+            replace(at, target, word),
+        ));
+    } else if let Some(name) = quoted_after_any(help, &["did you mean ", "是否要写 "]) {
         let target = if snippet.chars().any(char::is_whitespace) {
             word_at(at, span)
         } else {
             span
         };
-        out.push((format!("replace with `{name}`"), replace(at, target, name)));
-    } else if help.contains("is a keyword; to use it as a name") {
+        out.push((
+            crate::tr!("lsp-replace-with", word = name),
+            replace(at, target, name),
+        ));
+    } else if help.contains("is a keyword; to use it as a name")
+        || help.contains("是关键字；要用作名称")
+    {
         let target = word_at(at, span);
         let word = at.analysis.rules.sources().snippet(target).to_string();
         out.push((
-            format!("write `{word}` in backticks"),
+            crate::tr!("lsp-write-in-backticks", word = word),
             replace(at, target, &format!("`{word}`")),
         ));
-    } else if help.contains("reads as one name") {
+    } else if help.contains("reads as one name") || help.contains("被读作一个名称") {
         if let Some(fixed) = last_quoted(help) {
             let target = word_at(at, span);
-            out.push((format!("write `{fixed}`"), replace(at, target, fixed)));
+            out.push((
+                crate::tr!("lsp-write", text = fixed),
+                replace(at, target, fixed),
+            ));
         }
     } else if d.code == Code::GapNoLead {
         out.extend(as_lead(at, d));
@@ -170,11 +188,10 @@ fn as_lead(at: &At<'_>, d: &Diagnostic) -> Vec<(String, Vec<TextEdit>)> {
             )
         };
         out.push((
-            format!(
-                "make `{}` the lead: add `{} {}`",
-                duty.item.actor.text,
-                dialect.keyword("as"),
-                dialect.keyword("lead")
+            crate::tr!(
+                "lsp-make-lead",
+                actor = duty.item.actor.text,
+                code = format!("{} {}", dialect.keyword("as"), dialect.keyword("lead"))
             ),
             edit,
         ));

@@ -21,11 +21,23 @@ pub fn complete(at: &At<'_>, offset: usize) -> CompletionResponse {
         Context::Names(kinds) => names(symbols, kinds),
         Context::Values(values) => values
             .iter()
-            .map(|v| item(v, CompletionItemKind::ENUM_MEMBER, "value"))
+            .map(|v| {
+                item(
+                    v,
+                    CompletionItemKind::ENUM_MEMBER,
+                    &crate::tr!("completion-value"),
+                )
+            })
             .collect(),
         Context::Keywords(words) => words
             .iter()
-            .map(|k| item(dialect.keyword(k), CompletionItemKind::KEYWORD, "keyword"))
+            .map(|k| {
+                item(
+                    dialect.keyword(k),
+                    CompletionItemKind::KEYWORD,
+                    &crate::tr!("completion-keyword"),
+                )
+            })
             .collect(),
         Context::Expression(record) => expression(symbols, record.as_deref(), dialect),
         Context::Anywhere => anywhere(symbols, dialect),
@@ -191,19 +203,24 @@ fn names(symbols: &Symbols, kinds: &[DeclKind]) -> Vec<CompletionItem> {
                 format!("`{name}`")
             };
             let detail = if name == NATIONAL {
-                "built-in actor"
+                crate::tr!("completion-built-in-actor")
             } else {
-                k.as_str()
+                crate::tr!("completion-declaration", kind = k.as_str())
             };
-            out.push(item(&label, kind_of(k), detail));
+            out.push(item(&label, kind_of(k), &detail));
         }
     }
     out
 }
 
 fn keyword_items(dialect: Dialect) -> impl Iterator<Item = CompletionItem> {
-    keywords::all()
-        .map(move |(e, _)| item(dialect.keyword(e), CompletionItemKind::KEYWORD, "keyword"))
+    keywords::all().map(move |(e, _)| {
+        item(
+            dialect.keyword(e),
+            CompletionItemKind::KEYWORD,
+            &crate::tr!("completion-keyword"),
+        )
+    })
 }
 
 /// In a rule over `record`: its fields first, then functions, actors, programs and keywords.
@@ -217,17 +234,19 @@ fn expression(symbols: &Symbols, record: Option<&str>, dialect: Dialect) -> Vec<
                     item(
                         &f.name.text,
                         CompletionItemKind::FIELD,
-                        &format!("field of `{}`", r.name.text),
+                        &crate::tr!("completion-field-of", record = r.name.text),
                     )
                 })
                 .collect()
         })
         .unwrap_or_default();
-    out.extend(
-        keywords::FUNCTIONS
-            .iter()
-            .map(|f| item(f, CompletionItemKind::FUNCTION, "function")),
-    );
+    out.extend(keywords::FUNCTIONS.iter().map(|f| {
+        item(
+            f,
+            CompletionItemKind::FUNCTION,
+            &crate::tr!("completion-function"),
+        )
+    }));
     out.extend(names(
         symbols,
         &[DeclKind::Actor, DeclKind::Program, DeclKind::Record],

@@ -46,10 +46,15 @@ fn describe(at: &At<'_>, target: &Target) -> String {
             let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
             let line = idx.position(start).line + 1;
             out.push_str(&format!(
-                "```duikou\n{}\n```\n*declared in `{}`, line {line}*\n",
+                "```duikou\n{}\n```\n*{}*\n",
                 text[line_start..line_end].trim(),
-                path.file_name()
-                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+                crate::tr!(
+                    "hover-declared-in",
+                    file = path
+                        .file_name()
+                        .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+                    line = line
+                )
             ));
         }
     }
@@ -76,7 +81,7 @@ fn describe(at: &At<'_>, target: &Target) -> String {
             .records
             .get(record)
             .and_then(|r| r.fields.iter().find(|f| &f.name.text == field))
-            .map(|f| format!("field of record `{record}`: {}", field_type(f))),
+            .map(|f| crate::tr!("hover-field-of", record = record, ty = field_type(f))),
         Target::Decl(kind, _) => Some(kind.as_str().to_string()),
     };
     if let Some(d) = details {
@@ -93,10 +98,10 @@ fn field_type(f: &ast::Field) -> String {
     };
     let mut s = format!("`{base}{}`", if f.optional { "?" } else { "" });
     if f.key {
-        s.push_str(", key");
+        s.push_str(&crate::tr!("hover-field-key"));
     }
     if f.time {
-        s.push_str(", time");
+        s.push_str(&crate::tr!("hover-field-time"));
     }
     s
 }
@@ -105,18 +110,31 @@ fn field_type(f: &ast::Field) -> String {
 fn actor(symbols: &Symbols, name: &str) -> Option<String> {
     let a = symbols.actors.get(name)?;
     let mut lines = Vec::new();
-    let opt = |label: &str, v: Option<String>| v.map(|v| format!("- {label}: {v}"));
-    lines.extend(opt("title", a.title.clone()));
-    lines.extend(opt("kind", a.kind.map(|k| k.as_str().to_string())));
-    lines.extend(opt("level", a.level.map(|l| l.as_str().to_string())));
+    let opt = |label: String, v: Option<String>| v.map(|v| format!("- {label}: {v}"));
+    lines.extend(opt(crate::tr!("hover-title"), a.title.clone()));
     lines.extend(opt(
-        "region",
+        crate::tr!("hover-kind"),
+        a.kind.map(|k| k.as_str().to_string()),
+    ));
+    lines.extend(opt(
+        crate::tr!("hover-level"),
+        a.level.map(|l| l.as_str().to_string()),
+    ));
+    lines.extend(opt(
+        crate::tr!("hover-region"),
         a.region.as_ref().map(|r| format!("`{}`", r.text)),
     ));
-    lines.extend(opt("of", a.of.as_ref().map(|r| format!("`{}`", r.text))));
-    lines.extend(opt("until", a.until.map(|d| d.to_string())));
+    lines.extend(opt(
+        crate::tr!("hover-of"),
+        a.of.as_ref().map(|r| format!("`{}`", r.text)),
+    ));
+    lines.extend(opt(
+        crate::tr!("hover-until"),
+        a.until.map(|d| d.to_string()),
+    ));
     if !a.aliases.is_empty() {
-        lines.push(format!("- aliases: {}", a.aliases.join(", ")));
+        let label = crate::tr!("hover-aliases");
+        lines.push(format!("- {label}: {}", a.aliases.join(", ")));
     }
     let duties: Vec<String> = symbols
         .duties
@@ -125,7 +143,11 @@ fn actor(symbols: &Symbols, name: &str) -> Option<String> {
         .map(|d| format!("- {}", duty_line(&d.item)))
         .collect();
     if !duties.is_empty() {
-        lines.push(format!("\n**duties** ({})", duties.len()));
+        lines.push(format!(
+            "\n**{}** ({})",
+            crate::tr!("hover-duties"),
+            duties.len()
+        ));
         lines.extend(duties);
     }
     let pairs: Vec<String> = symbols
@@ -135,7 +157,11 @@ fn actor(symbols: &Symbols, name: &str) -> Option<String> {
         .map(|p| format!("- {}", pair_line(&p.item)))
         .collect();
     if !pairs.is_empty() {
-        lines.push(format!("\n**pairs** ({})", pairs.len()));
+        lines.push(format!(
+            "\n**{}** ({})",
+            crate::tr!("hover-pairs"),
+            pairs.len()
+        ));
         lines.extend(pairs);
     }
     Some(lines.join("\n"))
@@ -143,46 +169,53 @@ fn actor(symbols: &Symbols, name: &str) -> Option<String> {
 
 fn duty_line(d: &ast::Duty) -> String {
     let target = match &d.target {
-        ast::DutyTarget::Program(p) => format!("program `{}`", p.text),
+        ast::DutyTarget::Program(p) => crate::tr!("hover-target-program", name = p.text),
         ast::DutyTarget::Pair {
             supporter,
             recipient,
             program,
-        } => format!(
-            "pair `{}` -> `{}`{}",
-            supporter.text,
-            recipient.text,
-            program
-                .as_ref()
-                .map_or(String::new(), |p| format!(" in `{}`", p.text))
+        } => crate::tr!(
+            "hover-target-pair",
+            supporter = supporter.text,
+            recipient = recipient.text,
+            program = program.as_ref().map_or(String::new(), |p| crate::tr!(
+                "hover-in-program",
+                name = p.text
+            ))
         ),
     };
     let role = match d.role {
-        ast::Role::Lead => "lead",
-        ast::Role::Support => "support",
+        ast::Role::Lead => crate::tr!("hover-role-lead"),
+        ast::Role::Support => crate::tr!("hover-role-support"),
     };
-    format!(
-        "holds `{}` for {target}{} as {role}",
-        d.function.text,
-        d.years_text()
+    crate::tr!(
+        "hover-holds",
+        function = d.function.text,
+        target = target,
+        years = d.years_text(),
+        role = role
     )
 }
 
 fn pair_line(p: &ast::Pair) -> String {
     let years = match (p.from, p.to) {
         (Some((f, _)), Some((t, _))) => format!(" {f}–{t}"),
-        (Some((f, _)), None) => format!(" from {f}"),
+        (Some((f, _)), None) => crate::tr!("hover-from-year", year = f),
         _ => String::new(),
     };
-    format!(
-        "`{}` -> `{}` in `{}`{years}",
-        p.supporter.text, p.recipient.text, p.program.text
+    crate::tr!(
+        "hover-pair-line",
+        supporter = p.supporter.text,
+        recipient = p.recipient.text,
+        program = p.program.text,
+        years = years
     )
 }
 
 fn duty_text(symbols: &Symbols, duty: &Sourced<ast::Duty>) -> String {
     format!(
-        "**duty** `{}` {}\n\n{}",
+        "**{}** `{}` {}\n\n{}",
+        crate::tr!("hover-duty"),
         duty.item.actor.text,
         duty_line(&duty.item),
         source(symbols, duty.source.as_ref())
@@ -194,12 +227,14 @@ fn document(d: &ast::Document) -> String {
     let mut s = format!(
         "**{}** — {}",
         d.title.as_deref().unwrap_or(&d.name.text),
-        d.level.map_or("no level", |l| l.as_str())
+        d.level
+            .map_or_else(|| crate::tr!("hover-no-level"), |l| l.as_str().to_string())
     );
-    s.push_str(&format!(", in force {}", period(d)));
+    s.push_str(&crate::tr!("hover-in-force", period = period(d)));
     if !d.issuer.is_empty() {
         let names: Vec<String> = d.issuer.iter().map(|i| format!("`{}`", i.text)).collect();
-        s.push_str(&format!(", issued by {}", names.join(" and ")));
+        let names = names.join(&crate::tr!("hover-and"));
+        s.push_str(&crate::tr!("hover-issued-by", names = names));
     }
     s
 }
@@ -207,18 +242,22 @@ fn document(d: &ast::Document) -> String {
 fn period(d: &ast::Document) -> String {
     let from = d.effective.map_or("?".to_string(), |e| e.to_string());
     match d.expires {
-        Some((to, _)) => format!("from {from} until {to}"),
-        None => format!("from {from}"),
+        Some((to, _)) => crate::tr!("hover-from-until", from = from, to = to),
+        None => crate::tr!("hover-from", from = from),
     }
 }
 
 /// The article's wording and its document, level and period.
 fn source(symbols: &Symbols, source: Option<&Source>) -> String {
     let Some(src) = source else {
-        return "*unsourced: stated outside any document, so no legal basis*".to_string();
+        return format!("*{}*", crate::tr!("hover-unsourced"));
     };
     let Some(doc) = symbols.documents.get(&src.document) else {
-        return format!("document `{}` article {}", src.document, src.article);
+        return crate::tr!(
+            "hover-document-article",
+            document = src.document,
+            article = src.article
+        );
     };
     let wording = doc
         .articles
@@ -228,9 +267,12 @@ fn source(symbols: &Symbols, source: Option<&Source>) -> String {
         .map(|t| format!("> {t}\n\n"))
         .unwrap_or_default();
     format!(
-        "article {} of `{}`\n\n{wording}{}",
-        src.article,
-        src.document,
+        "{}\n\n{wording}{}",
+        crate::tr!(
+            "hover-article-of",
+            article = src.article,
+            document = src.document
+        ),
         document(doc)
     )
 }

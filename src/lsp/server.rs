@@ -23,6 +23,10 @@ pub fn serve(connection: &Connection) -> Result<(), String> {
         .map_err(|e| format!("cannot initialize: {e}"))?;
     let params: lsp::InitializeParams =
         serde_json::from_value(params).map_err(|e| format!("bad initialize params: {e}"))?;
+    if let Some(locale) = &params.locale {
+        // The client's language wins over `DUIKOU_LANG` and the locale of the process.
+        crate::i18n::set_default(crate::i18n::Lang::of_locale(locale));
+    }
     let mut state = State {
         ws: Workspace::new(folders(&params)),
         due: None,

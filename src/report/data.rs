@@ -287,6 +287,7 @@ impl CheckReport<'_> {
                 rows_total: self.run.rows_total as usize,
             },
             rules,
+            warnings: Vec::new(),
             findings: Streamed(self),
             receipt,
         };

@@ -94,6 +94,10 @@ pub struct Report<F = Vec<Finding>> {
     /// Per rule, with data: records or groups checked, passed, violations, undetermined.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub rules: Vec<RuleSummary>,
+    /// Warnings about the question rather than the rules (a `gaps --year` in which nothing
+    /// is active); left out when there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
     pub findings: F,
     pub receipt: Receipt,
 }
@@ -154,6 +158,15 @@ pub fn receipt(sources: &SourceMap) -> Receipt {
 
 /// The whole report for a static check.
 pub fn render(diags: &[Diagnostic], sources: &SourceMap) -> String {
+    render_with_warnings(diags, sources, Vec::new())
+}
+
+/// The whole report for a static check, with warnings about the question asked.
+pub fn render_with_warnings(
+    diags: &[Diagnostic],
+    sources: &SourceMap,
+    warnings: Vec<String>,
+) -> String {
     let c = Counts::of(diags);
     let report: Report = Report {
         version: 1,
@@ -169,6 +182,7 @@ pub fn render(diags: &[Diagnostic], sources: &SourceMap) -> String {
             rows_total: 0,
         },
         rules: Vec::new(),
+        warnings,
         findings: diags.iter().map(|d| finding(d, sources)).collect(),
         receipt: receipt(sources),
     };

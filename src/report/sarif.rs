@@ -144,11 +144,14 @@ fn artifact(file: &str, hash: &str) -> Value {
 }
 
 /// A fix when the help names the exact replacement of the labelled text: `did you mean `X`?`
-/// on a span that holds one name.
+/// (`是否要写 `X`？` in Chinese) on a span that holds one name.
 fn fix(d: &Diagnostic, run: &Run<'_>) -> Option<Value> {
     let span = d.span?;
     let help = d.help.as_deref()?;
-    let name = help.strip_prefix("did you mean `")?.strip_suffix("`?")?;
+    let name = help
+        .strip_prefix("did you mean `")
+        .and_then(|h| h.strip_suffix("`?"))
+        .or_else(|| help.strip_prefix("是否要写 `")?.strip_suffix("`？"))?;
     if name.contains('`') {
         return None;
     }
@@ -180,7 +183,7 @@ fn diagnostic_result(d: &Diagnostic, run: &Run<'_>) -> Value {
         "ruleIndex": run.rule_index(d.code.as_str()),
         "level": level(d.severity),
         "message": { "text": match &d.help {
-            Some(h) => format!("{}\nhelp: {h}", d.message),
+            Some(h) => format!("{}\n{}: {h}", d.message, crate::tr!("report-help")),
             None => d.message.clone(),
         } },
     });
@@ -253,7 +256,7 @@ fn problem_result(p: &crate::data::problem::DataProblem, run: &Run<'_>) -> Value
         "ruleIndex": run.rule_index(p.code.as_str()),
         "level": level(p.severity),
         "message": { "text": match &p.help {
-            Some(h) => format!("{}\nhelp: {h}", p.message),
+            Some(h) => format!("{}\n{}: {h}", p.message, crate::tr!("report-help")),
             None => p.message.clone(),
         } },
         "locations": [{ "physicalLocation": location }],
@@ -295,6 +298,7 @@ fn data_result(
             "group": if group.is_empty() { Value::Null } else { group.into() },
             "record": f.record,
             "value": f.value,
+            "value_exact": f.value_exact,
             "data": f.at.as_ref().map(|(file, line)| json!({ "file": file, "row": line })),
         },
     });
@@ -322,7 +326,11 @@ fn data_results(report: &CheckReport<'_>, run: &mut Run<'_>) {
         let short = rule.title.clone().unwrap_or_else(|| rule.name.clone());
         let full = match article(rule) {
             Some(a) => format!("{short} ({a}): {}", rule.condition_text),
-            None => format!("{short} (unsourced): {}", rule.condition_text),
+            None => format!(
+                "{short} ({}): {}",
+                crate::tr!("overview-unsourced"),
+                rule.condition_text
+            ),
         };
         let sev = report.severity(r, FindingKind::Violation);
         run.add_rule(

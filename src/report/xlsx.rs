@@ -14,41 +14,64 @@ use crate::source::SourceMap;
 use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 
-/// Sheet names of a check report.
-pub const SUMMARY: &str = "汇总";
-pub const DATA_PROBLEMS: &str = "数据问题";
-pub const DIAGNOSTICS: &str = "规则诊断";
+/// The name of a sheet or column header, from the catalogue key `xlsx-…`.
+fn words(keys: &[&str]) -> Vec<String> {
+    keys.iter()
+        .map(|k| crate::i18n::text(&format!("xlsx-{k}"), &[]))
+        .collect()
+}
+
+/// Sheet names of a check report: the summary, the data problems, the rule diagnostics.
+pub fn sheet_names() -> [String; 3] {
+    [
+        crate::tr!("xlsx-summary"),
+        crate::tr!("xlsx-data-problems"),
+        crate::tr!("xlsx-diagnostics"),
+    ]
+}
 
 /// Headers of the summary sheet: one row per rule.
-pub const SUMMARY_HEADERS: [&str; 10] = [
-    "规则",
-    "标题",
-    "条款",
-    "检查",
-    "通过",
-    "违规",
-    "未定",
-    "豁免",
-    "不在有效期",
-    "让位",
-];
+pub fn summary_headers() -> Vec<String> {
+    words(&[
+        "rule",
+        "title",
+        "article",
+        "checked",
+        "passed",
+        "violations",
+        "undetermined",
+        "exempted",
+        "not-in-force",
+        "overridden",
+    ])
+}
+
 /// Headers of each rule's sheet.
-pub const RULE_HEADERS: [&str; 7] = [
-    "类型",
-    "级别",
-    "分组或记录",
-    "数值",
-    "说明",
-    "数据文件",
-    "行",
-];
+pub fn rule_headers() -> Vec<String> {
+    words(&[
+        "kind",
+        "severity",
+        "group",
+        "value",
+        "message",
+        "data-file",
+        "row",
+    ])
+}
+
 /// Headers of the data problems sheet.
-pub const PROBLEM_HEADERS: [&str; 9] = [
-    "类型", "代码", "级别", "文件", "行", "列", "字段", "说明", "建议",
-];
+pub fn problem_headers() -> Vec<String> {
+    words(&[
+        "kind", "code", "severity", "file", "row", "column", "field", "message", "help",
+    ])
+}
+
 /// Headers of the rule diagnostics sheet.
-pub const DIAGNOSTIC_HEADERS: [&str; 8] =
-    ["类型", "代码", "级别", "说明", "建议", "文件", "行", "列"];
+pub fn diagnostic_headers() -> Vec<String> {
+    words(&[
+        "kind", "code", "severity", "message", "help", "file", "row", "column",
+    ])
+}
 
 /// One cell to write.
 enum Cell {
@@ -107,11 +130,11 @@ fn width(s: &str) -> usize {
 }
 
 /// Writes a table: a bold header row (frozen) and rows, with widths fitting the text.
-fn table(sheet: &mut Worksheet, headers: &[&str], rows: &[Vec<Cell>]) -> Result<(), XlsxError> {
+fn table(sheet: &mut Worksheet, headers: &[String], rows: &[Vec<Cell>]) -> Result<(), XlsxError> {
     let bold = Format::new().set_bold().set_background_color("DDEBF7");
     let mut widths: Vec<usize> = headers.iter().map(|h| width(h)).collect();
     for (c, h) in headers.iter().enumerate() {
-        sheet.write_string_with_format(0, c as u16, *h, &bold)?;
+        sheet.write_string_with_format(0, c as u16, h, &bold)?;
     }
     for (r, row) in rows.iter().enumerate() {
         let r = r as u32 + 1;
@@ -281,10 +304,11 @@ fn check_book(
     each: impl FnOnce(&mut dyn FnMut(Finding)),
 ) -> Result<Vec<u8>, XlsxError> {
     let mut book = new_book();
+    let [summary_name, problems_name, diagnostics_name] = sheet_names();
     let mut used = vec![
-        SUMMARY.to_string(),
-        DATA_PROBLEMS.to_string(),
-        DIAGNOSTICS.to_string(),
+        summary_name.clone(),
+        problems_name.clone(),
+        diagnostics_name.clone(),
     ];
     let summary: Vec<Vec<Cell>> = rules
         .iter()
@@ -304,8 +328,8 @@ fn check_book(
         })
         .collect();
     table(
-        book.add_worksheet().set_name(SUMMARY)?,
-        &SUMMARY_HEADERS,
+        book.add_worksheet().set_name(summary_name)?,
+        &summary_headers(),
         &summary,
     )?;
     let mut sheets = Sheets {
@@ -313,18 +337,19 @@ fn check_book(
         ..Sheets::default()
     };
     each(&mut |f| sheets.add(rules, &f));
+    let headers = rule_headers();
     for ((r, _), rows) in rules.iter().zip(&sheets.per_rule) {
         let name = sheet_name(&r.name, &mut used);
-        table(book.add_worksheet().set_name(name)?, &RULE_HEADERS, rows)?;
+        table(book.add_worksheet().set_name(name)?, &headers, rows)?;
     }
     table(
-        book.add_worksheet().set_name(DATA_PROBLEMS)?,
-        &PROBLEM_HEADERS,
+        book.add_worksheet().set_name(problems_name)?,
+        &problem_headers(),
         &sheets.problems,
     )?;
     table(
-        book.add_worksheet().set_name(DIAGNOSTICS)?,
-        &DIAGNOSTIC_HEADERS,
+        book.add_worksheet().set_name(diagnostics_name)?,
+        &diagnostic_headers(),
         &sheets.diagnostics,
     )?;
     book.save_to_buffer()
@@ -333,10 +358,13 @@ fn check_book(
 /// `排名`, or `排名（按 year）` when ranks are taken per value of some keys.
 fn rank_heading(e: &EvaluationPlan) -> String {
     if e.rank_within.is_empty() {
-        "排名".into()
+        crate::tr!("xlsx-rank")
     } else {
         let keys: Vec<&str> = e.rank_within.iter().map(|(_, k)| k.as_str()).collect();
-        format!("排名（按 {}）", keys.join("、"))
+        crate::tr!(
+            "xlsx-rank-within",
+            keys = keys.join(&crate::tr!("xlsx-key-separator"))
+        )
     }
 }
 
@@ -357,10 +385,14 @@ pub fn score(e: &EvaluationPlan, rows: &[ScoreRow]) -> Result<Vec<u8>, XlsxError
         .map(|r| r.group.iter().map(|k| k.name.clone()).collect())
         .unwrap_or_default();
     for i in &e.indicators {
-        headers.push(format!("{} 值", i.name));
-        headers.push(format!("{} 达成度", i.name));
+        headers.push(crate::tr!("xlsx-indicator-value", name = i.name));
+        headers.push(crate::tr!("xlsx-indicator-attainment", name = i.name));
     }
-    headers.extend(["得分".into(), "等次".into(), rank_heading(e)]);
+    headers.extend([
+        crate::tr!("xlsx-score"),
+        crate::tr!("xlsx-grade"),
+        rank_heading(e),
+    ]);
     let two = |d: rust_decimal::Decimal| {
         // Halves up, as every other report rounds the score.
         Cell::Number(
@@ -384,13 +416,34 @@ pub fn score(e: &EvaluationPlan, rows: &[ScoreRow]) -> Result<Vec<u8>, XlsxError
         .collect();
     let mut used = Vec::new();
     let name = sheet_name(&e.name, &mut used);
-    let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
     table(book.add_worksheet().set_name(name)?, &headers, &cells)?;
     book.save_to_buffer()
 }
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn every_sheet_name_and_header_is_in_the_catalogue_in_both_languages() {
+        for lang in crate::Lang::ALL {
+            crate::i18n::with_lang(lang, || {
+                let all = [
+                    sheet_names().to_vec(),
+                    summary_headers(),
+                    rule_headers(),
+                    problem_headers(),
+                    diagnostic_headers(),
+                ];
+                for name in all.iter().flatten() {
+                    assert!(!name.starts_with("xlsx-"), "{name} is not in the catalogue");
+                }
+            });
+        }
+        let zh = crate::i18n::with_lang(crate::Lang::Zh, sheet_names);
+        assert_eq!(zh[0], "汇总");
+        let en = crate::i18n::with_lang(crate::Lang::En, sheet_names);
+        assert_eq!(en[0], "Summary");
+    }
+
     use super::*;
 
     #[test]

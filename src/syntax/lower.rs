@@ -645,11 +645,11 @@ impl<'d> Lowerer<'d> {
                             Diagnostic::new(
                                 Code::TypePeriod,
                                 found.span,
-                                "a rule has one `period(…)` key",
+                                crate::tr!("lower-one-period-key"),
                             )
-                            .label("a second one here")
-                            .related(first.span, "the first one")
-                            .help("list every plan period in one `period(year, …)`"),
+                            .label(crate::tr!("lower-a-second-one-here"))
+                            .related(first.span, crate::tr!("lower-the-first-one"))
+                            .help(crate::tr!("lower-list-every-period-in-one")),
                         ),
                         None => periods = Some(Box::new(found)),
                     }

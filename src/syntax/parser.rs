@@ -64,7 +64,7 @@ pub fn syntax_error_at(
     };
     let mut d = Diagnostic::new(Code::ParseSyntax, Span::new(file, pos, end), message).label(
         if expected.is_empty() {
-            "unexpected here".to_string()
+            crate::tr!("syntax-unexpected-here")
         } else {
             crate::tr!("decl-expected-expected", expected = expected)
         },
@@ -188,7 +188,11 @@ fn literal_help(text: &str, pos: usize) -> Option<String> {
 
 /// A keyword where a name is expected (`rule 结对 {`): names that are keywords need backticks.
 fn keyword_as_name_help(text: &str, pos: usize, expected: &str) -> Option<String> {
-    if !expected.contains("a name") && !expected.contains("an expression") {
+    let (name, expression) = (
+        crate::tr!("words-a-name"),
+        crate::tr!("words-an-expression"),
+    );
+    if !expected.contains(&name) && !expected.contains(&expression) {
         return None;
     }
     let word: String = text[pos..]

@@ -106,13 +106,13 @@ impl<'d> PropReader<'d> {
                     self.owner,
                     crate::tr!(
                         "syntax-what-missing-property-key",
-                        what = self.what,
+                        what = what_text(self.what),
                         key = key
                     ),
                 )
                 .label(crate::tr!(
                     "syntax-this-what-needs-key",
-                    what = self.what,
+                    what = what_text(self.what),
                     key = key
                 ))
                 .help(crate::tr!(
@@ -134,7 +134,7 @@ impl<'d> PropReader<'d> {
                 crate::tr!(
                     "syntax-property-key-what-must-expected",
                     key = key,
-                    what = self.what,
+                    what = what_text(self.what),
                     expected = expected
                 ),
             )
@@ -147,7 +147,7 @@ impl<'d> PropReader<'d> {
         match v? {
             PropValue::Expr(e) => Some(e),
             PropValue::Target(_, e) => {
-                self.wrong(key, e.span, "a value, not a comparison");
+                self.wrong(key, e.span, &crate::tr!("props-a-value-not-a-comparison"));
                 None
             }
         }
@@ -159,7 +159,7 @@ impl<'d> PropReader<'d> {
         match e.into_kind() {
             ExprKind::Literal(Literal::Text(s)) => Some(s),
             _ => {
-                self.wrong(key, span, "a string in \"…\"");
+                self.wrong(key, span, &crate::tr!("props-a-string"));
                 None
             }
         }
@@ -171,7 +171,7 @@ impl<'d> PropReader<'d> {
         match e.into_kind() {
             ExprKind::Name(n) => Some(n),
             _ => {
-                self.wrong(key, span, "a name");
+                self.wrong(key, span, &crate::tr!("props-a-name"));
                 None
             }
         }
@@ -182,7 +182,7 @@ impl<'d> PropReader<'d> {
         match e.kind {
             ExprKind::Literal(Literal::Date(d)) => Some((d, e.span)),
             _ => {
-                self.wrong(key, e.span, "a date like 2017-12-31");
+                self.wrong(key, e.span, &crate::tr!("props-a-date"));
                 None
             }
         }
@@ -194,7 +194,7 @@ impl<'d> PropReader<'d> {
         match &e.kind {
             ExprKind::Literal(Literal::Bool(b)) => Some(*b),
             _ => {
-                self.wrong(key, e.span, "`true` or `false`");
+                self.wrong(key, e.span, &crate::tr!("props-true-or-false"));
                 None
             }
         }
@@ -208,13 +208,13 @@ impl<'d> PropReader<'d> {
                 match i32::try_from(n.mantissa()).ok().filter(|_| n.scale() == 0) {
                     Some(y) if (1..=9999).contains(&y) => Some(y),
                     _ => {
-                        self.wrong(key, e.span, "a year between 1 and 9999");
+                        self.wrong(key, e.span, &crate::tr!("props-a-year-in-range"));
                         None
                     }
                 }
             }
             _ => {
-                self.wrong(key, e.span, "a year like 2010");
+                self.wrong(key, e.span, &crate::tr!("props-a-year"));
                 None
             }
         }
@@ -290,7 +290,7 @@ impl<'d> PropReader<'d> {
             ExprKind::List(items) => items,
             ExprKind::Literal(Literal::Text(s)) => return vec![s],
             _ => {
-                self.wrong(key, span, "a list of strings like [\"a\", \"b\"]");
+                self.wrong(key, span, &crate::tr!("props-a-list-of-strings"));
                 return Vec::new();
             }
         };
@@ -299,7 +299,7 @@ impl<'d> PropReader<'d> {
             let item_span = item.span;
             match item.into_kind() {
                 ExprKind::Literal(Literal::Text(s)) => out.push(s),
-                _ => self.wrong(key, item_span, "a string in \"…\""),
+                _ => self.wrong(key, item_span, &crate::tr!("props-a-string")),
             }
         }
         out
@@ -315,7 +315,7 @@ impl<'d> PropReader<'d> {
             ExprKind::List(items) => items,
             ExprKind::Name(n) => return vec![n],
             _ => {
-                self.wrong(key, span, "a list of names like [a, b]");
+                self.wrong(key, span, &crate::tr!("props-a-list-of-names"));
                 return Vec::new();
             }
         };
@@ -324,7 +324,7 @@ impl<'d> PropReader<'d> {
             let item_span = item.span;
             match item.into_kind() {
                 ExprKind::Name(n) => out.push(n),
-                _ => self.wrong(key, item_span, "a name"),
+                _ => self.wrong(key, item_span, &crate::tr!("props-a-name")),
             }
         }
         out
@@ -332,7 +332,7 @@ impl<'d> PropReader<'d> {
 
     /// Reports a `target` that is not `>= X` or `<= X`.
     pub fn finish_wrong_target(&mut self, span: Span) {
-        self.wrong("target", span, "a comparison `>= X` or `<= X`");
+        self.wrong("target", span, &crate::tr!("props-a-comparison"));
     }
 
     /// Reports every property not taken, suggesting the closest allowed key.
@@ -354,7 +354,7 @@ impl<'d> PropReader<'d> {
                     .collect();
                 crate::tr!(
                     "syntax-what-properties-are",
-                    what = self.what,
+                    what = what_text(self.what),
                     props = listed.join(", ")
                 )
             });
@@ -365,7 +365,7 @@ impl<'d> PropReader<'d> {
                     crate::tr!(
                         "syntax-unknown-property-key-for-what",
                         key = p.key.text,
-                        what = self.what
+                        what = what_text(self.what)
                     ),
                 )
                 .label(crate::tr!("syntax-unknown-property"))
@@ -378,4 +378,18 @@ impl<'d> PropReader<'d> {
 /// The English spellings of a value list (for the list in a help text).
 fn english<'a>(names: &[&'a str]) -> Vec<&'a str> {
     names.iter().copied().filter(|n| n.is_ascii()).collect()
+}
+
+/// The declaration kind (`an actor`) in the output language.
+fn what_text(what: &str) -> String {
+    match what {
+        "an actor" => crate::tr!("props-what-actor"),
+        "a program" => crate::tr!("props-what-program"),
+        "a function" => crate::tr!("props-what-function"),
+        "a document" => crate::tr!("props-what-document"),
+        "an article" => crate::tr!("props-what-article"),
+        "a pair" => crate::tr!("props-what-pair"),
+        "an indicator" => crate::tr!("props-what-indicator"),
+        other => other.to_string(),
+    }
 }

@@ -4,14 +4,14 @@ use super::coverage::{ArticleCoverage, Coverage};
 
 fn place(a: &ArticleCoverage) -> String {
     match (&a.document, &a.article) {
-        (Some(d), Some(n)) => format!("{d} art {n}"),
-        _ => "unsourced".to_string(),
+        (Some(d), Some(n)) => crate::tr!("coverage-place", document = d, article = n),
+        _ => crate::tr!("overview-unsourced"),
     }
 }
 
 /// A line per article with provisions, the provisions no test exercises under it, and the total.
 pub fn human(c: &Coverage) -> String {
-    let mut out = String::from("coverage by article:\n");
+    let mut out = format!("{}\n", crate::tr!("coverage-by-article"));
     for a in c.articles.iter().filter(|a| !a.provisions.is_empty()) {
         let place = place(a);
         let pad = 30usize.saturating_sub(unicode_width::UnicodeWidthStr::width(place.as_str()));
@@ -22,28 +22,39 @@ pub fn human(c: &Coverage) -> String {
             a.provisions.len()
         ));
         for p in a.provisions.iter().filter(|p| !p.covered) {
-            out.push_str(&format!("      not exercised: {} {}\n", p.kind, p.name));
+            let line = crate::tr!("coverage-not-exercised", kind = p.kind, name = p.name);
+            out.push_str(&format!("      {line}\n"));
         }
     }
-    out.push_str(&format!(
-        "coverage: {} of {} provisions exercised ({:.2}%)\n",
-        c.covered, c.provisions, c.percent
-    ));
+    let total = crate::tr!(
+        "coverage-total",
+        covered = c.covered,
+        provisions = c.provisions,
+        percent = format!("{:.2}", c.percent)
+    );
+    out.push_str(&format!("{total}\n"));
     out
 }
 
 /// A table per article, for a review.
 pub fn markdown(c: &Coverage) -> String {
     let mut out = format!(
-        "# Test coverage\n\n**{:.2}%** — {} of {} provisions exercised.\n\n| article | kind | provision | tests |\n|---|---|---|---|\n",
-        c.percent, c.covered, c.provisions
+        "# {}\n\n{}\n\n| {} |\n|---|---|---|---|\n",
+        crate::tr!("coverage-md-title"),
+        crate::tr!(
+            "coverage-md-total",
+            percent = format!("{:.2}", c.percent),
+            covered = c.covered,
+            provisions = c.provisions
+        ),
+        crate::tr!("coverage-md-columns")
     );
     for a in &c.articles {
         for p in &a.provisions {
             let tests = if p.covered {
                 p.tests.join("; ").replace('|', "\\|")
             } else {
-                "**not exercised**".to_string()
+                format!("**{}**", crate::tr!("coverage-md-not-exercised"))
             };
             out.push_str(&format!(
                 "| {} | {} | {} | {tests} |\n",

@@ -156,9 +156,9 @@ impl Scope<'_> {
                 _ => "divide",
             };
             let help = match (lt, rt) {
-                (Type::MONEY, Type::NUMBER) | (Type::NUMBER, Type::MONEY) => Some(
-                    "money adds to money; write the amount with a unit, e.g. `100万元`".to_string(),
-                ),
+                (Type::MONEY, Type::NUMBER) | (Type::NUMBER, Type::MONEY) => {
+                    Some(crate::tr!("types-money-adds-to-money"))
+                }
                 _ => None,
             };
             self.mismatch(

@@ -25,6 +25,11 @@ pub struct Client {
 impl Client {
     /// Starts the server and initializes it with `root` as the workspace folder.
     pub fn start(root: &Path) -> Client {
+        Client::start_in(root, None)
+    }
+
+    /// Starts the server as [`Client::start`] does, the client saying its `locale` if given.
+    pub fn start_in(root: &Path, locale: Option<&str>) -> Client {
         let mut child = Command::new(env!("CARGO_BIN_EXE_duikou"))
             .env("DUIKOU_LANG", "en")
             .arg("lsp")
@@ -71,11 +76,12 @@ impl Client {
             notifications: Vec::new(),
         };
         let root_uri = file_uri(root);
-        let init = client.request(
-            "initialize",
-            json!({ "processId": null, "rootUri": root_uri, "capabilities": {},
-                    "workspaceFolders": [{ "uri": root_uri, "name": "rules" }] }),
-        );
+        let mut params = json!({ "processId": null, "rootUri": root_uri, "capabilities": {},
+                "workspaceFolders": [{ "uri": root_uri, "name": "rules" }] });
+        if let Some(locale) = locale {
+            params["locale"] = json!(locale);
+        }
+        let init = client.request("initialize", params);
         assert!(
             init["capabilities"]["hoverProvider"]
                 .as_bool()

@@ -74,7 +74,11 @@ impl RowSink for Validating<'_> {
         };
         let p = invalid_cell(rec, cells, field, *why, location);
         // The groups the row belongs to cannot be decided without it.
-        let why = format!("{} was rejected ({})", p.location.display(), p.message);
+        let why = crate::tr!(
+            "engine-row-rejected",
+            place = p.location.display(),
+            why = p.message
+        );
         salvage(&rec.fields, &self.plan.names, cells, &mut row, why);
         self.events.push(Event::Row(row, Some(Box::new(p))));
     }
@@ -86,10 +90,10 @@ impl RowSink for Validating<'_> {
     fn bad_row_cells(&mut self, problem: DataProblem, cells: &RowCells<'_>) {
         let rec = &self.plan.records[self.record];
         let mut row = self.fresh(problem.location.line);
-        let why = format!(
-            "{} was rejected ({})",
-            problem.location.display(),
-            problem.message
+        let why = crate::tr!(
+            "engine-row-rejected",
+            place = problem.location.display(),
+            why = problem.message
         );
         salvage(&rec.fields, &self.plan.names, cells, &mut row, why);
         self.events.push(Event::Row(row, Some(Box::new(problem))));

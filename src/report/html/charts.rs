@@ -28,8 +28,8 @@ fn empty(id: &str, title: &str, why: &str) -> String {
 pub fn not_checked() -> String {
     empty(
         "not-checked",
-        "Not checked",
-        "the rule files have errors, so gaps, conflicts and data were not checked; the findings below say what to fix",
+        &crate::tr!("html-not-checked"),
+        &crate::tr!("html-not-checked-why"),
     )
 }
 
@@ -68,13 +68,13 @@ pub fn violations_by_rule(o: &Overview) -> String {
         return empty(
             "violations-by-rule",
             title,
-            "the rules have no data to check",
+            &crate::tr!("html-no-data-to-check"),
         );
     }
     svg::bars(
         "violations-by-rule",
         title,
-        "Violations per rule — of severity error hatched, of lower severity dotted — and undetermined cases (lined); the number is their sum.",
+        &crate::tr!("html-caption-violations-by-rule"),
         &bars,
     )
 }
@@ -146,19 +146,23 @@ pub fn compliance_by_pairing(rules: &RuleSet, report: &CheckReport<'_>) -> Strin
         let i = g.rows.iter().position(|r| r == s).unwrap_or(0);
         let j = g.columns.iter().position(|c| c == t).unwrap_or(0);
         let tip = if messages.is_empty() {
-            format!("{s} → {t}: no finding")
+            format!("{s} → {t}: {}", crate::tr!("html-no-finding"))
         } else {
             format!("{s} → {t}: {}", messages.join("; "))
         };
         g.cells.push((i, j, *tone, symbol.to_string(), tip));
     }
     if g.cells.is_empty() {
-        return empty("compliance-by-pairing", title, "no pairs are declared");
+        return empty(
+            "compliance-by-pairing",
+            title,
+            &crate::tr!("html-no-pairs-declared"),
+        );
     }
     svg::grid(
         "compliance-by-pairing",
         title,
-        "Supporters down, recipients across; the worst verdict of the group-level rules: ✗ violation (error), ! violation (warning), ? undetermined, ✓ no finding.",
+        &crate::tr!("html-caption-compliance-by-pairing"),
         &g,
     )
 }
@@ -211,19 +215,24 @@ pub fn shares(e: &EvaluationPlan, rows: &[ScoreRow]) -> String {
             })
             .collect();
         let id = format!("share-{}-{}", e.name, ind.name);
-        let title = format!("{} against its target ({})", ind.name, e.name);
+        let title = crate::tr!(
+            "html-chart-against-target",
+            indicator = ind.name,
+            evaluation = e.name
+        );
         if dots.is_empty() {
-            out.push_str(&empty(&id, &title, "no group has a value"));
+            out.push_str(&empty(&id, &title, &crate::tr!("html-no-group-has-value")));
             continue;
         }
         let cmp = match ind.cmp {
-            crate::ast::Cmp::Le | crate::ast::Cmp::Lt => "at most",
-            _ => "at least",
+            crate::ast::Cmp::Le | crate::ast::Cmp::Lt => crate::tr!("html-at-most"),
+            _ => crate::tr!("html-at-least"),
         };
-        let caption = format!(
-            "{}: value per pairing and year (● meets the target, ✕ misses it); the line is the target, {cmp} {}%.",
-            ind.name,
-            (ind.target * rust_decimal::Decimal::ONE_HUNDRED).normalize()
+        let caption = crate::tr!(
+            "html-chart-against-target-caption",
+            indicator = ind.name,
+            cmp = cmp,
+            target = (ind.target * rust_decimal::Decimal::ONE_HUNDRED).normalize()
         );
         out.push_str(&svg::dots(&id, &title, &caption, &dots, target, 1.0));
     }
@@ -233,7 +242,7 @@ pub fn shares(e: &EvaluationPlan, rows: &[ScoreRow]) -> String {
 /// How many groups scored in each band of ten points.
 pub fn score_distribution(e: &EvaluationPlan, rows: &[ScoreRow]) -> String {
     let id = format!("score-distribution-{}", e.name);
-    let title = format!("Score distribution ({})", e.name);
+    let title = crate::tr!("html-chart-score-distribution", evaluation = e.name);
     let mut bands = [0u64; 10];
     let mut undetermined = 0u64;
     for r in rows {
@@ -263,7 +272,7 @@ pub fn score_distribution(e: &EvaluationPlan, rows: &[ScoreRow]) -> String {
         .collect();
     bars.reverse();
     bars.push(Bar {
-        label: "undetermined".into(),
+        label: crate::tr!("html-undetermined"),
         segments: vec![(
             undetermined,
             Tone::Info,
@@ -271,12 +280,12 @@ pub fn score_distribution(e: &EvaluationPlan, rows: &[ScoreRow]) -> String {
         )],
     });
     if rows.is_empty() {
-        return empty(&id, &title, "no groups");
+        return empty(&id, &title, &crate::tr!("html-no-groups"));
     }
     svg::bars(
         &id,
         &title,
-        "Groups per band of ten points, best band first; the number is the count of groups.",
+        &crate::tr!("html-caption-score-distribution"),
         &bars,
     )
 }
@@ -320,9 +329,9 @@ fn pairing_and_rest(group: &[KeyValue]) -> (String, String) {
 /// A pairing × year grid of grades.
 pub fn grades_by_pairing(e: &EvaluationPlan, rows: &[ScoreRow]) -> String {
     let id = format!("grades-{}", e.name);
-    let title = format!("Grades by pairing ({})", e.name);
+    let title = crate::tr!("html-chart-grades-by-pairing", evaluation = e.name);
     if rows.is_empty() {
-        return empty(&id, &title, "no groups");
+        return empty(&id, &title, &crate::tr!("html-no-groups"));
     }
     let placed: Vec<(String, String)> = rows.iter().map(|r| pairing_and_rest(&r.group)).collect();
     let mut g = Grid {
@@ -346,7 +355,7 @@ pub fn grades_by_pairing(e: &EvaluationPlan, rows: &[ScoreRow]) -> String {
             Some(grade) => (grade_tone(e, grade), grade.clone()),
             None => (Tone::Info, "?".to_string()),
         };
-        let score = r.score.map_or("undetermined".into(), |s| {
+        let score = r.score.map_or(crate::tr!("html-undetermined"), |s| {
             format!("{:.2}", crate::score::round2(s))
         });
         g.cells
@@ -355,7 +364,7 @@ pub fn grades_by_pairing(e: &EvaluationPlan, rows: &[ScoreRow]) -> String {
     svg::grid(
         &id,
         &title,
-        "Pairings down, years across; each cell the grade (? undetermined).",
+        &crate::tr!("html-caption-grades-by-pairing"),
         &g,
     )
 }
@@ -397,20 +406,15 @@ pub fn gap_matrix(cells: &[Cell]) -> String {
         g.cells.push((i, j, tone, symbol.to_string(), tip));
     }
     if g.cells.is_empty() {
-        return empty(id, title, "no active program or pair");
+        return empty(id, title, &crate::tr!("html-no-active-program-or-pair"));
     }
-    svg::grid(
-        id,
-        title,
-        "Who holds each function: L legal basis, P political basis only (G003), — unheld (G001).",
-        &g,
-    )
+    svg::grid(id, title, &crate::tr!("html-caption-matrix"), &g)
 }
 
 /// Findings of kind `noun` (`gap`, `conflict`) counted by code, by severity.
 pub fn findings_by_code(diags: &[Diagnostic], noun: &str) -> String {
     let id = format!("{noun}s-by-code");
-    let title = format!("{}s by code", capitalised(noun));
+    let title = crate::tr!("html-chart-by-code", noun = noun);
     let mut codes: Vec<(&str, [u64; 3])> = Vec::new();
     for d in diags.iter().filter(|d| d.code.kind() == noun) {
         let slot = match d.severity {
@@ -429,7 +433,7 @@ pub fn findings_by_code(diags: &[Diagnostic], noun: &str) -> String {
     }
     codes.sort();
     if codes.is_empty() {
-        return empty(&id, &title, &format!("no {noun}s found"));
+        return empty(&id, &title, &crate::tr!("html-none-found", noun = noun));
     }
     let bars: Vec<Bar> = codes
         .iter()
@@ -442,12 +446,7 @@ pub fn findings_by_code(diags: &[Diagnostic], noun: &str) -> String {
             ],
         })
         .collect();
-    svg::bars(
-        &id,
-        &title,
-        "Errors hatched, warnings dotted, infos lined; the number is the total.",
-        &bars,
-    )
+    svg::bars(&id, &title, &crate::tr!("html-caption-by-code"), &bars)
 }
 
 fn short_code(code: &str) -> String {
@@ -455,12 +454,4 @@ fn short_code(code: &str) -> String {
         .iter()
         .find(|c| c.as_str() == code)
         .map_or_else(String::new, |c| crate::report::codes::short(*c))
-}
-
-fn capitalised(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
-    }
 }

@@ -16,7 +16,7 @@ type Cells = Vec<(String, Option<String>)>;
 struct Table<'a> {
     id: &'a str,
     caption: &'a str,
-    head: Vec<&'a str>,
+    head: Vec<String>,
     rows: Vec<(String, Cells)>,
     filter: bool,
 }
@@ -27,8 +27,15 @@ impl Table<'_> {
         if self.filter {
             let _ = writeln!(
                 s,
-                "<div class=\"controls\"><label>filter <input type=\"search\" class=\"filter\" data-table=\"{id}\" placeholder=\"text in any column\"/></label> <label>severity <select class=\"severity\" data-table=\"{id}\"><option value=\"\">all</option><option>error</option><option>warning</option><option>info</option></select></label> <span class=\"shown\" data-table=\"{id}\"></span></div>",
-                id = self.id
+                "<div class=\"controls\"><label>{filter} <input type=\"search\" class=\"filter\" data-table=\"{id}\" placeholder=\"{placeholder}\"/></label> <label>{severity} <select class=\"severity\" data-table=\"{id}\"><option value=\"\">{all}</option><option value=\"error\">{error}</option><option value=\"warning\">{warning}</option><option value=\"info\">{info}</option></select></label> <span class=\"shown\" data-table=\"{id}\"></span></div>",
+                id = self.id,
+                filter = esc(&crate::tr!("html-filter")),
+                placeholder = esc(&crate::tr!("html-filter-placeholder")),
+                severity = esc(&crate::tr!("html-head-severity")),
+                all = esc(&crate::tr!("html-severity-all")),
+                error = esc(&crate::tr!("html-severity-error")),
+                warning = esc(&crate::tr!("html-severity-warning")),
+                info = esc(&crate::tr!("html-severity-info")),
             );
         }
         let _ = write!(
@@ -101,13 +108,13 @@ pub fn rules(o: &Overview) -> String {
         id: "t-rules",
         caption: &crate::tr!("html-caption-rules"),
         head: vec![
-            "rule",
-            "article",
-            "checked",
-            "passed",
-            "violations",
-            "undetermined",
-            "overridden",
+            crate::tr!("html-head-rule"),
+            crate::tr!("html-head-article"),
+            crate::tr!("html-head-checked"),
+            crate::tr!("html-head-passed"),
+            crate::tr!("html-head-violations"),
+            crate::tr!("html-head-undetermined"),
+            crate::tr!("html-head-overridden"),
         ],
         rows,
         filter: false,
@@ -138,7 +145,12 @@ pub fn codes(o: &Overview) -> String {
     Table {
         id: "t-codes",
         caption: &crate::tr!("html-caption-codes"),
-        head: vec!["code", "severity", "count", "meaning"],
+        head: vec![
+            crate::tr!("html-head-code"),
+            crate::tr!("html-head-severity"),
+            crate::tr!("html-head-count"),
+            crate::tr!("html-head-meaning"),
+        ],
         rows,
         filter: false,
     }
@@ -181,13 +193,13 @@ pub fn check_findings(p: &CheckPage<'_>) -> String {
         id: "t-findings",
         caption: &crate::tr!("html-caption-findings-worst"),
         head: vec![
-            "severity",
-            "kind",
-            "rule or code",
-            "article",
-            "where",
-            "rows",
-            "finding",
+            crate::tr!("html-head-severity"),
+            crate::tr!("html-head-kind"),
+            crate::tr!("html-head-rule-or-code"),
+            crate::tr!("html-head-article"),
+            crate::tr!("html-head-where"),
+            crate::tr!("html-head-rows"),
+            crate::tr!("html-head-finding"),
         ],
         rows,
         filter: true,
@@ -231,7 +243,13 @@ pub fn diagnostics(diags: &[Diagnostic], sources: &SourceMap) -> String {
     Table {
         id: "t-findings",
         caption: &crate::tr!("html-caption-findings"),
-        head: vec!["severity", "code", "years", "where", "finding"],
+        head: vec![
+            crate::tr!("html-head-severity"),
+            crate::tr!("html-head-code"),
+            crate::tr!("html-head-years"),
+            crate::tr!("html-head-where"),
+            crate::tr!("html-head-finding"),
+        ],
         rows,
         filter: true,
     }
@@ -240,11 +258,11 @@ pub fn diagnostics(diags: &[Diagnostic], sources: &SourceMap) -> String {
 
 /// Scores: one row per group, each indicator's value and attainment, score, grade, rank.
 pub fn scores(e: &EvaluationPlan, rows: &[ScoreRow]) -> String {
-    let mut head: Vec<String> = vec!["group".into()];
+    let mut head: Vec<String> = vec![crate::tr!("html-head-group")];
     head.extend(e.indicators.iter().map(|i| i.name.clone()));
     head.extend([
-        "score".into(),
-        "grade".into(),
+        crate::tr!("html-head-score"),
+        crate::tr!("html-head-grade"),
         crate::report::score::rank_heading(e),
     ]);
     let body = rows
@@ -257,7 +275,7 @@ pub fn scores(e: &EvaluationPlan, rows: &[ScoreRow]) -> String {
                         format!("{} → {}", s.value_text, crate::score::attainment_text(a)),
                         Some(format!("{:010.2}", round2(a))),
                     ),
-                    None => (String::from("undetermined"), Some(String::from("-"))),
+                    None => (crate::tr!("html-undetermined"), Some(String::from("-"))),
                 });
             }
             cells.push(match r.score {
@@ -276,11 +294,10 @@ pub fn scores(e: &EvaluationPlan, rows: &[ScoreRow]) -> String {
             (class.to_string(), cells)
         })
         .collect();
-    let head_refs: Vec<&str> = head.iter().map(String::as_str).collect();
     Table {
         id: "t-scores",
         caption: &crate::tr!("html-caption-scores"),
-        head: head_refs,
+        head,
         rows: body,
         filter: true,
     }

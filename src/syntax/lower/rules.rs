@@ -307,13 +307,10 @@ impl Lowerer<'_> {
             Diagnostic::new(
                 Code::TypePeriod,
                 p.span,
-                "an evaluation is scored per year, not per plan period",
+                crate::tr!("lower-evaluation-per-year"),
             )
-            .label("plan periods are for rules")
-            .help(format!(
-                "write `{}` here; a rule may group years into plan periods",
-                p.key.text
-            )),
+            .label(crate::tr!("lower-plan-periods-are-for-rules"))
+            .help(crate::tr!("lower-write-key-here", key = p.key.text)),
         );
     }
 

@@ -65,3 +65,10 @@ gaps-asked-on = on { $date }
 gaps-asked-in = in { $year }
 gaps-inactive-year = no program or pair is active { $asked }, so there is nothing to look for gaps in (they are active { $active })
 gaps-duty-held-until = the duty is held until { $until }
+gaps-kind-with-article = { $kind ->
+        [office] an office
+        [enterprise] an enterprise
+        [organization] an organization
+        [agency] an agency
+       *[other] a { $kind }
+    }
