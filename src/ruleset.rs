@@ -175,7 +175,7 @@ impl RuleSet {
 
     /// The compiled rules, with the overrides that conflict resolution implies; `None` when the
     /// rule set has errors. Built once, on first use, and shared by every check.
-    pub fn plan(&self) -> Option<&Plan> {
+    pub(crate) fn plan(&self) -> Option<&Plan> {
         self.compiled().map(|c| &c.plan)
     }
 
@@ -184,11 +184,13 @@ impl RuleSet {
         self.compiled().map_or(&[], |c| &c.conflicts)
     }
 
-    pub fn symbols(&self) -> &Symbols {
+    /// The declarations of the rule files, by name.
+    pub(crate) fn symbols(&self) -> &Symbols {
         &self.symbols
     }
 
-    pub fn sources(&self) -> &SourceMap {
+    /// The rule files read, with their text.
+    pub(crate) fn sources(&self) -> &SourceMap {
         &self.sources
     }
 }

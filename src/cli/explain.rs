@@ -1,9 +1,9 @@
 //! `duikou explain`: one rule's computation for one group or record.
 
 use super::EXIT_UNPROCESSABLE;
-use duikou::data::bind::{self, DataArg};
-use duikou::engine::explain::{self, Target};
-use duikou::engine::run::Options;
+use crate::data::bind::{self, DataArg};
+use crate::engine::explain::{self, Target};
+use crate::engine::run::Options;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -47,7 +47,7 @@ pub fn explain(mut args: ExplainArgs) -> ExitCode {
     let rule = if args.evaluation.is_some() {
         None
     } else if args.targets.is_empty() {
-        eprintln!("{}", duikou::tr!("cli-explain-name-rule"));
+        eprintln!("{}", crate::tr!("cli-explain-name-rule"));
         return ExitCode::from(EXIT_UNPROCESSABLE);
     } else {
         Some(args.targets.remove(0))
@@ -56,7 +56,7 @@ pub fn explain(mut args: ExplainArgs) -> ExitCode {
     if paths.is_empty() {
         paths.push(PathBuf::from("rules"));
     }
-    let rules = match super::load_clean(&paths, &duikou::tr!("cli-before-explaining")) {
+    let rules = match super::load_clean(&paths, &crate::tr!("cli-before-explaining")) {
         Ok(r) => r,
         Err(code) => return code,
     };
@@ -90,7 +90,7 @@ pub fn explain(mut args: ExplainArgs) -> ExitCode {
                 ExitCode::SUCCESS
             }
             Err(why) => {
-                eprintln!("{}", duikou::tr!("cli-error", message = why));
+                eprintln!("{}", crate::tr!("cli-error", message = why));
                 ExitCode::from(EXIT_UNPROCESSABLE)
             }
         };
@@ -102,9 +102,9 @@ pub fn explain(mut args: ExplainArgs) -> ExitCode {
             .filter(|x| !x.hidden)
             .map(|x| x.name.as_str())
             .collect();
-        let hint = duikou::suggest::did_you_mean(&rule, names.iter().copied())
-            .unwrap_or_else(|| duikou::tr!("cli-rules-are", names = names.join(", ")));
-        eprintln!("{}", duikou::tr!("cli-no-rule", rule = rule, hint = hint));
+        let hint = crate::suggest::did_you_mean(&rule, names.iter().copied())
+            .unwrap_or_else(|| crate::tr!("cli-rules-are", names = names.join(", ")));
+        eprintln!("{}", crate::tr!("cli-no-rule", rule = rule, hint = hint));
         return ExitCode::from(EXIT_UNPROCESSABLE);
     };
     for p in &bind_problems {
@@ -117,14 +117,14 @@ pub fn explain(mut args: ExplainArgs) -> ExitCode {
         );
     }
     if files.is_empty() {
-        eprintln!("{}", duikou::tr!("cli-explain-no-data"));
+        eprintln!("{}", crate::tr!("cli-explain-no-data"));
         return ExitCode::from(EXIT_UNPROCESSABLE);
     }
     let target = match (&args.group, &args.record) {
         (Some(g), _) => match group_keys(g) {
             Ok(pairs) => Target::Group(pairs),
             Err(why) => {
-                eprintln!("{}", duikou::tr!("cli-error", message = why));
+                eprintln!("{}", crate::tr!("cli-error", message = why));
                 return ExitCode::from(EXIT_UNPROCESSABLE);
             }
         },
@@ -145,7 +145,7 @@ pub fn explain(mut args: ExplainArgs) -> ExitCode {
                 Format::Json => {
                     // The outcome word is read from the English explanation, whatever `--lang`
                     // says; the steps stay in the output language.
-                    let english = duikou::i18n::with_lang(duikou::Lang::En, || {
+                    let english = crate::i18n::with_lang(crate::Lang::En, || {
                         explain::explain_with_verdict(
                             plan,
                             rules.sources(),
@@ -172,7 +172,7 @@ pub fn explain(mut args: ExplainArgs) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(why) => {
-            eprintln!("{}", duikou::tr!("cli-error", message = why));
+            eprintln!("{}", crate::tr!("cli-error", message = why));
             ExitCode::from(EXIT_UNPROCESSABLE)
         }
     }

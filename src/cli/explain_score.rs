@@ -1,15 +1,15 @@
 //! `duikou explain --evaluation NAME --group …`: how one group's score was derived.
 
-use duikou::RuleSet;
-use duikou::data::bind::DataFile;
-use duikou::engine::compile::Plan;
-use duikou::engine::run::{self, Options};
-use duikou::score::{ScoreRow, round2};
+use crate::RuleSet;
+use crate::data::bind::DataFile;
+use crate::engine::compile::Plan;
+use crate::engine::run::{self, Options};
+use crate::score::{ScoreRow, round2};
 use rust_decimal::Decimal;
 use std::fmt::Write;
 
 fn percent(d: Decimal) -> String {
-    format!("{}%", duikou::exact::percent_text(d))
+    format!("{}%", crate::exact::percent_text(d))
 }
 
 /// Whether `row` is the group `k=v,…` (actor values by name or alias).
@@ -38,21 +38,21 @@ pub fn explain(
 ) -> Result<String, String> {
     let Some(e) = plan.evaluations.iter().find(|e| e.name == name) else {
         let names: Vec<&str> = plan.evaluations.iter().map(|e| e.name.as_str()).collect();
-        let hint = duikou::suggest::did_you_mean(name, names.iter().copied())
-            .unwrap_or_else(|| duikou::tr!("cli-evaluations-are", names = names.join(", ")));
-        return Err(duikou::tr!(
+        let hint = crate::suggest::did_you_mean(name, names.iter().copied())
+            .unwrap_or_else(|| crate::tr!("cli-evaluations-are", names = names.join(", ")));
+        return Err(crate::tr!(
             "cli-no-evaluation-msg",
             name = name,
             hint = hint
         ));
     };
     if files.is_empty() {
-        return Err(duikou::tr!("explain-eval-no-data"));
+        return Err(crate::tr!("explain-eval-no-data"));
     }
     let pairs = super::explain::group_keys(group)?;
-    let (_, rows) = run::run_with(plan, files, opts, |c| duikou::score::score(plan, e, c));
+    let (_, rows) = run::run_with(plan, files, opts, |c| crate::score::score(plan, e, c));
     let Some(row) = rows.iter().find(|r| matches(plan, r, &pairs)) else {
-        return Err(duikou::tr!(
+        return Err(crate::tr!(
             "cli-evaluation-no-group",
             name = name,
             group = group
@@ -70,17 +70,17 @@ pub fn explain(
     let _ = writeln!(
         out,
         "{}",
-        duikou::tr!("explain-eval-heading", evaluation = e.name, title = title)
+        crate::tr!("explain-eval-heading", evaluation = e.name, title = title)
     );
     if let (Some(src), Some(loc)) = (
         &e.source,
-        Some(duikou::report::json::location(rules.sources(), e.span)),
+        Some(crate::report::json::location(rules.sources(), e.span)),
     ) {
         let place = format!("{}:{}:{}", loc.file, loc.line, loc.column);
         let _ = writeln!(
             out,
             "  {}",
-            duikou::tr!(
+            crate::tr!(
                 "explain-eval-from",
                 document = src.document,
                 article = src.article,
@@ -96,14 +96,14 @@ pub fn explain(
     let _ = writeln!(
         out,
         "  {}\n",
-        duikou::tr!("explain-eval-group", keys = keys.join(", "))
+        crate::tr!("explain-eval-group", keys = keys.join(", "))
     );
     for (ind, s) in e.indicators.iter().zip(&row.indicators) {
         let kind = ind.kind.map_or("", |k| k.as_str());
         let _ = writeln!(
             out,
             "  {}",
-            duikou::tr!(
+            crate::tr!(
                 "explain-eval-indicator",
                 name = ind.name,
                 kind = kind,
@@ -124,7 +124,7 @@ pub fn explain(
             let _ = writeln!(out, "    {} ({}): {avg}", r.evaluator, percent(r.weight));
         }
         let target = match ind.target_shape {
-            duikou::ast::Type::Percent => percent(ind.target),
+            crate::ast::Type::Percent => percent(ind.target),
             _ => ind.target.normalize().to_string(),
         };
         match (&s.value, s.attainment) {
@@ -132,12 +132,12 @@ pub fn explain(
                 let _ = writeln!(
                     out,
                     "    {}\n",
-                    duikou::tr!(
+                    crate::tr!(
                         "explain-eval-value",
                         value = s.value_text,
                         cmp = ind.cmp.as_str(),
                         target = target,
-                        attainment = duikou::score::attainment_text(a),
+                        attainment = crate::score::attainment_text(a),
                         weight = percent(ind.weight),
                         weighted = format!("{:.2}", round2(a * ind.weight))
                     )
@@ -147,7 +147,7 @@ pub fn explain(
                 let _ = writeln!(
                     out,
                     "    {}\n",
-                    duikou::tr!("explain-eval-undetermined", why = why_of(&s.value))
+                    crate::tr!("explain-eval-undetermined", why = why_of(&s.value))
                 );
             }
         }
@@ -162,7 +162,7 @@ pub fn explain(
             let _ = writeln!(
                 out,
                 "  {}{}",
-                duikou::tr!(
+                crate::tr!(
                     "explain-eval-score",
                     score = format!("{:.2}", round2(score)),
                     grade = row.grade.clone().unwrap_or_else(|| "—".into()),
@@ -174,14 +174,14 @@ pub fn explain(
             );
         }
         None => {
-            let _ = writeln!(out, "  {}", duikou::tr!("explain-eval-score-undetermined"));
+            let _ = writeln!(out, "  {}", crate::tr!("explain-eval-score-undetermined"));
         }
     }
     Ok(out)
 }
 
 /// ` within year 2017` for a ranking taken within some keys; empty otherwise.
-fn partition_text(e: &duikou::engine::compile::EvaluationPlan, row: &ScoreRow) -> String {
+fn partition_text(e: &crate::engine::compile::EvaluationPlan, row: &ScoreRow) -> String {
     let parts: Vec<String> = e
         .rank_within
         .iter()
@@ -192,7 +192,7 @@ fn partition_text(e: &duikou::engine::compile::EvaluationPlan, row: &ScoreRow) -
     } else {
         format!(
             " {}",
-            duikou::tr!("score-within-parts", parts = parts.join(", "))
+            crate::tr!("score-within-parts", parts = parts.join(", "))
         )
     }
 }

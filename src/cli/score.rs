@@ -2,10 +2,10 @@
 
 use super::{EXIT_FINDINGS, EXIT_UNPROCESSABLE, emit};
 use clap::ValueEnum;
-use duikou::data::bind::{self, DataArg};
-use duikou::engine::check::Keep;
-use duikou::engine::run::{self, Options};
-use duikou::report;
+use crate::data::bind::{self, DataArg};
+use crate::engine::check::Keep;
+use crate::engine::run::{self, Options};
+use crate::report;
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
@@ -42,7 +42,7 @@ pub struct ScoreArgs {
 }
 
 pub fn score(args: ScoreArgs) -> ExitCode {
-    let rules = match super::load_clean(&args.rules.paths, &duikou::tr!("cli-before-scoring")) {
+    let rules = match super::load_clean(&args.rules.paths, &crate::tr!("cli-before-scoring")) {
         Ok(r) => r,
         Err(code) => return code,
     };
@@ -52,13 +52,13 @@ pub fn score(args: ScoreArgs) -> ExitCode {
             Some(e) => e,
             None => {
                 let names: Vec<&str> = plan.evaluations.iter().map(|e| e.name.as_str()).collect();
-                let hint = duikou::suggest::did_you_mean(name, names.iter().copied())
+                let hint = crate::suggest::did_you_mean(name, names.iter().copied())
                     .unwrap_or_else(|| {
-                        duikou::tr!("cli-evaluations-are", names = names.join(", "))
+                        crate::tr!("cli-evaluations-are", names = names.join(", "))
                     });
                 eprintln!(
                     "{}",
-                    duikou::tr!("cli-no-evaluation", name = name, hint = hint)
+                    crate::tr!("cli-no-evaluation", name = name, hint = hint)
                 );
                 return ExitCode::from(EXIT_UNPROCESSABLE);
             }
@@ -66,17 +66,17 @@ pub fn score(args: ScoreArgs) -> ExitCode {
         None => match plan.evaluations.first() {
             Some(e) => e,
             None => {
-                eprintln!("{}", duikou::tr!("cli-no-evaluations"));
+                eprintln!("{}", crate::tr!("cli-no-evaluations"));
                 return ExitCode::from(EXIT_UNPROCESSABLE);
             }
         },
     };
     // Warnings about the rules (a grade list in the wrong order, an unattainable target) change
     // what the scores mean: say them before the scores.
-    let warnings: Vec<duikou::Diagnostic> = rules
+    let warnings: Vec<crate::Diagnostic> = rules
         .diagnostics()
         .iter()
-        .filter(|d| d.severity == duikou::Severity::Warning)
+        .filter(|d| d.severity == crate::Severity::Warning)
         .cloned()
         .collect();
     eprint!("{}", report::short::items(&warnings, rules.sources()));
@@ -91,7 +91,7 @@ pub fn score(args: ScoreArgs) -> ExitCode {
         &mut problems,
     );
     if files.is_empty() {
-        eprintln!("{}", duikou::tr!("cli-score-no-data"));
+        eprintln!("{}", crate::tr!("cli-score-no-data"));
         return ExitCode::from(EXIT_UNPROCESSABLE);
     }
     let mut opts = Options {
@@ -105,7 +105,7 @@ pub fn score(args: ScoreArgs) -> ExitCode {
         return code;
     }
     let (data, rows) = run::run_with(plan, &files, &opts, |checker| {
-        duikou::score::score(plan, e, checker)
+        crate::score::score(plan, e, checker)
     });
     for p in problems.iter().chain(&data.problems) {
         eprintln!(
@@ -158,7 +158,7 @@ pub fn score(args: ScoreArgs) -> ExitCode {
         Format::Markdown | Format::Csv | Format::Html | Format::Xlsx
     ) {
         for line in report::score::findings(&rows) {
-            eprintln!("{}", duikou::tr!("cli-warning", message = line));
+            eprintln!("{}", crate::tr!("cli-warning", message = line));
         }
     }
     if data.rows_rejected > 0 || data.files_failed > 0 || !problems.is_empty() {

@@ -29,7 +29,9 @@ use fluent_bundle::FluentValue;
 /// A value put into a message: a number (which plural rules can select on) or text.
 #[derive(Debug, Clone)]
 pub enum Arg {
+    /// A number, which plural rules can select on.
     Number(i64),
+    /// Text, put in as it is.
     Text(String),
 }
 
