@@ -52,7 +52,7 @@ pub(crate) mod authority;
 pub(crate) mod conflicts;
 pub(crate) mod data;
 pub(crate) mod diagnostic;
-pub mod diff;
+pub(crate) mod diff;
 pub mod doc;
 pub(crate) mod engine;
 pub(crate) mod exact;
@@ -97,6 +97,7 @@ pub use years::Years;
 // The public surface beyond the rule set's own calls (docs/architecture.md, "Public API").
 mod describe;
 pub use describe::{EvaluationInfo, FieldInfo, RecordInfo, RuleInfo, ValueType};
+pub use data::bind::Format as DataFormat;
 pub use engine::finding::KeyValue;
 pub use gaps::Options as GapOptions;
 pub use score::{IndicatorScore, Rating, ScoreRow};
