@@ -158,7 +158,31 @@ fn keys_of(rule: &RulePlan) -> Vec<FieldInfo> {
         .collect()
 }
 
+/// How diagnostics are written as text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DiagnosticForm {
+    /// One line each, `file:line:column: severity[code]: message`, as `duikou check --format
+    /// short` prints them.
+    Short,
+    /// With source snippets, labels and help, as `duikou check` prints them; coloured for a
+    /// terminal when `color` is set.
+    Human {
+        /// Whether to colour the text for a terminal.
+        color: bool,
+    },
+}
+
 impl RuleSet {
+    /// `diagnostics` (of this rule set) as text in `form`.
+    pub fn render_diagnostics(&self, diagnostics: &[Diagnostic], form: DiagnosticForm) -> String {
+        match form {
+            DiagnosticForm::Short => crate::report::short::render(diagnostics, self.sources()),
+            DiagnosticForm::Human { color } => {
+                crate::report::human::render(diagnostics, self.sources(), color)
+            }
+        }
+    }
+
     /// The record types and their fields, in declaration order.
     pub fn records(&self) -> Vec<RecordInfo> {
         self.symbols()

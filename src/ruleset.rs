@@ -175,7 +175,8 @@ impl RuleSet {
 
     /// The compiled rules, with the overrides that conflict resolution implies; `None` when the
     /// rule set has errors. Built once, on first use, and shared by every check.
-    pub(crate) fn plan(&self) -> Option<&Plan> {
+    #[doc(hidden)]
+    pub fn plan(&self) -> Option<&Plan> {
         self.compiled().map(|c| &c.plan)
     }
 
@@ -185,12 +186,14 @@ impl RuleSet {
     }
 
     /// The declarations of the rule files, by name.
-    pub(crate) fn symbols(&self) -> &Symbols {
+    #[doc(hidden)]
+    pub fn symbols(&self) -> &Symbols {
         &self.symbols
     }
 
     /// The rule files read, with their text.
-    pub(crate) fn sources(&self) -> &SourceMap {
+    #[doc(hidden)]
+    pub fn sources(&self) -> &SourceMap {
         &self.sources
     }
 }

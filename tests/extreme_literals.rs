@@ -4,7 +4,7 @@
 //! violation.
 
 use duikou::RuleSet;
-use duikou::data::bind::Format;
+use duikou::DataFormat as Format;
 use duikou::fuzzing::{self, DataTarget};
 use std::process::Command;
 

@@ -114,11 +114,11 @@ fn expected(texts: &[(PathBuf, String)], file: &Path) -> Vec<Placed> {
     let rules = duikou::RuleSet::from_sources(sources);
     let mut diags = rules.diagnostics().to_vec();
     if !rules.has_errors() {
-        let opts = duikou::gaps::Options {
+        let opts = duikou::GapOptions {
             year: None,
             as_of: None,
         };
-        diags.extend(duikou::gaps::analyze(rules.symbols(), &opts));
+        diags.extend(rules.gaps(&opts));
         diags.extend_from_slice(rules.conflicts());
     }
     let index = texts.iter().position(|(p, _)| p == file).unwrap();
