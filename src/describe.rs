@@ -212,9 +212,8 @@ impl RuleSet {
             .rules
             .iter()
             .map(|(name, r)| {
-                let compiled = plan.and_then(|p| {
-                    p.rules.iter().find(|x| !x.hidden && x.name == *name)
-                });
+                let compiled =
+                    plan.and_then(|p| p.rules.iter().find(|x| !x.hidden && x.name == *name));
                 RuleInfo {
                     name: name.clone(),
                     permits: r.item.kind == crate::ast::RuleKind::Permit,

@@ -106,8 +106,8 @@ pub mod symbols;
 
 // The public surface beyond the rule set's own calls (docs/architecture.md, "Public API").
 mod describe;
-pub use describe::{DiagnosticForm, EvaluationInfo, FieldInfo, RecordInfo, RuleInfo, ValueType};
 pub use data::bind::Format as DataFormat;
+pub use describe::{DiagnosticForm, EvaluationInfo, FieldInfo, RecordInfo, RuleInfo, ValueType};
 pub use engine::finding::KeyValue;
 pub use gaps::Options as GapOptions;
 pub use score::{IndicatorScore, Rating, ScoreRow};

@@ -7,6 +7,13 @@ use std::path::PathBuf;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub struct FileId(pub(crate) u32);
 
+impl FileId {
+    /// The file's place among the rule files, in the order they were read (0 for the first).
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
 /// A byte range in one source file. Two spans are equal when they are the same range; the
 /// syntax tree leaves its spans out of its own equality field by field, so two trees that
 /// differ only in layout compare equal.

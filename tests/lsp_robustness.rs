@@ -126,11 +126,7 @@ fn expected(texts: &[(PathBuf, String)], file: &Path) -> Vec<Placed> {
     let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
     diags
         .iter()
-        .filter_map(|d| {
-            d.span
-                .filter(|s| s.file.0 as usize == index)
-                .map(|s| (d, s))
-        })
+        .filter_map(|d| d.span.filter(|s| s.file.index() == index).map(|s| (d, s)))
         .map(|(d, s)| {
             let at = |o: u32| {
                 let mut o = (o as usize + bom).min(text.len());

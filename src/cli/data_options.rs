@@ -1,9 +1,9 @@
 //! The options of `check`, `score` and `explain` that say which data is read and how: declared
 //! once and flattened into each command.
 
-use clap::ValueEnum;
 use crate::data::bind::{DataFile, Format};
 use crate::engine::run::Options;
+use clap::ValueEnum;
 use std::io::Read;
 use std::process::ExitCode;
 

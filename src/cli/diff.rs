@@ -1,9 +1,9 @@
 //! `duikou diff`: what a draft changes against the rules in force.
 
 use super::EXIT_UNPROCESSABLE;
-use clap::ValueEnum;
 use crate::data::bind::{self, DataArg};
 use crate::diff::render;
+use clap::ValueEnum;
 use std::path::PathBuf;
 use std::process::ExitCode;
 

@@ -2,9 +2,9 @@
 //! differences and fails.
 
 use super::{EXIT_FINDINGS, EXIT_UNPROCESSABLE};
-use clap::ValueEnum;
 use crate::fmt::{Dialect, FmtError, format_source, rule_files, unified};
 use crate::source::{SourceFile, SourceMap};
+use clap::ValueEnum;
 use std::path::Path;
 use std::process::ExitCode;
 

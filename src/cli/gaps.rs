@@ -1,10 +1,10 @@
 //! `duikou gaps`: responsibility gaps, or the responsibility matrix.
 
 use super::emit;
-use chrono::NaiveDate;
-use clap::ValueEnum;
 use crate::gaps::{self, Options};
 use crate::report;
+use chrono::NaiveDate;
+use clap::ValueEnum;
 use std::process::ExitCode;
 
 #[derive(Clone, Copy, ValueEnum)]

@@ -19,8 +19,8 @@ mod score;
 mod test;
 mod xlsx_out;
 
-use clap::{Parser, Subcommand, ValueEnum};
 use crate::data::csv_file::Encoding;
+use clap::{Parser, Subcommand, ValueEnum};
 use std::path::Path;
 use std::process::ExitCode;
 

@@ -1,11 +1,11 @@
 //! `duikou score`: an evaluation's scores per group, with grades and ranks.
 
 use super::{EXIT_FINDINGS, EXIT_UNPROCESSABLE, emit};
-use clap::ValueEnum;
 use crate::data::bind::{self, DataArg};
 use crate::engine::check::Keep;
 use crate::engine::run::{self, Options};
 use crate::report;
+use clap::ValueEnum;
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
@@ -53,9 +53,7 @@ pub fn score(args: ScoreArgs) -> ExitCode {
             None => {
                 let names: Vec<&str> = plan.evaluations.iter().map(|e| e.name.as_str()).collect();
                 let hint = crate::suggest::did_you_mean(name, names.iter().copied())
-                    .unwrap_or_else(|| {
-                        crate::tr!("cli-evaluations-are", names = names.join(", "))
-                    });
+                    .unwrap_or_else(|| crate::tr!("cli-evaluations-are", names = names.join(", ")));
                 eprintln!(
                     "{}",
                     crate::tr!("cli-no-evaluation", name = name, hint = hint)
