@@ -15,7 +15,7 @@
 //!    the Chinese uses a `$name` the English does not give, or when code uses a key that does
 //!    not exist.
 //!
-//! A new catalogue file is listed once in [`catalogue`] for each language.
+//! A new catalogue file is listed once in `catalogue.rs` for each language.
 
 mod catalogue;
 mod lang;

@@ -55,7 +55,7 @@ pub struct ScoreRow {
     pub indicators: Vec<IndicatorScore>,
     /// 0–100, exact; `None` when an indicator is undetermined.
     pub score: Option<Decimal>,
-    /// The grade of the shown score ([`shown_score`]).
+    /// The grade of the shown score ([`ScoreRow::shown_score`]).
     pub grade: Option<String>,
     /// 1 for the best shown score within the row's partition (`rank within`); rows shown with
     /// the same score share a rank and the next rank skips as many (1, 1, 3).
