@@ -12,12 +12,16 @@ use serde::Serialize;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// For information; never fails a run.
     Info,
+    /// Worth a look; fails a run only when warnings are denied.
     Warning,
+    /// Must be fixed: rules with errors cannot be applied to data.
     Error,
 }
 
 impl Severity {
+    /// The severity as printed: `info`, `warning` or `error`.
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Info => "info",
@@ -31,7 +35,7 @@ macro_rules! codes {
     ($($variant:ident = $text:literal, $severity:ident;)*) => {
         /// A stable diagnostic code.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub enum Code { $($variant,)* }
+        pub enum Code { $(#[doc = concat!("`", $text, "`")] $variant,)* }
 
         impl Code {
             /// Every code, in documentation order.
@@ -167,14 +171,18 @@ impl Code {
 /// A secondary location: "first declared here", "the program's years".
 #[derive(Debug, Clone)]
 pub struct Related {
+    /// The place.
     pub span: Span,
+    /// What the place is.
     pub message: String,
 }
 
 /// A problem found in the rule files.
 #[derive(Debug, Clone)]
 pub struct Diagnostic {
+    /// The stable code.
     pub code: Code,
+    /// How serious it is.
     pub severity: Severity,
     /// One lowercase sentence without a final period; user text in backticks.
     pub message: String,
@@ -182,7 +190,9 @@ pub struct Diagnostic {
     pub span: Option<Span>,
     /// The label on the span.
     pub label: String,
+    /// A hint on how to fix it.
     pub help: Option<String>,
+    /// Other places involved.
     pub related: Vec<Related>,
     /// For problems without a span: the path concerned.
     pub path: Option<String>,
@@ -229,29 +239,29 @@ impl Diagnostic {
         }
     }
 
-    pub fn label(mut self, label: impl Into<String>) -> Self {
+    pub(crate) fn label(mut self, label: impl Into<String>) -> Self {
         self.label = label.into();
         self
     }
 
-    pub fn help(mut self, help: impl Into<String>) -> Self {
+    pub(crate) fn help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
     }
 
-    pub fn maybe_help(mut self, help: Option<String>) -> Self {
+    pub(crate) fn maybe_help(mut self, help: Option<String>) -> Self {
         if help.is_some() {
             self.help = help;
         }
         self
     }
 
-    pub fn years(mut self, years: crate::years::Years) -> Self {
+    pub(crate) fn years(mut self, years: crate::years::Years) -> Self {
         self.years = Some(years);
         self
     }
 
-    pub fn related(mut self, span: Span, message: impl Into<String>) -> Self {
+    pub(crate) fn related(mut self, span: Span, message: impl Into<String>) -> Self {
         self.related.push(Related {
             span,
             message: message.into(),

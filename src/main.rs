@@ -1,8 +1,6 @@
 //! The `duikou` command: a thin layer over the library.
 #![forbid(unsafe_code)]
 
-mod cli;
-
 fn main() -> std::process::ExitCode {
-    cli::run()
+    duikou::run_cli()
 }

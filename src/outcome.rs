@@ -31,7 +31,9 @@ pub struct Report {
 pub struct Summary {
     /// Data rows read, accepted, and rejected.
     pub rows_read: u64,
+    /// Data rows accepted and checked.
     pub rows_checked: u64,
+    /// Data rows rejected (each is in [`Report::rejected`]).
     pub rows_rejected: u64,
     /// Data files or buffers whose reading stopped early or never began.
     pub files_failed: u64,
@@ -48,8 +50,11 @@ pub struct RuleSummary {
     pub article: Option<String>,
     /// Records or groups decided: passed + violations + undetermined.
     pub checked: u64,
+    /// Records or groups that satisfy the rule.
     pub passed: u64,
+    /// Records or groups that break it.
     pub violations: u64,
+    /// Records or groups it cannot decide: a value it needs is missing.
     pub undetermined: u64,
     /// Exempted by `unless`.
     pub exempted: u64,
@@ -66,6 +71,7 @@ pub struct Finding {
     pub rule: String,
     /// Its document and article, when it has one.
     pub article: Option<String>,
+    /// Violation, undetermined or overridden.
     pub kind: FindingKind,
     /// The rule's severity for a violation; warning for undetermined, info for overridden.
     pub severity: Severity,
@@ -84,6 +90,7 @@ pub struct Finding {
     pub record: Option<String>,
     /// A record rule's data source and line (the row number for rows given in memory).
     pub file: Option<String>,
+    /// The line in the data source, or the row number for rows given in memory.
     pub line: Option<u64>,
     /// The left-hand side of the failed comparison, as written in reports.
     pub value: Option<String>,
@@ -97,9 +104,17 @@ pub struct Finding {
 #[serde(tag = "cause", rename_all = "snake_case")]
 pub enum FindingCause {
     /// A value the rule needs is missing or cannot be computed.
-    Undetermined { why: String },
+    Undetermined {
+        /// What is missing or cannot be computed.
+        why: String,
+    },
     /// A prevailing provision applies: the rule it yields to, and why that one prevails.
-    Yields { winner: String, reason: String },
+    Yields {
+        /// The rule that prevails.
+        winner: String,
+        /// Why it prevails.
+        reason: String,
+    },
 }
 
 /// A rejected row, or data that could not be read or bound.
@@ -107,14 +122,20 @@ pub enum FindingCause {
 pub struct Rejected {
     /// The stable code, `duikou::data::…`.
     pub code: &'static str,
+    /// How serious it is.
     pub severity: Severity,
+    /// What is wrong.
     pub message: String,
+    /// How to fix it, when there is a hint.
     pub help: Option<String>,
     /// The data source, its sheet, the 1-based line or row (0 for the whole source) and column
     /// (0 when none is concerned).
     pub file: String,
+    /// The sheet of a workbook.
     pub sheet: Option<String>,
+    /// The 1-based line or row; 0 for the whole source.
     pub line: u64,
+    /// The 1-based column; 0 when none is concerned.
     pub column: u32,
     /// The field concerned.
     pub field: Option<String>,

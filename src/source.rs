@@ -3,17 +3,27 @@
 use serde::Serialize;
 use std::path::PathBuf;
 
-/// Index of a file in a [`SourceMap`].
+/// Index of a rule file, in the order the files were read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
-pub struct FileId(pub u32);
+pub struct FileId(pub(crate) u32);
+
+impl FileId {
+    /// The file's place among the rule files, in the order they were read (0 for the first).
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
 
 /// A byte range in one source file. Two spans are equal when they are the same range; the
 /// syntax tree leaves its spans out of its own equality field by field, so two trees that
 /// differ only in layout compare equal.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub struct Span {
+    /// The file.
     pub file: FileId,
+    /// The byte offset where it starts.
     pub start: u32,
+    /// The byte offset just past its end.
     pub end: u32,
 }
 
@@ -33,7 +43,7 @@ pub fn same_rows<T: PartialEq>(a: &[(T, Span)], b: &[(T, Span)]) -> bool {
 }
 
 impl Span {
-    pub fn new(file: FileId, start: usize, end: usize) -> Self {
+    pub(crate) fn new(file: FileId, start: usize, end: usize) -> Self {
         Span {
             file,
             start: start as u32,
@@ -42,7 +52,7 @@ impl Span {
     }
 
     /// The smallest span covering both.
-    pub fn to(self, other: Span) -> Span {
+    pub(crate) fn to(self, other: Span) -> Span {
         Span {
             file: self.file,
             start: self.start.min(other.start),
@@ -50,10 +60,12 @@ impl Span {
         }
     }
 
+    /// Its length in bytes.
     pub fn len(&self) -> usize {
         (self.end - self.start) as usize
     }
 
+    /// Whether it covers no byte.
     pub fn is_empty(&self) -> bool {
         self.end == self.start
     }
@@ -146,8 +158,11 @@ impl SourceMap {
 /// Where a finding is.
 #[derive(Debug, Clone, Serialize)]
 pub struct Location {
+    /// The file, as it was given.
     pub file: String,
+    /// The 1-based line.
     pub line: usize,
+    /// The 1-based column, in characters.
     pub column: usize,
 }
 

@@ -9,14 +9,18 @@ pub struct Years {
     ranges: Vec<(i32, i32)>,
 }
 
+/// The start of a set open to the past.
 pub const OPEN_START: i32 = i32::MIN;
+/// The end of a set open to the future.
 pub const OPEN_END: i32 = i32::MAX;
 
 impl Years {
+    /// No year.
     pub fn none() -> Years {
         Years::default()
     }
 
+    /// Every year.
     pub fn all() -> Years {
         Years::range(OPEN_START, OPEN_END)
     }
@@ -32,26 +36,32 @@ impl Years {
         }
     }
 
+    /// Whether the set holds no year.
     pub fn is_empty(&self) -> bool {
         self.ranges.is_empty()
     }
 
+    /// The sorted, disjoint inclusive ranges.
     pub fn ranges(&self) -> &[(i32, i32)] {
         &self.ranges
     }
 
+    /// The first year, when there is one.
     pub fn first(&self) -> Option<i32> {
         self.ranges.first().map(|r| r.0)
     }
 
+    /// The last year, when there is one.
     pub fn last(&self) -> Option<i32> {
         self.ranges.last().map(|r| r.1)
     }
 
+    /// Whether `y` is in the set.
     pub fn contains(&self, y: i32) -> bool {
         self.ranges.iter().any(|&(a, b)| a <= y && y <= b)
     }
 
+    /// The years in both sets.
     pub fn intersect(&self, other: &Years) -> Years {
         let mut out = Vec::new();
         for &(a, b) in &self.ranges {
@@ -65,6 +75,7 @@ impl Years {
         Years::normalised(out)
     }
 
+    /// The years in either set.
     pub fn union(&self, other: &Years) -> Years {
         let mut all = self.ranges.clone();
         all.extend_from_slice(&other.ranges);

@@ -3,8 +3,8 @@
 //! nothing panics, and a result too large to compute is `undetermined`, never a pass or a
 //! violation.
 
+use duikou::DataFormat as Format;
 use duikou::RuleSet;
-use duikou::data::bind::Format;
 use duikou::fuzzing::{self, DataTarget};
 use std::process::Command;
 

@@ -58,9 +58,8 @@ fn findings(sources: Vec<(String, String)>) -> Vec<String> {
     let rules = RuleSet::from_sources(sources);
     let mut diags = rules.diagnostics().to_vec();
     if !rules.has_errors() {
-        diags.extend(duikou::gaps::analyze(rules.symbols(), &Default::default()));
-        let plan = duikou::engine::compile::Plan::build(rules.symbols(), rules.sources());
-        diags.extend(duikou::conflicts::analyze(rules.symbols(), &plan));
+        diags.extend(rules.gaps(&duikou::GapOptions::default()));
+        diags.extend_from_slice(rules.conflicts());
     }
     diags
         .iter()

@@ -2,7 +2,7 @@
 //! TARGET/`), and one seed of each target's corpus, through the same pipelines the targets
 //! drive (`duikou::fuzzing`). A target without a regressions folder has nothing to replay.
 
-use duikou::data::bind::Format;
+use duikou::DataFormat as Format;
 use duikou::fuzzing::{self, DataTarget, SheetTarget};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};

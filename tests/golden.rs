@@ -37,14 +37,13 @@ fn run_case(case: &Path) -> Result<(), Failed> {
     // Cases under `gaps/` also show the responsibility gaps (`duikou gaps`), when the rules
     // themselves have no error.
     if case.components().any(|c| c.as_os_str() == "gaps") && !rules.has_errors() {
-        diags.extend(duikou::gaps::analyze(rules.symbols(), &Default::default()));
+        diags.extend(rules.gaps(&duikou::GapOptions::default()));
     }
     // Cases under `conflicts/` show the conflicts (`duikou conflicts`), likewise.
     if case.components().any(|c| c.as_os_str() == "conflicts") && !rules.has_errors() {
-        let plan = duikou::engine::compile::Plan::build(rules.symbols(), rules.sources());
-        diags.extend(duikou::conflicts::analyze(rules.symbols(), &plan));
+        diags.extend_from_slice(rules.conflicts());
     }
-    let actual = duikou::report::short::render(&diags, rules.sources());
+    let actual = rules.render_diagnostics(&diags, duikou::DiagnosticForm::Short);
     let expected_file = expected_path(case);
     if std::env::var_os("DUIKOU_BLESS").is_some() {
         std::fs::write(&expected_file, &actual).map_err(|e| Failed::from(e.to_string()))?;

@@ -114,11 +114,11 @@ fn expected(texts: &[(PathBuf, String)], file: &Path) -> Vec<Placed> {
     let rules = duikou::RuleSet::from_sources(sources);
     let mut diags = rules.diagnostics().to_vec();
     if !rules.has_errors() {
-        let opts = duikou::gaps::Options {
+        let opts = duikou::GapOptions {
             year: None,
             as_of: None,
         };
-        diags.extend(duikou::gaps::analyze(rules.symbols(), &opts));
+        diags.extend(rules.gaps(&opts));
         diags.extend_from_slice(rules.conflicts());
     }
     let index = texts.iter().position(|(p, _)| p == file).unwrap();
@@ -126,11 +126,7 @@ fn expected(texts: &[(PathBuf, String)], file: &Path) -> Vec<Placed> {
     let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
     diags
         .iter()
-        .filter_map(|d| {
-            d.span
-                .filter(|s| s.file.0 as usize == index)
-                .map(|s| (d, s))
-        })
+        .filter_map(|d| d.span.filter(|s| s.file.index() == index).map(|s| (d, s)))
         .map(|(d, s)| {
             let at = |o: u32| {
                 let mut o = (o as usize + bom).min(text.len());

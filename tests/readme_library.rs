@@ -26,7 +26,7 @@ fn the_readme_library_example_runs() -> Result<(), Box<dyn std::error::Error>> {
     assert!(!one.rejected.is_empty());
 
     assert!(!rules.conflicts().is_empty());
-    let _gaps = rules.gaps(&duikou::gaps::Options::default());
+    let _gaps = rules.gaps(&duikou::GapOptions::default());
     let scores = rules.score(&Data::new(), Some("援疆考核"))?;
     assert!(!scores.rows.is_empty());
     let why = rules.explain(

@@ -6,7 +6,7 @@ use std::process::Command;
 #[test]
 fn shipped_rules_have_no_diagnostics() {
     let rules = RuleSet::load(&["rules".into()]);
-    let shown = duikou::report::short::render(rules.diagnostics(), rules.sources());
+    let shown = rules.render_diagnostics(rules.diagnostics(), duikou::DiagnosticForm::Short);
     assert!(rules.diagnostics().is_empty(), "{shown}");
     let s = rules.symbols();
     assert!(s.pairs.len() >= 19, "every 援疆 supporter is paired");

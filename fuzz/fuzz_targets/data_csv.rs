@@ -2,7 +2,7 @@
 //! once, then scored and rendered.
 #![no_main]
 
-use duikou::data::bind::Format;
+use duikou::DataFormat as Format;
 use duikou::fuzzing::DataTarget;
 use libfuzzer_sys::fuzz_target;
 use std::sync::OnceLock;

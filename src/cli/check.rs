@@ -1,14 +1,14 @@
 //! `duikou check`: static checks, gaps, and the compliance check of data.
 
 use super::{EXIT_UNPROCESSABLE, Format, emit};
-use duikou::data::bind::{self, DataArg};
-use duikou::engine::check::Keep;
-use duikou::engine::run::{self, Options};
-use duikou::report::data::CheckReport;
-use duikou::report::overview::{self, Overview};
-use duikou::report::{self, html};
-use duikou::score::ScoreRow;
-use duikou::{Diagnostic, RuleSet, Severity};
+use crate::data::bind::{self, DataArg};
+use crate::engine::check::Keep;
+use crate::engine::run::{self, Options};
+use crate::report::data::CheckReport;
+use crate::report::overview::{self, Overview};
+use crate::report::{self, html};
+use crate::score::ScoreRow;
+use crate::{Diagnostic, RuleSet, Severity};
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
@@ -45,7 +45,7 @@ pub fn check(args: CheckArgs) -> ExitCode {
     let mut diags = rules.diagnostics().to_vec();
     if !rules.has_errors() {
         let opts = super::gaps::options(args.year, args.as_of);
-        diags.extend(duikou::gaps::analyze(rules.symbols(), &opts));
+        diags.extend(crate::gaps::analyze(rules.symbols(), &opts));
         diags.extend_from_slice(rules.conflicts());
     }
     if args.deny_warnings {
@@ -146,7 +146,7 @@ fn readable(
             matrix: if rules.has_errors() {
                 Vec::new()
             } else {
-                duikou::gaps::matrix::matrix(
+                crate::gaps::matrix::matrix(
                     rules.symbols(),
                     &super::gaps::options(args.year, args.as_of),
                 )
@@ -165,7 +165,7 @@ fn check_data(
     rules: &RuleSet,
     diags: &[Diagnostic],
     files: Vec<bind::DataFile>,
-    problems: Vec<duikou::data::problem::DataProblem>,
+    problems: Vec<crate::data::problem::DataProblem>,
 ) -> ExitCode {
     let plan = super::plan_of(rules);
     let opts = match run_options(args, &files) {
@@ -179,7 +179,7 @@ fn check_data(
         }
         plan.evaluations
             .iter()
-            .map(|e| (e.name.clone(), duikou::score::score(plan, e, checker)))
+            .map(|e| (e.name.clone(), crate::score::score(plan, e, checker)))
             .collect::<Vec<_>>()
     });
     data.files_failed += problems
@@ -213,7 +213,7 @@ fn check_data(
             None => report.write_json(&mut std::io::stdout().lock()),
         };
         if let Err(e) = written {
-            eprintln!("{}", duikou::tr!("cli-cannot-write-report", reason = e));
+            eprintln!("{}", crate::tr!("cli-cannot-write-report", reason = e));
             return ExitCode::from(EXIT_UNPROCESSABLE);
         }
         return exit;

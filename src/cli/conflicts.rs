@@ -22,11 +22,11 @@ pub fn conflicts(args: ConflictsArgs) -> ExitCode {
         super::load_clean_sarif(
             &args.rules.paths,
             "conflicts",
-            &duikou::tr!("cli-before-conflicts"),
+            &crate::tr!("cli-before-conflicts"),
             args.out.output.as_deref(),
         )
     } else {
-        super::load_clean(&args.rules.paths, &duikou::tr!("cli-before-conflicts"))
+        super::load_clean(&args.rules.paths, &crate::tr!("cli-before-conflicts"))
     };
     let rules = match loaded {
         Ok(r) => r,

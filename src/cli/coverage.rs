@@ -2,11 +2,11 @@
 
 use super::test::{Format, TestArgs};
 use super::{EXIT_FINDINGS, EXIT_UNPROCESSABLE, emit};
-use duikou::testing::coverage_report;
-use duikou::testing::{TestResult, coverage};
+use crate::testing::coverage_report;
+use crate::testing::{TestResult, coverage};
 use std::process::ExitCode;
 
-pub fn report(rules: &duikou::RuleSet, results: &[TestResult], args: &TestArgs) -> ExitCode {
+pub fn report(rules: &crate::RuleSet, results: &[TestResult], args: &TestArgs) -> ExitCode {
     let cov = coverage::measure(rules);
     let passed = results.iter().filter(|r| r.passed).count();
     let failed = results.len() - passed;
@@ -28,7 +28,7 @@ pub fn report(rules: &duikou::RuleSet, results: &[TestResult], args: &TestArgs) 
             for r in results.iter().filter(|r| !r.passed) {
                 s.push_str(&format!("FAILED {} ({})\n", r.name, r.location));
             }
-            s.push_str(&duikou::tr!(
+            s.push_str(&crate::tr!(
                 "cli-passed-failed",
                 passed = passed,
                 failed = failed
@@ -38,7 +38,7 @@ pub fn report(rules: &duikou::RuleSet, results: &[TestResult], args: &TestArgs) 
             s
         }
         Format::Junit | Format::Sarif => {
-            eprintln!("{}", duikou::tr!("cli-coverage-formats"));
+            eprintln!("{}", crate::tr!("cli-coverage-formats"));
             return ExitCode::from(EXIT_UNPROCESSABLE);
         }
     };
@@ -49,7 +49,7 @@ pub fn report(rules: &duikou::RuleSet, results: &[TestResult], args: &TestArgs) 
     if below {
         eprintln!(
             "{}",
-            duikou::tr!(
+            crate::tr!(
                 "cli-coverage-below",
                 percent = format!("{:.2}", cov.percent),
                 min = args.min_coverage.unwrap_or_default()

@@ -1,9 +1,9 @@
 //! The options of `check`, `score` and `explain` that say which data is read and how: declared
 //! once and flattened into each command.
 
+use crate::data::bind::{DataFile, Format};
+use crate::engine::run::Options;
 use clap::ValueEnum;
-use duikou::data::bind::{DataFile, Format};
-use duikou::engine::run::Options;
 use std::io::Read;
 use std::process::ExitCode;
 
@@ -27,7 +27,7 @@ pub struct DataOptions {
     #[arg(long, value_enum, default_value = "auto")]
     pub encoding: super::EncodingArg,
     /// The cell delimiter of CSV and text exports: `,` `;` `tab` or `|` (detected when not given).
-    #[arg(long, value_name = "CHAR", value_parser = duikou::data::delimiter::parse)]
+    #[arg(long, value_name = "CHAR", value_parser = crate::data::delimiter::parse)]
     delimiter: Option<u8>,
     /// The row (1-based) that holds the column headers (found automatically when not given).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
@@ -36,11 +36,11 @@ pub struct DataOptions {
     #[arg(long, value_enum, value_name = "FORMAT")]
     data_format: Option<DataFormatArg>,
     /// The most groups a group rule holds (about 0.5 KB of memory each); a rule whose data
-    /// has more is not decided, with the error `duikou::data::too_many_groups`.
+    /// has more is not decided, with the error `crate::data::too_many_groups`.
     #[arg(
         long,
         value_name = "N",
-        default_value_t = duikou::engine::groups::DEFAULT_MAX_GROUPS,
+        default_value_t = crate::engine::groups::DEFAULT_MAX_GROUPS,
         value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..)
     )]
     max_groups: usize,
@@ -52,10 +52,10 @@ pub struct DataOptions {
 
 impl DataOptions {
     /// The `--data` arguments, parsed.
-    pub fn arguments(&self) -> Vec<duikou::data::bind::DataArg> {
+    pub fn arguments(&self) -> Vec<crate::data::bind::DataArg> {
         self.data
             .iter()
-            .map(|d| duikou::data::bind::DataArg::parse(d))
+            .map(|d| crate::data::bind::DataArg::parse(d))
             .collect()
     }
 
@@ -80,7 +80,7 @@ impl DataOptions {
         if files.iter().any(|f| f.path.as_os_str() == "-") {
             let mut bytes = Vec::new();
             if let Err(e) = std::io::stdin().lock().read_to_end(&mut bytes) {
-                eprintln!("{}", duikou::tr!("cli-cannot-read-stdin", reason = e));
+                eprintln!("{}", crate::tr!("cli-cannot-read-stdin", reason = e));
                 return Err(ExitCode::from(super::EXIT_UNPROCESSABLE));
             }
             opts.stdin = Some(std::sync::Arc::new(bytes));

@@ -1,9 +1,9 @@
 //! `duikou diff`: what a draft changes against the rules in force.
 
 use super::EXIT_UNPROCESSABLE;
+use crate::data::bind::{self, DataArg};
+use crate::diff::render;
 use clap::ValueEnum;
-use duikou::data::bind::{self, DataArg};
-use duikou::diff::render;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -36,14 +36,14 @@ pub struct DiffArgs {
 pub fn diff(args: DiffArgs) -> ExitCode {
     let old = match super::load_clean(
         std::slice::from_ref(&args.old),
-        &duikou::tr!("cli-before-comparing"),
+        &crate::tr!("cli-before-comparing"),
     ) {
         Ok(r) => r,
         Err(code) => return code,
     };
     let new = match super::load_clean(
         std::slice::from_ref(&args.new),
-        &duikou::tr!("cli-before-comparing"),
+        &crate::tr!("cli-before-comparing"),
     ) {
         Ok(r) => r,
         Err(code) => return code,
@@ -59,7 +59,7 @@ pub fn diff(args: DiffArgs) -> ExitCode {
             for p in &problems {
                 eprintln!(
                     "{}",
-                    duikou::tr!(
+                    crate::tr!(
                         "cli-error-at",
                         message = p.message,
                         place = p.location.display()
@@ -70,7 +70,7 @@ pub fn diff(args: DiffArgs) -> ExitCode {
         }
         Some(files)
     };
-    let report = duikou::diff::diff(&old, &new, files.as_deref());
+    let report = crate::diff::diff(&old, &new, files.as_deref());
     let text = match args.format {
         Format::Human => render::human(&report),
         Format::Json => render::json(&report),

@@ -14,15 +14,15 @@ pub struct DocArgs {
 }
 
 pub fn doc(args: DocArgs) -> ExitCode {
-    let rules = match super::load_clean(&args.rules.paths, &duikou::tr!("cli-before-publishing")) {
+    let rules = match super::load_clean(&args.rules.paths, &crate::tr!("cli-before-publishing")) {
         Ok(r) => r,
         Err(code) => return code,
     };
-    let site = duikou::doc::build(&rules);
+    let site = crate::doc::build(&rules);
     if let Err(e) = site.write(&args.output) {
         eprintln!(
             "{}",
-            duikou::tr!(
+            crate::tr!(
                 "cli-doc-cannot-write",
                 dir = args.output.display(),
                 reason = e
@@ -32,9 +32,9 @@ pub fn doc(args: DocArgs) -> ExitCode {
     }
     eprintln!(
         "{}",
-        duikou::tr!(
+        crate::tr!(
             "cli-doc-wrote",
-            files = duikou::report::plural(site.files.len(), "file"),
+            files = crate::report::plural(site.files.len(), "file"),
             dir = args.output.display(),
             index = args.output.join("index.html").display()
         )

@@ -1,11 +1,11 @@
 //! `duikou explain`: one rule's computation for one group or record.
 
 use super::EXIT_UNPROCESSABLE;
-use duikou::RuleSet;
-use duikou::data::bind::{self, DataArg, DataFile};
-use duikou::data::problem::DataProblem;
-use duikou::engine::explain::{self, Target};
-use duikou::engine::run::Options;
+use crate::RuleSet;
+use crate::data::bind::{self, DataArg, DataFile};
+use crate::data::problem::DataProblem;
+use crate::engine::explain::{self, Target};
+use crate::engine::run::Options;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -49,7 +49,7 @@ pub fn explain(mut args: ExplainArgs) -> ExitCode {
     let rule = if args.evaluation.is_some() {
         None
     } else if args.targets.is_empty() {
-        eprintln!("{}", duikou::tr!("cli-explain-name-rule"));
+        eprintln!("{}", crate::tr!("cli-explain-name-rule"));
         return ExitCode::from(EXIT_UNPROCESSABLE);
     } else {
         Some(args.targets.remove(0))
@@ -58,7 +58,7 @@ pub fn explain(mut args: ExplainArgs) -> ExitCode {
     if paths.is_empty() {
         paths.push(PathBuf::from("rules"));
     }
-    let rules = match super::load_clean(&paths, &duikou::tr!("cli-before-explaining")) {
+    let rules = match super::load_clean(&paths, &crate::tr!("cli-before-explaining")) {
         Ok(r) => r,
         Err(code) => return code,
     };
@@ -98,7 +98,7 @@ fn explain_evaluation(args: &ExplainArgs, rules: &RuleSet, files: &[DataFile]) -
             ExitCode::SUCCESS
         }
         Err(why) => {
-            eprintln!("{}", duikou::tr!("cli-error", message = why));
+            eprintln!("{}", crate::tr!("cli-error", message = why));
             ExitCode::from(EXIT_UNPROCESSABLE)
         }
     }
@@ -120,9 +120,9 @@ fn explain_rule(
             .filter(|x| !x.hidden)
             .map(|x| x.name.as_str())
             .collect();
-        let hint = duikou::suggest::did_you_mean(rule, names.iter().copied())
-            .unwrap_or_else(|| duikou::tr!("cli-rules-are", names = names.join(", ")));
-        eprintln!("{}", duikou::tr!("cli-no-rule", rule = rule, hint = hint));
+        let hint = crate::suggest::did_you_mean(rule, names.iter().copied())
+            .unwrap_or_else(|| crate::tr!("cli-rules-are", names = names.join(", ")));
+        eprintln!("{}", crate::tr!("cli-no-rule", rule = rule, hint = hint));
         return ExitCode::from(EXIT_UNPROCESSABLE);
     };
     for p in bind_problems {
@@ -135,7 +135,7 @@ fn explain_rule(
         );
     }
     if files.is_empty() {
-        eprintln!("{}", duikou::tr!("cli-explain-no-data"));
+        eprintln!("{}", crate::tr!("cli-explain-no-data"));
         return ExitCode::from(EXIT_UNPROCESSABLE);
     }
     let target = match target_of(args) {
@@ -159,7 +159,7 @@ fn explain_rule(
                 Format::Json => {
                     // The outcome word is read from the English explanation, whatever `--lang`
                     // says; the steps stay in the output language.
-                    let english = duikou::i18n::with_lang(duikou::Lang::En, || run(files))
+                    let english = crate::i18n::with_lang(crate::Lang::En, || run(files))
                         .map(|(t, _)| t)
                         .unwrap_or_default();
                     print!(
@@ -171,7 +171,7 @@ fn explain_rule(
             ExitCode::SUCCESS
         }
         Err(why) => {
-            eprintln!("{}", duikou::tr!("cli-error", message = why));
+            eprintln!("{}", crate::tr!("cli-error", message = why));
             ExitCode::from(EXIT_UNPROCESSABLE)
         }
     }
@@ -181,7 +181,7 @@ fn explain_rule(
 fn target_of(args: &ExplainArgs) -> Result<Target, ExitCode> {
     match (&args.group, &args.record) {
         (Some(g), _) => group_keys(g).map(Target::Group).map_err(|why| {
-            eprintln!("{}", duikou::tr!("cli-error", message = why));
+            eprintln!("{}", crate::tr!("cli-error", message = why));
             ExitCode::from(EXIT_UNPROCESSABLE)
         }),
         (None, Some(k)) => Ok(Target::Record(k.clone())),

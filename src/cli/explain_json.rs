@@ -1,8 +1,8 @@
 //! `duikou explain --format json`: the explanation of a rule or of a score as one JSON object.
 
-use duikou::engine::compile::EvaluationPlan;
-use duikou::engine::finding::{DataFinding, FindingKind};
-use duikou::score::{ScoreRow, attainment_text, round2};
+use crate::engine::compile::EvaluationPlan;
+use crate::engine::finding::{DataFinding, FindingKind};
+use crate::score::{ScoreRow, attainment_text, round2};
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
@@ -45,12 +45,12 @@ fn outcome_of(text: &str) -> &'static str {
 /// shown and exact, the message, and the steps as the text report gives them, line by line.
 pub fn rule(
     rule: &str,
-    target: &duikou::engine::explain::Target,
+    target: &crate::engine::explain::Target,
     text: &str,
     english: &str,
     verdict: Option<&DataFinding>,
 ) -> String {
-    use duikou::engine::explain::Target;
+    use crate::engine::explain::Target;
     let target = match target {
         Target::Group(pairs) => {
             let group: serde_json::Map<String, Value> = pairs
@@ -87,12 +87,12 @@ pub fn rule(
 
 /// One indicator of a score explanation.
 fn indicator(
-    ind: &duikou::engine::compile::IndicatorPlan,
-    s: &duikou::score::IndicatorScore,
+    ind: &crate::engine::compile::IndicatorPlan,
+    s: &crate::score::IndicatorScore,
 ) -> Value {
     let target = match ind.target_shape {
-        duikou::ast::Type::Percent => {
-            format!("{}%", duikou::exact::percent_text(ind.target))
+        crate::ast::Type::Percent => {
+            format!("{}%", crate::exact::percent_text(ind.target))
         }
         _ => ind.target.normalize().to_string(),
     };
@@ -102,7 +102,7 @@ fn indicator(
         .map(|r| {
             json!({
                 "evaluator": r.evaluator,
-                "weight": format!("{}%", duikou::exact::percent_text(r.weight)),
+                "weight": format!("{}%", crate::exact::percent_text(r.weight)),
                 "average": r.average.as_ref().ok().map(|a| format!("{:.2}", round2(*a))),
                 "average_exact": r.average.as_ref().ok().map(|a| exact(*a)),
                 "undetermined": r.average.as_ref().err(),
@@ -117,7 +117,7 @@ fn indicator(
     json!({
         "name": ind.name,
         "kind": ind.kind.map(|k| k.as_str()),
-        "weight": format!("{}%", duikou::exact::percent_text(ind.weight)),
+        "weight": format!("{}%", crate::exact::percent_text(ind.weight)),
         "expression": ind.text,
         "target": format!("{} {target}", ind.cmp.as_str()),
         "parts": parts,

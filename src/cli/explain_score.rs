@@ -1,15 +1,15 @@
 //! `duikou explain --evaluation NAME --group …`: how one group's score was derived.
 
-use duikou::RuleSet;
-use duikou::data::bind::DataFile;
-use duikou::engine::compile::{EvaluationPlan, IndicatorPlan, Plan};
-use duikou::engine::run::{self, Options};
-use duikou::score::{IndicatorScore, ScoreRow, round2};
+use crate::RuleSet;
+use crate::data::bind::DataFile;
+use crate::engine::compile::{EvaluationPlan, IndicatorPlan, Plan};
+use crate::engine::run::{self, Options};
+use crate::score::{IndicatorScore, ScoreRow, round2};
 use rust_decimal::Decimal;
 use std::fmt::Write;
 
 fn percent(d: Decimal) -> String {
-    format!("{}%", duikou::exact::percent_text(d))
+    format!("{}%", crate::exact::percent_text(d))
 }
 
 /// Whether `row` is the group `k=v,…` (actor values by name or alias).
@@ -38,21 +38,21 @@ pub fn explain(
 ) -> Result<String, String> {
     let Some(e) = plan.evaluations.iter().find(|e| e.name == name) else {
         let names: Vec<&str> = plan.evaluations.iter().map(|e| e.name.as_str()).collect();
-        let hint = duikou::suggest::did_you_mean(name, names.iter().copied())
-            .unwrap_or_else(|| duikou::tr!("cli-evaluations-are", names = names.join(", ")));
-        return Err(duikou::tr!(
+        let hint = crate::suggest::did_you_mean(name, names.iter().copied())
+            .unwrap_or_else(|| crate::tr!("cli-evaluations-are", names = names.join(", ")));
+        return Err(crate::tr!(
             "cli-no-evaluation-msg",
             name = name,
             hint = hint
         ));
     };
     if files.is_empty() {
-        return Err(duikou::tr!("explain-eval-no-data"));
+        return Err(crate::tr!("explain-eval-no-data"));
     }
     let pairs = super::explain::group_keys(group)?;
-    let (_, rows) = run::run_with(plan, files, opts, |c| duikou::score::score(plan, e, c));
+    let (_, rows) = run::run_with(plan, files, opts, |c| crate::score::score(plan, e, c));
     let Some(row) = rows.iter().find(|r| matches(plan, r, &pairs)) else {
-        return Err(duikou::tr!(
+        return Err(crate::tr!(
             "cli-evaluation-no-group",
             name = name,
             group = group
@@ -80,17 +80,17 @@ fn write_heading(out: &mut String, rules: &RuleSet, e: &EvaluationPlan, row: &Sc
     let _ = writeln!(
         out,
         "{}",
-        duikou::tr!("explain-eval-heading", evaluation = e.name, title = title)
+        crate::tr!("explain-eval-heading", evaluation = e.name, title = title)
     );
     if let (Some(src), Some(loc)) = (
         &e.source,
-        Some(duikou::report::json::location(rules.sources(), e.span)),
+        Some(crate::report::json::location(rules.sources(), e.span)),
     ) {
         let place = format!("{}:{}:{}", loc.file, loc.line, loc.column);
         let _ = writeln!(
             out,
             "  {}",
-            duikou::tr!(
+            crate::tr!(
                 "explain-eval-from",
                 document = src.document,
                 article = src.article,
@@ -106,7 +106,7 @@ fn write_heading(out: &mut String, rules: &RuleSet, e: &EvaluationPlan, row: &Sc
     let _ = writeln!(
         out,
         "  {}\n",
-        duikou::tr!("explain-eval-group", keys = keys.join(", "))
+        crate::tr!("explain-eval-group", keys = keys.join(", "))
     );
 }
 
@@ -117,7 +117,7 @@ fn write_indicator(out: &mut String, ind: &IndicatorPlan, s: &IndicatorScore) {
     let _ = writeln!(
         out,
         "  {}",
-        duikou::tr!(
+        crate::tr!(
             "explain-eval-indicator",
             name = ind.name,
             kind = kind,
@@ -138,7 +138,7 @@ fn write_indicator(out: &mut String, ind: &IndicatorPlan, s: &IndicatorScore) {
         let _ = writeln!(out, "    {} ({}): {avg}", r.evaluator, percent(r.weight));
     }
     let target = match ind.target_shape {
-        duikou::ast::Type::Percent => percent(ind.target),
+        crate::ast::Type::Percent => percent(ind.target),
         _ => ind.target.normalize().to_string(),
     };
     match (&s.value, s.attainment) {
@@ -146,12 +146,12 @@ fn write_indicator(out: &mut String, ind: &IndicatorPlan, s: &IndicatorScore) {
             let _ = writeln!(
                 out,
                 "    {}\n",
-                duikou::tr!(
+                crate::tr!(
                     "explain-eval-value",
                     value = s.value_text,
                     cmp = ind.cmp.as_str(),
                     target = target,
-                    attainment = duikou::score::attainment_text(a),
+                    attainment = crate::score::attainment_text(a),
                     weight = percent(ind.weight),
                     weighted = format!("{:.2}", round2(a * ind.weight))
                 )
@@ -161,7 +161,7 @@ fn write_indicator(out: &mut String, ind: &IndicatorPlan, s: &IndicatorScore) {
             let _ = writeln!(
                 out,
                 "    {}\n",
-                duikou::tr!("explain-eval-undetermined", why = why_of(&s.value))
+                crate::tr!("explain-eval-undetermined", why = why_of(&s.value))
             );
         }
     }
@@ -179,7 +179,7 @@ fn write_score(out: &mut String, e: &EvaluationPlan, row: &ScoreRow) {
             let _ = writeln!(
                 out,
                 "  {}{}",
-                duikou::tr!(
+                crate::tr!(
                     "explain-eval-score",
                     score = format!("{:.2}", round2(score)),
                     grade = row.grade.clone().unwrap_or_else(|| "—".into()),
@@ -191,13 +191,13 @@ fn write_score(out: &mut String, e: &EvaluationPlan, row: &ScoreRow) {
             );
         }
         None => {
-            let _ = writeln!(out, "  {}", duikou::tr!("explain-eval-score-undetermined"));
+            let _ = writeln!(out, "  {}", crate::tr!("explain-eval-score-undetermined"));
         }
     }
 }
 
 /// ` within year 2017` for a ranking taken within some keys; empty otherwise.
-fn partition_text(e: &duikou::engine::compile::EvaluationPlan, row: &ScoreRow) -> String {
+fn partition_text(e: &crate::engine::compile::EvaluationPlan, row: &ScoreRow) -> String {
     let parts: Vec<String> = e
         .rank_within
         .iter()
@@ -208,7 +208,7 @@ fn partition_text(e: &duikou::engine::compile::EvaluationPlan, row: &ScoreRow) -
     } else {
         format!(
             " {}",
-            duikou::tr!("score-within-parts", parts = parts.join(", "))
+            crate::tr!("score-within-parts", parts = parts.join(", "))
         )
     }
 }

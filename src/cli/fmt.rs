@@ -2,9 +2,9 @@
 //! differences and fails.
 
 use super::{EXIT_FINDINGS, EXIT_UNPROCESSABLE};
+use crate::fmt::{Dialect, FmtError, format_source, rule_files, unified};
+use crate::source::{SourceFile, SourceMap};
 use clap::ValueEnum;
-use duikou::fmt::{Dialect, FmtError, format_source, rule_files, unified};
-use duikou::source::{SourceFile, SourceMap};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -47,7 +47,7 @@ pub fn fmt(args: FmtArgs) -> ExitCode {
     let mut failed = !problems.is_empty();
     print!(
         "{}",
-        duikou::report::human::render(&problems, &SourceMap::default(), false)
+        crate::report::human::render(&problems, &SourceMap::default(), false)
     );
     let mut changed = 0;
     for file in &files {
@@ -57,15 +57,15 @@ pub fn fmt(args: FmtArgs) -> ExitCode {
             Outcome::Failed => failed = true,
         }
     }
-    let files_n = duikou::report::plural(files.len(), "file");
+    let files_n = crate::report::plural(files.len(), "file");
     let summary = if args.check {
-        duikou::tr!(
+        crate::tr!(
             "cli-fmt-need-formatting",
             changed = changed,
             files = files_n
         )
     } else {
-        duikou::tr!("cli-fmt-formatted", changed = changed, files = files_n)
+        crate::tr!("cli-fmt-formatted", changed = changed, files = files_n)
     };
     eprintln!("{summary}");
     if failed {
@@ -82,13 +82,13 @@ fn one_file(path: &Path, dialect: Dialect, check: bool) -> Outcome {
     let text = match std::fs::read(path).map(String::from_utf8) {
         Ok(Ok(t)) => t,
         Ok(Err(_)) => {
-            eprintln!("{}", duikou::tr!("cli-fmt-not-utf8", file = shown));
+            eprintln!("{}", crate::tr!("cli-fmt-not-utf8", file = shown));
             return Outcome::Failed;
         }
         Err(e) => {
             eprintln!(
                 "{}",
-                duikou::tr!("cli-cannot-read", file = shown, reason = e)
+                crate::tr!("cli-cannot-read", file = shown, reason = e)
             );
             return Outcome::Failed;
         }
@@ -111,7 +111,7 @@ fn one_file(path: &Path, dialect: Dialect, check: bool) -> Outcome {
     } else if let Err(e) = std::fs::write(path, &formatted) {
         eprintln!(
             "{}",
-            duikou::tr!("cli-cannot-write", file = shown, reason = e)
+            crate::tr!("cli-cannot-write", file = shown, reason = e)
         );
         return Outcome::Failed;
     }
@@ -128,12 +128,12 @@ fn report_error(path: &Path, text: &str, e: &FmtError) {
                 text.to_string(),
                 String::new(),
             ));
-            print!("{}", duikou::report::human::render(diags, &sources, false));
-            eprintln!("{}", duikou::tr!("cli-fmt-syntax-errors", file = shown));
+            print!("{}", crate::report::human::render(diags, &sources, false));
+            eprintln!("{}", crate::tr!("cli-fmt-syntax-errors", file = shown));
         }
         other => eprintln!(
             "{}",
-            duikou::tr!("cli-file-error", file = shown, message = other)
+            crate::tr!("cli-file-error", file = shown, message = other)
         ),
     }
 }

@@ -1,10 +1,10 @@
 //! `duikou gaps`: responsibility gaps, or the responsibility matrix.
 
 use super::emit;
+use crate::gaps::{self, Options};
+use crate::report;
 use chrono::NaiveDate;
 use clap::ValueEnum;
-use duikou::gaps::{self, Options};
-use duikou::report;
 use std::process::ExitCode;
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -48,7 +48,7 @@ pub struct GapsArgs {
 }
 
 pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| duikou::tr!("cli-not-a-date", value = s))
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| crate::tr!("cli-not-a-date", value = s))
 }
 
 /// Options from `--year` / `--as-of`.
@@ -61,11 +61,11 @@ pub fn gaps(args: GapsArgs) -> ExitCode {
         super::load_clean_sarif(
             &args.rules.paths,
             "gaps",
-            &duikou::tr!("cli-before-gaps"),
+            &crate::tr!("cli-before-gaps"),
             args.out.output.as_deref(),
         )
     } else {
-        super::load_clean(&args.rules.paths, &duikou::tr!("cli-before-gaps"))
+        super::load_clean(&args.rules.paths, &crate::tr!("cli-before-gaps"))
     };
     let rules = match loaded {
         Ok(r) => r,
@@ -78,7 +78,7 @@ pub fn gaps(args: GapsArgs) -> ExitCode {
     }
     if let Some(warning) = warning {
         // Said instead of "0 gaps found", which would read as "every function is held".
-        let line = format!("{}\n", duikou::tr!("cli-warning", message = warning));
+        let line = format!("{}\n", crate::tr!("cli-warning", message = warning));
         if matches!(args.format, Format::Human) && !args.matrix {
             if let Err(code) = emit(args.out.output.as_deref(), &line) {
                 return code;
@@ -99,7 +99,7 @@ pub fn gaps(args: GapsArgs) -> ExitCode {
             Format::Json => report::gaps::matrix_json(&cells),
             Format::Markdown => report::gaps::matrix_markdown(&cells),
             Format::Sarif => {
-                eprintln!("{}", duikou::tr!("cli-matrix-no-sarif"));
+                eprintln!("{}", crate::tr!("cli-matrix-no-sarif"));
                 return ExitCode::from(super::EXIT_UNPROCESSABLE);
             }
             Format::Html => {
@@ -135,7 +135,7 @@ pub fn gaps(args: GapsArgs) -> ExitCode {
 /// The JSON report of a year or day in which nothing is active: the findings, and the warning
 /// in `warnings` (exit 1 with `--deny-warnings`).
 fn json_with_warning(
-    rules: &duikou::RuleSet,
+    rules: &crate::RuleSet,
     opts: &Options,
     warning: &str,
     args: &GapsArgs,

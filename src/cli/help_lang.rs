@@ -7,10 +7,10 @@
 //! help most commands give an argument, `help-COMMAND-arg-ID` where a command's differs, and
 //! `help-value-ID-VALUE` (or `help-COMMAND-value-ID-VALUE`) for a value of a list.
 
+use crate::Lang;
+use crate::i18n::text_in;
 use clap::builder::PossibleValue;
 use clap::{Arg, Command};
-use duikou::Lang;
-use duikou::i18n::text_in;
 use std::ffi::OsString;
 
 /// The language help is shown in: `--lang` anywhere among `args` (read before clap parses,
@@ -151,7 +151,7 @@ fn default_of(arg: &Arg, lang: Lang) -> Option<String> {
         text_in(
             lang,
             "help-default",
-            &[("value", duikou::i18n::Arg::Text(value))],
+            &[("value", crate::i18n::Arg::Text(value))],
         )
     })
 }
@@ -179,7 +179,7 @@ fn value_lines(arg: &Arg, path: &str, lang: Lang) -> ValueLines {
     }
     let id = arg.get_id().as_str();
     let names: Vec<&str> = shown.iter().map(PossibleValue::get_name).collect();
-    let list = |s: String| duikou::i18n::Arg::Text(s);
+    let list = |s: String| crate::i18n::Arg::Text(s);
     let short = text_in(lang, "help-values", &[("values", list(names.join("、")))]);
     let mut long = text_in(lang, "help-values-heading", &[]);
     for value in &shown {

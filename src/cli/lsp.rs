@@ -11,10 +11,10 @@ pub struct LspArgs {
 }
 
 pub fn lsp(_args: LspArgs) -> ExitCode {
-    match duikou::lsp::run_stdio() {
+    match crate::lsp::run_stdio() {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("{}", duikou::tr!("cli-error", message = e));
+            eprintln!("{}", crate::tr!("cli-error", message = e));
             ExitCode::from(super::EXIT_UNPROCESSABLE)
         }
     }

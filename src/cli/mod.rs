@@ -20,8 +20,8 @@ mod score;
 mod test;
 mod xlsx_out;
 
+use crate::data::csv_file::Encoding;
 use clap::{Parser, Subcommand, ValueEnum};
-use duikou::data::csv_file::Encoding;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -116,6 +116,8 @@ impl From<EncodingArg> for Encoding {
 pub const EXIT_FINDINGS: u8 = 1;
 pub const EXIT_UNPROCESSABLE: u8 = 2;
 
+/// Runs the `duikou` command on the process arguments and returns its exit code: 0 when all is
+/// well, 1 when the rules or the data have findings, 2 when the input cannot be processed.
 pub fn run() -> ExitCode {
     let cli = parse_in_language();
     color::choose(cli.color);
@@ -143,7 +145,7 @@ pub fn emit(output: Option<&Path>, text: &str) -> Result<(), ExitCode> {
         if let Err(e) = std::fs::write(path, text) {
             eprintln!(
                 "{}",
-                duikou::tr!("cli-cannot-write", file = path.display(), reason = e)
+                crate::tr!("cli-cannot-write", file = path.display(), reason = e)
             );
             return Err(ExitCode::from(EXIT_UNPROCESSABLE));
         }
@@ -156,22 +158,22 @@ pub fn emit(output: Option<&Path>, text: &str) -> Result<(), ExitCode> {
 pub use color::{ColorChoice, use_color};
 
 /// Loads rule files; when they have errors, prints them and says what cannot be done.
-pub fn load_clean(paths: &[std::path::PathBuf], what: &str) -> Result<duikou::RuleSet, ExitCode> {
-    let rules = duikou::RuleSet::load(paths);
+pub fn load_clean(paths: &[std::path::PathBuf], what: &str) -> Result<crate::RuleSet, ExitCode> {
+    let rules = crate::RuleSet::load(paths);
     if rules.has_errors() {
         let color = use_color(None);
         print!(
             "{}",
-            duikou::report::human::render(rules.diagnostics(), rules.sources(), color)
+            crate::report::human::render(rules.diagnostics(), rules.sources(), color)
         );
-        eprintln!("{}", duikou::tr!("cli-rules-have-errors", what = what));
+        eprintln!("{}", crate::tr!("cli-rules-have-errors", what = what));
         return Err(ExitCode::from(EXIT_UNPROCESSABLE));
     }
     Ok(rules)
 }
 
 /// The compiled plan of a rule set that [`load_clean`] accepted.
-pub fn plan_of(rules: &duikou::RuleSet) -> &duikou::engine::compile::Plan {
+pub fn plan_of(rules: &crate::RuleSet) -> &crate::engine::compile::Plan {
     rules
         .plan()
         .expect("load_clean and check compile only rule sets without errors")
@@ -184,12 +186,12 @@ pub fn load_clean_sarif(
     command: &str,
     what: &str,
     output: Option<&Path>,
-) -> Result<duikou::RuleSet, ExitCode> {
-    let rules = duikou::RuleSet::load(paths);
+) -> Result<crate::RuleSet, ExitCode> {
+    let rules = crate::RuleSet::load(paths);
     if rules.has_errors() {
-        let text = duikou::report::sarif::findings(rules.diagnostics(), rules.sources(), command);
+        let text = crate::report::sarif::findings(rules.diagnostics(), rules.sources(), command);
         emit(output, &text)?;
-        eprintln!("{}", duikou::tr!("cli-rules-have-errors", what = what));
+        eprintln!("{}", crate::tr!("cli-rules-have-errors", what = what));
         return Err(ExitCode::from(EXIT_UNPROCESSABLE));
     }
     Ok(rules)
@@ -197,19 +199,19 @@ pub fn load_clean_sarif(
 
 /// Writes the findings of `gaps` or `conflicts` (`noun`) in `format`; exit 1 on an error.
 pub fn report_findings(
-    rules: &duikou::RuleSet,
-    mut found: Vec<duikou::Diagnostic>,
+    rules: &crate::RuleSet,
+    mut found: Vec<crate::Diagnostic>,
     format: gaps::Format,
     output: Option<&Path>,
     deny_warnings: bool,
     noun: &'static str,
-    matrix: Option<Vec<duikou::gaps::matrix::Cell>>,
+    matrix: Option<Vec<crate::gaps::matrix::Cell>>,
 ) -> ExitCode {
-    use duikou::report::{self, Counts};
+    use crate::report::{self, Counts};
     if deny_warnings {
         for d in &mut found {
-            if d.severity == duikou::Severity::Warning {
-                d.severity = duikou::Severity::Error;
+            if d.severity == crate::Severity::Warning {
+                d.severity = crate::Severity::Error;
             }
         }
     }
@@ -230,7 +232,7 @@ pub fn report_findings(
         gaps::Format::Human => {
             let color = use_color(output);
             let mut s = report::human::render(&found, rules.sources(), color);
-            s.push_str(&duikou::tr!(
+            s.push_str(&crate::tr!(
                 "cli-found",
                 found = report::plural(found.len(), noun),
                 counts = report::count_line(counts)
@@ -261,16 +263,16 @@ pub enum LangArg {
 
 /// Sets the language of every message: `--lang`, else `DUIKOU_LANG`, else the locale.
 fn choose_language(arg: Option<LangArg>) -> Result<(), ExitCode> {
-    use duikou::Lang;
+    use crate::Lang;
     let lang = match arg {
         Some(LangArg::Zh) => Lang::Zh,
         Some(LangArg::En) => Lang::En,
         None => Lang::from_env().map_err(|value| {
-            eprintln!("{}", duikou::tr!("cli-bad-duikou-lang", value = value));
+            eprintln!("{}", crate::tr!("cli-bad-duikou-lang", value = value));
             ExitCode::from(EXIT_UNPROCESSABLE)
         })?,
     };
-    duikou::i18n::set_default(lang);
+    crate::i18n::set_default(lang);
     Ok(())
 }
 

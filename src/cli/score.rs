@@ -1,14 +1,14 @@
 //! `duikou score`: an evaluation's scores per group, with grades and ranks.
 
 use super::{EXIT_FINDINGS, EXIT_UNPROCESSABLE, emit};
+use crate::RuleSet;
+use crate::data::bind::{self, DataArg};
+use crate::engine::check::Keep;
+use crate::engine::compile::{EvaluationPlan, Plan};
+use crate::engine::run::{self, DataRun, Options};
+use crate::report;
+use crate::score::ScoreRow;
 use clap::ValueEnum;
-use duikou::RuleSet;
-use duikou::data::bind::{self, DataArg};
-use duikou::engine::check::Keep;
-use duikou::engine::compile::{EvaluationPlan, Plan};
-use duikou::engine::run::{self, DataRun, Options};
-use duikou::report;
-use duikou::score::ScoreRow;
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
@@ -45,7 +45,7 @@ pub struct ScoreArgs {
 }
 
 pub fn score(args: ScoreArgs) -> ExitCode {
-    let rules = match super::load_clean(&args.rules.paths, &duikou::tr!("cli-before-scoring")) {
+    let rules = match super::load_clean(&args.rules.paths, &crate::tr!("cli-before-scoring")) {
         Ok(r) => r,
         Err(code) => return code,
     };
@@ -56,10 +56,10 @@ pub fn score(args: ScoreArgs) -> ExitCode {
     };
     // Warnings about the rules (a grade list in the wrong order, an unattainable target) change
     // what the scores mean: say them before the scores.
-    let warnings: Vec<duikou::Diagnostic> = rules
+    let warnings: Vec<crate::Diagnostic> = rules
         .diagnostics()
         .iter()
-        .filter(|d| d.severity == duikou::Severity::Warning)
+        .filter(|d| d.severity == crate::Severity::Warning)
         .cloned()
         .collect();
     eprint!("{}", report::short::items(&warnings, rules.sources()));
@@ -74,7 +74,7 @@ pub fn score(args: ScoreArgs) -> ExitCode {
         &mut problems,
     );
     if files.is_empty() {
-        eprintln!("{}", duikou::tr!("cli-score-no-data"));
+        eprintln!("{}", crate::tr!("cli-score-no-data"));
         return ExitCode::from(EXIT_UNPROCESSABLE);
     }
     let mut opts = Options {
@@ -88,7 +88,7 @@ pub fn score(args: ScoreArgs) -> ExitCode {
         return code;
     }
     let (data, rows) = run::run_with(plan, &files, &opts, |checker| {
-        duikou::score::score(plan, e, checker)
+        crate::score::score(plan, e, checker)
     });
     for p in problems.iter().chain(&data.problems) {
         eprintln!(
@@ -121,13 +121,11 @@ fn chosen_evaluation<'p>(
             Some(e) => Ok(e),
             None => {
                 let names: Vec<&str> = plan.evaluations.iter().map(|e| e.name.as_str()).collect();
-                let hint = duikou::suggest::did_you_mean(name, names.iter().copied())
-                    .unwrap_or_else(|| {
-                        duikou::tr!("cli-evaluations-are", names = names.join(", "))
-                    });
+                let hint = crate::suggest::did_you_mean(name, names.iter().copied())
+                    .unwrap_or_else(|| crate::tr!("cli-evaluations-are", names = names.join(", ")));
                 eprintln!(
                     "{}",
-                    duikou::tr!("cli-no-evaluation", name = name, hint = hint)
+                    crate::tr!("cli-no-evaluation", name = name, hint = hint)
                 );
                 Err(ExitCode::from(EXIT_UNPROCESSABLE))
             }
@@ -135,7 +133,7 @@ fn chosen_evaluation<'p>(
         None => match plan.evaluations.first() {
             Some(e) => Ok(e),
             None => {
-                eprintln!("{}", duikou::tr!("cli-no-evaluations"));
+                eprintln!("{}", crate::tr!("cli-no-evaluations"));
                 Err(ExitCode::from(EXIT_UNPROCESSABLE))
             }
         },
@@ -187,7 +185,7 @@ fn write_scores(
         Format::Markdown | Format::Csv | Format::Html | Format::Xlsx
     ) {
         for line in report::score::findings(rows) {
-            eprintln!("{}", duikou::tr!("cli-warning", message = line));
+            eprintln!("{}", crate::tr!("cli-warning", message = line));
         }
     }
     Ok(())

@@ -40,11 +40,11 @@ pub fn test(args: TestArgs) -> ExitCode {
         super::load_clean_sarif(
             &args.rules.paths,
             "test",
-            &duikou::tr!("cli-before-testing"),
+            &crate::tr!("cli-before-testing"),
             args.out.output.as_deref(),
         )
     } else {
-        super::load_clean(&args.rules.paths, &duikou::tr!("cli-before-testing"))
+        super::load_clean(&args.rules.paths, &crate::tr!("cli-before-testing"))
     };
     let rules = match loaded {
         Ok(r) => r,
@@ -55,7 +55,7 @@ pub fn test(args: TestArgs) -> ExitCode {
         return super::coverage::report(&rules, &results, &args);
     }
     if matches!(args.format, Format::Markdown) {
-        eprintln!("{}", duikou::tr!("cli-test-markdown-needs-coverage"));
+        eprintln!("{}", crate::tr!("cli-test-markdown-needs-coverage"));
         return ExitCode::from(super::EXIT_UNPROCESSABLE);
     }
     let passed = results.iter().filter(|r| r.passed).count();
@@ -72,22 +72,22 @@ pub fn test(args: TestArgs) -> ExitCode {
             s.push('\n');
             s
         }
-        Format::Junit => duikou::testing::junit(&results),
-        Format::Sarif => duikou::report::sarif::tests(&results, rules.sources()),
+        Format::Junit => crate::testing::junit(&results),
+        Format::Sarif => crate::report::sarif::tests(&results, rules.sources()),
         Format::Human | Format::Markdown => {
             let mut s = String::new();
             for r in &results {
                 let mark = if r.passed {
-                    duikou::tr!("cli-test-ok")
+                    crate::tr!("cli-test-ok")
                 } else {
-                    duikou::tr!("cli-test-failed")
+                    crate::tr!("cli-test-failed")
                 };
                 s.push_str(&format!("{mark} {} ({})\n", r.name, r.location));
                 for f in &r.failures {
                     s.push_str(&format!("         {f}\n"));
                 }
             }
-            s.push_str(&duikou::tr!(
+            s.push_str(&crate::tr!(
                 "cli-passed-failed",
                 passed = passed,
                 failed = failed

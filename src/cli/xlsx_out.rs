@@ -10,17 +10,17 @@ pub fn write(
     book: Result<Vec<u8>, rust_xlsxwriter::XlsxError>,
 ) -> Result<(), ExitCode> {
     let Some(path) = output else {
-        eprintln!("{}", duikou::tr!("cli-xlsx-needs-output"));
+        eprintln!("{}", crate::tr!("cli-xlsx-needs-output"));
         return Err(ExitCode::from(EXIT_UNPROCESSABLE));
     };
     let bytes = book.map_err(|e| {
-        eprintln!("{}", duikou::tr!("cli-cannot-make-workbook", reason = e));
+        eprintln!("{}", crate::tr!("cli-cannot-make-workbook", reason = e));
         ExitCode::from(EXIT_UNPROCESSABLE)
     })?;
     std::fs::write(path, bytes).map_err(|e| {
         eprintln!(
             "{}",
-            duikou::tr!("cli-cannot-write", file = path.display(), reason = e)
+            crate::tr!("cli-cannot-write", file = path.display(), reason = e)
         );
         ExitCode::from(EXIT_UNPROCESSABLE)
     })

@@ -10,7 +10,9 @@ use std::path::{Path, PathBuf};
 pub enum Format {
     /// CSV and other text exports (`;`, tab or `|` between cells; UTF-8, GBK or UTF-16).
     Csv,
+    /// A JSON array of objects.
     Json,
+    /// One JSON object a line.
     JsonLines,
     /// A workbook: `.xlsx`, `.xlsm`, `.xls` or `.ods`.
     Xlsx,
@@ -25,6 +27,7 @@ fn is_workbook(path: &str) -> bool {
 }
 
 impl Format {
+    /// The format a file's extension names, if any.
     pub fn of(path: &Path) -> Option<Format> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
         Some(match ext.as_str() {

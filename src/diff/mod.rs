@@ -27,8 +27,11 @@ pub struct Change {
 pub struct FindingChange {
     /// `appeared` or `disappeared`.
     pub change: &'static str,
+    /// The stable code.
     pub code: &'static str,
+    /// `info`, `warning` or `error`.
     pub severity: &'static str,
+    /// The message.
     pub message: String,
 }
 
@@ -40,12 +43,14 @@ pub struct VerdictChange {
     /// `pass`, `violation` or `undetermined` (a case without a finding passes, is exempted or
     /// is outside the period the rule is in force).
     pub from: &'static str,
+    /// The verdict under the new rules, in the same terms.
     pub to: &'static str,
 }
 
 /// The verdicts of one rule that change.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RuleChanges {
+    /// The rule's name.
     pub rule: String,
     /// How many cases went each way: `violation → pass: 3`.
     pub counts: Vec<(String, usize)>,
@@ -56,18 +61,26 @@ pub struct RuleChanges {
 /// One group's score or grade that changes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ScoreChange {
+    /// The evaluation's name.
     pub evaluation: String,
+    /// The group, as `key=value` pairs.
     pub group: String,
+    /// The score under the old rules.
     pub old_score: Option<String>,
+    /// The score under the new rules.
     pub new_score: Option<String>,
+    /// The grade under the old rules.
     pub old_grade: Option<String>,
+    /// The grade under the new rules.
     pub new_grade: Option<String>,
 }
 
 /// What changes on the data.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct DataChanges {
+    /// The rules whose verdicts change.
     pub rules: Vec<RuleChanges>,
+    /// The scores and grades that change.
     pub scores: Vec<ScoreChange>,
     /// Rows the data files hold, read once per version.
     pub rows_read: u64,
@@ -78,6 +91,7 @@ pub struct DataChanges {
 /// Everything a redraft changes.
 #[derive(Debug, Clone, Serialize)]
 pub struct DiffReport {
+    /// The version of the report's form.
     pub version: u32,
     /// Documents and articles added, removed or reworded.
     pub text: Vec<Change>,

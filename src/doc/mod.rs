@@ -21,6 +21,7 @@ use std::path::Path;
 /// The pages and files of the site, by file name, in a stable order.
 #[derive(Debug, Clone)]
 pub struct Site {
+    /// `(file name, contents)`, in a stable order.
     pub files: Vec<(String, String)>,
 }
 

@@ -26,7 +26,9 @@ use std::fmt::Write;
 /// What to explain: a group (`per` key values as written) or a record (its key).
 #[derive(Debug, Clone)]
 pub enum Target {
+    /// A group, by its `per` keys: `(key, value as written)` pairs.
     Group(Vec<(String, String)>),
+    /// A record, by its key.
     Record(String),
 }
 

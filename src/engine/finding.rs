@@ -3,15 +3,20 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+/// What a rule found for one group or record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FindingKind {
+    /// The rule is broken.
     Violation,
+    /// The rule cannot be decided: a value it needs is missing.
     Undetermined,
+    /// The rule is broken, but a prevailing provision permits it.
     Overridden,
 }
 
 impl FindingKind {
+    /// The kind as printed: `violation`, `undetermined` or `overridden`.
     pub fn as_str(self) -> &'static str {
         match self {
             FindingKind::Violation => "violation",
@@ -24,8 +29,11 @@ impl FindingKind {
 /// A group key as printed: name, JSON value and natural form.
 #[derive(Debug, Clone, PartialEq)]
 pub struct KeyValue {
+    /// The key's name.
     pub name: String,
+    /// The value as the JSON report gives it.
     pub json: serde_json::Value,
+    /// The value in its natural form, as the human report gives it.
     pub text: String,
     /// The value with every digit (money in 元, a percent as a fraction): `Names::exact`.
     pub exact: serde_json::Value,

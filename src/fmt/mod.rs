@@ -32,7 +32,12 @@ pub enum FmtError {
     Syntax(Vec<Diagnostic>),
     /// The file holds a construct the formatter has no layout for (a grammar rule's name, and
     /// the line where it starts).
-    Unsupported { construct: String, line: usize },
+    Unsupported {
+        /// The grammar rule's name.
+        construct: String,
+        /// The line where it starts.
+        line: usize,
+    },
     /// The formatted text would not mean the same: a fault of the formatter, never written.
     Changed(Mismatch),
 }

@@ -15,7 +15,7 @@
 //!    the Chinese uses a `$name` the English does not give, or when code uses a key that does
 //!    not exist.
 //!
-//! A new catalogue file is listed once in [`catalogue`] for each language.
+//! A new catalogue file is listed once in `catalogue.rs` for each language.
 
 mod catalogue;
 mod lang;
@@ -29,7 +29,9 @@ use fluent_bundle::FluentValue;
 /// A value put into a message: a number (which plural rules can select on) or text.
 #[derive(Debug, Clone)]
 pub enum Arg {
+    /// A number, which plural rules can select on.
     Number(i64),
+    /// Text, put in as it is.
     Text(String),
 }
 

@@ -19,7 +19,9 @@ use rust_decimal::Decimal;
 /// One evaluator's ratings of one indicator for one group.
 #[derive(Debug, Clone)]
 pub struct Rating {
+    /// The evaluator's name.
     pub evaluator: String,
+    /// The evaluator's weight.
     pub weight: Decimal,
     /// The average score, or why there is none.
     pub average: Result<Decimal, String>,
@@ -28,6 +30,7 @@ pub struct Rating {
 /// One indicator for one group.
 #[derive(Debug, Clone)]
 pub struct IndicatorScore {
+    /// The indicator's name.
     pub name: String,
     /// The value, or why it is undetermined.
     pub value: Result<Decimal, String>,
@@ -37,6 +40,7 @@ pub struct IndicatorScore {
     pub value_text: String,
     /// 0–100, exact.
     pub attainment: Option<Decimal>,
+    /// Each evaluator's ratings, for an indicator rated by evaluators.
     pub ratings: Vec<Rating>,
     /// Each aggregate the value is made of: as written, and its value.
     pub parts: Vec<(String, String)>,
@@ -45,11 +49,13 @@ pub struct IndicatorScore {
 /// One group's row of the evaluation.
 #[derive(Debug, Clone)]
 pub struct ScoreRow {
+    /// The group: each key and its value.
     pub group: Vec<KeyValue>,
+    /// Each indicator, in declaration order.
     pub indicators: Vec<IndicatorScore>,
     /// 0–100, exact; `None` when an indicator is undetermined.
     pub score: Option<Decimal>,
-    /// The grade of the shown score ([`shown_score`]).
+    /// The grade of the shown score ([`ScoreRow::shown_score`]).
     pub grade: Option<String>,
     /// 1 for the best shown score within the row's partition (`rank within`); rows shown with
     /// the same score share a rank and the next rank skips as many (1, 1, 3).

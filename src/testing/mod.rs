@@ -17,7 +17,9 @@ use std::path::PathBuf;
 /// The outcome of one test block.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct TestResult {
+    /// The test's name.
     pub name: String,
+    /// Whether every expectation was met.
     pub passed: bool,
     /// Each expectation not met: what was expected, and what was found.
     pub failures: Vec<String>,

@@ -1,83 +1,38 @@
 //! The answers of the native calls as JSON, with what the Python layer needs to give each
 //! value its exact Python type: the type of every group key, and decimals as exact strings.
 
-use duikou::ast::Type;
-use duikou::engine::compile::{KeyPlan, Plan};
-use duikou::{Diagnostic, RuleSet, Scores};
+use duikou::{Diagnostic, FieldInfo, RuleSet, Scores};
 use serde_json::{Map, Value, json};
 
-/// The name of a value's type, as the Python layer converts it.
-pub fn type_name(shape: Type) -> &'static str {
-    match shape {
-        Type::Bool => "bool",
-        Type::Int => "int",
-        Type::Decimal => "decimal",
-        Type::Percent => "percent",
-        Type::Money(_) => "money",
-        Type::Text | Type::List | Type::Unknown => "text",
-        Type::Date => "date",
-        Type::Year => "year",
-        Type::Actor => "actor",
-        Type::Program => "program",
-        Type::ActorKind => "kind",
-        Type::Level => "level",
-    }
-}
-
-fn key_types(keys: &[KeyPlan]) -> Map<String, Value> {
+fn key_types(keys: &[FieldInfo]) -> Map<String, Value> {
     keys.iter()
-        .map(|k| (k.name.clone(), type_name(k.shape).into()))
+        .map(|k| (k.name.clone(), k.ty.as_str().into()))
         .collect()
 }
 
-/// `{rule: {key: type}}` for every group rule of the plan.
-pub fn rule_key_types(plan: &Plan) -> Value {
-    let map: Map<String, Value> = plan
-        .rules
-        .iter()
-        .filter(|r| !r.hidden && r.is_group())
-        .map(|r| {
-            let mut types = key_types(&r.keys);
-            // A key grouped into plan periods holds a period (`2011–2015`), kept as text.
-            if let Some(p) = r.periods.as_ref().filter(|p| !p.to_date) {
-                types.insert(r.keys[p.key as usize].name.clone(), "period".into());
-            }
-            (r.name.clone(), Value::Object(types))
-        })
+/// `{rule: {key: type}}` for every group rule; a key grouped into plan periods holds a period
+/// (`2011–2015`), kept as text.
+pub fn rule_key_types(rules: &RuleSet) -> Value {
+    let map: Map<String, Value> = rules
+        .rules()
+        .into_iter()
+        .filter(|r| r.group)
+        .map(|r| (r.name, Value::Object(key_types(&r.keys))))
         .collect();
     Value::Object(map)
 }
 
 /// Diagnostics in the form of the command line's JSON report.
 pub fn diagnostics(rules: &RuleSet, diags: &[Diagnostic]) -> Value {
-    let list: Vec<_> = diags
-        .iter()
-        .map(|d| duikou::report::json::finding(d, rules.sources()))
-        .collect();
-    serde_json::to_value(list).expect("diagnostics serialise")
+    rules.diagnostics_json(diags)
 }
 
 /// The record types and their fields: `[{name, fields: [{name, type, optional, key}]}]`.
 pub fn records(rules: &RuleSet) -> Value {
     let list: Vec<Value> = rules
-        .symbols()
-        .records
-        .values()
-        .map(|r| {
-            let fields: Vec<Value> = r
-                .fields
-                .iter()
-                .map(|f| {
-                    json!({
-                        "name": f.name.text,
-                        "type": type_name(f.ty),
-                        "optional": f.optional,
-                        "key": f.key,
-                    })
-                })
-                .collect();
-            json!({ "name": r.name.text, "fields": fields })
-        })
+        .records()
+        .into_iter()
+        .map(|r| json!({ "name": r.name, "fields": r.fields }))
         .collect();
     Value::Array(list)
 }
@@ -87,17 +42,13 @@ fn exact(d: Option<rust_decimal::Decimal>) -> Value {
 }
 
 /// The scores of one evaluation, every number an exact decimal string.
-pub fn scores(plan: &Plan, scores: &Scores) -> Value {
-    let e = plan
-        .evaluations
-        .iter()
+pub fn scores(rules: &RuleSet, scores: &Scores) -> Value {
+    let e = rules
+        .evaluations()
+        .into_iter()
         .find(|e| e.name == scores.evaluation)
-        .expect("scores name an evaluation of the plan");
-    let types = e
-        .indicators
-        .first()
-        .map(|i| key_types(&plan.rules[i.rule].keys))
-        .unwrap_or_default();
+        .expect("scores name an evaluation of the rules");
+    let types = key_types(&e.keys);
     let rows: Vec<Value> = scores
         .rows
         .iter()
@@ -127,7 +78,7 @@ pub fn scores(plan: &Plan, scores: &Scores) -> Value {
         .collect();
     json!({
         "evaluation": e.name,
-        "indicators": e.indicators.iter().map(|i| i.name.clone()).collect::<Vec<_>>(),
+        "indicators": e.indicators,
         "key_types": types,
         "rows": rows,
         "rejected": scores.rejected,

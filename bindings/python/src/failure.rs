@@ -32,7 +32,7 @@ impl Failure {
 pub fn of_error<'a>(e: Error, names: impl IntoIterator<Item = &'a str> + Clone) -> Failure {
     let suggest = |name: &str, what: &str| {
         let list: Vec<&str> = names.clone().into_iter().collect();
-        duikou::suggest::did_you_mean(name, list.iter().copied())
+        duikou::did_you_mean(name, list.iter().copied())
             .or_else(|| (!list.is_empty()).then(|| format!("{what} are: {}", list.join(", "))))
     };
     let message = e.to_string();

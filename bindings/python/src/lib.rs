@@ -41,20 +41,19 @@ struct NativeRules {
 }
 
 impl NativeRules {
-    fn rule_names(&self) -> Vec<&str> {
-        self.rules.plan().map_or_else(Vec::new, |p| {
-            p.rules
-                .iter()
-                .filter(|r| !r.hidden)
-                .map(|r| r.name.as_str())
-                .collect()
-        })
+    fn rule_names(&self) -> Vec<String> {
+        if self.rules.has_errors() {
+            return Vec::new();
+        }
+        self.rules.rules().into_iter().map(|r| r.name).collect()
     }
 
-    fn plan(&self) -> Result<&duikou::engine::compile::Plan, Failure> {
-        self.rules
-            .plan()
-            .ok_or_else(|| of_error(duikou::Error::RulesHaveErrors, []))
+    /// `Err` when the rules have errors, so they cannot be applied.
+    fn usable(&self) -> Result<(), Failure> {
+        if self.rules.has_errors() {
+            return Err(of_error(duikou::Error::RulesHaveErrors, []));
+        }
+        Ok(())
     }
 }
 
@@ -100,7 +99,8 @@ impl NativeRules {
         answer(py, || {
             let data = data_arg::build(data)?;
             let report = self.rules.check(&data).map_err(|e| of_error(e, []))?;
-            let types = answer::rule_key_types(self.plan()?);
+            self.usable()?;
+            let types = answer::rule_key_types(&self.rules);
             let exact: Vec<_> = report.findings.iter().map(|f| &f.group_exact).collect();
             Ok(json!({ "report": report, "key_types": types, "group_exact": exact }))
         })
@@ -111,7 +111,7 @@ impl NativeRules {
         answer(py, || {
             let row: Value = serde_json::from_str(&row)
                 .map_err(|e| Failure::new("not_json", format!("the record is not JSON: {e}")))?;
-            let records: Vec<String> = self.rules.symbols().records.keys().cloned().collect();
+            let records: Vec<String> = self.rules.records().into_iter().map(|r| r.name).collect();
             let one = self
                 .rules
                 .check_record(&record, &row)
@@ -130,13 +130,13 @@ impl NativeRules {
     ) -> PyResult<String> {
         answer(py, || {
             let data = data_arg::build(data)?;
-            let plan = self.plan()?;
-            let names = plan.evaluations.iter().map(|e| e.name.as_str());
+            self.usable()?;
+            let names: Vec<String> = self.rules.evaluations().into_iter().map(|e| e.name).collect();
             let scores = self
                 .rules
                 .score(&data, evaluation.as_deref())
-                .map_err(|e| of_error(e, names))?;
-            Ok(answer::scores(plan, &scores))
+                .map_err(|e| of_error(e, names.iter().map(String::as_str)))?;
+            Ok(answer::scores(&self.rules, &scores))
         })
     }
 
@@ -162,15 +162,16 @@ impl NativeRules {
                 }
             };
             let data = data_arg::build(data)?;
-            let plan = self.plan()?;
+            self.usable()?;
+            let names = self.rule_names();
             let explained = self
                 .rules
                 .explain(&rule, &target, &data)
-                .map_err(|e| of_error(e, self.rule_names()))?;
+                .map_err(|e| of_error(e, names.iter().map(String::as_str)))?;
             Ok(json!({
                 "text": explained.text,
                 "finding": explained.finding,
-                "key_types": answer::rule_key_types(plan),
+                "key_types": answer::rule_key_types(&self.rules),
             }))
         })
     }
@@ -179,14 +180,14 @@ impl NativeRules {
     #[pyo3(signature = (year=None, as_of=None))]
     fn gaps(&self, py: Python<'_>, year: Option<i32>, as_of: Option<String>) -> PyResult<String> {
         answer(py, || {
-            self.plan()?;
+            self.usable()?;
             let as_of = match as_of {
                 Some(day) => Some(chrono::NaiveDate::parse_from_str(&day, "%Y-%m-%d").map_err(
                     |e| Failure::new("bad_argument", format!("`{day}` is not a date: {e}")),
                 )?),
                 None => None,
             };
-            let gaps = self.rules.gaps(&duikou::gaps::Options { year, as_of });
+            let gaps = self.rules.gaps(&duikou::GapOptions { year, as_of });
             Ok(answer::diagnostics(&self.rules, &gaps))
         })
     }
@@ -194,7 +195,7 @@ impl NativeRules {
     /// The conflicts between the rules, with which provision prevails and a witness.
     fn conflicts(&self, py: Python<'_>) -> PyResult<String> {
         answer(py, || {
-            self.plan()?;
+            self.usable()?;
             Ok(answer::diagnostics(&self.rules, self.rules.conflicts()))
         })
     }

@@ -11,8 +11,7 @@ mod results;
 
 pub use data::DataSet;
 
-use duikou::RuleSet;
-use duikou::report::json::{Location, finding, location};
+use duikou::{Location, RuleSet};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -50,13 +49,7 @@ impl Playground {
 
     /// Every diagnostic of the rules, as the findings of `duikou check --format json`.
     pub fn diagnostics(&self) -> String {
-        let all: Vec<_> = self
-            .rules
-            .diagnostics()
-            .iter()
-            .map(|d| finding(d, self.rules.sources()))
-            .collect();
-        to_json(&all)
+        to_json(&self.rules.diagnostics_json(self.rules.diagnostics()))
     }
 
     /// Whether any diagnostic is an error: then data cannot be checked.
@@ -67,27 +60,16 @@ impl Playground {
 
     /// Where each rule, record type and evaluation is declared.
     pub fn declared(&self) -> String {
-        let symbols = self.rules.symbols();
-        let sources = self.rules.sources();
-        let named = |name: &String, span| Named {
-            name: name.clone(),
-            location: location(sources, span),
-        };
+        let named = |name, location| Named { name, location };
         to_json(&Declared {
-            rules: symbols
-                .rules
-                .iter()
-                .map(|(n, r)| named(n, r.item.name.span))
+            rules: (self.rules.rules().into_iter())
+                .map(|r| named(r.name, r.location))
                 .collect(),
-            records: symbols
-                .records
-                .iter()
-                .map(|(n, r)| named(n, r.name.span))
+            records: (self.rules.records().into_iter())
+                .map(|r| named(r.name, r.location))
                 .collect(),
-            evaluations: symbols
-                .evaluations
-                .iter()
-                .map(|(n, e)| named(n, e.item.name.span))
+            evaluations: (self.rules.evaluations().into_iter())
+                .map(|e| named(e.name, e.location))
                 .collect(),
         })
     }

@@ -1,8 +1,6 @@
 //! Checking, scoring, gaps and conflicts, answered as the JSON the command line prints.
 
 use crate::{DataSet, Playground, progress, to_json};
-use duikou::ast::RuleKind;
-use duikou::report::json::finding;
 use duikou::{Diagnostic, Error};
 use wasm_bindgen::prelude::*;
 
@@ -20,20 +18,14 @@ impl Playground {
             .map_err(error)?;
         // Permissions are not obligations: like the command line, list only rules that can be
         // violated.
-        let plan = self
-            .rules
-            .plan()
-            .ok_or_else(|| error(Error::RulesHaveErrors))?;
-        let permits: Vec<&str> = plan
-            .rules
-            .iter()
-            .filter(|r| r.kind == RuleKind::Permit)
-            .map(|r| r.name.as_str())
+        if self.rules.has_errors() {
+            return Err(error(Error::RulesHaveErrors));
+        }
+        let permits: Vec<String> = (self.rules.rules().into_iter())
+            .filter(|r| r.permits)
+            .map(|r| r.name)
             .collect();
-        report
-            .summary
-            .rules
-            .retain(|r| !permits.contains(&r.rule.as_str()));
+        report.summary.rules.retain(|r| !permits.contains(&r.rule));
         Ok(to_json(&report))
     }
 
@@ -46,41 +38,28 @@ impl Playground {
         evaluation: Option<String>,
         on_progress: Option<js_sys::Function>,
     ) -> Result<String, JsError> {
-        let plan = self
-            .rules
-            .plan()
-            .ok_or_else(|| error(Error::RulesHaveErrors))?;
-        if plan.evaluations.is_empty() {
+        if self.rules.has_errors() {
+            return Err(error(Error::RulesHaveErrors));
+        }
+        let evaluations: Vec<String> = (self.rules.evaluations().into_iter())
+            .map(|e| e.name)
+            .collect();
+        if evaluations.is_empty() {
             return Ok("null".into());
         }
         let scores = progress::while_telling(on_progress, || {
             self.rules.score(&data.data(), evaluation.as_deref())
         })
         .map_err(error)?;
-        let e = plan
-            .evaluations
-            .iter()
-            .find(|e| e.name == scores.evaluation)
-            .expect("the evaluation scored is in the plan");
-        let scored = scores.rows.iter().filter(|r| r.score.is_some()).count();
-        let summary = serde_json::json!({
-            "groups": scores.rows.len(),
-            "scored": scored,
-            "undetermined": scores.rows.len() - scored,
-        });
-        let receipt = serde_json::to_value(duikou::report::json::receipt(self.rules.sources()))
-            .expect("a receipt serialises");
-        let text = duikou::report::score::json(e, &scores.rows, summary, receipt);
-        let mut value: serde_json::Value =
-            serde_json::from_str(&text).expect("the score report is JSON");
-        value["rejected"] = serde_json::to_value(&scores.rejected).expect("rows serialise");
-        value["evaluations"] = plan.evaluations.iter().map(|e| e.name.clone()).collect();
+        let mut value = (self.rules.scores_json(&scores))
+            .expect("the evaluation scored is one of the rules'");
+        value["evaluations"] = evaluations.into();
         Ok(to_json(&value))
     }
 
     /// The responsibility gaps, in `year` or in every year, as findings.
     pub fn gaps(&self, year: Option<i32>) -> String {
-        let options = duikou::gaps::Options { year, as_of: None };
+        let options = duikou::GapOptions { year, as_of: None };
         self.findings(&self.rules.gaps(&options))
     }
 
@@ -92,11 +71,7 @@ impl Playground {
 
 impl Playground {
     fn findings(&self, diags: &[Diagnostic]) -> String {
-        let all: Vec<_> = diags
-            .iter()
-            .map(|d| finding(d, self.rules.sources()))
-            .collect();
-        to_json(&all)
+        to_json(&self.rules.diagnostics_json(diags))
     }
 }
 
