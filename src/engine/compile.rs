@@ -10,7 +10,7 @@ use crate::ast::{
 };
 use crate::data::convert::NameIndex;
 use crate::data::value::{Text, Texts, Value};
-use crate::ids::{ActorId, RuleId};
+use crate::ids::{ActorId, EvaluationId, FieldId, RecordId, RuleId};
 use crate::source::{SourceMap, Span};
 use crate::symbols::{NATIONAL, Source, Symbols};
 use rust_decimal::Decimal;
@@ -29,7 +29,7 @@ pub struct RecordPlan {
 /// A group key of a group-level rule.
 #[derive(Debug, Clone)]
 pub struct KeyPlan {
-    pub field: u16,
+    pub field: FieldId,
     pub name: String,
     pub shape: Type,
 }
@@ -64,7 +64,7 @@ pub struct RulePlan {
     pub kind: RuleKind,
     pub severity: RuleSeverity,
     /// The record type it looks at.
-    pub record: usize,
+    pub record: RecordId,
     /// `over R where …`.
     pub filter: Option<Node>,
     /// The `where` condition as written.
@@ -93,6 +93,17 @@ pub struct RulePlan {
 impl RulePlan {
     pub fn is_group(&self) -> bool {
         !self.keys.is_empty()
+    }
+
+    /// The field holding `per` key `pos` in rows of `record`: the key's own field for the
+    /// rule's record, the shared field for a record type one of its aggregates ranges over.
+    pub fn key_field_in(&self, record: RecordId, pos: usize) -> Option<FieldId> {
+        if record == self.record {
+            return Some(self.keys[pos].field);
+        }
+        let spec = self.aggs.iter().find(|a| a.record == record)?;
+        let (_, field) = spec.shared.iter().find(|(p, _)| *p as usize == pos)?;
+        Some(*field)
     }
 
     /// The `per` key at `i` as written: its name, or `period(year, 2011..2015, …)`.
@@ -185,6 +196,30 @@ impl Plan {
         &self.rules[id.index()]
     }
 
+    /// The id of the record type named `name`, resolved once where a name comes from outside
+    /// the plan (a data file bound to a record type, a test's data block).
+    pub fn record_id(&self, name: &str) -> Option<RecordId> {
+        let i = self.records.iter().position(|r| r.name == name)?;
+        Some(RecordId(i as u32))
+    }
+
+    /// The record type an id stands for.
+    pub fn record(&self, id: RecordId) -> &RecordPlan {
+        &self.records[id.index()]
+    }
+
+    /// The id of the evaluation named `name`, resolved once where a name comes from the
+    /// command line or a test.
+    pub fn evaluation_id(&self, name: &str) -> Option<EvaluationId> {
+        let i = self.evaluations.iter().position(|e| e.name == name)?;
+        Some(EvaluationId(i as u32))
+    }
+
+    /// The evaluation an id stands for.
+    pub fn evaluation(&self, id: EvaluationId) -> &EvaluationPlan {
+        &self.evaluations[id.index()]
+    }
+
     /// Compiles the rules of a rule set that checked without errors; its evaluations are
     /// added by [`Plan::build`].
     pub(super) fn build_rules(symbols: &Symbols, sources: &SourceMap) -> Plan {
@@ -257,7 +292,7 @@ impl Plan {
                 title: rule.title.clone(),
                 kind: rule.kind,
                 severity: rule.severity,
-                record: record_idx,
+                record: RecordId(record_idx as u32),
                 filter,
                 filter_text: over
                     .filter
@@ -302,7 +337,7 @@ pub(super) fn key_plans(record: &ast::Record, per: &[Name]) -> Vec<KeyPlan> {
         .filter_map(|k| {
             let i = record.fields.iter().position(|f| f.name.text == k.text)?;
             Some(KeyPlan {
-                field: i as u16,
+                field: FieldId(i as u16),
                 name: k.text.clone(),
                 shape: record.fields[i].ty,
             })
@@ -550,9 +585,11 @@ impl<'a> Compiler<'a> {
             (_, Some((_, s))) => *s,
             (_, None) => Type::Decimal,
         };
+        let shared = self.shared_keys(ranged);
         self.aggs.push(AggSpec {
             func,
-            record: ranged.1,
+            record: RecordId(ranged.1 as u32),
+            shared,
             arg: arg.map(|a| a.0),
             filter,
             shape,
@@ -562,6 +599,23 @@ impl<'a> Compiler<'a> {
             cumulative,
         });
         (Node::Agg((self.aggs.len() - 1) as u16), shape)
+    }
+
+    /// The `per` keys the ranged record shares with the rule, by name: empty for the rule's
+    /// own record (its rows are grouped on the keys themselves).
+    fn shared_keys(&self, (ranged, _): (&ast::Record, usize)) -> Vec<(u16, FieldId)> {
+        if std::ptr::eq(ranged, self.record) {
+            return Vec::new();
+        }
+        let keys = self.keys.unwrap_or_default();
+        keys.iter()
+            .filter(|k| field_of(self.record, &k.text).is_some())
+            .enumerate()
+            .filter_map(|(pos, k)| {
+                let (i, _) = field_of(ranged, &k.text)?;
+                Some((pos as u16, FieldId(i)))
+            })
+            .collect()
     }
 
     /// Where an offset goes back: the `per` key (the record's year time field) and how far.
@@ -632,5 +686,19 @@ fn ranged_record<'a>(
             .get_full(n)
             .map_or((own, own_index), |(i, _, r)| (r, i)),
         _ => (own, own_index),
+    }
+}
+
+impl std::ops::Index<RecordId> for Vec<RecordPlan> {
+    type Output = RecordPlan;
+    fn index(&self, id: RecordId) -> &RecordPlan {
+        &self[id.index()]
+    }
+}
+
+impl std::ops::Index<FieldId> for Vec<ast::Field> {
+    type Output = ast::Field;
+    fn index(&self, id: FieldId) -> &ast::Field {
+        &self[id.index()]
     }
 }

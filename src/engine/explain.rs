@@ -20,6 +20,7 @@ use crate::data::row::{Row, salvage, validate};
 use crate::data::shape::Names;
 use crate::data::sink::RowSink;
 use crate::data::value::{Texts, Value};
+use crate::ids::{FieldId, RecordId};
 use crate::source::SourceMap;
 use std::fmt::Write;
 
@@ -45,7 +46,7 @@ struct Trace {
 struct Collector<'a> {
     plan: &'a Plan,
     rule: &'a RulePlan,
-    record: usize,
+    record: RecordId,
     texts: Texts,
     /// The target group's rows; `None` for a record target.
     group: Option<Want>,
@@ -94,8 +95,8 @@ impl Collector<'_> {
         let mut key = Vec::with_capacity(rule.keys.len());
         let mut values = Vec::with_capacity(rule.keys.len());
         for k in &rule.keys {
-            let readable = !row.is_unreadable(k.field as usize);
-            let v = row.values[k.field as usize];
+            let readable = !row.is_unreadable(k.field.index());
+            let v = row.values[k.field.index()];
             key.push(readable.then(|| v.key(&row.text, &mut self.texts)));
             values.push(readable.then_some(v));
         }
@@ -191,12 +192,8 @@ impl RowSink for Collector<'_> {
         // The row's key in this record's fields, by position in `per`.
         let mut row_key = Vec::with_capacity(rule.keys.len());
         let mut row_values = Vec::with_capacity(rule.keys.len());
-        for k in &rule.keys {
-            let field = if own {
-                Some(k.field as usize)
-            } else {
-                rec.fields.iter().position(|f| f.name.text == k.name)
-            };
+        for pos in 0..rule.keys.len() {
+            let field = rule.key_field_in(self.record, pos).map(FieldId::index);
             row_key.push(field.map(|f| row.values[f].key(&row.text, &mut self.texts)));
             row_values.push(field.map(|f| row.values[f]));
         }
@@ -357,8 +354,9 @@ pub fn explain_with_verdict(
         hash: false,
         ..opts.clone()
     };
-    for file in files {
-        let Some(record) = plan.records.iter().position(|x| x.name == file.record) else {
+    let bound = super::run::bind_records(plan, files);
+    for (file, &record) in files.iter().zip(&bound) {
+        let Some(record) = record else {
             continue;
         };
         let wanted = record == rule.record || rule.aggs.iter().any(|a| a.record == record);
@@ -367,7 +365,7 @@ pub fn explain_with_verdict(
         }
         c.record = record;
         c.file = file.display();
-        let _ = read_into(plan, record, file, &quiet, None, &mut c);
+        let _ = read_into(plan, record.index(), file, &quiet, None, &mut c);
     }
     c.verdict = checked_verdict(plan, files, &quiet, r, &c.texts, &key_values, target);
     let mut out = header(plan, sources, rule);
