@@ -652,11 +652,7 @@ fn conclude(
     out.push('\n');
     comparisons(&rule.condition.node, sources, &n, &mut ev, env, out);
     let cond = ev.eval(&rule.condition.node, env);
-    let kw = match rule.kind {
-        RuleKind::Require => "require",
-        RuleKind::Forbid => "forbid",
-        RuleKind::Permit => "permit",
-    };
+    let kw = rule.kind.keyword();
     let _ = writeln!(
         out,
         "  {kw} {} → {}",
