@@ -18,10 +18,6 @@ pub struct RecordId(pub u32);
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct FieldId(pub u16);
 
-/// A document of the rule set: its index in the rule set's documents, in declaration order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct DocumentId(pub u32);
-
 /// An evaluation of the compiled plan: its index in `Plan::evaluations`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct EvaluationId(pub u32);
@@ -49,13 +45,6 @@ impl RecordId {
 
 impl FieldId {
     /// The position among the record's fields.
-    pub fn index(self) -> usize {
-        self.0 as usize
-    }
-}
-
-impl DocumentId {
-    /// The index in the rule set's documents.
     pub fn index(self) -> usize {
         self.0 as usize
     }
