@@ -12,7 +12,7 @@ use crate::data::convert::NameIndex;
 use crate::data::value::{Text, Texts, Value};
 use crate::ids::{ActorId, EvaluationId, FieldId, RecordId, RuleId};
 use crate::source::{SourceMap, Span};
-use crate::symbols::{NATIONAL, Source, Symbols};
+use crate::symbols::{NATIONAL, Source, Sourced, Symbols};
 use rust_decimal::Decimal;
 
 /// A record type as data is checked against it.
@@ -225,21 +225,6 @@ impl Plan {
     pub(super) fn build_rules(symbols: &Symbols, sources: &SourceMap) -> Plan {
         let mut texts = Texts::default();
         let world = World::build(symbols, &mut texts);
-        let mut names = NameIndex::default();
-        for (i, a) in symbols.actors.values().enumerate() {
-            names.actors.insert(&a.name.text, i as u32);
-        }
-        for (i, a) in symbols.actors.values().enumerate() {
-            for alias in &a.aliases {
-                names.actors.insert(alias, i as u32);
-            }
-        }
-        if let Some(i) = symbols.actors.get_index_of(NATIONAL) {
-            names.actors.insert("全国", i as u32);
-        }
-        for (i, p) in symbols.programs.keys().enumerate() {
-            names.programs.insert(p, i as u32);
-        }
         let records = symbols
             .records
             .values()
@@ -250,85 +235,102 @@ impl Plan {
                 time: r.fields.iter().position(|f| f.time).map(|i| i as u16),
             })
             .collect();
-        let mut rules = Vec::new();
-        for sr in symbols.rules.values() {
-            let rule = &sr.item;
-            let Some(over) = &rule.over else { continue };
-            let Some(record_idx) = symbols.records.get_index_of(&over.record.text) else {
-                continue;
-            };
-            let record = &symbols.records[record_idx];
-            let keys = key_plans(record, &rule.per);
-            let mut c = Compiler {
-                symbols,
-                sources,
-                texts: &mut texts,
-                record,
-                keys: None,
-                agg_record: None,
-                aggs: Vec::new(),
-            };
-            let filter = over.filter.as_ref().map(|f| c.expr(f).0);
-            c.keys = (!rule.per.is_empty()).then_some(rule.per.as_slice());
-            let Some(cond) = &rule.condition else {
-                continue;
-            };
-            let (node, shape) = c.expr(cond);
-            let unless = rule.unless.as_ref().map(|u| c.expr(u).0);
-            let message = rule
-                .message
-                .as_ref()
-                .map(|(m, _)| Template::parse(m, record, &rule.per));
-            let aggs = std::mem::take(&mut c.aggs);
-            let periods = rule.periods.as_ref().and_then(|p| {
-                Some(PeriodPlan {
-                    key: rule.per.iter().position(|k| k.text == p.key.text)? as u16,
-                    spans: p.ranges(),
-                    to_date: aggs.iter().any(|a| a.cumulative),
-                })
-            });
-            rules.push(RulePlan {
-                name: rule.name.text.clone(),
-                title: rule.title.clone(),
-                kind: rule.kind,
-                severity: rule.severity,
-                record: RecordId(record_idx as u32),
-                filter,
-                filter_text: over
-                    .filter
-                    .as_ref()
-                    .map(|f| sources.snippet(f.span).to_string()),
-                period: source_period(&sr.source, &world.periods),
-                keys,
-                periods,
-                condition: Expr {
-                    node,
-                    shape,
-                    span: cond.span,
-                },
-                condition_text: sources.snippet(cond.span).to_string(),
-                unless,
-                unless_text: rule
-                    .unless
-                    .as_ref()
-                    .map(|u| sources.snippet(u.span).to_string()),
-                aggs,
-                message,
-                source: sr.source.clone(),
-                span: rule.name.span,
-                hidden: false,
-            });
-        }
+        let rules = symbols
+            .rules
+            .values()
+            .filter_map(|sr| rule_plan(symbols, sources, sr, (&world, &mut texts)))
+            .collect();
         Plan {
             world,
             texts,
-            names,
+            names: name_index(symbols),
             records,
             rules,
             evaluations: Vec::new(),
             overrides: Vec::new(),
         }
     }
+}
+
+/// Actors (with their aliases) and programs by name, as data cells name them.
+fn name_index(symbols: &Symbols) -> NameIndex {
+    let mut names = NameIndex::default();
+    for (i, a) in symbols.actors.values().enumerate() {
+        names.actors.insert(&a.name.text, i as u32);
+    }
+    for (i, a) in symbols.actors.values().enumerate() {
+        for alias in &a.aliases {
+            names.actors.insert(alias, i as u32);
+        }
+    }
+    if let Some(i) = symbols.actors.get_index_of(NATIONAL) {
+        names.actors.insert("全国", i as u32);
+    }
+    for (i, p) in symbols.programs.keys().enumerate() {
+        names.programs.insert(p, i as u32);
+    }
+    names
+}
+
+/// One rule compiled; `None` for a rule without `over` or a condition (nothing to run).
+fn rule_plan(
+    symbols: &Symbols,
+    sources: &SourceMap,
+    sr: &Sourced<ast::Rule>,
+    (world, texts): (&World, &mut Texts),
+) -> Option<RulePlan> {
+    let rule = &sr.item;
+    let over = rule.over.as_ref()?;
+    let record_idx = symbols.records.get_index_of(&over.record.text)?;
+    let record = &symbols.records[record_idx];
+    let mut c = Compiler {
+        symbols,
+        sources,
+        texts,
+        record,
+        keys: None,
+        agg_record: None,
+        aggs: Vec::new(),
+    };
+    let filter = over.filter.as_ref().map(|f| c.expr(f).0);
+    c.keys = (!rule.per.is_empty()).then_some(rule.per.as_slice());
+    let cond = rule.condition.as_ref()?;
+    let (node, shape) = c.expr(cond);
+    let unless = rule.unless.as_ref().map(|u| c.expr(u).0);
+    let aggs = std::mem::take(&mut c.aggs);
+    let periods = rule.periods.as_ref().and_then(|p| {
+        Some(PeriodPlan {
+            key: rule.per.iter().position(|k| k.text == p.key.text)? as u16,
+            spans: p.ranges(),
+            to_date: aggs.iter().any(|a| a.cumulative),
+        })
+    });
+    let snippet = |span: Span| sources.snippet(span).to_string();
+    Some(RulePlan {
+        name: rule.name.text.clone(),
+        title: rule.title.clone(),
+        kind: rule.kind,
+        severity: rule.severity,
+        record: RecordId(record_idx as u32),
+        filter,
+        filter_text: over.filter.as_ref().map(|f| snippet(f.span)),
+        period: source_period(&sr.source, &world.periods),
+        keys: key_plans(record, &rule.per),
+        periods,
+        condition: Expr {
+            node,
+            shape,
+            span: cond.span,
+        },
+        condition_text: snippet(cond.span),
+        unless,
+        unless_text: rule.unless.as_ref().map(|u| snippet(u.span)),
+        aggs,
+        message: (rule.message.as_ref()).map(|(m, _)| Template::parse(m, record, &rule.per)),
+        source: sr.source.clone(),
+        span: rule.name.span,
+        hidden: false,
+    })
 }
 
 /// The `per` keys of a rule or evaluation over `record`.
