@@ -189,6 +189,27 @@ impl RowSink for Collector<'_> {
             self.row = row;
             return;
         }
+        let (in_group, wanted) = self.wanted(&row, own, current);
+        if !in_group && !wanted.contains(&true) {
+            self.row = row;
+            return;
+        }
+        let label = self.label(&row);
+        if own && in_group {
+            self.group_count += 1;
+            if self.group_rows.len() < LISTED {
+                self.group_rows.push(label.clone());
+            }
+        }
+        self.trace(&env, &wanted, &label);
+        self.row = row;
+    }
+}
+
+impl Collector<'_> {
+    /// Whether the row is in the target group, and which aggregates it counts toward.
+    fn wanted(&mut self, row: &Row, own: bool, current: bool) -> (bool, Vec<bool>) {
+        let rule = self.rule;
         // The row's key in this record's fields, by position in `per`.
         let mut row_key = Vec::with_capacity(rule.keys.len());
         let mut row_values = Vec::with_capacity(rule.keys.len());
@@ -209,17 +230,12 @@ impl RowSink for Collector<'_> {
                     && (spec.back.is_some() || !own || current)
             })
             .collect();
-        if !in_group && !wanted.contains(&true) {
-            self.row = row;
-            return;
-        }
-        let label = self.label(&row);
-        if own && in_group {
-            self.group_count += 1;
-            if self.group_rows.len() < LISTED {
-                self.group_rows.push(label.clone());
-            }
-        }
+        (in_group, wanted)
+    }
+
+    /// Adds the row to the trace of each aggregate it counts toward.
+    fn trace(&mut self, env: &RowEnv<'_>, wanted: &[bool], label: &str) {
+        let (plan, rule, row) = (self.plan, self.rule, env.row);
         for (i, spec) in rule.aggs.iter().enumerate() {
             if !wanted[i] {
                 continue;
@@ -229,11 +245,11 @@ impl RowSink for Collector<'_> {
                 let pass = spec
                     .filter
                     .as_ref()
-                    .map_or(Value::Bool(true), |f| ev.eval(f, &env));
+                    .map_or(Value::Bool(true), |f| ev.eval(f, env));
                 let v = spec
                     .arg
                     .as_ref()
-                    .map_or(Value::Bool(true), |a| ev.eval(a, &env));
+                    .map_or(Value::Bool(true), |a| ev.eval(a, env));
                 (pass, v)
             };
             let t = &mut self.traces[i];
@@ -256,10 +272,9 @@ impl RowSink for Collector<'_> {
             }
             t.count += 1;
             if t.rows.len() < LISTED {
-                t.rows.push(label.clone());
+                t.rows.push(label.to_string());
             }
         }
-        self.row = row;
     }
 }
 
