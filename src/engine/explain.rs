@@ -11,6 +11,7 @@ use super::finding::{DataFinding, FindingKind};
 use super::node::Node;
 use super::run::{Options, key_text, read_into};
 use super::template::Part;
+use super::units::Placed;
 use crate::ast::RuleKind;
 use crate::ast::Type;
 use crate::data::bind::DataFile;
@@ -303,61 +304,14 @@ pub fn explain_with_verdict(
 ) -> Result<(String, Option<DataFinding>), String> {
     let rule = &plan.rules[r];
     let mut texts = plan.texts.clone();
-    let (parts, key_values, placed) = match target {
-        Target::Group(pairs) => {
-            if !rule.is_group() {
-                return Err(crate::tr!(
-                    "explain-rule-rule-looks-at-single",
-                    rule = rule.name
-                ));
-            }
-            let (parts, values, placed) = group_target(plan, rule, pairs, &mut texts)?;
-            (Some(parts), values, placed)
-        }
-        Target::Record(_) if rule.is_group() => {
-            let keys: Vec<&str> = rule.keys.iter().map(|k| k.name.as_str()).collect();
-            return Err(crate::tr!(
-                "explain-rule-rule-looks-at-groups",
-                rule = rule.name,
-                keys = keys
-                    .iter()
-                    .map(|k| format!("{k}=…"))
-                    .collect::<Vec<_>>()
-                    .join(",")
-            ));
-        }
-        Target::Record(_) => (None, Vec::new(), None),
-    };
+    let (parts, key_values, placed) = target_parts(plan, rule, target, &mut texts)?;
     let record_key = match target {
         Target::Record(k) => Some(k.clone()),
         Target::Group(_) => None,
     };
-    let mut c = Collector {
-        plan,
-        rule,
-        record: rule.record,
-        texts,
-        group: parts.as_ref().map(|p| group_want(rule, p, placed)),
-        record_key,
-        traces: rule
-            .aggs
-            .iter()
-            .map(|a| Trace {
-                acc: Acc::new(a.func),
-                rows: Vec::new(),
-                count: 0,
-            })
-            .collect(),
-        group_rows: Vec::new(),
-        group_count: 0,
-        found: None,
-        rejected: Vec::new(),
-        row: Row::default(),
-        file: String::new(),
-        verdict: None,
-        agg_targets: Vec::new(),
-    };
+    let mut c = Collector::new(plan, rule, texts, record_key);
     if let Some(parts) = &parts {
+        c.group = Some(group_want(rule, parts, placed));
         c.agg_targets = rule
             .aggs
             .iter()
@@ -369,19 +323,7 @@ pub fn explain_with_verdict(
         hash: false,
         ..opts.clone()
     };
-    let bound = super::run::bind_records(plan, files);
-    for (file, &record) in files.iter().zip(&bound) {
-        let Some(record) = record else {
-            continue;
-        };
-        let wanted = record == rule.record || rule.aggs.iter().any(|a| a.record == record);
-        if !wanted {
-            continue;
-        }
-        c.record = record;
-        c.file = file.display();
-        let _ = read_into(plan, record.index(), file, &quiet, None, &mut c);
-    }
+    c.read(files, &quiet);
     c.verdict = checked_verdict(plan, files, &quiet, r, &c.texts, &key_values, target);
     let mut out = header(plan, sources, rule);
     match target {
@@ -389,6 +331,86 @@ pub fn explain_with_verdict(
         Target::Record(key) => explain_record(plan, sources, rule, &c, key, &mut out)?,
     }
     Ok((out, c.verdict))
+}
+
+/// The key parts, key values and plan period of a group target; none for a record target.
+/// `Err` when the target does not suit the rule.
+fn target_parts(
+    plan: &Plan,
+    rule: &RulePlan,
+    target: &Target,
+    texts: &mut Texts,
+) -> Result<(Option<Vec<u64>>, Vec<Value>, Option<Placed>), String> {
+    match target {
+        Target::Group(_) if !rule.is_group() => Err(crate::tr!(
+            "explain-rule-rule-looks-at-single",
+            rule = rule.name
+        )),
+        Target::Group(pairs) => {
+            let (parts, values, placed) = group_target(plan, rule, pairs, texts)?;
+            Ok((Some(parts), values, placed))
+        }
+        Target::Record(_) if rule.is_group() => {
+            let keys: Vec<&str> = rule.keys.iter().map(|k| k.name.as_str()).collect();
+            Err(crate::tr!(
+                "explain-rule-rule-looks-at-groups",
+                rule = rule.name,
+                keys = keys
+                    .iter()
+                    .map(|k| format!("{k}=…"))
+                    .collect::<Vec<_>>()
+                    .join(",")
+            ))
+        }
+        Target::Record(_) => Ok((None, Vec::new(), None)),
+    }
+}
+
+impl<'a> Collector<'a> {
+    /// A collector of `rule`'s rows, with no target group or aggregate targets yet.
+    fn new(plan: &'a Plan, rule: &'a RulePlan, texts: Texts, record_key: Option<String>) -> Self {
+        Collector {
+            plan,
+            rule,
+            record: rule.record,
+            texts,
+            group: None,
+            record_key,
+            traces: (rule.aggs.iter())
+                .map(|a| Trace {
+                    acc: Acc::new(a.func),
+                    rows: Vec::new(),
+                    count: 0,
+                })
+                .collect(),
+            group_rows: Vec::new(),
+            group_count: 0,
+            found: None,
+            rejected: Vec::new(),
+            row: Row::default(),
+            file: String::new(),
+            verdict: None,
+            agg_targets: Vec::new(),
+        }
+    }
+
+    /// Reads the files of the rule's record type and of those its aggregates range over.
+    fn read(&mut self, files: &[DataFile], opts: &Options) {
+        let (plan, rule) = (self.plan, self.rule);
+        let bound = super::run::bind_records(plan, files);
+        for (file, &record) in files.iter().zip(&bound) {
+            let Some(record) = record else {
+                continue;
+            };
+            let wanted = record == rule.record || rule.aggs.iter().any(|a| a.record == record);
+            if !wanted {
+                continue;
+            }
+            self.record = record;
+            self.file = file.display();
+            let _ = read_into(plan, record.index(), file, opts, None, self);
+        }
+    }
 }
 
 /// What `check` decided for the target: its finding, if it has one. None means the rule passed,
