@@ -500,38 +500,13 @@ fn names<'a>(plan: &'a Plan, texts: &'a Texts, row_text: &'a str) -> Names<'a> {
     }
 }
 
-fn explain_group(
-    plan: &Plan,
-    sources: &SourceMap,
+/// Writes each aggregate of a group's explanation: its value and the rows it was taken from.
+fn aggregate_lines(
     rule: &RulePlan,
     c: &Collector<'_>,
-    keys: &[Value],
+    n: &Names<'_>,
     out: &mut String,
-) -> Result<(), String> {
-    let n = names(plan, &c.texts, "");
-    let shown: Vec<String> = rule
-        .keys
-        .iter()
-        .zip(keys)
-        .map(|(k, v)| format!("{} = {}", k.name, n.show(*v, k.shape)))
-        .collect();
-    if c.group_count == 0 && c.rejected.is_empty() {
-        return Err(crate::tr!(
-            "explain-no-rows-name-fall-group",
-            name = plan.records[rule.record].name,
-            shown = shown.join(", ")
-        ));
-    }
-    let _ = writeln!(
-        out,
-        "  {}\n",
-        crate::tr!(
-            "explain-group-line",
-            group = shown.join(", "),
-            rows = crate::suggest::plural(c.group_count as usize, "row"),
-            list = list(&c.group_rows, c.group_count)
-        )
-    );
+) -> Vec<Result<Value, String>> {
     let mut aggs = Vec::new();
     for ((spec, t), want) in rule.aggs.iter().zip(&c.traces).zip(&c.agg_targets) {
         // The years are said when they are not the group's own.
@@ -571,6 +546,42 @@ fn explain_group(
         );
         aggs.push(v);
     }
+    aggs
+}
+
+fn explain_group(
+    plan: &Plan,
+    sources: &SourceMap,
+    rule: &RulePlan,
+    c: &Collector<'_>,
+    keys: &[Value],
+    out: &mut String,
+) -> Result<(), String> {
+    let n = names(plan, &c.texts, "");
+    let shown: Vec<String> = rule
+        .keys
+        .iter()
+        .zip(keys)
+        .map(|(k, v)| format!("{} = {}", k.name, n.show(*v, k.shape)))
+        .collect();
+    if c.group_count == 0 && c.rejected.is_empty() {
+        return Err(crate::tr!(
+            "explain-no-rows-name-fall-group",
+            name = plan.records[rule.record].name,
+            shown = shown.join(", ")
+        ));
+    }
+    let _ = writeln!(
+        out,
+        "  {}\n",
+        crate::tr!(
+            "explain-group-line",
+            group = shown.join(", "),
+            rows = crate::suggest::plural(c.group_count as usize, "row"),
+            list = list(&c.group_rows, c.group_count)
+        )
+    );
+    let aggs = aggregate_lines(rule, c, &n, out);
     let env = GroupEnv {
         keys,
         aggs: &aggs,
