@@ -333,6 +333,9 @@ pub fn explain_with_verdict(
     Ok((out, c.verdict))
 }
 
+/// A group target's key parts (none for a record target), key values and plan period.
+type TargetParts = (Option<Vec<u64>>, Vec<Value>, Option<Placed>);
+
 /// The key parts, key values and plan period of a group target; none for a record target.
 /// `Err` when the target does not suit the rule.
 fn target_parts(
@@ -340,7 +343,7 @@ fn target_parts(
     rule: &RulePlan,
     target: &Target,
     texts: &mut Texts,
-) -> Result<(Option<Vec<u64>>, Vec<Value>, Option<Placed>), String> {
+) -> Result<TargetParts, String> {
     match target {
         Target::Group(_) if !rule.is_group() => Err(crate::tr!(
             "explain-rule-rule-looks-at-single",
