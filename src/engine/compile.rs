@@ -297,7 +297,9 @@ fn rule_plan(
     let cond = rule.condition.as_ref()?;
     let (node, shape) = c.expr(cond);
     let unless = rule.unless.as_ref().map(|u| c.expr(u).0);
-    let aggs = std::mem::take(&mut c.aggs);
+    let mut aggs = std::mem::take(&mut c.aggs);
+    let keys = key_plans(record, &rule.per);
+    share_keys(symbols, &keys, record_idx, &mut aggs);
     let periods = rule.periods.as_ref().and_then(|p| {
         Some(PeriodPlan {
             key: rule.per.iter().position(|k| k.text == p.key.text)? as u16,
@@ -315,7 +317,7 @@ fn rule_plan(
         filter,
         filter_text: over.filter.as_ref().map(|f| snippet(f.span)),
         period: source_period(&sr.source, &world.periods),
-        keys: key_plans(record, &rule.per),
+        keys,
         periods,
         condition: Expr {
             node,
@@ -345,6 +347,23 @@ pub(super) fn key_plans(record: &ast::Record, per: &[Name]) -> Vec<KeyPlan> {
             })
         })
         .collect()
+}
+
+/// Fills in, for each aggregate over a record type other than the rule's own (`own`, an index
+/// in the rule set's records), the `per` keys it shares with the rule: the key's position and
+/// the field of the other record type with the key's name.
+pub(super) fn share_keys(symbols: &Symbols, keys: &[KeyPlan], own: usize, aggs: &mut [AggSpec]) {
+    for spec in aggs.iter_mut().filter(|a| a.record.index() != own) {
+        let other = &symbols.records[spec.record.index()];
+        spec.shared = keys
+            .iter()
+            .enumerate()
+            .filter_map(|(pos, k)| {
+                let i = other.fields.iter().position(|f| f.name.text == k.name)?;
+                Some((pos as u16, FieldId(i as u16)))
+            })
+            .collect();
+    }
 }
 
 pub(super) struct Compiler<'a> {
@@ -587,11 +606,10 @@ impl<'a> Compiler<'a> {
             (_, Some((_, s))) => *s,
             (_, None) => Type::Decimal,
         };
-        let shared = self.shared_keys(ranged);
         self.aggs.push(AggSpec {
             func,
             record: RecordId(ranged.1 as u32),
-            shared,
+            shared: Vec::new(),
             arg: arg.map(|a| a.0),
             filter,
             shape,
@@ -601,23 +619,6 @@ impl<'a> Compiler<'a> {
             cumulative,
         });
         (Node::Agg((self.aggs.len() - 1) as u16), shape)
-    }
-
-    /// The `per` keys the ranged record shares with the rule, by name: empty for the rule's
-    /// own record (its rows are grouped on the keys themselves).
-    fn shared_keys(&self, (ranged, _): (&ast::Record, usize)) -> Vec<(u16, FieldId)> {
-        if std::ptr::eq(ranged, self.record) {
-            return Vec::new();
-        }
-        let keys = self.keys.unwrap_or_default();
-        keys.iter()
-            .filter(|k| field_of(self.record, &k.text).is_some())
-            .enumerate()
-            .filter_map(|(pos, k)| {
-                let (i, _) = field_of(ranged, &k.text)?;
-                Some((pos as u16, FieldId(i)))
-            })
-            .collect()
     }
 
     /// Where an offset goes back: the `per` key (the record's year time field) and how far.

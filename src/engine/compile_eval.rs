@@ -2,7 +2,9 @@
 //! "condition" is the indicator's value; `rated(S)` becomes one average per evaluator.
 
 use super::aggregate::AggSpec;
-use super::compile::{Compiler, EvaluationPlan, IndicatorPlan, KeyPlan, Plan, RulePlan, key_plans};
+use super::compile::{
+    Compiler, EvaluationPlan, IndicatorPlan, KeyPlan, Plan, RulePlan, key_plans, share_keys,
+};
 use super::node::{Expr, Node};
 use super::world::source_period;
 use crate::ast::Type;
@@ -142,7 +144,8 @@ impl Lowering<'_> {
                 (n, s, None)
             }
         };
-        let aggs: Vec<AggSpec> = std::mem::take(&mut c.aggs);
+        let mut aggs: Vec<AggSpec> = std::mem::take(&mut c.aggs);
+        share_keys(self.symbols, &self.keys, self.record.1.index(), &mut aggs);
         plan.texts = texts;
         plan.rules.push(RulePlan {
             name: format!("{}/{}", e.name.text, ind.name.text),
