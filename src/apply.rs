@@ -86,10 +86,7 @@ impl RuleSet {
     /// ```
     pub fn check_record(&self, record: &str, row: &impl Serialize) -> Result<RecordReport, Error> {
         let plan = self.plan().ok_or(Error::RulesHaveErrors)?;
-        let r = plan
-            .records
-            .iter()
-            .position(|x| x.name == record)
+        let r = (plan.record_id(record).map(crate::ids::RecordId::index))
             .ok_or_else(|| Error::UnknownRecord(record.to_string()))?;
         let object = serde_json::to_vec(row).map_err(|e| Error::NotJson(e.to_string()))?;
         let name = format!("<{record}>");
@@ -104,7 +101,7 @@ impl RuleSet {
     pub fn score(&self, data: &Data, evaluation: Option<&str>) -> Result<Scores, Error> {
         let plan = self.plan().ok_or(Error::RulesHaveErrors)?;
         let e = match evaluation {
-            Some(name) => plan.evaluations.iter().find(|e| e.name == name),
+            Some(name) => plan.evaluation_id(name).map(|id| plan.evaluation(id)),
             None => plan.evaluations.first(),
         }
         .ok_or_else(|| Error::UnknownEvaluation(evaluation.unwrap_or_default().to_string()))?;

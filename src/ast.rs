@@ -245,6 +245,29 @@ impl Type {
         }
     }
 
+    /// The type as a field declares it: `int`, `money`, `money(万元)`; an expression's own
+    /// types by their names (`actorkind`, `level`, `list`, `unknown`).
+    pub fn written(self) -> String {
+        let name = match self {
+            Type::Bool => "bool",
+            Type::Int => "int",
+            Type::Decimal => "decimal",
+            Type::Percent => "percent",
+            Type::Money(MoneyUnit::Yuan) => "money",
+            Type::Money(unit) => return format!("money({})", unit.as_str()),
+            Type::Text => "text",
+            Type::Date => "date",
+            Type::Year => "year",
+            Type::Actor => "actor",
+            Type::Program => "program",
+            Type::ActorKind => "actorkind",
+            Type::Level => "level",
+            Type::List => "list",
+            Type::Unknown => "unknown",
+        };
+        name.to_string()
+    }
+
     /// The type in words, as messages name it: `a number`, `money`, `an actor`.
     pub fn describe(self) -> String {
         match self {
@@ -394,6 +417,17 @@ pub enum RuleKind {
     Require,
     Forbid,
     Permit,
+}
+
+impl RuleKind {
+    /// The keyword a rule of this kind is written with: `require`, `forbid`, `permit`.
+    pub fn keyword(self) -> &'static str {
+        match self {
+            RuleKind::Require => "require",
+            RuleKind::Forbid => "forbid",
+            RuleKind::Permit => "permit",
+        }
+    }
 }
 
 /// `over R [where C]`.

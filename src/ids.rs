@@ -10,6 +10,18 @@ pub struct RuleId(pub u32);
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ActorId(pub u32);
 
+/// A record type: its index in `Plan::records` (the rule set's records, in declaration order).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct RecordId(pub u32);
+
+/// A field of one record type: its position among the record's fields, as rows hold values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FieldId(pub u16);
+
+/// An evaluation of the compiled plan: its index in `Plan::evaluations`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct EvaluationId(pub u32);
+
 impl RuleId {
     /// The index in `Plan::rules`.
     pub fn index(self) -> usize {
@@ -19,6 +31,27 @@ impl RuleId {
 
 impl ActorId {
     /// The index in the rule set's actors.
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+impl RecordId {
+    /// The index in `Plan::records`.
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+impl FieldId {
+    /// The position among the record's fields.
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+impl EvaluationId {
+    /// The index in `Plan::evaluations`.
     pub fn index(self) -> usize {
         self.0 as usize
     }

@@ -8,29 +8,51 @@ use crate::symbols::{DeclKind, NATIONAL, Source, Sourced, Symbols};
 
 /// Collects every declaration; reports names declared twice.
 pub fn build(modules: Vec<ast::Module>, diags: &mut Vec<Diagnostic>) -> Symbols {
-    let mut s = Symbols::default();
-    s.actors.insert(
-        NATIONAL.to_string(),
-        ast::Actor {
-            name: ast::Name {
-                text: NATIONAL.to_string(),
-                span: Span::default(),
-            },
-            kind: Some(ast::ActorKind::Government),
-            level: Some(ast::Level::Central),
-            title: Some("全国".to_string()),
-            region: None,
-            of: None,
-            until: None,
-            aliases: vec!["全国".to_string()],
-            autonomous: false,
+    let mut c = Collector {
+        s: Symbols::default(),
+        declared: indexmap::IndexMap::new(),
+        diags,
+    };
+    c.s.actors.insert(NATIONAL.to_string(), national());
+    for module in modules {
+        for item in module.items {
+            c.item(item);
+        }
+    }
+    c.s
+}
+
+/// The built-in actor standing for the whole country.
+fn national() -> ast::Actor {
+    ast::Actor {
+        name: ast::Name {
+            text: NATIONAL.to_string(),
             span: Span::default(),
         },
-    );
-    let mut declared: indexmap::IndexMap<String, Span> = indexmap::IndexMap::new();
-    let mut claim = |name: &ast::Name, what: &str, diags: &mut Vec<Diagnostic>| -> bool {
+        kind: Some(ast::ActorKind::Government),
+        level: Some(ast::Level::Central),
+        title: Some("全国".to_string()),
+        region: None,
+        of: None,
+        until: None,
+        aliases: vec!["全国".to_string()],
+        autonomous: false,
+        span: Span::default(),
+    }
+}
+
+/// The symbol table being built, the names declared so far and the problems found.
+struct Collector<'d> {
+    s: Symbols,
+    declared: indexmap::IndexMap<String, Span>,
+    diags: &'d mut Vec<Diagnostic>,
+}
+
+impl Collector<'_> {
+    /// Claims `name` for a declaration of `what`; false (and reported) when it is taken.
+    fn claim(&mut self, name: &ast::Name, what: &str) -> bool {
         if name.text == NATIONAL {
-            diags.push(
+            self.diags.push(
                 Diagnostic::new(
                     Code::NameDuplicate,
                     name.span,
@@ -41,8 +63,8 @@ pub fn build(modules: Vec<ast::Module>, diags: &mut Vec<Diagnostic>) -> Symbols 
             );
             return false;
         }
-        if let Some(first) = declared.get(&name.text) {
-            diags.push(
+        if let Some(first) = self.declared.get(&name.text) {
+            self.diags.push(
                 Diagnostic::new(
                     Code::NameDuplicate,
                     name.span,
@@ -54,96 +76,91 @@ pub fn build(modules: Vec<ast::Module>, diags: &mut Vec<Diagnostic>) -> Symbols 
             );
             return false;
         }
-        declared.insert(name.text.clone(), name.span);
+        self.declared.insert(name.text.clone(), name.span);
         true
-    };
-    for module in modules {
-        for item in module.items {
-            match item {
-                Item::Actor(a) => {
-                    if claim(&a.name, "actor", diags) {
-                        s.actors.insert(a.name.text.clone(), a);
-                    }
+    }
+
+    fn item(&mut self, item: Item) {
+        match item {
+            Item::Actor(a) => {
+                if self.claim(&a.name, "actor") {
+                    self.s.actors.insert(a.name.text.clone(), a);
                 }
-                Item::Program(p) => {
-                    if claim(&p.name, "program", diags) {
-                        s.programs.insert(p.name.text.clone(), p);
-                    }
-                }
-                Item::Function(f) => {
-                    if claim(&f.name, "function", diags) {
-                        s.functions.insert(f.name.text.clone(), f);
-                    }
-                }
-                Item::Record(r) => {
-                    if claim(&r.name, "record", diags) {
-                        s.records.insert(r.name.text.clone(), r);
-                    }
-                }
-                Item::Document(mut d) => {
-                    if !claim(&d.name, "document", diags) {
-                        continue;
-                    }
-                    let mut seen: Vec<(String, Span)> = Vec::new();
-                    for article in &mut d.articles {
-                        let canonical = article.number.replace('-', ".");
-                        if let Some((_, first)) = seen.iter().find(|(n, _)| *n == canonical) {
-                            diags.push(
-                                Diagnostic::new(
-                                    Code::DeclDuplicateArticle,
-                                    article.span,
-                                    crate::tr!(
-                                        "names-article-number-appears-twice-document",
-                                        number = article.number,
-                                        d = d.name.text
-                                    ),
-                                )
-                                .label(crate::tr!("names-again-here"))
-                                .related(*first, crate::tr!("names-first-here"))
-                                .help(crate::tr!("names-number-each-article-once-merge")),
-                            );
-                        } else {
-                            seen.push((canonical, article.span));
-                        }
-                        let source = Source {
-                            document: d.name.text.clone(),
-                            article: article.number.clone(),
-                            article_span: article.span,
-                        };
-                        for norm in std::mem::take(&mut article.items) {
-                            add_norm(&mut s, norm, Some(source.clone()), &mut claim, diags);
-                        }
-                    }
-                    s.documents.insert(d.name.text.clone(), d);
-                }
-                Item::Norm(n) => add_norm(&mut s, n, None, &mut claim, diags),
-                Item::Test(t) => s.tests.push(t),
             }
+            Item::Program(p) => {
+                if self.claim(&p.name, "program") {
+                    self.s.programs.insert(p.name.text.clone(), p);
+                }
+            }
+            Item::Function(f) => {
+                if self.claim(&f.name, "function") {
+                    self.s.functions.insert(f.name.text.clone(), f);
+                }
+            }
+            Item::Record(r) => {
+                if self.claim(&r.name, "record") {
+                    self.s.records.insert(r.name.text.clone(), r);
+                }
+            }
+            Item::Document(d) => self.document(d),
+            Item::Norm(n) => self.norm(n, None),
+            Item::Test(t) => self.s.tests.push(t),
         }
     }
-    s
-}
 
-fn add_norm(
-    s: &mut Symbols,
-    norm: Norm,
-    source: Option<Source>,
-    claim: &mut impl FnMut(&ast::Name, &str, &mut Vec<Diagnostic>) -> bool,
-    diags: &mut Vec<Diagnostic>,
-) {
-    match norm {
-        Norm::Pair(item) => s.pairs.push(Sourced { item, source }),
-        Norm::Duty(item) => s.duties.push(Sourced { item, source }),
-        Norm::Rule(item) => {
-            if claim(&item.name, "rule", diags) {
-                s.rules
-                    .insert(item.name.text.clone(), Sourced { item, source });
+    /// A document and the norms of its articles, each sourced to its article.
+    fn document(&mut self, mut d: ast::Document) {
+        if !self.claim(&d.name, "document") {
+            return;
+        }
+        let mut seen: Vec<(String, Span)> = Vec::new();
+        for article in &mut d.articles {
+            let canonical = article.number.replace('-', ".");
+            if let Some((_, first)) = seen.iter().find(|(n, _)| *n == canonical) {
+                self.diags.push(
+                    Diagnostic::new(
+                        Code::DeclDuplicateArticle,
+                        article.span,
+                        crate::tr!(
+                            "names-article-number-appears-twice-document",
+                            number = article.number,
+                            d = d.name.text
+                        ),
+                    )
+                    .label(crate::tr!("names-again-here"))
+                    .related(*first, crate::tr!("names-first-here"))
+                    .help(crate::tr!("names-number-each-article-once-merge")),
+                );
+            } else {
+                seen.push((canonical, article.span));
+            }
+            let source = Source {
+                document: d.name.text.clone(),
+                article: article.number.clone(),
+                article_span: article.span,
+            };
+            for norm in std::mem::take(&mut article.items) {
+                self.norm(norm, Some(source.clone()));
             }
         }
-        Norm::Evaluation(item) => {
-            if claim(&item.name, "evaluation", diags) {
-                s.evaluations
-                    .insert(item.name.text.clone(), Sourced { item, source });
+        self.s.documents.insert(d.name.text.clone(), d);
+    }
+
+    fn norm(&mut self, norm: Norm, source: Option<Source>) {
+        match norm {
+            Norm::Pair(item) => self.s.pairs.push(Sourced { item, source }),
+            Norm::Duty(item) => self.s.duties.push(Sourced { item, source }),
+            Norm::Rule(item) => {
+                if self.claim(&item.name, "rule") {
+                    let name = item.name.text.clone();
+                    self.s.rules.insert(name, Sourced { item, source });
+                }
+            }
+            Norm::Evaluation(item) => {
+                if self.claim(&item.name, "evaluation") {
+                    let name = item.name.text.clone();
+                    self.s.evaluations.insert(name, Sourced { item, source });
+                }
             }
         }
     }

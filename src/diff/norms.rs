@@ -215,8 +215,8 @@ fn rules(c: &mut Changes, old: &RuleSet, new: &RuleSet) {
         c.field(
             &item,
             "kind",
-            format!("{:?}", o.kind).to_lowercase(),
-            format!("{:?}", n.kind).to_lowercase(),
+            o.kind.keyword().to_string(),
+            n.kind.keyword().to_string(),
         );
         if let Some(d) = condition(old, new, o.condition.as_ref(), n.condition.as_ref()) {
             c.push("changed", &item, d);
@@ -616,7 +616,7 @@ fn declarations(c: &mut Changes, old: &RuleSet, new: &RuleSet) {
 fn field_type(f: &ast::Field) -> String {
     let base = match f.ty {
         ast::Type::Money(unit) => format!("money({})", unit.as_str()),
-        other => format!("{other:?}").to_lowercase(),
+        other => other.written(),
     };
     let marks = [f.key.then_some(" key"), f.time.then_some(" time")];
     format!(

@@ -102,7 +102,7 @@ pub fn declarations_page(rules: &RuleSet, links: &Links) -> String {
                 vec![
                     esc(&f.name.text),
                     esc(&super::phrase::field(&f.name.text)),
-                    esc(&format!("{:?}", f.ty).to_lowercase()),
+                    esc(&f.ty.written()),
                     esc(&marks.into_iter().flatten().collect::<Vec<_>>().join(" ")),
                 ]
             })

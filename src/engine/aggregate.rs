@@ -3,6 +3,7 @@
 use super::node::Node;
 use crate::ast::Type;
 use crate::data::value::Value;
+use crate::ids::{FieldId, RecordId};
 use crate::source::Span;
 use rust_decimal::Decimal;
 use rustc_hash::FxHashSet;
@@ -35,8 +36,12 @@ impl AggFunc {
 #[derive(Debug, Clone)]
 pub struct AggSpec {
     pub func: AggFunc,
-    /// The record type ranged over (index in the rule set's records).
-    pub record: usize,
+    /// The record type ranged over.
+    pub record: RecordId,
+    /// For a record type other than the rule's own: the rule's `per` keys it shares, each as
+    /// its position in `per` and the field of the ranged record holding it, resolved by name
+    /// when the plan is built.
+    pub shared: Vec<(u16, FieldId)>,
     pub arg: Option<Node>,
     pub filter: Option<Node>,
     pub shape: Type,

@@ -109,14 +109,14 @@ impl<'p> Checker<'p> {
         let mut jobs = vec![RecordJobs::default(); plan.records.len()];
         for (r, rule) in plan.rules.iter().enumerate() {
             if rule.kind != RuleKind::Permit && !rule.is_group() && !rule.hidden {
-                jobs[rule.record].record_rules.push(r);
+                jobs[rule.record.index()].record_rules.push(r);
             }
         }
         for (t, table) in tables.tables.iter().enumerate() {
-            jobs[table.record].tables.push(t);
+            jobs[table.record.index()].tables.push(t);
         }
         for (j, join) in tables.joins.iter().enumerate() {
-            jobs[join.record].joins.push(j);
+            jobs[join.record.index()].joins.push(j);
         }
         let mut checker = Checker {
             plan,
@@ -204,7 +204,7 @@ impl<'p> Checker<'p> {
                 other.keys.iter().zip(&g.keys).all(|(k, v)| {
                     rule.keys
                         .iter()
-                        .position(|x| x.name == k.name)
+                        .position(|x| x.field == k.field)
                         .is_some_and(|i| keys[i] == *v)
                 })
             });

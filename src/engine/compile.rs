@@ -10,9 +10,9 @@ use crate::ast::{
 };
 use crate::data::convert::NameIndex;
 use crate::data::value::{Text, Texts, Value};
-use crate::ids::{ActorId, RuleId};
+use crate::ids::{ActorId, EvaluationId, FieldId, RecordId, RuleId};
 use crate::source::{SourceMap, Span};
-use crate::symbols::{NATIONAL, Source, Symbols};
+use crate::symbols::{NATIONAL, Source, Sourced, Symbols};
 use rust_decimal::Decimal;
 
 /// A record type as data is checked against it.
@@ -29,7 +29,7 @@ pub struct RecordPlan {
 /// A group key of a group-level rule.
 #[derive(Debug, Clone)]
 pub struct KeyPlan {
-    pub field: u16,
+    pub field: FieldId,
     pub name: String,
     pub shape: Type,
 }
@@ -64,7 +64,7 @@ pub struct RulePlan {
     pub kind: RuleKind,
     pub severity: RuleSeverity,
     /// The record type it looks at.
-    pub record: usize,
+    pub record: RecordId,
     /// `over R where …`.
     pub filter: Option<Node>,
     /// The `where` condition as written.
@@ -93,6 +93,17 @@ pub struct RulePlan {
 impl RulePlan {
     pub fn is_group(&self) -> bool {
         !self.keys.is_empty()
+    }
+
+    /// The field holding `per` key `pos` in rows of `record`: the key's own field for the
+    /// rule's record, the shared field for a record type one of its aggregates ranges over.
+    pub fn key_field_in(&self, record: RecordId, pos: usize) -> Option<FieldId> {
+        if record == self.record {
+            return Some(self.keys[pos].field);
+        }
+        let spec = self.aggs.iter().find(|a| a.record == record)?;
+        let (_, field) = spec.shared.iter().find(|(p, _)| *p as usize == pos)?;
+        Some(*field)
     }
 
     /// The `per` key at `i` as written: its name, or `period(year, 2011..2015, …)`.
@@ -185,26 +196,35 @@ impl Plan {
         &self.rules[id.index()]
     }
 
+    /// The id of the record type named `name`, resolved once where a name comes from outside
+    /// the plan (a data file bound to a record type, a test's data block).
+    pub fn record_id(&self, name: &str) -> Option<RecordId> {
+        let i = self.records.iter().position(|r| r.name == name)?;
+        Some(RecordId(i as u32))
+    }
+
+    /// The record type an id stands for.
+    pub fn record(&self, id: RecordId) -> &RecordPlan {
+        &self.records[id.index()]
+    }
+
+    /// The id of the evaluation named `name`, resolved once where a name comes from the
+    /// command line or a test.
+    pub fn evaluation_id(&self, name: &str) -> Option<EvaluationId> {
+        let i = self.evaluations.iter().position(|e| e.name == name)?;
+        Some(EvaluationId(i as u32))
+    }
+
+    /// The evaluation an id stands for.
+    pub fn evaluation(&self, id: EvaluationId) -> &EvaluationPlan {
+        &self.evaluations[id.index()]
+    }
+
     /// Compiles the rules of a rule set that checked without errors; its evaluations are
     /// added by [`Plan::build`].
     pub(super) fn build_rules(symbols: &Symbols, sources: &SourceMap) -> Plan {
         let mut texts = Texts::default();
         let world = World::build(symbols, &mut texts);
-        let mut names = NameIndex::default();
-        for (i, a) in symbols.actors.values().enumerate() {
-            names.actors.insert(&a.name.text, i as u32);
-        }
-        for (i, a) in symbols.actors.values().enumerate() {
-            for alias in &a.aliases {
-                names.actors.insert(alias, i as u32);
-            }
-        }
-        if let Some(i) = symbols.actors.get_index_of(NATIONAL) {
-            names.actors.insert("全国", i as u32);
-        }
-        for (i, p) in symbols.programs.keys().enumerate() {
-            names.programs.insert(p, i as u32);
-        }
         let records = symbols
             .records
             .values()
@@ -215,79 +235,15 @@ impl Plan {
                 time: r.fields.iter().position(|f| f.time).map(|i| i as u16),
             })
             .collect();
-        let mut rules = Vec::new();
-        for sr in symbols.rules.values() {
-            let rule = &sr.item;
-            let Some(over) = &rule.over else { continue };
-            let Some(record_idx) = symbols.records.get_index_of(&over.record.text) else {
-                continue;
-            };
-            let record = &symbols.records[record_idx];
-            let keys = key_plans(record, &rule.per);
-            let mut c = Compiler {
-                symbols,
-                sources,
-                texts: &mut texts,
-                record,
-                keys: None,
-                agg_record: None,
-                aggs: Vec::new(),
-            };
-            let filter = over.filter.as_ref().map(|f| c.expr(f).0);
-            c.keys = (!rule.per.is_empty()).then_some(rule.per.as_slice());
-            let Some(cond) = &rule.condition else {
-                continue;
-            };
-            let (node, shape) = c.expr(cond);
-            let unless = rule.unless.as_ref().map(|u| c.expr(u).0);
-            let message = rule
-                .message
-                .as_ref()
-                .map(|(m, _)| Template::parse(m, record, &rule.per));
-            let aggs = std::mem::take(&mut c.aggs);
-            let periods = rule.periods.as_ref().and_then(|p| {
-                Some(PeriodPlan {
-                    key: rule.per.iter().position(|k| k.text == p.key.text)? as u16,
-                    spans: p.ranges(),
-                    to_date: aggs.iter().any(|a| a.cumulative),
-                })
-            });
-            rules.push(RulePlan {
-                name: rule.name.text.clone(),
-                title: rule.title.clone(),
-                kind: rule.kind,
-                severity: rule.severity,
-                record: record_idx,
-                filter,
-                filter_text: over
-                    .filter
-                    .as_ref()
-                    .map(|f| sources.snippet(f.span).to_string()),
-                period: source_period(&sr.source, &world.periods),
-                keys,
-                periods,
-                condition: Expr {
-                    node,
-                    shape,
-                    span: cond.span,
-                },
-                condition_text: sources.snippet(cond.span).to_string(),
-                unless,
-                unless_text: rule
-                    .unless
-                    .as_ref()
-                    .map(|u| sources.snippet(u.span).to_string()),
-                aggs,
-                message,
-                source: sr.source.clone(),
-                span: rule.name.span,
-                hidden: false,
-            });
-        }
+        let rules = symbols
+            .rules
+            .values()
+            .filter_map(|sr| rule_plan(symbols, sources, sr, (&world, &mut texts)))
+            .collect();
         Plan {
             world,
             texts,
-            names,
+            names: name_index(symbols),
             records,
             rules,
             evaluations: Vec::new(),
@@ -296,18 +252,118 @@ impl Plan {
     }
 }
 
+/// Actors (with their aliases) and programs by name, as data cells name them.
+fn name_index(symbols: &Symbols) -> NameIndex {
+    let mut names = NameIndex::default();
+    for (i, a) in symbols.actors.values().enumerate() {
+        names.actors.insert(&a.name.text, i as u32);
+    }
+    for (i, a) in symbols.actors.values().enumerate() {
+        for alias in &a.aliases {
+            names.actors.insert(alias, i as u32);
+        }
+    }
+    if let Some(i) = symbols.actors.get_index_of(NATIONAL) {
+        names.actors.insert("全国", i as u32);
+    }
+    for (i, p) in symbols.programs.keys().enumerate() {
+        names.programs.insert(p, i as u32);
+    }
+    names
+}
+
+/// One rule compiled; `None` for a rule without `over` or a condition (nothing to run).
+fn rule_plan(
+    symbols: &Symbols,
+    sources: &SourceMap,
+    sr: &Sourced<ast::Rule>,
+    (world, texts): (&World, &mut Texts),
+) -> Option<RulePlan> {
+    let rule = &sr.item;
+    let over = rule.over.as_ref()?;
+    let record_idx = symbols.records.get_index_of(&over.record.text)?;
+    let record = &symbols.records[record_idx];
+    let mut c = Compiler {
+        symbols,
+        sources,
+        texts,
+        record,
+        keys: None,
+        agg_record: None,
+        aggs: Vec::new(),
+    };
+    let filter = over.filter.as_ref().map(|f| c.expr(f).0);
+    c.keys = (!rule.per.is_empty()).then_some(rule.per.as_slice());
+    let cond = rule.condition.as_ref()?;
+    let (node, shape) = c.expr(cond);
+    let unless = rule.unless.as_ref().map(|u| c.expr(u).0);
+    let mut aggs = std::mem::take(&mut c.aggs);
+    let keys = key_plans(record, &rule.per);
+    share_keys(symbols, &keys, record_idx, &mut aggs);
+    let periods = rule.periods.as_ref().and_then(|p| {
+        Some(PeriodPlan {
+            key: rule.per.iter().position(|k| k.text == p.key.text)? as u16,
+            spans: p.ranges(),
+            to_date: aggs.iter().any(|a| a.cumulative),
+        })
+    });
+    let snippet = |span: Span| sources.snippet(span).to_string();
+    Some(RulePlan {
+        name: rule.name.text.clone(),
+        title: rule.title.clone(),
+        kind: rule.kind,
+        severity: rule.severity,
+        record: RecordId(record_idx as u32),
+        filter,
+        filter_text: over.filter.as_ref().map(|f| snippet(f.span)),
+        period: source_period(&sr.source, &world.periods),
+        keys,
+        periods,
+        condition: Expr {
+            node,
+            shape,
+            span: cond.span,
+        },
+        condition_text: snippet(cond.span),
+        unless,
+        unless_text: rule.unless.as_ref().map(|u| snippet(u.span)),
+        aggs,
+        message: (rule.message.as_ref()).map(|(m, _)| Template::parse(m, record, &rule.per)),
+        source: sr.source.clone(),
+        span: rule.name.span,
+        hidden: false,
+    })
+}
+
 /// The `per` keys of a rule or evaluation over `record`.
 pub(super) fn key_plans(record: &ast::Record, per: &[Name]) -> Vec<KeyPlan> {
     per.iter()
         .filter_map(|k| {
             let i = record.fields.iter().position(|f| f.name.text == k.text)?;
             Some(KeyPlan {
-                field: i as u16,
+                field: FieldId(i as u16),
                 name: k.text.clone(),
                 shape: record.fields[i].ty,
             })
         })
         .collect()
+}
+
+/// Fills in, for each aggregate over a record type other than the rule's own (`own`, an index
+/// in the rule set's records), the `per` keys it shares with the rule: the key's position and
+/// the field of the other record type with the key's name.
+pub(super) fn share_keys(symbols: &Symbols, keys: &[KeyPlan], own: usize, aggs: &mut [AggSpec]) {
+    for spec in aggs.iter_mut().filter(|a| a.record.index() != own) {
+        let other = &symbols.records[spec.record.index()];
+        spec.shared = keys
+            .iter()
+            .enumerate()
+            .filter_map(|(pos, k)| {
+                let i = other.fields.iter().position(|f| f.name.text == k.name)?;
+                Some((pos as u16, FieldId(i as u16)))
+            })
+            .collect();
+    }
 }
 
 pub(super) struct Compiler<'a> {
@@ -552,7 +608,8 @@ impl<'a> Compiler<'a> {
         };
         self.aggs.push(AggSpec {
             func,
-            record: ranged.1,
+            record: RecordId(ranged.1 as u32),
+            shared: Vec::new(),
             arg: arg.map(|a| a.0),
             filter,
             shape,
@@ -632,5 +689,19 @@ fn ranged_record<'a>(
             .get_full(n)
             .map_or((own, own_index), |(i, _, r)| (r, i)),
         _ => (own, own_index),
+    }
+}
+
+impl std::ops::Index<RecordId> for Vec<RecordPlan> {
+    type Output = RecordPlan;
+    fn index(&self, id: RecordId) -> &RecordPlan {
+        &self[id.index()]
+    }
+}
+
+impl std::ops::Index<FieldId> for Vec<ast::Field> {
+    type Output = ast::Field;
+    fn index(&self, id: FieldId) -> &ast::Field {
+        &self[id.index()]
     }
 }

@@ -2,14 +2,17 @@
 //! "condition" is the indicator's value; `rated(S)` becomes one average per evaluator.
 
 use super::aggregate::AggSpec;
-use super::compile::{Compiler, EvaluationPlan, IndicatorPlan, Plan, RulePlan, key_plans};
+use super::compile::{
+    Compiler, EvaluationPlan, IndicatorPlan, KeyPlan, Plan, RulePlan, key_plans, share_keys,
+};
 use super::node::{Expr, Node};
 use super::world::source_period;
 use crate::ast::Type;
 use crate::ast::{self, BinOp, Cmp, ExprKind, Literal, Name, RuleKind, RuleSeverity};
 use crate::data::value::Value;
+use crate::ids::RecordId;
 use crate::source::{SourceMap, Span};
-use crate::symbols::Symbols;
+use crate::symbols::{Sourced, Symbols};
 use rust_decimal::Decimal;
 
 fn name(text: &str, span: Span) -> Name {
@@ -79,116 +82,151 @@ fn add_evaluations(plan: &mut Plan, symbols: &Symbols, sources: &SourceMap) {
         let Some(record_idx) = symbols.records.get_index_of(&over.record.text) else {
             continue;
         };
-        let record = &symbols.records[record_idx];
-        let keys = key_plans(record, &e.per);
-        let mut indicators = Vec::new();
-        for ind in &e.indicators {
-            let (Some((cmp, target)), Some(value)) = (&ind.target, &ind.value) else {
-                continue;
-            };
-            let mut texts = std::mem::take(&mut plan.texts);
-            let mut c = Compiler {
-                symbols,
-                sources,
-                texts: &mut texts,
-                record,
-                keys: None,
-                agg_record: None,
-                aggs: Vec::new(),
-            };
-            let filter = over.filter.as_ref().map(|f| c.expr(f).0);
-            c.keys = Some(e.per.as_slice());
-            let (target_node, target_shape) = c.expr(target);
-            let rated_record = match &value.kind {
-                ExprKind::Call { function, args, .. } if function.text == "rated" => {
-                    match args.first().map(|a| &a.kind) {
-                        Some(ExprKind::Name(n)) => Some(n.text.clone()),
-                        _ => None,
-                    }
+        let lowering = Lowering {
+            symbols,
+            sources,
+            source: se,
+            over,
+            record: (&symbols.records[record_idx], RecordId(record_idx as u32)),
+            keys: key_plans(&symbols.records[record_idx], &e.per),
+        };
+        let indicators = e
+            .indicators
+            .iter()
+            .filter_map(|ind| lowering.indicator(plan, ind))
+            .collect();
+        plan.evaluations.push(evaluation_plan(se, indicators));
+    }
+}
+
+/// What every indicator of one evaluation is lowered with.
+struct Lowering<'a> {
+    symbols: &'a Symbols,
+    sources: &'a SourceMap,
+    source: &'a Sourced<ast::Evaluation>,
+    over: &'a ast::Over,
+    record: (&'a ast::Record, RecordId),
+    keys: Vec<KeyPlan>,
+}
+
+impl Lowering<'_> {
+    /// Lowers one indicator to a hidden group rule added to `plan`; `None` for an indicator
+    /// without a value or target.
+    fn indicator(&self, plan: &mut Plan, ind: &ast::Indicator) -> Option<IndicatorPlan> {
+        let (Some((cmp, target)), Some(value)) = (&ind.target, &ind.value) else {
+            return None;
+        };
+        let (e, sources) = (&self.source.item, self.sources);
+        let mut texts = std::mem::take(&mut plan.texts);
+        let mut c = Compiler {
+            symbols: self.symbols,
+            sources,
+            texts: &mut texts,
+            record: self.record.0,
+            keys: None,
+            agg_record: None,
+            aggs: Vec::new(),
+        };
+        let filter = self.over.filter.as_ref().map(|f| c.expr(f).0);
+        c.keys = Some(e.per.as_slice());
+        let (target_node, target_shape) = c.expr(target);
+        let (node, shape, rated) = match rated_record(value) {
+            Some(r) => {
+                let mut list = Vec::new();
+                for (ev, w) in &e.evaluators {
+                    c.expr(&rating_average(&r, &ev.text, &ind.name.text, ind.span));
+                    list.push((ev.text.clone(), *w, c.aggs.len() - 1));
                 }
-                _ => None,
-            };
-            let (node, shape, rated) = match &rated_record {
-                Some(r) => {
-                    let mut list = Vec::new();
-                    for (ev, w) in &e.evaluators {
-                        let avg = rating_average(r, &ev.text, &ind.name.text, ind.span);
-                        c.expr(&avg);
-                        list.push((ev.text.clone(), *w, c.aggs.len() - 1));
-                    }
-                    (Node::Const(Value::Null), Type::Decimal, Some(list))
-                }
-                None => {
-                    let (n, s) = c.expr(value);
-                    (n, s, None)
-                }
-            };
-            let aggs: Vec<AggSpec> = std::mem::take(&mut c.aggs);
-            plan.texts = texts;
-            let target = match target_node {
+                (Node::Const(Value::Null), Type::Decimal, Some(list))
+            }
+            None => {
+                let (n, s) = c.expr(value);
+                (n, s, None)
+            }
+        };
+        let mut aggs: Vec<AggSpec> = std::mem::take(&mut c.aggs);
+        share_keys(self.symbols, &self.keys, self.record.1.index(), &mut aggs);
+        plan.texts = texts;
+        plan.rules.push(RulePlan {
+            name: format!("{}/{}", e.name.text, ind.name.text),
+            title: None,
+            kind: RuleKind::Require,
+            severity: RuleSeverity::Info,
+            record: self.record.1,
+            filter,
+            filter_text: (self.over.filter.as_ref()).map(|f| sources.snippet(f.span).to_string()),
+            period: source_period(&self.source.source, &plan.world.periods),
+            keys: self.keys.clone(),
+            periods: None,
+            condition: Expr {
+                node,
+                shape,
+                span: value.span,
+            },
+            condition_text: sources.snippet(value.span).to_string(),
+            unless: None,
+            unless_text: None,
+            aggs,
+            message: None,
+            source: self.source.source.clone(),
+            span: ind.name.span,
+            hidden: true,
+        });
+        Some(IndicatorPlan {
+            name: ind.name.text.clone(),
+            kind: ind.kind,
+            weight: ind.weight.map_or(Decimal::ZERO, |w| w.0),
+            cmp: *cmp,
+            target: match target_node {
                 Node::Const(Value::Num(d)) => d,
                 _ => Decimal::ZERO,
-            };
-            plan.rules.push(RulePlan {
-                name: format!("{}/{}", e.name.text, ind.name.text),
-                title: None,
-                kind: RuleKind::Require,
-                severity: RuleSeverity::Info,
-                record: record_idx,
-                filter,
-                filter_text: over
-                    .filter
-                    .as_ref()
-                    .map(|f| sources.snippet(f.span).to_string()),
-                period: source_period(&se.source, &plan.world.periods),
-                keys: keys.clone(),
-                periods: None,
-                condition: Expr {
-                    node,
-                    shape,
-                    span: value.span,
-                },
-                condition_text: sources.snippet(value.span).to_string(),
-                unless: None,
-                unless_text: None,
-                aggs,
-                message: None,
-                source: se.source.clone(),
-                span: ind.name.span,
-                hidden: true,
-            });
-            indicators.push(IndicatorPlan {
-                name: ind.name.text.clone(),
-                kind: ind.kind,
-                weight: ind.weight.map_or(Decimal::ZERO, |w| w.0),
-                cmp: *cmp,
-                target,
-                target_shape,
-                rule: plan.rules.len() - 1,
-                rated,
-                text: sources.snippet(value.span).to_string(),
-            });
+            },
+            target_shape,
+            rule: plan.rules.len() - 1,
+            rated,
+            text: sources.snippet(value.span).to_string(),
+        })
+    }
+}
+
+/// `rated(S)`: the record type of the ratings an indicator averages.
+fn rated_record(value: &ast::Expr) -> Option<String> {
+    match &value.kind {
+        ExprKind::Call { function, args, .. } if function.text == "rated" => {
+            match args.first().map(|a| &a.kind) {
+                Some(ExprKind::Name(n)) => Some(n.text.clone()),
+                _ => None,
+            }
         }
-        plan.evaluations.push(EvaluationPlan {
-            name: e.name.text.clone(),
-            title: e.title.clone(),
-            indicators,
-            grades: e.grades.iter().map(|(g, b)| (g.text.clone(), *b)).collect(),
-            rank_within: e
-                .rank_within
-                .iter()
-                .filter_map(|k| {
-                    let at = e.per.iter().position(|p| p.text == k.text)?;
-                    Some((at, k.text.clone()))
-                })
-                .collect(),
-            evaluators: e
-                .evaluators
-                .iter()
-                .map(|(n, w)| (n.text.clone(), *w))
-                .collect(),
-            source: se.source.clone(),
-            span: e.name.span,
-        });
+        _ => None,
+    }
+}
+
+/// An evaluation's plan around its lowered indicators.
+fn evaluation_plan(
+    se: &Sourced<ast::Evaluation>,
+    indicators: Vec<IndicatorPlan>,
+) -> EvaluationPlan {
+    let e = &se.item;
+    EvaluationPlan {
+        name: e.name.text.clone(),
+        title: e.title.clone(),
+        indicators,
+        grades: e.grades.iter().map(|(g, b)| (g.text.clone(), *b)).collect(),
+        rank_within: e
+            .rank_within
+            .iter()
+            .filter_map(|k| {
+                let at = e.per.iter().position(|p| p.text == k.text)?;
+                Some((at, k.text.clone()))
+            })
+            .collect(),
+        evaluators: e
+            .evaluators
+            .iter()
+            .map(|(n, w)| (n.text.clone(), *w))
+            .collect(),
+        source: se.source.clone(),
+        span: e.name.span,
     }
 }

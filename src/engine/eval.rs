@@ -91,26 +91,7 @@ impl<'w> Evaluator<'w> {
                 },
             },
             Node::Cmp(c) => self.compare(c, env),
-            Node::In(x, list) => {
-                let v = self.eval(x, env);
-                if v.is_null() {
-                    return Value::Null;
-                }
-                let mut undetermined = false;
-                for item in list {
-                    let w = self.eval(item, env);
-                    match self.order(v, w, env) {
-                        Some(Ordering::Equal) => return Value::Bool(true),
-                        None if w.is_null() => undetermined = true,
-                        _ => {}
-                    }
-                }
-                if undetermined {
-                    Value::Null
-                } else {
-                    Value::Bool(false)
-                }
-            }
+            Node::In(x, list) => self.member_of(x, list, env),
             Node::Within(a, b) => match (self.eval(a, env), self.eval(b, env)) {
                 (Value::Actor(a), Value::Actor(b)) => Value::Bool(self.world.within(a, b)),
                 _ => Value::Null,
@@ -128,20 +109,48 @@ impl<'w> Evaluator<'w> {
                 let v = self.eval(x, env);
                 self.prop(*p, v)
             }
-            Node::Paired(p) => {
-                let s = self.eval(&p.0, env);
-                let r = self.eval(&p.1, env);
-                let g = p.2.as_ref().map(|g| self.eval(g, env));
-                match (s, r, g) {
-                    (Value::Actor(s), Value::Actor(r), None) => {
-                        Value::Bool(self.world.paired(s, r, None, env.year()))
-                    }
-                    (Value::Actor(s), Value::Actor(r), Some(Value::Program(g))) => {
-                        Value::Bool(self.world.paired(s, r, Some(g), env.year()))
-                    }
-                    _ => Value::Null,
-                }
+            Node::Paired(p) => self.paired(p, env),
+        }
+    }
+
+    /// `x in [a, b, …]`: true at the first equal item, undetermined when `x` or an item that
+    /// could have matched is.
+    #[inline]
+    fn member_of(&mut self, x: &Node, list: &[Node], env: &impl Env) -> Value {
+        let v = self.eval(x, env);
+        if v.is_null() {
+            return Value::Null;
+        }
+        let mut undetermined = false;
+        for item in list {
+            let w = self.eval(item, env);
+            match self.order(v, w, env) {
+                Some(Ordering::Equal) => return Value::Bool(true),
+                None if w.is_null() => undetermined = true,
+                _ => {}
             }
+        }
+        if undetermined {
+            Value::Null
+        } else {
+            Value::Bool(false)
+        }
+    }
+
+    /// `paired(supporter, recipient[, program])` in the record's year.
+    #[inline]
+    fn paired(&mut self, p: &(Node, Node, Option<Node>), env: &impl Env) -> Value {
+        let s = self.eval(&p.0, env);
+        let r = self.eval(&p.1, env);
+        let g = p.2.as_ref().map(|g| self.eval(g, env));
+        match (s, r, g) {
+            (Value::Actor(s), Value::Actor(r), None) => {
+                Value::Bool(self.world.paired(s, r, None, env.year()))
+            }
+            (Value::Actor(s), Value::Actor(r), Some(Value::Program(g))) => {
+                Value::Bool(self.world.paired(s, r, Some(g), env.year()))
+            }
+            _ => Value::Null,
         }
     }
 

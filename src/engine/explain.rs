@@ -11,6 +11,7 @@ use super::finding::{DataFinding, FindingKind};
 use super::node::Node;
 use super::run::{Options, key_text, read_into};
 use super::template::Part;
+use super::units::Placed;
 use crate::ast::RuleKind;
 use crate::ast::Type;
 use crate::data::bind::DataFile;
@@ -20,6 +21,7 @@ use crate::data::row::{Row, salvage, validate};
 use crate::data::shape::Names;
 use crate::data::sink::RowSink;
 use crate::data::value::{Texts, Value};
+use crate::ids::{FieldId, RecordId};
 use crate::source::SourceMap;
 use std::fmt::Write;
 
@@ -47,7 +49,7 @@ struct Trace {
 struct Collector<'a> {
     plan: &'a Plan,
     rule: &'a RulePlan,
-    record: usize,
+    record: RecordId,
     texts: Texts,
     /// The target group's rows; `None` for a record target.
     group: Option<Want>,
@@ -96,8 +98,8 @@ impl Collector<'_> {
         let mut key = Vec::with_capacity(rule.keys.len());
         let mut values = Vec::with_capacity(rule.keys.len());
         for k in &rule.keys {
-            let readable = !row.is_unreadable(k.field as usize);
-            let v = row.values[k.field as usize];
+            let readable = !row.is_unreadable(k.field.index());
+            let v = row.values[k.field.index()];
             key.push(readable.then(|| v.key(&row.text, &mut self.texts)));
             values.push(readable.then_some(v));
         }
@@ -190,15 +192,32 @@ impl RowSink for Collector<'_> {
             self.row = row;
             return;
         }
+        let (in_group, wanted) = self.wanted(&row, own, current);
+        if !in_group && !wanted.contains(&true) {
+            self.row = row;
+            return;
+        }
+        let label = self.label(&row);
+        if own && in_group {
+            self.group_count += 1;
+            if self.group_rows.len() < LISTED {
+                self.group_rows.push(label.clone());
+            }
+        }
+        self.trace(&env, &wanted, &label);
+        self.row = row;
+    }
+}
+
+impl Collector<'_> {
+    /// Whether the row is in the target group, and which aggregates it counts toward.
+    fn wanted(&mut self, row: &Row, own: bool, current: bool) -> (bool, Vec<bool>) {
+        let rule = self.rule;
         // The row's key in this record's fields, by position in `per`.
         let mut row_key = Vec::with_capacity(rule.keys.len());
         let mut row_values = Vec::with_capacity(rule.keys.len());
-        for k in &rule.keys {
-            let field = if own {
-                Some(k.field as usize)
-            } else {
-                rec.fields.iter().position(|f| f.name.text == k.name)
-            };
+        for pos in 0..rule.keys.len() {
+            let field = rule.key_field_in(self.record, pos).map(FieldId::index);
             row_key.push(field.map(|f| row.values[f].key(&row.text, &mut self.texts)));
             row_values.push(field.map(|f| row.values[f]));
         }
@@ -214,17 +233,12 @@ impl RowSink for Collector<'_> {
                     && (spec.back.is_some() || !own || current)
             })
             .collect();
-        if !in_group && !wanted.contains(&true) {
-            self.row = row;
-            return;
-        }
-        let label = self.label(&row);
-        if own && in_group {
-            self.group_count += 1;
-            if self.group_rows.len() < LISTED {
-                self.group_rows.push(label.clone());
-            }
-        }
+        (in_group, wanted)
+    }
+
+    /// Adds the row to the trace of each aggregate it counts toward.
+    fn trace(&mut self, env: &RowEnv<'_>, wanted: &[bool], label: &str) {
+        let (plan, rule, row) = (self.plan, self.rule, env.row);
         for (i, spec) in rule.aggs.iter().enumerate() {
             if !wanted[i] {
                 continue;
@@ -234,11 +248,11 @@ impl RowSink for Collector<'_> {
                 let pass = spec
                     .filter
                     .as_ref()
-                    .map_or(Value::Bool(true), |f| ev.eval(f, &env));
+                    .map_or(Value::Bool(true), |f| ev.eval(f, env));
                 let v = spec
                     .arg
                     .as_ref()
-                    .map_or(Value::Bool(true), |a| ev.eval(a, &env));
+                    .map_or(Value::Bool(true), |a| ev.eval(a, env));
                 (pass, v)
             };
             let t = &mut self.traces[i];
@@ -261,10 +275,9 @@ impl RowSink for Collector<'_> {
             }
             t.count += 1;
             if t.rows.len() < LISTED {
-                t.rows.push(label.clone());
+                t.rows.push(label.to_string());
             }
         }
-        self.row = row;
     }
 }
 
@@ -293,61 +306,14 @@ pub fn explain_with_verdict(
 ) -> Result<(String, Option<DataFinding>), String> {
     let rule = &plan.rules[r];
     let mut texts = plan.texts.clone();
-    let (parts, key_values, placed) = match target {
-        Target::Group(pairs) => {
-            if !rule.is_group() {
-                return Err(crate::tr!(
-                    "explain-rule-rule-looks-at-single",
-                    rule = rule.name
-                ));
-            }
-            let (parts, values, placed) = group_target(plan, rule, pairs, &mut texts)?;
-            (Some(parts), values, placed)
-        }
-        Target::Record(_) if rule.is_group() => {
-            let keys: Vec<&str> = rule.keys.iter().map(|k| k.name.as_str()).collect();
-            return Err(crate::tr!(
-                "explain-rule-rule-looks-at-groups",
-                rule = rule.name,
-                keys = keys
-                    .iter()
-                    .map(|k| format!("{k}=…"))
-                    .collect::<Vec<_>>()
-                    .join(",")
-            ));
-        }
-        Target::Record(_) => (None, Vec::new(), None),
-    };
+    let (parts, key_values, placed) = target_parts(plan, rule, target, &mut texts)?;
     let record_key = match target {
         Target::Record(k) => Some(k.clone()),
         Target::Group(_) => None,
     };
-    let mut c = Collector {
-        plan,
-        rule,
-        record: rule.record,
-        texts,
-        group: parts.as_ref().map(|p| group_want(rule, p, placed)),
-        record_key,
-        traces: rule
-            .aggs
-            .iter()
-            .map(|a| Trace {
-                acc: Acc::new(a.func),
-                rows: Vec::new(),
-                count: 0,
-            })
-            .collect(),
-        group_rows: Vec::new(),
-        group_count: 0,
-        found: None,
-        rejected: Vec::new(),
-        row: Row::default(),
-        file: String::new(),
-        verdict: None,
-        agg_targets: Vec::new(),
-    };
+    let mut c = Collector::new(plan, rule, texts, record_key);
     if let Some(parts) = &parts {
+        c.group = Some(group_want(rule, parts, placed));
         c.agg_targets = rule
             .aggs
             .iter()
@@ -359,18 +325,7 @@ pub fn explain_with_verdict(
         hash: false,
         ..opts.clone()
     };
-    for file in files {
-        let Some(record) = plan.records.iter().position(|x| x.name == file.record) else {
-            continue;
-        };
-        let wanted = record == rule.record || rule.aggs.iter().any(|a| a.record == record);
-        if !wanted {
-            continue;
-        }
-        c.record = record;
-        c.file = file.display();
-        let _ = read_into(plan, record, file, &quiet, None, &mut c);
-    }
+    c.read(files, &quiet);
     c.verdict = checked_verdict(plan, files, &quiet, r, &c.texts, &key_values, target);
     let mut out = header(plan, sources, rule);
     match target {
@@ -378,6 +333,89 @@ pub fn explain_with_verdict(
         Target::Record(key) => explain_record(plan, sources, rule, &c, key, &mut out)?,
     }
     Ok((out, c.verdict))
+}
+
+/// A group target's key parts (none for a record target), key values and plan period.
+type TargetParts = (Option<Vec<u64>>, Vec<Value>, Option<Placed>);
+
+/// The key parts, key values and plan period of a group target; none for a record target.
+/// `Err` when the target does not suit the rule.
+fn target_parts(
+    plan: &Plan,
+    rule: &RulePlan,
+    target: &Target,
+    texts: &mut Texts,
+) -> Result<TargetParts, String> {
+    match target {
+        Target::Group(_) if !rule.is_group() => Err(crate::tr!(
+            "explain-rule-rule-looks-at-single",
+            rule = rule.name
+        )),
+        Target::Group(pairs) => {
+            let (parts, values, placed) = group_target(plan, rule, pairs, texts)?;
+            Ok((Some(parts), values, placed))
+        }
+        Target::Record(_) if rule.is_group() => {
+            let keys: Vec<&str> = rule.keys.iter().map(|k| k.name.as_str()).collect();
+            Err(crate::tr!(
+                "explain-rule-rule-looks-at-groups",
+                rule = rule.name,
+                keys = keys
+                    .iter()
+                    .map(|k| format!("{k}=…"))
+                    .collect::<Vec<_>>()
+                    .join(",")
+            ))
+        }
+        Target::Record(_) => Ok((None, Vec::new(), None)),
+    }
+}
+
+impl<'a> Collector<'a> {
+    /// A collector of `rule`'s rows, with no target group or aggregate targets yet.
+    fn new(plan: &'a Plan, rule: &'a RulePlan, texts: Texts, record_key: Option<String>) -> Self {
+        Collector {
+            plan,
+            rule,
+            record: rule.record,
+            texts,
+            group: None,
+            record_key,
+            traces: (rule.aggs.iter())
+                .map(|a| Trace {
+                    acc: Acc::new(a.func),
+                    rows: Vec::new(),
+                    count: 0,
+                })
+                .collect(),
+            group_rows: Vec::new(),
+            group_count: 0,
+            found: None,
+            rejected: Vec::new(),
+            row: Row::default(),
+            file: String::new(),
+            verdict: None,
+            agg_targets: Vec::new(),
+        }
+    }
+
+    /// Reads the files of the rule's record type and of those its aggregates range over.
+    fn read(&mut self, files: &[DataFile], opts: &Options) {
+        let (plan, rule) = (self.plan, self.rule);
+        let bound = super::run::bind_records(plan, files);
+        for (file, &record) in files.iter().zip(&bound) {
+            let Some(record) = record else {
+                continue;
+            };
+            let wanted = record == rule.record || rule.aggs.iter().any(|a| a.record == record);
+            if !wanted {
+                continue;
+            }
+            self.record = record;
+            self.file = file.display();
+            let _ = read_into(plan, record.index(), file, opts, None, self);
+        }
+    }
 }
 
 /// What `check` decided for the target: its finding, if it has one. None means the rule passed,
@@ -467,38 +505,13 @@ fn names<'a>(plan: &'a Plan, texts: &'a Texts, row_text: &'a str) -> Names<'a> {
     }
 }
 
-fn explain_group(
-    plan: &Plan,
-    sources: &SourceMap,
+/// Writes each aggregate of a group's explanation: its value and the rows it was taken from.
+fn aggregate_lines(
     rule: &RulePlan,
     c: &Collector<'_>,
-    keys: &[Value],
+    n: &Names<'_>,
     out: &mut String,
-) -> Result<(), String> {
-    let n = names(plan, &c.texts, "");
-    let shown: Vec<String> = rule
-        .keys
-        .iter()
-        .zip(keys)
-        .map(|(k, v)| format!("{} = {}", k.name, n.show(*v, k.shape)))
-        .collect();
-    if c.group_count == 0 && c.rejected.is_empty() {
-        return Err(crate::tr!(
-            "explain-no-rows-name-fall-group",
-            name = plan.records[rule.record].name,
-            shown = shown.join(", ")
-        ));
-    }
-    let _ = writeln!(
-        out,
-        "  {}\n",
-        crate::tr!(
-            "explain-group-line",
-            group = shown.join(", "),
-            rows = crate::suggest::plural(c.group_count as usize, "row"),
-            list = list(&c.group_rows, c.group_count)
-        )
-    );
+) -> Vec<Result<Value, String>> {
     let mut aggs = Vec::new();
     for ((spec, t), want) in rule.aggs.iter().zip(&c.traces).zip(&c.agg_targets) {
         // The years are said when they are not the group's own.
@@ -538,6 +551,42 @@ fn explain_group(
         );
         aggs.push(v);
     }
+    aggs
+}
+
+fn explain_group(
+    plan: &Plan,
+    sources: &SourceMap,
+    rule: &RulePlan,
+    c: &Collector<'_>,
+    keys: &[Value],
+    out: &mut String,
+) -> Result<(), String> {
+    let n = names(plan, &c.texts, "");
+    let shown: Vec<String> = rule
+        .keys
+        .iter()
+        .zip(keys)
+        .map(|(k, v)| format!("{} = {}", k.name, n.show(*v, k.shape)))
+        .collect();
+    if c.group_count == 0 && c.rejected.is_empty() {
+        return Err(crate::tr!(
+            "explain-no-rows-name-fall-group",
+            name = plan.records[rule.record].name,
+            shown = shown.join(", ")
+        ));
+    }
+    let _ = writeln!(
+        out,
+        "  {}\n",
+        crate::tr!(
+            "explain-group-line",
+            group = shown.join(", "),
+            rows = crate::suggest::plural(c.group_count as usize, "row"),
+            list = list(&c.group_rows, c.group_count)
+        )
+    );
+    let aggs = aggregate_lines(rule, c, &n, out);
     let env = GroupEnv {
         keys,
         aggs: &aggs,
@@ -656,11 +705,7 @@ fn conclude(
     out.push('\n');
     comparisons(&rule.condition.node, sources, &n, &mut ev, env, out);
     let cond = ev.eval(&rule.condition.node, env);
-    let kw = match rule.kind {
-        RuleKind::Require => "require",
-        RuleKind::Forbid => "forbid",
-        RuleKind::Permit => "permit",
-    };
+    let kw = rule.kind.keyword();
     let _ = writeln!(
         out,
         "  {kw} {} → {}",

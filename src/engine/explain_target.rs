@@ -192,7 +192,7 @@ pub fn group_target(
             continue;
         }
         let mut text = String::new();
-        let field = &rec.fields[k.field as usize];
+        let field = &rec.fields[k.field];
         let value = convert(Cell::Text(v), field.ty, &plan.names, &mut text).map_err(|why| {
             let help = why.help.map(|h| format!(" ({h})")).unwrap_or_default();
             format!("`{}={v}`: {}{help}", k.name, why.message)

@@ -10,6 +10,7 @@ use super::node::Node;
 use super::partial::Partial;
 use super::world::{Period, World};
 use crate::data::value::{Text, Texts, Value};
+use crate::ids::RecordId;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::cmp::Ordering;
 
@@ -87,7 +88,7 @@ fn small(parts: &[u64]) -> [u64; 4] {
 /// The groups of the rules sharing a record, keys, `where` and period.
 #[derive(Debug)]
 pub struct GroupTable {
-    pub record: usize,
+    pub record: RecordId,
     /// The rules decided on the table's groups (none for a table kept only for the earlier
     /// periods of `at year - N`).
     pub rules: Vec<usize>,
@@ -111,7 +112,7 @@ pub struct GroupTable {
 #[derive(Debug)]
 pub struct JoinTable {
     pub table: usize,
-    pub record: usize,
+    pub record: RecordId,
     /// (position in `per`, field in the joined record) for each shared key.
     pub shared: Vec<(usize, u16)>,
     pub aggs: Vec<AggSpec>,
@@ -181,7 +182,7 @@ impl Tables {
             if !rule.is_group() || rule.kind == crate::ast::RuleKind::Permit {
                 continue;
             }
-            let keys: Vec<u16> = rule.keys.iter().map(|k| k.field).collect();
+            let keys: Vec<u16> = rule.keys.iter().map(|k| k.field.0).collect();
             let ti = t.table_for(rule, &keys, rule.period);
             t.tables[ti].rules.push(r);
             t.rule_table[r] = Some(ti);
@@ -195,7 +196,7 @@ impl Tables {
                         AggRef::OwnBack(base, slot_of(&mut t.tables[base].aggs, spec), back)
                     }
                     (false, back) => {
-                        let ji = t.join_for(plan, ti, rule, spec);
+                        let ji = t.join_for(ti, spec);
                         let slot = slot_of(&mut t.joins[ji].aggs, spec);
                         match back {
                             None => AggRef::Join(ji, slot),
@@ -237,24 +238,16 @@ impl Tables {
 
     /// The join of `spec`'s record type to table `ti` on the keys both have, made if there is
     /// none.
-    fn join_for(&mut self, plan: &Plan, ti: usize, rule: &RulePlan, spec: &AggSpec) -> usize {
+    fn join_for(&mut self, ti: usize, spec: &AggSpec) -> usize {
         let found = self
             .joins
             .iter()
             .position(|j| j.table == ti && j.record == spec.record);
         found.unwrap_or_else(|| {
-            let other = &plan.records[spec.record];
-            let shared = rule
-                .keys
+            let shared = spec
+                .shared
                 .iter()
-                .enumerate()
-                .filter_map(|(pos, k)| {
-                    other
-                        .fields
-                        .iter()
-                        .position(|f| f.name.text == k.name)
-                        .map(|i| (pos, i as u16))
-                })
+                .map(|&(pos, f)| (pos as usize, f.0))
                 .collect();
             self.joins.push(JoinTable {
                 table: ti,
@@ -650,7 +643,7 @@ pub(super) fn earlier(
 /// The year of a group, when the record's time field is a group key.
 pub fn group_year(rule: &RulePlan, time: Option<u16>, group: &Group) -> Option<i32> {
     let t = time?;
-    let pos = rule.keys.iter().position(|k| k.field == t)?;
+    let pos = rule.keys.iter().position(|k| k.field.0 == t)?;
     match group.keys[pos] {
         Value::Year(y) => Some(y),
         Value::Date(d) => Some(chrono::Datelike::year(&d)),

@@ -20,6 +20,7 @@ use crate::data::totals::Totals;
 use crate::data::value::Value;
 use crate::data::{json_file, workbook, xlsx_file};
 use crate::diagnostic::{Code, Severity};
+use crate::ids::RecordId;
 use indexmap::IndexMap;
 use sha2::{Digest, Sha256};
 use std::cell::RefCell;
@@ -99,7 +100,7 @@ pub struct DataRun {
     /// Data files whose reading stopped early or never began.
     pub files_failed: u64,
     /// Those files, as (record type, file).
-    pub unread: Vec<(usize, String)>,
+    pub unread: Vec<(RecordId, String)>,
     /// `file → sha256:…` for every data file read.
     pub hashes: IndexMap<String, String>,
 }
@@ -271,6 +272,8 @@ struct Feeder<'a, 'p, 'c> {
     record: usize,
     /// Every data file, and the index of the one being read.
     files: &'a [DataFile],
+    /// The record type each file is bound to, resolved once per run.
+    bound: &'a [Option<RecordId>],
     file: u32,
     path: &'a str,
     sheet: Option<String>,
@@ -342,7 +345,7 @@ impl Feeder<'_, '_, '_> {
             self.keys.start_hashing();
             for f in 0..=self.file as usize {
                 let upto = (f == self.file as usize).then_some(line);
-                if self.files[f].record == rec.name {
+                if self.bound[f] == Some(RecordId(self.record as u32)) {
                     let keys = &mut *self.keys;
                     scan_keys(
                         self.plan,
@@ -597,7 +600,9 @@ impl RowSink for Feeder<'_, '_, '_> {
             self.reject(problem);
         } else {
             self.run.files_failed += 1;
-            self.run.unread.push((self.record, self.path.to_string()));
+            self.run
+                .unread
+                .push((RecordId(self.record as u32), self.path.to_string()));
             self.run.problems.push(problem);
         }
     }
@@ -627,7 +632,9 @@ impl RowSink for Feeder<'_, '_, '_> {
 
     fn failed(&mut self) {
         self.run.files_failed += 1;
-        self.run.unread.push((self.record, self.path.to_string()));
+        self.run
+            .unread
+            .push((RecordId(self.record as u32), self.path.to_string()));
     }
 
     fn not_data(&mut self, kind: NotData, problem: DataProblem) {
@@ -745,6 +752,12 @@ pub fn check_data(plan: &Plan, files: &[DataFile], opts: &Options) -> DataRun {
     run_with(plan, files, opts, |_| ()).0
 }
 
+/// The record type each data file is bound to, looked up by name once per run; `None` for a
+/// record type the rule set does not declare.
+pub(crate) fn bind_records(plan: &Plan, files: &[DataFile]) -> Vec<Option<RecordId>> {
+    files.iter().map(|f| plan.record_id(&f.record)).collect()
+}
+
 /// Whether a checking thread can be started: WebAssembly without atomics has one thread only,
 /// and there the rules are applied on the reading thread, batch by batch, with the same result.
 const THREADS: bool = !cfg!(all(target_family = "wasm", not(target_feature = "atomics")));
@@ -757,6 +770,7 @@ pub fn run_with<T: Send>(
     finish: impl FnOnce(&Checker<'_>) -> T + Send,
 ) -> (DataRun, T) {
     let labels: Vec<String> = files.iter().map(DataFile::label).collect();
+    let bound = bind_records(plan, files);
     if !THREADS || opts.threads <= 1 {
         return run_here(plan, files, opts, labels, finish);
     }
@@ -787,7 +801,7 @@ pub fn run_with<T: Send>(
             to_checker,
             returned,
         });
-        let mut run = read_all(plan, files, opts, &mut batcher);
+        let mut run = read_all(plan, (files, &bound), opts, &mut batcher);
         batcher.flush();
         drop(batcher);
         // A defect that panics the checking thread is reported once, with its own message.
@@ -796,7 +810,7 @@ pub fn run_with<T: Send>(
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         run.findings = findings;
         run.counts = counts;
-        too_many_groups(plan, files, opts, &over, &mut run);
+        too_many_groups(plan, (files, &bound), opts, &over, &mut run);
         (run, extra)
     })
 }
@@ -809,7 +823,7 @@ fn limited<'p>(mut checker: Checker<'p>, opts: &Options) -> Checker<'p> {
 /// Says which rules were not decided because their data has more groups than the limit.
 fn too_many_groups(
     plan: &Plan,
-    files: &[DataFile],
+    (files, bound): (&[DataFile], &[Option<RecordId>]),
     opts: &Options,
     over: &[usize],
     run: &mut DataRun,
@@ -817,10 +831,8 @@ fn too_many_groups(
     for &r in over {
         let rule = &plan.rules[r];
         let record = &plan.records[rule.record].name;
-        let file = files
-            .iter()
-            .find(|f| &f.record == record)
-            .map(DataFile::display)
+        let file = (bound.iter().position(|b| *b == Some(rule.record)))
+            .map(|f| files[f].display())
             .unwrap_or_default();
         run.files_failed += 1;
         run.problems.push(DataProblem {
@@ -853,6 +865,7 @@ fn run_here<T>(
     labels: Vec<String>,
     finish: impl FnOnce(&Checker<'_>) -> T,
 ) -> (DataRun, T) {
+    let bound = bind_records(plan, files);
     let mut checking = Checking {
         checker: limited(Checker::new(plan, opts.keep), opts),
         labels,
@@ -860,7 +873,7 @@ fn run_here<T>(
     };
     let mut run = {
         let mut batcher = Batcher::new(Route::Here(&mut checking));
-        let run = read_all(plan, files, opts, &mut batcher);
+        let run = read_all(plan, (files, &bound), opts, &mut batcher);
         batcher.flush();
         run
     };
@@ -871,14 +884,14 @@ fn run_here<T>(
     let (findings, counts) = checker.into_findings();
     run.findings = findings;
     run.counts = counts;
-    too_many_groups(plan, files, opts, &over, &mut run);
+    too_many_groups(plan, (files, &bound), opts, &over, &mut run);
     (run, extra)
 }
 
 /// Reads and validates every file, handing accepted rows to `out`.
 fn read_all<'c, 'p>(
     plan: &'p Plan,
-    files: &[DataFile],
+    (files, bound): (&[DataFile], &[Option<RecordId>]),
     opts: &Options,
     out: &mut Batcher<'c, 'p>,
 ) -> DataRun {
@@ -886,7 +899,7 @@ fn read_all<'c, 'p>(
     let mut keys: Vec<KeySet> = plan.records.iter().map(|_| KeySet::default()).collect();
     let mut pending: Vec<Vec<(usize, String)>> = vec![Vec::new(); files.len()];
     for (i, file) in files.iter().enumerate() {
-        let Some(record) = plan.records.iter().position(|r| r.name == file.record) else {
+        let Some(record) = bound[i].map(RecordId::index) else {
             continue;
         };
         let path = file.display();
@@ -896,6 +909,7 @@ fn read_all<'c, 'p>(
             plan,
             record,
             files,
+            bound,
             file: i as u32,
             path: &path,
             sheet: file
@@ -930,7 +944,7 @@ fn read_all<'c, 'p>(
         );
         if let Err(p) = read {
             run.files_failed += 1;
-            run.unread.push((record, path.clone()));
+            run.unread.push((RecordId(record as u32), path.clone()));
             run.problems.push(*p);
         }
         if let Some(h) = hasher {
@@ -939,14 +953,14 @@ fn read_all<'c, 'p>(
             run.hashes.insert(path, format!("sha256:{hex}"));
         }
     }
-    locate_first_keys(plan, files, opts, &pending, &mut run);
+    locate_first_keys(plan, (files, bound), opts, &pending, &mut run);
     run
 }
 
 /// Finds where each duplicate key was first accepted, and says so in its help.
 fn locate_first_keys(
     plan: &Plan,
-    files: &[DataFile],
+    (files, bound): (&[DataFile], &[Option<RecordId>]),
     opts: &Options,
     pending: &[Vec<(usize, String)>],
     run: &mut DataRun,
@@ -955,14 +969,14 @@ fn locate_first_keys(
         if wanted.is_empty() {
             continue;
         }
-        let record = &files[i].record;
-        let Some(r) = plan.records.iter().position(|x| &x.name == record) else {
+        let Some(record) = bound[i] else {
             continue;
         };
+        let r = record.index();
         let mut found: rustc_hash::FxHashMap<String, (usize, u64)> = Default::default();
         let want: rustc_hash::FxHashSet<&str> = wanted.iter().map(|(_, k)| k.as_str()).collect();
         for (f, file) in files.iter().enumerate().take(i + 1) {
-            if &file.record != record {
+            if bound[f] != Some(record) {
                 continue;
             }
             scan_keys(plan, r, file, opts, None, |key, line| {

@@ -238,7 +238,8 @@ mod tests {
     fn spec(back: Option<u32>, cumulative: bool) -> AggSpec {
         AggSpec {
             func: AggFunc::Sum,
-            record: 0,
+            record: crate::ids::RecordId(0),
+            shared: Vec::new(),
             arg: None,
             filter: None,
             shape: crate::ast::Type::Decimal,

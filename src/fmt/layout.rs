@@ -99,11 +99,7 @@ pub fn unsupported(n: &Node) -> Unsupported {
     }
 }
 
-/// Whether a node is a keyword token.
-pub fn is_keyword(kind: Kind) -> bool {
-    let name = format!("{kind:?}");
-    name.starts_with("kw_") || matches!(kind, Kind::gap_word | Kind::conflict_word)
-}
+pub use super::keyword_kinds::is_keyword;
 
 /// Statements one per line: a blank line between two of different kinds and around a block,
 /// otherwise as in the source (at most one).

@@ -7,6 +7,7 @@ mod comments;
 pub(crate) mod dialect;
 mod expr;
 mod items;
+mod keyword_kinds;
 mod layout;
 mod literal;
 mod norms;

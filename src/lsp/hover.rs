@@ -94,7 +94,7 @@ fn describe(at: &At<'_>, target: &Target) -> String {
 fn field_type(f: &ast::Field) -> String {
     let base = match f.ty {
         ast::Type::Money(unit) => format!("money({})", unit.as_str()),
-        t => format!("{t:?}").to_lowercase(),
+        t => t.written(),
     };
     let mut s = format!("`{base}{}`", if f.optional { "?" } else { "" });
     if f.key {

@@ -2,15 +2,16 @@
 //! and conflicts it must (or must not) produce.
 
 use crate::RuleSet;
-use crate::ast::{self, Binding, Cmp, Expect, ExprKind, Literal};
+use crate::ast::{self, Binding, Cmp, ExprKind, Literal};
 use crate::data::bind::{DataFile, Format};
 use crate::engine::check::Keep;
-use crate::engine::finding::{DataFinding, FindingKind};
+use crate::engine::finding::DataFinding;
 use crate::engine::run::{self, Options};
 use crate::score::ScoreRow;
 
 pub mod coverage;
 pub mod coverage_report;
+mod expects;
 use rust_decimal::Decimal;
 use std::path::PathBuf;
 
@@ -181,124 +182,15 @@ pub fn run_tests(rules: &RuleSet) -> Vec<TestResult> {
                 location = p.location.display()
             ));
         }
+        let found = expects::Found {
+            plan,
+            data: &data,
+            scores: &scores,
+            gaps: &gaps,
+            conflicts: &conflicts,
+        };
         for expect in &test.expects {
-            match expect {
-                Expect::Violation {
-                    negated,
-                    rule,
-                    group,
-                    ..
-                } => {
-                    let Some(r) = plan.rule_id(&rule.text) else {
-                        failures.push(crate::tr!("testing-no-rule-rule", rule = rule.text));
-                        continue;
-                    };
-                    let found: Vec<&DataFinding> = data.findings[r.index()]
-                        .iter()
-                        .filter(|f| f.kind == FindingKind::Violation && selects(f, group))
-                        .collect();
-                    let what = crate::tr!(
-                        "testing-violation-rule-selector",
-                        rule = rule.text,
-                        selector = selector(group)
-                    );
-                    match (negated, found.first()) {
-                        (false, None) => failures
-                            .push(crate::tr!("testing-expected-what-found-none", what = what)),
-                        (true, Some(f)) => failures.push(crate::tr!(
-                            "testing-expected-no-what-found-message",
-                            what = what,
-                            message = f.message
-                        )),
-                        _ => {}
-                    }
-                }
-                Expect::Score {
-                    evaluation,
-                    group,
-                    cmp,
-                    value,
-                    ..
-                } => {
-                    let want = match &value.kind {
-                        ExprKind::Literal(Literal::Number(d) | Literal::Percent(d)) => *d,
-                        _ => Decimal::ZERO,
-                    };
-                    let rows = scores
-                        .iter()
-                        .find(|(n, _)| *n == evaluation.text)
-                        .map(|(_, r)| r);
-                    let row = rows.and_then(|rows| {
-                        rows.iter().find(|r| {
-                            group.iter().all(|b| {
-                                let v = cell(&b.value);
-                                r.group.iter().any(|k| k.name == b.key.text && k.text == v)
-                            })
-                        })
-                    });
-                    let what = crate::tr!(
-                        "testing-score-evaluation-selector-cmp-want",
-                        evaluation = evaluation.text,
-                        selector = selector(group),
-                        cmp = cmp.as_str(),
-                        want = want.normalize()
-                    );
-                    // The shown score, which grades and ranks are decided on too.
-                    match row.map(ScoreRow::shown_score) {
-                        None => failures.push(crate::tr!(
-                            "testing-expected-what-but-there-no",
-                            what = what
-                        )),
-                        Some(None) => failures.push(crate::tr!(
-                            "testing-expected-what-but-score-undetermined",
-                            what = what
-                        )),
-                        Some(Some(s)) if !holds(*cmp, s, want) => failures.push(crate::tr!(
-                            "testing-expected-what-found-round",
-                            what = what,
-                            round2 = format!("{s:.2}")
-                        )),
-                        _ => {}
-                    }
-                }
-                Expect::Gap { negated, code, .. } => {
-                    let present = gaps.contains(&code.text.as_str());
-                    if present == *negated {
-                        failures.push(if *negated {
-                            crate::tr!("testing-expected-no-gap-code-found", code = code.text)
-                        } else {
-                            crate::tr!("testing-expected-gap-code-found-none", code = code.text)
-                        });
-                    }
-                }
-                Expect::Conflict {
-                    negated,
-                    code,
-                    involving,
-                    ..
-                } => {
-                    let present = conflicts.iter().any(|(c, text)| {
-                        *c == code.text
-                            && involving
-                                .iter()
-                                .all(|n| text.contains(&format!("`{}`", n.text)))
-                    });
-                    let what = if involving.is_empty() {
-                        code.text.clone()
-                    } else {
-                        let names: Vec<String> =
-                            involving.iter().map(|n| format!("`{}`", n.text)).collect();
-                        format!("{} between {}", code.text, names.join(" and "))
-                    };
-                    if present == *negated {
-                        failures.push(if *negated {
-                            crate::tr!("testing-expected-no-conflict-what-found", what = what)
-                        } else {
-                            crate::tr!("testing-expected-conflict-what-found-none", what = what)
-                        });
-                    }
-                }
-            }
+            found.check(expect, &mut failures);
         }
         out.push(TestResult {
             name: test.name.clone(),
