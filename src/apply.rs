@@ -7,6 +7,7 @@ use crate::engine::run::{self, DataRun, Options};
 use crate::error::Error;
 use crate::input::Data;
 use crate::outcome::{Finding, Rejected, Report};
+use crate::record_checker::RecordChecker;
 use crate::score::ScoreRow;
 use crate::testing::TestResult;
 use crate::{Diagnostic, RuleSet};
@@ -85,16 +86,17 @@ impl RuleSet {
     /// assert_eq!(bad.rejected[0].field.as_deref(), Some("planned"));
     /// ```
     pub fn check_record(&self, record: &str, row: &impl Serialize) -> Result<RecordReport, Error> {
+        self.record_checker(record)?.check(row)
+    }
+
+    /// A checker of the record-level rules of record type `record`, to check one row after
+    /// another: what [`check_record`](Self::check_record) does, without building the checker
+    /// for every row.
+    pub fn record_checker(&self, record: &str) -> Result<RecordChecker<'_>, Error> {
         let plan = self.plan().ok_or(Error::RulesHaveErrors)?;
         let r = (plan.record_id(record).map(crate::ids::RecordId::index))
             .ok_or_else(|| Error::UnknownRecord(record.to_string()))?;
-        let object = serde_json::to_vec(row).map_err(|e| Error::NotJson(e.to_string()))?;
-        let name = format!("<{record}>");
-        let (findings, problems) = crate::engine::single::check_one(plan, r, &object, &name);
-        Ok(RecordReport {
-            findings: findings.iter().map(|f| Finding::of(plan, f)).collect(),
-            rejected: problems.iter().map(Rejected::of).collect(),
-        })
+        Ok(RecordChecker::new(plan, r))
     }
 
     /// Scores the groups of `evaluation` (the first one declared when `None`) on `data`.

@@ -66,6 +66,7 @@ mod error;
 mod input;
 mod load;
 mod outcome;
+mod record_checker;
 mod resolve;
 mod ruleset;
 pub(crate) mod suggest;
@@ -83,6 +84,7 @@ pub use input::{Data, RowError};
 pub use outcome::{
     Finding, FindingCause, FindingKind, Receipt, Rejected, Report, RuleSummary, Summary,
 };
+pub use record_checker::RecordChecker;
 pub use ruleset::RuleSet;
 pub use syntax::MAX_NESTING;
 pub use years::Years;

@@ -101,18 +101,40 @@ fn report_unknown(
     sink: &mut dyn RowSink,
 ) {
     for k in unknown {
-        let help = did_you_mean(&k, fields.iter().map(|f| f.name.text.as_str()))
-            .unwrap_or_else(|| crate::tr!("data-record-record-has-no-such-2", record = record));
-        sink.problem(DataProblem {
-            code: Code::DataUnknownColumn,
-            severity: Severity::Warning,
-            message: crate::tr!("data-key-k-not-field-record", k = k, record = record),
-            help: Some(help),
-            location: at.clone(),
-            field: None,
-            row: false,
-        });
+        sink.problem(unknown_key(&k, fields, record, at));
     }
+}
+
+/// The warning for key `k` of an object of record type `record`, which names none of its fields.
+pub(crate) fn unknown_key(
+    k: &str,
+    fields: &[Field],
+    record: &str,
+    at: &DataLocation,
+) -> DataProblem {
+    let help = did_you_mean(k, fields.iter().map(|f| f.name.text.as_str()))
+        .unwrap_or_else(|| crate::tr!("data-record-record-has-no-such-2", record = record));
+    DataProblem {
+        code: Code::DataUnknownColumn,
+        severity: Severity::Warning,
+        message: crate::tr!("data-key-k-not-field-record", k = k, record = record),
+        help: Some(help),
+        location: at.clone(),
+        field: None,
+        row: false,
+    }
+}
+
+/// The rejection of a record given as `kind` (`a list`, `a number`, …) instead of an object.
+pub(crate) fn not_an_object(at: &DataLocation, kind: &str) -> DataProblem {
+    bad_row(
+        at,
+        at.line,
+        (
+            at.column,
+            crate::tr!("data-expected-object-field-value-found", kind = kind),
+        ),
+    )
 }
 
 /// Reads a JSON array of objects.
@@ -251,21 +273,4 @@ fn too_long(at: &DataLocation, line: u64) -> DataProblem {
         field: None,
         row: false,
     }
-}
-
-/// Reads one JSON object given as text: a single record, as a form submits it, at line 1.
-pub fn read_object(
-    text: &str,
-    at: &DataLocation,
-    fields: &[Field],
-    record: &str,
-    sink: &mut dyn RowSink,
-) {
-    sink.columns(vec![0; fields.len()]);
-    let mut unknown = BTreeSet::new();
-    match cells_of(text, fields, &mut unknown) {
-        Ok(cells) => sink.row(&RowCells::Json(&cells, text, 0), 1),
-        Err(msg) => sink.bad_row(bad_row(at, 1, msg)),
-    }
-    report_unknown(unknown, fields, record, at, sink);
 }

@@ -17,6 +17,7 @@ pub mod lines;
 pub mod names;
 pub mod problem;
 pub mod row;
+pub mod row_serializer;
 pub mod shape;
 pub mod sink;
 pub mod stray_quote;

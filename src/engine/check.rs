@@ -575,6 +575,14 @@ impl<'p> Checker<'p> {
     pub fn into_findings(self) -> (Vec<Vec<DataFinding>>, Vec<RuleCounts>) {
         (self.findings, self.counts)
     }
+
+    /// Moves the findings kept so far to `out`, rule by rule, keeping each rule's buffer for the
+    /// next row: the single-record path checks row after row with one checker.
+    pub fn take_findings(&mut self, out: &mut Vec<DataFinding>) {
+        for list in &mut self.findings {
+            out.append(list);
+        }
+    }
 }
 
 /// Sorts findings worst first; ties keep data order.
