@@ -94,9 +94,10 @@ impl RuleSet {
     /// for every row.
     pub fn record_checker(&self, record: &str) -> Result<RecordChecker<'_>, Error> {
         let plan = self.plan().ok_or(Error::RulesHaveErrors)?;
-        let r = (plan.record_id(record).map(crate::ids::RecordId::index))
+        let r = plan
+            .record_id(record)
             .ok_or_else(|| Error::UnknownRecord(record.to_string()))?;
-        Ok(RecordChecker::new(plan, r))
+        Ok(RecordChecker::new(plan, r.index()))
     }
 
     /// Scores the groups of `evaluation` (the first one declared when `None`) on `data`.
