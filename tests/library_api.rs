@@ -143,7 +143,7 @@ fn one_record_on_the_fast_path() {
     let rules = rules();
     let over = serde_json::json!({"id": "C", "supporter": "江苏省", "year": 2018, "planned": "300", "spent": "400"});
     let one = rules.check_record("project", &over).unwrap();
-    assert!(one.rejected.is_empty());
+    assert!(one.rejected.is_empty(), "{:?}", one.rejected);
     assert_eq!(one.findings.len(), 1);
     assert_eq!(one.findings[0].rule, "不超支");
     let fine = serde_json::json!({"id": "A", "supporter": "河北省", "year": 2018, "planned": "50", "spent": "40"});

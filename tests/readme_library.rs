@@ -24,6 +24,11 @@ fn the_readme_library_example_runs() -> Result<(), Box<dyn std::error::Error>> {
         &serde_json::json!({"id": "XJ2019-901", "year": "二〇一九"}),
     )?;
     assert!(!one.rejected.is_empty());
+    let mut form = rules.record_checker("project")?;
+    let again = form.check(&serde_json::json!({"id": "XJ2019-902", "program": "援疆",
+    "supporter": "河北省", "recipient": "巴州", "year": 2019, "category": "教育", "livelihood": false,
+    "county_or_below": true, "planned": "300", "spent": "280", "completed": false}))?;
+    assert!(again.rejected.is_empty() && again.findings.is_empty());
 
     assert!(!rules.conflicts().is_empty());
     let _gaps = rules.gaps(&duikou::GapOptions::default());

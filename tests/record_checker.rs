@@ -115,7 +115,7 @@ fn a_struct_is_checked_as_its_json_object() {
         county_or_below: true,
         planned: 800.0,
         spent: rust_decimal::Decimal::new(99_000, 2),
-        completed: None,
+        completed: Some(true),
         note: None,
     };
     let report = rules().check_record("project", &over).unwrap();

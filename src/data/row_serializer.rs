@@ -10,6 +10,10 @@ use serde::ser::{self, Impossible, Serialize};
 use std::collections::BTreeSet;
 use std::fmt::{Display, Write};
 
+/// The name under which `serde_json` (with exact numbers) serialises a number: a struct whose one
+/// field holds the number's text.
+const JSON_NUMBER: &str = "$serde_json::private::Number";
+
 /// Why a record could not be taken apart into cells.
 #[derive(Debug)]
 pub enum NotCells {
@@ -211,7 +215,10 @@ impl<'a> ser::Serializer for RecordSerializer<'a> {
     fn serialize_map(self, _: Option<usize>) -> Result<Self, NotCells> {
         Ok(self)
     }
-    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self, NotCells> {
+    fn serialize_struct(self, name: &'static str, _: usize) -> Result<Self, NotCells> {
+        if name == JSON_NUMBER {
+            return Err(NotCells::NotAnObject("a number"));
+        }
         Ok(self)
     }
     fn serialize_struct_variant(
@@ -498,17 +505,17 @@ impl ser::Serializer for CellSerializer<'_> {
         _: &'static str,
         value: &T,
     ) -> Result<OwnedCell, NotCells> {
-        value.serialize(Skipped("an object"))?;
+        value.serialize(Skipped::of("an object"))?;
         Ok(OwnedCell::Invalid("an object"))
     }
     fn serialize_seq(self, _: Option<usize>) -> Result<Skipped, NotCells> {
-        Ok(Skipped("a list"))
+        Ok(Skipped::of("a list"))
     }
     fn serialize_tuple(self, _: usize) -> Result<Skipped, NotCells> {
-        Ok(Skipped("a list"))
+        Ok(Skipped::of("a list"))
     }
     fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Skipped, NotCells> {
-        Ok(Skipped("a list"))
+        Ok(Skipped::of("a list"))
     }
     fn serialize_tuple_variant(
         self,
@@ -517,13 +524,16 @@ impl ser::Serializer for CellSerializer<'_> {
         _: &'static str,
         _: usize,
     ) -> Result<Skipped, NotCells> {
-        Ok(Skipped("an object"))
+        Ok(Skipped::of("an object"))
     }
     fn serialize_map(self, _: Option<usize>) -> Result<Skipped, NotCells> {
-        Ok(Skipped("an object"))
+        Ok(Skipped::of("an object"))
     }
-    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Skipped, NotCells> {
-        Ok(Skipped("an object"))
+    fn serialize_struct(self, name: &'static str, _: usize) -> Result<Skipped, NotCells> {
+        if name == JSON_NUMBER {
+            return Ok(Skipped::number());
+        }
+        Ok(Skipped::of("an object"))
     }
     fn serialize_struct_variant(
         self,
@@ -532,24 +542,46 @@ impl ser::Serializer for CellSerializer<'_> {
         _: &'static str,
         _: usize,
     ) -> Result<Skipped, NotCells> {
-        Ok(Skipped("an object"))
+        Ok(Skipped::of("an object"))
     }
 }
 
 /// A nested list or object: its content is walked (so the value's own errors still surface)
 /// and dropped, and the cell is invalid.
-struct Skipped(&'static str);
+struct Skipped {
+    kind: &'static str,
+    /// For a number as serde_json writes it: its text, once read.
+    number: Option<String>,
+}
 
 impl Skipped {
+    fn of(kind: &'static str) -> Self {
+        Skipped { kind, number: None }
+    }
+
+    fn number() -> Self {
+        Skipped {
+            kind: "a number",
+            number: Some(String::new()),
+        }
+    }
+
+    fn end_cell(self) -> OwnedCell {
+        match self.number {
+            Some(n) if !n.is_empty() => OwnedCell::Number(n),
+            _ => OwnedCell::Invalid(self.kind),
+        }
+    }
+
     fn element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), NotCells> {
-        value.serialize(Skipped(self.0)).map(drop)
+        value.serialize(Skipped::of(self.kind)).map(drop)
     }
 }
 
 macro_rules! skipped_scalars {
     ($($method:ident($($arg:ty),*);)*) => {
         $(fn $method(self, $(_: $arg),*) -> Result<OwnedCell, NotCells> {
-            Ok(OwnedCell::Invalid(self.0))
+            Ok(OwnedCell::Invalid(self.kind))
         })*
     };
 }
@@ -563,7 +595,7 @@ macro_rules! skipped_compound {
                 self.element(value)
             }
             fn end(self) -> Result<OwnedCell, NotCells> {
-                Ok(OwnedCell::Invalid(self.0))
+                Ok(self.end_cell())
             }
         })*
     };
@@ -574,8 +606,31 @@ skipped_compound! {
     SerializeTuple::serialize_element();
     SerializeTupleStruct::serialize_field();
     SerializeTupleVariant::serialize_field();
-    SerializeStruct::serialize_field(&'static str);
     SerializeStructVariant::serialize_field(&'static str);
+}
+
+impl ser::SerializeStruct for Skipped {
+    type Ok = OwnedCell;
+    type Error = NotCells;
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        _: &'static str,
+        value: &T,
+    ) -> Result<(), NotCells> {
+        match &mut self.number {
+            Some(text) => match value.serialize(CellSerializer { text })? {
+                OwnedCell::Text(n) => {
+                    *text = n;
+                    Ok(())
+                }
+                _ => Err(NotCells::Failed("a number without its digits".into())),
+            },
+            None => self.element(value),
+        }
+    }
+    fn end(self) -> Result<OwnedCell, NotCells> {
+        Ok(self.end_cell())
+    }
 }
 
 impl ser::SerializeMap for Skipped {
@@ -588,7 +643,7 @@ impl ser::SerializeMap for Skipped {
         self.element(value)
     }
     fn end(self) -> Result<OwnedCell, NotCells> {
-        Ok(OwnedCell::Invalid(self.0))
+        Ok(self.end_cell())
     }
 }
 

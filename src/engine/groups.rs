@@ -288,11 +288,11 @@ fn contribute(
             Value::Bool(true) => {}
             Value::Bool(false) => continue,
             _ => {
-                acc.poison(format!(
-                    "the `where` of `{}` cannot be decided on line {}: {}",
-                    spec.text,
-                    env.row.line,
-                    why.unwrap_or_default()
+                acc.poison(crate::tr!(
+                    "engine-where-of-undecided-on-line",
+                    what = spec.text,
+                    line = env.row.line,
+                    why = why.unwrap_or_default()
                 ));
                 continue;
             }
@@ -303,7 +303,11 @@ fn contribute(
             0
         };
         acc.add(v, key, || {
-            format!("{} on line {}", why.unwrap_or_default(), env.row.line)
+            crate::tr!(
+                "engine-why-on-line",
+                why = why.unwrap_or_default(),
+                line = env.row.line
+            )
         });
     }
 }
@@ -335,10 +339,7 @@ impl GroupTable {
         group.rows += 1;
         if filter != Value::Bool(true) {
             group.undetermined.get_or_insert_with(|| {
-                format!(
-                    "the rule's `where` cannot be decided on line {}",
-                    env.row.line
-                )
+                crate::tr!("engine-rule-where-undecided-on-line", line = env.row.line)
             });
             return true;
         }
@@ -404,7 +405,7 @@ impl GroupTable {
             if pattern.iter().any(Option::is_some) {
                 self.partial.add(
                     pattern,
-                    &format!("a rejected row may belong to the group: {why}"),
+                    &crate::tr!("engine-rejected-row-may-belong", why = why),
                 );
             }
             return;
@@ -473,7 +474,7 @@ impl JoinTable {
             if pattern.iter().any(Option::is_some) {
                 self.partial.add(
                     pattern,
-                    &format!("a rejected joined row may belong here: {why}"),
+                    &crate::tr!("engine-rejected-joined-may-belong", why = why),
                 );
             }
             return;
@@ -484,7 +485,7 @@ impl JoinTable {
             .entry(key_buf.as_slice().into())
             .or_insert_with(|| self.aggs.iter().map(|a| Acc::new(a.func)).collect());
         for a in accs.iter_mut() {
-            a.poison(format!("a joined row is missing: {why}"));
+            a.poison(crate::tr!("engine-joined-row-missing", why = why));
         }
     }
 
@@ -509,8 +510,8 @@ impl JoinTable {
             Some(accs) if self.with_rows.contains(key.as_slice()) => accs[slot].value(),
             Some(accs) => accs[slot]
                 .value()
-                .and(Err(format!("no joined rows for {year}"))),
-            None => Err(format!("no joined rows for {year}")),
+                .and(Err(crate::tr!("engine-no-joined-rows-for", years = year))),
+            None => Err(crate::tr!("engine-no-joined-rows-for", years = year)),
         }
     }
 
@@ -608,7 +609,7 @@ impl Tables {
                     let table = &self.tables[base];
                     match table.index.get(&parts) {
                         Some(e) => table.groups[e as usize].accs[slot].value(),
-                        None => Err(format!("no rows for {year}")),
+                        None => Err(crate::tr!("engine-no-rows-for", years = year)),
                     }
                 }
                 AggRef::JoinBack(j, slot, back) => {
@@ -634,7 +635,7 @@ pub(super) fn earlier(
     let year = y
         .checked_sub(back.years as i32)
         .filter(|y| *y >= 1)
-        .ok_or_else(|| format!("there is no year {} periods before {y}", back.years))?;
+        .ok_or_else(|| crate::tr!("engine-no-year-n-before", n = back.years, y = y))?;
     let mut parts = parts.to_vec();
     parts[pos] = Value::Year(year).key("", &mut Texts::default());
     Ok((parts, year))

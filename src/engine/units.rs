@@ -50,10 +50,11 @@ pub fn window(p: &PeriodPlan, at: Placed, spec: &AggSpec) -> Result<((i32, i32),
             .index
             .checked_sub(b.years as usize)
             .ok_or_else(|| match b.years {
-                1 => format!("no plan period is listed before {}", years_text(at.span)),
-                n => format!(
-                    "no plan period is listed {n} periods before {}",
-                    years_text(at.span)
+                1 => crate::tr!("engine-no-period-before", years = years_text(at.span)),
+                n => crate::tr!(
+                    "engine-no-period-n-before",
+                    n = n,
+                    years = years_text(at.span)
                 ),
             })?;
         return Ok((p.spans[i], true));
@@ -194,9 +195,10 @@ impl Tables {
             }
         }
         if earlier && !rows {
-            return acc
-                .value()
-                .and(Err(format!("no joined rows for {}", years_text((lo, hi)))));
+            return acc.value().and(Err(crate::tr!(
+                "engine-no-joined-rows-for",
+                years = years_text((lo, hi))
+            )));
         }
         acc.value()
     }
@@ -225,7 +227,10 @@ fn own_over(
         found = true;
     }
     if earlier && !found {
-        return Err(format!("no rows for {}", years_text((lo, hi))));
+        return Err(crate::tr!(
+            "engine-no-rows-for",
+            years = years_text((lo, hi))
+        ));
     }
     acc.value()
 }
