@@ -7,20 +7,11 @@ use crate::engine::run::{self, DataRun, Options};
 use crate::error::Error;
 use crate::input::Data;
 use crate::outcome::{Finding, Rejected, Report};
-use crate::record_checker::RecordChecker;
+use crate::record_checker::{RecordChecker, RecordReport};
 use crate::score::ScoreRow;
 use crate::testing::TestResult;
 use crate::{Diagnostic, RuleSet};
 use serde::Serialize;
-
-/// The result of checking one record on the fast path.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct RecordReport {
-    /// What the record-level rules found.
-    pub findings: Vec<Finding>,
-    /// Why the record was not accepted, if it was not: then no rule was applied to it.
-    pub rejected: Vec<Rejected>,
-}
 
 /// The scores of one evaluation.
 #[derive(Debug, Clone)]

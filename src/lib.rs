@@ -76,7 +76,7 @@ mod words;
 // Numbers written in Chinese characters, for the help on a name that is one.
 mod numerals;
 
-pub use apply::{Explanation, RecordReport, Scores};
+pub use apply::{Explanation, Scores};
 pub use diagnostic::{Code, Diagnostic, Related, Resolution, Severity};
 pub use engine::explain::Target;
 pub use error::Error;
@@ -84,7 +84,7 @@ pub use input::{Data, RowError};
 pub use outcome::{
     Finding, FindingCause, FindingKind, Receipt, Rejected, Report, RuleSummary, Summary,
 };
-pub use record_checker::RecordChecker;
+pub use record_checker::{RecordChecker, RecordReport};
 pub use ruleset::RuleSet;
 pub use syntax::MAX_NESTING;
 pub use years::Years;

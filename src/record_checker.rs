@@ -1,7 +1,6 @@
 //! Checking the rows of one record type one at a time, as a form validates a project while it
 //! is typed: built once per form (or per thread), then called for every submitted row.
 
-use crate::apply::RecordReport;
 use crate::data::problem::DataProblem;
 use crate::engine::compile::Plan;
 use crate::engine::finding::DataFinding;
@@ -9,6 +8,15 @@ use crate::engine::single::OneRecord;
 use crate::error::Error;
 use crate::outcome::{Finding, Rejected};
 use serde::Serialize;
+
+/// The result of checking one record on the fast path.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RecordReport {
+    /// What the record-level rules found.
+    pub findings: Vec<Finding>,
+    /// Why the record was not accepted, if it was not: then no rule was applied to it.
+    pub rejected: Vec<Rejected>,
+}
 
 /// The record-level rules of one record type, ready to check one row after another with no
 /// allocation beyond what the findings need. Made by [`RuleSet::record_checker`]; one per thread
