@@ -192,9 +192,22 @@ fn duty_line(d: &ast::Duty) -> String {
         "hover-holds",
         function = d.function.text,
         target = target,
-        years = d.years_text(),
+        years = duty_years(d),
         role = role
     )
+}
+
+/// The years a duty names, in the output language: ` from 2016`, ` until 2015`, both, or nothing.
+fn duty_years(d: &ast::Duty) -> String {
+    let from = d
+        .from
+        .map(|y| crate::tr!("hover-from-year", year = y))
+        .unwrap_or_default();
+    let until = d
+        .until
+        .map(|y| crate::tr!("hover-until-year", year = y))
+        .unwrap_or_default();
+    format!("{from}{until}")
 }
 
 fn pair_line(p: &ast::Pair) -> String {

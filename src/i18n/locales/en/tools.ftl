@@ -45,6 +45,7 @@ hover-role-lead = lead
 hover-role-support = support
 hover-holds = holds `{ $function }` for { $target }{ $years } as { $role }
 hover-from-year = {" "}from { $year }
+hover-until-year = {" "}until { $year }
 hover-pair-line = `{ $supporter }` -> `{ $recipient }` in `{ $program }`{ $years }
 hover-no-level = no level
 hover-in-force = , in force { $period }

@@ -45,6 +45,7 @@ hover-role-lead = 牵头
 hover-role-support = 配合
 hover-holds = 承担 `{ $function }`，针对 { $target }{ $years }，作为 { $role }
 hover-from-year = {" "}自 { $year } 年
+hover-until-year = {" "}至 { $year } 年
 hover-pair-line = `{ $supporter }` -> `{ $recipient }` 属于 `{ $program }`{ $years }
 hover-no-level = 未定级别
 hover-in-force = ，有效期 { $period }
