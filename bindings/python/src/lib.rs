@@ -131,7 +131,12 @@ impl NativeRules {
         answer(py, || {
             let data = data_arg::build(data)?;
             self.usable()?;
-            let names: Vec<String> = self.rules.evaluations().into_iter().map(|e| e.name).collect();
+            let names: Vec<String> = self
+                .rules
+                .evaluations()
+                .into_iter()
+                .map(|e| e.name)
+                .collect();
             let scores = self
                 .rules
                 .score(&data, evaluation.as_deref())

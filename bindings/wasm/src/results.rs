@@ -51,8 +51,8 @@ impl Playground {
             self.rules.score(&data.data(), evaluation.as_deref())
         })
         .map_err(error)?;
-        let mut value = (self.rules.scores_json(&scores))
-            .expect("the evaluation scored is one of the rules'");
+        let mut value =
+            (self.rules.scores_json(&scores)).expect("the evaluation scored is one of the rules'");
         value["evaluations"] = evaluations.into();
         Ok(to_json(&value))
     }
