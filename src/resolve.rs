@@ -84,10 +84,10 @@ pub fn build(modules: Vec<ast::Module>, diags: &mut Vec<Diagnostic>) -> Symbols 
                     if !claim(&d.name, "document", diags) {
                         continue;
                     }
-                    let mut seen: Vec<(String, Span)> = Vec::new();
+                    let mut seen: rustc_hash::FxHashMap<String, Span> = Default::default();
                     for article in &mut d.articles {
                         let canonical = article.number.replace('-', ".");
-                        if let Some((_, first)) = seen.iter().find(|(n, _)| *n == canonical) {
+                        if let Some(first) = seen.get(&canonical) {
                             diags.push(
                                 Diagnostic::new(
                                     Code::DeclDuplicateArticle,
@@ -103,7 +103,7 @@ pub fn build(modules: Vec<ast::Module>, diags: &mut Vec<Diagnostic>) -> Symbols 
                                 .help(crate::tr!("names-number-each-article-once-merge")),
                             );
                         } else {
-                            seen.push((canonical, article.span));
+                            seen.insert(canonical, article.span);
                         }
                         let source = Source {
                             document: d.name.text.clone(),
