@@ -113,10 +113,10 @@ impl Collector<'_> {
         if !self.claim(&d.name, "document") {
             return;
         }
-        let mut seen: Vec<(String, Span)> = Vec::new();
+        let mut seen: rustc_hash::FxHashMap<String, Span> = Default::default();
         for article in &mut d.articles {
             let canonical = article.number.replace('-', ".");
-            if let Some((_, first)) = seen.iter().find(|(n, _)| *n == canonical) {
+            if let Some(first) = seen.get(&canonical) {
                 self.diags.push(
                     Diagnostic::new(
                         Code::DeclDuplicateArticle,
@@ -132,7 +132,7 @@ impl Collector<'_> {
                     .help(crate::tr!("names-number-each-article-once-merge")),
                 );
             } else {
-                seen.push((canonical, article.span));
+                seen.insert(canonical, article.span);
             }
             let source = Source {
                 document: d.name.text.clone(),

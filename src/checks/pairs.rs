@@ -144,6 +144,8 @@ fn check_years_in_program(program: &Program, p: &Pair, diags: &mut Vec<Diagnosti
 }
 
 pub fn check_duties(s: &Symbols, diags: &mut Vec<Diagnostic>) {
+    // Built at the first duty that names a pair, then shared by all of them.
+    let pair_ends = std::cell::OnceCell::new();
     for d in s.duties.iter().map(|d| &d.item) {
         lookup(s, &d.actor, DeclKind::Actor, diags);
         let function = lookup(s, &d.function, DeclKind::Function, diags)
@@ -166,7 +168,8 @@ pub fn check_duties(s: &Symbols, diags: &mut Vec<Diagnostic>) {
                         .is_none_or(|p| lookup(s, p, DeclKind::Program, diags)),
                 ];
                 if ok.iter().all(|&b| b) {
-                    check_duty_pair(s, supporter, recipient, program.as_ref(), diags);
+                    let ends = pair_ends.get_or_init(|| PairEnds::new(s));
+                    check_duty_pair(ends, supporter, recipient, program.as_ref(), diags);
                 }
                 FunctionScope::Pair
             }
@@ -197,31 +200,49 @@ pub fn check_duties(s: &Symbols, diags: &mut Vec<Diagnostic>) {
     }
 }
 
+/// The programs of the declared pairs, by their two ends.
+struct PairEnds<'s> {
+    programs: rustc_hash::FxHashMap<(String, String), Vec<&'s str>>,
+}
+
+impl<'s> PairEnds<'s> {
+    /// A pair whose end is an unknown actor (reported already) is filed under the name it most
+    /// likely means, so a duty naming that pair correctly raises nothing more.
+    fn new(s: &'s Symbols) -> Self {
+        let end = |n: &crate::ast::Name| -> String {
+            if s.actors.contains_key(&n.text) {
+                n.text.clone()
+            } else {
+                crate::suggest::closest(&n.text, s.actors.keys().map(String::as_str))
+                    .unwrap_or(&n.text)
+                    .to_string()
+            }
+        };
+        let mut programs: rustc_hash::FxHashMap<(String, String), Vec<&'s str>> =
+            rustc_hash::FxHashMap::default();
+        for p in s.pairs.iter().map(|p| &p.item) {
+            let key = (end(&p.supporter), end(&p.recipient));
+            programs.entry(key).or_default().push(&p.program.text);
+        }
+        PairEnds { programs }
+    }
+}
+
 fn check_duty_pair(
-    s: &Symbols,
+    ends: &PairEnds<'_>,
     supporter: &crate::ast::Name,
     recipient: &crate::ast::Name,
     program: Option<&crate::ast::Name>,
     diags: &mut Vec<Diagnostic>,
 ) {
-    // A pair whose end is an unknown actor (reported already) is matched by the name it most
-    // likely means, so a duty naming that pair correctly raises nothing more.
-    let end = |n: &crate::ast::Name| -> String {
-        if s.actors.contains_key(&n.text) {
-            n.text.clone()
-        } else {
-            crate::suggest::closest(&n.text, s.actors.keys().map(String::as_str))
-                .unwrap_or(&n.text)
-                .to_string()
-        }
-    };
-    let mut programs: Vec<&str> = s
-        .pairs
-        .iter()
-        .map(|p| &p.item)
-        .filter(|p| end(&p.supporter) == supporter.text && end(&p.recipient) == recipient.text)
-        .filter(|p| program.is_none_or(|pr| pr.text == p.program.text))
-        .map(|p| p.program.text.as_str())
+    let key = (supporter.text.clone(), recipient.text.clone());
+    let mut programs: Vec<&str> = ends
+        .programs
+        .get(&key)
+        .into_iter()
+        .flatten()
+        .copied()
+        .filter(|p| program.is_none_or(|pr| pr.text == *p))
         .collect();
     programs.sort();
     programs.dedup();
