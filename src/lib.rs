@@ -125,3 +125,7 @@ pub use i18n::Lang;
 // The `duikou` command line, built on the library; `src/main.rs` only calls it.
 mod cli;
 pub use cli::run as run_cli;
+
+// Tests of the engine's internals, which the public API does not show.
+#[cfg(test)]
+mod tests;

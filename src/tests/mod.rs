@@ -1,0 +1,4 @@
+//! Tests of the engine's internals: the compiled plan, the data run and conflict resolution,
+//! which the public API does not show.
+
+mod shipped_rules;
