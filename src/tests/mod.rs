@@ -2,3 +2,8 @@
 //! which the public API does not show.
 
 mod shipped_rules;
+mod bad_data;
+mod conflict_properties;
+mod resolution_properties;
+mod score_properties;
+mod resource_bounds;

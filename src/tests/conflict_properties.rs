@@ -1,8 +1,8 @@
 //! Property: a rule set never conflicts with an exact copy of itself, except as a restatement
 //! (C006) — whatever its rules, duties and pairs.
 
-use duikou::RuleSet;
-use duikou::engine::compile::Plan;
+use crate::RuleSet;
+use crate::engine::compile::Plan;
 use proptest::prelude::*;
 
 const BASE: &str = r#"
@@ -129,7 +129,7 @@ proptest! {
         ]);
         prop_assert!(!set.has_errors(), "{:?}\n{original}", set.diagnostics());
         let plan = Plan::build(set.symbols(), set.sources());
-        let found = duikou::conflicts::analyze(set.symbols(), &plan);
+        let found = crate::conflicts::analyze(set.symbols(), &plan);
         for d in &found {
             prop_assert_eq!(d.code.as_str(), "C006", "{}\n{}\n{}", d.message, original, copy);
         }
