@@ -3,7 +3,6 @@
 
 mod shipped_rules;
 mod bad_data;
-mod conflict_properties;
 mod resolution_properties;
 mod score_properties;
 mod resource_bounds;
