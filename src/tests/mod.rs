@@ -6,3 +6,4 @@ mod bad_data;
 mod resolution_properties;
 mod score_properties;
 mod resource_bounds;
+mod bad_input;
