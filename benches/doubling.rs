@@ -68,7 +68,8 @@ fn misspelt_names(n: usize) -> f64 {
     }
     median_secs(|| {
         let rules = RuleSet::from_sources(vec![("p2.dk".into(), text.clone())]);
-        let human = rules.render_diagnostics(rules.diagnostics(), DiagnosticForm::Human { color: false });
+        let human =
+            rules.render_diagnostics(rules.diagnostics(), DiagnosticForm::Human { color: false });
         assert_eq!(human.matches("unknown actor `").count(), n);
     })
 }

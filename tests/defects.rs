@@ -137,7 +137,8 @@ fn p2_a_rule_file_of_4000_misspelt_names_is_reported_in_full() {
         unknown[n - 1].help.as_deref(),
         Some("declare it with `actor 省分03999 { … }`")
     );
-    let human = rules.render_diagnostics(rules.diagnostics(), DiagnosticForm::Human { color: false });
+    let human =
+        rules.render_diagnostics(rules.diagnostics(), DiagnosticForm::Human { color: false });
     assert_eq!(human.matches("unknown actor `").count(), n);
     assert!(human.contains("[p2.dk:8001:6]"), "the last place header");
 }

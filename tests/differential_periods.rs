@@ -253,7 +253,9 @@ fn write_files(d: &Data) -> DataSet {
     ];
     files
         .into_iter()
-        .fold(DataSet::new(), |data, (record, path)| data.file(record, path))
+        .fold(DataSet::new(), |data, (record, path)| {
+            data.file(record, path)
+        })
 }
 
 /// A group value as text: a string as it is, a number as written.
@@ -269,7 +271,9 @@ fn funding_formulas_over_time_agree_with_a_direct_computation() {
     let d = generate();
     let rules = RuleSet::from_sources(vec![("rules.dk".into(), RULES.to_string())]);
     assert!(!rules.has_errors(), "{:#?}", rules.diagnostics());
-    let report = rules.check(&write_files(&d)).expect("the rules check the data");
+    let report = rules
+        .check(&write_files(&d))
+        .expect("the rules check the data");
     assert_eq!(report.summary.rows_rejected, 0);
     let want = expected(&d);
     let mut failures = Vec::new();

@@ -4,8 +4,8 @@
 //! violation.
 
 use duikou::DataFormat as Format;
-use duikou::{Data, RuleSet};
 use duikou::fuzzing::{self, DataTarget};
+use duikou::{Data, RuleSet};
 use std::process::Command;
 
 const LITERALS: &[&str] = &[

@@ -3,8 +3,8 @@
 //! verdicts on the case's data where it has some), and formatting a formatted file changes
 //! nothing.
 
-use duikou::{Data, RuleSet};
 use duikou::fmt::{Dialect, FmtError, format_source};
+use duikou::{Data, RuleSet};
 use libtest_mimic::{Arguments, Failed, Trial};
 use std::path::{Path, PathBuf};
 

@@ -201,7 +201,12 @@ fn verdicts(report: &Report, with_text: bool) -> Vec<String> {
 
 /// Every rule's counts.
 fn counts(report: &Report) -> Vec<String> {
-    report.summary.rules.iter().map(|c| format!("{c:?}")).collect()
+    report
+        .summary
+        .rules
+        .iter()
+        .map(|c| format!("{c:?}"))
+        .collect()
 }
 
 fn csv(rows: &[RowSpec], unit: Unit) -> String {

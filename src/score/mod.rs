@@ -393,7 +393,10 @@ mod tests {
     #[test]
     fn d4_a_tiny_target_attains_fully_without_dividing() {
         let tiny = d("0.0000000000000000000000000001");
-        assert_eq!(attainment(Decimal::from(8), Cmp::Ge, tiny), Decimal::ONE_HUNDRED);
+        assert_eq!(
+            attainment(Decimal::from(8), Cmp::Ge, tiny),
+            Decimal::ONE_HUNDRED
+        );
         assert_eq!(
             attainment(Decimal::MAX, Cmp::Le, tiny),
             Decimal::ZERO,
