@@ -36,7 +36,7 @@ pub struct DataOptions {
     #[arg(long, value_enum, value_name = "FORMAT")]
     data_format: Option<DataFormatArg>,
     /// The most groups a group rule holds (about 0.5 KB of memory each); a rule whose data
-    /// has more is not decided, with the error `crate::data::too_many_groups`.
+    /// has more is not decided, with the error `duikou::data::too_many_groups`.
     #[arg(
         long,
         value_name = "N",
