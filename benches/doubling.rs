@@ -6,10 +6,7 @@
 //! `cargo bench --bench doubling` prints, per input and size, the median of three runs and its
 //! ratio to the size before.
 
-use duikou::RuleSet;
-use duikou::data::bind::{DataFile, Format};
-use duikou::engine::compile::Plan;
-use duikou::engine::run::{self, Options};
+use duikou::{Data, DiagnosticForm, RuleSet};
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -26,18 +23,13 @@ fn median_secs(mut run: impl FnMut()) -> f64 {
     times[1]
 }
 
-fn check_csv(rules: &str, csv: &Path) -> (RuleSet, Plan, DataFile) {
+/// The checked rule set and the CSV file of record type `r` to apply it to.
+fn check_csv(rules: &str, csv: &Path) -> (RuleSet, Data) {
     let set = RuleSet::from_sources(vec![("bench.dk".into(), rules.into())]);
     assert!(!set.has_errors(), "{:?}", set.diagnostics());
-    let plan = Plan::build(set.symbols(), set.sources());
-    let file = DataFile {
-        record: "r".into(),
-        path: csv.to_path_buf(),
-        sheet: None,
-        format: Format::Csv,
-        bytes: None,
-    };
-    (set, plan, file)
+    // Compiled before any run is timed.
+    assert!(set.conflicts().is_empty());
+    (set, Data::new().file("r", csv))
 }
 
 /// P1: a CSV header with `n` columns that are no field.
@@ -49,13 +41,13 @@ fn wide_header(dir: &Path, n: usize) -> f64 {
     let _ = write!(text, "\na,1{}\n", ",".repeat(n));
     let path = dir.join(format!("p1-{n}.csv"));
     std::fs::write(&path, text).unwrap();
-    let (_set, plan, file) = check_csv(
+    let (set, data) = check_csv(
         "record r { id: text key, v: decimal }\nrule R { over r require v >= 0 }\n",
         &path,
     );
     median_secs(|| {
-        let result = run::check_data(&plan, std::slice::from_ref(&file), &Options::default());
-        assert_eq!(result.rows_checked, 1);
+        let result = set.check(&data).unwrap();
+        assert_eq!(result.summary.rows_checked, 1);
     })
 }
 
@@ -76,7 +68,8 @@ fn misspelt_names(n: usize) -> f64 {
     }
     median_secs(|| {
         let rules = RuleSet::from_sources(vec![("p2.dk".into(), text.clone())]);
-        let human = duikou::report::human::render(rules.diagnostics(), rules.sources(), false);
+        let human =
+            rules.render_diagnostics(rules.diagnostics(), DiagnosticForm::Human { color: false });
         assert_eq!(human.matches("unknown actor `").count(), n);
     })
 }
@@ -89,21 +82,15 @@ fn many_groups(dir: &Path, n: usize) -> f64 {
     }
     let path = dir.join(format!("p3-{n}.csv"));
     std::fs::write(&path, csv).unwrap();
-    let (_set, plan, file) = check_csv(
+    let (set, data) = check_csv(
         "record r { id: text key, v: decimal }\nevaluation E {\n  over r\n  per id\n  \
          indicator I { kind: social, weight: 100%, target: >= 999, value: sum(v) }\n  \
          grade { A: 90, B: 0 }\n}\n",
         &path,
     );
-    let e = &plan.evaluations[0];
     median_secs(|| {
-        let (_, rows) = run::run_with(
-            &plan,
-            std::slice::from_ref(&file),
-            &Options::default(),
-            |c| duikou::score::score(&plan, e, c),
-        );
-        assert_eq!(rows.len(), n);
+        let scores = set.score(&data, None).unwrap();
+        assert_eq!(scores.rows.len(), n);
     })
 }
 
@@ -127,9 +114,8 @@ fn declarations(n: usize) -> f64 {
     median_secs(|| {
         let rules = RuleSet::from_sources(vec![("many.dk".into(), text.clone())]);
         assert!(!rules.has_errors());
-        let plan = Plan::build(rules.symbols(), rules.sources());
-        let found = duikou::conflicts::analyze(rules.symbols(), &plan);
-        assert!(found.is_empty());
+        // The rule set compiles once, on first use, and finds its conflicts then.
+        assert!(rules.conflicts().is_empty());
     })
 }
 

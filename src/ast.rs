@@ -49,6 +49,8 @@ macro_rules! keyword_enum {
         #[serde(rename_all = "snake_case")]
         pub enum $name { $($variant,)* }
 
+        // Not every enum of the macro uses each of these.
+        #[allow(dead_code)]
         impl $name {
             /// Every value, in declaration order.
             pub const ALL: &'static [$name] = &[$($name::$variant,)*];
@@ -521,30 +523,22 @@ pub enum Expect {
         negated: bool,
         rule: Name,
         group: Vec<Binding>,
-        #[educe(PartialEq(ignore))]
-        span: Span,
     },
     Score {
         evaluation: Name,
         group: Vec<Binding>,
         cmp: Cmp,
         value: Expr,
-        #[educe(PartialEq(ignore))]
-        span: Span,
     },
     Gap {
         negated: bool,
         code: Name,
-        #[educe(PartialEq(ignore))]
-        span: Span,
     },
     Conflict {
         negated: bool,
         code: Name,
         /// The provisions (rules, or the actors of duties and pairs) the conflict must involve.
         involving: Vec<Name>,
-        #[educe(PartialEq(ignore))]
-        span: Span,
     },
 }
 
@@ -667,14 +661,6 @@ impl Periods {
             .map(|((a, b), _)| format!("{a}..{b}"))
             .collect();
         format!("period({}, {})", self.key.text, spans.join(", "))
-    }
-
-    /// The period holding `year`: its index and first and last year.
-    pub fn of(&self, year: i32) -> Option<(usize, (i32, i32))> {
-        self.spans
-            .iter()
-            .position(|((a, b), _)| (*a..=*b).contains(&year))
-            .map(|i| (i, self.spans[i].0))
     }
 
     /// The first and last year of each period.

@@ -29,13 +29,6 @@ impl RuleId {
     }
 }
 
-impl ActorId {
-    /// The index in the rule set's actors.
-    pub fn index(self) -> usize {
-        self.0 as usize
-    }
-}
-
 impl RecordId {
     /// The index in `Plan::records`.
     pub fn index(self) -> usize {

@@ -138,9 +138,8 @@ impl Data {
         self
     }
 
-    /// Holds at most `limit` groups per group rule (default
-    /// [`DEFAULT_MAX_GROUPS`](crate::engine::groups::DEFAULT_MAX_GROUPS), about 0.5 KB of
-    /// memory each). A rule whose data has more is not decided, and the report says so with
+    /// Holds at most `limit` groups per group rule (default 2,000,000, about 0.5 KB of memory
+    /// each). A rule whose data has more is not decided, and the report says so with
     /// `duikou::data::too_many_groups`, rather than let memory grow without bound.
     pub fn max_groups(mut self, limit: usize) -> Data {
         self.max_groups = Some(limit);

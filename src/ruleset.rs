@@ -175,8 +175,7 @@ impl RuleSet {
 
     /// The compiled rules, with the overrides that conflict resolution implies; `None` when the
     /// rule set has errors. Built once, on first use, and shared by every check.
-    #[doc(hidden)]
-    pub fn plan(&self) -> Option<&Plan> {
+    pub(crate) fn plan(&self) -> Option<&Plan> {
         self.compiled().map(|c| &c.plan)
     }
 
@@ -186,14 +185,12 @@ impl RuleSet {
     }
 
     /// The declarations of the rule files, by name.
-    #[doc(hidden)]
-    pub fn symbols(&self) -> &Symbols {
+    pub(crate) fn symbols(&self) -> &Symbols {
         &self.symbols
     }
 
     /// The rule files read, with their text.
-    #[doc(hidden)]
-    pub fn sources(&self) -> &SourceMap {
+    pub(crate) fn sources(&self) -> &SourceMap {
         &self.sources
     }
 }

@@ -2,7 +2,6 @@
 //! (C006) — whatever its rules, duties and pairs.
 
 use duikou::RuleSet;
-use duikou::engine::compile::Plan;
 use proptest::prelude::*;
 
 const BASE: &str = r#"
@@ -128,9 +127,8 @@ proptest! {
             ("b.dk".into(), copy.clone()),
         ]);
         prop_assert!(!set.has_errors(), "{:?}\n{original}", set.diagnostics());
-        let plan = Plan::build(set.symbols(), set.sources());
-        let found = duikou::conflicts::analyze(set.symbols(), &plan);
-        for d in &found {
+        let found = set.conflicts();
+        for d in found {
             prop_assert_eq!(d.code.as_str(), "C006", "{}\n{}\n{}", d.message, original, copy);
         }
         // Every rule, and the pair and duty, is reported as restated (identical rules of one

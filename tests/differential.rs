@@ -8,12 +8,7 @@
 //! and a few rows the engine must reject. Every rule's violating and undetermined records or
 //! groups are compared as sets, not only counted.
 
-use duikou::RuleSet;
-use duikou::data::bind::{DataFile, Format};
-use duikou::engine::check::Keep;
-use duikou::engine::compile::Plan;
-use duikou::engine::finding::{DataFinding, FindingKind};
-use duikou::engine::run::{DataRun, Options, check_data};
+use duikou::{Data, Finding, FindingKind, Report, RuleInfo, RuleSet};
 use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 use rand::{RngExt, SeedableRng};
@@ -653,28 +648,41 @@ fn own(s: Option<&str>) -> Option<String> {
     s.map(str::to_string)
 }
 
-fn finding_key(f: &DataFinding) -> String {
+/// A group value as text: a string as it is, a number as written.
+fn value_text(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+fn finding_key(f: &Finding) -> String {
     match &f.record {
         Some(r) if f.group.is_empty() => r.clone(),
         _ => f
             .group
-            .iter()
-            .map(|k| k.text.as_str())
+            .values()
+            .map(value_text)
             .collect::<Vec<_>>()
             .join("|"),
     }
 }
 
 /// What the engine found, per rule, in the same shape.
-fn actual(plan: &Plan, run: &DataRun) -> BTreeMap<String, Outcome> {
+fn actual(report: &Report) -> BTreeMap<String, Outcome> {
+    for f in &report.findings {
+        assert!(
+            report.summary.rules.iter().any(|r| r.rule == f.rule),
+            "a finding is filed under a rule of the report"
+        );
+    }
     let mut out = BTreeMap::new();
-    for (r, rule) in plan.rules.iter().enumerate() {
+    for rule in &report.summary.rules {
         let mut o = Outcome {
-            passed: run.counts[r].passed as usize,
+            passed: rule.passed as usize,
             ..Outcome::default()
         };
-        for f in &run.findings[r] {
-            assert_eq!(f.rule, r, "a finding is filed under its own rule");
+        for f in report.findings.iter().filter(|f| f.rule == rule.rule) {
             let set = match f.kind {
                 FindingKind::Violation => &mut o.violations,
                 FindingKind::Undetermined => &mut o.undetermined,
@@ -683,11 +691,11 @@ fn actual(plan: &Plan, run: &DataRun) -> BTreeMap<String, Outcome> {
             assert!(
                 set.insert(finding_key(f)),
                 "rule {}: `{}` reported twice",
-                rule.name,
+                rule.rule,
                 finding_key(f)
             );
         }
-        out.insert(rule.name.clone(), o);
+        out.insert(rule.rule.clone(), o);
     }
     out
 }
@@ -734,33 +742,21 @@ fn engine_agrees_with_exact_arithmetic() {
         "the rule set checks: {:#?}",
         rules.diagnostics()
     );
-    let plan = Plan::build(rules.symbols(), rules.sources());
-    let files = [DataFile {
-        record: "project".into(),
-        path: data.clone(),
-        sheet: None,
-        format: Format::Csv,
-        bytes: None,
-    }];
-    let run = check_data(
-        &plan,
-        &files,
-        &Options {
-            keep: Keep::All,
-            ..Default::default()
-        },
-    );
+    let report = rules
+        .check(&Data::new().file("project", &data))
+        .expect("the rules check the data");
 
     let bad = bad_lines().len() as u64;
-    assert_eq!(run.rows_read, rows.len() as u64 + bad, "rows read");
-    assert_eq!(run.rows_checked, rows.len() as u64, "rows checked");
-    assert_eq!(run.rows_rejected, bad, "rows rejected");
-    assert_eq!(run.files_failed, 0);
-    let rejected_lines: Vec<u64> = run
-        .problems
+    let summary = &report.summary;
+    assert_eq!(summary.rows_read, rows.len() as u64 + bad, "rows read");
+    assert_eq!(summary.rows_checked, rows.len() as u64, "rows checked");
+    assert_eq!(summary.rows_rejected, bad, "rows rejected");
+    assert_eq!(summary.files_failed, 0);
+    let rejected_lines: Vec<u64> = report
+        .rejected
         .iter()
         .filter(|p| p.row)
-        .map(|p| p.location.line)
+        .map(|p| p.line)
         .collect();
     let want_lines: Vec<u64> = bad_lines()
         .iter()
@@ -770,7 +766,7 @@ fn engine_agrees_with_exact_arithmetic() {
     assert_eq!(rejected_lines, want_lines, "lines of the rejected rows");
 
     let want = expected(&rows);
-    let got = actual(&plan, &run);
+    let got = actual(&report);
     assert_eq!(
         got.keys().collect::<Vec<_>>(),
         want.keys().collect::<Vec<_>>(),
@@ -778,14 +774,14 @@ fn engine_agrees_with_exact_arithmetic() {
     );
 
     generator_covers_the_cases(&want);
-    let problems = disagreements(&plan, &run, &want, &got);
+    let problems = disagreements(&report, &want, &got);
     assert!(
         problems.is_empty(),
         "the engine disagrees:\n{}",
         problems.join("\n")
     );
 
-    check_cli(&rules_path, &data, &plan, &run);
+    check_cli(&rules_path, &data, &rules.rules(), &report);
 }
 
 /// The generator gives every rule both outcomes, and the thresholds their cases.
@@ -834,8 +830,7 @@ fn generator_covers_the_cases(want: &BTreeMap<&'static str, Outcome>) {
 
 /// Where the engine's outcomes and counts differ from the exact ones.
 fn disagreements(
-    plan: &Plan,
-    run: &DataRun,
+    report: &Report,
     want: &BTreeMap<&'static str, Outcome>,
     got: &BTreeMap<String, Outcome>,
 ) -> Vec<String> {
@@ -858,8 +853,9 @@ fn disagreements(
                 g.passed, w.passed
             ));
         }
-        let r = plan.rules.iter().position(|r| r.name == *name).unwrap();
-        let c = run.counts[r];
+        let c = (report.summary.rules.iter())
+            .find(|r| r.rule == *name)
+            .expect("every rule is counted");
         let decided = w.violations.len() + w.undetermined.len() + w.passed;
         if (
             c.violations as usize,
@@ -878,7 +874,7 @@ fn disagreements(
 }
 
 /// The CLI on the same input reports the same counts and the same findings.
-fn check_cli(rules: &Path, data: &Path, plan: &Plan, run: &DataRun) {
+fn check_cli(rules: &Path, data: &Path, declared: &[RuleInfo], report: &Report) {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_duikou"))
         .env("DUIKOU_LANG", "en")
         .arg("check")
@@ -897,9 +893,9 @@ fn check_cli(rules: &Path, data: &Path, plan: &Plan, run: &DataRun) {
     });
     assert_eq!(out.status.code(), Some(2), "rejected rows exit with 2");
     let summary = &json["summary"];
-    assert_eq!(summary["rows_read"], run.rows_read);
-    assert_eq!(summary["rows_checked"], run.rows_checked);
-    assert_eq!(summary["rows_rejected"], run.rows_rejected);
+    assert_eq!(summary["rows_read"], report.summary.rows_read);
+    assert_eq!(summary["rows_checked"], report.summary.rows_checked);
+    assert_eq!(summary["rows_rejected"], report.summary.rows_rejected);
     let per_rule: BTreeMap<String, (u64, u64)> = json["rules"]
         .as_array()
         .expect("`rules` is a list")
@@ -923,40 +919,34 @@ fn check_cli(rules: &Path, data: &Path, plan: &Plan, run: &DataRun) {
         let key = match (&f["record"], &f["group"]) {
             (serde_json::Value::String(r), _) => r.clone(),
             // The object's keys may come back sorted: read them in `per` order.
-            (_, serde_json::Value::Object(g)) => plan
-                .rules
+            (_, serde_json::Value::Object(g)) => declared
                 .iter()
                 .find(|r| r.name == rule)
                 .map(|r| r.keys.iter().map(|k| &g[&k.name]))
-                .expect("a finding names a rule of the plan")
-                .map(|v| match v {
-                    serde_json::Value::String(s) => s.clone(),
-                    other => other.to_string(),
-                })
+                .expect("a finding names a declared rule")
+                .map(value_text)
                 .collect::<Vec<_>>()
                 .join("|"),
             _ => panic!("a violation without record or group: {f}"),
         };
         cli_keys.entry(rule).or_default().insert(key);
     }
-    for (r, rule) in plan.rules.iter().enumerate() {
-        let c = run.counts[r];
+    for c in &report.summary.rules {
         assert_eq!(
-            per_rule.get(&rule.name),
+            per_rule.get(&c.rule),
             Some(&(c.violations, c.undetermined)),
             "CLI counts for {}",
-            rule.name
+            c.rule
         );
-        let lib: BTreeSet<String> = run.findings[r]
-            .iter()
-            .filter(|f| f.kind == FindingKind::Violation)
+        let lib: BTreeSet<String> = (report.findings.iter())
+            .filter(|f| f.rule == c.rule && f.kind == FindingKind::Violation)
             .map(finding_key)
             .collect();
         assert_eq!(
-            cli_keys.remove(&rule.name).unwrap_or_default(),
+            cli_keys.remove(&c.rule).unwrap_or_default(),
             lib,
             "CLI violations of {}",
-            rule.name
+            c.rule
         );
     }
 }

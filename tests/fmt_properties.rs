@@ -3,8 +3,8 @@
 //! verdicts on the case's data where it has some), and formatting a formatted file changes
 //! nothing.
 
-use duikou::RuleSet;
 use duikou::fmt::{Dialect, FmtError, format_source};
+use duikou::{Data, RuleSet};
 use libtest_mimic::{Arguments, Failed, Trial};
 use std::path::{Path, PathBuf};
 
@@ -78,33 +78,31 @@ fn findings(sources: Vec<(String, String)>) -> Vec<String> {
 /// What checking the case's data gives: every finding's rule, kind, message and case, the
 /// counts per rule, and the rows read, checked and rejected.
 fn verdicts(sources: Vec<(String, String)>, data: &Path) -> Vec<String> {
-    use duikou::data::bind::{self, DataArg};
     let rules = RuleSet::from_sources(sources);
     if rules.has_errors() {
         return vec!["errors".to_string()];
     }
-    let Some(plan) = rules.plan() else {
+    let Ok(report) = rules.check(&Data::new().path(data)) else {
         return vec!["errors".to_string()];
     };
-    let records: Vec<&str> = rules.symbols().records.keys().map(String::as_str).collect();
-    let files = bind::bind(
-        &[DataArg::Dir(data.to_path_buf())],
-        &[],
-        &records,
-        &mut Vec::new(),
-    );
-    let opts = duikou::engine::run::Options {
-        hash: false,
-        ..Default::default()
-    };
-    let run = duikou::engine::run::check_data(plan, &files, &opts);
+    let summary = &report.summary;
     let mut out = vec![format!(
         "{} {} {}",
-        run.rows_read, run.rows_checked, run.rows_rejected
+        summary.rows_read, summary.rows_checked, summary.rows_rejected
     )];
-    for (r, (found, counts)) in plan.rules.iter().zip(run.findings.iter().zip(&run.counts)) {
-        out.push(format!("{} {counts:?}", r.name));
-        for f in found {
+    for counts in &summary.rules {
+        out.push(format!(
+            "{} {} {} {} {} {} {} {}",
+            counts.rule,
+            counts.checked,
+            counts.passed,
+            counts.violations,
+            counts.undetermined,
+            counts.exempted,
+            counts.not_in_force,
+            counts.overridden
+        ));
+        for f in report.findings.iter().filter(|f| f.rule == counts.rule) {
             // A default message quotes the rule: its keywords are compared in English.
             // (`累计 sum(x)` is quoted with the keyword first: "`累计".)
             let words: Vec<String> = f
@@ -118,7 +116,7 @@ fn verdicts(sources: Vec<(String, String)>, data: &Path) -> Vec<String> {
             let message = words.join(" ");
             out.push(format!(
                 "{} {:?} {message} {:?} {:?}",
-                r.name, f.kind, f.record, f.value
+                f.rule, f.kind, f.record, f.value
             ));
         }
     }

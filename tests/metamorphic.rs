@@ -9,10 +9,7 @@
 //! - writing the rule set in the other dialect (`duikou fmt --dialect zh`, then back with
 //!   `--dialect en`): the same findings, messages included.
 
-use duikou::RuleSet;
-use duikou::data::bind::{DataFile, Format};
-use duikou::engine::compile::Plan;
-use duikou::engine::run::{DataRun, Options, check_data};
+use duikou::{Data, Report, RuleSet};
 use proptest::prelude::*;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -151,43 +148,38 @@ fn scratch() -> PathBuf {
     dir
 }
 
-/// Checks `files` (each `(record, csv text)`) against the rule set; every finding is kept.
-fn run(rules: &[(String, String)], files: &[(&str, String)]) -> DataRun {
+/// Checks `files` (each `(record, csv text)`, given in memory) against the rule set; every
+/// finding is kept.
+fn run(rules: &[(String, String)], files: &[(&str, String)]) -> Report {
     let set = RuleSet::from_sources(rules.to_vec());
     assert!(!set.has_errors(), "{:?}", set.diagnostics());
-    let plan = Plan::build(set.symbols(), set.sources());
-    let dir = scratch();
-    let bound: Vec<DataFile> = files
+    let data = files
         .iter()
         .enumerate()
-        .map(|(i, (record, text))| {
-            let path = dir.join(format!("{i}.csv"));
-            std::fs::write(&path, text).unwrap();
-            DataFile {
-                record: (*record).into(),
-                path,
-                sheet: None,
-                format: Format::Csv,
-                bytes: None,
-            }
-        })
-        .collect();
-    let out = check_data(&plan, &bound, &Options::default());
-    let _ = std::fs::remove_dir_all(dir);
-    out
+        .fold(Data::new(), |data, (i, (record, text))| {
+            data.csv(record, &format!("{i}.csv"), text.as_bytes())
+        });
+    set.check(&data).expect("the rules check the data")
+}
+
+/// A group value as text: a string as it is, a number as written.
+fn value_text(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
 }
 
 /// Every verdict without its place: (rule, kind, group, record, value, message), sorted.
-fn verdicts(run: &DataRun, with_text: bool) -> Vec<String> {
-    let mut v: Vec<String> = run
+fn verdicts(report: &Report, with_text: bool) -> Vec<String> {
+    let mut v: Vec<String> = report
         .findings
         .iter()
-        .flatten()
         .map(|f| {
             let group: Vec<String> = f
                 .group
                 .iter()
-                .map(|k| format!("{}={}", k.name, k.text))
+                .map(|(name, value)| format!("{name}={}", value_text(value)))
                 .collect();
             let text = if with_text {
                 format!("{:?} {}", f.value, f.message)
@@ -195,7 +187,7 @@ fn verdicts(run: &DataRun, with_text: bool) -> Vec<String> {
                 String::new()
             };
             format!(
-                "r{} {:?} [{}] {:?} {text}",
+                "{} {:?} [{}] {:?} {text}",
                 f.rule,
                 f.kind,
                 group.join(","),
@@ -208,8 +200,13 @@ fn verdicts(run: &DataRun, with_text: bool) -> Vec<String> {
 }
 
 /// Every rule's counts.
-fn counts(run: &DataRun) -> Vec<String> {
-    run.counts.iter().map(|c| format!("{c:?}")).collect()
+fn counts(report: &Report) -> Vec<String> {
+    report
+        .summary
+        .rules
+        .iter()
+        .map(|c| format!("{c:?}"))
+        .collect()
 }
 
 fn csv(rows: &[RowSpec], unit: Unit) -> String {

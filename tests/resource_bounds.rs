@@ -62,37 +62,6 @@ fn run_measured(dir: &Path, args: &[&str]) -> (i32, String, u64) {
 }
 
 #[test]
-fn a_rule_file_of_20000_declarations_is_checked() {
-    let n = 10_000;
-    let mut text = String::from(
-        "program 援疆 { since: 2010 }\n\
-         record project { id: text key, supporter: actor, recipient: actor, year: year time, planned: money(万元) }\n",
-    );
-    for i in 0..n {
-        text.push_str(&format!(
-            "actor 省{i} {{ kind: government, level: province }}\n"
-        ));
-    }
-    for i in 0..n {
-        text.push_str(&format!(
-            "pair 省{i} -> 省{} in 援疆 from 2010 to 2030\n",
-            (i + 1) % n
-        ));
-    }
-    let rules = RuleSet::from_sources(vec![("many.dk".into(), text)]);
-    let errors: Vec<_> = rules
-        .diagnostics()
-        .iter()
-        .filter(|d| d.severity == duikou::Severity::Error)
-        .collect();
-    assert!(errors.is_empty(), "{:?}", &errors[..errors.len().min(3)]);
-    assert_eq!(rules.symbols().actors.len(), n + 1, "and `national`");
-    assert_eq!(rules.symbols().pairs.len(), n);
-    let plan = duikou::engine::compile::Plan::build(rules.symbols(), rules.sources());
-    assert!(duikou::conflicts::analyze(rules.symbols(), &plan).is_empty());
-}
-
-#[test]
 fn a_csv_line_of_100_mb_is_refused_at_the_line_limit_in_bounded_memory() {
     let dir = scratch("line");
     std::fs::write(
@@ -282,9 +251,5 @@ fn the_group_limit_is_set_on_the_data_in_the_library() {
     let report = rules.check(&data).unwrap();
     assert!(report.rejected.is_empty());
     assert!(report.findings.iter().any(|f| f.rule == "share"));
-    assert_eq!(
-        duikou::engine::groups::DEFAULT_MAX_GROUPS,
-        2_000_000,
-        "docs/language.md gives the default"
-    );
+    // The default limit is checked inside the crate (src/tests/resource_bounds.rs).
 }

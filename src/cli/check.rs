@@ -199,8 +199,6 @@ fn check_data(
         diagnostics: diags,
         plan,
         run: &data,
-        all: args.all,
-        shown: SHOWN,
     };
     let exit = ExitCode::from(overview::exit_code(
         diags,

@@ -202,38 +202,9 @@ struct Start {
     width: usize,
 }
 
-/// Reads a CSV file into `sink` in `encoding`, its delimiter and header found; `Err` when the
-/// file cannot be read at all.
-pub fn read(
-    input: Box<dyn Read>,
-    at: &DataLocation,
-    fields: &[Field],
-    record: &str,
-    encoding: Encoding,
-    sink: &mut dyn RowSink,
-) -> Result<(), Box<DataProblem>> {
-    let opts = TextOptions {
-        encoding,
-        ..TextOptions::default()
-    };
-    read_text(input, at, fields, record, opts, sink)
-}
-
-/// Reads a CSV file or text export into `sink`; `Err` when the file cannot be read at all.
-pub fn read_text(
-    input: Box<dyn Read>,
-    at: &DataLocation,
-    fields: &[Field],
-    record: &str,
-    opts: TextOptions,
-    sink: &mut dyn RowSink,
-) -> Result<(), Box<DataProblem>> {
-    read_text_with(input, at, fields, record, opts, None, sink)
-}
-
-/// [`read_text`], with the rows of a large UTF-8 file split into chunks and validated on
-/// `parallel`'s threads when it is given (the sink then receives
-/// [`RowSink::checked_row`]s, in file order).
+/// Reads a CSV file or text export into `sink`, with the rows of a large UTF-8 file split
+/// into chunks and validated on `parallel`'s threads when it is given (the sink then receives
+/// [`RowSink::checked_row`]s, in file order); `Err` when the file cannot be read at all.
 pub fn read_text_with(
     input: Box<dyn Read>,
     at: &DataLocation,

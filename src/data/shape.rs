@@ -167,4 +167,14 @@ mod tests {
         assert_eq!(number_apart(d("0.5"), d("0.74"), Type::Percent), "50.0%");
         assert_eq!(number_apart(d("0.74"), d("0.74"), Type::Percent), "74.0%");
     }
+
+    /// A percent too large to multiply by 100 is shown with its digits moved, in full.
+    #[test]
+    fn the_largest_percent_is_shown_in_full() {
+        assert_eq!(
+            number(Decimal::MAX, Type::Percent),
+            "7922816251426433759354395033500%"
+        );
+        assert_eq!(number(Decimal::new(74, 2), Type::Percent), "74.0%");
+    }
 }

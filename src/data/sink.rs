@@ -4,7 +4,6 @@ use super::cells::RowCells;
 use super::problem::DataProblem;
 use super::row::Row;
 use super::value::Value;
-use crate::ast::MoneyUnit;
 use rust_decimal::Decimal;
 
 /// A row that is neither data nor rejected: above the header, or a total.
@@ -35,8 +34,6 @@ pub trait RowSink {
     fn problem(&mut self, problem: DataProblem);
     /// The file cannot be read (its problems were handed over already).
     fn failed(&mut self) {}
-    /// The money unit each field's header names (`计划投资（万元）`), once before the rows.
-    fn units(&mut self, _units: Vec<Option<MoneyUnit>>) {}
     /// A row that is not data (a title above the header, a total), with what is said of it.
     fn not_data(&mut self, _kind: NotData, _problem: DataProblem) {}
     /// The values of the row just handed over (what could be read of a rejected one), when

@@ -8,19 +8,6 @@ use super::workbook;
 use crate::ast::Field;
 use std::path::Path;
 
-/// Reads one sheet of a workbook into `sink`, its header found.
-pub fn read(
-    path: &Path,
-    sheet: Option<&str>,
-    at: &DataLocation,
-    fields: &[Field],
-    record: &str,
-    sink: &mut dyn RowSink,
-) -> Result<(), Box<DataProblem>> {
-    let source = workbook::Source::File(path);
-    read_at(source, path, sheet, at, fields, record, None, sink)
-}
-
 /// Reads one sheet of the workbook in `source` (a file, or bytes named `name`) into `sink`;
 /// `header_row` (1-based) names the header row.
 #[allow(clippy::too_many_arguments)]

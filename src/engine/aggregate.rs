@@ -4,7 +4,6 @@ use super::node::Node;
 use crate::ast::Type;
 use crate::data::value::Value;
 use crate::ids::{FieldId, RecordId};
-use crate::source::Span;
 use rust_decimal::Decimal;
 use rustc_hash::FxHashSet;
 
@@ -45,7 +44,6 @@ pub struct AggSpec {
     pub arg: Option<Node>,
     pub filter: Option<Node>,
     pub shape: Type,
-    pub span: Span,
     /// As written, for explanations.
     pub text: String,
     /// `at year - N`: the value is the same aggregate's in the group N years earlier.

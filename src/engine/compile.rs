@@ -175,7 +175,6 @@ pub struct EvaluationPlan {
     pub indicators: Vec<IndicatorPlan>,
     /// Grades, best first as declared: name and lower bound.
     pub grades: Vec<(String, Decimal)>,
-    pub evaluators: Vec<(String, Decimal)>,
     /// `rank within …`: the keys each ranking is taken within, by position among the group
     /// keys and by name (empty: one ranking over every group).
     pub rank_within: Vec<(usize, String)>,
@@ -201,11 +200,6 @@ impl Plan {
     pub fn record_id(&self, name: &str) -> Option<RecordId> {
         let i = self.records.iter().position(|r| r.name == name)?;
         Some(RecordId(i as u32))
-    }
-
-    /// The record type an id stands for.
-    pub fn record(&self, id: RecordId) -> &RecordPlan {
-        &self.records[id.index()]
     }
 
     /// The id of the evaluation named `name`, resolved once where a name comes from the
@@ -613,7 +607,6 @@ impl<'a> Compiler<'a> {
             arg: arg.map(|a| a.0),
             filter,
             shape,
-            span: e.span,
             text: unbracketed(self.sources.snippet(e.span)).to_string(),
             back,
             cumulative,

@@ -221,11 +221,6 @@ fn evaluation_plan(
                 Some((at, k.text.clone()))
             })
             .collect(),
-        evaluators: e
-            .evaluators
-            .iter()
-            .map(|(n, w)| (n.text.clone(), *w))
-            .collect(),
         source: se.source.clone(),
         span: e.name.span,
     }

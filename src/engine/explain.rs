@@ -281,21 +281,9 @@ impl Collector<'_> {
     }
 }
 
-/// Explains rule `r` for `target` over `files`. `Err` says why it cannot (unknown key, no
+/// Explains rule `r` for `target` over `files`, with the finding `check` gave the target
+/// (`None`: passed, exempted or not applicable). `Err` says why it cannot (unknown key, no
 /// such group or record).
-pub fn explain(
-    plan: &Plan,
-    sources: &SourceMap,
-    files: &[DataFile],
-    opts: &Options,
-    r: usize,
-    target: &Target,
-) -> Result<String, String> {
-    explain_with_verdict(plan, sources, files, opts, r, target).map(|(text, _)| text)
-}
-
-/// [`explain`], with the finding `check` gave the target (`None`: passed, exempted or not
-/// applicable).
 pub fn explain_with_verdict(
     plan: &Plan,
     sources: &SourceMap,

@@ -248,7 +248,6 @@ mod tests {
             arg: None,
             filter: None,
             shape: crate::ast::Type::Decimal,
-            span: crate::source::Span::default(),
             text: String::new(),
             back: back.map(|years| Back { key: 0, years }),
             cumulative,

@@ -69,8 +69,6 @@ impl DataTarget {
             diagnostics: self.rules.diagnostics(),
             plan: &self.plan,
             run: &result,
-            all: false,
-            shown: 5,
         };
         let _ = report.text();
         let json = report.json();

@@ -16,10 +16,6 @@ pub struct CheckReport<'a> {
     pub diagnostics: &'a [Diagnostic],
     pub plan: &'a Plan,
     pub run: &'a DataRun,
-    /// List every finding (otherwise the worst few per rule).
-    pub all: bool,
-    /// How many findings per rule the human form lists without `all`.
-    pub shown: usize,
 }
 
 /// The severity of a finding: the rule's for a violation, warning when undetermined, info when

@@ -69,7 +69,6 @@ pub struct RuleLine {
     pub title: Option<String>,
     /// `援疆条例 art 6`, or `unsourced`.
     pub article: String,
-    pub place: String,
     /// `group` or `record`.
     pub unit: &'static str,
     /// The severity of its violations.
@@ -302,7 +301,6 @@ fn rule_lines(report: &CheckReport<'_>) -> Vec<RuleLine> {
             name: rule.name.clone(),
             title: rule.title.clone(),
             article: article(rule).unwrap_or_else(|| crate::tr!("overview-unsourced")),
-            place: report.rule_place(rule),
             unit: if rule.is_group() { "group" } else { "record" },
             severity: report.severity(r, FindingKind::Violation),
             counts: report.run.counts[r],

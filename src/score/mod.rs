@@ -388,4 +388,20 @@ mod tests {
         assert_eq!(attainment(d("0.05"), Cmp::Le, d("0.1")), d("100"));
         assert_eq!(attainment(d("0"), Cmp::Le, d("0.1")), d("100"));
     }
+
+    /// A tiny target attains fully without dividing (the command-line half is tests/defects.rs).
+    #[test]
+    fn d4_a_tiny_target_attains_fully_without_dividing() {
+        let tiny = d("0.0000000000000000000000000001");
+        assert_eq!(
+            attainment(Decimal::from(8), Cmp::Ge, tiny),
+            Decimal::ONE_HUNDRED
+        );
+        assert_eq!(
+            attainment(Decimal::MAX, Cmp::Le, tiny),
+            Decimal::ZERO,
+            "the share rounds to nothing: 0 and no overflow"
+        );
+        assert_eq!(attainment(tiny, Cmp::Ge, Decimal::MAX), Decimal::ZERO);
+    }
 }

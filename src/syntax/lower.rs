@@ -767,7 +767,6 @@ impl<'d> Lowerer<'d> {
 
     /// expect = { kw_expect ~ (expect_score | expect_violation | expect_gap | expect_conflict) }
     fn lower_expect(&mut self, p: P<'_>) -> Expect {
-        let span = self.span(&p);
         let inner = p.into_inner().nth(1).expect("expect has a body");
         let rule = inner.as_rule();
         let mut negated = false;
@@ -799,25 +798,21 @@ impl<'d> Lowerer<'d> {
                 negated,
                 rule: name,
                 group,
-                span,
             },
             Rule::expect_score => Expect::Score {
                 evaluation: name,
                 group,
                 cmp,
                 value: value.expect("score has a value"),
-                span,
             },
             Rule::expect_gap => Expect::Gap {
                 negated,
                 code: name,
-                span,
             },
             _ => Expect::Conflict {
                 negated,
                 code: name,
                 involving,
-                span,
             },
         }
     }

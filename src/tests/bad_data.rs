@@ -3,12 +3,12 @@
 //! newlines, BOMs, very long fields — and lines swapped) and checked; every row read must be
 //! checked or rejected with a located reason.
 
-use duikou::Code;
-use duikou::RuleSet;
-use duikou::data::bind::{DataFile, Format};
-use duikou::engine::check::Keep;
-use duikou::engine::compile::Plan;
-use duikou::engine::run::{DataRun, Options, check_data};
+use crate::Code;
+use crate::RuleSet;
+use crate::data::bind::{DataFile, Format};
+use crate::engine::check::Keep;
+use crate::engine::compile::Plan;
+use crate::engine::run::{DataRun, Options, check_data};
 use proptest::prelude::*;
 use proptest::sample::Index;
 use std::path::{Path, PathBuf};
@@ -267,7 +267,7 @@ fn apply(data: &mut Vec<u8>, m: &Mutation) {
 static CASE: AtomicUsize = AtomicUsize::new(0);
 
 fn work_dir() -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("bad_data");
+    let dir = std::env::temp_dir().join(format!("duikou-bad-data-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("the work directory is created");
     dir
 }

@@ -2,10 +2,10 @@
 //! A — whichever provision is named first and whatever order the files are loaded in — and an
 //! unresolved clash goes to the same organ either way.
 
-use duikou::RuleSet;
-use duikou::conflicts::resolve::{Resolution, Side, resolve};
-use duikou::engine::compile::Plan;
-use duikou::symbols::Source;
+use crate::RuleSet;
+use crate::conflicts::resolve::{Resolution, Side, resolve};
+use crate::engine::compile::Plan;
+use crate::symbols::Source;
 use proptest::prelude::*;
 
 const BASE: &str = r#"
@@ -194,7 +194,7 @@ proptest! {
         if !forward.has_errors() && !backward.has_errors() {
             let summary = |set: &RuleSet| {
                 let plan = Plan::build(set.symbols(), set.sources());
-                let mut v: Vec<(String, Option<String>, Option<String>)> = duikou::conflicts::analyze(set.symbols(), &plan)
+                let mut v: Vec<(String, Option<String>, Option<String>)> = crate::conflicts::analyze(set.symbols(), &plan)
                     .iter()
                     .map(|d| {
                         let r = d.resolution.as_ref();

@@ -4,12 +4,12 @@
 //! from independently summed values, and scores are monotone: raising a `>=` indicator's value
 //! (or lowering a `<=` one's) never lowers any attainment or score.
 
-use duikou::RuleSet;
-use duikou::ast::Cmp;
-use duikou::data::bind::{DataFile, Format};
-use duikou::engine::compile::Plan;
-use duikou::engine::run::{self, Options};
-use duikou::score::{ScoreRow, attainment};
+use crate::RuleSet;
+use crate::ast::Cmp;
+use crate::data::bind::{DataFile, Format};
+use crate::engine::compile::Plan;
+use crate::engine::run::{self, Options};
+use crate::score::{ScoreRow, attainment};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use std::path::PathBuf;
@@ -129,7 +129,7 @@ fn run_score(inds: &[Ind], rows: &[Row]) -> Vec<ScoreRow> {
         bytes: None,
     }];
     let (data, scored) = run::run_with(&plan, &files, &Options::default(), |c| {
-        duikou::score::score(&plan, &plan.evaluations[0], c)
+        crate::score::score(&plan, &plan.evaluations[0], c)
     });
     let _ = std::fs::remove_file(&path);
     assert_eq!(data.rows_rejected, 0, "rows rejected: {:?}", data.problems);
@@ -200,7 +200,7 @@ fn expected_value(ind: &Ind, i: usize, rows: &[Row], g: usize) -> Decimal {
     if ind.ratio { a / b } else { a }
 }
 
-/// SPEC §9, written out independently of `duikou::score::attainment`.
+/// SPEC §9, written out independently of `crate::score::attainment`.
 fn spec_attainment(value: Decimal, ge: bool, target: Decimal) -> Decimal {
     let clamp = |x: Decimal| x.max(Decimal::ZERO).min(Decimal::ONE) * Decimal::ONE_HUNDRED;
     if ge {
