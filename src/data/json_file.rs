@@ -3,6 +3,7 @@
 use super::cells::{OwnedCell, RowCells};
 use super::lines::MAX_LINE_BYTES;
 use super::problem::{DataLocation, DataProblem};
+use super::row_serializer::{NotCells, RecordCells};
 use super::sink::RowSink;
 use crate::ast::Field;
 use crate::diagnostic::{Code, Severity};
@@ -11,25 +12,15 @@ use serde_json::value::RawValue;
 use std::collections::BTreeSet;
 use std::io::{BufRead, Read};
 
-/// The cells of one JSON object, by field; unknown keys are collected.
+/// The cells of one JSON object, by field, written into `cells`; unknown keys are collected.
 /// On failure: the 1-based character column within `text` (on its first line), and why.
-fn cells_of(
+fn cells_of<'c>(
     text: &str,
-    fields: &[Field],
+    cells: &'c mut RecordCells,
     unknown: &mut BTreeSet<String>,
-) -> Result<Vec<OwnedCell>, (u32, String)> {
-    let object: serde_json::Map<String, serde_json::Value> = match serde_json::from_str(text) {
-        Ok(serde_json::Value::Object(m)) => m,
-        Ok(other) => {
-            let column = text.chars().take_while(|c| c.is_whitespace()).count() as u32 + 1;
-            return Err((
-                column,
-                crate::tr!(
-                    "data-expected-object-field-value-found",
-                    kind = kind(&other)
-                ),
-            ));
-        }
+) -> Result<&'c [OwnedCell], (u32, String)> {
+    let value: serde_json::Value = match serde_json::from_str(text) {
+        Ok(value) => value,
         Err(e) => {
             // serde_json counts bytes from 1 within the line; report characters.
             let line_start: usize = text
@@ -48,33 +39,22 @@ fn cells_of(
             return Err((column, crate::tr!("data-not-valid-json-why", why = why)));
         }
     };
-    for k in object.keys() {
-        if !fields.iter().any(|f| &f.name.text == k) {
-            unknown.insert(k.clone());
+    match cells.write(&value) {
+        Ok(()) => {}
+        Err(NotCells::NotAnObject(kind)) => {
+            let column = text.chars().take_while(|c| c.is_whitespace()).count() as u32 + 1;
+            return Err((
+                column,
+                crate::tr!("data-expected-object-field-value-found", kind = kind),
+            ));
+        }
+        // Parsed JSON has text keys and serialises without fail.
+        Err(NotCells::Failed(why)) => {
+            return Err((1, crate::tr!("data-not-valid-json-why", why = why)));
         }
     }
-    Ok(fields
-        .iter()
-        .map(|f| match object.get(&f.name.text) {
-            None | Some(serde_json::Value::Null) => OwnedCell::Empty,
-            Some(serde_json::Value::String(s)) => OwnedCell::Text(s.clone()),
-            Some(serde_json::Value::Number(n)) => OwnedCell::Number(n.to_string()),
-            Some(serde_json::Value::Bool(b)) => OwnedCell::Bool(*b),
-            Some(serde_json::Value::Array(_)) => OwnedCell::Invalid("a list"),
-            Some(serde_json::Value::Object(_)) => OwnedCell::Invalid("an object"),
-        })
-        .collect())
-}
-
-fn kind(v: &serde_json::Value) -> &'static str {
-    match v {
-        serde_json::Value::Null => "null",
-        serde_json::Value::Bool(_) => "a boolean",
-        serde_json::Value::Number(_) => "a number",
-        serde_json::Value::String(_) => "a string",
-        serde_json::Value::Array(_) => "a list",
-        serde_json::Value::Object(_) => "an object",
-    }
+    unknown.extend(cells.unknown.iter().cloned());
+    Ok(cells.cells())
 }
 
 fn bad_row(at: &DataLocation, line: u64, (column, message): (u32, String)) -> DataProblem {
@@ -173,6 +153,7 @@ pub fn read_array(
     let base = text.as_ptr() as usize;
     let (mut line, mut counted) = (1u64, 0usize);
     let mut unknown = BTreeSet::new();
+    let mut cells = RecordCells::for_fields(fields);
     for item in items {
         let offset = item.get().as_ptr() as usize - base;
         line += text.as_bytes()[counted..offset]
@@ -180,11 +161,11 @@ pub fn read_array(
             .filter(|&&b| b == b'\n')
             .count() as u64;
         counted = offset;
-        match cells_of(item.get(), fields, &mut unknown) {
+        match cells_of(item.get(), &mut cells, &mut unknown) {
             Ok(cells) => {
                 let line_start = text[..offset].rfind('\n').map_or(0, |n| n + 1);
                 let indent = text[line_start..offset].chars().count() as u32;
-                sink.row(&RowCells::Json(&cells, item.get(), indent), line)
+                sink.row(&RowCells::Json(cells, item.get(), indent), line)
             }
             Err(msg) => sink.bad_row(bad_row(at, line, msg)),
         }
@@ -206,6 +187,7 @@ pub fn read_lines(
     let mut buf = Vec::new();
     let mut line = 0u64;
     let mut unknown = BTreeSet::new();
+    let mut cells = RecordCells::for_fields(fields);
     loop {
         buf.clear();
         // At most one byte past the limit is read: a longer line is refused, not held.
@@ -249,8 +231,8 @@ pub fn read_lines(
         if text.trim().is_empty() {
             continue;
         }
-        match cells_of(text, fields, &mut unknown) {
-            Ok(cells) => sink.row(&RowCells::Json(&cells, text, 0), line),
+        match cells_of(text, &mut cells, &mut unknown) {
+            Ok(cells) => sink.row(&RowCells::Json(cells, text, 0), line),
             Err(msg) => sink.bad_row(bad_row(at, line, msg)),
         }
     }

@@ -1,11 +1,13 @@
 //! One record given as any `Serialize` value, written straight into the cells of its fields:
 //! no JSON text and no map in between, and the cells' buffers reused from record to record.
 //!
-//! The cells are what `serde_json` would make of the value read back as a JSON object (a float
-//! is written as `serde_json` writes it, a unit variant as its name, an option as its content),
-//! so a record checked alone is validated exactly as the same object in a JSON file.
+//! The objects of JSON and JSON Lines files go through the same writer once parsed, and any
+//! other value gets the cells `serde_json` would give it read back as a JSON object (a float is
+//! written as `serde_json` writes it, a unit variant as its name, an option as its content), so
+//! a record checked alone is validated exactly as the same object in a JSON file.
 
 use super::cells::OwnedCell;
+use crate::ast::Field;
 use serde::ser::{self, Impossible, Serialize};
 use std::collections::BTreeSet;
 use std::fmt::{Display, Write};
@@ -54,12 +56,11 @@ pub struct RecordCells {
 }
 
 impl RecordCells {
-    /// Cells for the fields named `fields`, in that order.
-    pub fn new(fields: Vec<String>) -> Self {
-        let cells = fields.iter().map(|_| OwnedCell::Empty).collect();
+    /// Cells for the fields of a record type, in declaration order.
+    pub fn for_fields(fields: &[Field]) -> Self {
         RecordCells {
-            fields,
-            cells,
+            fields: fields.iter().map(|f| f.name.text.clone()).collect(),
+            cells: fields.iter().map(|_| OwnedCell::Empty).collect(),
             spare: Vec::new(),
             next: 0,
             unknown: BTreeSet::new(),

@@ -36,7 +36,7 @@ impl<'p> OneRecord<'p> {
             record,
             checker,
             row: Row::default(),
-            cells: RecordCells::new(rec.fields.iter().map(|f| f.name.text.clone()).collect()),
+            cells: RecordCells::for_fields(&rec.fields),
             at: DataLocation {
                 file: name,
                 sheet: None,
