@@ -13,31 +13,15 @@ use duikou::RuleSet;
 use std::hint::black_box;
 use std::path::PathBuf;
 
-/// The shipped project rows as JSON objects, every cell as written.
-fn projects(root: &std::path::Path) -> Vec<serde_json::Value> {
-    let mut reader = csv::Reader::from_path(root.join("rules/data/project.csv"))
-        .expect("the shipped project data is readable");
-    let header = reader.headers().expect("it has a header").clone();
-    reader
-        .records()
-        .map(|r| {
-            let r = r.expect("a shipped row is valid CSV");
-            let object: serde_json::Map<String, serde_json::Value> = header
-                .iter()
-                .zip(r.iter())
-                .filter(|(_, v)| !v.is_empty())
-                .map(|(k, v)| (k.to_string(), serde_json::Value::String(v.to_string())))
-                .collect();
-            serde_json::Value::Object(object)
-        })
-        .collect()
-}
+#[path = "../tests/support/shipped_rows.rs"]
+mod shipped_rows;
+use shipped_rows::shipped_project_rows;
 
 fn single_record(c: &mut Criterion) {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let rules = RuleSet::load(&[root.join("rules")]);
     assert!(!rules.has_errors(), "the shipped rules check");
-    let rows = projects(&root);
+    let rows = shipped_project_rows();
     let mut group = c.benchmark_group("single_record");
     group.throughput(Throughput::Elements(rows.len() as u64));
     group.bench_function("record_checker", |b| {

@@ -8,6 +8,10 @@ use serde::Serialize;
 use serde_json::{Value, json};
 use std::sync::OnceLock;
 
+#[path = "support/shipped_rows.rs"]
+mod shipped_rows;
+use shipped_rows::shipped_project_rows;
+
 fn rules() -> &'static RuleSet {
     static RULES: OnceLock<RuleSet> = OnceLock::new();
     RULES.get_or_init(|| {
@@ -54,21 +58,9 @@ fn alone(report: &RecordReport) -> Vec<String> {
 
 #[test]
 fn every_shipped_row_alone_as_among_rows() {
-    let mut reader = csv::Reader::from_path(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/data/project.csv"),
-    )
-    .unwrap();
-    let header = reader.headers().unwrap().clone();
     let mut form = rules().record_checker("project").unwrap();
     let mut found = 0;
-    for record in reader.records() {
-        let record = record.unwrap();
-        let row: serde_json::Map<String, Value> = header
-            .iter()
-            .zip(record.iter())
-            .filter(|(_, v)| !v.is_empty())
-            .map(|(k, v)| (k.to_string(), Value::String(v.to_string())))
-            .collect();
+    for row in shipped_project_rows() {
         let reused = alone(&form.check(&row).unwrap());
         assert_eq!(reused, among_rows(&row), "row {row:?}");
         assert_eq!(
