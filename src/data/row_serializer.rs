@@ -51,6 +51,8 @@ pub struct RecordCells {
     spare: Vec<String>,
     /// Where the next key is looked for first: rows mostly give their keys in field order.
     next: usize,
+    /// The buffer a map's keys are written into, kept from record to record.
+    key: String,
     /// Keys of the last record that name no field.
     pub unknown: BTreeSet<String>,
 }
@@ -63,6 +65,7 @@ impl RecordCells {
             cells: fields.iter().map(|_| OwnedCell::Empty).collect(),
             spare: Vec::new(),
             next: 0,
+            key: String::new(),
             unknown: BTreeSet::new(),
         }
     }
@@ -74,20 +77,22 @@ impl RecordCells {
 
     /// Writes `row` into the cells; keys that name no field go to `unknown`.
     pub fn write<T: Serialize + ?Sized>(&mut self, row: &T) -> Result<(), NotCells> {
-        for cell in &mut self.cells {
-            if let OwnedCell::Text(mut s) | OwnedCell::Number(mut s) =
-                std::mem::replace(cell, OwnedCell::Empty)
-            {
-                s.clear();
-                self.spare.push(s);
-            }
+        for i in 0..self.cells.len() {
+            let old = std::mem::replace(&mut self.cells[i], OwnedCell::Empty);
+            self.recycle(old);
         }
         self.unknown.clear();
         self.next = 0;
-        row.serialize(RecordSerializer {
-            cells: self,
-            key: String::new(),
-        })
+        let key = std::mem::take(&mut self.key);
+        row.serialize(RecordSerializer { cells: self, key })
+    }
+
+    /// Keeps the text buffer of a cell that is done with, emptied, for the next text.
+    fn recycle(&mut self, cell: OwnedCell) {
+        if let OwnedCell::Text(mut s) | OwnedCell::Number(mut s) = cell {
+            s.clear();
+            self.spare.push(s);
+        }
     }
 
     /// The field named `key`: the one after the last key's first, then any.
@@ -105,14 +110,12 @@ impl RecordCells {
                 let mut text = self.spare.pop().unwrap_or_default();
                 let cell = value.serialize(CellSerializer { text: &mut text })?;
                 if text.capacity() > 0 {
-                    self.spare.push(text);
+                    // Not taken by the cell (a number, a boolean, nothing).
+                    self.recycle(OwnedCell::Text(text));
                 }
-                if let OwnedCell::Text(s) | OwnedCell::Number(s) =
-                    std::mem::replace(&mut self.cells[i], cell)
-                {
-                    // A key given twice: the last value counts, as in a JSON object.
-                    self.spare.push(s);
-                }
+                // A key given twice: the last value counts, as in a JSON object.
+                let old = std::mem::replace(&mut self.cells[i], cell);
+                self.recycle(old);
                 Ok(())
             }
             None => {
@@ -247,6 +250,8 @@ impl ser::SerializeMap for RecordSerializer<'_> {
         self.cells.value(&self.key, value)
     }
     fn end(self) -> Result<(), NotCells> {
+        // The key buffer goes back for the next record.
+        self.cells.key = self.key;
         Ok(())
     }
 }
