@@ -84,6 +84,61 @@ impl Run {
             ..Run::default()
         }
     }
+
+    /// Adds the run that follows this one (a sum that would overflow is left as it was).
+    fn extend(&mut self, next: &Run) {
+        if next.rows == 0 {
+            return;
+        }
+        for (sum, add) in self.sums.iter_mut().zip(&next.sums) {
+            *sum = sum.checked_add(*add).unwrap_or(*sum);
+        }
+        for (bad, later) in self.unreadable.iter_mut().zip(&next.unreadable) {
+            if bad.is_none() {
+                *bad = *later;
+            }
+        }
+        self.first = self.first.or(next.first);
+        self.last = next.last;
+        self.rows += next.rows;
+    }
+}
+
+/// The fields a totals row adds up, and how to read them.
+struct Summed<'a> {
+    fields: &'a [Field],
+    indices: &'a [usize],
+    names: &'a NameIndex,
+}
+
+impl Summed<'_> {
+    /// Adds a row's amounts to `run`: from `values` where given, else converted from `cells`.
+    fn add(&self, run: &mut Run, values: Option<&[Value]>, cells: &RowCells<'_>, line: u64) {
+        run.first.get_or_insert(line);
+        run.last = line;
+        run.rows += 1;
+        let mut text = String::new();
+        for &i in self.indices {
+            let f = &self.fields[i];
+            let value = match values {
+                Some(values) => match values.get(i) {
+                    Some(Value::Null) if !f.optional => None,
+                    Some(v) => Some(*v),
+                    None => None,
+                },
+                None => convert_field(cells, i, f, self.names, &mut text).ok(),
+            };
+            match value {
+                Some(Value::Num(d)) => {
+                    run.sums[i] = run.sums[i].checked_add(d).unwrap_or(run.sums[i]);
+                }
+                Some(_) => {}
+                None => {
+                    run.unreadable[i].get_or_insert(line);
+                }
+            }
+        }
+    }
 }
 
 /// Wraps a sink: data rows pass through and are summed; totals rows are checked and reported.
@@ -93,8 +148,12 @@ pub struct Totals<'a> {
     at: DataLocation,
     columns: Vec<u32>,
     names: NameIndex,
+    /// The indices of the fields a totals row adds up.
+    summed: Vec<usize>,
+    /// The rows since the last totals row of any kind.
     sub: Run,
-    all: Run,
+    /// The rows from the last `合计`/`总计` to the last `小计`: with `sub`, what a `合计` totals.
+    closed: Run,
 }
 
 /// Whether a field holds amounts that a totals row adds up.
@@ -111,49 +170,21 @@ impl<'a> Totals<'a> {
             at: at.clone(),
             columns: Vec::new(),
             names: NameIndex::default(),
+            summed: (0..fields.len()).filter(|&i| summed(&fields[i])).collect(),
             sub: Run::new(fields.len()),
-            all: Run::new(fields.len()),
+            closed: Run::new(fields.len()),
         }
-    }
-
-    /// Adds the amounts of a row validated elsewhere: the values the sink kept of it.
-    fn add_values(&mut self, line: u64) {
-        let empty = RowCells::Fields(&[]);
-        self.add(&empty, line);
     }
 
     /// Adds a row's amounts: from the values the sink converted, or converted here.
     fn add(&mut self, cells: &RowCells<'_>, line: u64) {
-        for run in [&mut self.sub, &mut self.all] {
-            run.first.get_or_insert(line);
-            run.last = line;
-            run.rows += 1;
-        }
-        let mut text = String::new();
-        for (i, f) in self.fields.iter().enumerate() {
-            if !summed(f) {
-                continue;
-            }
-            let value = match self.inner.values() {
-                Some(values) => match values.get(i) {
-                    Some(Value::Null) if !f.optional => None,
-                    Some(v) => Some(*v),
-                    None => None,
-                },
-                None => convert_field(cells, i, f, &self.names, &mut text).ok(),
-            };
-            for run in [&mut self.sub, &mut self.all] {
-                match value {
-                    Some(Value::Num(d)) => {
-                        run.sums[i] = run.sums[i].checked_add(d).unwrap_or(run.sums[i]);
-                    }
-                    Some(_) => {}
-                    None => {
-                        run.unreadable[i].get_or_insert(line);
-                    }
-                }
-            }
-        }
+        let values = self.inner.values();
+        let summed = Summed {
+            fields: self.fields,
+            indices: &self.summed,
+            names: &self.names,
+        };
+        summed.add(&mut self.sub, values, cells, line);
     }
 
     /// Compares a totals row with the run it totals; the findings, or one info when it matches.
@@ -302,16 +333,23 @@ impl RowSink for Totals<'_> {
         self.checked_total(line, label, &said);
     }
     fn checked_row(&mut self, row: &mut Row, problem: Option<DataProblem>) {
-        let line = row.line;
+        let summed = Summed {
+            fields: self.fields,
+            indices: &self.summed,
+            names: &self.names,
+        };
+        let empty = RowCells::Fields(&[]);
+        summed.add(&mut self.sub, Some(&row.values), &empty, row.line);
         self.inner.checked_row(row, problem);
-        self.add_values(line);
     }
     fn checked_total(&mut self, line: u64, label: &str, said: &[Option<Decimal>]) {
         let sub = label.starts_with("小计");
         let found = if sub {
             self.compare(said, line, label, &self.sub)
         } else {
-            self.compare(said, line, label, &self.all)
+            let mut all = self.closed.clone();
+            all.extend(&self.sub);
+            self.compare(said, line, label, &all)
         };
         let mut found = found.into_iter();
         if let Some(first) = found.next() {
@@ -320,10 +358,12 @@ impl RowSink for Totals<'_> {
         for p in found {
             self.inner.problem(p);
         }
-        self.sub = Run::new(self.fields.len());
-        if !sub {
-            self.all = Run::new(self.fields.len());
+        if sub {
+            self.closed.extend(&self.sub);
+        } else {
+            self.closed = Run::new(self.fields.len());
         }
+        self.sub = Run::new(self.fields.len());
     }
 }
 
