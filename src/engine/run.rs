@@ -927,9 +927,10 @@ fn read_all<'c, 'p>(
         let make = |columns: &[u32]| -> Box<dyn Recorder + '_> {
             Box::new(Validating::new(plan, record, columns, &path))
         };
-        // The reading and checking threads take their share: the rest validate.
+        // One validating worker per thread asked for: the reading and checking threads wait
+        // on the workers much of the time, and a worker fewer leaves a core idle then.
         let parallel = Parallel {
-            workers: opts.threads.saturating_sub(1).max(1),
+            workers: opts.threads.max(1),
             recorder: &make,
         };
         let parallel = (opts.threads > 1 && THREADS).then_some(&parallel);
