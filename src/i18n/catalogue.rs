@@ -74,6 +74,14 @@ pub fn text(key: &str, args: &[(&str, Arg)]) -> String {
 
 /// The message `key` in `lang` with `args` filled in.
 pub fn text_in(lang: Lang, key: &str, args: &[(&str, Arg)]) -> String {
+    match super::plain::fill(lang, key, args) {
+        Some(text) => text,
+        None => resolved(lang, key, args),
+    }
+}
+
+/// The message `key` in `lang` with `args` filled in by Fluent's resolver.
+pub(super) fn resolved(lang: Lang, key: &str, args: &[(&str, Arg)]) -> String {
     let bundle = bundle(lang);
     let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) else {
         return key.to_string();

@@ -19,6 +19,7 @@
 
 mod catalogue;
 mod lang;
+mod plain;
 pub mod snippets;
 
 pub use catalogue::{FILES_EN, FILES_ZH, text, text_in};

@@ -1,0 +1,117 @@
+//! Messages made only of text and `{ $name }` values, filled in directly: most of the
+//! catalogue, and the messages said once per finding. Fluent's resolver is kept for the rest
+//! (selectors, functions, references); both give the same text.
+
+use super::{Arg, Lang};
+use fluent_syntax::ast::{Entry, Expression, InlineExpression, PatternElement};
+use rustc_hash::FxHashMap;
+use std::sync::OnceLock;
+
+/// A piece of a plain message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Piece {
+    Text(&'static str),
+    Value(&'static str),
+}
+
+type Plain = FxHashMap<&'static str, Vec<Piece>>;
+
+/// The plain messages of a catalogue, by key.
+fn parse(files: &'static [(&'static str, &'static str)]) -> Plain {
+    let mut plain = Plain::default();
+    for (_, text) in files {
+        // A file that does not parse is reported by the bundle, which is built first.
+        let resource = fluent_syntax::parser::parse(*text).unwrap_or_else(|(r, _)| r);
+        for entry in resource.body {
+            let Entry::Message(message) = entry else {
+                continue;
+            };
+            let Some(pattern) = message.value else {
+                continue;
+            };
+            let pieces: Option<Vec<Piece>> = pattern
+                .elements
+                .into_iter()
+                .map(|element| match element {
+                    PatternElement::TextElement { value } => Some(Piece::Text(value)),
+                    PatternElement::Placeable {
+                        expression: Expression::Inline(InlineExpression::VariableReference { id }),
+                    } => Some(Piece::Value(id.name)),
+                    _ => None,
+                })
+                .collect();
+            if let Some(pieces) = pieces {
+                plain.insert(message.id.name, pieces);
+            }
+        }
+    }
+    plain
+}
+
+fn plain(lang: Lang) -> &'static Plain {
+    static EN: OnceLock<Plain> = OnceLock::new();
+    static ZH: OnceLock<Plain> = OnceLock::new();
+    match lang {
+        Lang::En => EN.get_or_init(|| parse(super::FILES_EN)),
+        Lang::Zh => ZH.get_or_init(|| parse(super::FILES_ZH)),
+    }
+}
+
+/// Message `key` filled in with `args`, when it is plain and every value it names is given.
+pub fn fill(lang: Lang, key: &str, args: &[(&str, Arg)]) -> Option<String> {
+    let pieces = plain(lang).get(key)?;
+    let mut out = String::new();
+    for piece in pieces {
+        match piece {
+            Piece::Text(t) => out.push_str(t),
+            Piece::Value(name) => match args.iter().find(|(n, _)| n == name)? {
+                (_, Arg::Text(t)) => out.push_str(t),
+                // As Fluent shows a number: through a float, with no grouping.
+                (_, Arg::Number(n)) => {
+                    use std::fmt::Write;
+                    let _ = write!(out, "{}", *n as f64);
+                }
+            },
+        }
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every plain message, filled with texts and with numbers, reads as Fluent writes it.
+    #[test]
+    fn plain_messages_read_as_fluent_writes_them() {
+        for lang in [Lang::En, Lang::Zh] {
+            let plain = plain(lang);
+            assert!(plain.len() > 500, "most messages are plain");
+            for (key, pieces) in plain {
+                let names: Vec<&str> = pieces
+                    .iter()
+                    .filter_map(|p| match p {
+                        Piece::Value(n) => Some(*n),
+                        Piece::Text(_) => None,
+                    })
+                    .collect();
+                let texts: Vec<(&str, Arg)> = names
+                    .iter()
+                    .map(|n| (*n, Arg::Text(format!("「{n}」"))))
+                    .collect();
+                let numbers: Vec<(&str, Arg)> =
+                    names.iter().map(|n| (*n, Arg::Number(-12_345))).collect();
+                for args in [texts, numbers] {
+                    let fluent = super::super::catalogue::resolved(lang, key, &args);
+                    assert_eq!(fill(lang, key, &args).as_deref(), Some(&*fluent), "{key}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_message_missing_a_value_is_left_to_fluent() {
+        assert_eq!(fill(Lang::En, "finding-rule", &[]), None);
+        assert_eq!(fill(Lang::En, "no-such-message", &[]), None);
+    }
+}
