@@ -19,7 +19,22 @@ pub fn build(modules: Vec<ast::Module>, diags: &mut Vec<Diagnostic>) -> Symbols 
             c.item(item);
         }
     }
+    c.s.replaces = resolve_replaces(&c.s);
     c.s
+}
+
+/// Each document's `replaces` names resolved to the documents they name, once every document
+/// is declared (a document may replace one declared after it).
+fn resolve_replaces(s: &Symbols) -> Vec<Vec<crate::ids::DocumentId>> {
+    s.documents
+        .values()
+        .map(|d| {
+            d.replaces
+                .iter()
+                .filter_map(|r| s.document_id(&r.text))
+                .collect()
+        })
+        .collect()
 }
 
 /// The built-in actor standing for the whole country.
@@ -113,6 +128,7 @@ impl Collector<'_> {
         if !self.claim(&d.name, "document") {
             return;
         }
+        let id = crate::ids::DocumentId(self.s.documents.len() as u32);
         let mut seen: rustc_hash::FxHashMap<String, Span> = Default::default();
         for article in &mut d.articles {
             let canonical = article.number.replace('-', ".");
@@ -135,6 +151,7 @@ impl Collector<'_> {
                 seen.insert(canonical, article.span);
             }
             let source = Source {
+                id,
                 document: d.name.text.clone(),
                 article: article.number.clone(),
                 article_span: article.span,

@@ -5,9 +5,8 @@ use super::resolve::resolve;
 use super::{conflict, document, leads_meet, periods_meet, place};
 use crate::ast::{self, DutyTarget, Role};
 use crate::diagnostic::{Code, Diagnostic, Severity};
-use crate::engine::world::Period;
+use crate::engine::world::DocumentPeriods;
 use crate::symbols::{Sourced, Symbols};
-use rustc_hash::FxHashMap;
 
 /// `program 援疆` or `pair 河北省 -> 巴州 in 援疆`.
 fn target(d: &ast::Duty) -> String {
@@ -37,7 +36,7 @@ fn side(d: &Sourced<ast::Duty>) -> Side<'_> {
 }
 
 /// Every pair of duties of different documents for one function and scope.
-pub fn compare(symbols: &Symbols, p: &FxHashMap<String, Period>, out: &mut Vec<Diagnostic>) {
+pub fn compare(symbols: &Symbols, p: &DocumentPeriods, out: &mut Vec<Diagnostic>) {
     let ds = &symbols.duties;
     for (i, a) in ds.iter().enumerate() {
         for b in &ds[i + 1..] {
