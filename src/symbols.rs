@@ -92,6 +92,13 @@ impl Symbols {
             .map(|i| DocumentId(i as u32))
     }
 
+    /// The id of the actor declared as `name`, if any, as values of type `actor` hold it.
+    pub fn actor_id(&self, name: &str) -> Option<crate::ids::ActorId> {
+        self.actors
+            .get_index_of(name)
+            .map(|i| crate::ids::ActorId(i as u32))
+    }
+
     /// Every declared document with its id, in declaration order.
     pub fn documents_by_id(&self) -> impl Iterator<Item = (DocumentId, &ast::Document)> {
         self.documents

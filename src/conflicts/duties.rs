@@ -2,7 +2,7 @@
 
 use super::clash::Side;
 use super::resolve::resolve;
-use super::{conflict, document, leads_meet, periods_meet, place};
+use super::{actors_involved, conflict, document, leads_meet, periods_meet, place};
 use crate::ast::{self, DutyTarget, Role};
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::engine::world::DocumentPeriods;
@@ -51,7 +51,10 @@ pub fn compare(symbols: &Symbols, p: &DocumentPeriods, out: &mut Vec<Diagnostic>
             }
             let same_years = (a.item.from, a.item.until) == (b.item.from, b.item.until);
             if a.item.actor.text == b.item.actor.text && a.item.role == b.item.role && same_years {
-                out.push(restated(symbols, a, b));
+                out.push(restated(symbols, a, b).involving(actors_involved(
+                    symbols,
+                    [&a.item.actor, &b.item.actor],
+                )));
             } else if a.item.role == Role::Lead
                 && b.item.role == Role::Lead
                 && a.item.actor.text != b.item.actor.text
@@ -62,7 +65,10 @@ pub fn compare(symbols: &Symbols, p: &DocumentPeriods, out: &mut Vec<Diagnostic>
                     (&a.item.actor.text, &b.item.actor.text),
                 )
             {
-                out.push(leads(symbols, a, b));
+                out.push(leads(symbols, a, b).involving(actors_involved(
+                    symbols,
+                    [&a.item.actor, &b.item.actor],
+                )));
             }
         }
     }

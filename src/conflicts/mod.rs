@@ -15,7 +15,7 @@ pub mod witness;
 
 use crate::ast;
 use crate::authority;
-use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::diagnostic::{Code, Diagnostic, Involved, Severity};
 use crate::engine::compile::Override;
 use crate::engine::world::{DocumentPeriods, periods};
 use crate::ids::{DocumentId, RuleId};
@@ -104,6 +104,17 @@ fn leads_meet(
     }
 }
 
+/// The actors named, as the provisions a conflict of duties or pairs involves.
+fn actors_involved<'a>(
+    symbols: &'a Symbols,
+    names: impl IntoIterator<Item = &'a ast::Name> + 'a,
+) -> impl Iterator<Item = Involved> + 'a {
+    names
+        .into_iter()
+        .filter_map(|n| symbols.actor_id(&n.text))
+        .map(Involved::Actor)
+}
+
 fn place(s: &Option<Source>) -> String {
     match s {
         Some(s) => crate::tr!(
@@ -171,7 +182,12 @@ pub fn find(
                 b,
                 partial,
             };
+            let before = out.len();
             ctx.compare(&mut out, &mut overrides);
+            let involved = [a.id, b.id].into_iter().flatten().map(Involved::Rule);
+            for d in &mut out[before..] {
+                d.involve(involved.clone());
+            }
         }
     }
     duties::compare(symbols, &p, &mut out);

@@ -2,7 +2,7 @@
 
 use super::clash::Side;
 use super::resolve::resolve;
-use super::{conflict, document, periods_meet, place, soften};
+use super::{actors_involved, conflict, document, periods_meet, place, soften};
 use crate::ast;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::engine::world::DocumentPeriods;
@@ -60,10 +60,14 @@ pub fn compare(symbols: &Symbols, p: &DocumentPeriods, out: &mut Vec<Diagnostic>
             } else {
                 restated(symbols, a, b)
             };
-            out.push(d.related(
-                pa.span,
-                crate::tr!("conflicts-pair-place", place = place(&a.source)),
-            ));
+            let actors = [&pa.supporter, &pa.recipient, &pb.supporter, &pb.recipient];
+            out.push(
+                d.related(
+                    pa.span,
+                    crate::tr!("conflicts-pair-place", place = place(&a.source)),
+                )
+                .involving(actors_involved(symbols, actors)),
+            );
         }
     }
 }

@@ -202,6 +202,14 @@ impl Plan {
         Some(RecordId(i as u32))
     }
 
+    /// The field of record type `record` named `name`, resolved once where a name comes from
+    /// outside the plan (the key of a test's `{ key: value }`).
+    pub fn field_id(&self, record: RecordId, name: &str) -> Option<FieldId> {
+        let fields = &self.records.get(record.index())?.fields;
+        let i = fields.iter().position(|f| f.name.text == name)?;
+        Some(FieldId(i as u16))
+    }
+
     /// The id of the evaluation named `name`, resolved once where a name comes from the
     /// command line or a test.
     pub fn evaluation_id(&self, name: &str) -> Option<EvaluationId> {
