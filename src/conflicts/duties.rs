@@ -51,10 +51,10 @@ pub fn compare(symbols: &Symbols, p: &DocumentPeriods, out: &mut Vec<Diagnostic>
             }
             let same_years = (a.item.from, a.item.until) == (b.item.from, b.item.until);
             if a.item.actor.text == b.item.actor.text && a.item.role == b.item.role && same_years {
-                out.push(restated(symbols, a, b).involving(actors_involved(
-                    symbols,
-                    [&a.item.actor, &b.item.actor],
-                )));
+                out.push(
+                    restated(symbols, a, b)
+                        .involving(actors_involved(symbols, [&a.item.actor, &b.item.actor])),
+                );
             } else if a.item.role == Role::Lead
                 && b.item.role == Role::Lead
                 && a.item.actor.text != b.item.actor.text
@@ -65,10 +65,10 @@ pub fn compare(symbols: &Symbols, p: &DocumentPeriods, out: &mut Vec<Diagnostic>
                     (&a.item.actor.text, &b.item.actor.text),
                 )
             {
-                out.push(leads(symbols, a, b).involving(actors_involved(
-                    symbols,
-                    [&a.item.actor, &b.item.actor],
-                )));
+                out.push(
+                    leads(symbols, a, b)
+                        .involving(actors_involved(symbols, [&a.item.actor, &b.item.actor])),
+                );
             }
         }
     }

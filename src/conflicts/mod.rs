@@ -201,9 +201,9 @@ pub fn find(
 fn bound_together(symbols: &Symbols, a: &Prepared<'_>, b: &Prepared<'_>) -> bool {
     let territory = |p: &Prepared<'_>| {
         p.document.map(|d| symbols.document(d)).map_or_else(
-                || crate::symbols::NATIONAL.to_string(),
-                |d| authority::doc_territory(symbols, d),
-            )
+            || crate::symbols::NATIONAL.to_string(),
+            |d| authority::doc_territory(symbols, d),
+        )
     };
     let (ta, tb) = (territory(a), territory(b));
     scope::territories_meet(symbols, a.record, (&a.scope, &b.scope), (&ta, &tb))

@@ -86,12 +86,7 @@ fn in_article(source: Option<&Source>, doc: DocumentId, a: &ast::Article) -> boo
 }
 
 /// The norms of an article, in the order of the source.
-fn norms_of(
-    rules: &RuleSet,
-    links: &Links,
-    doc: DocumentId,
-    a: &ast::Article,
-) -> Vec<NormView> {
+fn norms_of(rules: &RuleSet, links: &Links, doc: DocumentId, a: &ast::Article) -> Vec<NormView> {
     let s = rules.symbols();
     let snippet = |span| rules.sources().snippet(span).to_string();
     let anchor = |name: &str| {

@@ -73,7 +73,11 @@ impl DocumentPeriods {
 pub fn periods(symbols: &Symbols) -> DocumentPeriods {
     let mut replaced_by: Vec<Vec<DocumentId>> = vec![Vec::new(); symbols.documents.len()];
     for (new, doc) in symbols.documents_by_id() {
-        for &old in symbols.replaces.get(new.index()).map_or(&[][..], Vec::as_slice) {
+        for &old in symbols
+            .replaces
+            .get(new.index())
+            .map_or(&[][..], Vec::as_slice)
+        {
             if crate::authority::may_replace(symbols, doc, symbols.document(old))
                 && !replaced_by[old.index()].contains(&new)
             {

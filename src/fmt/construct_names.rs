@@ -250,7 +250,10 @@ mod tests {
             })
             .map(|(_, rule)| rule)
             .collect();
-        assert!(missing.is_empty(), "grammar rules without a name: {missing:?}");
+        assert!(
+            missing.is_empty(),
+            "grammar rules without a name: {missing:?}"
+        );
     }
 
     /// Each name is a message of both languages, never a key or a grammar rule's name.

@@ -138,8 +138,9 @@ mod tests {
             p: Printer::new(src, Vec::new()),
             dialect: Dialect::Keep,
         };
-        let err = items::file(&mut l, &root).expect_err("no layout for a bare expression");
-        assert_eq!(err.construct, "expr");
+        let err = crate::i18n::with_lang(crate::i18n::Lang::En, || items::file(&mut l, &root))
+            .expect_err("no layout for a bare expression");
+        assert_eq!(err.construct, "an expression");
     }
 
     #[test]

@@ -44,11 +44,7 @@ fn program_years(symbols: &Symbols, program: &str) -> Years {
 }
 
 /// Every program and pair active in `within`, in declaration order (programs first).
-pub fn scopes(
-    symbols: &Symbols,
-    periods: &DocumentPeriods,
-    within: &Years,
-) -> Vec<Scope> {
+pub fn scopes(symbols: &Symbols, periods: &DocumentPeriods, within: &Years) -> Vec<Scope> {
     let mut out = Vec::new();
     for (i, (name, p)) in symbols.programs.iter().enumerate() {
         let years = program_years(symbols, name).intersect(within);

@@ -7,8 +7,8 @@ use crate::data::bind::{DataFile, Format};
 use crate::engine::check::Keep;
 use crate::engine::compile::Plan;
 use crate::engine::finding::{DataFinding, KeyValue};
-use crate::ids::RuleId;
 use crate::engine::run::{self, Options};
+use crate::ids::RuleId;
 use crate::score::ScoreRow;
 
 pub mod coverage;
@@ -132,7 +132,9 @@ impl Selection {
     fn finding(&self, f: &DataFinding) -> bool {
         if f.group.is_empty() {
             let record = f.record.as_deref();
-            self.wants.iter().all(|(_, want)| record == Some(want.as_str()))
+            self.wants
+                .iter()
+                .all(|(_, want)| record == Some(want.as_str()))
         } else {
             self.group(&f.group)
         }
