@@ -19,17 +19,22 @@ pub fn build(modules: Vec<ast::Module>, diags: &mut Vec<Diagnostic>) -> Symbols 
             c.item(item);
         }
     }
-    c.s.replaces = resolve_replaces(&c.s);
+    c.s.replaces = resolve_documents(&c.s, |d| &d.replaces);
+    c.s.varies = resolve_documents(&c.s, |d| &d.varies);
     c.s
 }
 
-/// Each document's `replaces` names resolved to the documents they name, once every document
-/// is declared (a document may replace one declared after it).
-fn resolve_replaces(s: &Symbols) -> Vec<Vec<crate::ids::DocumentId>> {
+/// A list of document names of each document (`replaces`, `varies`) resolved to the
+/// documents they name, once every document is declared (a document may name one declared
+/// after it). Names of no document are left out; the checks report them.
+fn resolve_documents(
+    s: &Symbols,
+    names: impl Fn(&ast::Document) -> &Vec<Name>,
+) -> Vec<Vec<crate::ids::DocumentId>> {
     s.documents
         .values()
         .map(|d| {
-            d.replaces
+            names(d)
                 .iter()
                 .filter_map(|r| s.document_id(&r.text))
                 .collect()

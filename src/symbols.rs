@@ -39,6 +39,8 @@ pub struct Symbols {
     /// For each document (by `DocumentId`), the declared documents its `replaces` names;
     /// names of no document are left out (the checks report them).
     pub replaces: Vec<Vec<DocumentId>>,
+    /// For each document (by `DocumentId`), the declared documents its `varies` names.
+    pub varies: Vec<Vec<DocumentId>>,
     pub rules: IndexMap<String, Sourced<ast::Rule>>,
     pub evaluations: IndexMap<String, Sourced<ast::Evaluation>>,
     pub pairs: Vec<Sourced<ast::Pair>>,
@@ -105,6 +107,13 @@ impl Symbols {
             .values()
             .enumerate()
             .map(|(i, d)| (DocumentId(i as u32), d))
+    }
+
+    /// Whether `variation` names `other` in its `varies`.
+    pub fn names_varied(&self, variation: DocumentId, other: DocumentId) -> bool {
+        self.varies
+            .get(variation.index())
+            .is_some_and(|r| r.contains(&other))
     }
 
     /// Whether `new` names `old` in its `replaces` (whether it may is `authority::may_replace`).
