@@ -72,10 +72,7 @@ pub fn resolve(c: &Clash<'_>) -> Option<Resolution> {
     let v = (0..2).find(|&i| varies_at_all(c.levels[i]) && may_be_varied(c.levels[1 - i]))?;
     let o = 1 - v;
     let (tv, to) = (c.territory(v), c.territory(o));
-    if !c.symbols.within(&tv, &to)
-        || !issuer_may_vary(c.symbols, c.docs[v])
-        || !claims(c, (v, o))
-    {
+    if !c.symbols.within(&tv, &to) || !issuer_may_vary(c.symbols, c.docs[v]) || !claims(c, (v, o)) {
         return None;
     }
     let article = if c.levels[v] == DocLevel::SezRegulation {
