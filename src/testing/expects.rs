@@ -102,7 +102,8 @@ impl Found<'_> {
             // A row's keys are those of the evaluation's first indicator's hidden rule.
             let first = self.plan.evaluation(id).indicators.first()?;
             let selection = Selection::new(self.plan, first.rule, group);
-            self.scores[id.index()]
+            self.scores
+                .get(id.index())?
                 .iter()
                 .find(|r| selection.exactly(&r.group))
         });

@@ -86,13 +86,13 @@ pub(crate) fn test_data(rules: &RuleSet, test: &ast::Test) -> Result<Vec<DataFil
 
 /// A test's `{ key: value }` resolved against the `per` keys of one rule: each value, with the
 /// positions of the keys its key names (by field; none when it names no key of the rule).
-pub(crate) struct Selection {
+struct Selection {
     wants: Vec<(Vec<usize>, String)>,
 }
 
 impl Selection {
     /// Resolves each binding's key to a field of the rule's record once.
-    pub(crate) fn new(plan: &Plan, rule: RuleId, bindings: &[Binding]) -> Selection {
+    fn new(plan: &Plan, rule: RuleId, bindings: &[Binding]) -> Selection {
         let rule = plan.rule(rule);
         let wants = bindings
             .iter()
@@ -109,7 +109,7 @@ impl Selection {
 
     /// Whether the keys of a group (in the rule's `per` order) are the group selected; a plan
     /// period (`2011–2015`) is selected by any of its years.
-    pub(crate) fn group(&self, keys: &[KeyValue]) -> bool {
+    fn group(&self, keys: &[KeyValue]) -> bool {
         self.wants.iter().all(|(positions, want)| {
             positions.iter().any(|&i| {
                 keys.get(i)
@@ -120,7 +120,7 @@ impl Selection {
 
     /// Whether the keys of a group are the group selected, each value as printed (a score's
     /// group is selected by its keys' exact values).
-    pub(crate) fn exactly(&self, keys: &[KeyValue]) -> bool {
+    fn exactly(&self, keys: &[KeyValue]) -> bool {
         self.wants.iter().all(|(positions, want)| {
             positions
                 .iter()
