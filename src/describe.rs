@@ -245,7 +245,7 @@ impl RuleSet {
                         e.indicators.iter().map(|i| i.name.clone()).collect()
                     }),
                     keys: compiled
-                        .and_then(|(p, e)| e.indicators.first().map(|i| keys_of(&p.rules[i.rule])))
+                        .and_then(|(p, e)| e.indicators.first().map(|i| keys_of(p.rule(i.rule))))
                         .unwrap_or_default(),
                     location: self.location(e.item.name.span),
                 }

@@ -202,6 +202,18 @@ pub struct Diagnostic {
     pub resolution: Option<Resolution>,
     /// Conflicts: a ready-to-paste `test` block showing the clash.
     pub witness: Option<String>,
+    /// Conflicts: the provisions involved, by id (what `expect conflict CODE [..]` names).
+    pub(crate) involves: Vec<Involved>,
+}
+
+/// A provision a conflict involves: one of its rules, or an actor of one of its duties or
+/// pairs (a duty's holder, a pair's supporter and recipient).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Involved {
+    /// A rule of the compiled plan.
+    Rule(crate::ids::RuleId),
+    /// A declared actor.
+    Actor(crate::ids::ActorId),
 }
 
 impl Diagnostic {
@@ -219,6 +231,7 @@ impl Diagnostic {
             years: None,
             resolution: None,
             witness: None,
+            involves: Vec::new(),
         }
     }
 
@@ -236,6 +249,7 @@ impl Diagnostic {
             years: None,
             resolution: None,
             witness: None,
+            involves: Vec::new(),
         }
     }
 
@@ -259,6 +273,21 @@ impl Diagnostic {
     pub(crate) fn years(mut self, years: crate::years::Years) -> Self {
         self.years = Some(years);
         self
+    }
+
+    /// Names the provisions a conflict involves; each is kept once, in the order given.
+    pub(crate) fn involving(mut self, provisions: impl IntoIterator<Item = Involved>) -> Self {
+        self.involve(provisions);
+        self
+    }
+
+    /// Adds to the provisions a conflict involves; each is kept once, in the order given.
+    pub(crate) fn involve(&mut self, provisions: impl IntoIterator<Item = Involved>) {
+        for p in provisions {
+            if !self.involves.contains(&p) {
+                self.involves.push(p);
+            }
+        }
     }
 
     pub(crate) fn related(mut self, span: Span, message: impl Into<String>) -> Self {

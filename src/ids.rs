@@ -22,6 +22,11 @@ pub struct FieldId(pub u16);
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct EvaluationId(pub u32);
 
+/// A declared document: its index in the rule set's documents (`Symbols::documents`, in
+/// declaration order).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct DocumentId(pub u32);
+
 impl RuleId {
     /// The index in `Plan::rules`.
     pub fn index(self) -> usize {
@@ -45,6 +50,13 @@ impl FieldId {
 
 impl EvaluationId {
     /// The index in `Plan::evaluations`.
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+impl DocumentId {
+    /// The index in `Symbols::documents`.
     pub fn index(self) -> usize {
         self.0 as usize
     }

@@ -19,7 +19,27 @@ pub fn build(modules: Vec<ast::Module>, diags: &mut Vec<Diagnostic>) -> Symbols 
             c.item(item);
         }
     }
+    c.s.replaces = resolve_documents(&c.s, |d| &d.replaces);
+    c.s.varies = resolve_documents(&c.s, |d| &d.varies);
     c.s
+}
+
+/// A list of document names of each document (`replaces`, `varies`) resolved to the
+/// documents they name, once every document is declared (a document may name one declared
+/// after it). Names of no document are left out; the checks report them.
+fn resolve_documents(
+    s: &Symbols,
+    names: impl Fn(&ast::Document) -> &Vec<Name>,
+) -> Vec<Vec<crate::ids::DocumentId>> {
+    s.documents
+        .values()
+        .map(|d| {
+            names(d)
+                .iter()
+                .filter_map(|r| s.document_id(&r.text))
+                .collect()
+        })
+        .collect()
 }
 
 /// The built-in actor standing for the whole country.
@@ -113,6 +133,7 @@ impl Collector<'_> {
         if !self.claim(&d.name, "document") {
             return;
         }
+        let id = crate::ids::DocumentId(self.s.documents.len() as u32);
         let mut seen: rustc_hash::FxHashMap<String, Span> = Default::default();
         for article in &mut d.articles {
             let canonical = article.number.replace('-', ".");
@@ -135,6 +156,7 @@ impl Collector<'_> {
                 seen.insert(canonical, article.span);
             }
             let source = Source {
+                id,
                 document: d.name.text.clone(),
                 article: article.number.clone(),
                 article_span: article.span,

@@ -1,6 +1,7 @@
 //! The declarations of a rule set by name: one namespace across all files.
 
 use crate::ast;
+use crate::ids::DocumentId;
 use crate::source::Span;
 use indexmap::IndexMap;
 
@@ -9,6 +10,10 @@ use indexmap::IndexMap;
 #[derive(Debug, Clone, educe::Educe)]
 #[educe(PartialEq, Eq)]
 pub struct Source {
+    /// The document, resolved once: later stages index by it.
+    pub id: DocumentId,
+    /// The document's name, for messages.
+    #[educe(PartialEq(ignore))]
     pub document: String,
     pub article: String,
     #[educe(PartialEq(ignore))]
@@ -31,6 +36,11 @@ pub struct Symbols {
     pub records: IndexMap<String, ast::Record>,
     /// Documents with their articles; the articles' items are in the lists below.
     pub documents: IndexMap<String, ast::Document>,
+    /// For each document (by `DocumentId`), the declared documents its `replaces` names;
+    /// names of no document are left out (the checks report them).
+    pub replaces: Vec<Vec<DocumentId>>,
+    /// For each document (by `DocumentId`), the declared documents its `varies` names.
+    pub varies: Vec<Vec<DocumentId>>,
     pub rules: IndexMap<String, Sourced<ast::Rule>>,
     pub evaluations: IndexMap<String, Sourced<ast::Evaluation>>,
     pub pairs: Vec<Sourced<ast::Pair>>,
@@ -71,6 +81,48 @@ impl DeclKind {
 }
 
 impl Symbols {
+    /// The document `id` stands for.
+    pub fn document(&self, id: DocumentId) -> &ast::Document {
+        &self.documents[id.index()]
+    }
+
+    /// The id of the document declared as `name`, if any: for names from outside the
+    /// declarations (a `replaces` list, a command line).
+    pub fn document_id(&self, name: &str) -> Option<DocumentId> {
+        self.documents
+            .get_index_of(name)
+            .map(|i| DocumentId(i as u32))
+    }
+
+    /// The id of the actor declared as `name`, if any, as values of type `actor` hold it.
+    pub fn actor_id(&self, name: &str) -> Option<crate::ids::ActorId> {
+        self.actors
+            .get_index_of(name)
+            .map(|i| crate::ids::ActorId(i as u32))
+    }
+
+    /// Every declared document with its id, in declaration order.
+    pub fn documents_by_id(&self) -> impl Iterator<Item = (DocumentId, &ast::Document)> {
+        self.documents
+            .values()
+            .enumerate()
+            .map(|(i, d)| (DocumentId(i as u32), d))
+    }
+
+    /// Whether `variation` names `other` in its `varies`.
+    pub fn names_varied(&self, variation: DocumentId, other: DocumentId) -> bool {
+        self.varies
+            .get(variation.index())
+            .is_some_and(|r| r.contains(&other))
+    }
+
+    /// Whether `new` names `old` in its `replaces` (whether it may is `authority::may_replace`).
+    pub fn names_replaced(&self, new: DocumentId, old: DocumentId) -> bool {
+        self.replaces
+            .get(new.index())
+            .is_some_and(|r| r.contains(&old))
+    }
+
     /// What a name is declared as, if anything.
     pub fn kind_of(&self, name: &str) -> Option<DeclKind> {
         if self.actors.contains_key(name) {

@@ -17,6 +17,8 @@ pub struct Clash<'a> {
     pub symbols: &'a Symbols,
     pub sides: [&'a Side<'a>; 2],
     pub docs: [&'a Document; 2],
+    /// The two documents' ids, in the order of `docs`.
+    pub ids: [crate::ids::DocumentId; 2],
     pub levels: [DocLevel; 2],
 }
 

@@ -2,12 +2,11 @@
 
 use super::clash::Side;
 use super::resolve::resolve;
-use super::{conflict, document, leads_meet, periods_meet, place};
+use super::{actors_involved, conflict, document, leads_meet, periods_meet, place};
 use crate::ast::{self, DutyTarget, Role};
 use crate::diagnostic::{Code, Diagnostic, Severity};
-use crate::engine::world::Period;
+use crate::engine::world::DocumentPeriods;
 use crate::symbols::{Sourced, Symbols};
-use rustc_hash::FxHashMap;
 
 /// `program 援疆` or `pair 河北省 -> 巴州 in 援疆`.
 fn target(d: &ast::Duty) -> String {
@@ -37,7 +36,7 @@ fn side(d: &Sourced<ast::Duty>) -> Side<'_> {
 }
 
 /// Every pair of duties of different documents for one function and scope.
-pub fn compare(symbols: &Symbols, p: &FxHashMap<String, Period>, out: &mut Vec<Diagnostic>) {
+pub fn compare(symbols: &Symbols, p: &DocumentPeriods, out: &mut Vec<Diagnostic>) {
     let ds = &symbols.duties;
     for (i, a) in ds.iter().enumerate() {
         for b in &ds[i + 1..] {
@@ -52,7 +51,10 @@ pub fn compare(symbols: &Symbols, p: &FxHashMap<String, Period>, out: &mut Vec<D
             }
             let same_years = (a.item.from, a.item.until) == (b.item.from, b.item.until);
             if a.item.actor.text == b.item.actor.text && a.item.role == b.item.role && same_years {
-                out.push(restated(symbols, a, b));
+                out.push(
+                    restated(symbols, a, b)
+                        .involving(actors_involved(symbols, [&a.item.actor, &b.item.actor])),
+                );
             } else if a.item.role == Role::Lead
                 && b.item.role == Role::Lead
                 && a.item.actor.text != b.item.actor.text
@@ -63,7 +65,10 @@ pub fn compare(symbols: &Symbols, p: &FxHashMap<String, Period>, out: &mut Vec<D
                     (&a.item.actor.text, &b.item.actor.text),
                 )
             {
-                out.push(leads(symbols, a, b));
+                out.push(
+                    leads(symbols, a, b)
+                        .involving(actors_involved(symbols, [&a.item.actor, &b.item.actor])),
+                );
             }
         }
     }

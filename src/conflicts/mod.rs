@@ -15,14 +15,13 @@ pub mod witness;
 
 use crate::ast;
 use crate::authority;
-use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::diagnostic::{Code, Diagnostic, Involved, Severity};
 use crate::engine::compile::Override;
-use crate::engine::world::{Period, periods};
-use crate::ids::RuleId;
+use crate::engine::world::{DocumentPeriods, periods};
+use crate::ids::{DocumentId, RuleId};
 use crate::symbols::{Source, Sourced, Symbols};
 use clash::Side;
 use resolve::Resolution;
-use rustc_hash::FxHashMap;
 use scope::{Constraints, can_overlap, constraints};
 
 /// One rule, prepared for comparison.
@@ -33,15 +32,15 @@ pub(crate) struct Prepared<'a> {
     record: &'a ast::Record,
     scope: Constraints,
     per: Vec<String>,
-    document: Option<&'a str>,
+    document: Option<DocumentId>,
 }
 
-fn document(source: &Option<Source>) -> Option<&str> {
-    source.as_ref().map(|s| s.document.as_str())
+fn document(source: &Option<Source>) -> Option<DocumentId> {
+    source.as_ref().map(|s| s.id)
 }
 
 /// Whether two documents' periods share a day (unsourced items: always).
-fn periods_meet(p: &FxHashMap<String, Period>, a: Option<&str>, b: Option<&str>) -> bool {
+fn periods_meet(p: &DocumentPeriods, a: Option<DocumentId>, b: Option<DocumentId>) -> bool {
     let (Some(x), Some(y)) = (a.and_then(|d| p.get(d)), b.and_then(|d| p.get(d))) else {
         return true;
     };
@@ -56,9 +55,9 @@ fn periods_meet(p: &FxHashMap<String, Period>, a: Option<&str>, b: Option<&str>)
 /// The years both documents touch without sharing a day: one ends and the other begins within
 /// them. Records whose time is a `year` fall under both there (立法法 art 104).
 fn shared_years(
-    p: &FxHashMap<String, Period>,
-    a: Option<&str>,
-    b: Option<&str>,
+    p: &DocumentPeriods,
+    a: Option<DocumentId>,
+    b: Option<DocumentId>,
 ) -> Option<(i32, i32)> {
     let (x, y) = (a.and_then(|d| p.get(d))?, b.and_then(|d| p.get(d))?);
     let ((fx, lx), (fy, ly)) = (x.years(), y.years());
@@ -79,11 +78,11 @@ fn yearly(record: &ast::Record) -> bool {
 /// one on the day it ceases is succession, not competition.
 fn leads_meet(
     symbols: &Symbols,
-    p: &FxHashMap<String, Period>,
-    (da, db): (Option<&str>, Option<&str>),
+    p: &DocumentPeriods,
+    (da, db): (Option<DocumentId>, Option<DocumentId>),
     (a, b): (&str, &str),
 ) -> bool {
-    let period = |d: Option<&str>| d.and_then(|d| p.get(d)).copied();
+    let period = |d: Option<DocumentId>| d.and_then(|d| p.get(d));
     let until = |actor: &str| symbols.actors.get(actor).and_then(|x| x.until);
     let start = [period(da), period(db)]
         .into_iter()
@@ -103,6 +102,17 @@ fn leads_meet(
         (Some(s), Some(e)) => s < e,
         _ => true,
     }
+}
+
+/// The actors named, as the provisions a conflict of duties or pairs involves.
+fn actors_involved<'a>(
+    symbols: &'a Symbols,
+    names: impl IntoIterator<Item = &'a ast::Name> + 'a,
+) -> impl Iterator<Item = Involved> + 'a {
+    names
+        .into_iter()
+        .filter_map(|n| symbols.actor_id(&n.text))
+        .map(Involved::Actor)
 }
 
 fn place(s: &Option<Source>) -> String {
@@ -172,7 +182,12 @@ pub fn find(
                 b,
                 partial,
             };
+            let before = out.len();
             ctx.compare(&mut out, &mut overrides);
+            let involved = [a.id, b.id].into_iter().flatten().map(Involved::Rule);
+            for d in &mut out[before..] {
+                d.involve(involved.clone());
+            }
         }
     }
     duties::compare(symbols, &p, &mut out);
@@ -185,12 +200,10 @@ pub fn find(
 /// region (SPEC §8, step 0).
 fn bound_together(symbols: &Symbols, a: &Prepared<'_>, b: &Prepared<'_>) -> bool {
     let territory = |p: &Prepared<'_>| {
-        p.document
-            .and_then(|d| symbols.documents.get(d))
-            .map_or_else(
-                || crate::symbols::NATIONAL.to_string(),
-                |d| authority::doc_territory(symbols, d),
-            )
+        p.document.map(|d| symbols.document(d)).map_or_else(
+            || crate::symbols::NATIONAL.to_string(),
+            |d| authority::doc_territory(symbols, d),
+        )
     };
     let (ta, tb) = (territory(a), territory(b));
     scope::territories_meet(symbols, a.record, (&a.scope, &b.scope), (&ta, &tb))

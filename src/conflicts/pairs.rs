@@ -2,12 +2,11 @@
 
 use super::clash::Side;
 use super::resolve::resolve;
-use super::{conflict, document, periods_meet, place, soften};
+use super::{actors_involved, conflict, document, periods_meet, place, soften};
 use crate::ast;
 use crate::diagnostic::{Code, Diagnostic};
-use crate::engine::world::Period;
+use crate::engine::world::DocumentPeriods;
 use crate::symbols::{Sourced, Symbols};
-use rustc_hash::FxHashMap;
 
 /// The years a pair runs: `from` (default: its program's `since`) to `to` (open).
 fn years(symbols: &Symbols, x: &Sourced<ast::Pair>) -> (i32, i32) {
@@ -37,7 +36,7 @@ fn label(x: &ast::Pair) -> String {
 }
 
 /// Every pair of pairings of different documents for one recipient and program.
-pub fn compare(symbols: &Symbols, p: &FxHashMap<String, Period>, out: &mut Vec<Diagnostic>) {
+pub fn compare(symbols: &Symbols, p: &DocumentPeriods, out: &mut Vec<Diagnostic>) {
     let ps = &symbols.pairs;
     for (i, a) in ps.iter().enumerate() {
         for b in &ps[i + 1..] {
@@ -61,10 +60,14 @@ pub fn compare(symbols: &Symbols, p: &FxHashMap<String, Period>, out: &mut Vec<D
             } else {
                 restated(symbols, a, b)
             };
-            out.push(d.related(
-                pa.span,
-                crate::tr!("conflicts-pair-place", place = place(&a.source)),
-            ));
+            let actors = [&pa.supporter, &pa.recipient, &pb.supporter, &pb.recipient];
+            out.push(
+                d.related(
+                    pa.span,
+                    crate::tr!("conflicts-pair-place", place = place(&a.source)),
+                )
+                .involving(actors_involved(symbols, actors)),
+            );
         }
     }
 }

@@ -5,7 +5,6 @@
 pub use super::clash::Side;
 use super::clash::{Clash, is_regulation, unresolved};
 use super::ranking;
-use crate::ast::Document;
 use crate::authority::{
     STATE_COUNCIL, common_territory, may_replace, same_issuer, standing_committee,
 };
@@ -26,15 +25,7 @@ pub fn resolve(symbols: &Symbols, a: &Side<'_>, b: &Side<'_>) -> Resolution {
             winner: None,
         };
     };
-    let (Some(da), Some(db)) = (
-        symbols.documents.get(&sa.document),
-        symbols.documents.get(&sb.document),
-    ) else {
-        return unresolved(
-            STATE_COUNCIL.into(),
-            crate::tr!("conflicts-documents-cannot-ranked"),
-        );
-    };
+    let (da, db) = (symbols.document(sa.id), symbols.document(sb.id));
     let (Some(la), Some(lb)) = (da.level, db.level) else {
         return unresolved(
             STATE_COUNCIL.into(),
@@ -45,6 +36,7 @@ pub fn resolve(symbols: &Symbols, a: &Side<'_>, b: &Side<'_>) -> Resolution {
         symbols,
         sides: [a, b],
         docs: [da, db],
+        ids: [sa.id, sb.id],
         levels: [la, lb],
     };
     if let Some(r) = repeal(&clash) {
@@ -65,10 +57,10 @@ pub fn resolve(symbols: &Symbols, a: &Side<'_>, b: &Side<'_>) -> Resolution {
 /// A document that lawfully repeals the other prevails (the replaced one is not in force where
 /// the other is). Two documents repealing each other: the later one; on one day, neither.
 fn repeal(c: &Clash<'_>) -> Option<Resolution> {
-    let repeals = |x: &Document, y: &Document| {
-        x.replaces.iter().any(|r| r.text == y.name.text) && may_replace(c.symbols, x, y)
+    let repeals = |x: usize, y: usize| {
+        c.symbols.names_replaced(c.ids[x], c.ids[y]) && may_replace(c.symbols, c.docs[x], c.docs[y])
     };
-    let i = match (repeals(c.docs[0], c.docs[1]), repeals(c.docs[1], c.docs[0])) {
+    let i = match (repeals(0, 1), repeals(1, 0)) {
         (true, false) => 0,
         (false, true) => 1,
         (true, true) if c.docs[0].effective != c.docs[1].effective => {

@@ -10,16 +10,15 @@ use super::witness::{self, Witness};
 use super::{Override, Prepared, conflict, place, sides};
 use crate::ast::{self, Cmp, RuleKind};
 use crate::diagnostic::{Code, Diagnostic, Severity};
-use crate::engine::world::Period;
+use crate::engine::world::DocumentPeriods;
 use crate::ids::ActorId;
 use crate::symbols::{Sourced, Symbols};
-use rustc_hash::FxHashMap;
 
 /// Two rules over one record type whose scopes and periods meet.
 pub struct Pair<'a> {
     pub symbols: &'a Symbols,
     pub plan: &'a crate::engine::compile::Plan,
-    pub periods: &'a FxHashMap<String, Period>,
+    pub periods: &'a DocumentPeriods,
     pub a: &'a Prepared<'a>,
     pub b: &'a Prepared<'a>,
     /// The years both touch without sharing a day, for records dated by year only.
@@ -120,7 +119,7 @@ impl Pair<'_> {
             let doc = r
                 .winner
                 .and_then(|i| [x, y][i].source)
-                .and_then(|s| self.symbols.documents.get(&s.document));
+                .map(|s| self.symbols.document(s.id));
             doc.map_or_else(
                 || crate::authority::STATE_COUNCIL.to_string(),
                 |d| crate::authority::organ(&crate::authority::highest_issuer(self.symbols, d)),

@@ -57,8 +57,9 @@ fn issuer_may_vary(symbols: &Symbols, d: &Document) -> bool {
 
 /// Whether `v` claims to vary `o`: a special zone's regulation only what its `varies` names;
 /// an autonomous area's, anything above it unless its `varies` names other documents.
-fn claims(v: &Document, o: &Document) -> bool {
-    let named = v.varies.iter().any(|n| n.text == o.name.text);
+fn claims(c: &Clash<'_>, (v, o): (usize, usize)) -> bool {
+    let named = c.symbols.names_varied(c.ids[v], c.ids[o]);
+    let v = c.docs[v];
     if v.level == Some(DocLevel::SezRegulation) {
         named
     } else {
@@ -71,10 +72,7 @@ pub fn resolve(c: &Clash<'_>) -> Option<Resolution> {
     let v = (0..2).find(|&i| varies_at_all(c.levels[i]) && may_be_varied(c.levels[1 - i]))?;
     let o = 1 - v;
     let (tv, to) = (c.territory(v), c.territory(o));
-    if !c.symbols.within(&tv, &to)
-        || !issuer_may_vary(c.symbols, c.docs[v])
-        || !claims(c.docs[v], c.docs[o])
-    {
+    if !c.symbols.within(&tv, &to) || !issuer_may_vary(c.symbols, c.docs[v]) || !claims(c, (v, o)) {
         return None;
     }
     let article = if c.levels[v] == DocLevel::SezRegulation {

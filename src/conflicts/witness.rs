@@ -11,10 +11,10 @@ use crate::data::value::Value;
 use crate::engine::compile::Plan;
 use crate::engine::env::{RowEnv, in_force, year_of};
 use crate::engine::eval::Evaluator;
-use crate::engine::world::Period;
+use crate::engine::world::DocumentPeriods;
+use crate::ids::DocumentId;
 use crate::symbols::Symbols;
 use chrono::Datelike;
-use rustc_hash::FxHashMap;
 
 /// A record both provisions apply to.
 #[derive(Debug, Clone)]
@@ -71,7 +71,7 @@ fn cell(ty: Type, v: &str) -> String {
 }
 
 /// A year in both documents' periods.
-fn year(p: &FxHashMap<String, Period>, docs: [Option<&str>; 2]) -> i32 {
+fn year(p: &DocumentPeriods, docs: [Option<DocumentId>; 2]) -> i32 {
     let starts = docs
         .iter()
         .filter_map(|d| d.and_then(|d| p.get(d)).map(|x| x.start.year()));
@@ -194,7 +194,7 @@ fn mentioned(record: &ast::Record, a: &ast::Rule, b: &ast::Rule) -> Option<Vec<u
 pub(crate) fn find(
     symbols: &Symbols,
     plan: &Plan,
-    p: &FxHashMap<String, Period>,
+    p: &DocumentPeriods,
     pa: &Prepared<'_>,
     pb: &Prepared<'_>,
 ) -> Option<Witness> {
@@ -202,13 +202,7 @@ pub(crate) fn find(
     let record = pa.record;
     let (ia, ib) = (pa.id?.index(), pb.id?.index());
     let chosen = pick(symbols, record, sa, sb);
-    let y = year(
-        p,
-        [
-            a.source.as_ref().map(|s| s.document.as_str()),
-            b.source.as_ref().map(|s| s.document.as_str()),
-        ],
-    );
+    let y = year(p, [pa.document, pb.document]);
     let base = base_values(symbols, record, &chosen, y);
     let tried = mentioned(record, &a.item, &b.item);
     let described = tried.is_some();

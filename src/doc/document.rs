@@ -6,6 +6,7 @@ use super::links::{Links, article_anchor};
 use super::sentence;
 use crate::RuleSet;
 use crate::ast;
+use crate::ids::DocumentId;
 use crate::symbols::Source;
 
 /// One normative item of an article, with its anchor.
@@ -17,10 +18,11 @@ struct NormView {
 }
 
 /// The page of one document.
-pub fn document_page(rules: &RuleSet, links: &Links, doc: &ast::Document) -> String {
+pub fn document_page(rules: &RuleSet, links: &Links, id: DocumentId) -> String {
+    let doc = rules.symbols().document(id);
     let mut body = particulars(links, doc);
     for a in &doc.articles {
-        body.push_str(&article(rules, links, doc, a));
+        body.push_str(&article(rules, links, id, a));
     }
     page(doc.title.as_deref().unwrap_or(&doc.name.text), &body)
 }
@@ -55,7 +57,7 @@ fn particulars(links: &Links, doc: &ast::Document) -> String {
     out
 }
 
-fn article(rules: &RuleSet, links: &Links, doc: &ast::Document, a: &ast::Article) -> String {
+fn article(rules: &RuleSet, links: &Links, doc: DocumentId, a: &ast::Article) -> String {
     let norms = norms_of(rules, links, doc, a);
     let mut out = format!(
         "<section class=\"article\" id=\"{}\">\n<div class=\"wording\">\n<h2>第 {} 条</h2>\n<p>{}</p>\n</div>\n<div class=\"norms\">\n",
@@ -79,17 +81,12 @@ fn article(rules: &RuleSet, links: &Links, doc: &ast::Document, a: &ast::Article
     out
 }
 
-fn in_article(source: Option<&Source>, doc: &ast::Document, a: &ast::Article) -> bool {
-    source.is_some_and(|s| s.document == doc.name.text && s.article == a.number)
+fn in_article(source: Option<&Source>, doc: DocumentId, a: &ast::Article) -> bool {
+    source.is_some_and(|s| s.id == doc && s.article == a.number)
 }
 
 /// The norms of an article, in the order of the source.
-fn norms_of(
-    rules: &RuleSet,
-    links: &Links,
-    doc: &ast::Document,
-    a: &ast::Article,
-) -> Vec<NormView> {
+fn norms_of(rules: &RuleSet, links: &Links, doc: DocumentId, a: &ast::Article) -> Vec<NormView> {
     let s = rules.symbols();
     let snippet = |span| rules.sources().snippet(span).to_string();
     let anchor = |name: &str| {

@@ -136,7 +136,7 @@ fn pairings(rules: &RuleSet, links: &Links) -> String {
                 let from = x.item.from.map_or(i32::MIN, |f| f.0);
                 let to = x.item.to.map_or(i32::MAX, |t| t.0);
                 let source = x.source.as_ref().map_or("无出处".to_string(), |src| {
-                    let href = links.document(&src.document).unwrap_or("index.html");
+                    let href = super::links::document_page(src.id.index());
                     link(
                         &format!("{href}#{}", super::links::article_anchor(&src.article)),
                         &format!("{} 第 {} 条", src.document, src.article),

@@ -77,16 +77,12 @@ impl Links {
             place(d.span, page);
         }
         for (i, r) in s.rules.values().enumerate() {
-            let href = norm_href(&documents, r.source.as_ref(), &format!("rule-{}", i + 1));
+            let href = norm_href(r.source.as_ref(), &format!("rule-{}", i + 1));
             names.insert(r.item.name.text.clone(), href.clone());
             place(r.item.span, href);
         }
         for (i, e) in s.evaluations.values().enumerate() {
-            let href = norm_href(
-                &documents,
-                e.source.as_ref(),
-                &format!("evaluation-{}", i + 1),
-            );
+            let href = norm_href(e.source.as_ref(), &format!("evaluation-{}", i + 1));
             names.insert(e.item.name.text.clone(), href.clone());
             place(e.item.span, href);
         }
@@ -129,13 +125,10 @@ impl Links {
 }
 
 /// A sourced norm lives in its article on its document's page; an unsourced one on its own page.
-fn norm_href(
-    documents: &[(String, String)],
-    source: Option<&crate::symbols::Source>,
-    anchor: &str,
-) -> String {
-    let page = source
-        .and_then(|src| documents.iter().find(|(n, _)| *n == src.document))
-        .map_or("unsourced.html", |(_, p)| p.as_str());
+fn norm_href(source: Option<&crate::symbols::Source>, anchor: &str) -> String {
+    let page = source.map_or_else(
+        || "unsourced.html".to_string(),
+        |src| document_page(src.id.index()),
+    );
     format!("{page}#{anchor}")
 }

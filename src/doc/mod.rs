@@ -69,10 +69,10 @@ pub fn build(rules: &RuleSet) -> Site {
             include_str!("assets/style.css").to_string(),
         ),
     ];
-    for (i, d) in rules.symbols().documents.values().enumerate() {
+    for (id, _) in rules.symbols().documents_by_id() {
         files.push((
-            links::document_page(i),
-            document::document_page(rules, &links, d),
+            links::document_page(id.index()),
+            document::document_page(rules, &links, id),
         ));
     }
     for (d, page) in found.iter().zip(pages) {

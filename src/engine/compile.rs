@@ -3,7 +3,7 @@
 use super::aggregate::{AggFunc, AggSpec, Back};
 use super::node::{Arith, Arithmetic, Compare, Expr, Node, Prop};
 use super::template::Template;
-use super::world::{Period, World, source_period};
+use super::world::{Period, World};
 use crate::ast::Type;
 use crate::ast::{
     self, BinOp, Cmp, ExprKind, IndicatorKind, Literal, Name, RuleKind, RuleSeverity, UnOp,
@@ -159,7 +159,7 @@ pub struct IndicatorPlan {
     /// How the target prints.
     pub target_shape: Type,
     /// The hidden rule that computes the value.
-    pub rule: usize,
+    pub rule: RuleId,
     /// `rated(S)`: each evaluator, its weight and the aggregate (of the hidden rule) averaging
     /// its ratings.
     pub rated: Option<Vec<(String, Decimal, usize)>>,
@@ -200,6 +200,14 @@ impl Plan {
     pub fn record_id(&self, name: &str) -> Option<RecordId> {
         let i = self.records.iter().position(|r| r.name == name)?;
         Some(RecordId(i as u32))
+    }
+
+    /// The field of record type `record` named `name`, resolved once where a name comes from
+    /// outside the plan (the key of a test's `{ key: value }`).
+    pub fn field_id(&self, record: RecordId, name: &str) -> Option<FieldId> {
+        let fields = &self.records.get(record.index())?.fields;
+        let i = fields.iter().position(|f| f.name.text == name)?;
+        Some(FieldId(i as u16))
     }
 
     /// The id of the evaluation named `name`, resolved once where a name comes from the
@@ -310,7 +318,7 @@ fn rule_plan(
         record: RecordId(record_idx as u32),
         filter,
         filter_text: over.filter.as_ref().map(|f| snippet(f.span)),
-        period: source_period(&sr.source, &world.periods),
+        period: world.periods.of(sr.source.as_ref()),
         keys,
         periods,
         condition: Expr {

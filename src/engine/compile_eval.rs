@@ -6,11 +6,10 @@ use super::compile::{
     Compiler, EvaluationPlan, IndicatorPlan, KeyPlan, Plan, RulePlan, key_plans, share_keys,
 };
 use super::node::{Expr, Node};
-use super::world::source_period;
 use crate::ast::Type;
 use crate::ast::{self, BinOp, Cmp, ExprKind, Literal, Name, RuleKind, RuleSeverity};
 use crate::data::value::Value;
-use crate::ids::RecordId;
+use crate::ids::{RecordId, RuleId};
 use crate::source::{SourceMap, Span};
 use crate::symbols::{Sourced, Symbols};
 use rust_decimal::Decimal;
@@ -155,7 +154,7 @@ impl Lowering<'_> {
             record: self.record.1,
             filter,
             filter_text: (self.over.filter.as_ref()).map(|f| sources.snippet(f.span).to_string()),
-            period: source_period(&self.source.source, &plan.world.periods),
+            period: plan.world.periods.of(self.source.source.as_ref()),
             keys: self.keys.clone(),
             periods: None,
             condition: Expr {
@@ -182,7 +181,7 @@ impl Lowering<'_> {
                 _ => Decimal::ZERO,
             },
             target_shape,
-            rule: plan.rules.len() - 1,
+            rule: RuleId((plan.rules.len() - 1) as u32),
             rated,
             text: sources.snippet(value.span).to_string(),
         })

@@ -1,7 +1,8 @@
 //! What rules look up besides the row: actors' properties, pairings and documents' periods.
 
-use crate::ast::{self, DocLevel};
+use crate::ast;
 use crate::data::value::Texts;
+use crate::ids::DocumentId;
 use crate::symbols::{NATIONAL, Source, Symbols};
 use chrono::{Datelike, NaiveDate};
 use rustc_hash::FxHashMap;
@@ -41,26 +42,70 @@ impl Period {
     }
 }
 
-/// The period of each document: from `effective` until `expires` or until a document that
-/// lawfully `replaces` it takes effect (its issuer may change or annul it, 立法法 art 108),
-/// whichever is first. `None` for a document without `effective`.
-pub fn periods(symbols: &Symbols) -> FxHashMap<String, Period> {
-    let mut out = FxHashMap::default();
-    for (name, doc) in &symbols.documents {
-        let Some(start) = doc.effective else { continue };
-        let mut end = doc.expires.map(|(d, _)| d);
-        for other in symbols.documents.values() {
-            if other.replaces.iter().any(|r| &r.text == name)
-                && crate::authority::may_replace(symbols, other, doc)
-                && let Some(e) = other.effective
+/// The period of each document, by `DocumentId`: from `effective` until `expires` or until a
+/// document that lawfully `replaces` it takes effect (its issuer may change or annul it, 立法法
+/// art 108), whichever is first. `None` for a document without `effective`.
+#[derive(Debug, Clone, Default)]
+pub struct DocumentPeriods {
+    periods: Vec<Option<Period>>,
+    /// For each document, the documents that lawfully replace it.
+    replaced_by: Vec<Vec<DocumentId>>,
+}
+
+impl DocumentPeriods {
+    /// The period of document `id`, if it has one.
+    pub fn get(&self, id: DocumentId) -> Option<Period> {
+        self.periods.get(id.index()).copied().flatten()
+    }
+
+    /// The period of the document an item comes from; `None` for unsourced items.
+    pub fn of(&self, source: Option<&Source>) -> Option<Period> {
+        source.and_then(|s| self.get(s.id))
+    }
+
+    /// The documents that lawfully replace document `id`, in declaration order.
+    pub fn replaced_by(&self, id: DocumentId) -> &[DocumentId] {
+        self.replaced_by.get(id.index()).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// Every document's period, computed once.
+pub fn periods(symbols: &Symbols) -> DocumentPeriods {
+    let mut replaced_by: Vec<Vec<DocumentId>> = vec![Vec::new(); symbols.documents.len()];
+    for (new, doc) in symbols.documents_by_id() {
+        for &old in symbols
+            .replaces
+            .get(new.index())
+            .map_or(&[][..], Vec::as_slice)
+        {
+            if crate::authority::may_replace(symbols, doc, symbols.document(old))
+                && !replaced_by[old.index()].contains(&new)
             {
-                end = Some(end.map_or(e, |x| x.min(e)));
+                replaced_by[old.index()].push(new);
             }
         }
-        let end = end.map(|e| e.max(start));
-        out.insert(name.clone(), Period { start, end });
     }
-    out
+    for list in &mut replaced_by {
+        list.sort();
+    }
+    let periods = symbols
+        .documents_by_id()
+        .map(|(id, doc)| {
+            let start = doc.effective?;
+            let mut end = doc.expires.map(|(d, _)| d);
+            for &other in &replaced_by[id.index()] {
+                if let Some(e) = symbols.document(other).effective {
+                    end = Some(end.map_or(e, |x| x.min(e)));
+                }
+            }
+            let end = end.map(|e| e.max(start));
+            Some(Period { start, end })
+        })
+        .collect();
+    DocumentPeriods {
+        periods,
+        replaced_by,
+    }
 }
 
 /// One active pairing: program and the years it is active.
@@ -89,9 +134,8 @@ pub struct World {
     pub program_until: Vec<Option<i32>>,
     /// Active pairings by (supporter, recipient).
     pub pairs: FxHashMap<(u32, u32), Vec<ActivePair>>,
-    pub periods: FxHashMap<String, Period>,
-    /// Documents by name: level and issuer, for conflict resolution and reports.
-    pub doc_levels: FxHashMap<String, Option<DocLevel>>,
+    /// Each document's period, by `DocumentId`.
+    pub periods: DocumentPeriods,
 }
 
 impl World {
@@ -144,7 +188,7 @@ impl World {
                     .map_or(symbols.programs[prog].since.unwrap_or(i32::MIN), |(y, _)| y),
                 p.to.map_or(i32::MAX, |(y, _)| y),
             );
-            if let Some(period) = source_period(&sp.source, &periods) {
+            if let Some(period) = periods.of(sp.source.as_ref()) {
                 let (a, b) = period.years();
                 first = first.max(a);
                 last = last.min(b);
@@ -155,11 +199,6 @@ impl World {
                 last,
             });
         }
-        w.doc_levels = symbols
-            .documents
-            .iter()
-            .map(|(n, d)| (n.clone(), d.level))
-            .collect();
         w.periods = periods;
         w
     }
@@ -179,14 +218,4 @@ impl World {
             })
         })
     }
-}
-
-/// The period of the document an item comes from; `None` for unsourced items.
-pub fn source_period(
-    source: &Option<Source>,
-    periods: &FxHashMap<String, Period>,
-) -> Option<Period> {
-    source
-        .as_ref()
-        .and_then(|s| periods.get(&s.document).copied())
 }

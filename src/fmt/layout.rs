@@ -9,7 +9,7 @@ use crate::syntax::cst::{Kind, Node};
 /// than lose its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unsupported {
-    /// The grammar rule's name.
+    /// The construct, as a user names it in the current language (`a rule declaration`).
     pub construct: String,
     /// Where it starts, in bytes.
     pub at: usize,
@@ -94,7 +94,7 @@ impl<'s> Layout<'s> {
 /// The refusal for a node the layout does not expect.
 pub fn unsupported(n: &Node) -> Unsupported {
     Unsupported {
-        construct: format!("{:?}", n.kind),
+        construct: super::construct_names::construct_name(n.kind),
         at: n.start,
     }
 }

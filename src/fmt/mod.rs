@@ -4,6 +4,7 @@
 //! to parse to the same syntax tree, with the same comments, before it is returned.
 
 mod comments;
+mod construct_names;
 pub(crate) mod dialect;
 mod expr;
 mod items;
@@ -31,10 +32,10 @@ use printer::Printer;
 pub enum FmtError {
     /// The file has syntax errors (rendered against the file's text).
     Syntax(Vec<Diagnostic>),
-    /// The file holds a construct the formatter has no layout for (a grammar rule's name, and
+    /// The file holds a construct the formatter has no layout for (as a user names it, and
     /// the line where it starts).
     Unsupported {
-        /// The grammar rule's name.
+        /// The construct, as a user names it in the current language (`a rule declaration`).
         construct: String,
         /// The line where it starts.
         line: usize,
@@ -47,10 +48,11 @@ impl std::fmt::Display for FmtError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             FmtError::Syntax(d) => write!(f, "the file has {} syntax error(s)", d.len()),
-            FmtError::Unsupported { construct, line } => write!(
-                f,
-                "no layout for the construct `{construct}` on line {line}; the file is left unchanged"
-            ),
+            FmtError::Unsupported { construct, line } => f.write_str(&crate::tr!(
+                "fmt-no-layout",
+                construct = construct,
+                line = line
+            )),
             FmtError::Changed(m) => write!(f, "cannot format: {m}; the file is left unchanged"),
         }
     }
@@ -136,8 +138,9 @@ mod tests {
             p: Printer::new(src, Vec::new()),
             dialect: Dialect::Keep,
         };
-        let err = items::file(&mut l, &root).expect_err("no layout for a bare expression");
-        assert_eq!(err.construct, "expr");
+        let err = crate::i18n::with_lang(crate::i18n::Lang::En, || items::file(&mut l, &root))
+            .expect_err("no layout for a bare expression");
+        assert_eq!(err.construct, "an expression");
     }
 
     #[test]

@@ -7,6 +7,8 @@ use super::scope::{Scope, ScopeKind};
 use super::union_of;
 use crate::ast::{Function, Side};
 use crate::diagnostic::{Code, Diagnostic};
+use crate::engine::world::DocumentPeriods;
+use crate::ids::DocumentId;
 use crate::symbols::Symbols;
 use crate::years::{OPEN_END, OPEN_START, Years};
 use chrono::Datelike;
@@ -14,6 +16,7 @@ use chrono::Datelike;
 /// One duty in one scope, with the other holders of the function.
 struct Ctx<'a, 'h> {
     symbols: &'a Symbols,
+    periods: &'a DocumentPeriods,
     f: &'a Function,
     scope: &'a Scope,
     h: &'a Holder<'h>,
@@ -48,7 +51,7 @@ impl Ctx<'_, '_> {
 /// force, is reported only for the years no other holder of its side (and, for a lead, of its
 /// role) covers: a document replaced by one that reassigns the function is succession, not a gap.
 pub fn gaps(
-    symbols: &Symbols,
+    (symbols, periods): (&Symbols, &DocumentPeriods),
     f: &Function,
     scope: &Scope,
     h: &Holder<'_>,
@@ -58,6 +61,7 @@ pub fn gaps(
 ) {
     let c = Ctx {
         symbols,
+        periods,
         f,
         scope,
         h,
@@ -130,14 +134,7 @@ fn wrong_side(c: &Ctx<'_, '_>, out: &mut Vec<Diagnostic>) {
 /// Why a holder stops: its body ceases or its basis ends, whichever is first.
 fn ceased(c: &Ctx<'_, '_>) -> String {
     let h = c.h;
-    let doc_end = h
-        .source()
-        .and_then(|src| {
-            crate::engine::world::periods(c.symbols)
-                .get(&src.document)
-                .copied()
-        })
-        .and_then(|p| p.end);
+    let doc_end = c.periods.of(h.source()).and_then(|p| p.end);
     if let Some(until) = h.duty.item.until
         && h.actor.until.is_none_or(|u| u.year() > until)
         && doc_end.is_none_or(|d| d.year() > until)
@@ -203,14 +200,12 @@ fn lapsing(c: &Ctx<'_, '_>, opts: &Options, out: &mut Vec<Diagnostic>) {
 }
 
 /// Why a basis is not in force in the missing years: not yet effective, expired or replaced.
-fn not_in_force_cause(c: &Ctx<'_, '_>, document: &str, missing: &Years) -> String {
+fn not_in_force_cause(c: &Ctx<'_, '_>, document: DocumentId, missing: &Years) -> String {
     let symbols = c.symbols;
-    let doc = symbols.documents.get(document);
-    let period = crate::engine::world::periods(symbols)
-        .get(document)
-        .copied();
+    let doc = symbols.document(document);
+    let period = c.periods.get(document);
     let mut causes = Vec::new();
-    if let Some(e) = doc.and_then(|d| d.effective)
+    if let Some(e) = doc.effective
         && missing.first().is_some_and(|y| y < e.year())
     {
         causes.push(crate::tr!("gaps-takes-effect-e", e = e));
@@ -218,11 +213,12 @@ fn not_in_force_cause(c: &Ctx<'_, '_>, document: &str, missing: &Years) -> Strin
     if let Some(end) = period.and_then(|p| p.end)
         && missing.last().is_some_and(|y| y >= end.year())
     {
-        let replaced = symbols.documents.values().find(|o| {
-            o.replaces.iter().any(|r| r.text == document)
-                && o.effective == Some(end)
-                && doc.is_some_and(|d| crate::authority::may_replace(symbols, o, d))
-        });
+        let replaced = c
+            .periods
+            .replaced_by(document)
+            .iter()
+            .map(|&o| symbols.document(o))
+            .find(|o| o.effective == Some(end));
         causes.push(match replaced {
             Some(o) => crate::tr!("gaps-replaced-by-o-end", o = o.name.text, end = end),
             None => crate::tr!("gaps-expires-end", end = end),
@@ -249,7 +245,7 @@ fn not_in_force(c: &Ctx<'_, '_>, out: &mut Vec<Diagnostic>) {
     if missing.is_empty() {
         return;
     }
-    let when = not_in_force_cause(c, &src.document, &missing);
+    let when = not_in_force_cause(c, src.id, &missing);
     out.push(
         c.with_scope(
             Diagnostic::new(

@@ -2,11 +2,10 @@
 
 use super::scope::{Scope, ScopeKind, doc_years};
 use crate::ast::{Actor, Duty, DutyTarget, Level, Role, Side};
-use crate::engine::world::Period;
+use crate::engine::world::DocumentPeriods;
 use crate::symbols::{NATIONAL, Source, Sourced, Symbols};
 use crate::years::{OPEN_END, OPEN_START, Years};
 use chrono::{Datelike, NaiveDate};
-use rustc_hash::FxHashMap;
 
 /// One duty as it bears on one scope.
 #[derive(Debug, Clone)]
@@ -131,7 +130,7 @@ fn side_of(symbols: &Symbols, actor: &Actor, side: Side, scope: &Scope) -> Optio
 /// Every duty holding `function` for `scope`.
 pub fn holders<'a>(
     symbols: &'a Symbols,
-    periods: &FxHashMap<String, Period>,
+    periods: &DocumentPeriods,
     function: &str,
     side: Side,
     scope: &Scope,
@@ -146,7 +145,7 @@ pub fn holders<'a>(
         let Some(actor) = symbols.actors.get(&duty.actor.text) else {
             continue;
         };
-        let document = sd.source.as_ref().map(|s| s.document.as_str());
+        let document = sd.source.as_ref().map(|s| s.id);
         let mut basis_years = doc_years(document, periods);
         if let (Some(d), Some(doc)) = (as_of, document)
             && periods.get(doc).is_some_and(|p| !p.contains(d))
@@ -166,10 +165,7 @@ pub fn holders<'a>(
             .into_iter()
             .flatten()
             .min();
-        let doc = sd
-            .source
-            .as_ref()
-            .and_then(|s| symbols.documents.get(&s.document));
+        let doc = document.map(|id| symbols.document(id));
         let outside = doc
             .map(|d| crate::authority::doc_territory(symbols, d))
             .filter(|t| !symbols.within(&duty.actor.text, t));

@@ -115,7 +115,7 @@ pub fn analyze(symbols: &Symbols, opts: &Options) -> Vec<Diagnostic> {
                 side::gaps(f, s, &scope, &hs, &mut out);
             }
             for h in &hs {
-                duty::gaps(symbols, f, &scope, h, &hs, opts, &mut out);
+                duty::gaps((symbols, &periods), f, &scope, h, &hs, opts, &mut out);
             }
         }
     }

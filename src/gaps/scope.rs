@@ -1,10 +1,10 @@
 //! What must be governed: every active program and every active pair, over its years.
 
-use crate::engine::world::Period;
+use crate::engine::world::DocumentPeriods;
+use crate::ids::DocumentId;
 use crate::source::Span;
 use crate::symbols::Symbols;
 use crate::years::{OPEN_END, OPEN_START, Years};
-use rustc_hash::FxHashMap;
 
 /// A program or a pair whose functions must be held.
 #[derive(Debug, Clone)]
@@ -26,7 +26,7 @@ pub enum ScopeKind {
 }
 
 /// The years a document is in force (every year for `None`, an unsourced item).
-pub fn doc_years(document: Option<&str>, periods: &FxHashMap<String, Period>) -> Years {
+pub fn doc_years(document: Option<DocumentId>, periods: &DocumentPeriods) -> Years {
     match document.and_then(|d| periods.get(d)) {
         Some(p) => {
             let (a, b) = p.years();
@@ -44,11 +44,7 @@ fn program_years(symbols: &Symbols, program: &str) -> Years {
 }
 
 /// Every program and pair active in `within`, in declaration order (programs first).
-pub fn scopes(
-    symbols: &Symbols,
-    periods: &FxHashMap<String, Period>,
-    within: &Years,
-) -> Vec<Scope> {
+pub fn scopes(symbols: &Symbols, periods: &DocumentPeriods, within: &Years) -> Vec<Scope> {
     let mut out = Vec::new();
     for (i, (name, p)) in symbols.programs.iter().enumerate() {
         let years = program_years(symbols, name).intersect(within);
@@ -73,7 +69,7 @@ pub fn scopes(
             p.from.map_or(since, |(y, _)| y),
             p.to.map_or(OPEN_END, |(y, _)| y),
         );
-        let doc = doc_years(sp.source.as_ref().map(|s| s.document.as_str()), periods);
+        let doc = doc_years(sp.source.as_ref().map(|s| s.id), periods);
         let years = own.intersect(&program).intersect(&doc).intersect(within);
         if !years.is_empty() {
             out.push(Scope {

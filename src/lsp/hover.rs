@@ -265,7 +265,7 @@ fn source(symbols: &Symbols, source: Option<&Source>) -> String {
     let Some(src) = source else {
         return format!("*{}*", crate::tr!("hover-unsourced"));
     };
-    let Some(doc) = symbols.documents.get(&src.document) else {
+    let Some((_, doc)) = symbols.documents.get_index(src.id.index()) else {
         return crate::tr!(
             "hover-document-article",
             document = src.document,

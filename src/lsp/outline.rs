@@ -111,8 +111,12 @@ fn norm_symbol(at: &At<'_>, n: &Norm) -> DocumentSymbol {
 }
 
 /// A document's articles, each with the norms it holds.
-fn articles(at: &At<'_>, doc: &crate::ast::Document, norms: &[Norm]) -> Vec<DocumentSymbol> {
-    let name = &doc.name.text;
+fn articles(
+    at: &At<'_>,
+    id: crate::ids::DocumentId,
+    doc: &crate::ast::Document,
+    norms: &[Norm],
+) -> Vec<DocumentSymbol> {
     doc.articles
         .iter()
         .map(|a| {
@@ -121,7 +125,7 @@ fn articles(at: &At<'_>, doc: &crate::ast::Document, norms: &[Norm]) -> Vec<Docu
                 .filter(|n| {
                     n.source
                         .as_ref()
-                        .is_some_and(|src| &src.document == name && src.article == a.number)
+                        .is_some_and(|src| src.id == id && src.article == a.number)
                 })
                 .map(|n| norm_symbol(at, n))
                 .collect();
@@ -167,8 +171,9 @@ fn declaration(at: &At<'_>, occ: &Occurrence, norms: &[Norm]) -> Option<Document
     };
     let (span, children) = match kind {
         DeclKind::Document => {
-            let doc = s.documents.get(name)?;
-            (doc.span, articles(at, doc, norms))
+            let id = s.document_id(name)?;
+            let doc = s.document(id);
+            (doc.span, articles(at, id, doc, norms))
         }
         DeclKind::Record => {
             let rec = s.records.get(name)?;

@@ -163,7 +163,7 @@ pub fn score(plan: &Plan, e: &EvaluationPlan, checker: &Checker<'_>) -> Vec<Scor
         return Vec::new();
     };
     let tables = checker.tables();
-    let Some(t) = tables.rule_table[first.rule] else {
+    let Some(t) = tables.rule_table[first.rule.index()] else {
         return Vec::new();
     };
     let table = &tables.tables[t];
@@ -176,7 +176,7 @@ pub fn score(plan: &Plan, e: &EvaluationPlan, checker: &Checker<'_>) -> Vec<Scor
     let mut rows = Vec::new();
     for g in table.sorted(&checker.texts) {
         let group = &table.groups[g];
-        let rule0 = &plan.rules[first.rule];
+        let rule0 = plan.rule(first.rule);
         let keys: Vec<KeyValue> = rule0
             .keys
             .iter()
@@ -223,10 +223,10 @@ fn indicator(
     names: &Names<'_>,
 ) -> IndicatorScore {
     let tables = checker.tables();
-    let rule = &plan.rules[ind.rule];
-    let aggs = tables.values(ind.rule, g);
-    let incomplete =
-        tables.rule_table[ind.rule].and_then(|t| tables.tables[t].groups[g].blocked().cloned());
+    let rule = plan.rule(ind.rule);
+    let aggs = tables.values(ind.rule.index(), g);
+    let incomplete = tables.rule_table[ind.rule.index()]
+        .and_then(|t| tables.tables[t].groups[g].blocked().cloned());
     let parts = parts_of(rule, &aggs, names);
     let (value, ratings) = match &ind.rated {
         Some(list) => {
@@ -248,7 +248,7 @@ fn indicator(
             (rated_value(&ratings), ratings)
         }
         None => {
-            let table = tables.rule_table[ind.rule].map(|t| &tables.tables[t]);
+            let table = tables.rule_table[ind.rule.index()].map(|t| &tables.tables[t]);
             let year =
                 table.and_then(|t| group_year(rule, plan.records[rule.record].time, &t.groups[g]));
             let env = GroupEnv {

@@ -7,13 +7,16 @@
 //! that test's data; a duty or pair when a test expects a gap or conflict whose finding involves
 //! it (points at it, or names its actor in `expect conflict CODE [..]`).
 
+use super::expects::involved_as;
 use super::test_data;
 use crate::RuleSet;
 use crate::ast::{self, Expect};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Involved};
 use crate::engine::check::Keep;
+use crate::engine::compile::Plan;
+use crate::ids::{ActorId, EvaluationId, RuleId};
 use crate::source::Span;
-use crate::symbols::Source;
+use crate::symbols::{Source, Symbols};
 use serde::Serialize;
 
 /// One provision and whether a test exercises it.
@@ -27,6 +30,21 @@ pub struct Provision {
     pub tests: Vec<String>,
     #[serde(skip)]
     span: Span,
+    /// What the provision is, by id.
+    #[serde(skip)]
+    of: Of,
+}
+
+/// A provision by id: tests are matched to it by these, never by its name.
+#[derive(Debug, Clone, Copy)]
+enum Of {
+    /// A rule: whether it is a `permit`, and its id in the plan (`None` when not compiled).
+    Rule { permit: bool, id: Option<RuleId> },
+    /// A duty or a pair: the actor an `expect conflict CODE [..]` names it by (a duty's
+    /// holder, a pair's supporter).
+    Held { actor: Option<ActorId> },
+    /// An indicator of an evaluation (`None` when the evaluation is not compiled).
+    Indicator { evaluation: Option<EvaluationId> },
 }
 
 /// The provisions of one article (or, for unsourced ones, of no article).
@@ -50,52 +68,16 @@ pub struct Coverage {
 }
 
 /// Every provision, grouped by document and article in declaration order, unsourced last.
-fn provisions(rules: &RuleSet) -> Vec<ArticleCoverage> {
-    let s = rules.symbols();
-    let mut list: Vec<(Option<Source>, Provision)> = Vec::new();
-    let p = |kind, name: String, span| Provision {
-        kind,
-        name,
-        covered: false,
-        tests: Vec::new(),
-        span,
-    };
-    for r in s.rules.values() {
-        list.push((
-            r.source.clone(),
-            p("rule", r.item.name.text.clone(), r.item.span),
-        ));
-    }
-    for d in &s.duties {
-        list.push((d.source.clone(), p("duty", duty_name(&d.item), d.item.span)));
-    }
-    for x in &s.pairs {
-        let name = format!(
-            "{} -> {} in {}",
-            x.item.supporter.text, x.item.recipient.text, x.item.program.text
-        );
-        list.push((x.source.clone(), p("pair", name, x.item.span)));
-    }
-    for e in s.evaluations.values() {
-        for i in &e.item.indicators {
-            list.push((
-                e.source.clone(),
-                p(
-                    "indicator",
-                    format!("{}.{}", e.item.name.text, i.name.text),
-                    i.span,
-                ),
-            ));
-        }
-    }
+fn provisions(s: &Symbols, plan: Option<&Plan>) -> Vec<ArticleCoverage> {
     let mut out: Vec<ArticleCoverage> = Vec::new();
-    for d in s.documents.values() {
+    let list = listed(s, plan);
+    for (id, d) in s.documents_by_id() {
         for a in &d.articles {
             let provisions: Vec<Provision> = list
                 .iter()
                 .filter(|(src, _)| {
                     src.as_ref()
-                        .is_some_and(|x| x.document == d.name.text && x.article == a.number)
+                        .is_some_and(|x| x.id == id && x.article == a.number)
                 })
                 .map(|(_, p)| p.clone())
                 .collect();
@@ -125,6 +107,54 @@ fn provisions(rules: &RuleSet) -> Vec<ArticleCoverage> {
     out
 }
 
+/// Every provision with its source, in declaration order of each kind.
+fn listed(s: &Symbols, plan: Option<&Plan>) -> Vec<(Option<Source>, Provision)> {
+    let mut list: Vec<(Option<Source>, Provision)> = Vec::new();
+    let p = |kind, name: String, span, of| Provision {
+        kind,
+        name,
+        covered: false,
+        tests: Vec::new(),
+        span,
+        of,
+    };
+    for r in s.rules.values() {
+        let of = Of::Rule {
+            permit: r.item.kind == ast::RuleKind::Permit,
+            id: plan.and_then(|p| p.rule_id(&r.item.name.text)),
+        };
+        let name = r.item.name.text.clone();
+        list.push((r.source.clone(), p("rule", name, r.item.span, of)));
+    }
+    for d in &s.duties {
+        let of = Of::Held {
+            actor: s.actor_id(&d.item.actor.text),
+        };
+        let name = duty_name(&d.item);
+        list.push((d.source.clone(), p("duty", name, d.item.span, of)));
+    }
+    for x in &s.pairs {
+        let name = format!(
+            "{} -> {} in {}",
+            x.item.supporter.text, x.item.recipient.text, x.item.program.text
+        );
+        let of = Of::Held {
+            actor: s.actor_id(&x.item.supporter.text),
+        };
+        list.push((x.source.clone(), p("pair", name, x.item.span, of)));
+    }
+    for e in s.evaluations.values() {
+        let of = Of::Indicator {
+            evaluation: plan.and_then(|p| p.evaluation_id(&e.item.name.text)),
+        };
+        for i in &e.item.indicators {
+            let name = format!("{}.{}", e.item.name.text, i.name.text);
+            list.push((e.source.clone(), p("indicator", name, i.span, of)));
+        }
+    }
+    list
+}
+
 fn duty_name(d: &ast::Duty) -> String {
     let target = match &d.target {
         ast::DutyTarget::Program(p) => crate::tr!("testing-program-p", p = p.text),
@@ -146,20 +176,16 @@ fn duty_name(d: &ast::Duty) -> String {
     )
 }
 
-/// What one test exercises: rule names and evaluation names reached and named, and the spans
-/// of the findings its gap and conflict expectations concern.
+/// What one test exercises, by id: rules reached and named, evaluations scored and named, the
+/// spans of the findings its gap and conflict expectations concern, and the actors its
+/// expected conflicts name.
 struct Exercised {
-    rules: Vec<String>,
+    rules: Vec<RuleId>,
     /// Rules the test's data reaches: one inside an expected conflict counts too.
-    reached: Vec<String>,
-    evaluations: Vec<String>,
+    reached: Vec<RuleId>,
+    evaluations: Vec<EvaluationId>,
     spans: Vec<Span>,
-    actors: Vec<String>,
-}
-
-/// The same place (spans compare equal whatever their place, by design).
-fn same(a: Span, b: Span) -> bool {
-    a.file == b.file && a.start == b.start && a.end == b.end
+    actors: Vec<ActorId>,
 }
 
 fn within(inner: Span, outer: Span) -> bool {
@@ -168,54 +194,55 @@ fn within(inner: Span, outer: Span) -> bool {
 
 /// Measures the coverage, the tests' data held in memory.
 pub fn measure(rules: &RuleSet) -> Coverage {
-    let mut articles = provisions(rules);
+    let s = rules.symbols();
     let Some(plan) = rules.plan() else {
-        return total(articles);
+        return total(provisions(s, None));
     };
-    let mut found: Vec<Diagnostic> = crate::gaps::analyze(rules.symbols(), &Default::default());
+    let mut articles = provisions(s, Some(plan));
+    let mut found: Vec<Diagnostic> = crate::gaps::analyze(s, &Default::default());
     found.extend_from_slice(rules.conflicts());
-    for test in &rules.symbols().tests {
+    for test in &s.tests {
         let files = test_data(rules, test).unwrap_or_default();
         let (data, scores) = super::run_with_scores(plan, &files, Keep::Worst(1));
-        let reached: Vec<&str> = plan
-            .rules
-            .iter()
-            .zip(&data.counts)
-            .filter(|(_, c)| c.checked + c.exempted + c.overridden > 0)
-            .map(|(r, _)| r.name.as_str())
+        let reached: Vec<RuleId> = (0..plan.rules.len())
+            .filter(|&i| {
+                let c = &data.counts[i];
+                c.checked + c.exempted + c.overridden > 0
+            })
+            .map(|i| RuleId(i as u32))
             .collect();
-        let scored: Vec<&str> = scores
-            .iter()
-            .filter(|(_, rows)| !rows.is_empty())
-            .map(|(n, _)| n.as_str())
+        let scored: Vec<EvaluationId> = (0..scores.len())
+            .filter(|&i| !scores[i].is_empty())
+            .map(|i| EvaluationId(i as u32))
             .collect();
-        let ex = exercised(test, &reached, &scored, &found);
-        mark(&mut articles, &test.name, &ex, rules);
+        let ex = exercised((plan, s), test, (reached, &scored), &found);
+        mark(&mut articles, &test.name, &ex);
     }
     total(articles)
 }
 
 fn exercised(
+    (plan, s): (&Plan, &Symbols),
     test: &ast::Test,
-    reached: &[&str],
-    scored: &[&str],
+    (reached, scored): (Vec<RuleId>, &[EvaluationId]),
     found: &[Diagnostic],
 ) -> Exercised {
-    let reached_names = reached.iter().map(|r| r.to_string()).collect();
     let mut ex = Exercised {
         rules: Vec::new(),
-        reached: reached_names,
+        reached,
         evaluations: Vec::new(),
         spans: Vec::new(),
         actors: Vec::new(),
     };
     for e in &test.expects {
         match e {
-            Expect::Violation { rule, .. } if reached.contains(&rule.text.as_str()) => {
-                ex.rules.push(rule.text.clone())
+            Expect::Violation { rule, .. } => {
+                let id = plan.rule_id(&rule.text).filter(|r| ex.reached.contains(r));
+                ex.rules.extend(id);
             }
-            Expect::Score { evaluation, .. } if scored.contains(&evaluation.text.as_str()) => {
-                ex.evaluations.push(evaluation.text.clone())
+            Expect::Score { evaluation, .. } => {
+                let id = plan.evaluation_id(&evaluation.text);
+                ex.evaluations.extend(id.filter(|e| scored.contains(e)));
             }
             Expect::Gap { code, .. } | Expect::Conflict { code, .. } => {
                 for d in found.iter().filter(|d| d.code.as_str() == code.text) {
@@ -223,58 +250,41 @@ fn exercised(
                     ex.spans.extend(d.related.iter().map(|r| r.span));
                 }
                 if let Expect::Conflict { involving, .. } = e {
-                    ex.actors.extend(involving.iter().map(|n| n.text.clone()));
-                    ex.rules.extend(
-                        involving
-                            .iter()
-                            .map(|n| n.text.clone())
-                            .filter(|n| reached.contains(&n.as_str())),
-                    );
+                    for n in involving {
+                        for p in involved_as(plan, s, &n.text) {
+                            match p {
+                                Involved::Actor(a) => ex.actors.push(a),
+                                Involved::Rule(r) if ex.reached.contains(&r) => ex.rules.push(r),
+                                Involved::Rule(_) => {}
+                            }
+                        }
+                    }
                 }
             }
-            _ => {}
         }
     }
     ex
 }
 
-fn mark(articles: &mut [ArticleCoverage], test: &str, ex: &Exercised, rules: &RuleSet) {
-    let s = rules.symbols();
+/// Whether a test exercises a provision.
+fn hit(p: &Provision, ex: &Exercised) -> bool {
+    let involved = ex.spans.iter().any(|sp| within(*sp, p.span));
+    match p.of {
+        Of::Rule { permit, id } => {
+            // A permit is never evaluated alone: an expected conflict involving it counts.
+            let named = id.is_some_and(|r| ex.rules.contains(&r));
+            let reached = id.is_some_and(|r| ex.reached.contains(&r));
+            named || involved && (permit || reached)
+        }
+        Of::Indicator { evaluation } => evaluation.is_some_and(|e| ex.evaluations.contains(&e)),
+        Of::Held { actor } => involved || actor.is_some_and(|a| ex.actors.contains(&a)),
+    }
+}
+
+fn mark(articles: &mut [ArticleCoverage], test: &str, ex: &Exercised) {
     for a in articles.iter_mut() {
         for p in &mut a.provisions {
-            let hit = match p.kind {
-                "rule" => {
-                    // A permit is never evaluated alone: an expected conflict involving it counts.
-                    let permit = s
-                        .rules
-                        .get(&p.name)
-                        .is_some_and(|r| r.item.kind == ast::RuleKind::Permit);
-                    let involved = ex.spans.iter().any(|sp| within(*sp, p.span));
-                    ex.rules.contains(&p.name)
-                        || involved && (permit || ex.reached.contains(&p.name))
-                }
-                "indicator" => ex
-                    .evaluations
-                    .iter()
-                    .any(|e| p.name.starts_with(&format!("{e}."))),
-                _ => {
-                    let actor = match p.kind {
-                        "duty" => s
-                            .duties
-                            .iter()
-                            .find(|d| same(d.item.span, p.span))
-                            .map(|d| d.item.actor.text.clone()),
-                        _ => s
-                            .pairs
-                            .iter()
-                            .find(|x| same(x.item.span, p.span))
-                            .map(|x| x.item.supporter.text.clone()),
-                    };
-                    ex.spans.iter().any(|sp| within(*sp, p.span))
-                        || actor.is_some_and(|a| ex.actors.contains(&a))
-                }
-            };
-            if hit && !p.tests.iter().any(|t| t == test) {
+            if hit(p, ex) && !p.tests.iter().any(|t| t == test) {
                 p.covered = true;
                 p.tests.push(test.to_string());
             }

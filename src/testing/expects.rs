@@ -1,22 +1,33 @@
 //! Whether one `expect` of a test block is met by what checking its data found: one function
 //! per kind of expectation.
 
-use super::{cell, holds, selector, selects};
+use super::{Selection, holds, selector};
 use crate::ast::{Binding, Cmp, Expect, ExprKind, Literal, Name};
+use crate::diagnostic::{Diagnostic, Involved};
 use crate::engine::compile::Plan;
 use crate::engine::finding::{DataFinding, FindingKind};
 use crate::engine::run::DataRun;
 use crate::score::ScoreRow;
+use crate::symbols::Symbols;
 use rust_decimal::Decimal;
 
-/// What a test's data gave: findings and scores, and the rule set's gaps and conflicts (each
-/// conflict's code and the text naming what it involves).
+/// What a test's data gave: findings and scores (by `EvaluationId`), and the rule set's gaps
+/// and conflicts (each with the provisions it involves, by id).
 pub(super) struct Found<'a> {
     pub plan: &'a Plan,
+    pub symbols: &'a Symbols,
     pub data: &'a DataRun,
-    pub scores: &'a [(String, Vec<ScoreRow>)],
+    pub scores: &'a [Vec<ScoreRow>],
     pub gaps: &'a [&'static str],
-    pub conflicts: &'a [(&'static str, String)],
+    pub conflicts: &'a [Diagnostic],
+}
+
+/// The provisions a name of `expect conflict CODE [..]` may stand for: the rule, or the actor,
+/// so named.
+pub(super) fn involved_as(plan: &Plan, symbols: &Symbols, name: &str) -> Vec<Involved> {
+    let rule = plan.rule_id(name).map(Involved::Rule);
+    let actor = symbols.actor_id(name).map(Involved::Actor);
+    rule.into_iter().chain(actor).collect()
 }
 
 impl Found<'_> {
@@ -57,9 +68,10 @@ impl Found<'_> {
             failures.push(crate::tr!("testing-no-rule-rule", rule = rule.text));
             return;
         };
+        let selection = Selection::new(self.plan, r, group);
         let found: Vec<&DataFinding> = self.data.findings[r.index()]
             .iter()
-            .filter(|f| f.kind == FindingKind::Violation && selects(f, group))
+            .filter(|f| f.kind == FindingKind::Violation && selection.finding(f))
             .collect();
         let what = crate::tr!(
             "testing-violation-rule-selector",
@@ -86,18 +98,14 @@ impl Found<'_> {
         (cmp, want): (Cmp, Decimal),
         failures: &mut Vec<String>,
     ) {
-        let rows = self
-            .scores
-            .iter()
-            .find(|(n, _)| *n == evaluation.text)
-            .map(|(_, r)| r);
-        let row = rows.and_then(|rows| {
-            rows.iter().find(|r| {
-                group.iter().all(|b| {
-                    let v = cell(&b.value);
-                    r.group.iter().any(|k| k.name == b.key.text && k.text == v)
-                })
-            })
+        let row = self.plan.evaluation_id(&evaluation.text).and_then(|id| {
+            // A row's keys are those of the evaluation's first indicator's hidden rule.
+            let first = self.plan.evaluation(id).indicators.first()?;
+            let selection = Selection::new(self.plan, first.rule, group);
+            self.scores
+                .get(id.index())?
+                .iter()
+                .find(|r| selection.exactly(&r.group))
         });
         let what = crate::tr!(
             "testing-score-evaluation-selector-cmp-want",
@@ -137,11 +145,15 @@ impl Found<'_> {
     }
 
     fn conflict(&self, negated: bool, code: &Name, involving: &[Name], failures: &mut Vec<String>) {
-        let present = self.conflicts.iter().any(|(c, text)| {
-            *c == code.text
-                && involving
+        let wanted: Vec<Vec<Involved>> = involving
+            .iter()
+            .map(|n| involved_as(self.plan, self.symbols, &n.text))
+            .collect();
+        let present = self.conflicts.iter().any(|d| {
+            d.code.as_str() == code.text
+                && wanted
                     .iter()
-                    .all(|n| text.contains(&format!("`{}`", n.text)))
+                    .all(|w| w.iter().any(|p| d.involves.contains(p)))
         });
         let what = if involving.is_empty() {
             code.text.clone()

@@ -5,8 +5,10 @@ use crate::RuleSet;
 use crate::ast::{self, Binding, Cmp, ExprKind, Literal};
 use crate::data::bind::{DataFile, Format};
 use crate::engine::check::Keep;
-use crate::engine::finding::DataFinding;
+use crate::engine::compile::Plan;
+use crate::engine::finding::{DataFinding, KeyValue};
 use crate::engine::run::{self, Options};
+use crate::ids::RuleId;
 use crate::score::ScoreRow;
 
 pub mod coverage;
@@ -82,18 +84,61 @@ pub(crate) fn test_data(rules: &RuleSet, test: &ast::Test) -> Result<Vec<DataFil
     Ok(files)
 }
 
-/// Whether a finding is the group or record the bindings name.
-fn selects(f: &DataFinding, bindings: &[Binding]) -> bool {
-    bindings.iter().all(|b| {
-        let want = cell(&b.value);
-        if f.group.is_empty() {
-            f.record.as_deref() == Some(want.as_str())
-        } else {
-            f.group
+/// A test's `{ key: value }` resolved against the `per` keys of one rule: each value, with the
+/// positions of the keys its key names (by field; none when it names no key of the rule).
+struct Selection {
+    wants: Vec<(Vec<usize>, String)>,
+}
+
+impl Selection {
+    /// Resolves each binding's key to a field of the rule's record once.
+    fn new(plan: &Plan, rule: RuleId, bindings: &[Binding]) -> Selection {
+        let rule = plan.rule(rule);
+        let wants = bindings
+            .iter()
+            .map(|b| {
+                let field = plan.field_id(rule.record, &b.key.text);
+                let positions = (0..rule.keys.len())
+                    .filter(|&i| Some(rule.keys[i].field) == field)
+                    .collect();
+                (positions, cell(&b.value))
+            })
+            .collect();
+        Selection { wants }
+    }
+
+    /// Whether the keys of a group (in the rule's `per` order) are the group selected; a plan
+    /// period (`2011–2015`) is selected by any of its years.
+    fn group(&self, keys: &[KeyValue]) -> bool {
+        self.wants.iter().all(|(positions, want)| {
+            positions.iter().any(|&i| {
+                keys.get(i)
+                    .is_some_and(|k| k.text == *want || holds_year(&k.text, want))
+            })
+        })
+    }
+
+    /// Whether the keys of a group are the group selected, each value as printed (a score's
+    /// group is selected by its keys' exact values).
+    fn exactly(&self, keys: &[KeyValue]) -> bool {
+        self.wants.iter().all(|(positions, want)| {
+            positions
                 .iter()
-                .any(|k| k.name == b.key.text && (k.text == want || holds_year(&k.text, &want)))
+                .any(|&i| keys.get(i).is_some_and(|k| k.text == *want))
+        })
+    }
+
+    /// Whether a finding is the group or record selected: a record by its key's value.
+    fn finding(&self, f: &DataFinding) -> bool {
+        if f.group.is_empty() {
+            let record = f.record.as_deref();
+            self.wants
+                .iter()
+                .all(|(_, want)| record == Some(want.as_str()))
+        } else {
+            self.group(&f.group)
         }
-    })
+    }
 }
 
 /// Whether a plan period as printed (`2011–2015`) holds the year `want`: a test selects a
@@ -123,12 +168,13 @@ fn holds(op: Cmp, a: Decimal, b: Decimal) -> bool {
     crate::engine::eval::holds(op, a.cmp(&b))
 }
 
-/// Checks a test's data and scores every evaluation on it.
+/// Checks a test's data and scores every evaluation on it: the rows of each evaluation, by
+/// `EvaluationId`.
 pub(crate) fn run_with_scores(
-    plan: &crate::engine::compile::Plan,
+    plan: &Plan,
     files: &[DataFile],
     keep: Keep,
-) -> (run::DataRun, Vec<(String, Vec<ScoreRow>)>) {
+) -> (run::DataRun, Vec<Vec<ScoreRow>>) {
     let opts = Options {
         keep,
         hash: false,
@@ -137,7 +183,7 @@ pub(crate) fn run_with_scores(
     run::run_with(plan, files, &opts, |checker| {
         plan.evaluations
             .iter()
-            .map(|e| (e.name.clone(), crate::score::score(plan, e, checker)))
+            .map(|e| crate::score::score(plan, e, checker))
             .collect()
     })
 }
@@ -150,18 +196,6 @@ pub fn run_tests(rules: &RuleSet) -> Vec<TestResult> {
     let gaps: Vec<&'static str> = crate::gaps::analyze(rules.symbols(), &Default::default())
         .iter()
         .map(|d| d.code.as_str())
-        .collect();
-    // Each conflict's code, and the text naming what it involves.
-    let conflicts: Vec<(&'static str, String)> = rules
-        .conflicts()
-        .iter()
-        .map(|d| {
-            let related: Vec<&str> = d.related.iter().map(|r| r.message.as_str()).collect();
-            (
-                d.code.as_str(),
-                format!("{} {}", d.message, related.join(" ")),
-            )
-        })
         .collect();
     let mut out = Vec::new();
     for test in &rules.symbols().tests {
@@ -184,10 +218,11 @@ pub fn run_tests(rules: &RuleSet) -> Vec<TestResult> {
         }
         let found = expects::Found {
             plan,
+            symbols: rules.symbols(),
             data: &data,
             scores: &scores,
             gaps: &gaps,
-            conflicts: &conflicts,
+            conflicts: rules.conflicts(),
         };
         for expect in &test.expects {
             found.check(expect, &mut failures);

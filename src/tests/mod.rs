@@ -3,6 +3,7 @@
 
 mod bad_data;
 mod bad_input;
+mod id_matching;
 mod resolution_properties;
 mod resource_bounds;
 mod score_properties;

@@ -130,9 +130,14 @@ fn load(docs: &[GenDoc], reversed: bool) -> RuleSet {
     RuleSet::from_sources(files)
 }
 
-fn source(i: usize) -> Source {
+fn source(set: &RuleSet, i: usize) -> Source {
+    let document = format!("文件{i}");
     Source {
-        document: format!("文件{i}"),
+        id: set
+            .symbols()
+            .document_id(&document)
+            .expect("every generated document is declared"),
+        document,
         article: "1".into(),
         article_span: Default::default(),
     }
@@ -144,7 +149,7 @@ fn outcome(r: &Resolution) -> (Option<String>, Option<String>) {
 }
 
 fn decide(set: &RuleSet, docs: &[GenDoc], i: usize, j: usize, first: usize) -> Resolution {
-    let (si, sj) = (source(i), source(j));
+    let (si, sj) = (source(set, i), source(set, j));
     // A narrower scope is the special provision only against a wider one.
     let ni = docs[i].narrow && !docs[j].narrow;
     let nj = docs[j].narrow && !docs[i].narrow;

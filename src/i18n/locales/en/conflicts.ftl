@@ -28,7 +28,6 @@ conflicts-local-regulation-department-rule-disagree = a local regulation and a d
 conflicts-applied-policy-documents-by-analogy = applied to policy documents by analogy with 立法法 art 103
 conflicts-x-repeals-y-which-issuer = `{ $x }` repeals `{ $y }`, which its issuer may change or annul (新的规定优于旧的规定, 立法法 art 103, 108)
 conflicts-document-binds-only-within-region = a document binds only within its region, and `{ $ta }` and `{ $tb }` lie neither within the other, so neither prevails and their common superior `{ $decider }` decides ({ $article })
-conflicts-documents-cannot-ranked = the documents cannot be ranked
 conflicts-document-has-no-level = a document has no level
 conflicts-one-requires-measure-show-other = one requires `{ $measure }` { $show }, the other { $show2 }
 conflicts-two-documents-are-force-different = the two documents are in force in different parts of { $years } and the records give only the year, so which applies depends on each record's date (不溯及既往, 立法法 art 104): `{ $who }` should make a transitional provision, or the data should carry dates

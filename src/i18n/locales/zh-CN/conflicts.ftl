@@ -28,7 +28,6 @@ conflicts-local-regulation-department-rule-disagree = 地方性法规与部门�
 conflicts-applied-policy-documents-by-analogy = 参照立法法第一百零三条适用于政策文件
 conflicts-x-repeals-y-which-issuer = `{ $x }` 废止 `{ $y }`，其制定机关有权改变或撤销后者（新的规定优于旧的规定，立法法第一百零三条、第一百零八条）
 conflicts-document-binds-only-within-region = 文件只在本地区内有约束力，`{ $ta }` 与 `{ $tb }` 互不包含，因此两者都不优先，由其共同上级 `{ $decider }` 裁决（{ $article }）
-conflicts-documents-cannot-ranked = 无法比较文件的效力等级
 conflicts-document-has-no-level = 有文件没有级别
 conflicts-one-requires-measure-show-other = 一方要求 `{ $measure }` { $show }，另一方要求 { $show2 }
 conflicts-two-documents-are-force-different = 两份文件在 { $years } 的不同时段有效，而记录只给出年份，适用哪一份取决于每条记录的日期（不溯及既往，立法法第一百零四条）：`{ $who }` 应作出过渡性规定，或数据应带有日期
