@@ -55,4 +55,7 @@ pub trait RowSink {
     }
     /// A totals row read on another thread: its amount per field (`None` where it gives none).
     fn checked_total(&mut self, _line: u64, _label: &str, _said: &[Option<Decimal>]) {}
+    /// The amounts of the rows just handed over as [`RowSink::checked_row`]s, summed on the
+    /// thread that validated them.
+    fn checked_sums(&mut self, _sums: super::totals::Sums) {}
 }

@@ -104,6 +104,47 @@ impl Run {
     }
 }
 
+/// The amounts of rows summed where they were validated (on a worker thread), handed to
+/// [`Totals`] in their place among the rows: before each totals row, and after the last row.
+#[derive(Debug)]
+pub struct Sums(Run);
+
+/// Sums the amounts of rows as they are validated, for [`Sums`].
+#[derive(Debug)]
+pub struct RunningSums {
+    indices: Vec<usize>,
+    run: Run,
+    /// Unused: the values are read already.
+    names: NameIndex,
+}
+
+impl RunningSums {
+    /// Sums the amount fields of `fields`.
+    pub fn new(fields: &[Field]) -> Self {
+        RunningSums {
+            indices: (0..fields.len()).filter(|&i| summed(&fields[i])).collect(),
+            run: Run::new(fields.len()),
+            names: NameIndex::default(),
+        }
+    }
+
+    /// Adds a validated row (accepted or rejected), from the values read of it.
+    pub fn add(&mut self, fields: &[Field], values: &[Value], line: u64) {
+        let summed = Summed {
+            fields,
+            indices: &self.indices,
+            names: &self.names,
+        };
+        summed.add(&mut self.run, Some(values), &RowCells::Fields(&[]), line);
+    }
+
+    /// The sums since the last call, if any row was added.
+    pub fn take(&mut self) -> Option<Sums> {
+        let fresh = Run::new(self.run.sums.len());
+        (self.run.rows > 0).then(|| Sums(std::mem::replace(&mut self.run, fresh)))
+    }
+}
+
 /// The fields a totals row adds up, and how to read them.
 struct Summed<'a> {
     fields: &'a [Field],
@@ -332,15 +373,12 @@ impl RowSink for Totals<'_> {
         let said = amounts(self.fields, cells);
         self.checked_total(line, label, &said);
     }
+    /// Rows validated on a worker are summed there: their sums come as [`Sums`].
     fn checked_row(&mut self, row: &mut Row, problem: Option<DataProblem>) {
-        let summed = Summed {
-            fields: self.fields,
-            indices: &self.summed,
-            names: &self.names,
-        };
-        let empty = RowCells::Fields(&[]);
-        summed.add(&mut self.sub, Some(&row.values), &empty, row.line);
         self.inner.checked_row(row, problem);
+    }
+    fn checked_sums(&mut self, sums: Sums) {
+        self.sub.extend(&sums.0);
     }
     fn checked_total(&mut self, line: u64, label: &str, said: &[Option<Decimal>]) {
         let sub = label.starts_with("小计");

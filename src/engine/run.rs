@@ -294,7 +294,6 @@ impl Feeder<'_, '_, '_> {
     /// rejected with what could be read of it.
     fn accept(&mut self, problem: Option<DataProblem>) {
         self.run.rows_read += 1;
-        self.keep_values();
         if let Some(p) = problem {
             self.out.push(&mut self.row, self.file, self.record);
             self.reject(p);
@@ -567,7 +566,8 @@ impl RowSink for Feeder<'_, '_, '_> {
     fn row(&mut self, cells: &RowCells<'_>, line: u64) {
         let rec = &self.plan.records[self.record];
         self.row.line = line;
-        if let Err((field, why)) = validate(&rec.fields, &self.plan.names, cells, &mut self.row) {
+        let valid = validate(&rec.fields, &self.plan.names, cells, &mut self.row);
+        if let Err((field, why)) = valid {
             let column = self.columns.get(field).copied().unwrap_or(0);
             let location = DataLocation {
                 file: self.path.to_string(),
@@ -583,9 +583,11 @@ impl RowSink for Feeder<'_, '_, '_> {
                 why = p.message
             );
             salvage(&rec.fields, &self.plan.names, cells, &mut self.row, why);
+            self.keep_values();
             self.accept(Some(p));
             return;
         }
+        self.keep_values();
         self.accept(None);
     }
 

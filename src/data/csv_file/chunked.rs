@@ -25,6 +25,8 @@ pub enum Event {
         label: String,
         said: Vec<Option<Decimal>>,
     },
+    /// The amounts of the rows since the last totals row or the chunk's start, summed.
+    Sums(crate::data::totals::Sums),
     /// A problem that rejects no row.
     Problem(DataProblem),
     /// A row that is not data.
@@ -33,7 +35,9 @@ pub enum Event {
     Stop(DataProblem),
 }
 
-/// A sink on a worker thread: it validates rows and keeps what it was told.
+/// A sink on a worker thread: it validates rows and keeps what it was told. It sums the amounts
+/// of the rows it keeps, and says the sums ([`Event::Sums`]) before each totals row and at the
+/// end of the chunk.
 pub trait Recorder: RowSink + Send {
     /// What the sink was told since the last call, in order.
     fn take(&mut self) -> Vec<Event>;
@@ -185,6 +189,7 @@ fn replay(
             }
             Event::Bad(p) => sink.bad_row(p),
             Event::Total { line, label, said } => sink.checked_total(line, &label, &said),
+            Event::Sums(sums) => sink.checked_sums(sums),
             Event::Problem(p) => sink.problem(p),
             Event::NotData(kind, p) => sink.not_data(kind, p),
             Event::Stop(p) => return Some(Box::new(p)),

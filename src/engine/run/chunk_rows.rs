@@ -7,7 +7,7 @@ use crate::data::csv_file::chunked::{Event, Recorder};
 use crate::data::problem::{DataLocation, DataProblem};
 use crate::data::row::{Row, salvage, validate};
 use crate::data::sink::{NotData, RowSink};
-use crate::data::totals;
+use crate::data::totals::{self, RunningSums};
 use crate::engine::compile::Plan;
 
 /// Validates the rows of one chunk of a file of record type `record`.
@@ -20,6 +20,8 @@ pub struct Validating<'p> {
     events: Vec<Event>,
     /// Rows done with, reused for the next ones.
     spare: Vec<Row>,
+    /// The amounts of the rows since the last totals row, for the totals rows' checks.
+    sums: RunningSums,
 }
 
 impl<'p> Validating<'p> {
@@ -32,6 +34,21 @@ impl<'p> Validating<'p> {
             path: path.to_string(),
             events: Vec::new(),
             spare: Vec::new(),
+            sums: RunningSums::new(&plan.records[record].fields),
+        }
+    }
+
+    /// Keeps a validated row (accepted when `problem` is `None`), its amounts summed.
+    fn keep(&mut self, row: Row, problem: Option<Box<DataProblem>>) {
+        let fields = &self.plan.records[self.record].fields;
+        self.sums.add(fields, &row.values, row.line);
+        self.events.push(Event::Row(row, problem));
+    }
+
+    /// Says the sums of the rows kept since they were last said.
+    fn say_sums(&mut self) {
+        if let Some(sums) = self.sums.take() {
+            self.events.push(Event::Sums(sums));
         }
     }
 
@@ -45,6 +62,7 @@ impl<'p> Validating<'p> {
 
 impl Recorder for Validating<'_> {
     fn take(&mut self) -> Vec<Event> {
+        self.say_sums();
         let room = self.events.capacity();
         std::mem::replace(&mut self.events, Vec::with_capacity(room))
     }
@@ -63,7 +81,7 @@ impl RowSink for Validating<'_> {
         let rec = &self.plan.records[self.record];
         let mut row = self.fresh(line);
         let Err((field, why)) = validate(&rec.fields, &self.plan.names, cells, &mut row) else {
-            self.events.push(Event::Row(row, None));
+            self.keep(row, None);
             return;
         };
         let location = DataLocation {
@@ -80,7 +98,7 @@ impl RowSink for Validating<'_> {
             why = p.message
         );
         salvage(&rec.fields, &self.plan.names, cells, &mut row, why);
-        self.events.push(Event::Row(row, Some(Box::new(p))));
+        self.keep(row, Some(Box::new(p)));
     }
 
     fn bad_row(&mut self, problem: DataProblem) {
@@ -96,7 +114,7 @@ impl RowSink for Validating<'_> {
             why = problem.message
         );
         salvage(&rec.fields, &self.plan.names, cells, &mut row, why);
-        self.events.push(Event::Row(row, Some(Box::new(problem))));
+        self.keep(row, Some(Box::new(problem)));
     }
 
     fn problem(&mut self, problem: DataProblem) {
@@ -109,6 +127,7 @@ impl RowSink for Validating<'_> {
 
     fn total_row(&mut self, cells: &RowCells<'_>, line: u64, label: &str) {
         let said = totals::amounts(&self.plan.records[self.record].fields, cells);
+        self.say_sums();
         self.events.push(Event::Total {
             line,
             label: label.to_string(),
