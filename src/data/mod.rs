@@ -21,6 +21,7 @@ pub mod row_serializer;
 pub mod shape;
 pub mod sink;
 pub mod stray_quote;
+pub mod sums;
 pub mod totals;
 pub mod value;
 pub mod workbook;

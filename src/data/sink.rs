@@ -57,5 +57,5 @@ pub trait RowSink {
     fn checked_total(&mut self, _line: u64, _label: &str, _said: &[Option<Decimal>]) {}
     /// The amounts of the rows just handed over as [`RowSink::checked_row`]s, summed on the
     /// thread that validated them.
-    fn checked_sums(&mut self, _sums: super::totals::Sums) {}
+    fn checked_sums(&mut self, _sums: super::sums::Sums) {}
 }

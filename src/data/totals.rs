@@ -10,9 +10,9 @@ use super::row::Row;
 use super::row::convert_field;
 use super::shape::number;
 use super::sink::{NotData, RowSink};
+use super::sums::{Run, Summed, Sums, summed};
 use super::value::Value;
 use crate::ast::Field;
-use crate::ast::Type;
 use crate::diagnostic::{Code, Severity};
 use rust_decimal::Decimal;
 
@@ -65,123 +65,6 @@ pub fn amounts(fields: &[Field], cells: &RowCells<'_>) -> Vec<Option<Decimal>> {
         .collect()
 }
 
-/// The sums of the amount fields over a run of rows.
-#[derive(Debug, Clone, Default)]
-struct Run {
-    sums: Vec<Decimal>,
-    /// Per field: the first row whose amount could not be read.
-    unreadable: Vec<Option<u64>>,
-    first: Option<u64>,
-    last: u64,
-    rows: u64,
-}
-
-impl Run {
-    fn new(n: usize) -> Run {
-        Run {
-            sums: vec![Decimal::ZERO; n],
-            unreadable: vec![None; n],
-            ..Run::default()
-        }
-    }
-
-    /// Adds the run that follows this one (a sum that would overflow is left as it was).
-    fn extend(&mut self, next: &Run) {
-        if next.rows == 0 {
-            return;
-        }
-        for (sum, add) in self.sums.iter_mut().zip(&next.sums) {
-            *sum = sum.checked_add(*add).unwrap_or(*sum);
-        }
-        for (bad, later) in self.unreadable.iter_mut().zip(&next.unreadable) {
-            if bad.is_none() {
-                *bad = *later;
-            }
-        }
-        self.first = self.first.or(next.first);
-        self.last = next.last;
-        self.rows += next.rows;
-    }
-}
-
-/// The amounts of rows summed where they were validated (on a worker thread), handed to
-/// [`Totals`] in their place among the rows: before each totals row, and after the last row.
-#[derive(Debug)]
-pub struct Sums(Run);
-
-/// Sums the amounts of rows as they are validated, for [`Sums`].
-#[derive(Debug)]
-pub struct RunningSums {
-    indices: Vec<usize>,
-    run: Run,
-    /// Unused: the values are read already.
-    names: NameIndex,
-}
-
-impl RunningSums {
-    /// Sums the amount fields of `fields`.
-    pub fn new(fields: &[Field]) -> Self {
-        RunningSums {
-            indices: (0..fields.len()).filter(|&i| summed(&fields[i])).collect(),
-            run: Run::new(fields.len()),
-            names: NameIndex::default(),
-        }
-    }
-
-    /// Adds a validated row (accepted or rejected), from the values read of it.
-    pub fn add(&mut self, fields: &[Field], values: &[Value], line: u64) {
-        let summed = Summed {
-            fields,
-            indices: &self.indices,
-            names: &self.names,
-        };
-        summed.add(&mut self.run, Some(values), &RowCells::Fields(&[]), line);
-    }
-
-    /// The sums since the last call, if any row was added.
-    pub fn take(&mut self) -> Option<Sums> {
-        let fresh = Run::new(self.run.sums.len());
-        (self.run.rows > 0).then(|| Sums(std::mem::replace(&mut self.run, fresh)))
-    }
-}
-
-/// The fields a totals row adds up, and how to read them.
-struct Summed<'a> {
-    fields: &'a [Field],
-    indices: &'a [usize],
-    names: &'a NameIndex,
-}
-
-impl Summed<'_> {
-    /// Adds a row's amounts to `run`: from `values` where given, else converted from `cells`.
-    fn add(&self, run: &mut Run, values: Option<&[Value]>, cells: &RowCells<'_>, line: u64) {
-        run.first.get_or_insert(line);
-        run.last = line;
-        run.rows += 1;
-        let mut text = String::new();
-        for &i in self.indices {
-            let f = &self.fields[i];
-            let value = match values {
-                Some(values) => match values.get(i) {
-                    Some(Value::Null) if !f.optional => None,
-                    Some(v) => Some(*v),
-                    None => None,
-                },
-                None => convert_field(cells, i, f, self.names, &mut text).ok(),
-            };
-            match value {
-                Some(Value::Num(d)) => {
-                    run.sums[i] = run.sums[i].checked_add(d).unwrap_or(run.sums[i]);
-                }
-                Some(_) => {}
-                None => {
-                    run.unreadable[i].get_or_insert(line);
-                }
-            }
-        }
-    }
-}
-
 /// Wraps a sink: data rows pass through and are summed; totals rows are checked and reported.
 pub struct Totals<'a> {
     inner: &'a mut dyn RowSink,
@@ -195,11 +78,6 @@ pub struct Totals<'a> {
     sub: Run,
     /// The rows from the last `合计`/`总计` to the last `小计`: with `sub`, what a `合计` totals.
     closed: Run,
-}
-
-/// Whether a field holds amounts that a totals row adds up.
-fn summed(f: &Field) -> bool {
-    !f.key && !f.time && matches!(f.ty, Type::Money(_) | Type::Decimal | Type::Int)
 }
 
 impl<'a> Totals<'a> {

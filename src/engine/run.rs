@@ -301,13 +301,7 @@ impl Feeder<'_, '_, '_> {
         }
         let rec = &self.plan.records[self.record];
         if let Some(k) = rec.key {
-            let place = DataLocation {
-                file: self.path.to_string(),
-                sheet: self.sheet.clone(),
-                line: self.row.line,
-                column: self.columns.get(k as usize).copied().unwrap_or(0),
-            };
-            if !self.unique_key(k, self.row.line, place) {
+            if !self.unique_key(k, self.row.line) {
                 return;
             }
         }
@@ -330,7 +324,7 @@ impl Feeder<'_, '_, '_> {
     }
 
     /// Whether the row's key is new; a duplicate is rejected.
-    fn unique_key(&mut self, k: u16, line: u64, at: DataLocation) -> bool {
+    fn unique_key(&mut self, k: u16, line: u64) -> bool {
         let rec = &self.plan.records[self.record];
         let ty = rec.fields[k as usize].ty;
         let mut seen = self
@@ -362,6 +356,12 @@ impl Feeder<'_, '_, '_> {
         }
         let Seen::Duplicate(first) = seen else {
             return true;
+        };
+        let at = DataLocation {
+            file: self.path.to_string(),
+            sheet: self.sheet.clone(),
+            line,
+            column: self.columns.get(k as usize).copied().unwrap_or(0),
         };
         let field = rec.fields[k as usize].name.text.clone();
         let help = match first {

@@ -56,6 +56,16 @@ fn build(lang: Lang) -> Bundle {
     bundle
 }
 
+/// The messages of `lang` made only of text and values.
+pub(super) fn plain(lang: Lang) -> &'static super::plain::Plain {
+    static EN: OnceLock<super::plain::Plain> = OnceLock::new();
+    static ZH: OnceLock<super::plain::Plain> = OnceLock::new();
+    match lang {
+        Lang::En => EN.get_or_init(|| super::plain::parse(FILES_EN)),
+        Lang::Zh => ZH.get_or_init(|| super::plain::parse(FILES_ZH)),
+    }
+}
+
 fn bundle(lang: Lang) -> &'static Bundle {
     static EN: OnceLock<Bundle> = OnceLock::new();
     static ZH: OnceLock<Bundle> = OnceLock::new();
@@ -74,7 +84,7 @@ pub fn text(key: &str, args: &[(&str, Arg)]) -> String {
 
 /// The message `key` in `lang` with `args` filled in.
 pub fn text_in(lang: Lang, key: &str, args: &[(&str, Arg)]) -> String {
-    match super::plain::fill(lang, key, args) {
+    match super::plain::fill(plain(lang), key, args) {
         Some(text) => text,
         None => resolved(lang, key, args),
     }

@@ -2,22 +2,22 @@
 //! catalogue, and the messages said once per finding. Fluent's resolver is kept for the rest
 //! (selectors, functions, references); both give the same text.
 
-use super::{Arg, Lang};
+use super::Arg;
 use fluent_syntax::ast::{Entry, Expression, InlineExpression, PatternElement};
 use rustc_hash::FxHashMap;
-use std::sync::OnceLock;
 
 /// A piece of a plain message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Piece {
+pub enum Piece {
     Text(&'static str),
     Value(&'static str),
 }
 
-type Plain = FxHashMap<&'static str, Vec<Piece>>;
+/// The plain messages of a catalogue, by key.
+pub type Plain = FxHashMap<&'static str, Vec<Piece>>;
 
 /// The plain messages of a catalogue, by key.
-fn parse(files: &'static [(&'static str, &'static str)]) -> Plain {
+pub fn parse(files: &'static [(&'static str, &'static str)]) -> Plain {
     let mut plain = Plain::default();
     for (_, text) in files {
         // A file that does not parse is reported by the bundle, which is built first.
@@ -48,18 +48,10 @@ fn parse(files: &'static [(&'static str, &'static str)]) -> Plain {
     plain
 }
 
-fn plain(lang: Lang) -> &'static Plain {
-    static EN: OnceLock<Plain> = OnceLock::new();
-    static ZH: OnceLock<Plain> = OnceLock::new();
-    match lang {
-        Lang::En => EN.get_or_init(|| parse(super::FILES_EN)),
-        Lang::Zh => ZH.get_or_init(|| parse(super::FILES_ZH)),
-    }
-}
-
-/// Message `key` filled in with `args`, when it is plain and every value it names is given.
-pub fn fill(lang: Lang, key: &str, args: &[(&str, Arg)]) -> Option<String> {
-    let pieces = plain(lang).get(key)?;
+/// Message `key` of `plain` filled in with `args`, when it is plain and every value it names
+/// is given.
+pub fn fill(plain: &Plain, key: &str, args: &[(&str, Arg)]) -> Option<String> {
+    let pieces = plain.get(key)?;
     let mut out = String::new();
     for piece in pieces {
         match piece {
@@ -80,6 +72,8 @@ pub fn fill(lang: Lang, key: &str, args: &[(&str, Arg)]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
+    use crate::i18n::catalogue::{plain, resolved};
 
     /// Every plain message, filled with texts and with numbers, reads as Fluent writes it.
     #[test]
@@ -102,8 +96,8 @@ mod tests {
                 let numbers: Vec<(&str, Arg)> =
                     names.iter().map(|n| (*n, Arg::Number(-12_345))).collect();
                 for args in [texts, numbers] {
-                    let fluent = super::super::catalogue::resolved(lang, key, &args);
-                    assert_eq!(fill(lang, key, &args).as_deref(), Some(&*fluent), "{key}");
+                    let fluent = resolved(lang, key, &args);
+                    assert_eq!(fill(plain, key, &args).as_deref(), Some(&*fluent), "{key}");
                 }
             }
         }
@@ -111,7 +105,7 @@ mod tests {
 
     #[test]
     fn a_message_missing_a_value_is_left_to_fluent() {
-        assert_eq!(fill(Lang::En, "finding-rule", &[]), None);
-        assert_eq!(fill(Lang::En, "no-such-message", &[]), None);
+        assert_eq!(fill(plain(Lang::En), "finding-rule", &[]), None);
+        assert_eq!(fill(plain(Lang::En), "no-such-message", &[]), None);
     }
 }

@@ -26,7 +26,7 @@ pub enum Event {
         said: Vec<Option<Decimal>>,
     },
     /// The amounts of the rows since the last totals row or the chunk's start, summed.
-    Sums(crate::data::totals::Sums),
+    Sums(crate::data::sums::Sums),
     /// A problem that rejects no row.
     Problem(DataProblem),
     /// A row that is not data.

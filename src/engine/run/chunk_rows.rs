@@ -7,7 +7,8 @@ use crate::data::csv_file::chunked::{Event, Recorder};
 use crate::data::problem::{DataLocation, DataProblem};
 use crate::data::row::{Row, salvage, validate};
 use crate::data::sink::{NotData, RowSink};
-use crate::data::totals::{self, RunningSums};
+use crate::data::sums::RunningSums;
+use crate::data::totals;
 use crate::engine::compile::Plan;
 
 /// Validates the rows of one chunk of a file of record type `record`.
