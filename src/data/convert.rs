@@ -416,7 +416,12 @@ fn parse_money(t: &str, unit: MoneyUnit) -> Option<Decimal> {
         shifted.set_scale(s - shift).ok()?;
         Some(shifted)
     } else {
-        d.checked_mul(unit.factor())
+        // The mantissa times the factor at the same scale, as `d * factor` gives it, without
+        // a decimal multiplication when it fits.
+        d.mantissa()
+            .checked_mul(10i128.pow(shift))
+            .and_then(|m| Decimal::try_from_i128_with_scale(m, s).ok())
+            .or_else(|| d.checked_mul(unit.factor()))
     }
 }
 
@@ -483,6 +488,16 @@ fn is_time_of_day(t: &str) -> bool {
 /// Four digits not starting with 0 (full-width digits read as ASCII), optionally followed by
 /// `年`; `2018.0` is refused, as a year is never a fraction.
 fn parse_year(t: &str) -> Option<i32> {
+    if let [
+        a @ b'1'..=b'9',
+        b @ b'0'..=b'9',
+        c @ b'0'..=b'9',
+        d @ b'0'..=b'9',
+    ] = *t.as_bytes()
+    {
+        let digit = |x: u8| i32::from(x - b'0');
+        return Some(digit(a) * 1000 + digit(b) * 100 + digit(c) * 10 + digit(d));
+    }
     let t = t.strip_suffix('年').unwrap_or(t);
     let digits: String = t
         .chars()
@@ -538,6 +553,58 @@ mod tests {
         assert_eq!(parse_money("300万", MoneyUnit::Yuan), Some(dec("3000000")));
         assert_eq!(parse_money("¥200", MoneyUnit::Yuan), Some(dec("200")));
         assert_eq!(parse_money("abc", u), None);
+        // Written as a decimal multiplication writes it: the scale kept, huge amounts too.
+        for t in [
+            "123.45",
+            "316.00",
+            "0.5",
+            "-7.1",
+            "79228162514264337593543.95",
+            "1e3",
+        ] {
+            for unit in [MoneyUnit::TenThousand, MoneyUnit::HundredMillion] {
+                let product = parse_decimal(t).and_then(|d| d.checked_mul(unit.factor()));
+                let got = parse_money(t, unit);
+                assert_eq!(
+                    got.map(|d| d.to_string()),
+                    product.map(|d| d.to_string()),
+                    "{t}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn years_fast_and_slow_agree() {
+        for t in [
+            "2017",
+            "9999",
+            "1000",
+            "0999",
+            "201",
+            "20170",
+            "２０１７",
+            "2017年",
+            "20a7",
+        ] {
+            let slow = {
+                let digits: String = t
+                    .strip_suffix('年')
+                    .unwrap_or(t)
+                    .chars()
+                    .map(|c| match c {
+                        '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+                        c => c,
+                    })
+                    .collect();
+                (digits.len() == 4
+                    && digits.bytes().all(|b| b.is_ascii_digit())
+                    && !digits.starts_with('0'))
+                .then(|| digits.parse::<i32>().ok())
+                .flatten()
+            };
+            assert_eq!(parse_year(t), slow, "{t}");
+        }
     }
 
     #[test]
