@@ -65,7 +65,7 @@ impl RunningSums {
     /// Sums the amount fields of `fields`.
     pub fn new(fields: &[Field]) -> Self {
         RunningSums {
-            indices: (0..fields.len()).filter(|&i| summed(&fields[i])).collect(),
+            indices: summed_fields(fields),
             run: Run::new(fields.len()),
             names: NameIndex::default(),
         }
@@ -123,6 +123,11 @@ impl Summed<'_> {
             }
         }
     }
+}
+
+/// The indices of the fields a totals row adds up.
+pub fn summed_fields(fields: &[Field]) -> Vec<usize> {
+    (0..fields.len()).filter(|&i| summed(&fields[i])).collect()
 }
 
 /// Whether a field holds amounts that a totals row adds up.

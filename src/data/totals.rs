@@ -10,7 +10,7 @@ use super::row::Row;
 use super::row::convert_field;
 use super::shape::number;
 use super::sink::{NotData, RowSink};
-use super::sums::{Run, Summed, Sums, summed};
+use super::sums::{Run, Summed, Sums, summed, summed_fields};
 use super::value::Value;
 use crate::ast::Field;
 use crate::diagnostic::{Code, Severity};
@@ -89,7 +89,7 @@ impl<'a> Totals<'a> {
             at: at.clone(),
             columns: Vec::new(),
             names: NameIndex::default(),
-            summed: (0..fields.len()).filter(|&i| summed(&fields[i])).collect(),
+            summed: summed_fields(fields),
             sub: Run::new(fields.len()),
             closed: Run::new(fields.len()),
         }
