@@ -7,6 +7,7 @@ pub mod columns;
 pub mod convert;
 pub mod csv_file;
 pub mod delimiter;
+pub mod exact_sum;
 pub mod grid;
 pub mod grid_reader;
 pub mod header;

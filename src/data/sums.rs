@@ -1,40 +1,46 @@
 //! The sums of the amount fields over runs of rows, for the checks of totals rows: kept where
-//! the rows are read, or where they are validated (on a worker thread) and handed on.
+//! the rows are read, or where they are validated (on a worker thread) and handed on. Sums are
+//! exact ([`ExactSum`]), so a run summed in pieces gives what it gives summed row by row.
 
 use super::cells::RowCells;
 use super::convert::NameIndex;
+use super::exact_sum::ExactSum;
 use super::row::convert_field;
 use super::value::Value;
 use crate::ast::{Field, Type};
-use rust_decimal::Decimal;
 
 /// The sums of the amount fields over a run of rows.
 #[derive(Debug, Clone, Default)]
 pub struct Run {
-    pub sums: Vec<Decimal>,
+    /// Per field: the sum of its amounts (nothing for a field not summed).
+    pub sums: Vec<ExactSum>,
     /// Per field: the first row whose amount could not be read.
     pub unreadable: Vec<Option<u64>>,
+    /// The run's first row, if it has one.
     pub first: Option<u64>,
+    /// The run's last row.
     pub last: u64,
+    /// How many rows the run has.
     pub rows: u64,
 }
 
 impl Run {
+    /// An empty run over `n` fields.
     pub fn new(n: usize) -> Run {
         Run {
-            sums: vec![Decimal::ZERO; n],
+            sums: vec![ExactSum::default(); n],
             unreadable: vec![None; n],
             ..Run::default()
         }
     }
 
-    /// Adds the run that follows this one (a sum that would overflow is left as it was).
+    /// Adds the run that follows this one.
     pub fn extend(&mut self, next: &Run) {
         if next.rows == 0 {
             return;
         }
         for (sum, add) in self.sums.iter_mut().zip(&next.sums) {
-            *sum = sum.checked_add(*add).unwrap_or(*sum);
+            sum.extend(add);
         }
         for (bad, later) in self.unreadable.iter_mut().zip(&next.unreadable) {
             if bad.is_none() {
@@ -45,10 +51,33 @@ impl Run {
         self.last = next.last;
         self.rows += next.rows;
     }
+
+    /// Adds a row at `line` whose amount of field `i` (of the `summed` ones) is `amount(i)`:
+    /// `None` where it cannot be read.
+    pub fn add_row(
+        &mut self,
+        summed: &[usize],
+        line: u64,
+        mut amount: impl FnMut(usize) -> Option<Value>,
+    ) {
+        self.first.get_or_insert(line);
+        self.last = line;
+        self.rows += 1;
+        for &i in summed {
+            match amount(i) {
+                Some(Value::Num(d)) => self.sums[i].add(d),
+                Some(_) => {}
+                None => {
+                    self.unreadable[i].get_or_insert(line);
+                }
+            }
+        }
+    }
 }
 
-/// The amounts of rows summed where they were validated (on a worker thread), handed to
-/// the totals check (`data::totals`) in their place among the rows: before each totals row, and after the last row.
+/// The amounts of rows summed where they were validated (on a worker thread), handed to the
+/// totals check (`data::totals`) in their place among the rows: before each totals row, and
+/// at the end of each chunk.
 #[derive(Debug)]
 pub struct Sums(pub Run);
 
@@ -57,8 +86,6 @@ pub struct Sums(pub Run);
 pub struct RunningSums {
     indices: Vec<usize>,
     run: Run,
-    /// Unused: the values are read already.
-    names: NameIndex,
 }
 
 impl RunningSums {
@@ -67,18 +94,14 @@ impl RunningSums {
         RunningSums {
             indices: summed_fields(fields),
             run: Run::new(fields.len()),
-            names: NameIndex::default(),
         }
     }
 
     /// Adds a validated row (accepted or rejected), from the values read of it.
     pub fn add(&mut self, fields: &[Field], values: &[Value], line: u64) {
-        let summed = Summed {
-            fields,
-            indices: &self.indices,
-            names: &self.names,
-        };
-        summed.add(&mut self.run, Some(values), &RowCells::Fields(&[]), line);
+        self.run.add_row(&self.indices, line, |i| {
+            amount_of(&fields[i], values.get(i))
+        });
     }
 
     /// The sums since the last call, if any row was added.
@@ -88,41 +111,20 @@ impl RunningSums {
     }
 }
 
-/// The fields a totals row adds up, and how to read them.
-pub struct Summed<'a> {
-    pub fields: &'a [Field],
-    pub indices: &'a [usize],
-    pub names: &'a NameIndex,
+/// A field's amount among the values read of a row: `None` where it could not be read (a
+/// required field left empty could not).
+pub fn amount_of(f: &Field, value: Option<&Value>) -> Option<Value> {
+    match value {
+        Some(Value::Null) if !f.optional => None,
+        Some(v) => Some(*v),
+        None => None,
+    }
 }
 
-impl Summed<'_> {
-    /// Adds a row's amounts to `run`: from `values` where given, else converted from `cells`.
-    pub fn add(&self, run: &mut Run, values: Option<&[Value]>, cells: &RowCells<'_>, line: u64) {
-        run.first.get_or_insert(line);
-        run.last = line;
-        run.rows += 1;
-        let mut text = String::new();
-        for &i in self.indices {
-            let f = &self.fields[i];
-            let value = match values {
-                Some(values) => match values.get(i) {
-                    Some(Value::Null) if !f.optional => None,
-                    Some(v) => Some(*v),
-                    None => None,
-                },
-                None => convert_field(cells, i, f, self.names, &mut text).ok(),
-            };
-            match value {
-                Some(Value::Num(d)) => {
-                    run.sums[i] = run.sums[i].checked_add(d).unwrap_or(run.sums[i]);
-                }
-                Some(_) => {}
-                None => {
-                    run.unreadable[i].get_or_insert(line);
-                }
-            }
-        }
-    }
+/// A field's amount read from a row's cells: `None` where it cannot be read.
+pub fn amount_in(cells: &RowCells<'_>, i: usize, f: &Field, names: &NameIndex) -> Option<Value> {
+    let mut text = String::new();
+    convert_field(cells, i, f, names, &mut text).ok()
 }
 
 /// The indices of the fields a totals row adds up.

@@ -10,7 +10,7 @@ use super::row::Row;
 use super::row::convert_field;
 use super::shape::number;
 use super::sink::{NotData, RowSink};
-use super::sums::{Run, Summed, Sums, summed, summed_fields};
+use super::sums::{Run, Sums, amount_in, amount_of, summed, summed_fields};
 use super::value::Value;
 use crate::ast::Field;
 use crate::diagnostic::{Code, Severity};
@@ -98,12 +98,11 @@ impl<'a> Totals<'a> {
     /// Adds a row's amounts: from the values the sink converted, or converted here.
     fn add(&mut self, cells: &RowCells<'_>, line: u64) {
         let values = self.inner.values();
-        let summed = Summed {
-            fields: self.fields,
-            indices: &self.summed,
-            names: &self.names,
-        };
-        summed.add(&mut self.sub, values, cells, line);
+        let (fields, names) = (self.fields, &self.names);
+        self.sub.add_row(&self.summed, line, |i| match values {
+            Some(values) => amount_of(&fields[i], values.get(i)),
+            None => amount_in(cells, i, &fields[i], names),
+        });
     }
 
     /// Compares a totals row with the run it totals; the findings, or one info when it matches.
@@ -135,7 +134,10 @@ impl<'a> Totals<'a> {
                 ));
                 continue;
             }
-            let sum = run.sums[i];
+            let Some(sum) = run.sums[i].total() else {
+                unchecked.push(crate::tr!("data-f-sum-too-large", f = f.name.text));
+                continue;
+            };
             compared += 1;
             if said == sum {
                 continue;
@@ -152,10 +154,12 @@ impl<'a> Totals<'a> {
                     span = span,
                     number2 = number(sum, shape)
                 ),
-                help: Some(crate::tr!(
-                    "data-difference-number-correct-total-rows",
-                    number = number(said - sum, shape)
-                )),
+                help: said.checked_sub(sum).map(|difference| {
+                    crate::tr!(
+                        "data-difference-number-correct-total-rows",
+                        number = number(difference, shape)
+                    )
+                }),
                 location: DataLocation {
                     line,
                     column: self.columns.get(i).copied().unwrap_or(0),

@@ -82,6 +82,7 @@ data-fill-declare-field-optional-f = fill it in, or declare the field optional: 
 data-row-f = row { $f }
 data-rows-f-last = rows { $f }–{ $last }
 data-f-row-bad-cannot-read = `{ $f }` (row { $bad } cannot be read)
+data-f-sum-too-large = `{ $f }` (its sum has more digits than a decimal holds)
 data-amounts-cannot-checked-unchecked = its amounts cannot be checked: { $unchecked }
 data-amounts-checked-match-their-sums = the amounts checked match their sums; not checked: { $unchecked }
 data-gives-no-amount-check = it gives no amount to check

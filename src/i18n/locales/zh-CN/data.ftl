@@ -82,6 +82,7 @@ data-fill-declare-field-optional-f = 请填写，或将该字段声明为可选�
 data-row-f = 第 { $f } 行
 data-rows-f-last = 第 { $f }–{ $last } 行
 data-f-row-bad-cannot-read = `{ $f }`（第 { $bad } 行无法读取）
+data-f-sum-too-large = `{ $f }`（其合计位数超出小数可表示的范围）
 data-amounts-cannot-checked-unchecked = 其金额无法核对：{ $unchecked }
 data-amounts-checked-match-their-sums = 已核对的金额与合计相符；未核对：{ $unchecked }
 data-gives-no-amount-check = 没有可核对的金额
