@@ -44,8 +44,9 @@ pub struct DataOptions {
         value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..)
     )]
     max_groups: usize,
-    /// Threads to read and check with (default: the number of cores); 1 uses the calling
-    /// thread alone. The report is the same whatever the number.
+    /// Threads to validate rows with (default: the number of cores), beside one reading and
+    /// one checking thread; 1 uses the calling thread alone. The report is the same whatever
+    /// the number.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     threads: Option<u16>,
 }

@@ -280,8 +280,8 @@ struct Feeder<'a, 'p, 'c> {
     keys: &'a mut KeySet,
     columns: Vec<u32>,
     row: Row,
-    /// The values of the row last handed over (what could be read of a rejected one), for the
-    /// totals rows' sums.
+    /// The values of the row last read on this thread (what could be read of a rejected one),
+    /// for the totals rows' sums; rows validated on a worker are summed there.
     last: Vec<Value>,
     run: &'a mut DataRun,
     opts: &'a Options,

@@ -61,8 +61,15 @@ pub(super) fn plain(lang: Lang) -> &'static super::plain::Plain {
     static EN: OnceLock<super::plain::Plain> = OnceLock::new();
     static ZH: OnceLock<super::plain::Plain> = OnceLock::new();
     match lang {
-        Lang::En => EN.get_or_init(|| super::plain::parse(FILES_EN)),
-        Lang::Zh => ZH.get_or_init(|| super::plain::parse(FILES_ZH)),
+        // The bundle first: a catalogue file that does not parse stops there, whole.
+        Lang::En => EN.get_or_init(|| {
+            bundle(Lang::En);
+            super::plain::parse(FILES_EN)
+        }),
+        Lang::Zh => ZH.get_or_init(|| {
+            bundle(Lang::Zh);
+            super::plain::parse(FILES_ZH)
+        }),
     }
 }
 

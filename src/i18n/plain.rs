@@ -9,18 +9,20 @@ use rustc_hash::FxHashMap;
 /// A piece of a plain message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Piece {
+    /// Text, shown as it is.
     Text(&'static str),
+    /// The value of the argument of this name.
     Value(&'static str),
 }
 
 /// The plain messages of a catalogue, by key.
 pub type Plain = FxHashMap<&'static str, Vec<Piece>>;
 
-/// The plain messages of a catalogue, by key.
+/// Parses the plain messages out of a catalogue's files.
 pub fn parse(files: &'static [(&'static str, &'static str)]) -> Plain {
     let mut plain = Plain::default();
     for (_, text) in files {
-        // A file that does not parse is reported by the bundle, which is built first.
+        // A file that does not parse stops the bundle, which is built before this.
         let resource = fluent_syntax::parser::parse(*text).unwrap_or_else(|(r, _)| r);
         for entry in resource.body {
             let Entry::Message(message) = entry else {

@@ -40,7 +40,7 @@ help-arg-delimiter = The cell delimiter of CSV and text exports: `,` `;` `tab` o
 help-arg-header-row = The row (1-based) that holds the column headers (found automatically when not given)
 help-arg-data-format = The format of standard input, read with `--data NAME=-`
 help-arg-max-groups = The most groups a group rule holds (about 0.5 KB of memory each); a rule whose data has more is not decided, with the error `duikou::data::too_many_groups`
-help-arg-threads = Threads to read and check with (default: the number of cores); 1 uses the calling thread alone. The report is the same whatever the number
+help-arg-threads = Threads to validate rows with (default: the number of cores), beside one reading and one checking thread; 1 uses the calling thread alone. The report is the same whatever the number
 help-arg-max-errors = List at most this many rejected rows (the rest are counted)
 help-arg-all = List every finding of every rule, not only the worst few
 help-arg-year = Look for responsibility gaps in this year only

@@ -39,7 +39,7 @@ help-arg-delimiter = CSV 及文本导出文件的分隔符：`,` `;` `tab` 或 `
 help-arg-header-row = 列标题所在的行（从 1 开始；未指定时自动查找）
 help-arg-data-format = 标准输入的格式，用 `--data 名称=-` 读取
 help-arg-max-groups = 一条分组规则最多容纳的分组数（每组约占 0.5 KB 内存）；数据超过此数的规则不予判定，并报错误 `duikou::data::too_many_groups`
-help-arg-threads = 读取和检查所用的线程数（默认：处理器核数）；1 表示只用调用线程。无论线程数多少，报告都相同
+help-arg-threads = 校验数据行所用的线程数（默认：处理器核数），另有一个读取线程和一个检查线程；1 表示只用调用线程。无论线程数多少，报告都相同
 help-arg-max-errors = 最多列出这么多被拒收的行（其余只计数）
 help-arg-all = 列出每条规则的全部发现，而不只是最严重的几条
 help-arg-year = 只查找这一年的责任缺口
