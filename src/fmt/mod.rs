@@ -47,13 +47,13 @@ pub enum FmtError {
 impl std::fmt::Display for FmtError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            FmtError::Syntax(d) => write!(f, "the file has {} syntax error(s)", d.len()),
+            FmtError::Syntax(d) => f.write_str(&crate::tr!("fmt-syntax-errors", n = d.len())),
             FmtError::Unsupported { construct, line } => f.write_str(&crate::tr!(
                 "fmt-no-layout",
                 construct = construct,
                 line = line
             )),
-            FmtError::Changed(m) => write!(f, "cannot format: {m}; the file is left unchanged"),
+            FmtError::Changed(m) => f.write_str(&crate::tr!("fmt-changed", why = m)),
         }
     }
 }

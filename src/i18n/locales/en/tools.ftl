@@ -67,6 +67,12 @@ lsp-write-in-backticks = write `{ $word }` in backticks
 lsp-write = write `{ $text }`
 lsp-make-lead = make `{ $actor }` the lead: add `{ $code }`
 fmt-no-layout = no layout for { $construct } on line { $line }; the file is left unchanged
+fmt-syntax-errors =
+    the file has { $n ->
+        [one] { $n } syntax error
+       *[other] { $n } syntax errors
+    }; the file is left unchanged
+fmt-changed = cannot format: { $why }; the file is left unchanged
 fmt-construct-piece = a piece of the file
 fmt-construct-keyword = a keyword
 fmt-construct-name = a name
