@@ -12,6 +12,7 @@ mod prescan;
 mod prop_keys;
 mod props;
 mod recover;
+mod recursion;
 
 pub use pieces::Lost;
 pub use prescan::MAX_NESTING;
@@ -54,6 +55,22 @@ pub fn parse_file_recovering(
         diags.extend(problems);
         return (None, Lost::default());
     }
+    let (bound, at) = recursion::depth_bound(text);
+    if bound > recursion::MAX_DEPTH_BOUND {
+        let end = at + text[at..].chars().next().map_or(0, char::len_utf8);
+        diags.push(prescan::nesting(crate::source::Span::new(file, at, end)));
+        return (None, Lost::default());
+    }
+    recursion::with_stack_for(bound, || parse_scanned(file, text, problems, diags))
+}
+
+/// Parses one file whose pre-scan found only `problems` that recovery can step over.
+fn parse_scanned(
+    file: FileId,
+    text: &str,
+    problems: Vec<Diagnostic>,
+    diags: &mut Vec<Diagnostic>,
+) -> (Option<Module>, Lost) {
     // Error detail (the tokens tried at the failure) slows parsing: collect it only to
     // explain a failure, piece by piece.
     pest::set_error_detail(false);
