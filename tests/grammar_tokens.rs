@@ -53,7 +53,11 @@ fn every_reserved_keyword_is_refused_as_a_name_and_accepted_glued_or_quoted() {
                 assert_eq!(syntax_errors(&actor(&glued)), 0, "`{glued}`");
             }
             assert_eq!(syntax_errors(&actor(&format!("x{word}"))), 0, "x{word}");
-            assert_eq!(syntax_errors(&actor(&format!("`{word}`"))), 0, "`{word}` quoted");
+            assert_eq!(
+                syntax_errors(&actor(&format!("`{word}`"))),
+                0,
+                "`{word}` quoted"
+            );
         }
     }
 }
@@ -62,13 +66,27 @@ fn every_reserved_keyword_is_refused_as_a_name_and_accepted_glued_or_quoted() {
 fn chinese_names_that_start_like_a_keyword_are_names() {
     for (_, zh) in keywords("keyword") {
         let first = zh.chars().next().expect("a keyword has a character");
-        for name in [format!("{first}甲乙"), format!("{first}1"), first.to_string()] {
+        for name in [
+            format!("{first}甲乙"),
+            format!("{first}1"),
+            first.to_string(),
+        ] {
             let is_keyword = keywords("keyword").iter().any(|(_, z)| *z == name);
             let expected = usize::from(is_keyword);
             assert_eq!(syntax_errors(&actor(&name)), expected, "`{name}`");
         }
     }
-    for name in ["省", "州", "新疆", "西藏自治区", "河北省", "乌鲁木齐", "ａ", "_x", "Ωmega"] {
+    for name in [
+        "省",
+        "州",
+        "新疆",
+        "西藏自治区",
+        "河北省",
+        "乌鲁木齐",
+        "ａ",
+        "_x",
+        "Ωmega",
+    ] {
         assert_eq!(syntax_errors(&actor(name)), 0, "`{name}`");
     }
 }
@@ -98,11 +116,15 @@ fn expression_keywords_are_refused_as_names_and_others_are_fields() {
 
 #[test]
 fn the_whitespace_characters_separate_tokens_and_no_others_do() {
-    for space in [" ", "\t", "\n", "\r\n", "\r", "\u{3000}", "\u{FEFF}", "\u{A0}"] {
+    for space in [
+        " ", "\t", "\n", "\r\n", "\r", "\u{3000}", "\u{FEFF}", "\u{A0}",
+    ] {
         let text = format!("actor{space}甲{space}{{{space}kind:{space}government }}");
         assert_eq!(syntax_errors(&text), 0, "{space:?}");
     }
-    for other in ["\u{B}", "\u{C}", "\u{85}", "\u{2003}", "\u{2028}", "\u{200B}", "\u{1680}"] {
+    for other in [
+        "\u{B}", "\u{C}", "\u{85}", "\u{2003}", "\u{2028}", "\u{200B}", "\u{1680}",
+    ] {
         let text = format!("actor{other}甲 {{ kind: government }}");
         assert!(syntax_errors(&text) > 0, "{other:?} is not whitespace");
     }

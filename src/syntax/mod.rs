@@ -13,6 +13,7 @@ mod prop_keys;
 mod props;
 mod recover;
 mod recursion;
+mod split;
 
 pub use pieces::Lost;
 pub use prescan::MAX_NESTING;
@@ -60,6 +61,13 @@ pub fn parse_file_recovering(
         let end = at + text[at..].chars().next().map_or(0, char::len_utf8);
         diags.push(prescan::nesting(crate::source::Span::new(file, at, end)));
         return (None, Lost::default());
+    }
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    if problems.is_empty() && split::worth_it(text.len(), threads) {
+        let stack = recursion::stack_for(bound);
+        if let Some(module) = split::parse_in_parts(file, text, threads, stack) {
+            return (Some(module), Lost::default());
+        }
     }
     recursion::with_stack_for(bound, || parse_scanned(file, text, problems, diags))
 }

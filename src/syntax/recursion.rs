@@ -146,6 +146,11 @@ fn string_len(rest: &str) -> usize {
     rest.len()
 }
 
+/// The stack a thread needs for a parse whose recursion is bounded by `bound`.
+pub fn stack_for(bound: usize) -> usize {
+    STACK_BASE + bound.min(MAX_DEPTH_BOUND + MAX_NESTING) * STACK_PER_LEVEL
+}
+
 /// Runs `f` on a stack deep enough for a parse whose recursion is bounded by `bound`: the
 /// caller's stack when the bound is small, otherwise a thread with a stack sized for it (in the
 /// caller's language for messages). Where no thread can be started, `f` runs where it is.
@@ -153,7 +158,7 @@ pub fn with_stack_for<T: Send>(bound: usize, f: impl FnOnce() -> T + Send) -> T 
     if bound <= INLINE_DEPTH {
         return f();
     }
-    let size = STACK_BASE + bound.min(MAX_DEPTH_BOUND + MAX_NESTING) * STACK_PER_LEVEL;
+    let size = stack_for(bound);
     let lang = crate::i18n::current();
     let f = std::sync::Mutex::new(Some(f));
     let run = || {
