@@ -7,10 +7,10 @@ use std::ops::Range;
 
 /// A token of the coarse scan: words and brackets; strings and comments are skipped.
 #[derive(Debug, Clone)]
-pub struct Token {
+pub struct Token<'t> {
     pub start: usize,
     pub end: usize,
-    pub kind: TokenKind,
+    pub kind: TokenKind<'t>,
     /// Nothing but indentation before it on its line.
     pub first_on_line: bool,
     /// It starts its line, without indentation.
@@ -19,16 +19,16 @@ pub struct Token {
 
 /// What a coarse token is.
 #[derive(Debug, Clone, PartialEq)]
-pub enum TokenKind {
+pub enum TokenKind<'t> {
     /// A word (identifier or keyword), or a backtick name without its backticks.
-    Word(String),
+    Word(&'t str),
     Open,
     Close,
     Other,
 }
 
-impl Token {
-    fn word(&self) -> Option<&str> {
+impl<'t> Token<'t> {
+    fn word(&self) -> Option<&'t str> {
         match &self.kind {
             TokenKind::Word(w) => Some(w),
             _ => None,
@@ -82,7 +82,7 @@ const NAMING_KEYWORDS: &[&str] = &[
 
 /// Scans `text` into coarse tokens. Strings, comments and backtick names must be terminated
 /// (the pre-scan has made sure of it); an unterminated one ends the scan.
-pub fn tokens(text: &str) -> Vec<Token> {
+pub fn tokens(text: &str) -> Vec<Token<'_>> {
     let mut out = Vec::new();
     let mut chars = text.char_indices().peekable();
     let mut line_start = 0usize;
@@ -122,14 +122,14 @@ pub fn tokens(text: &str) -> Vec<Token> {
                 TokenKind::Other
             }
             '`' => {
-                let mut name = String::new();
-                for (_, c) in chars.by_ref() {
+                let mut name_end = text.len();
+                for (j, c) in chars.by_ref() {
                     if c == '`' || c == '\n' {
+                        name_end = j;
                         break;
                     }
-                    name.push(c);
                 }
-                TokenKind::Word(name)
+                TokenKind::Word(&text[i + 1..name_end])
             }
             '(' | '[' | '{' | '（' | '【' | '｛' => TokenKind::Open,
             ')' | ']' | '}' | '）' | '】' | '｝' => TokenKind::Close,
@@ -138,7 +138,7 @@ pub fn tokens(text: &str) -> Vec<Token> {
                 while let Some((j, c)) = chars.next_if(|p| p.1.is_alphanumeric() || p.1 == '_') {
                     end = j + c.len_utf8();
                 }
-                TokenKind::Word(text[i..end].to_string())
+                TokenKind::Word(&text[i..end])
             }
             c if c.is_whitespace() => continue,
             _ => TokenKind::Other,
@@ -270,7 +270,7 @@ pub fn articles(tokens: &[Token], range: Range<usize>) -> Vec<Range<usize>> {
                 }
             }
             TokenKind::Word(w)
-                if matches!(w.as_str(), "article" | "条")
+                if matches!(*w, "article" | "条")
                     && (depth == 1 || (depth > 1 && t.first_on_line)) =>
             {
                 if let Some(s) = open.replace(t.start) {
