@@ -159,11 +159,10 @@ pub fn with_stack_for<T: Send>(bound: usize, f: impl FnOnce() -> T + Send) -> T 
         return f();
     }
     let size = stack_for(bound);
-    let lang = crate::i18n::current();
-    let f = std::sync::Mutex::new(Some(f));
+    let f = std::sync::Mutex::new(Some(crate::in_callers_language!(f)));
     let run = || {
         let f = f.lock().ok().and_then(|mut f| f.take());
-        f.map(|f| crate::i18n::with_lang(lang, f))
+        f.map(|f| f())
     };
     let spawned = std::thread::scope(|scope| {
         std::thread::Builder::new()

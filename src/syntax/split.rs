@@ -58,7 +58,8 @@ pub fn parse_in_parts(file: FileId, text: &str, threads: usize, stack: usize) ->
     let tokens = pieces::tokens(text);
     let units = units(&tokens, text)?;
     let groups = balance(&units, threads);
-    let lang = crate::i18n::current();
+    // Messages made here are never shown (a part that says anything sends the file back to
+    // be parsed whole), so the threads need not speak the caller's language.
     let tokens = &tokens;
     let parts: Vec<Option<Vec<Lowered>>> = std::thread::scope(|scope| {
         let handles: Vec<_> = groups
@@ -67,9 +68,7 @@ pub fn parse_in_parts(file: FileId, text: &str, threads: usize, stack: usize) ->
                 let units = &units[group.clone()];
                 std::thread::Builder::new()
                     .stack_size(stack)
-                    .spawn_scoped(scope, move || {
-                        crate::i18n::with_lang(lang, || lower_units(file, text, tokens, units))
-                    })
+                    .spawn_scoped(scope, move || lower_units(file, text, tokens, units))
             })
             .collect();
         handles
