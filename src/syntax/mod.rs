@@ -50,22 +50,26 @@ pub fn parse_file_recovering(
     text: &str,
     diags: &mut Vec<Diagnostic>,
 ) -> (Option<Module>, Lost) {
-    let problems = prescan::prescan(file, text);
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    let scan = || (prescan::prescan(file, text), recursion::depth_bound(text));
+    let ((problems, (bound, at)), tokens) = if split::worth_it(text.len(), threads) {
+        split::tokens_beside(text, scan)
+    } else {
+        (scan(), None)
+    };
     let recoverable = |d: &Diagnostic| d.code == Code::ParseChineseQuote;
     if problems.iter().any(|d| !recoverable(d)) {
         diags.extend(problems);
         return (None, Lost::default());
     }
-    let (bound, at) = recursion::depth_bound(text);
     if bound > recursion::MAX_DEPTH_BOUND {
         let end = at + text[at..].chars().next().map_or(0, char::len_utf8);
         diags.push(prescan::nesting(crate::source::Span::new(file, at, end)));
         return (None, Lost::default());
     }
-    let threads = std::thread::available_parallelism().map_or(1, usize::from);
-    if problems.is_empty() && split::worth_it(text.len(), threads) {
+    if let Some(tokens) = tokens.filter(|_| problems.is_empty()) {
         let stack = recursion::stack_for(bound);
-        if let Some(module) = split::parse_in_parts(file, text, threads, stack) {
+        if let Some(module) = split::parse_in_parts(file, text, &tokens, threads, stack) {
             return (Some(module), Lost::default());
         }
     }

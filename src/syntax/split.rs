@@ -52,15 +52,33 @@ pub fn worth_it(len: usize, threads: usize) -> bool {
     len >= SPLIT_MIN && threads >= 2
 }
 
-/// Parses `text` in parts on up to `threads` threads with stacks of `stack` bytes; `None` when
-/// the file cannot be cut, or any part needs the whole file to be read right.
-pub fn parse_in_parts(file: FileId, text: &str, threads: usize, stack: usize) -> Option<Module> {
-    let tokens = pieces::tokens(text);
-    let units = units(&tokens, text)?;
+/// Runs `scan` on this thread while the coarse tokens the parts are cut by are read on
+/// another; the tokens are `None` when no thread could be started.
+pub fn tokens_beside<'t, T>(
+    text: &'t str,
+    scan: impl FnOnce() -> T,
+) -> (T, Option<Vec<Token<'t>>>) {
+    std::thread::scope(|scope| {
+        let tokens = std::thread::Builder::new().spawn_scoped(scope, || pieces::tokens(text));
+        let scanned = scan();
+        (scanned, tokens.ok().and_then(|h| h.join().ok()))
+    })
+}
+
+/// Parses `text`, whose coarse tokens are `tokens`, in parts on up to `threads` threads with
+/// stacks of `stack` bytes; `None` when the file cannot be cut, or any part needs the whole
+/// file to be read right.
+pub fn parse_in_parts(
+    file: FileId,
+    text: &str,
+    tokens: &[Token<'_>],
+    threads: usize,
+    stack: usize,
+) -> Option<Module> {
+    let units = units(tokens, text)?;
     let groups = balance(&units, threads);
     // Messages made here are never shown (a part that says anything sends the file back to
     // be parsed whole), so the threads need not speak the caller's language.
-    let tokens = &tokens;
     let parts: Vec<Option<Vec<Lowered>>> = std::thread::scope(|scope| {
         let handles: Vec<_> = groups
             .iter()
@@ -262,7 +280,8 @@ mod tests {
     }
 
     fn in_parts(text: &str, threads: usize) -> Option<String> {
-        parse_in_parts(FileId(0), text, threads, 16 << 20).map(|m| format!("{m:?}"))
+        let tokens = pieces::tokens(text);
+        parse_in_parts(FileId(0), text, &tokens, threads, 16 << 20).map(|m| format!("{m:?}"))
     }
 
     #[test]
