@@ -11,9 +11,14 @@ use crate::ast::{Article, Document, Item, Module};
 use crate::source::{FileId, Span};
 use pest::Parser;
 use std::ops::Range;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 /// Files smaller than this are parsed whole: threads would cost more than they give.
 const SPLIT_MIN: usize = 256 * 1024;
+
+/// Runs of parts per thread: enough for the threads to even out parts that parse at different
+/// speeds, few enough to cost nothing.
+const RUNS_PER_THREAD: usize = 8;
 
 /// A part of the file parsed on its own.
 #[derive(Debug, Clone)]
@@ -76,26 +81,40 @@ pub fn parse_in_parts(
     stack: usize,
 ) -> Option<Module> {
     let units = units(tokens, text)?;
-    let groups = balance(&units, threads);
-    // Messages made here are never shown (a part that says anything sends the file back to
-    // be parsed whole), so the threads need not speak the caller's language.
-    let parts: Vec<Option<Vec<Lowered>>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = groups
-            .iter()
-            .map(|group| {
-                let units = &units[group.clone()];
-                std::thread::Builder::new()
-                    .stack_size(stack)
-                    .spawn_scoped(scope, move || lower_units(file, text, tokens, units))
+    let runs = balance(&units, threads * RUNS_PER_THREAD);
+    let next = AtomicUsize::new(0);
+    let failed = AtomicBool::new(false);
+    // Each thread takes the next run when it is done with one, so a thread whose runs parse
+    // slowly does not hold the others up. Messages made here are never shown (a part that says
+    // anything sends the file back to be parsed whole): the threads need not speak the
+    // caller's language.
+    let take_runs = || {
+        let mut out = Vec::new();
+        while let Some(run) = runs.get(next.fetch_add(1, Ordering::Relaxed)) {
+            if failed.load(Ordering::Relaxed) {
+                break;
+            }
+            let lowered = lower_units(file, text, tokens, &units[run.clone()]);
+            failed.fetch_or(lowered.is_none(), Ordering::Relaxed);
+            out.push((run.start, lowered));
+        }
+        out
+    };
+    let mut done: Vec<(usize, Option<Vec<Lowered>>)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads.min(runs.len()))
+            .filter_map(|_| {
+                let builder = std::thread::Builder::new().stack_size(stack);
+                builder.spawn_scoped(scope, take_runs).ok()
             })
             .collect();
-        handles
-            .into_iter()
-            .map(|h| h.ok().and_then(|h| h.join().ok().flatten()))
-            .collect()
+        handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
     });
+    if failed.into_inner() || done.len() != runs.len() {
+        return None;
+    }
+    done.sort_by_key(|(start, _)| *start);
     let mut lowered = Vec::with_capacity(units.len());
-    for part in parts {
+    for (_, part) in done {
         lowered.extend(part?);
     }
     Some(assemble(lowered))
