@@ -2,6 +2,7 @@
 //! pest stays inside this module; nothing outside sees a `Pair`. The formatter reads the
 //! concrete syntax tree of [`cst`], whose node kinds are the grammar's rule names.
 
+mod coarse;
 pub(crate) mod cst;
 mod literal;
 mod lower;

@@ -107,7 +107,10 @@ pub fn parse_in_parts(
                 builder.spawn_scoped(scope, take_runs).ok()
             })
             .collect();
-        handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
     });
     if failed.into_inner() || done.len() != runs.len() {
         return None;
