@@ -52,11 +52,19 @@ pub fn parse_file_recovering(
     diags: &mut Vec<Diagnostic>,
 ) -> (Option<Module>, Lost) {
     let threads = std::thread::available_parallelism().map_or(1, usize::from);
-    let scan = || (prescan::prescan(file, text), recursion::depth_bound(text));
-    let ((problems, (bound, at)), tokens) = if split::worth_it(text.len(), threads) {
-        split::tokens_beside(text, scan)
+    // For parsing in parts, the coarse tokens the parts are cut by, and the bound of the
+    // recursion, are read beside the pre-scan.
+    let (problems, beside) = if split::worth_it(text.len(), threads) {
+        split::beside(
+            || prescan::prescan(file, text),
+            || (recursion::depth_bound(text), pieces::tokens(text)),
+        )
     } else {
-        (scan(), None)
+        (prescan::prescan(file, text), None)
+    };
+    let ((bound, at), tokens) = match beside {
+        Some((bound, tokens)) => (bound, Some(tokens)),
+        None => (recursion::depth_bound(text), None),
     };
     let recoverable = |d: &Diagnostic| d.code == Code::ParseChineseQuote;
     if problems.iter().any(|d| !recoverable(d)) {

@@ -57,16 +57,16 @@ pub fn worth_it(len: usize, threads: usize) -> bool {
     len >= SPLIT_MIN && threads >= 2
 }
 
-/// Runs `scan` on this thread while the coarse tokens the parts are cut by are read on
-/// another; the tokens are `None` when no thread could be started.
-pub fn tokens_beside<'t, T>(
-    text: &'t str,
-    scan: impl FnOnce() -> T,
-) -> (T, Option<Vec<Token<'t>>>) {
+/// Runs `here` on this thread while `beside` runs on another; `None` for `beside` when no
+/// thread could be started.
+pub fn beside<A, B: Send>(
+    here: impl FnOnce() -> A,
+    beside: impl FnOnce() -> B + Send,
+) -> (A, Option<B>) {
     std::thread::scope(|scope| {
-        let tokens = std::thread::Builder::new().spawn_scoped(scope, || pieces::tokens(text));
-        let scanned = scan();
-        (scanned, tokens.ok().and_then(|h| h.join().ok()))
+        let other = std::thread::Builder::new().spawn_scoped(scope, beside);
+        let done = here();
+        (done, other.ok().and_then(|h| h.join().ok()))
     })
 }
 
