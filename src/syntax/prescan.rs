@@ -9,55 +9,16 @@ use crate::source::{FileId, Span};
 pub const MAX_NESTING: usize = 256;
 
 /// The characters of a file with their offsets, as the scan reads them.
-struct Chars<'t> {
-    text: &'t str,
-    pos: usize,
-}
-
-impl Iterator for Chars<'_> {
-    type Item = (usize, char);
-
-    fn next(&mut self) -> Option<(usize, char)> {
-        let found = self.peek()?;
-        self.pos += found.1.len_utf8();
-        Some(found)
-    }
-}
-
-impl Chars<'_> {
-    fn peek(&self) -> Option<(usize, char)> {
-        self.text[self.pos..].chars().next().map(|c| (self.pos, c))
-    }
-
-    /// Skips the characters that mean nothing to the scan: all but `/ " ` ( [ { ) ] }` and the
-    /// characters whose UTF-8 starts with E2, E3 or EF (the Chinese quotation marks and
-    /// full-width brackets among them). A byte of any other character, first or not, is
-    /// skipped, so the scan stops only where a character starts.
-    fn skip_plain(&mut self) {
-        let bytes = self.text.as_bytes();
-        while let Some(&b) = bytes.get(self.pos) {
-            if matches!(
-                b,
-                b'/' | b'"' | b'`' | b'(' | b'[' | b'{' | b')' | b']' | b'}' | 0xE2 | 0xE3 | 0xEF
-            ) {
-                return;
-            }
-            self.pos += 1;
-        }
-    }
-}
+type Chars<'t> = std::iter::Peekable<std::str::CharIndices<'t>>;
 
 /// Scans `text` and returns the problems that must stop parsing.
 pub fn prescan(file: FileId, text: &str) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let mut depth = 0usize;
     let mut nesting_reported = false;
-    let mut chars = Chars { text, pos: 0 };
+    let mut chars = text.char_indices().peekable();
     let span = |s: usize, e: usize| Span::new(file, s, e);
-    while let Some((i, c)) = {
-        chars.skip_plain();
-        chars.next()
-    } {
+    while let Some((i, c)) = chars.next() {
         // Whether the comment, string or name that starts here closes.
         let closed = match c {
             '/' if chars.peek().map(|p| p.1) == Some('/') => {
@@ -234,153 +195,6 @@ pub(super) fn nesting(span: Span) -> Diagnostic {
 #[cfg(test)]
 mod tests {
     use super::*;
-    /// The character by character scan this one replaced.
-    type RefChars<'t> = std::iter::Peekable<std::str::CharIndices<'t>>;
-
-    fn reference(file: FileId, text: &str) -> Vec<Diagnostic> {
-        let mut out = Vec::new();
-        let mut depth = 0usize;
-        let mut nesting_reported = false;
-        let mut chars = text.char_indices().peekable();
-        let span = |s: usize, e: usize| Span::new(file, s, e);
-        while let Some((i, c)) = chars.next() {
-            // Whether the comment, string or name that starts here closes.
-            let closed = match c {
-                '/' if chars.peek().map(|p| p.1) == Some('/') => {
-                    while chars.peek().is_some_and(|p| p.1 != '\n') {
-                        chars.next();
-                    }
-                    true
-                }
-                '/' if chars.peek().map(|p| p.1) == Some('*') => {
-                    chars.next();
-                    reference_skip_block_comment(&mut chars, &mut |j| {
-                        if !nesting_reported {
-                            nesting_reported = true;
-                            out.push(nesting(span(j, j + 2)));
-                        }
-                    })
-                }
-                '"' => reference_skip_string(&mut chars),
-                '`' => reference_skip_backtick_name(&mut chars),
-                '“' | '”' | '「' | '」' | '『' | '』' => {
-                    let (d, end) = chinese_quote(file, text, i, c);
-                    out.push(d);
-                    while chars.peek().is_some_and(|p| p.0 < end) {
-                        chars.next();
-                    }
-                    true
-                }
-                '(' | '[' | '{' | '（' | '【' | '｛' => {
-                    depth += 1;
-                    if depth > MAX_NESTING && !nesting_reported {
-                        nesting_reported = true;
-                        out.push(nesting(span(i, i + c.len_utf8())));
-                    }
-                    true
-                }
-                ')' | ']' | '}' | '）' | '】' | '｝' => {
-                    depth = depth.saturating_sub(1);
-                    true
-                }
-                _ => true,
-            };
-            if !closed {
-                // A block comment is marked by its `/*`.
-                let opener = if c == '/' { 2 } else { 1 };
-                out.push(unterminated(c, span(i, i + opener)));
-                return out;
-            }
-        }
-        out
-    }
-
-    fn reference_skip_block_comment(
-        chars: &mut RefChars<'_>,
-        too_deep: &mut impl FnMut(usize),
-    ) -> bool {
-        let mut comment_depth = 1usize;
-        while let Some((j, c)) = chars.next() {
-            match c {
-                '/' if chars.peek().map(|p| p.1) == Some('*') => {
-                    chars.next();
-                    comment_depth += 1;
-                    if comment_depth > MAX_NESTING {
-                        too_deep(j);
-                    }
-                }
-                '*' if chars.peek().map(|p| p.1) == Some('/') => {
-                    chars.next();
-                    comment_depth -= 1;
-                    if comment_depth == 0 {
-                        return true;
-                    }
-                }
-                _ => {}
-            }
-        }
-        false
-    }
-
-    fn reference_skip_string(chars: &mut RefChars<'_>) -> bool {
-        while let Some((_, c)) = chars.next() {
-            match c {
-                '\\' => {
-                    chars.next();
-                }
-                '"' => return true,
-                _ => {}
-            }
-        }
-        false
-    }
-
-    fn reference_skip_backtick_name(chars: &mut RefChars<'_>) -> bool {
-        for (_, c) in chars.by_ref() {
-            if c == '`' {
-                return true;
-            }
-            if c == '\n' {
-                return false;
-            }
-        }
-        false
-    }
-
-    fn same(text: &str) {
-        let show =
-            |ds: Vec<Diagnostic>| -> Vec<String> { ds.iter().map(|d| format!("{d:?}")).collect() };
-        assert_eq!(
-            show(prescan(FileId(0), text)),
-            show(reference(FileId(0), text)),
-            "{text:?}"
-        );
-    }
-
-    #[test]
-    fn scans_as_the_character_scan_did() {
-        for text in [
-            "rule a { require (1 + [2][0]) > 0 } /* a /* b */ c */",
-            "message “你好” 「x」 『y』 （【｛｝】） \"“\" `“` // “\n",
-            "\"abc",
-            "/* a /* b */",
-            "`abc\n`",
-            &"(".repeat(300),
-            &"/*".repeat(300),
-            "a\u{2003}b\u{FF0C}c\u{E000}d\u{3001}e",
-        ] {
-            same(text);
-        }
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn scans_any_text_as_the_character_scan_did(
-            text in "[ a-z/*\"`\\\\\n(\\[{)\\]}（【｛）】｝“”「」『』中、，\u{2003}]{0,160}"
-        ) {
-            same(&text);
-        }
-    }
 
     fn codes(text: &str) -> Vec<&'static str> {
         prescan(FileId(0), text)
