@@ -3,7 +3,36 @@
 //! skipped with a search for the byte that ends them. It gives the tokens the character by
 //! character scan it replaced gave (a test compares them on any text).
 
-use super::pieces::{Token, TokenKind};
+/// A token of the coarse scan: words and brackets; strings and comments are skipped.
+#[derive(Debug, Clone)]
+pub struct Token<'t> {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokenKind<'t>,
+    /// Nothing but indentation before it on its line.
+    pub first_on_line: bool,
+    /// It starts its line, without indentation.
+    pub at_line_start: bool,
+}
+
+/// What a coarse token is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TokenKind<'t> {
+    /// A word (identifier or keyword), or a backtick name without its backticks.
+    Word(&'t str),
+    Open,
+    Close,
+    Other,
+}
+
+impl<'t> Token<'t> {
+    pub(super) fn word(&self) -> Option<&'t str> {
+        match &self.kind {
+            TokenKind::Word(w) => Some(w),
+            _ => None,
+        }
+    }
+}
 
 /// Scans `text` into coarse tokens: words and brackets; strings and comments are skipped.
 /// Strings, comments and backtick names must be terminated (the pre-scan has made sure of it);

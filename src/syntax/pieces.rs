@@ -5,36 +5,7 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::source::SourceMap;
 use std::ops::Range;
 
-/// A token of the coarse scan: words and brackets; strings and comments are skipped.
-#[derive(Debug, Clone)]
-pub struct Token<'t> {
-    pub start: usize,
-    pub end: usize,
-    pub kind: TokenKind<'t>,
-    /// Nothing but indentation before it on its line.
-    pub first_on_line: bool,
-    /// It starts its line, without indentation.
-    pub at_line_start: bool,
-}
-
-/// What a coarse token is.
-#[derive(Debug, Clone, PartialEq)]
-pub enum TokenKind<'t> {
-    /// A word (identifier or keyword), or a backtick name without its backticks.
-    Word(&'t str),
-    Open,
-    Close,
-    Other,
-}
-
-impl<'t> Token<'t> {
-    fn word(&self) -> Option<&'t str> {
-        match &self.kind {
-            TokenKind::Word(w) => Some(w),
-            _ => None,
-        }
-    }
-}
+pub use super::coarse::{Token, TokenKind, tokens};
 
 /// The keywords that begin a top-level declaration, in both dialects.
 const DECLARATION_KEYWORDS: &[&str] = &[
@@ -79,12 +50,6 @@ const NAMING_KEYWORDS: &[&str] = &[
     "考评",
     "指标",
 ];
-
-/// Scans `text` into coarse tokens. Strings, comments and backtick names must be terminated
-/// (the pre-scan has made sure of it); an unterminated one ends the scan.
-pub fn tokens(text: &str) -> Vec<Token<'_>> {
-    super::coarse::tokens(text)
-}
 
 fn is_declaration(word: &str) -> bool {
     DECLARATION_KEYWORDS.contains(&word)
