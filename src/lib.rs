@@ -47,6 +47,10 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+// The parser generated from the grammar names `Box` by its `alloc` path: pest is built without
+// its `std` feature (see docs/performance.md, "Rule text").
+extern crate alloc;
+
 pub(crate) mod authority;
 pub(crate) mod diagnostic;
 pub(crate) mod diff;

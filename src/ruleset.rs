@@ -105,7 +105,17 @@ impl RuleSet {
         // A smaller stack when the large one cannot be had (many rule sets checked at once on a
         // small machine); the nesting limits keep recursion within a few megabytes in practice.
         let lang = crate::i18n::current();
-        let symbols = std::thread::scope(|scope| {
+        let chinese_files = || -> Vec<FileId> {
+            files
+                .iter()
+                .copied()
+                .filter(|&id| {
+                    crate::i18n::snippets::dialect_of(&sources.get(id).text)
+                        == crate::fmt::Dialect::Zh
+                })
+                .collect()
+        };
+        let (symbols, chinese) = std::thread::scope(|scope| {
             for stack in [CHECKER_STACK, CHECKER_STACK / 8] {
                 let spawned =
                     std::thread::Builder::new()
@@ -119,24 +129,20 @@ impl RuleSet {
                             })
                         });
                 if let Ok(handle) = spawned {
+                    // The dialect of each file is read here while the checker works.
+                    let chinese = chinese_files();
                     // A defect that panics the checker is reported once, with its own message.
                     let (symbols, local) = handle
                         .join()
                         .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
                     diags.extend(local);
-                    return symbols;
+                    return (symbols, chinese);
                 }
             }
-            work(&mut diags)
+            (work(&mut diags), chinese_files())
         });
         let mut symbols = symbols;
-        symbols.chinese_files = files
-            .iter()
-            .copied()
-            .filter(|&id| {
-                crate::i18n::snippets::dialect_of(&sources.get(id).text) == crate::fmt::Dialect::Zh
-            })
-            .collect();
+        symbols.chinese_files = chinese;
         crate::i18n::snippets::localize(&mut diags, &symbols.chinese_files);
         RuleSet {
             sources,

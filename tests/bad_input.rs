@@ -44,6 +44,42 @@ fn deeply_nested_if_is_an_error_not_a_crash() {
     assert!(!codes.is_empty());
 }
 
+/// Runs `f` on a thread with a small stack (256 KiB): parsing must not rely on the caller's.
+fn on_small_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+    std::thread::Builder::new()
+        .stack_size(256 * 1024)
+        .spawn(f)
+        .unwrap()
+        .join()
+        .unwrap()
+}
+
+#[test]
+fn deep_nesting_is_an_error_on_a_small_stack_too() {
+    let ifs = format!(
+        "{HEADER}{}true{} }}",
+        "if true then ".repeat(10_000),
+        " else false".repeat(10_000)
+    );
+    let formatted =
+        on_small_stack(move || duikou::fmt::format_source(&ifs, duikou::fmt::Dialect::En).is_err());
+    assert!(formatted);
+    let chinese = format!(
+        "{HEADER}{}真{} }}",
+        "如果 真 则 ".repeat(3_000),
+        " 否则 假".repeat(3_000)
+    );
+    let codes = on_small_stack(move || check(&chinese));
+    assert_eq!(codes, [Code::ParseNesting]);
+}
+
+#[test]
+fn ifs_past_any_stack_are_refused_before_parsing() {
+    // `if` after `if` with nothing between them: the parser would recurse once for each.
+    let text = format!("{HEADER}{}x }}", "if ".repeat(20_000));
+    assert_eq!(check(&text), [Code::ParseNesting]);
+}
+
 #[test]
 fn deeply_nested_comments_hit_the_nesting_limit() {
     let text = format!("{}{}", "/*".repeat(5_000), "*/".repeat(5_000));

@@ -82,6 +82,18 @@ impl<T: std::fmt::Display + ?Sized> TextArg for &ArgOf<'_, T> {
     }
 }
 
+/// A closure that runs `f` with messages in the language of the thread that makes it: for work
+/// handed to another thread, whose messages must read as the caller's.
+#[macro_export]
+#[doc(hidden)]
+macro_rules! in_callers_language {
+    ($f:expr) => {{
+        let lang = $crate::i18n::current();
+        let f = $f;
+        move || $crate::i18n::with_lang(lang, f)
+    }};
+}
+
 /// The message `key` in the current language, with its values filled in.
 ///
 /// `tr!("gaps-found", n = 3)`; see the module documentation for how to add a message.

@@ -36,10 +36,14 @@ impl Node {
 pub fn parse(file: FileId, text: &str) -> Result<Node, Vec<Diagnostic>> {
     let mut diags = Vec::new();
     super::parse_file(file, text, &mut diags).ok_or_else(|| diags.clone())?;
-    pest::set_error_detail(false);
-    let mut pairs = DkParser::parse(Kind::file, text).map_err(|_| diags)?;
-    let root = pairs.next().expect("file rule matched");
-    Ok(build(root))
+    let (bound, _) = super::recursion::depth_bound(text);
+    super::recursion::with_stack_for(bound, || {
+        pest::set_error_detail(false);
+        let mut pairs = DkParser::parse(Kind::file, text).ok()?;
+        let root = pairs.next().expect("file rule matched");
+        Some(build(root))
+    })
+    .ok_or(diags)
 }
 
 /// The file lowered to its syntax tree (spans do not take part in equality), or `None` when it

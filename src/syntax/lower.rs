@@ -20,6 +20,9 @@ pub struct Lowerer<'d> {
     pub depth: usize,
     /// Set when the file cannot be used at all (nesting beyond the limit).
     pub fatal: bool,
+    /// Where the parsed text starts in the file: a part of a file parsed on its own counts its
+    /// positions from its own start.
+    pub base: usize,
 }
 
 impl<'d> Lowerer<'d> {
@@ -29,12 +32,13 @@ impl<'d> Lowerer<'d> {
             diags,
             depth: 0,
             fatal: false,
+            base: 0,
         }
     }
 
     pub fn span(&self, p: &P<'_>) -> Span {
         let s = p.as_span();
-        Span::new(self.file, s.start(), s.end())
+        Span::new(self.file, self.base + s.start(), self.base + s.end())
     }
 
     pub fn only_child<'i>(&self, p: P<'i>) -> P<'i> {
@@ -433,7 +437,7 @@ impl<'d> Lowerer<'d> {
 
     /// article = { kw_article ~ article_no ~ string? ~ article_body? }
     /// article_body = { lbrace ~ (norm | prop ~ (comma | sep)? | sep)* ~ rbrace }
-    fn lower_article(&mut self, p: P<'_>) -> Article {
+    pub(super) fn lower_article(&mut self, p: P<'_>) -> Article {
         let span = self.span(&p);
         let mut number = String::new();
         let mut text = None;

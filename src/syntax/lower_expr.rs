@@ -358,7 +358,7 @@ impl Lowerer<'_> {
     /// string = ${ "\"" ~ string_inner ~ "\"" }
     pub fn lower_string(&mut self, p: P<'_>) -> String {
         let inner = self.only_child(p);
-        let start = inner.as_span().start();
+        let start = self.base + inner.as_span().start();
         match literal::unescape(inner.as_str()) {
             Ok(s) => s,
             Err((range, what)) => {

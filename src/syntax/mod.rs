@@ -2,6 +2,7 @@
 //! pest stays inside this module; nothing outside sees a `Pair`. The formatter reads the
 //! concrete syntax tree of [`cst`], whose node kinds are the grammar's rule names.
 
+mod coarse;
 pub(crate) mod cst;
 mod literal;
 mod lower;
@@ -12,6 +13,8 @@ mod prescan;
 mod prop_keys;
 mod props;
 mod recover;
+mod recursion;
+mod split;
 
 pub use pieces::Lost;
 pub use prescan::MAX_NESTING;
@@ -48,12 +51,47 @@ pub fn parse_file_recovering(
     text: &str,
     diags: &mut Vec<Diagnostic>,
 ) -> (Option<Module>, Lost) {
-    let problems = prescan::prescan(file, text);
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    // For parsing in parts, the coarse tokens the parts are cut by, and the bound of the
+    // recursion, are read beside the pre-scan.
+    let (problems, beside) = if split::worth_it(text.len(), threads) {
+        split::beside(
+            || prescan::prescan(file, text),
+            || (recursion::depth_bound(text), pieces::tokens(text)),
+        )
+    } else {
+        (prescan::prescan(file, text), None)
+    };
+    let ((bound, at), tokens) = match beside {
+        Some((bound, tokens)) => (bound, Some(tokens)),
+        None => (recursion::depth_bound(text), None),
+    };
     let recoverable = |d: &Diagnostic| d.code == Code::ParseChineseQuote;
     if problems.iter().any(|d| !recoverable(d)) {
         diags.extend(problems);
         return (None, Lost::default());
     }
+    if bound > recursion::MAX_DEPTH_BOUND {
+        let end = at + text[at..].chars().next().map_or(0, char::len_utf8);
+        diags.push(prescan::nesting(crate::source::Span::new(file, at, end)));
+        return (None, Lost::default());
+    }
+    if let Some(tokens) = tokens.filter(|_| problems.is_empty()) {
+        let stack = recursion::stack_for(bound);
+        if let Some(module) = split::parse_in_parts(file, text, &tokens, threads, stack) {
+            return (Some(module), Lost::default());
+        }
+    }
+    recursion::with_stack_for(bound, || parse_scanned(file, text, problems, diags))
+}
+
+/// Parses one file whose pre-scan found only `problems` that recovery can step over.
+fn parse_scanned(
+    file: FileId,
+    text: &str,
+    problems: Vec<Diagnostic>,
+    diags: &mut Vec<Diagnostic>,
+) -> (Option<Module>, Lost) {
     // Error detail (the tokens tried at the failure) slows parsing: collect it only to
     // explain a failure, piece by piece.
     pest::set_error_detail(false);

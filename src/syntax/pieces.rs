@@ -5,36 +5,7 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::source::SourceMap;
 use std::ops::Range;
 
-/// A token of the coarse scan: words and brackets; strings and comments are skipped.
-#[derive(Debug, Clone)]
-pub struct Token {
-    pub start: usize,
-    pub end: usize,
-    pub kind: TokenKind,
-    /// Nothing but indentation before it on its line.
-    pub first_on_line: bool,
-    /// It starts its line, without indentation.
-    pub at_line_start: bool,
-}
-
-/// What a coarse token is.
-#[derive(Debug, Clone, PartialEq)]
-pub enum TokenKind {
-    /// A word (identifier or keyword), or a backtick name without its backticks.
-    Word(String),
-    Open,
-    Close,
-    Other,
-}
-
-impl Token {
-    fn word(&self) -> Option<&str> {
-        match &self.kind {
-            TokenKind::Word(w) => Some(w),
-            _ => None,
-        }
-    }
-}
+pub use super::coarse::{Token, TokenKind, tokens};
 
 /// The keywords that begin a top-level declaration, in both dialects.
 const DECLARATION_KEYWORDS: &[&str] = &[
@@ -79,102 +50,6 @@ const NAMING_KEYWORDS: &[&str] = &[
     "考评",
     "指标",
 ];
-
-/// Scans `text` into coarse tokens. Strings, comments and backtick names must be terminated
-/// (the pre-scan has made sure of it); an unterminated one ends the scan.
-pub fn tokens(text: &str) -> Vec<Token> {
-    let mut out = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    let mut line_start = 0usize;
-    // Whether nothing but whitespace has come yet on the current line (comments count as
-    // something): kept as a flag, so that a 10-MB line is scanned once.
-    let mut line_blank = true;
-    while let Some((i, c)) = chars.next() {
-        let first_on_line = line_blank;
-        let at_line_start = i == line_start;
-        if !c.is_whitespace() {
-            line_blank = false;
-        }
-        let kind = match c {
-            '\n' => {
-                line_start = i + 1;
-                line_blank = true;
-                continue;
-            }
-            '/' if chars.peek().map(|p| p.1) == Some('/') => {
-                while chars.next_if(|p| p.1 != '\n').is_some() {}
-                continue;
-            }
-            '/' if chars.peek().map(|p| p.1) == Some('*') => {
-                skip_block_comment(&mut chars);
-                continue;
-            }
-            '"' => {
-                while let Some((_, c)) = chars.next() {
-                    match c {
-                        '\\' => {
-                            chars.next();
-                        }
-                        '"' => break,
-                        _ => {}
-                    }
-                }
-                TokenKind::Other
-            }
-            '`' => {
-                let mut name = String::new();
-                for (_, c) in chars.by_ref() {
-                    if c == '`' || c == '\n' {
-                        break;
-                    }
-                    name.push(c);
-                }
-                TokenKind::Word(name)
-            }
-            '(' | '[' | '{' | '（' | '【' | '｛' => TokenKind::Open,
-            ')' | ']' | '}' | '）' | '】' | '｝' => TokenKind::Close,
-            c if c.is_alphanumeric() || c == '_' => {
-                let mut end = i + c.len_utf8();
-                while let Some((j, c)) = chars.next_if(|p| p.1.is_alphanumeric() || p.1 == '_') {
-                    end = j + c.len_utf8();
-                }
-                TokenKind::Word(text[i..end].to_string())
-            }
-            c if c.is_whitespace() => continue,
-            _ => TokenKind::Other,
-        };
-        let end = chars.peek().map_or(text.len(), |p| p.0);
-        out.push(Token {
-            start: i,
-            end,
-            kind,
-            first_on_line,
-            at_line_start,
-        });
-    }
-    out
-}
-
-fn skip_block_comment(chars: &mut std::iter::Peekable<std::str::CharIndices<'_>>) {
-    chars.next();
-    let mut depth = 1usize;
-    while let Some((_, c)) = chars.next() {
-        match c {
-            '/' if chars.peek().map(|p| p.1) == Some('*') => {
-                chars.next();
-                depth += 1;
-            }
-            '*' if chars.peek().map(|p| p.1) == Some('/') => {
-                chars.next();
-                depth -= 1;
-                if depth == 0 {
-                    return;
-                }
-            }
-            _ => {}
-        }
-    }
-}
 
 fn is_declaration(word: &str) -> bool {
     DECLARATION_KEYWORDS.contains(&word)
@@ -270,7 +145,7 @@ pub fn articles(tokens: &[Token], range: Range<usize>) -> Vec<Range<usize>> {
                 }
             }
             TokenKind::Word(w)
-                if matches!(w.as_str(), "article" | "条")
+                if matches!(*w, "article" | "条")
                     && (depth == 1 || (depth > 1 && t.first_on_line)) =>
             {
                 if let Some(s) = open.replace(t.start) {

@@ -178,7 +178,8 @@ fn chinese_quote(file: FileId, text: &str, i: usize, c: char) -> (Diagnostic, us
     (d, end)
 }
 
-fn nesting(span: Span) -> Diagnostic {
+/// The error of text nested beyond the limit, at `span`.
+pub(super) fn nesting(span: Span) -> Diagnostic {
     Diagnostic::new(
         Code::ParseNesting,
         span,

@@ -26,7 +26,7 @@ const MAX_BROKEN_ARTICLES: usize = 32;
 struct Recovery<'t> {
     file: FileId,
     text: &'t str,
-    tokens: Vec<Token>,
+    tokens: Vec<Token<'t>>,
     masked: String,
     /// Where the pre-scan found a problem that spoils the piece around it.
     problems: Vec<usize>,

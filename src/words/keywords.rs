@@ -33,17 +33,31 @@ pub enum Dialect {
     Chinese,
 }
 
+/// Each keyword's dialect, looked up once per word of a file (a file of megabytes has hundreds
+/// of thousands of words). The first pair a word belongs to decides, as in a search of [`all`].
+fn dialect_of_keyword() -> &'static rustc_hash::FxHashMap<&'static str, Dialect> {
+    static TABLE: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, Dialect>> =
+        std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = rustc_hash::FxHashMap::default();
+        for (en, zh) in all() {
+            table.entry(*en).or_insert(Dialect::English);
+            table.entry(*zh).or_insert(Dialect::Chinese);
+        }
+        table
+    })
+}
+
 impl Dialect {
     /// The dialect most keywords of `text` are written in; English when there are none.
     pub fn of(text: &str) -> Dialect {
+        let dialects = dialect_of_keyword();
         let (mut en, mut zh) = (0usize, 0usize);
         for word in super::lexer::words(text) {
-            if let Some(k) = all().find(|(e, z)| *e == word || *z == word) {
-                if k.0 == word {
-                    en += 1;
-                } else {
-                    zh += 1;
-                }
+            match dialects.get(word) {
+                Some(Dialect::English) => en += 1,
+                Some(Dialect::Chinese) => zh += 1,
+                None => {}
             }
         }
         if zh > en {

@@ -33,37 +33,54 @@ fn is_word_char(c: char) -> bool {
 
 /// Every token of `text`, in order; whitespace is skipped.
 pub fn tokens(text: &str) -> Vec<Token> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    while let Some(c) = text[i..].chars().next() {
-        let start = i;
-        let (kind, end) = match c {
-            c if c.is_whitespace() => {
-                i += c.len_utf8();
-                continue;
-            }
-            '/' if text[i..].starts_with("//") => (
-                TokenKind::Comment,
-                text[i..].find('\n').map_or(text.len(), |n| i + n),
-            ),
-            '/' if text[i..].starts_with("/*") => (TokenKind::Comment, block_comment_end(text, i)),
-            '"' => (TokenKind::String, string_end(text, i)),
-            '`' => (
-                TokenKind::Quoted,
-                match text[i + 1..].find(['`', '\n']) {
-                    Some(n) if text[i + 1 + n..].starts_with('`') => i + 1 + n + 1,
-                    Some(n) => i + 1 + n,
-                    None => text.len(),
-                },
-            ),
-            c if c.is_ascii_digit() => (TokenKind::Number, number_end(text, i)),
-            c if is_word_start(c) => (TokenKind::Word, word_end(text, i)),
-            c => (TokenKind::Punct, i + c.len_utf8()),
-        };
-        out.push(Token { kind, start, end });
-        i = end.max(start + c.len_utf8());
+    Tokens { text, i: 0 }.collect()
+}
+
+/// The tokens of a text one by one, for a scan that keeps none of them.
+struct Tokens<'t> {
+    text: &'t str,
+    i: usize,
+}
+
+impl Iterator for Tokens<'_> {
+    type Item = Token;
+
+    fn next(&mut self) -> Option<Token> {
+        let text = self.text;
+        let mut i = self.i;
+        while let Some(c) = text[i..].chars().next() {
+            let start = i;
+            let (kind, end) = match c {
+                c if c.is_whitespace() => {
+                    i += c.len_utf8();
+                    continue;
+                }
+                '/' if text[i..].starts_with("//") => (
+                    TokenKind::Comment,
+                    text[i..].find('\n').map_or(text.len(), |n| i + n),
+                ),
+                '/' if text[i..].starts_with("/*") => {
+                    (TokenKind::Comment, block_comment_end(text, i))
+                }
+                '"' => (TokenKind::String, string_end(text, i)),
+                '`' => (
+                    TokenKind::Quoted,
+                    match text[i + 1..].find(['`', '\n']) {
+                        Some(n) if text[i + 1 + n..].starts_with('`') => i + 1 + n + 1,
+                        Some(n) => i + 1 + n,
+                        None => text.len(),
+                    },
+                ),
+                c if c.is_ascii_digit() => (TokenKind::Number, number_end(text, i)),
+                c if is_word_start(c) => (TokenKind::Word, word_end(text, i)),
+                c => (TokenKind::Punct, i + c.len_utf8()),
+            };
+            self.i = end.max(start + c.len_utf8());
+            return Some(Token { kind, start, end });
+        }
+        self.i = i;
+        None
     }
-    out
 }
 
 fn word_end(text: &str, i: usize) -> usize {
@@ -122,8 +139,7 @@ fn block_comment_end(text: &str, i: usize) -> usize {
 
 /// The words (names and keywords) of `text`, outside comments and strings.
 pub fn words(text: &str) -> impl Iterator<Item = &str> {
-    tokens(text)
-        .into_iter()
+    Tokens { text, i: 0 }
         .filter(|t| t.kind == TokenKind::Word)
         .map(move |t| &text[t.start..t.end])
 }
