@@ -208,12 +208,16 @@ impl RuleSet {
     /// The rules as declared, in declaration order.
     pub fn rules(&self) -> Vec<RuleInfo> {
         let plan = self.plan();
+        // Each rule's compiled form, found by name once rather than by a search per rule.
+        let mut compiled_rules: rustc_hash::FxHashMap<&str, &RulePlan> = Default::default();
+        for x in plan.iter().flat_map(|p| &p.rules).filter(|x| !x.hidden) {
+            compiled_rules.entry(x.name.as_str()).or_insert(x);
+        }
         self.symbols()
             .rules
             .iter()
             .map(|(name, r)| {
-                let compiled =
-                    plan.and_then(|p| p.rules.iter().find(|x| !x.hidden && x.name == *name));
+                let compiled = compiled_rules.get(name.as_str()).copied();
                 RuleInfo {
                     name: name.clone(),
                     permits: r.item.kind == crate::ast::RuleKind::Permit,
