@@ -62,7 +62,7 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
                 continue;
             }
             '/' if b.get(i + 1) == Some(&b'*') => {
-                i = block_comment_end(b, i);
+                i = block_comment_end(b, i).0;
                 continue;
             }
             '"' => {
@@ -125,33 +125,34 @@ fn word_end(text: &str, mut from: usize) -> usize {
     from
 }
 
-/// Just past the block comment opened at `i`, the comments nested in it included; the end of
-/// the text when it never closes. Neither `/` nor `*` is part of a longer character, so bytes
-/// are compared one by one.
-fn block_comment_end(b: &[u8], i: usize) -> usize {
-    let (mut depth, mut j) = (1usize, i + 2);
+/// Just past the block comment opened at `i`, the comments nested in it included (the end of
+/// the text when it never closes), and how deep comments nest in it (1 for one not nesting
+/// any). Neither `/` nor `*` is part of a longer character, so bytes are compared one by one.
+pub(super) fn block_comment_end(b: &[u8], i: usize) -> (usize, usize) {
+    let (mut depth, mut deepest, mut j) = (1usize, 1usize, i + 2);
     while j < b.len() {
         match (b[j], b.get(j + 1)) {
             (b'/', Some(b'*')) => {
                 depth += 1;
+                deepest = deepest.max(depth);
                 j += 2;
             }
             (b'*', Some(b'/')) => {
                 depth -= 1;
                 j += 2;
                 if depth == 0 {
-                    return j;
+                    return (j, deepest);
                 }
             }
             _ => j += 1,
         }
     }
-    b.len()
+    (b.len(), deepest)
 }
 
 /// Just past the string literal opened at `i` (a backslash escapes the character after it); the
 /// end of the text when it never closes.
-fn string_end(b: &[u8], i: usize) -> usize {
+pub(super) fn string_end(b: &[u8], i: usize) -> usize {
     let mut j = i + 1;
     while j < b.len() {
         match b[j] {

@@ -7,6 +7,7 @@
 //! `if`s that an expression at each bracket level may still be inside. Text whose bound is
 //! small is parsed on the caller's stack; deeper text on a thread with a stack sized for it.
 
+use super::coarse::{block_comment_end, string_end};
 use super::prescan::MAX_NESTING;
 
 /// Up to this bound, a text is parsed on the caller's stack: a few hundred kilobytes at most
@@ -45,13 +46,13 @@ pub fn depth_bound(text: &str) -> (usize, usize) {
         match c {
             '/' if rest.starts_with("//") => step = rest.find('\n').unwrap_or(rest.len()),
             '/' if rest.starts_with("/*") => {
-                let (len, nesting) = block_comment(rest);
+                let (len, nesting) = block_comment_end(rest.as_bytes(), 0);
                 step = len;
                 if current + nesting > deepest {
                     (deepest, at) = (current + nesting, i);
                 }
             }
-            '"' => step = string_len(rest),
+            '"' => step = string_end(rest.as_bytes(), 0),
             '`' => step = rest[1..].find(['`', '\n']).map_or(rest.len(), |n| n + 2),
             '(' | '[' | '{' | '（' | '【' | '｛' => {
                 open_ifs.push(0);
@@ -108,42 +109,6 @@ fn opens_if(text: &str, i: usize) -> bool {
             .chars()
             .next()
             .is_some_and(pest::unicode::XID_CONTINUE)
-}
-
-/// The length of the block comment at the start of `rest` and how deep comments nest in it.
-fn block_comment(rest: &str) -> (usize, usize) {
-    let b = rest.as_bytes();
-    let (mut depth, mut deepest, mut j) = (0usize, 0usize, 0usize);
-    while j + 1 < b.len() {
-        if b[j] == b'/' && b[j + 1] == b'*' {
-            depth += 1;
-            deepest = deepest.max(depth);
-            j += 2;
-        } else if b[j] == b'*' && b[j + 1] == b'/' {
-            depth -= 1;
-            j += 2;
-            if depth == 0 {
-                return (j, deepest);
-            }
-        } else {
-            j += 1;
-        }
-    }
-    (rest.len(), deepest)
-}
-
-/// The length of the string literal at the start of `rest`, escapes included.
-fn string_len(rest: &str) -> usize {
-    let b = rest.as_bytes();
-    let mut j = 1;
-    while j < b.len() {
-        match b[j] {
-            b'\\' => j += 2,
-            b'"' => return j + 1,
-            _ => j += 1,
-        }
-    }
-    rest.len()
 }
 
 /// The stack a thread needs for a parse whose recursion is bounded by `bound`.
