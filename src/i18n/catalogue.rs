@@ -35,20 +35,34 @@ catalogue_files!(
     "help",
 );
 
-type Bundle = FluentBundle<FluentResource>;
+type Bundle = FluentBundle<&'static FluentResource>;
+
+/// The catalogue files of `lang`, each parsed once: the bundle and the plain messages read them.
+fn resources(lang: Lang) -> &'static [(&'static str, FluentResource)] {
+    static EN: OnceLock<Vec<(&str, FluentResource)>> = OnceLock::new();
+    static ZH: OnceLock<Vec<(&str, FluentResource)>> = OnceLock::new();
+    let (cell, files) = match lang {
+        Lang::En => (&EN, FILES_EN),
+        Lang::Zh => (&ZH, FILES_ZH),
+    };
+    cell.get_or_init(|| {
+        let parse = |(area, text): &(&'static str, &str)| {
+            let resource =
+                FluentResource::try_new((*text).to_string()).unwrap_or_else(|(_, errors)| {
+                    panic!("catalogue {area} ({}): {errors:?}", lang.tag())
+                });
+            (*area, resource)
+        };
+        files.iter().map(parse).collect()
+    })
+}
 
 fn build(lang: Lang) -> Bundle {
     let tag = lang.tag().parse().expect("the catalogue's tags are valid");
     let mut bundle = FluentBundle::new_concurrent(vec![tag]);
     // Values are shown as they are: no Unicode isolation marks around them.
     bundle.set_use_isolating(false);
-    let files = match lang {
-        Lang::En => FILES_EN,
-        Lang::Zh => FILES_ZH,
-    };
-    for (area, text) in files {
-        let resource = FluentResource::try_new((*text).to_string())
-            .unwrap_or_else(|(_, errors)| panic!("catalogue {area} ({}): {errors:?}", lang.tag()));
+    for (area, resource) in resources(lang) {
         bundle
             .add_resource(resource)
             .unwrap_or_else(|errors| panic!("catalogue {area} ({}): {errors:?}", lang.tag()));
@@ -60,17 +74,15 @@ fn build(lang: Lang) -> Bundle {
 pub(super) fn plain(lang: Lang) -> &'static super::plain::Plain {
     static EN: OnceLock<super::plain::Plain> = OnceLock::new();
     static ZH: OnceLock<super::plain::Plain> = OnceLock::new();
-    match lang {
-        // The bundle first: a catalogue file that does not parse stops there, whole.
-        Lang::En => EN.get_or_init(|| {
-            bundle(Lang::En);
-            super::plain::parse(FILES_EN)
-        }),
-        Lang::Zh => ZH.get_or_init(|| {
-            bundle(Lang::Zh);
-            super::plain::parse(FILES_ZH)
-        }),
-    }
+    let cell = match lang {
+        Lang::En => &EN,
+        Lang::Zh => &ZH,
+    };
+    cell.get_or_init(|| {
+        // The bundle first: a message given twice stops there, whole.
+        bundle(lang);
+        super::plain::parse(resources(lang).iter().map(|(_, r)| r))
+    })
 }
 
 fn bundle(lang: Lang) -> &'static Bundle {

@@ -3,6 +3,7 @@
 //! (selectors, functions, references); both give the same text.
 
 use super::Arg;
+use fluent_bundle::FluentResource;
 use fluent_syntax::ast::{Entry, Expression, InlineExpression, PatternElement};
 use rustc_hash::FxHashMap;
 
@@ -18,22 +19,20 @@ pub enum Piece {
 /// The plain messages of a catalogue, by key.
 pub type Plain = FxHashMap<&'static str, Vec<Piece>>;
 
-/// Parses the plain messages out of a catalogue's files.
-pub fn parse(files: &'static [(&'static str, &'static str)]) -> Plain {
+/// The plain messages among a catalogue's parsed files.
+pub fn parse(resources: impl Iterator<Item = &'static FluentResource>) -> Plain {
     let mut plain = Plain::default();
-    for (_, text) in files {
-        // A file that does not parse stops the bundle, which is built before this.
-        let resource = fluent_syntax::parser::parse(*text).unwrap_or_else(|(r, _)| r);
-        for entry in resource.body {
+    for resource in resources {
+        for entry in resource.entries() {
             let Entry::Message(message) = entry else {
                 continue;
             };
-            let Some(pattern) = message.value else {
+            let Some(pattern) = &message.value else {
                 continue;
             };
             let pieces: Option<Vec<Piece>> = pattern
                 .elements
-                .into_iter()
+                .iter()
                 .map(|element| match element {
                     PatternElement::TextElement { value } => Some(Piece::Text(value)),
                     PatternElement::Placeable {
