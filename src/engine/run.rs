@@ -566,8 +566,7 @@ impl RowSink for Feeder<'_, '_, '_> {
     fn row(&mut self, cells: &RowCells<'_>, line: u64) {
         let rec = &self.plan.records[self.record];
         self.row.line = line;
-        let valid = validate(&rec.fields, &self.plan.names, cells, &mut self.row);
-        if let Err((field, why)) = valid {
+        if let Err((field, why)) = validate(&rec.fields, &self.plan.names, cells, &mut self.row) {
             let column = self.columns.get(field).copied().unwrap_or(0);
             let location = DataLocation {
                 file: self.path.to_string(),
