@@ -142,3 +142,34 @@ fn keys_are_unique_across_chunks_of_every_size() {
         assert_eq!(one, Report::of(plan, two), "chunks of {block} bytes");
     }
 }
+
+#[test]
+fn rows_validated_on_workers_speak_the_callers_language() {
+    let (rules, csv) = shipped(300);
+    let plan = rules.plan().expect("the shipped rules compile");
+    let records: Vec<&str> = plan.records.iter().map(|r| r.name.as_str()).collect();
+    let data = Data::new().csv("project", "project.csv", csv);
+    let (files, _) = data.bind(&[], &records);
+    let opts = Options {
+        threads: 2,
+        ..Options::default()
+    };
+    let labels: Vec<String> = files.iter().map(DataFile::label).collect();
+    let zh = crate::i18n::Lang::Zh;
+    let two = crate::i18n::with_lang(zh, || run_with(plan, &files, &opts, |_| ()).0);
+    let alone = Options {
+        threads: 1,
+        ..opts.clone()
+    };
+    let one = crate::i18n::with_lang(zh, || run_here(plan, &files, &alone, labels, |_| ()).0);
+    assert!(!two.problems.is_empty());
+    let messages = |run: &super::DataRun| -> Vec<String> {
+        run.problems.iter().map(|p| p.message.clone()).collect()
+    };
+    assert_eq!(messages(&one), messages(&two));
+    assert!(
+        messages(&two).iter().all(|m| m.contains("不是")),
+        "{:?}",
+        messages(&two)
+    );
+}

@@ -18,7 +18,7 @@ pub enum Event {
     /// A row, accepted (no problem) or rejected with what could be read of it.
     Row(Row, Option<Box<DataProblem>>),
     /// A row that could not be split into cells, or a reading error.
-    Bad(DataProblem),
+    Bad(Box<DataProblem>),
     /// A totals row: its line, label and amounts.
     Total {
         line: u64,
@@ -30,11 +30,11 @@ pub enum Event {
     /// The keys of the chunk's accepted rows; when given, it is the last event of a chunk.
     Keys(crate::data::keys::KeyRun),
     /// A problem that rejects no row.
-    Problem(DataProblem),
+    Problem(Box<DataProblem>),
     /// A row that is not data.
-    NotData(crate::data::sink::NotData, DataProblem),
+    NotData(crate::data::sink::NotData, Box<DataProblem>),
     /// The chunk could not be read at all: reading stops here.
-    Stop(DataProblem),
+    Stop(Box<DataProblem>),
 }
 
 /// A sink on a worker thread: it validates rows and keeps what it was told. It sums the amounts
@@ -98,11 +98,14 @@ pub(crate) fn read(
     let (done, results) = crossbeam_channel::unbounded::<(u64, Vec<Event>)>();
     let (give_back, spares) = crossbeam_channel::unbounded::<Vec<Row>>();
     let (read_out, empties) = crossbeam_channel::unbounded::<Vec<u8>>();
+    let lang = crate::i18n::current();
     std::thread::scope(|scope| {
         for _ in 0..workers {
             let (queue, done, spares) = (queue.clone(), done.clone(), spares.clone());
             let read_out = read_out.clone();
             scope.spawn(move || {
+                // Messages in the language of the reading thread.
+                let _lang = crate::i18n::LangGuard::set(lang);
                 let mut recorder = (parallel.recorder)(columns);
                 for job in queue {
                     if let Ok(rows) = spares.try_recv() {
@@ -137,7 +140,7 @@ fn read_job(job: &Job, body: &Body<'_>, recorder: &mut dyn Recorder) -> Vec<Even
     let read = body.read_piece(&job.text[..], job.skip, job.before, &mut *recorder);
     let mut events = recorder.take();
     if let Err(p) = read {
-        events.push(Event::Stop(*p));
+        events.push(Event::Stop(p));
     }
     events
 }
@@ -209,13 +212,13 @@ fn replay_rows(
                 sink.checked_row(&mut row, problem.map(|p| *p));
                 rows.push(row);
             }
-            Event::Bad(p) => sink.bad_row(p),
+            Event::Bad(p) => sink.bad_row(*p),
             Event::Total { line, label, said } => sink.checked_total(line, &label, &said),
             Event::Sums(sums) => sink.checked_sums(sums),
             Event::Keys(_) => {}
-            Event::Problem(p) => sink.problem(p),
-            Event::NotData(kind, p) => sink.not_data(kind, p),
-            Event::Stop(p) => return Some(Box::new(p)),
+            Event::Problem(p) => sink.problem(*p),
+            Event::NotData(kind, p) => sink.not_data(kind, *p),
+            Event::Stop(p) => return Some(p),
         }
     }
     None
@@ -333,5 +336,15 @@ impl Read for Failing {
             Some(e) => Err(e),
             None => Ok(0),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn an_event_is_little_more_than_a_row() {
+        // Every row of a chunk is moved as an event, twice: rare events keep their payload boxed.
+        let row = std::mem::size_of::<crate::data::row::Row>();
+        assert!(std::mem::size_of::<super::Event>() <= row + 16);
     }
 }

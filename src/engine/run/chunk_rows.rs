@@ -114,7 +114,7 @@ impl RowSink for Validating<'_> {
     }
 
     fn bad_row(&mut self, problem: DataProblem) {
-        self.events.push(Event::Bad(problem));
+        self.events.push(Event::Bad(Box::new(problem)));
     }
 
     fn bad_row_cells(&mut self, problem: DataProblem, cells: &RowCells<'_>) {
@@ -130,11 +130,11 @@ impl RowSink for Validating<'_> {
     }
 
     fn problem(&mut self, problem: DataProblem) {
-        self.events.push(Event::Problem(problem));
+        self.events.push(Event::Problem(Box::new(problem)));
     }
 
     fn not_data(&mut self, kind: NotData, problem: DataProblem) {
-        self.events.push(Event::NotData(kind, problem));
+        self.events.push(Event::NotData(kind, Box::new(problem)));
     }
 
     fn total_row(&mut self, cells: &RowCells<'_>, line: u64, label: &str) {
