@@ -43,8 +43,16 @@ pub enum Event {
 pub trait Recorder: RowSink + Send {
     /// What the sink was told since the last call, in order.
     fn take(&mut self) -> Vec<Event>;
-    /// Rows done with, whose room the next rows reuse.
-    fn reuse(&mut self, rows: Vec<Row>);
+    /// Rows and a list of events done with, whose room the next ones reuse.
+    fn reuse(&mut self, spent: Spent);
+}
+
+/// What the reading thread is done with, handed back to a worker for reuse.
+pub struct Spent {
+    /// The rows of a chunk, emptied of their values.
+    pub rows: Vec<Row>,
+    /// A chunk's list of events, empty.
+    pub events: Vec<Event>,
 }
 
 /// Makes a worker's recorder, given each field's column number.
@@ -96,7 +104,7 @@ pub(crate) fn read(
     let workers = parallel.workers.max(1);
     let (jobs, queue) = crossbeam_channel::bounded::<Job>(workers);
     let (done, results) = crossbeam_channel::unbounded::<(u64, Vec<Event>)>();
-    let (give_back, spares) = crossbeam_channel::unbounded::<Vec<Row>>();
+    let (give_back, spares) = crossbeam_channel::unbounded::<Spent>();
     let (read_out, empties) = crossbeam_channel::unbounded::<Vec<u8>>();
     let lang = crate::i18n::current();
     std::thread::scope(|scope| {
@@ -108,8 +116,8 @@ pub(crate) fn read(
                 let _lang = crate::i18n::LangGuard::set(lang);
                 let mut recorder = (parallel.recorder)(columns);
                 for job in queue {
-                    if let Ok(rows) = spares.try_recv() {
-                        recorder.reuse(rows);
+                    if let Ok(spent) = spares.try_recv() {
+                        recorder.reuse(spent);
                     }
                     let events = read_job(&job, body, &mut *recorder);
                     let _ = read_out.send(job.text);
@@ -154,7 +162,7 @@ struct InOrder {
     /// The problem that stopped the reading, once one did.
     stopped: Option<Box<DataProblem>>,
     /// Where the rows handed over go back to the workers for reuse.
-    give_back: crossbeam_channel::Sender<Vec<Row>>,
+    give_back: crossbeam_channel::Sender<Spent>,
 }
 
 impl InOrder {
@@ -166,12 +174,12 @@ impl InOrder {
             return;
         };
         self.waiting.insert(seq, events);
-        while let Some(events) = self.waiting.remove(&self.next) {
+        while let Some(mut events) = self.waiting.remove(&self.next) {
             self.next += 1;
             if self.stopped.is_none() {
                 let mut rows = Vec::with_capacity(events.len());
-                self.stopped = replay(events, sink, &mut rows);
-                let _ = self.give_back.send(rows);
+                self.stopped = replay(&mut events, sink, &mut rows);
+                let _ = self.give_back.send(Spent { rows, events });
             }
         }
     }
@@ -184,17 +192,21 @@ impl InOrder {
     }
 }
 
-/// Hands a chunk's events to `sink`, keeping the rows' room in `rows`; the problem that stops
-/// the reading, if one does.
+/// Hands a chunk's events to `sink`, leaving `events` empty and keeping the rows' room in
+/// `rows`; the problem that stops the reading, if one does.
 fn replay(
-    mut events: Vec<Event>,
+    events: &mut Vec<Event>,
     sink: &mut dyn RowSink,
     rows: &mut Vec<Row>,
 ) -> Option<Box<DataProblem>> {
-    if let Some(Event::Keys(keys)) = events.last() {
-        sink.chunk_keys(Some(keys));
-        events.pop();
-    }
+    let keys = match events.pop() {
+        Some(Event::Keys(keys)) => Some(keys),
+        other => {
+            events.extend(other);
+            None
+        }
+    };
+    sink.chunk_keys(keys.as_ref());
     let stopped = replay_rows(events, sink, rows);
     sink.chunk_keys(None);
     stopped
@@ -202,11 +214,11 @@ fn replay(
 
 /// Hands a chunk's events to `sink`, as [`replay`] does.
 fn replay_rows(
-    events: Vec<Event>,
+    events: &mut Vec<Event>,
     sink: &mut dyn RowSink,
     rows: &mut Vec<Row>,
 ) -> Option<Box<DataProblem>> {
-    for event in events {
+    for event in events.drain(..) {
         match event {
             Event::Row(mut row, problem) => {
                 sink.checked_row(&mut row, problem.map(|p| *p));

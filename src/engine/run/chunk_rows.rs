@@ -3,7 +3,7 @@
 
 use super::{invalid_cell, key_text};
 use crate::data::cells::RowCells;
-use crate::data::csv_file::chunked::{Event, Recorder};
+use crate::data::csv_file::chunked::{Event, Recorder, Spent};
 use crate::data::keys::KeyRun;
 use crate::data::problem::{DataLocation, DataProblem};
 use crate::data::row::{Row, salvage, validate};
@@ -22,6 +22,8 @@ pub struct Validating<'p> {
     events: Vec<Event>,
     /// Rows done with, reused for the next ones.
     spare: Vec<Row>,
+    /// A list of events done with, reused for the next chunk's.
+    spare_events: Option<Vec<Event>>,
     /// The amounts of the rows since the last totals row, for the totals rows' checks.
     sums: RunningSums,
     /// The keys of the rows accepted in this chunk, when the record type has a key field.
@@ -38,6 +40,7 @@ impl<'p> Validating<'p> {
             path: path.to_string(),
             events: Vec::new(),
             spare: Vec::new(),
+            spare_events: None,
             sums: RunningSums::new(&plan.records[record].fields),
             keys: plan.records[record].key.map(|_| KeyRun::default()),
         }
@@ -76,11 +79,16 @@ impl Recorder for Validating<'_> {
             self.events.push(Event::Keys(std::mem::take(keys)));
         }
         let room = self.events.capacity();
-        std::mem::replace(&mut self.events, Vec::with_capacity(room))
+        let next = match self.spare_events.take() {
+            Some(events) if events.capacity() >= room => events,
+            _ => Vec::with_capacity(room),
+        };
+        std::mem::replace(&mut self.events, next)
     }
 
-    fn reuse(&mut self, rows: Vec<Row>) {
-        self.spare = rows;
+    fn reuse(&mut self, spent: Spent) {
+        self.spare = spent.rows;
+        self.spare_events = Some(spent.events);
     }
 }
 
