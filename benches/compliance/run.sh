@@ -91,16 +91,17 @@ fi
 # Measurement.
 
 # timed OUT ERR CMD…: runs CMD once with stdout to OUT and stderr to ERR, and writes
-# "WALL_SECONDS PEAK_KIB" to $SCRATCH/timing. Returns CMD's exit status.
+# "WALL_SECONDS PEAK_KIB CPU_SECONDS" to $SCRATCH/timing (CPU: user and system time, all threads).
+# Returns CMD's exit status.
 # It uses GNU time where there is one (not BSD time, which has no -f), otherwise Python's
 # resource module.
-if /usr/bin/time -f '%e %M' -o /dev/null true 2>/dev/null; then
+if /usr/bin/time -f '%e %M %U %S' -o /dev/null true 2>/dev/null; then
     timed() {
         local out=$1 err=$2 status=0
         shift 2
-        /usr/bin/time -f '%e %M' -o "$SCRATCH/time" "$@" >"$out" 2>"$err" || status=$?
+        /usr/bin/time -f '%e %M %U %S' -o "$SCRATCH/time" "$@" >"$out" 2>"$err" || status=$?
         # On a non-zero exit GNU time writes a "Command exited…" line first; the figures are last.
-        tail -n 1 "$SCRATCH/time" >"$SCRATCH/timing"
+        tail -n 1 "$SCRATCH/time" | awk '{ printf "%s %s %.2f\n", $1, $2, $3 + $4 }' >"$SCRATCH/timing"
         return "$status"
     }
 else
@@ -113,26 +114,26 @@ with open(out, "wb") as o, open(err, "wb") as e:
     status = subprocess.call(cmd, stdout=o, stderr=e)
 wall = time.perf_counter() - start
 # ru_maxrss is in KiB on Linux: the peak of the largest child waited for.
-kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
 with open(timing, "w") as t:
-    t.write(f"{wall:.3f} {kib}\n")
+    t.write(f"{wall:.3f} {usage.ru_maxrss} {usage.ru_utime + usage.ru_stime:.2f}\n")
 sys.exit(status)
 ' "$SCRATCH/timing" "$@"
     }
     # Linux counts the memory a process had before exec in its peak, so every figure includes
     # the Python parent's own footprint: measure it once and say so.
     timed /dev/null /dev/null true
-    read -r _ floor <"$SCRATCH/timing"
+    read -r _ floor _ <"$SCRATCH/timing"
     echo "note: no GNU time; memory figures include about $((floor / 1024)) MiB of Python's own" >&2
 fi
 
-# measure NAME OK OUT CMD…: runs CMD $RUNS times; sets WALL (median seconds) and MIB (peak MiB
-# over the runs). An exit status up to OK counts as success (duikou exits 1 when it finds
+# measure NAME OK OUT CMD…: runs CMD $RUNS times; sets WALL and CPU (median seconds) and MIB
+# (peak MiB over the runs). An exit status up to OK counts as success (duikou exits 1 when it finds
 # violations); on any other it prints CMD's stderr and returns 1, leaving WALL and MIB as "-".
 measure() {
-    local name=$1 ok=$2 out=$3 walls=() peak=0 status i wall kib
+    local name=$1 ok=$2 out=$3 walls=() cpus=() peak=0 status i wall kib cpu
     shift 3
-    WALL=- MIB=-
+    WALL=- MIB=- CPU=-
     for ((i = 1; i <= RUNS; i++)); do
         status=0
         timed "$out" "$SCRATCH/stderr" "$@" || status=$?
@@ -141,13 +142,15 @@ measure() {
             sed 's/^/    /' "$SCRATCH/stderr" >&2
             return 1
         fi
-        read -r wall kib <"$SCRATCH/timing"
+        read -r wall kib cpu <"$SCRATCH/timing"
         walls+=("$wall")
+        cpus+=("$cpu")
         if ((kib > peak)); then
             peak=$kib
         fi
     done
     WALL=$(printf '%s\n' "${walls[@]}" | sort -g | sed -n "$(((RUNS + 1) / 2))p")
+    CPU=$(printf '%s\n' "${cpus[@]}" | sort -g | sed -n "$(((RUNS + 1) / 2))p")
     MIB=$(awk -v k="$peak" 'BEGIN { printf "%.1f", k / 1024 }')
 }
 
@@ -183,7 +186,8 @@ print(" ".join(str(line[r]) for r in ("r1", "r2", "r3", "r4")))
 }
 
 FAILED=0  # set when a run fails or the counts differ: the exit status is then 1
-TIMES=()  # one line per size: rows, duikou s, baseline s, ratio, duikou MiB, baseline MiB, ratio, json s, json MiB
+TIMES=()  # one line per size: rows, duikou s, baseline s, ratio, duikou MiB, baseline MiB, ratio
+JSON=()   # one line per size: rows, json s, ratio, json CPU s, baseline CPU s, ratio, json MiB
 COUNTS=() # one line per size and rule: rows, rule, duikou, baseline, same?
 for n in "${ROWS[@]}"; do
     t=$(tag "$n")
@@ -207,9 +211,9 @@ for n in "${ROWS[@]}"; do
     else
         FAILED=1
     fi
-    j_wall=$WALL j_mib=$MIB
+    j_wall=$WALL j_mib=$MIB j_cpu=$CPU
 
-    b_wall=- b_mib=- b_counts="- - - -"
+    b_wall=- b_mib=- b_cpu=- b_counts="- - - -"
     if [[ -n $BASELINE_DIR ]]; then
         echo "$t: baseline fast × $RUNS…" >&2
         if measure baseline 0 "$DATA/$t.baseline.json" "$BASELINE" fast "$csv" "$DATA/pairings.csv"; then
@@ -217,10 +221,11 @@ for n in "${ROWS[@]}"; do
         else
             FAILED=1
         fi
-        b_wall=$WALL b_mib=$MIB
+        b_wall=$WALL b_mib=$MIB b_cpu=$CPU
     fi
 
-    TIMES+=("$n $d_wall $b_wall $(ratio "$d_wall" "$b_wall") $d_mib $b_mib $(ratio "$d_mib" "$b_mib") $j_wall $j_mib")
+    TIMES+=("$n $d_wall $b_wall $(ratio "$d_wall" "$b_wall") $d_mib $b_mib $(ratio "$d_mib" "$b_mib")")
+    JSON+=("$n $j_wall $(ratio "$j_wall" "$b_wall") $j_cpu $b_cpu $(ratio "$j_cpu" "$b_cpu") $j_mib")
     read -r -a dc <<<"$d_counts"
     read -r -a bc <<<"$b_counts"
     for i in 0 1 2 3; do
@@ -242,13 +247,25 @@ done
 echo
 echo "Median of $RUNS runs; memory is the peak resident set over the runs."
 echo
-printf '| %10s | %8s | %10s | %5s | %10s | %12s | %5s | %6s | %8s |\n' \
-    rows "duikou s" "baseline s" ratio "duikou MiB" "baseline MiB" ratio "json s" "json MiB"
-printf '|%s|%s|%s|%s|%s|%s|%s|%s|%s|\n' \
-    -----------: ---------: -----------: ------: -----------: -------------: ------: -------: ---------:
+printf '| %10s | %8s | %10s | %5s | %10s | %12s | %5s |\n' \
+    rows "duikou s" "baseline s" ratio "duikou MiB" "baseline MiB" ratio
+printf '|%s|%s|%s|%s|%s|%s|%s|\n' \
+    -----------: ---------: -----------: ------: -----------: -------------: ------:
 for line in "${TIMES[@]}"; do
     # shellcheck disable=SC2086 # the line is split into its fields on purpose
-    printf '| %10s | %8s | %10s | %5s | %10s | %12s | %5s | %6s | %8s |\n' $line
+    printf '| %10s | %8s | %10s | %5s | %10s | %12s | %5s |\n' $line
+done
+echo
+echo "With --format json (every finding listed, the data hashed for the receipt), against the same"
+echo "baseline runs; CPU is user and system time over all threads."
+echo
+printf '| %10s | %6s | %5s | %10s | %14s | %5s | %8s |\n' \
+    rows "json s" ratio "json CPU s" "baseline CPU s" ratio "json MiB"
+printf '|%s|%s|%s|%s|%s|%s|%s|\n' \
+    -----------: -------: ------: -----------: ---------------: ------: ---------:
+for line in "${JSON[@]}"; do
+    # shellcheck disable=SC2086
+    printf '| %10s | %6s | %5s | %10s | %14s | %5s | %8s |\n' $line
 done
 echo
 printf '| %10s | %4s | %8s | %8s | %4s |\n' rows rule duikou baseline same
