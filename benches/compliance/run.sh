@@ -129,7 +129,7 @@ fi
 
 # measure NAME OK OUT CMD…: runs CMD $RUNS times; sets WALL and CPU (median seconds) and MIB
 # (peak MiB over the runs). An exit status up to OK counts as success (duikou exits 1 when it finds
-# violations); on any other it prints CMD's stderr and returns 1, leaving WALL and MIB as "-".
+# violations); on any other it prints CMD's stderr and returns 1, leaving WALL, CPU and MIB as "-".
 measure() {
     local name=$1 ok=$2 out=$3 walls=() cpus=() peak=0 status i wall kib cpu
     shift 3
@@ -264,7 +264,7 @@ printf '| %10s | %6s | %5s | %10s | %14s | %5s | %8s |\n' \
 printf '|%s|%s|%s|%s|%s|%s|%s|\n' \
     -----------: -------: ------: -----------: ---------------: ------: ---------:
 for line in "${JSON[@]}"; do
-    # shellcheck disable=SC2086
+    # shellcheck disable=SC2086 # the line is split into its fields on purpose
     printf '| %10s | %6s | %5s | %10s | %14s | %5s | %8s |\n' $line
 done
 echo

@@ -1,6 +1,7 @@
 //! Uniqueness of `key` fields. Keys that arrive in ascending order (most exports are sorted by
 //! key) need only the previous key; the first key out of order switches to a set of 64-bit
-//! fingerprints, filled by re-reading the keys accepted so far.
+//! fingerprints, filled by re-reading the keys accepted so far. A run of keys noted on another
+//! thread ([`KeyRun`]) is taken in at once when it ascends after the last key.
 
 use rustc_hash::FxHashSet;
 use std::hash::Hasher;
@@ -89,7 +90,7 @@ impl KeySet {
         let Mode::Ascending { last } = &mut self.mode else {
             return false;
         };
-        let Some((first, _)) = &run.first else {
+        let Some(first) = &run.first else {
             return true;
         };
         if !run.ascending || last.as_ref().is_some_and(|(prev, _, _)| first <= prev) {
@@ -113,7 +114,7 @@ impl KeySet {
 /// (so that none repeats within the run).
 #[derive(Debug, Clone)]
 pub struct KeyRun {
-    first: Option<(String, u64)>,
+    first: Option<String>,
     last: (String, u64),
     ascending: bool,
 }
@@ -129,13 +130,19 @@ impl Default for KeyRun {
 }
 
 impl KeyRun {
+    /// Whether every key so far is greater than the one before: only then does the next
+    /// key matter.
+    pub fn ascends(&self) -> bool {
+        self.ascending
+    }
+
     /// Adds the key of the next row, at `line`.
     pub fn add(&mut self, key: &str, line: u64) {
         if !self.ascending {
             return;
         }
         if self.first.is_none() {
-            self.first = Some((key.to_string(), line));
+            self.first = Some(key.to_string());
         } else if key <= self.last.0.as_str() {
             self.ascending = false;
             return;

@@ -58,8 +58,11 @@ pub trait RowSink {
     /// The amounts of the rows just handed over as [`RowSink::checked_row`]s, summed on the
     /// thread that validated them.
     fn checked_sums(&mut self, _sums: super::sums::Sums) {}
-    /// The keys of the accepted rows of the chunk whose rows follow, as the thread that
-    /// validated them saw them (`Some`, before the chunk's rows), and the end of that chunk
-    /// (`None`, after them).
-    fn chunk_keys(&mut self, _keys: Option<&super::keys::KeyRun>) {}
+    /// The start of a chunk of rows validated on another thread, before them, with the keys of
+    /// its accepted rows as that thread saw them (when it noted them). A sink that passes this
+    /// on to another must pass on every [`RowSink::checked_row`] of the chunk unchanged: the
+    /// other may take the keys in at once instead of checking each row's.
+    fn chunk_start(&mut self, _keys: Option<&super::keys::KeyRun>) {}
+    /// The end of that chunk's rows.
+    fn chunk_end(&mut self) {}
 }

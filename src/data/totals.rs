@@ -262,8 +262,11 @@ impl RowSink for Totals<'_> {
     fn checked_sums(&mut self, sums: Sums) {
         self.sub.extend(&sums.0);
     }
-    fn chunk_keys(&mut self, keys: Option<&crate::data::keys::KeyRun>) {
-        self.inner.chunk_keys(keys);
+    fn chunk_start(&mut self, keys: Option<&crate::data::keys::KeyRun>) {
+        self.inner.chunk_start(keys);
+    }
+    fn chunk_end(&mut self) {
+        self.inner.chunk_end();
     }
     fn checked_total(&mut self, line: u64, label: &str, said: &[Option<Decimal>]) {
         let sub = label.starts_with("小计");

@@ -599,8 +599,12 @@ impl RowSink for Feeder<'_, '_, '_> {
         self.accept(problem);
     }
 
-    fn chunk_keys(&mut self, keys: Option<&KeyRun>) {
+    fn chunk_start(&mut self, keys: Option<&KeyRun>) {
         self.keys_taken = keys.is_some_and(|run| self.keys.extend(run, self.file));
+    }
+
+    fn chunk_end(&mut self) {
+        self.keys_taken = false;
     }
 
     fn bad_row(&mut self, problem: DataProblem) {
@@ -969,20 +973,15 @@ fn read_all<'c, 'p>(
     run
 }
 
-/// The bytes a large file is read in at a time, and the least a chunk holds.
-#[cfg(not(test))]
-fn block_size() -> usize {
-    crate::data::csv_file::chunked::BLOCK
-}
-
-#[cfg(test)]
 thread_local! {
-    /// What [`block_size`] gives on this thread: tests make it small, to cut chunks everywhere.
+    /// The bytes a large file is read in at a time on this thread, and the least a chunk holds:
+    /// [`BLOCK`](crate::data::csv_file::chunked::BLOCK); tests make it small, to cut chunks
+    /// everywhere.
     pub(crate) static BLOCK_SIZE: std::cell::Cell<usize> =
         const { std::cell::Cell::new(crate::data::csv_file::chunked::BLOCK) };
 }
 
-#[cfg(test)]
+/// What [`BLOCK_SIZE`] holds on this thread.
 fn block_size() -> usize {
     BLOCK_SIZE.with(std::cell::Cell::get)
 }

@@ -27,7 +27,8 @@ pub enum Event {
     },
     /// The amounts of the rows since the last totals row or the chunk's start, summed.
     Sums(crate::data::sums::Sums),
-    /// The keys of the chunk's accepted rows; when given, it is the last event of a chunk.
+    /// The keys of the chunk's accepted rows; when given, it is the last event of a chunk,
+    /// unless a `Stop` follows (the keys are then not used).
     Keys(crate::data::keys::KeyRun),
     /// A problem that rejects no row.
     Problem(Box<DataProblem>),
@@ -49,7 +50,7 @@ pub trait Recorder: RowSink + Send {
 
 /// What the reading thread is done with, handed back to a worker for reuse.
 pub struct Spent {
-    /// The rows of a chunk, emptied of their values.
+    /// The rows of a chunk, whose room the next rows are read into.
     pub rows: Vec<Row>,
     /// A chunk's list of events, empty.
     pub events: Vec<Event>,
@@ -105,12 +106,12 @@ pub(crate) fn read(
     let (jobs, queue) = crossbeam_channel::bounded::<Job>(workers);
     let (done, results) = crossbeam_channel::unbounded::<(u64, Vec<Event>)>();
     let (give_back, spares) = crossbeam_channel::unbounded::<Spent>();
-    let (read_out, empties) = crossbeam_channel::unbounded::<Vec<u8>>();
+    let (texts_back, texts) = crossbeam_channel::unbounded::<Vec<u8>>();
     let lang = crate::i18n::current();
     std::thread::scope(|scope| {
         for _ in 0..workers {
             let (queue, done, spares) = (queue.clone(), done.clone(), spares.clone());
-            let read_out = read_out.clone();
+            let texts_back = texts_back.clone();
             scope.spawn(move || {
                 // Messages in the language of the reading thread.
                 let _lang = crate::i18n::LangGuard::set(lang);
@@ -120,14 +121,14 @@ pub(crate) fn read(
                         recorder.reuse(spent);
                     }
                     let events = read_job(&job, body, &mut *recorder);
-                    let _ = read_out.send(job.text);
+                    let _ = texts_back.send(job.text);
                     if done.send((job.seq, events)).is_err() {
                         break;
                     }
                 }
             });
         }
-        drop((queue, done, spares, read_out));
+        drop((queue, done, spares, texts_back));
         let mut order = InOrder {
             results,
             waiting: BTreeMap::new(),
@@ -135,9 +136,9 @@ pub(crate) fn read(
             sent: 0,
             stopped: None,
             give_back,
+            texts,
         };
-        let texts = (&jobs, &empties);
-        let outcome = cut_and_send(sample, rest, skip, body, parallel, texts, &mut order, sink);
+        let outcome = cut_and_send(sample, rest, skip, body, parallel, &jobs, &mut order, sink);
         drop(jobs);
         outcome
     })
@@ -163,6 +164,8 @@ struct InOrder {
     stopped: Option<Box<DataProblem>>,
     /// Where the rows handed over go back to the workers for reuse.
     give_back: crossbeam_channel::Sender<Spent>,
+    /// The text buffers of chunks the workers are done with, for the next chunks.
+    texts: crossbeam_channel::Receiver<Vec<u8>>,
 }
 
 impl InOrder {
@@ -206,9 +209,9 @@ fn replay(
             None
         }
     };
-    sink.chunk_keys(keys.as_ref());
+    sink.chunk_start(keys.as_ref());
     let stopped = replay_rows(events, sink, rows);
-    sink.chunk_keys(None);
+    sink.chunk_end();
     stopped
 }
 
@@ -245,10 +248,7 @@ fn cut_and_send(
     skip: usize,
     body: &Body<'_>,
     parallel: &Parallel<'_>,
-    (jobs, empties): (
-        &crossbeam_channel::Sender<Job>,
-        &crossbeam_channel::Receiver<Vec<u8>>,
-    ),
+    jobs: &crossbeam_channel::Sender<Job>,
     order: &mut InOrder,
     sink: &mut dyn RowSink,
 ) -> Result<(), Box<DataProblem>> {
@@ -281,7 +281,7 @@ fn cut_and_send(
         }
         // The rest keeps room for the next chunk, so reading it moves nothing; the room is a
         // chunk's that a worker is done with, when there is one, so no page is mapped afresh.
-        let mut tail = empties.try_recv().unwrap_or_default();
+        let mut tail = order.texts.try_recv().unwrap_or_default();
         tail.clear();
         tail.reserve(3 * block);
         tail.extend_from_slice(&pending[cut..]);

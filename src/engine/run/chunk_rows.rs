@@ -46,11 +46,14 @@ impl<'p> Validating<'p> {
         }
     }
 
-    /// Keeps a validated row (accepted when `problem` is `None`), its amounts summed.
+    /// Keeps a validated row (accepted when `problem` is `None`), its amounts summed and, when
+    /// accepted, its key noted.
     fn keep(&mut self, row: Row, problem: Option<Box<DataProblem>>) {
         let rec = &self.plan.records[self.record];
         self.sums.add(&rec.fields, &row.values, row.line);
-        if let (Some(keys), Some(k), None) = (&mut self.keys, rec.key, &problem) {
+        if let (Some(keys), Some(k), None) = (&mut self.keys, rec.key, &problem)
+            && keys.ascends()
+        {
             let ty = rec.fields[k as usize].ty;
             keys.add(&key_text(self.plan, &row, k, ty), row.line);
         }
