@@ -211,23 +211,7 @@ fn check_data(
         args.deny_warnings,
     ));
     if let Format::Json = args.format {
-        // Findings that could not all be kept: say so before any report file is made.
-        if let Some(e) = data.spilled.as_ref().and_then(|s| s.error()) {
-            spill_failed(e);
-            return ExitCode::from(EXIT_UNPROCESSABLE);
-        }
-        let written = match &args.out.output {
-            Some(path) => std::fs::File::create(path).and_then(|mut f| report.write_json(&mut f)),
-            None => report.write_json(&mut std::io::stdout().lock()),
-        };
-        if let Err(e) = written {
-            match e.get_ref().and_then(|e| e.downcast_ref::<SpillError>()) {
-                Some(e) => spill_failed(e),
-                None => eprintln!("{}", crate::tr!("cli-cannot-write-report", reason = e)),
-            }
-            return ExitCode::from(EXIT_UNPROCESSABLE);
-        }
-        return exit;
+        return write_json(args, &report).map_or(exit, ExitCode::from);
     }
     if let Format::Xlsx = args.format {
         if let Err(code) =
@@ -278,6 +262,25 @@ fn run_options(args: &CheckArgs, files: &[bind::DataFile]) -> Result<Options, Ex
     };
     args.reading.apply(files, &mut opts)?;
     Ok(opts)
+}
+
+/// Writes the JSON report; the exit code when it cannot be written whole.
+fn write_json(args: &CheckArgs, report: &CheckReport<'_>) -> Option<u8> {
+    // Findings that could not all be kept: say so before any report file is made.
+    if let Some(e) = report.run.spilled.as_ref().and_then(|s| s.error()) {
+        spill_failed(e);
+        return Some(EXIT_UNPROCESSABLE);
+    }
+    let written = match &args.out.output {
+        Some(path) => std::fs::File::create(path).and_then(|mut f| report.write_json(&mut f)),
+        None => report.write_json(&mut std::io::stdout().lock()),
+    };
+    let e = written.err()?;
+    match e.get_ref().and_then(|e| e.downcast_ref::<SpillError>()) {
+        Some(e) => spill_failed(e),
+        None => eprintln!("{}", crate::tr!("cli-cannot-write-report", reason = e)),
+    }
+    Some(EXIT_UNPROCESSABLE)
 }
 
 /// Says that the findings could not all be kept or read back, and what to do.

@@ -888,7 +888,7 @@ fn run_here<T>(
     let over = checker.over_group_limit();
     let (findings, counts) = checker.into_findings();
     run.findings = findings.lists;
-        run.spilled = findings.spilled;
+    run.spilled = findings.spilled;
     run.counts = counts;
     too_many_groups(plan, (files, &bound), opts, &over, &mut run);
     (run, extra)

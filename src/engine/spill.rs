@@ -154,6 +154,7 @@ impl SpilledFindings {
     }
 
     /// How many bytes of findings went to the temporary file.
+    #[cfg(test)]
     pub fn bytes_on_disk(&self) -> u64 {
         self.written
     }

@@ -224,7 +224,10 @@ mod tests {
         };
         let written = [
             finding(vec![key.clone(), key], None),
-            finding(Vec::new(), Some(Cause::Undetermined("`投资` is missing".into()))),
+            finding(
+                Vec::new(),
+                Some(Cause::Undetermined("`投资` is missing".into())),
+            ),
             finding(
                 Vec::new(),
                 Some(Cause::Yields {

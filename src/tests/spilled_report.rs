@@ -133,10 +133,17 @@ fn json(keep: Keep, threads: usize) -> String {
     };
     let (run, ()): (DataRun, ()) = run_with(plan, &files(), &opts, |_| ());
     if let Keep::Spill(budget) = keep {
-        let spilled = run.spilled.as_ref().expect("a spilling run keeps its findings");
+        let spilled = run
+            .spilled
+            .as_ref()
+            .expect("a spilling run keeps its findings");
         assert!(spilled.error().is_none());
         assert!(run.findings.iter().all(Vec::is_empty), "nothing held aside");
-        assert_eq!(spilled.bytes_on_disk() > 0, budget < 100_000, "budget {budget}");
+        assert_eq!(
+            spilled.bytes_on_disk() > 0,
+            budget < 100_000,
+            "budget {budget}"
+        );
     }
     CheckReport {
         sources: rules.sources(),
@@ -162,7 +169,14 @@ fn a_spilled_report_is_the_report_held_in_memory() {
         ] {
             assert!(held[0].contains(kind), "the data gives {kind}");
         }
-        for (budget, threads) in [(0, 1), (0, 2), (1, 2), (2_000, 1), (40_000, 2), (1 << 30, 1)] {
+        for (budget, threads) in [
+            (0, 1),
+            (0, 2),
+            (1, 2),
+            (2_000, 1),
+            (40_000, 2),
+            (1 << 30, 1),
+        ] {
             let spilled = json(Keep::Spill(budget), threads);
             // Compared at the same number of threads: a language set for the calling thread
             // alone does not reach the threads that validate rows.
@@ -173,4 +187,3 @@ fn a_spilled_report_is_the_report_held_in_memory() {
         }
     }
 }
-
