@@ -8,7 +8,7 @@ use std::fs::File;
 use std::io::{Read, Seek, SeekFrom, Write};
 
 /// The encoded findings held in memory before they are moved to the temporary file.
-pub const DEFAULT_BUDGET: usize = 4 << 20;
+pub const DEFAULT_BUDGET: usize = 1 << 20;
 
 /// A rule's buffer larger than this is let go after a move, so buffers that grew once do not
 /// keep their memory.
