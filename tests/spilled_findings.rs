@@ -1,7 +1,7 @@
 //! `check --format json` keeps its findings in a temporary file beyond a memory budget: the
 //! report is byte for byte the same whatever the budget (the hidden `--findings-in-memory
-//! BYTES` forces the file), and a temporary folder that cannot be written is a clear error in
-//! both languages, never a short report.
+//! BYTES` forces the file), a temporary folder that cannot be written is a clear error in both
+//! languages, never a short report, and no other report keeps its findings there.
 
 mod common;
 
@@ -200,5 +200,35 @@ fn a_temporary_folder_that_cannot_be_written_is_a_clear_error() {
         "{}",
         String::from_utf8_lossy(&o.stderr)
     );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn no_other_report_keeps_its_findings_on_disk() {
+    let dir = project("other-formats", 300);
+    let missing = dir.join("no such folder");
+    let formats: [&[&str]; 6] = [
+        &["--format", "human", "--all"],
+        &["--format", "human"],
+        &["--format", "markdown"],
+        &["--format", "sarif"],
+        &["--format", "html", "-o", "report.html"],
+        &["--format", "xlsx", "-o", "report.xlsx"],
+    ];
+    for format in formats {
+        let mut args = project_args("2");
+        args.truncate(4);
+        let plain = run(&dir, &with(&args, format), "en", None);
+        let page = || std::fs::read(dir.join("report.html")).expect("the page is written");
+        let plain_page = format.contains(&"html").then(page);
+        let args = with(&with(&args, format), &["--findings-in-memory", "0"]);
+        let o = run(&dir, &args, "en", Some(&missing));
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert!(!stderr.contains("temporary file"), "{format:?}: {stderr}");
+        same(&format!("{format:?}"), &plain, &o);
+        if let Some(plain_page) = plain_page {
+            assert!(page() == plain_page, "{format:?}: the page differs");
+        }
+    }
     let _ = std::fs::remove_dir_all(&dir);
 }
