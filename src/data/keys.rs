@@ -81,6 +81,69 @@ impl KeySet {
     pub fn start_hashing(&mut self) {
         self.mode = Mode::Hashed(FxHashSet::default());
     }
+
+    /// Takes in the keys of a run of rows (from data file `file`) at once, when they ascend and
+    /// the first is greater than every key so far: whether it did. When it did not, nothing
+    /// changed and each key must be inserted on its own.
+    pub fn extend(&mut self, run: &KeyRun, file: u32) -> bool {
+        let Mode::Ascending { last } = &mut self.mode else {
+            return false;
+        };
+        let Some((first, _)) = &run.first else {
+            return true;
+        };
+        if !run.ascending || last.as_ref().is_some_and(|(prev, _, _)| first <= prev) {
+            return false;
+        }
+        let (key, line) = &run.last;
+        match last {
+            Some((prev, f, l)) => {
+                prev.clear();
+                prev.push_str(key);
+                (*f, *l) = (file, *line);
+            }
+            None => *last = Some((key.clone(), file, *line)),
+        }
+        true
+    }
+}
+
+/// The keys of a run of rows (a chunk's, on the thread that validated it), for
+/// [`KeySet::extend`]: the first and the last, and whether each is greater than the one before
+/// (so that none repeats within the run).
+#[derive(Debug, Clone)]
+pub struct KeyRun {
+    first: Option<(String, u64)>,
+    last: (String, u64),
+    ascending: bool,
+}
+
+impl Default for KeyRun {
+    fn default() -> Self {
+        KeyRun {
+            first: None,
+            last: (String::new(), 0),
+            ascending: true,
+        }
+    }
+}
+
+impl KeyRun {
+    /// Adds the key of the next row, at `line`.
+    pub fn add(&mut self, key: &str, line: u64) {
+        if !self.ascending {
+            return;
+        }
+        if self.first.is_none() {
+            self.first = Some((key.to_string(), line));
+        } else if key <= self.last.0.as_str() {
+            self.ascending = false;
+            return;
+        }
+        self.last.0.clear();
+        self.last.0.push_str(key);
+        self.last.1 = line;
+    }
 }
 
 #[cfg(test)]
@@ -99,5 +162,39 @@ mod tests {
         k.insert("b", 0, 3);
         assert_eq!(k.insert("a", 0, 5), Seen::Duplicate(None));
         assert_eq!(k.insert("c", 0, 6), Seen::New);
+    }
+
+    fn run_of(keys: &[&str]) -> KeyRun {
+        let mut run = KeyRun::default();
+        for (i, key) in keys.iter().enumerate() {
+            run.add(key, i as u64 + 10);
+        }
+        run
+    }
+
+    #[test]
+    fn an_ascending_run_is_taken_in_at_once() {
+        let mut k = KeySet::default();
+        assert!(k.extend(&run_of(&[]), 0));
+        assert!(k.extend(&run_of(&["a", "b", "c"]), 0));
+        // The last key of the run is what the next key is compared with.
+        assert_eq!(k.insert("c", 1, 2), Seen::Duplicate(Some((0, 12))));
+        assert!(k.extend(&run_of(&["d"]), 1));
+        assert_eq!(k.insert("d", 1, 5), Seen::Duplicate(Some((1, 10))));
+    }
+
+    #[test]
+    fn a_run_that_repeats_or_goes_back_is_refused_unchanged() {
+        let mut k = KeySet::default();
+        assert!(k.extend(&run_of(&["b", "c"]), 0));
+        // A key repeated within the run, a run out of order, a run starting at or before the
+        // last key so far: each key must then be inserted on its own.
+        assert!(!k.extend(&run_of(&["d", "d"]), 0));
+        assert!(!k.extend(&run_of(&["e", "d"]), 0));
+        assert!(!k.extend(&run_of(&["c", "x"]), 0));
+        assert!(!k.extend(&run_of(&["a", "x"]), 0));
+        assert_eq!(k.insert("d", 0, 20), Seen::New);
+        k.start_hashing();
+        assert!(!k.extend(&run_of(&["y", "z"]), 0));
     }
 }

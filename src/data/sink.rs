@@ -58,4 +58,8 @@ pub trait RowSink {
     /// The amounts of the rows just handed over as [`RowSink::checked_row`]s, summed on the
     /// thread that validated them.
     fn checked_sums(&mut self, _sums: super::sums::Sums) {}
+    /// The keys of the accepted rows of the chunk whose rows follow, as the thread that
+    /// validated them saw them (`Some`, before the chunk's rows), and the end of that chunk
+    /// (`None`, after them).
+    fn chunk_keys(&mut self, _keys: Option<&super::keys::KeyRun>) {}
 }

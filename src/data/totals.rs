@@ -262,6 +262,9 @@ impl RowSink for Totals<'_> {
     fn checked_sums(&mut self, sums: Sums) {
         self.sub.extend(&sums.0);
     }
+    fn chunk_keys(&mut self, keys: Option<&crate::data::keys::KeyRun>) {
+        self.inner.chunk_keys(keys);
+    }
     fn checked_total(&mut self, line: u64, label: &str, said: &[Option<Decimal>]) {
         let sub = label.starts_with("小计");
         let found = if sub {

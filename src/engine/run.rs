@@ -9,7 +9,7 @@ use crate::data::bind::{DataFile, Format};
 use crate::data::cells::RowCells;
 use crate::data::csv_file::chunked::{Parallel, Recorder};
 use crate::data::csv_file::{self, Encoding, TextOptions};
-use crate::data::keys::{KeySet, Seen};
+use crate::data::keys::{KeyRun, KeySet, Seen};
 use crate::data::problem::{DataLocation, DataProblem};
 use crate::data::row::{Row, salvage, validate};
 use chunk_rows::Validating;
@@ -290,6 +290,9 @@ struct Feeder<'a, 'p, 'c> {
     opts: &'a Options,
     /// Duplicates whose first occurrence is still to be found: (problem index, key).
     pending: &'a mut Vec<(usize, String)>,
+    /// Whether the keys of the chunk being handed over were taken in at once (they ascend,
+    /// after every key before them), so its rows' keys need no check of their own.
+    keys_taken: bool,
 }
 
 impl Feeder<'_, '_, '_> {
@@ -303,10 +306,11 @@ impl Feeder<'_, '_, '_> {
             return;
         }
         let rec = &self.plan.records[self.record];
-        if let Some(k) = rec.key {
-            if !self.unique_key(k, self.row.line) {
-                return;
-            }
+        if let Some(k) = rec.key
+            && !self.keys_taken
+            && !self.unique_key(k, self.row.line)
+        {
+            return;
         }
         self.run.rows_checked += 1;
         self.out.push(&mut self.row, self.file, self.record);
@@ -596,6 +600,10 @@ impl RowSink for Feeder<'_, '_, '_> {
     fn checked_row(&mut self, row: &mut Row, problem: Option<DataProblem>) {
         std::mem::swap(&mut self.row, row);
         self.accept(problem);
+    }
+
+    fn chunk_keys(&mut self, keys: Option<&KeyRun>) {
+        self.keys_taken = keys.is_some_and(|run| self.keys.extend(run, self.file));
     }
 
     fn bad_row(&mut self, problem: DataProblem) {
@@ -929,6 +937,7 @@ fn read_all<'c, 'p>(
             run: &mut run,
             opts,
             pending: &mut pending[i],
+            keys_taken: false,
         };
         let make = |columns: &[u32]| -> Box<dyn Recorder + '_> {
             Box::new(Validating::new(plan, record, columns, &path))
@@ -938,6 +947,7 @@ fn read_all<'c, 'p>(
         let parallel = Parallel {
             workers: opts.threads.max(1),
             recorder: &make,
+            block: block_size(),
         };
         let parallel = (opts.threads > 1 && THREADS).then_some(&parallel);
         let read = read_into_with(
@@ -962,6 +972,24 @@ fn read_all<'c, 'p>(
     }
     locate_first_keys(plan, (files, bound), opts, &pending, &mut run);
     run
+}
+
+/// The bytes a large file is read in at a time, and the least a chunk holds.
+#[cfg(not(test))]
+fn block_size() -> usize {
+    crate::data::csv_file::chunked::BLOCK
+}
+
+#[cfg(test)]
+thread_local! {
+    /// What [`block_size`] gives on this thread: tests make it small, to cut chunks everywhere.
+    pub(crate) static BLOCK_SIZE: std::cell::Cell<usize> =
+        const { std::cell::Cell::new(crate::data::csv_file::chunked::BLOCK) };
+}
+
+#[cfg(test)]
+fn block_size() -> usize {
+    BLOCK_SIZE.with(std::cell::Cell::get)
 }
 
 /// Finds where each duplicate key was first accepted, and says so in its help.

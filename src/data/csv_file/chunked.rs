@@ -18,7 +18,7 @@ pub enum Event {
     /// A row, accepted (no problem) or rejected with what could be read of it.
     Row(Row, Option<Box<DataProblem>>),
     /// A row that could not be split into cells, or a reading error.
-    Bad(DataProblem),
+    Bad(Box<DataProblem>),
     /// A totals row: its line, label and amounts.
     Total {
         line: u64,
@@ -27,12 +27,14 @@ pub enum Event {
     },
     /// The amounts of the rows since the last totals row or the chunk's start, summed.
     Sums(crate::data::sums::Sums),
+    /// The keys of the chunk's accepted rows; when given, it is the last event of a chunk.
+    Keys(crate::data::keys::KeyRun),
     /// A problem that rejects no row.
-    Problem(DataProblem),
+    Problem(Box<DataProblem>),
     /// A row that is not data.
-    NotData(crate::data::sink::NotData, DataProblem),
+    NotData(crate::data::sink::NotData, Box<DataProblem>),
     /// The chunk could not be read at all: reading stops here.
-    Stop(DataProblem),
+    Stop(Box<DataProblem>),
 }
 
 /// A sink on a worker thread: it validates rows and keeps what it was told. It sums the amounts
@@ -48,17 +50,18 @@ pub trait Recorder: RowSink + Send {
 /// Makes a worker's recorder, given each field's column number.
 pub type MakeRecorder<'f> = dyn Fn(&[u32]) -> Box<dyn Recorder + 'f> + Sync + 'f;
 
-/// How to read a file in parallel: the worker threads, and what each validates rows with.
+/// How to read a file in parallel: the worker threads, what each validates rows with, and
+/// the bytes read at a time.
 pub struct Parallel<'f> {
     pub workers: usize,
     pub recorder: &'f MakeRecorder<'f>,
+    /// Bytes read at a time; a chunk is what was read, up to its last record boundary, once it
+    /// holds at least this many ([`BLOCK`], smaller in tests to cut chunks everywhere).
+    pub block: usize,
 }
 
-/// The size a chunk is cut at (at the first record boundary after it).
-const CHUNK: usize = 512 << 10;
-
-/// Bytes read at a time.
-const BLOCK: usize = 512 << 10;
+/// The bytes read at a time, and the least a chunk holds.
+pub const BLOCK: usize = 512 << 10;
 
 /// A record longer than this (a quote left open, an endless line) ends the chunking: the rest
 /// of the file is read on the reading thread alone, as it would be without chunks.
@@ -94,23 +97,29 @@ pub(crate) fn read(
     let (jobs, queue) = crossbeam_channel::bounded::<Job>(workers);
     let (done, results) = crossbeam_channel::unbounded::<(u64, Vec<Event>)>();
     let (give_back, spares) = crossbeam_channel::unbounded::<Vec<Row>>();
+    let (read_out, empties) = crossbeam_channel::unbounded::<Vec<u8>>();
+    let lang = crate::i18n::current();
     std::thread::scope(|scope| {
         for _ in 0..workers {
             let (queue, done, spares) = (queue.clone(), done.clone(), spares.clone());
+            let read_out = read_out.clone();
             scope.spawn(move || {
+                // Messages in the language of the reading thread.
+                let _lang = crate::i18n::LangGuard::set(lang);
                 let mut recorder = (parallel.recorder)(columns);
                 for job in queue {
                     if let Ok(rows) = spares.try_recv() {
                         recorder.reuse(rows);
                     }
                     let events = read_job(&job, body, &mut *recorder);
+                    let _ = read_out.send(job.text);
                     if done.send((job.seq, events)).is_err() {
                         break;
                     }
                 }
             });
         }
-        drop((queue, done, spares));
+        drop((queue, done, spares, read_out));
         let mut order = InOrder {
             results,
             waiting: BTreeMap::new(),
@@ -119,7 +128,8 @@ pub(crate) fn read(
             stopped: None,
             give_back,
         };
-        let outcome = cut_and_send(sample, rest, skip, body, workers, &jobs, &mut order, sink);
+        let texts = (&jobs, &empties);
+        let outcome = cut_and_send(sample, rest, skip, body, parallel, texts, &mut order, sink);
         drop(jobs);
         outcome
     })
@@ -130,7 +140,7 @@ fn read_job(job: &Job, body: &Body<'_>, recorder: &mut dyn Recorder) -> Vec<Even
     let read = body.read_piece(&job.text[..], job.skip, job.before, &mut *recorder);
     let mut events = recorder.take();
     if let Err(p) = read {
-        events.push(Event::Stop(*p));
+        events.push(Event::Stop(p));
     }
     events
 }
@@ -177,6 +187,21 @@ impl InOrder {
 /// Hands a chunk's events to `sink`, keeping the rows' room in `rows`; the problem that stops
 /// the reading, if one does.
 fn replay(
+    mut events: Vec<Event>,
+    sink: &mut dyn RowSink,
+    rows: &mut Vec<Row>,
+) -> Option<Box<DataProblem>> {
+    if let Some(Event::Keys(keys)) = events.last() {
+        sink.chunk_keys(Some(keys));
+        events.pop();
+    }
+    let stopped = replay_rows(events, sink, rows);
+    sink.chunk_keys(None);
+    stopped
+}
+
+/// Hands a chunk's events to `sink`, as [`replay`] does.
+fn replay_rows(
     events: Vec<Event>,
     sink: &mut dyn RowSink,
     rows: &mut Vec<Row>,
@@ -187,12 +212,13 @@ fn replay(
                 sink.checked_row(&mut row, problem.map(|p| *p));
                 rows.push(row);
             }
-            Event::Bad(p) => sink.bad_row(p),
+            Event::Bad(p) => sink.bad_row(*p),
             Event::Total { line, label, said } => sink.checked_total(line, &label, &said),
             Event::Sums(sums) => sink.checked_sums(sums),
-            Event::Problem(p) => sink.problem(p),
-            Event::NotData(kind, p) => sink.not_data(kind, p),
-            Event::Stop(p) => return Some(Box::new(p)),
+            Event::Keys(_) => {}
+            Event::Problem(p) => sink.problem(*p),
+            Event::NotData(kind, p) => sink.not_data(kind, *p),
+            Event::Stop(p) => return Some(p),
         }
     }
     None
@@ -206,11 +232,15 @@ fn cut_and_send(
     mut rest: Box<dyn Read>,
     skip: usize,
     body: &Body<'_>,
-    workers: usize,
-    jobs: &crossbeam_channel::Sender<Job>,
+    parallel: &Parallel<'_>,
+    (jobs, empties): (
+        &crossbeam_channel::Sender<Job>,
+        &crossbeam_channel::Receiver<Vec<u8>>,
+    ),
     order: &mut InOrder,
     sink: &mut dyn RowSink,
 ) -> Result<(), Box<DataProblem>> {
+    let (workers, block) = (parallel.workers.max(1), parallel.block.max(1));
     let mut cutter = Cutter::new(body.delimiter, sample.len());
     let mut pending = sample;
     cutter.scan(&pending);
@@ -219,7 +249,7 @@ fn cut_and_send(
     let mut failed = None;
     while order.stopped.is_none() {
         if !ended {
-            match (&mut rest).take(BLOCK as u64).read_to_end(&mut pending) {
+            match (&mut rest).take(block as u64).read_to_end(&mut pending) {
                 Ok(0) => ended = true,
                 Ok(_) => cutter.scan(&pending),
                 Err(e) => {
@@ -229,7 +259,7 @@ fn cut_and_send(
             }
         }
         let cut = match cutter.cut() {
-            Some(c) if pending.len() >= CHUNK || ended => c,
+            Some(c) if pending.len() >= block || ended => c,
             _ if ended => pending.len(),
             _ if pending.len() > LONGEST_PIECE => break,
             _ => continue,
@@ -237,8 +267,11 @@ fn cut_and_send(
         if cut == 0 {
             break;
         }
-        // The rest keeps room for the next chunk, so reading it moves nothing.
-        let mut tail = Vec::with_capacity(CHUNK + 2 * BLOCK);
+        // The rest keeps room for the next chunk, so reading it moves nothing; the room is a
+        // chunk's that a worker is done with, when there is one, so no page is mapped afresh.
+        let mut tail = empties.try_recv().unwrap_or_default();
+        tail.clear();
+        tail.reserve(3 * block);
         tail.extend_from_slice(&pending[cut..]);
         pending.truncate(cut);
         let text = std::mem::replace(&mut pending, tail);
@@ -303,5 +336,15 @@ impl Read for Failing {
             Some(e) => Err(e),
             None => Ok(0),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn an_event_is_little_more_than_a_row() {
+        // Every row of a chunk is moved as an event, twice: rare events keep their payload boxed.
+        let row = std::mem::size_of::<crate::data::row::Row>();
+        assert!(std::mem::size_of::<super::Event>() <= row + 16);
     }
 }

@@ -1,9 +1,10 @@
 //! The rows of a chunk of a data file, validated on a worker thread: what the checking sink
 //! would do with each row before it looks at keys, kept in order for the reading thread.
 
-use super::invalid_cell;
+use super::{invalid_cell, key_text};
 use crate::data::cells::RowCells;
 use crate::data::csv_file::chunked::{Event, Recorder};
+use crate::data::keys::KeyRun;
 use crate::data::problem::{DataLocation, DataProblem};
 use crate::data::row::{Row, salvage, validate};
 use crate::data::sink::{NotData, RowSink};
@@ -23,6 +24,8 @@ pub struct Validating<'p> {
     spare: Vec<Row>,
     /// The amounts of the rows since the last totals row, for the totals rows' checks.
     sums: RunningSums,
+    /// The keys of the rows accepted in this chunk, when the record type has a key field.
+    keys: Option<KeyRun>,
 }
 
 impl<'p> Validating<'p> {
@@ -36,13 +39,18 @@ impl<'p> Validating<'p> {
             events: Vec::new(),
             spare: Vec::new(),
             sums: RunningSums::new(&plan.records[record].fields),
+            keys: plan.records[record].key.map(|_| KeyRun::default()),
         }
     }
 
     /// Keeps a validated row (accepted when `problem` is `None`), its amounts summed.
     fn keep(&mut self, row: Row, problem: Option<Box<DataProblem>>) {
-        let fields = &self.plan.records[self.record].fields;
-        self.sums.add(fields, &row.values, row.line);
+        let rec = &self.plan.records[self.record];
+        self.sums.add(&rec.fields, &row.values, row.line);
+        if let (Some(keys), Some(k), None) = (&mut self.keys, rec.key, &problem) {
+            let ty = rec.fields[k as usize].ty;
+            keys.add(&key_text(self.plan, &row, k, ty), row.line);
+        }
         self.events.push(Event::Row(row, problem));
     }
 
@@ -64,6 +72,9 @@ impl<'p> Validating<'p> {
 impl Recorder for Validating<'_> {
     fn take(&mut self) -> Vec<Event> {
         self.say_sums();
+        if let Some(keys) = &mut self.keys {
+            self.events.push(Event::Keys(std::mem::take(keys)));
+        }
         let room = self.events.capacity();
         std::mem::replace(&mut self.events, Vec::with_capacity(room))
     }
@@ -103,7 +114,7 @@ impl RowSink for Validating<'_> {
     }
 
     fn bad_row(&mut self, problem: DataProblem) {
-        self.events.push(Event::Bad(problem));
+        self.events.push(Event::Bad(Box::new(problem)));
     }
 
     fn bad_row_cells(&mut self, problem: DataProblem, cells: &RowCells<'_>) {
@@ -119,11 +130,11 @@ impl RowSink for Validating<'_> {
     }
 
     fn problem(&mut self, problem: DataProblem) {
-        self.events.push(Event::Problem(problem));
+        self.events.push(Event::Problem(Box::new(problem)));
     }
 
     fn not_data(&mut self, kind: NotData, problem: DataProblem) {
-        self.events.push(Event::NotData(kind, problem));
+        self.events.push(Event::NotData(kind, Box::new(problem)));
     }
 
     fn total_row(&mut self, cells: &RowCells<'_>, line: u64, label: &str) {
