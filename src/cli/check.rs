@@ -4,6 +4,7 @@ use super::{EXIT_UNPROCESSABLE, Format, emit};
 use crate::data::bind::{self, DataArg};
 use crate::engine::check::Keep;
 use crate::engine::run::{self, Options};
+use crate::engine::spill::{self, SpillError};
 use crate::report::data::CheckReport;
 use crate::report::overview::{self, Overview};
 use crate::report::{self, html};
@@ -38,6 +39,10 @@ pub struct CheckArgs {
     /// Look for responsibility gaps on this day only.
     #[arg(long, value_name = "DATE", value_parser = super::gaps::parse_date)]
     as_of: Option<chrono::NaiveDate>,
+    /// The JSON report's findings held in memory, in bytes, before the rest go to a temporary
+    /// file (for tests of that file).
+    #[arg(long, hide = true, value_name = "BYTES", default_value_t = spill::DEFAULT_BUDGET)]
+    findings_in_memory: usize,
 }
 
 pub fn check(args: CheckArgs) -> ExitCode {
@@ -209,15 +214,7 @@ fn check_data(
         args.deny_warnings,
     ));
     if let Format::Json = args.format {
-        let written = match &args.out.output {
-            Some(path) => std::fs::File::create(path).and_then(|mut f| report.write_json(&mut f)),
-            None => report.write_json(&mut std::io::stdout().lock()),
-        };
-        if let Err(e) = written {
-            eprintln!("{}", crate::tr!("cli-cannot-write-report", reason = e));
-            return ExitCode::from(EXIT_UNPROCESSABLE);
-        }
-        return exit;
+        return write_json(args, &report).map_or(exit, ExitCode::from);
     }
     if let Format::Xlsx = args.format {
         if let Err(code) =
@@ -255,10 +252,11 @@ fn run_options(args: &CheckArgs, files: &[bind::DataFile]) -> Result<Options, Ex
     let worst_only = matches!(args.format, Format::Human | Format::Markdown) && !args.all;
     let mut opts = Options {
         encoding: args.reading.encoding.into(),
-        keep: if worst_only {
-            Keep::Worst(SHOWN)
-        } else {
-            Keep::All
+        keep: match args.format {
+            _ if worst_only => Keep::Worst(SHOWN),
+            // The JSON report alone reads every finding once, in order: they may wait on disk.
+            Format::Json => Keep::Spill(args.findings_in_memory),
+            _ => Keep::All,
         },
         max_errors: args.max_errors,
         progress: std::io::stderr().is_terminal(),
@@ -267,6 +265,33 @@ fn run_options(args: &CheckArgs, files: &[bind::DataFile]) -> Result<Options, Ex
     };
     args.reading.apply(files, &mut opts)?;
     Ok(opts)
+}
+
+/// Writes the JSON report; the exit code when it cannot be written whole.
+fn write_json(args: &CheckArgs, report: &CheckReport<'_>) -> Option<u8> {
+    // Findings that could not all be kept: say so before any report file is made.
+    if let Some(e) = report.run.spilled.as_ref().and_then(|s| s.error()) {
+        spill_failed(e);
+        return Some(EXIT_UNPROCESSABLE);
+    }
+    let written = match &args.out.output {
+        Some(path) => std::fs::File::create(path).and_then(|mut f| report.write_json(&mut f)),
+        None => report.write_json(&mut std::io::stdout().lock()),
+    };
+    let e = written.err()?;
+    match e.get_ref().and_then(|e| e.downcast_ref::<SpillError>()) {
+        Some(e) => spill_failed(e),
+        None => eprintln!("{}", crate::tr!("cli-cannot-write-report", reason = e)),
+    }
+    Some(EXIT_UNPROCESSABLE)
+}
+
+/// Says that the findings could not all be kept or read back, and what to do.
+fn spill_failed(e: &SpillError) {
+    eprintln!("{}", crate::tr!("cli-error", message = e));
+    if let Some(help) = e.help() {
+        eprintln!("  {}: {help}", crate::tr!("report-help"));
+    }
 }
 
 /// How many findings per rule (and per gap or conflict code) the human report lists without

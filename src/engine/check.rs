@@ -7,6 +7,7 @@ use super::eval::{Env, Evaluator};
 use super::finding::{Cause, DataFinding, FindingKind, KeyValue, RuleCounts};
 use super::groups::Tables;
 use super::node::{Compare, Node};
+use super::spill::SpilledFindings;
 use super::template::Part;
 use crate::ast::RuleKind;
 use crate::data::row::Row;
@@ -20,6 +21,10 @@ pub enum Keep {
     All,
     /// The worst `n` of each rule.
     Worst(usize),
+    /// Every finding, held in memory up to this many bytes and the rest in a temporary file,
+    /// to be read once, rule by rule in data order: for the JSON report only, which reads them
+    /// from [`DataRun::spilled`](super::run::DataRun::spilled); the run's `findings` stay empty.
+    Spill(usize),
 }
 
 /// The rules and tables that look at one record type.
@@ -40,6 +45,8 @@ pub struct Checker<'p> {
     jobs: Vec<RecordJobs>,
     tables: Tables,
     pub findings: Vec<Vec<DataFinding>>,
+    /// Every finding, when keeping them with [`Keep::Spill`].
+    spilled: Option<SpilledFindings>,
     pub counts: Vec<RuleCounts>,
     thresholds: Vec<Option<Decimal>>,
     order: u64,
@@ -125,6 +132,13 @@ impl<'p> Checker<'p> {
             jobs,
             tables,
             findings: vec![Vec::new(); plan.rules.len()],
+            spilled: match keep {
+                Keep::Spill(budget) => Some(SpilledFindings::new(
+                    budget,
+                    plan.rules.iter().map(|r| r.name.clone()).collect(),
+                )),
+                _ => None,
+            },
             counts: vec![RuleCounts::default(); plan.rules.len()],
             thresholds: vec![None; plan.rules.len()],
             order: 0,
@@ -401,6 +415,10 @@ impl<'p> Checker<'p> {
     }
 
     fn push(&mut self, r: usize, f: DataFinding) {
+        if let Some(spilled) = &mut self.spilled {
+            spilled.push(&f);
+            return;
+        }
         Self::push_to(&mut self.findings[r], &mut self.thresholds[r], self.keep, f);
     }
 
@@ -571,9 +589,16 @@ impl<'p> Checker<'p> {
         &self.tables
     }
 
-    /// The finding lists, each worst first (when keeping the worst) or in data order.
-    pub fn into_findings(self) -> (Vec<Vec<DataFinding>>, Vec<RuleCounts>) {
-        (self.findings, self.counts)
+    /// The finding lists, each worst first (when keeping the worst) or in data order (empty
+    /// when spilling), and every finding when spilling.
+    pub fn into_findings(self) -> (Findings, Vec<RuleCounts>) {
+        (
+            Findings {
+                lists: self.findings,
+                spilled: self.spilled,
+            },
+            self.counts,
+        )
     }
 
     /// Moves the findings kept so far to `out`, rule by rule, keeping each rule's buffer for the
@@ -583,6 +608,14 @@ impl<'p> Checker<'p> {
             out.append(list);
         }
     }
+}
+
+/// The findings a checker kept.
+pub struct Findings {
+    /// Per rule, as [`Keep`] says; empty when spilling.
+    pub lists: Vec<Vec<DataFinding>>,
+    /// Every finding, with [`Keep::Spill`].
+    pub spilled: Option<SpilledFindings>,
 }
 
 /// Sorts findings worst first; ties keep data order.

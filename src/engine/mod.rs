@@ -14,6 +14,8 @@ pub mod node;
 pub mod partial;
 pub mod run;
 pub mod single;
+pub mod spill;
+mod spill_codec;
 pub mod template;
 pub mod units;
 pub mod world;

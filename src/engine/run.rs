@@ -85,6 +85,9 @@ impl Default for Options {
 pub struct DataRun {
     /// Per rule (plan order): the findings kept.
     pub findings: Vec<Vec<DataFinding>>,
+    /// Every finding, with `Keep::Spill`: `findings` is then empty, and only the JSON report,
+    /// which reads them once in order, may be written.
+    pub spilled: Option<super::spill::SpilledFindings>,
     pub counts: Vec<RuleCounts>,
     /// File problems, and rejected rows up to `max_errors`.
     pub problems: Vec<DataProblem>,
@@ -821,7 +824,8 @@ pub fn run_with<T: Send>(
         let ((findings, counts), over, extra) = checking
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        run.findings = findings;
+        run.findings = findings.lists;
+        run.spilled = findings.spilled;
         run.counts = counts;
         too_many_groups(plan, (files, &bound), opts, &over, &mut run);
         (run, extra)
@@ -895,7 +899,8 @@ fn run_here<T>(
     let extra = finish(&checker);
     let over = checker.over_group_limit();
     let (findings, counts) = checker.into_findings();
-    run.findings = findings;
+    run.findings = findings.lists;
+    run.spilled = findings.spilled;
     run.counts = counts;
     too_many_groups(plan, (files, &bound), opts, &over, &mut run);
     (run, extra)

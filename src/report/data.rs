@@ -7,6 +7,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::engine::compile::{Plan, RulePlan};
 use crate::engine::finding::{DataFinding, FindingKind};
 use crate::engine::run::DataRun;
+use crate::engine::spill::SpillError;
 use crate::source::SourceMap;
 use std::fmt::Write;
 
@@ -252,8 +253,13 @@ impl CheckReport<'_> {
         String::from_utf8(out).expect("JSON is UTF-8")
     }
 
-    /// Writes the JSON report (SPEC §11), one finding at a time.
+    /// Writes the JSON report (SPEC §11), one finding at a time. Findings that could not all be
+    /// kept or read back fail with an error wrapping a [`SpillError`], before anything is
+    /// written where the keeping failed.
     pub fn write_json(&self, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+        if let Some(e) = self.run.spilled.as_ref().and_then(|s| s.error()) {
+            return Err(std::io::Error::other(e.clone()));
+        }
         let c = self.counts();
         let mut receipt = json::receipt(self.sources);
         receipt.data = self.run.hashes.clone();
@@ -284,17 +290,26 @@ impl CheckReport<'_> {
             },
             rules,
             warnings: Vec::new(),
-            findings: Streamed(self),
+            findings: Streamed(self, std::cell::Cell::new(None)),
             receipt,
         };
         let mut buffered = std::io::BufWriter::with_capacity(1 << 16, w);
-        serde_json::to_writer_pretty(&mut buffered, &report)?;
+        if let Err(e) = serde_json::to_writer_pretty(&mut buffered, &report) {
+            return Err(match report.findings.1.take() {
+                Some(spill) => std::io::Error::other(spill),
+                None => e.into(),
+            });
+        }
         std::io::Write::write_all(&mut buffered, b"\n")?;
         std::io::Write::flush(&mut buffered)
     }
 
-    /// Every finding in report order: diagnostics, data problems, then each rule's findings.
-    pub fn each_finding(&self, mut emit: impl FnMut(Finding)) {
+    /// Every finding in report order: diagnostics, data problems, then each rule's findings in
+    /// data order. A run that kept its findings in a temporary file ([`Keep::Spill`]) has them
+    /// read back from it; if they cannot be, an error follows the findings given so far.
+    ///
+    /// [`Keep::Spill`]: crate::engine::check::Keep::Spill
+    pub fn each_finding(&self, mut emit: impl FnMut(Finding)) -> Result<(), SpillError> {
         for d in self.diagnostics {
             emit(json::finding(d, self.sources));
         }
@@ -327,51 +342,77 @@ impl CheckReport<'_> {
             });
         }
         for (r, rule) in self.plan.rules.iter().enumerate() {
-            let related: Vec<RelatedJson> = rule
-                .source
-                .as_ref()
-                .map(|s| RelatedJson {
-                    message: crate::tr!(
-                        "gaps-document-art-article",
-                        document = s.document,
-                        article = s.article
-                    ),
-                    location: json::location(self.sources, s.article_span),
-                })
-                .into_iter()
-                .collect();
-            let location = json::location(self.sources, rule.span);
-            let mut list: Vec<&DataFinding> = self.run.findings[r].iter().collect();
-            list.sort_by_key(|f| f.order);
-            for f in list {
-                emit(Finding {
-                    kind: f.kind.as_str(),
-                    code: None,
-                    rule: Some(rule.name.clone()),
-                    severity: severity_of(rule, f.kind).as_str(),
-                    message: f.message.clone(),
-                    help: None,
-                    group: (!f.group.is_empty()).then(|| {
-                        f.group
-                            .iter()
-                            .map(|k| (k.name.clone(), k.json.clone()))
-                            .collect()
-                    }),
-                    record: f.record.clone(),
-                    value: f.value.clone(),
-                    value_exact: f.value_exact.clone(),
-                    location: Some(location.clone()),
-                    related: related.clone(),
-                    resolution: None,
-                    field: None,
-                    row: f.at.as_ref().map(|(file, line)| json::RowPlace {
-                        file: file.clone(),
-                        line: *line,
-                    }),
-                    years: None,
-                    witness: None,
-                });
+            let place = RulePlace::of(self.sources, rule);
+            match &self.run.spilled {
+                Some(spilled) => spilled.each(r, |f| emit(place.finding(rule, f)))?,
+                None => {
+                    let mut list: Vec<&DataFinding> = self.run.findings[r].iter().collect();
+                    list.sort_by_key(|f| f.order);
+                    for f in list {
+                        emit(place.finding(rule, f));
+                    }
+                }
             }
+        }
+        Ok(())
+    }
+}
+
+/// Where a rule is written and the article it rests on, as each of its findings gives them.
+struct RulePlace {
+    location: Location,
+    related: Vec<RelatedJson>,
+}
+
+impl RulePlace {
+    fn of(sources: &SourceMap, rule: &RulePlan) -> Self {
+        let related = rule
+            .source
+            .as_ref()
+            .map(|s| RelatedJson {
+                message: crate::tr!(
+                    "gaps-document-art-article",
+                    document = s.document,
+                    article = s.article
+                ),
+                location: json::location(sources, s.article_span),
+            })
+            .into_iter()
+            .collect();
+        RulePlace {
+            location: json::location(sources, rule.span),
+            related,
+        }
+    }
+
+    /// A finding of `rule` as the JSON report and the workbook list it.
+    fn finding(&self, rule: &RulePlan, f: &DataFinding) -> Finding {
+        Finding {
+            kind: f.kind.as_str(),
+            code: None,
+            rule: Some(rule.name.clone()),
+            severity: severity_of(rule, f.kind).as_str(),
+            message: f.message.clone(),
+            help: None,
+            group: (!f.group.is_empty()).then(|| {
+                f.group
+                    .iter()
+                    .map(|k| (k.name.clone(), k.json.clone()))
+                    .collect()
+            }),
+            record: f.record.clone(),
+            value: f.value.clone(),
+            value_exact: f.value_exact.clone(),
+            location: Some(self.location.clone()),
+            related: self.related.clone(),
+            resolution: None,
+            field: None,
+            row: f.at.as_ref().map(|(file, line)| json::RowPlace {
+                file: file.clone(),
+                line: *line,
+            }),
+            years: None,
+            witness: None,
         }
     }
 }
@@ -394,21 +435,26 @@ pub(crate) fn not_data_counts(run: &DataRun) -> String {
     )
 }
 
-/// The findings of a report, serialised as they are made.
-pub struct Streamed<'a, 'r>(&'r CheckReport<'a>);
+/// The findings of a report, serialised as they are made; the findings' own error, if they
+/// cannot all be read, is kept beside.
+pub struct Streamed<'a, 'r>(&'r CheckReport<'a>, std::cell::Cell<Option<SpillError>>);
 
 impl serde::Serialize for Streamed<'_, '_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeSeq;
+        use serde::ser::{Error, SerializeSeq};
         let mut seq = s.serialize_seq(None)?;
         let mut failed = None;
-        self.0.each_finding(|f| {
+        let read = self.0.each_finding(|f| {
             if failed.is_none()
                 && let Err(e) = seq.serialize_element(&f)
             {
                 failed = Some(e);
             }
         });
+        if let Err(e) = read {
+            self.1.set(Some(e.clone()));
+            return Err(S::Error::custom(e));
+        }
         match failed {
             Some(e) => Err(e),
             None => seq.end(),

@@ -232,7 +232,10 @@ pub fn check(report: &CheckReport<'_>) -> Result<Vec<u8>, XlsxError> {
         .zip(&report.run.counts)
         .filter(|(r, _)| r.kind != crate::ast::RuleKind::Permit && !r.hidden)
         .collect();
-    check_book(&rules, |emit| report.each_finding(emit))
+    let mut read = Ok(());
+    let book = check_book(&rules, |emit| read = report.each_finding(emit));
+    read.map_err(|e| XlsxError::IoError(std::io::Error::other(e)))?;
+    book
 }
 
 /// A check without data (or with rule errors) as a workbook: the rule diagnostics.

@@ -8,3 +8,4 @@ mod resolution_properties;
 mod resource_bounds;
 mod score_properties;
 mod shipped_rules;
+mod spilled_report;

@@ -127,3 +127,9 @@ data-type-year = a year
 gaps-it-ends = it ends
 gaps-no-document = no document
 syntax-unexpected-here = unexpected here
+# findings kept in a temporary file (`--format json`)
+spill-cannot-write = cannot keep the findings in a temporary file in `{ $dir }`: { $reason }
+spill-cannot-write-help = the JSON report keeps its findings on disk while the data is read; set `TMPDIR` to a folder that exists, can be written and has free space
+spill-cannot-read = cannot read back the findings kept in a temporary file: { $reason }
+spill-damaged = the temporary file holding the findings changed while the report was written
+spill-out-of-order = the findings of rule `{ $rule }` did not come in data order, so the JSON report cannot list them; this is a defect in duikou, please report it

@@ -45,6 +45,7 @@ help-arg-max-errors = List at most this many rejected rows (the rest are counted
 help-arg-all = List every finding of every rule, not only the worst few
 help-arg-year = Look for responsibility gaps in this year only
 help-arg-as-of = Look for responsibility gaps on this day only
+help-arg-findings-in-memory = The JSON report's findings held in memory, in bytes, before the rest go to a temporary file (for tests of that file)
 help-cmd-explain = Show one rule's computation for one group or record, step by step
 help-arg-targets = The rule to explain, then rule files or directories (default `rules/`); with `--evaluation`, rule files or directories only
 help-arg-evaluation = Explain an evaluation's score for the group instead of a rule

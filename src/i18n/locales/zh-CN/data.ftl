@@ -127,3 +127,9 @@ data-type-year = 年份
 gaps-it-ends = 其终止
 gaps-no-document = 无文件
 syntax-unexpected-here = 此处不应出现
+# 临时文件中保存的发现（`--format json`）
+spill-cannot-write = 无法在 `{ $dir }` 中用临时文件保存发现：{ $reason }
+spill-cannot-write-help = JSON 报告在读取数据时把发现保存在磁盘上；请把 `TMPDIR` 设为一个存在、可写且有剩余空间的文件夹
+spill-cannot-read = 无法读回临时文件中保存的发现：{ $reason }
+spill-damaged = 写报告时，保存发现的临时文件被改动
+spill-out-of-order = 规则 `{ $rule }` 的发现未按数据顺序产生，JSON 报告无法列出；这是 duikou 的缺陷，请报告

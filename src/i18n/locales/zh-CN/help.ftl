@@ -44,6 +44,7 @@ help-arg-max-errors = 最多列出这么多被拒收的行（其余只计数）
 help-arg-all = 列出每条规则的全部发现，而不只是最严重的几条
 help-arg-year = 只查找这一年的责任缺口
 help-arg-as-of = 只查找这一天的责任缺口
+help-arg-findings-in-memory = JSON 报告在内存中保存的发现的字节数，其余写入临时文件（用于测试该文件）
 help-cmd-explain = 逐步展示一条规则对某个分组或记录的计算过程
 help-arg-targets = 要解释的规则，其后是规则文件或目录（默认 `rules/`）；使用 `--evaluation` 时只写规则文件或目录
 help-arg-evaluation = 解释某项考评对该分组的评分，而不是解释规则

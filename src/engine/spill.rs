@@ -1,0 +1,198 @@
+//! Every finding of a run, most of them in an anonymous temporary file: memory holds at most a
+//! byte budget of them however many the data has. Each rule's findings are read back in the
+//! order they came, which is data order, for a report that lists them all once (the JSON one).
+
+use super::finding::DataFinding;
+use super::spill_codec::{Decoder, encode};
+use std::fs::File;
+use std::io::{Read, Seek, SeekFrom, Write};
+
+/// The encoded findings held in memory before they are moved to the temporary file.
+pub const DEFAULT_BUDGET: usize = 1 << 20;
+
+/// A rule's buffer larger than this is let go after a move, so buffers that grew once do not
+/// keep their memory.
+const KEPT_CAPACITY: usize = 64 << 10;
+
+/// Every finding of every rule, in the order each rule's came.
+pub struct SpilledFindings {
+    budget: usize,
+    /// The rule names, for messages.
+    names: Vec<String>,
+    /// Per rule: encoded findings not yet in the file.
+    held: Vec<Vec<u8>>,
+    held_bytes: usize,
+    /// Per rule: the parts of the file holding its findings, in order, as (offset, length).
+    parts: Vec<Vec<(u64, usize)>>,
+    file: Option<File>,
+    written: u64,
+    /// Per rule: the order of its last finding.
+    last: Vec<Option<u64>>,
+    /// The first thing that went wrong; findings after it are not kept.
+    error: Option<SpillError>,
+}
+
+/// What can go wrong keeping findings in a temporary file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SpillError {
+    /// The temporary file could not be made or written (no temporary folder, disk full).
+    Write { dir: String, reason: String },
+    /// The temporary file could not be read back.
+    Read { reason: String },
+    /// The temporary file held something other than what was written.
+    Damaged,
+    /// A rule's findings came out of data order, so they cannot be listed as they come.
+    Order { rule: String },
+}
+
+impl std::fmt::Display for SpillError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            SpillError::Write { dir, reason } => {
+                crate::tr!("spill-cannot-write", dir = dir, reason = reason)
+            }
+            SpillError::Read { reason } => crate::tr!("spill-cannot-read", reason = reason),
+            SpillError::Damaged => crate::tr!("spill-damaged"),
+            SpillError::Order { rule } => crate::tr!("spill-out-of-order", rule = rule),
+        };
+        f.write_str(&text)
+    }
+}
+
+impl std::error::Error for SpillError {}
+
+impl SpillError {
+    /// What to do about it, where the user can do something.
+    pub fn help(&self) -> Option<String> {
+        matches!(self, SpillError::Write { .. }).then(|| crate::tr!("spill-cannot-write-help"))
+    }
+}
+
+impl std::fmt::Debug for SpilledFindings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SpilledFindings")
+            .field("budget", &self.budget)
+            .field("held_bytes", &self.held_bytes)
+            .field("written", &self.written)
+            .field("error", &self.error)
+            .finish_non_exhaustive()
+    }
+}
+
+impl SpilledFindings {
+    /// An empty store for rules with these names, holding at most `budget` bytes in memory.
+    pub fn new(budget: usize, names: Vec<String>) -> Self {
+        let rules = names.len();
+        SpilledFindings {
+            budget,
+            names,
+            held: vec![Vec::new(); rules],
+            held_bytes: 0,
+            parts: vec![Vec::new(); rules],
+            file: None,
+            written: 0,
+            last: vec![None; rules],
+            error: None,
+        }
+    }
+
+    /// Keeps a finding of rule `f.rule`, after the ones it already has.
+    pub fn push(&mut self, f: &DataFinding) {
+        if self.error.is_some() {
+            return;
+        }
+        let r = f.rule;
+        if self.last[r].is_some_and(|last| last > f.order) {
+            self.error = Some(SpillError::Order {
+                rule: self.names[r].clone(),
+            });
+            return;
+        }
+        self.last[r] = Some(f.order);
+        let before = self.held[r].len();
+        encode(f, &mut self.held[r]);
+        self.held_bytes += self.held[r].len() - before;
+        if self.held_bytes > self.budget
+            && let Err(e) = self.move_to_file()
+        {
+            self.error = Some(e);
+        }
+    }
+
+    /// Moves every held finding to the end of the temporary file, making it first if need be.
+    fn move_to_file(&mut self) -> Result<(), SpillError> {
+        let failed = |e: std::io::Error| SpillError::Write {
+            dir: std::env::temp_dir().display().to_string(),
+            reason: e.to_string(),
+        };
+        if self.file.is_none() {
+            self.file = Some(tempfile::tempfile().map_err(failed)?);
+        }
+        let Some(file) = self.file.as_mut() else {
+            unreachable!("the file was made above")
+        };
+        for (r, held) in self.held.iter_mut().enumerate() {
+            if held.is_empty() {
+                continue;
+            }
+            file.write_all(held).map_err(failed)?;
+            self.parts[r].push((self.written, held.len()));
+            self.written += held.len() as u64;
+            if held.capacity() > KEPT_CAPACITY {
+                *held = Vec::new();
+            } else {
+                held.clear();
+            }
+        }
+        self.held_bytes = 0;
+        Ok(())
+    }
+
+    /// What went wrong keeping the findings, if anything did: then they are incomplete.
+    pub fn error(&self) -> Option<&SpillError> {
+        self.error.as_ref()
+    }
+
+    /// How many bytes of findings went to the temporary file.
+    #[cfg(test)]
+    pub fn bytes_on_disk(&self) -> u64 {
+        self.written
+    }
+
+    /// Gives every finding of rule `r` to `each`, in the order they came; fails, having given
+    /// only some, if they were not all kept or cannot be read back.
+    pub fn each(&self, r: usize, mut each: impl FnMut(&DataFinding)) -> Result<(), SpillError> {
+        if let Some(e) = &self.error {
+            return Err(e.clone());
+        }
+        let mut bytes = Vec::new();
+        for &(offset, len) in &self.parts[r] {
+            self.read_part(offset, len, &mut bytes)?;
+            decode_all(&bytes, &mut each)?;
+        }
+        decode_all(&self.held[r], &mut each)
+    }
+
+    fn read_part(&self, offset: u64, len: usize, bytes: &mut Vec<u8>) -> Result<(), SpillError> {
+        let failed = |e: std::io::Error| SpillError::Read {
+            reason: e.to_string(),
+        };
+        let mut file = self.file.as_ref().ok_or(SpillError::Damaged)?;
+        file.seek(SeekFrom::Start(offset)).map_err(failed)?;
+        bytes.clear();
+        bytes.resize(len, 0);
+        file.read_exact(bytes).map_err(failed)
+    }
+}
+
+fn decode_all(bytes: &[u8], each: &mut impl FnMut(&DataFinding)) -> Result<(), SpillError> {
+    let mut d = Decoder::new(bytes);
+    while let Some(f) = d.next_finding() {
+        each(&f.map_err(|()| SpillError::Damaged)?);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+#[path = "spill_tests.rs"]
+mod tests;
