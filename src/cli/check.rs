@@ -178,7 +178,7 @@ fn check_data(
         Err(code) => return code,
     };
     let html = matches!(args.format, Format::Html);
-    let (data, scores) = run::run_with(plan, &files, &opts, |checker| {
+    let (mut data, scores) = run::run_with(plan, &files, &opts, |checker| {
         if !html {
             return Vec::new();
         }
@@ -187,9 +187,6 @@ fn check_data(
             .map(|e| (e.name.clone(), crate::score::score(plan, e, checker)))
             .collect::<Vec<_>>()
     });
-    // The process ends after the report: its memory goes back at once, without freeing every
-    // finding one by one.
-    let mut data = std::mem::ManuallyDrop::new(data);
     data.files_failed += problems
         .iter()
         .filter(|p| p.severity == Severity::Error)
