@@ -52,19 +52,15 @@ pub fn parse_file_recovering(
     diags: &mut Vec<Diagnostic>,
 ) -> (Option<Module>, Lost) {
     let threads = std::thread::available_parallelism().map_or(1, usize::from);
-    // For parsing in parts, the coarse tokens the parts are cut by, and the bound of the
-    // recursion, are read beside the pre-scan.
-    let (problems, beside) = if split::worth_it(text.len(), threads) {
+    // For parsing in parts, the coarse tokens the parts are cut by are read beside the
+    // pre-scan and the bound of the recursion (the two take about as long).
+    let ((problems, (bound, at)), tokens) = if split::worth_it(text.len(), threads) {
         split::beside(
-            || prescan::prescan(file, text),
-            || (recursion::depth_bound(text), pieces::tokens(text)),
+            || (prescan::prescan(file, text), recursion::depth_bound(text)),
+            || pieces::tokens(text),
         )
     } else {
-        (prescan::prescan(file, text), None)
-    };
-    let ((bound, at), tokens) = match beside {
-        Some((bound, tokens)) => (bound, Some(tokens)),
-        None => (recursion::depth_bound(text), None),
+        ((prescan::prescan(file, text), recursion::depth_bound(text)), None)
     };
     let recoverable = |d: &Diagnostic| d.code == Code::ParseChineseQuote;
     if problems.iter().any(|d| !recoverable(d)) {

@@ -16,6 +16,9 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 /// Files smaller than this are parsed whole: threads would cost more than they give.
 const SPLIT_MIN: usize = 256 * 1024;
 
+/// Consecutive top-level declarations are parsed together up to about this many bytes.
+const ITEMS_PART: usize = 16 * 1024;
+
 /// Runs of parts per thread: enough for the threads to even out parts that parse at different
 /// speeds, few enough to cost nothing.
 const RUNS_PER_THREAD: usize = 8;
@@ -129,14 +132,23 @@ fn units(tokens: &[Token], text: &str) -> Option<Vec<Unit>> {
     let whole = 0..text.len();
     let starts = pieces::declaration_starts(tokens, whole.clone(), false);
     let mut out = Vec::new();
+    // The first token of each piece, found by walking on from the one before.
+    let mut first_token = 0;
     for piece in pieces::cut(whole, &starts) {
-        if !pieces::is_document(tokens, &piece) {
-            out.push(Unit::Items(piece));
+        while tokens.get(first_token).is_some_and(|t| t.start < piece.start) {
+            first_token += 1;
+        }
+        let first_word = tokens
+            .get(first_token)
+            .filter(|t| t.end <= piece.end)
+            .and_then(Token::word);
+        if !first_word.is_some_and(pieces::begins_document) {
+            push_items(&mut out, piece);
             continue;
         }
         let articles = pieces::articles(tokens, piece.clone());
         let (Some(first), Some(last)) = (articles.first(), articles.last()) else {
-            out.push(Unit::Items(piece));
+            push_items(&mut out, piece);
             continue;
         };
         // After the last article: the document's closing brace and nothing else.
@@ -154,6 +166,20 @@ fn units(tokens: &[Token], text: &str) -> Option<Vec<Unit>> {
         out.extend(articles.into_iter().map(Unit::Article));
     }
     Some(out)
+}
+
+/// Adds the top-level declarations of `piece` to the parts: to the part before when that holds
+/// declarations too and is still small, so that a run of small declarations (actors, say) is
+/// one parse, not one each.
+fn push_items(out: &mut Vec<Unit>, piece: Range<usize>) {
+    if let Some(Unit::Items(before)) = out.last_mut()
+        && before.end == piece.start
+        && before.len() < ITEMS_PART
+    {
+        before.end = piece.end;
+        return;
+    }
+    out.push(Unit::Items(piece));
 }
 
 /// The indices of the tokens that lie within `range` (tokens are in file order).
