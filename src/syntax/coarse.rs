@@ -77,7 +77,7 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
             }
             '(' | '[' | '{' | '（' | '【' | '｛' => TokenKind::Open,
             ')' | ']' | '}' | '）' | '】' | '｝' => TokenKind::Close,
-            c if c.is_alphanumeric() || c == '_' => {
+            c if is_word_char(c) => {
                 end = word_end(text, end);
                 TokenKind::Word(&text[i..end])
             }
@@ -117,12 +117,23 @@ fn word_end(text: &str, mut from: usize) -> usize {
     let b = text.as_bytes();
     while from < b.len() {
         let c = char_at(text, from);
-        if !(c.is_alphanumeric() || c == '_') {
+        if !is_word_char(c) {
             break;
         }
         from += c.len_utf8();
     }
     from
+}
+
+/// Whether `c` belongs in a word: a letter or digit of any script, or `_`. ASCII and the CJK
+/// Unified Ideographs (every one of them a letter), the commonest by far, are told without the
+/// Unicode tables.
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric() || c == '_'
+    } else {
+        ('\u{4E00}'..='\u{9FFF}').contains(&c) || c.is_alphanumeric()
+    }
 }
 
 /// Just past the block comment opened at `i`, the comments nested in it included (the end of
@@ -265,6 +276,13 @@ mod tests {
                 }
                 _ => {}
             }
+        }
+    }
+
+    #[test]
+    fn word_characters_are_letters_digits_and_underscore() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_word_char(c), c.is_alphanumeric() || c == '_', "{c:?}");
         }
     }
 
