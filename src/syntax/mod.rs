@@ -4,6 +4,7 @@
 
 mod coarse;
 pub(crate) mod cst;
+mod detail;
 mod literal;
 mod lower;
 mod lower_expr;
@@ -60,7 +61,10 @@ pub fn parse_file_recovering(
             || pieces::tokens(text),
         )
     } else {
-        ((prescan::prescan(file, text), recursion::depth_bound(text)), None)
+        (
+            (prescan::prescan(file, text), recursion::depth_bound(text)),
+            None,
+        )
     };
     let recoverable = |d: &Diagnostic| d.code == Code::ParseChineseQuote;
     if problems.iter().any(|d| !recoverable(d)) {
@@ -88,9 +92,8 @@ fn parse_scanned(
     problems: Vec<Diagnostic>,
     diags: &mut Vec<Diagnostic>,
 ) -> (Option<Module>, Lost) {
-    // Error detail (the tokens tried at the failure) slows parsing: collect it only to
-    // explain a failure, piece by piece.
-    pest::set_error_detail(false);
+    // Error detail (the tokens tried at the failure) slows parsing: it is collected only to
+    // explain a failure, piece by piece (`detail`).
     if problems.is_empty() {
         if let Ok(mut pairs) = DkParser::parse(Rule::file, text) {
             return (lower_root(file, pairs.next(), diags), Lost::default());
@@ -110,9 +113,9 @@ fn parse_scanned(
         Err(err) => {
             // The pieces parse one by one but not together: report the file as a whole.
             if !reported {
-                pest::set_error_detail(true);
-                let err = DkParser::parse(Rule::file, text).err().unwrap_or(err);
-                pest::set_error_detail(false);
+                let err = detail::with_error_detail(|| DkParser::parse(Rule::file, text))
+                    .err()
+                    .unwrap_or(err);
                 diags.push(parser::syntax_error(file, text, err));
             }
             (None, recovered.lost)

@@ -135,7 +135,10 @@ fn units(tokens: &[Token], text: &str) -> Option<Vec<Unit>> {
     // The first token of each piece, found by walking on from the one before.
     let mut first_token = 0;
     for piece in pieces::cut(whole, &starts) {
-        while tokens.get(first_token).is_some_and(|t| t.start < piece.start) {
+        while tokens
+            .get(first_token)
+            .is_some_and(|t| t.start < piece.start)
+        {
             first_token += 1;
         }
         let first_word = tokens
