@@ -54,12 +54,11 @@ pub fn parse_file_recovering(
 ) -> (Option<Module>, Lost) {
     let threads = std::thread::available_parallelism().map_or(1, usize::from);
     // For parsing in parts, the coarse tokens the parts are cut by are read beside the
-    // pre-scan and the bound of the recursion (the two take about as long).
+    // pre-scan and the bound of the recursion.
     let ((problems, (bound, at)), tokens) = if split::worth_it(text.len(), threads) {
-        split::beside(
-            || (prescan::prescan(file, text), recursion::depth_bound(text)),
-            || pieces::tokens(text),
-        )
+        split::tokens_beside(text, || {
+            (prescan::prescan(file, text), recursion::depth_bound(text))
+        })
     } else {
         (
             (prescan::prescan(file, text), recursion::depth_bound(text)),

@@ -5,7 +5,7 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::source::SourceMap;
 use std::ops::Range;
 
-pub use super::coarse::{Token, TokenKind, tokens};
+pub use super::coarse::{Token, TokenKind, line_start_after, tokens, tokens_from, tokens_until};
 
 /// Whether `word` is a keyword that begins a top-level declaration, in either dialect. A
 /// `match` on the word: it is asked of every word of a file.

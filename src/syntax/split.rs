@@ -73,6 +73,33 @@ pub fn beside<A, B: Send>(
     })
 }
 
+/// The share of the text whose coarse tokens are read on another thread while this one runs
+/// `here` (the pre-scan and the recursion bound, about a third of the scan's time) and then reads
+/// the rest.
+const HEAD_SHARE: (usize, usize) = (2, 3);
+
+/// Runs `here`, and reads the coarse tokens of `text` on two threads: another thread scans the
+/// text up to a line start about two thirds in, this one the rest once `here` is done. When
+/// that line start is inside a string or a comment, the other thread scans the whole text and
+/// this one's part is left unused. The tokens are `None` when no thread could be started.
+pub fn tokens_beside<'t, A>(
+    text: &'t str,
+    here: impl FnOnce() -> A,
+) -> (A, Option<Vec<Token<'t>>>) {
+    let cut = pieces::line_start_after(text, text.len() / HEAD_SHARE.1 * HEAD_SHARE.0);
+    let ((done, tail), head) = beside(
+        || (here(), pieces::tokens_from(text, cut)),
+        || pieces::tokens_until(text, cut),
+    );
+    let tokens = head.map(|(mut head, reached)| {
+        if reached {
+            head.extend(tail);
+        }
+        head
+    });
+    (done, tokens)
+}
+
 /// Parses `text`, whose coarse tokens are `tokens`, in parts on up to `threads` threads with
 /// stacks of `stack` bytes; `None` when the file cannot be cut, or any part needs the whole
 /// file to be read right.
@@ -372,6 +399,30 @@ mod tests {
         assert_eq!(in_parts(&bad_escape, 2), None);
         let bad_date = document(3).replace("2010-01-01", "2010-13-01");
         assert_eq!(in_parts(&bad_date, 2), None);
+    }
+
+    #[test]
+    fn tokens_read_on_two_threads_are_the_tokens_of_the_whole() {
+        let debug = |tokens: &[Token]| tokens.iter().map(|t| format!("{t:?}")).collect::<Vec<_>>();
+        let mut shipped = SHIPPED.join("\n");
+        shipped.push_str(&document(40));
+        // Line starts two thirds in inside a string and inside a comment.
+        let in_string = format!("a \"{}\" b\n", "x\n".repeat(100));
+        let in_comment = format!("a /* {} */ b\n", "x\n".repeat(100));
+        for text in [
+            shipped.as_str(),
+            &in_string,
+            &in_comment,
+            "",
+            "no line feed",
+        ] {
+            let (done, tokens) = tokens_beside(text, || 7);
+            assert_eq!(done, 7);
+            assert_eq!(
+                debug(&tokens.expect("a thread")),
+                debug(&pieces::tokens(text))
+            );
+        }
     }
 
     #[test]
