@@ -11,11 +11,17 @@ static EXPLAINING: Mutex<()> = Mutex::new(());
 
 /// Runs `parse` with pest's error detail on.
 pub fn with_error_detail<T>(parse: impl FnOnce() -> T) -> T {
+    /// Turns the switch off when the parse is done, however it ends.
+    struct Off;
+    impl Drop for Off {
+        fn drop(&mut self) {
+            pest::set_error_detail(false);
+        }
+    }
     let _one_at_a_time = EXPLAINING.lock().unwrap_or_else(|e| e.into_inner());
     pest::set_error_detail(true);
-    let out = parse();
-    pest::set_error_detail(false);
-    out
+    let _off = Off;
+    parse()
 }
 
 #[cfg(test)]
