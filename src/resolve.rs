@@ -10,7 +10,7 @@ use crate::symbols::{DeclKind, NATIONAL, Source, Sourced, Symbols};
 pub fn build(modules: Vec<ast::Module>, diags: &mut Vec<Diagnostic>) -> Symbols {
     let mut c = Collector {
         s: Symbols::default(),
-        declared: indexmap::IndexMap::new(),
+        declared: indexmap::IndexMap::default(),
         diags,
     };
     c.s.actors.insert(NATIONAL.to_string(), national());
@@ -64,7 +64,7 @@ fn national() -> ast::Actor {
 /// The symbol table being built, the names declared so far and the problems found.
 struct Collector<'d> {
     s: Symbols,
-    declared: indexmap::IndexMap<String, Span>,
+    declared: crate::symbols::NameMap<Span>,
     diags: &'d mut Vec<Diagnostic>,
 }
 
@@ -203,7 +203,7 @@ fn unknown_code(kind: DeclKind) -> Code {
 
 /// Whether `name` is declared as `kind`; reports it otherwise.
 pub fn lookup(s: &Symbols, name: &Name, kind: DeclKind, diags: &mut Vec<Diagnostic>) -> bool {
-    if s.kind_of(&name.text) == Some(kind) {
+    if s.declares(kind, &name.text) {
         return true;
     }
     let what = kind.as_str();

@@ -79,7 +79,9 @@ impl RuleSet {
     }
 
     fn build(sources: SourceMap, files: Vec<FileId>, mut diags: Vec<Diagnostic>) -> RuleSet {
-        let work = |diags: &mut Vec<Diagnostic>| {
+        // `parsed` is told when the files are parsed: parsing a large file takes both cores,
+        // name resolution and the checks after it only one.
+        let work = |diags: &mut Vec<Diagnostic>, parsed: &dyn Fn()| {
             crate::suggest::with_budget(crate::suggest::CHECK_BUDGET, || {
                 let mut lost = syntax::Lost::default();
                 let mut modules = Vec::new();
@@ -89,6 +91,7 @@ impl RuleSet {
                     modules.extend(module);
                     lost.merge(lost_here);
                 }
+                parsed();
                 let parsed = diags.len();
                 let symbols = resolve::build(modules, diags);
                 checks::run(&symbols, diags);
@@ -115,21 +118,28 @@ impl RuleSet {
                 })
                 .collect()
         };
+        let work = &work;
         let (symbols, chinese) = std::thread::scope(|scope| {
             for stack in [CHECKER_STACK, CHECKER_STACK / 8] {
+                // Dropped with the thread's closure: a checker that panics wakes the caller too.
+                let (parsed, parsed_told) = std::sync::mpsc::channel::<()>();
                 let spawned =
                     std::thread::Builder::new()
                         .stack_size(stack)
-                        .spawn_scoped(scope, || {
+                        .spawn_scoped(scope, move || {
                             // Messages in the language of the calling thread.
                             crate::i18n::with_lang(lang, || {
                                 let mut local = Vec::new();
-                                let symbols = work(&mut local);
+                                let symbols = work(&mut local, &|| {
+                                    let _ = parsed.send(());
+                                });
                                 (symbols, local)
                             })
                         });
                 if let Ok(handle) = spawned {
-                    // The dialect of each file is read here while the checker works.
+                    // The dialect of each file is read here while the checker works, once the
+                    // files are parsed and a core is free.
+                    let _ = parsed_told.recv();
                     let chinese = chinese_files();
                     // A defect that panics the checker is reported once, with its own message.
                     let (symbols, local) = handle
@@ -139,7 +149,7 @@ impl RuleSet {
                     return (symbols, chinese);
                 }
             }
-            (work(&mut diags), chinese_files())
+            (work(&mut diags, &|| {}), chinese_files())
         });
         let mut symbols = symbols;
         symbols.chinese_files = chinese;

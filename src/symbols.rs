@@ -27,22 +27,27 @@ pub struct Sourced<T> {
     pub source: Option<Source>,
 }
 
+/// Declarations by name, in declaration order. Names are hashed with FxHash: the maps are
+/// looked up for every name a rule mentions, and their order is the order of insertion
+/// whatever the hasher.
+pub type NameMap<T> = IndexMap<String, T, rustc_hash::FxBuildHasher>;
+
 /// Every declaration of a rule set, in declaration order.
 #[derive(Debug, Clone, Default)]
 pub struct Symbols {
-    pub actors: IndexMap<String, ast::Actor>,
-    pub programs: IndexMap<String, ast::Program>,
-    pub functions: IndexMap<String, ast::Function>,
-    pub records: IndexMap<String, ast::Record>,
+    pub actors: NameMap<ast::Actor>,
+    pub programs: NameMap<ast::Program>,
+    pub functions: NameMap<ast::Function>,
+    pub records: NameMap<ast::Record>,
     /// Documents with their articles; the articles' items are in the lists below.
-    pub documents: IndexMap<String, ast::Document>,
+    pub documents: NameMap<ast::Document>,
     /// For each document (by `DocumentId`), the declared documents its `replaces` names;
     /// names of no document are left out (the checks report them).
     pub replaces: Vec<Vec<DocumentId>>,
     /// For each document (by `DocumentId`), the declared documents its `varies` names.
     pub varies: Vec<Vec<DocumentId>>,
-    pub rules: IndexMap<String, Sourced<ast::Rule>>,
-    pub evaluations: IndexMap<String, Sourced<ast::Evaluation>>,
+    pub rules: NameMap<Sourced<ast::Rule>>,
+    pub evaluations: NameMap<Sourced<ast::Evaluation>>,
     pub pairs: Vec<Sourced<ast::Pair>>,
     pub duties: Vec<Sourced<ast::Duty>>,
     pub tests: Vec<ast::Test>,
@@ -141,6 +146,20 @@ impl Symbols {
             Some(DeclKind::Evaluation)
         } else {
             None
+        }
+    }
+
+    /// Whether `name` is declared as `kind`: one look-up, in the map of that kind (a name is
+    /// declared once across all kinds).
+    pub fn declares(&self, kind: DeclKind, name: &str) -> bool {
+        match kind {
+            DeclKind::Actor => self.actors.contains_key(name),
+            DeclKind::Program => self.programs.contains_key(name),
+            DeclKind::Function => self.functions.contains_key(name),
+            DeclKind::Record => self.records.contains_key(name),
+            DeclKind::Document => self.documents.contains_key(name),
+            DeclKind::Rule => self.rules.contains_key(name),
+            DeclKind::Evaluation => self.evaluations.contains_key(name),
         }
     }
 

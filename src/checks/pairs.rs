@@ -202,23 +202,22 @@ pub fn check_duties(s: &Symbols, diags: &mut Vec<Diagnostic>) {
 
 /// The programs of the declared pairs, by their two ends.
 struct PairEnds<'s> {
-    programs: rustc_hash::FxHashMap<(String, String), Vec<&'s str>>,
+    programs: rustc_hash::FxHashMap<(&'s str, &'s str), Vec<&'s str>>,
 }
 
 impl<'s> PairEnds<'s> {
     /// A pair whose end is an unknown actor (reported already) is filed under the name it most
     /// likely means, so a duty naming that pair correctly raises nothing more.
     fn new(s: &'s Symbols) -> Self {
-        let end = |n: &crate::ast::Name| -> String {
+        let end = |n: &'s crate::ast::Name| -> &'s str {
             if s.actors.contains_key(&n.text) {
-                n.text.clone()
+                &n.text
             } else {
                 crate::suggest::closest(&n.text, s.actors.keys().map(String::as_str))
                     .unwrap_or(&n.text)
-                    .to_string()
             }
         };
-        let mut programs: rustc_hash::FxHashMap<(String, String), Vec<&'s str>> =
+        let mut programs: rustc_hash::FxHashMap<(&'s str, &'s str), Vec<&'s str>> =
             rustc_hash::FxHashMap::default();
         for p in s.pairs.iter().map(|p| &p.item) {
             let key = (end(&p.supporter), end(&p.recipient));
@@ -235,7 +234,7 @@ fn check_duty_pair(
     program: Option<&crate::ast::Name>,
     diags: &mut Vec<Diagnostic>,
 ) {
-    let key = (supporter.text.clone(), recipient.text.clone());
+    let key = (supporter.text.as_str(), recipient.text.as_str());
     let mut programs: Vec<&str> = ends
         .programs
         .get(&key)
@@ -244,6 +243,9 @@ fn check_duty_pair(
         .copied()
         .filter(|p| program.is_none_or(|pr| pr.text == *p))
         .collect();
+    if programs.len() == 1 {
+        return;
+    }
     programs.sort();
     programs.dedup();
     let pair_text = format!("{} -> {}", supporter.text, recipient.text);

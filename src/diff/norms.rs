@@ -670,8 +670,8 @@ fn record_fields(c: &mut Changes, item: &str, o: &ast::Record, n: &ast::Record) 
 fn compare<T: PartialEq>(
     c: &mut Changes,
     label: &str,
-    a: &indexmap::IndexMap<String, T>,
-    b: &indexmap::IndexMap<String, T>,
+    a: &crate::symbols::NameMap<T>,
+    b: &crate::symbols::NameMap<T>,
     fields: impl Fn(&mut Changes, &str, &T, &T),
 ) {
     for k in a.keys().filter(|k| !b.contains_key(*k)) {

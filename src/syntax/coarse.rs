@@ -38,9 +38,38 @@ impl<'t> Token<'t> {
 /// Strings, comments and backtick names must be terminated (the pre-scan has made sure of it);
 /// an unterminated one ends the scan.
 pub fn tokens(text: &str) -> Vec<Token<'_>> {
+    scan(text, 0, None).0
+}
+
+/// The tokens of `text` from `from`, which is 0 or just after a line feed the scan from the
+/// start would reach (outside strings, comments and backtick names; `until` tells whether it
+/// does): from there on, the scan gives the tokens the scan from the start gives.
+pub fn tokens_from(text: &str, from: usize) -> Vec<Token<'_>> {
+    scan(text, from, None).0
+}
+
+/// The tokens of `text` before `until`, and whether the scan reached `until` just after a line
+/// feed, in the state the scan from there starts in; when it did not (`until` is inside a
+/// string, a comment or a backtick name), the tokens of the whole text.
+pub fn tokens_until(text: &str, until: usize) -> (Vec<Token<'_>>, bool) {
+    scan(text, 0, Some(until))
+}
+
+/// The first line start at or after byte `at` (the end of the text when there is none).
+pub fn line_start_after(text: &str, at: usize) -> usize {
     let b = text.as_bytes();
-    let mut out = Vec::with_capacity(b.len() / 8);
-    let (mut i, mut line_start, mut line_blank) = (0usize, 0usize, true);
+    let at = at.min(b.len());
+    memchr::memchr(b'\n', &b[at..]).map_or(b.len(), |n| at + n + 1)
+}
+
+/// The scan from `from` (a line start in the initial state), ending early just after the line
+/// feed that ends at `until`, if it comes to one.
+fn scan(text: &str, from: usize, until: Option<usize>) -> (Vec<Token<'_>>, bool) {
+    let b = text.as_bytes();
+    // About six bytes a token in rule text; room for the whole rest of the text, so that a
+    // part scanned elsewhere can be appended.
+    let mut out = Vec::with_capacity((b.len() - from.min(b.len())) / 6);
+    let (mut i, mut line_start, mut line_blank) = (from, from, true);
     while i < b.len() {
         let c = char_at(text, i);
         let len = c.len_utf8();
@@ -55,6 +84,9 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
             '\n' => {
                 (line_start, line_blank) = (i + 1, true);
                 i += 1;
+                if until == Some(i) {
+                    return (out, true);
+                }
                 continue;
             }
             '/' if b.get(i + 1) == Some(&b'/') => {
@@ -77,7 +109,7 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
             }
             '(' | '[' | '{' | '（' | '【' | '｛' => TokenKind::Open,
             ')' | ']' | '}' | '）' | '】' | '｝' => TokenKind::Close,
-            c if c.is_alphanumeric() || c == '_' => {
+            c if is_word_char(c) => {
                 end = word_end(text, end);
                 TokenKind::Word(&text[i..end])
             }
@@ -96,7 +128,7 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
         });
         i = end;
     }
-    out
+    (out, false)
 }
 
 /// The character at byte `i`, an ASCII byte without decoding.
@@ -117,12 +149,23 @@ fn word_end(text: &str, mut from: usize) -> usize {
     let b = text.as_bytes();
     while from < b.len() {
         let c = char_at(text, from);
-        if !(c.is_alphanumeric() || c == '_') {
+        if !is_word_char(c) {
             break;
         }
         from += c.len_utf8();
     }
     from
+}
+
+/// Whether `c` belongs in a word: a letter or digit of any script, or `_`. ASCII and the CJK
+/// Unified Ideographs (every one of them a letter), the commonest by far, are told without the
+/// Unicode tables.
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric() || c == '_'
+    } else {
+        ('\u{4E00}'..='\u{9FFF}').contains(&c) || c.is_alphanumeric()
+    }
 }
 
 /// Just past the block comment opened at `i`, the comments nested in it included (the end of
@@ -268,6 +311,13 @@ mod tests {
         }
     }
 
+    #[test]
+    fn word_characters_are_letters_digits_and_underscore() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_word_char(c), c.is_alphanumeric() || c == '_', "{c:?}");
+        }
+    }
+
     fn same(text: &str) {
         let fast: Vec<String> = tokens(text).iter().map(|t| format!("{t:?}")).collect();
         let slow: Vec<String> = reference(text).iter().map(|t| format!("{t:?}")).collect();
@@ -290,7 +340,43 @@ mod tests {
         }
     }
 
+    /// The scan cut at every line start: where the first part reaches the cut, it and the scan
+    /// from the cut give the tokens of the whole.
+    fn same_in_two(text: &str) {
+        let whole: Vec<String> = tokens(text).iter().map(|t| format!("{t:?}")).collect();
+        for (cut, _) in text.match_indices('\n') {
+            let (head, reached) = tokens_until(text, cut + 1);
+            let mut both = head;
+            if reached {
+                both.extend(tokens_from(text, cut + 1));
+            }
+            let both: Vec<String> = both.iter().map(|t| format!("{t:?}")).collect();
+            assert_eq!(both, whole, "{text:?} cut at {}", cut + 1);
+        }
+    }
+
+    #[test]
+    fn a_cut_inside_a_string_or_comment_is_not_reached() {
+        let text = "a \"x\ny\" /* c\nd */ `e\nf` // g\nh\n";
+        for cut in [5, 13, 21] {
+            assert_eq!(text.as_bytes()[cut - 1], b'\n');
+            assert!(!tokens_until(text, cut).1, "{cut}");
+        }
+        assert!(tokens_until(text, 31).1);
+        same_in_two(text);
+        assert_eq!(line_start_after(text, 0), 5);
+        assert_eq!(line_start_after(text, 29), text.len());
+        assert_eq!(line_start_after(text, text.len() + 1), text.len());
+    }
+
     proptest! {
+        #[test]
+        fn scanned_in_two_parts_any_text_gives_the_tokens_of_the_whole(
+            text in "[ a-z_0-9/*\"`\\\n\r\t{}()（）【】｛｝中文条\u{3000}.,:;-]{0,120}"
+        ) {
+            same_in_two(&text);
+        }
+
         #[test]
         fn scans_any_text_as_the_character_scan_did(
             text in "[ a-z_0-9/*\"`\\\\\n\r\t{}()（）【】｛｝中文条\u{3000}\u{A0}é.,:;-]{0,120}"

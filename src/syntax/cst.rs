@@ -38,7 +38,6 @@ pub fn parse(file: FileId, text: &str) -> Result<Node, Vec<Diagnostic>> {
     super::parse_file(file, text, &mut diags).ok_or_else(|| diags.clone())?;
     let (bound, _) = super::recursion::depth_bound(text);
     super::recursion::with_stack_for(bound, || {
-        pest::set_error_detail(false);
         let mut pairs = DkParser::parse(Kind::file, text).ok()?;
         let root = pairs.next().expect("file rule matched");
         Some(build(root))

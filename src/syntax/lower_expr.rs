@@ -24,6 +24,9 @@ pub const MAX_EXPRESSION_DEPTH: usize = 1024;
 
 /// The depth of an expression tree, computed without recursion.
 fn tree_depth(e: &Expr) -> usize {
+    if matches!(e.kind, ExprKind::Literal(_) | ExprKind::Name(_)) {
+        return 1;
+    }
     let mut deepest = 0;
     let mut stack = vec![(e, 1usize)];
     while let Some((e, d)) = stack.pop() {
@@ -90,8 +93,9 @@ impl Lowerer<'_> {
     pub fn lower_expr(&mut self, pair: P<'_>) -> Expr {
         let span = self.span(&pair);
         // A long run of prefix operators would recurse once each in the Pratt parser.
-        let mut run = 0usize;
+        let (mut run, mut children) = (0usize, 0usize);
         for p in pair.clone().into_inner() {
+            children += 1;
             if matches!(p.as_rule(), Rule::neg | Rule::not) {
                 run += 1;
                 if run > MAX_NESTING {
@@ -111,8 +115,28 @@ impl Lowerer<'_> {
             self.depth -= 1;
             return self.too_deep(span, nesting_message(), "too deep here", NESTING_HELP);
         }
+        let mut inner = pair.into_inner();
+        let expr = match inner.next() {
+            // A lone operand, the commonest expression by far, needs no operator parsing.
+            Some(only) if children == 1 => self.lower_primary(only),
+            first => self.lower_operators(first.into_iter().chain(inner)),
+        };
+        self.depth -= 1;
+        // A long chain `a + a + …` is flat to read but deep as a tree; later stages recurse on it.
+        if self.depth == 0 && tree_depth(&expr) > MAX_EXPRESSION_DEPTH {
+            let message = crate::tr!(
+                "syntax-expression-deeper-than-max-expression",
+                MAX_EXPRESSION_DEPTH = MAX_EXPRESSION_DEPTH
+            );
+            return self.too_deep(expr.span, message, "too long a chain", CHAIN_HELP);
+        }
+        expr
+    }
+
+    /// The operands and operators of an expression, put together by precedence.
+    fn lower_operators<'i>(&mut self, pairs: impl Iterator<Item = P<'i>>) -> Expr {
         let this = std::cell::RefCell::new(&mut *self);
-        let expr = PRATT
+        PRATT
             .map_primary(|p| this.borrow_mut().lower_primary(p))
             .map_prefix(|op, rhs| {
                 let span = this.borrow().span(&op).to(rhs.span);
@@ -147,17 +171,7 @@ impl Lowerer<'_> {
                     span,
                 }
             })
-            .parse(pair.into_inner());
-        self.depth -= 1;
-        // A long chain `a + a + …` is flat to read but deep as a tree; later stages recurse on it.
-        if self.depth == 0 && tree_depth(&expr) > MAX_EXPRESSION_DEPTH {
-            let message = crate::tr!(
-                "syntax-expression-deeper-than-max-expression",
-                MAX_EXPRESSION_DEPTH = MAX_EXPRESSION_DEPTH
-            );
-            return self.too_deep(expr.span, message, "too long a chain", CHAIN_HELP);
-        }
-        expr
+            .parse(pairs)
     }
 
     /// Reports a `duikou::parse::nesting` error (once per file) and gives up on the file.

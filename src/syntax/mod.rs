@@ -4,6 +4,7 @@
 
 mod coarse;
 pub(crate) mod cst;
+mod detail;
 mod literal;
 mod lower;
 mod lower_expr;
@@ -52,19 +53,17 @@ pub fn parse_file_recovering(
     diags: &mut Vec<Diagnostic>,
 ) -> (Option<Module>, Lost) {
     let threads = std::thread::available_parallelism().map_or(1, usize::from);
-    // For parsing in parts, the coarse tokens the parts are cut by, and the bound of the
-    // recursion, are read beside the pre-scan.
-    let (problems, beside) = if split::worth_it(text.len(), threads) {
-        split::beside(
-            || prescan::prescan(file, text),
-            || (recursion::depth_bound(text), pieces::tokens(text)),
-        )
+    // For parsing in parts, the coarse tokens the parts are cut by are read beside the
+    // pre-scan and the bound of the recursion.
+    let ((problems, (bound, at)), tokens) = if split::worth_it(text.len(), threads) {
+        split::tokens_beside(text, || {
+            (prescan::prescan(file, text), recursion::depth_bound(text))
+        })
     } else {
-        (prescan::prescan(file, text), None)
-    };
-    let ((bound, at), tokens) = match beside {
-        Some((bound, tokens)) => (bound, Some(tokens)),
-        None => (recursion::depth_bound(text), None),
+        (
+            (prescan::prescan(file, text), recursion::depth_bound(text)),
+            None,
+        )
     };
     let recoverable = |d: &Diagnostic| d.code == Code::ParseChineseQuote;
     if problems.iter().any(|d| !recoverable(d)) {
@@ -92,9 +91,8 @@ fn parse_scanned(
     problems: Vec<Diagnostic>,
     diags: &mut Vec<Diagnostic>,
 ) -> (Option<Module>, Lost) {
-    // Error detail (the tokens tried at the failure) slows parsing: collect it only to
-    // explain a failure, piece by piece.
-    pest::set_error_detail(false);
+    // Error detail (the tokens tried at the failure) slows parsing: it is collected only to
+    // explain a failure, piece by piece (`detail`).
     if problems.is_empty() {
         if let Ok(mut pairs) = DkParser::parse(Rule::file, text) {
             return (lower_root(file, pairs.next(), diags), Lost::default());
@@ -114,9 +112,9 @@ fn parse_scanned(
         Err(err) => {
             // The pieces parse one by one but not together: report the file as a whole.
             if !reported {
-                pest::set_error_detail(true);
-                let err = DkParser::parse(Rule::file, text).err().unwrap_or(err);
-                pest::set_error_detail(false);
+                let err = detail::with_error_detail(|| DkParser::parse(Rule::file, text))
+                    .err()
+                    .unwrap_or(err);
                 diags.push(parser::syntax_error(file, text, err));
             }
             (None, recovered.lost)

@@ -5,54 +5,57 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::source::SourceMap;
 use std::ops::Range;
 
-pub use super::coarse::{Token, TokenKind, tokens};
+pub use super::coarse::{Token, TokenKind, line_start_after, tokens, tokens_from, tokens_until};
 
-/// The keywords that begin a top-level declaration, in both dialects.
-const DECLARATION_KEYWORDS: &[&str] = &[
-    "actor",
-    "program",
-    "record",
-    "function",
-    "document",
-    "pair",
-    "duty",
-    "rule",
-    "evaluation",
-    "test",
-    "主体",
-    "支援类型",
-    "记录",
-    "职能",
-    "文件",
-    "结对",
-    "职责",
-    "规则",
-    "考评",
-    "测试",
-];
-
-/// The keywords that begin a declaration with a name of its own.
-const NAMING_KEYWORDS: &[&str] = &[
-    "actor",
-    "program",
-    "record",
-    "function",
-    "document",
-    "rule",
-    "evaluation",
-    "indicator",
-    "主体",
-    "支援类型",
-    "记录",
-    "职能",
-    "文件",
-    "规则",
-    "考评",
-    "指标",
-];
-
+/// Whether `word` is a keyword that begins a top-level declaration, in either dialect. A
+/// `match` on the word: it is asked of every word of a file.
 fn is_declaration(word: &str) -> bool {
-    DECLARATION_KEYWORDS.contains(&word)
+    matches!(
+        word,
+        "actor"
+            | "program"
+            | "record"
+            | "function"
+            | "document"
+            | "pair"
+            | "duty"
+            | "rule"
+            | "evaluation"
+            | "test"
+            | "主体"
+            | "支援类型"
+            | "记录"
+            | "职能"
+            | "文件"
+            | "结对"
+            | "职责"
+            | "规则"
+            | "考评"
+            | "测试"
+    )
+}
+
+/// Whether `word` is a keyword that begins a declaration with a name of its own.
+fn is_naming(word: &str) -> bool {
+    matches!(
+        word,
+        "actor"
+            | "program"
+            | "record"
+            | "function"
+            | "document"
+            | "rule"
+            | "evaluation"
+            | "indicator"
+            | "主体"
+            | "支援类型"
+            | "记录"
+            | "职能"
+            | "文件"
+            | "规则"
+            | "考评"
+            | "指标"
+    )
 }
 
 /// The indices of the tokens inside `range` (tokens are in source order).
@@ -68,7 +71,7 @@ fn after_for(tokens: &[Token], i: usize) -> bool {
     i > 0
         && tokens[i - 1]
             .word()
-            .is_some_and(|w| matches!(w, "for" | "针对") || NAMING_KEYWORDS.contains(&w))
+            .is_some_and(|w| matches!(w, "for" | "针对") || is_naming(w))
 }
 
 /// Where the top-level declarations of `range` begin. With `at_line_starts`, a declaration
@@ -123,7 +126,12 @@ pub fn is_document(tokens: &[Token], range: &Range<usize>) -> bool {
     tokens[inside(tokens, range)]
         .first()
         .and_then(Token::word)
-        .is_some_and(|w| matches!(w, "document" | "文件"))
+        .is_some_and(begins_document)
+}
+
+/// Whether a piece that begins with `word` is a document declaration.
+pub fn begins_document(word: &str) -> bool {
+    matches!(word, "document" | "文件")
 }
 
 /// The articles of a document piece: from each `article` keyword to the next one, or to the
@@ -180,7 +188,7 @@ impl Lost {
             let ((i, kw), (_, name)) = (pair[0], pair[1]);
             match (kw.word(), name.word()) {
                 (Some("pair" | "结对"), _) if !after_for(tokens, i) => self.pairs = true,
-                (Some(k), Some(n)) if NAMING_KEYWORDS.contains(&k) && !after_for(tokens, i) => {
+                (Some(k), Some(n)) if is_naming(k) && !after_for(tokens, i) => {
                     self.names.insert(n.to_string());
                 }
                 _ => {}

@@ -136,7 +136,6 @@ impl Recovery<'_> {
 
     /// Parses the piece as it now stands; on failure, the byte offset of the error in the file.
     fn parse(&self, range: &Range<usize>) -> Result<(), usize> {
-        pest::set_error_detail(false);
         match DkParser::parse(Rule::file, &self.masked[range.clone()]) {
             Ok(_) => Ok(()),
             Err(e) => Err(range.start
@@ -149,9 +148,9 @@ impl Recovery<'_> {
 
     /// Reports the piece's syntax error, with the detail of what was expected.
     fn report(&mut self, range: &Range<usize>) {
-        pest::set_error_detail(true);
-        let result = DkParser::parse(Rule::file, &self.masked[range.clone()]);
-        pest::set_error_detail(false);
+        let result = super::detail::with_error_detail(|| {
+            DkParser::parse(Rule::file, &self.masked[range.clone()])
+        });
         if let Err(err) = result {
             self.errors.push(parser::syntax_error_at(
                 self.file,

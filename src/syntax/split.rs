@@ -16,6 +16,9 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 /// Files smaller than this are parsed whole: threads would cost more than they give.
 const SPLIT_MIN: usize = 256 * 1024;
 
+/// Consecutive top-level declarations are parsed together up to about this many bytes.
+const ITEMS_PART: usize = 16 * 1024;
+
 /// Runs of parts per thread: enough for the threads to even out parts that parse at different
 /// speeds, few enough to cost nothing.
 const RUNS_PER_THREAD: usize = 8;
@@ -68,6 +71,33 @@ pub fn beside<A, B: Send>(
         let done = here();
         (done, other.ok().and_then(|h| h.join().ok()))
     })
+}
+
+/// The share of the text whose coarse tokens are read on another thread while this one runs
+/// `here` (the pre-scan and the recursion bound, about a third of the scan's time) and then reads
+/// the rest.
+const HEAD_SHARE: (usize, usize) = (2, 3);
+
+/// Runs `here`, and reads the coarse tokens of `text` on two threads: another thread scans the
+/// text up to a line start about two thirds in, this one the rest once `here` is done. When
+/// that line start is inside a string or a comment, the other thread scans the whole text and
+/// this one's part is left unused. The tokens are `None` when no thread could be started.
+pub fn tokens_beside<'t, A>(
+    text: &'t str,
+    here: impl FnOnce() -> A,
+) -> (A, Option<Vec<Token<'t>>>) {
+    let cut = pieces::line_start_after(text, text.len() / HEAD_SHARE.1 * HEAD_SHARE.0);
+    let ((done, tail), head) = beside(
+        || (here(), pieces::tokens_from(text, cut)),
+        || pieces::tokens_until(text, cut),
+    );
+    let tokens = head.map(|(mut head, reached)| {
+        if reached {
+            head.extend(tail);
+        }
+        head
+    });
+    (done, tokens)
 }
 
 /// Parses `text`, whose coarse tokens are `tokens`, in parts on up to `threads` threads with
@@ -129,14 +159,26 @@ fn units(tokens: &[Token], text: &str) -> Option<Vec<Unit>> {
     let whole = 0..text.len();
     let starts = pieces::declaration_starts(tokens, whole.clone(), false);
     let mut out = Vec::new();
+    // The first token of each piece, found by walking on from the one before.
+    let mut first_token = 0;
     for piece in pieces::cut(whole, &starts) {
-        if !pieces::is_document(tokens, &piece) {
-            out.push(Unit::Items(piece));
+        while tokens
+            .get(first_token)
+            .is_some_and(|t| t.start < piece.start)
+        {
+            first_token += 1;
+        }
+        let first_word = tokens
+            .get(first_token)
+            .filter(|t| t.end <= piece.end)
+            .and_then(Token::word);
+        if !first_word.is_some_and(pieces::begins_document) {
+            push_items(&mut out, piece);
             continue;
         }
         let articles = pieces::articles(tokens, piece.clone());
         let (Some(first), Some(last)) = (articles.first(), articles.last()) else {
-            out.push(Unit::Items(piece));
+            push_items(&mut out, piece);
             continue;
         };
         // After the last article: the document's closing brace and nothing else.
@@ -154,6 +196,20 @@ fn units(tokens: &[Token], text: &str) -> Option<Vec<Unit>> {
         out.extend(articles.into_iter().map(Unit::Article));
     }
     Some(out)
+}
+
+/// Adds the top-level declarations of `piece` to the parts: to the part before when that holds
+/// declarations too and is still small, so that a run of small declarations (actors, say) is
+/// one parse, not one each.
+fn push_items(out: &mut Vec<Unit>, piece: Range<usize>) {
+    if let Some(Unit::Items(before)) = out.last_mut()
+        && before.end == piece.start
+        && before.len() < ITEMS_PART
+    {
+        before.end = piece.end;
+        return;
+    }
+    out.push(Unit::Items(piece));
 }
 
 /// The indices of the tokens that lie within `range` (tokens are in file order).
@@ -343,6 +399,30 @@ mod tests {
         assert_eq!(in_parts(&bad_escape, 2), None);
         let bad_date = document(3).replace("2010-01-01", "2010-13-01");
         assert_eq!(in_parts(&bad_date, 2), None);
+    }
+
+    #[test]
+    fn tokens_read_on_two_threads_are_the_tokens_of_the_whole() {
+        let debug = |tokens: &[Token]| tokens.iter().map(|t| format!("{t:?}")).collect::<Vec<_>>();
+        let mut shipped = SHIPPED.join("\n");
+        shipped.push_str(&document(40));
+        // Line starts two thirds in inside a string and inside a comment.
+        let in_string = format!("a \"{}\" b\n", "x\n".repeat(100));
+        let in_comment = format!("a /* {} */ b\n", "x\n".repeat(100));
+        for text in [
+            shipped.as_str(),
+            &in_string,
+            &in_comment,
+            "",
+            "no line feed",
+        ] {
+            let (done, tokens) = tokens_beside(text, || 7);
+            assert_eq!(done, 7);
+            assert_eq!(
+                debug(&tokens.expect("a thread")),
+                debug(&pieces::tokens(text))
+            );
+        }
     }
 
     #[test]

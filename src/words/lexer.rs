@@ -23,12 +23,18 @@ pub struct Token {
     pub end: usize,
 }
 
+/// The CJK Unified Ideographs, every one of them a letter: the commonest characters of Chinese
+/// rule text, told without the Unicode tables.
+fn is_cjk_ideograph(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c)
+}
+
 fn is_word_start(c: char) -> bool {
-    c == '_' || c.is_alphabetic()
+    c == '_' || is_cjk_ideograph(c) || c.is_alphabetic()
 }
 
 fn is_word_char(c: char) -> bool {
-    c == '_' || c.is_alphanumeric()
+    c == '_' || is_cjk_ideograph(c) || c.is_alphanumeric()
 }
 
 /// Every token of `text`, in order; whitespace is skipped.
@@ -147,6 +153,14 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cjk_ideographs_are_letters() {
+        for c in ('\u{4E00}'..='\u{9FFF}').chain(['a', '_', '1', '，', ' ', '\u{3400}']) {
+            assert_eq!(is_word_start(c), c == '_' || c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_word_char(c), c == '_' || c.is_alphanumeric(), "{c:?}");
+        }
+    }
 
     fn kinds(text: &str) -> Vec<(TokenKind, &str)> {
         tokens(text)
