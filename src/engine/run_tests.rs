@@ -32,10 +32,17 @@ fn one_thread_finds_what_two_threads_find() {
     let data = Data::new().csv("project", "project.csv", csv);
     let (files, problems) = data.bind(&[], &records);
     assert!(problems.is_empty());
-    let opts = Options::default();
+    let opts = Options {
+        threads: 2,
+        ..Options::default()
+    };
+    let alone = Options {
+        threads: 1,
+        ..Options::default()
+    };
     let labels: Vec<String> = files.iter().map(DataFile::label).collect();
     let two = run_with(plan, &files, &opts, |checker| checker.file.clone());
-    let one = run_here(plan, &files, &opts, labels, |checker| checker.file.clone());
+    let one = run_here(plan, &files, &alone, labels, |checker| checker.file.clone());
     assert_eq!(one.1, two.1);
     let (one, two) = (Report::of(plan, one.0), Report::of(plan, two.0));
     assert_eq!(two.summary.rows_read, rows as u64);
