@@ -35,27 +35,11 @@ fn is_declaration(word: &str) -> bool {
     )
 }
 
-/// Whether `word` is a keyword that begins a declaration with a name of its own.
+/// Whether `word` is a keyword that begins a declaration with a name of its own: a top-level
+/// declaration other than a pair, a duty or a test, or an indicator.
 fn is_naming(word: &str) -> bool {
-    matches!(
-        word,
-        "actor"
-            | "program"
-            | "record"
-            | "function"
-            | "document"
-            | "rule"
-            | "evaluation"
-            | "indicator"
-            | "主体"
-            | "支援类型"
-            | "记录"
-            | "职能"
-            | "文件"
-            | "规则"
-            | "考评"
-            | "指标"
-    )
+    (is_declaration(word) && !matches!(word, "pair" | "duty" | "test" | "结对" | "职责" | "测试"))
+        || matches!(word, "indicator" | "指标")
 }
 
 /// The indices of the tokens inside `range` (tokens are in source order).
