@@ -108,6 +108,18 @@ pub struct DataRun {
     pub hashes: IndexMap<String, String>,
 }
 
+impl DataRun {
+    /// The findings of rule `r` held in memory: every one of them, unless the run kept them in a
+    /// temporary file (`Keep::Spill`), which only the JSON report reads.
+    pub fn held(&self, r: usize) -> &[DataFinding] {
+        debug_assert!(
+            self.spilled.is_none(),
+            "a run whose findings are in a temporary file is read through them"
+        );
+        &self.findings[r]
+    }
+}
+
 /// A reader that hashes what passes through it.
 struct Hashing<R> {
     inner: R,

@@ -6,6 +6,7 @@ use super::finding::DataFinding;
 use super::spill_codec::{Decoder, encode};
 use std::fs::File;
 use std::io::{Read, Seek, SeekFrom, Write};
+use std::sync::{Mutex, PoisonError};
 
 /// The encoded findings held in memory before they are moved to the temporary file.
 pub const DEFAULT_BUDGET: usize = 1 << 20;
@@ -24,7 +25,8 @@ pub struct SpilledFindings {
     held_bytes: usize,
     /// Per rule: the parts of the file holding its findings, in order, as (offset, length).
     parts: Vec<Vec<(u64, usize)>>,
-    file: Option<File>,
+    /// The temporary file, once made; reading it moves its one cursor, so readers take turns.
+    file: Option<Mutex<File>>,
     written: u64,
     /// Per rule: the order of its last finding.
     last: Vec<Option<u64>>,
@@ -126,11 +128,12 @@ impl SpilledFindings {
             reason: e.to_string(),
         };
         if self.file.is_none() {
-            self.file = Some(tempfile::tempfile().map_err(failed)?);
+            self.file = Some(Mutex::new(tempfile::tempfile().map_err(failed)?));
         }
         let Some(file) = self.file.as_mut() else {
             unreachable!("the file was made above")
         };
+        let file = file.get_mut().unwrap_or_else(PoisonError::into_inner);
         for (r, held) in self.held.iter_mut().enumerate() {
             if held.is_empty() {
                 continue;
@@ -177,7 +180,9 @@ impl SpilledFindings {
         let failed = |e: std::io::Error| SpillError::Read {
             reason: e.to_string(),
         };
-        let mut file = self.file.as_ref().ok_or(SpillError::Damaged)?;
+        let mut file = (self.file.as_ref().ok_or(SpillError::Damaged)?)
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
         file.seek(SeekFrom::Start(offset)).map_err(failed)?;
         bytes.clear();
         bytes.resize(len, 0);

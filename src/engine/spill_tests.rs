@@ -74,8 +74,19 @@ fn a_finding_out_of_order_is_an_error_not_a_wrong_list() {
 fn a_changed_file_is_damaged() {
     let mut store = SpilledFindings::new(0, names());
     store.push(&finding(0, 1));
-    let mut file = store.file.as_ref().unwrap();
+    let file = store.file.as_mut().unwrap().get_mut().unwrap();
     file.seek(SeekFrom::Start(0)).unwrap();
     file.write_all(&[9]).unwrap();
     assert_eq!(store.each(0, |_| {}), Err(SpillError::Damaged));
+}
+
+#[test]
+#[should_panic(expected = "read through them")]
+fn a_spilled_run_is_never_read_as_if_held() {
+    let run = crate::engine::run::DataRun {
+        findings: vec![Vec::new()],
+        spilled: Some(SpilledFindings::new(0, names())),
+        ..Default::default()
+    };
+    let _ = run.held(0);
 }

@@ -91,7 +91,7 @@ impl CheckReport<'_> {
 
     /// The findings of rule `r` in the order shown: worst first.
     pub(crate) fn ordered(&self, r: usize) -> Vec<&DataFinding> {
-        let mut list: Vec<&DataFinding> = self.run.findings[r].iter().collect();
+        let mut list: Vec<&DataFinding> = self.run.held(r).iter().collect();
         list.sort_by(|a, b| {
             (a.kind != FindingKind::Violation)
                 .cmp(&(b.kind != FindingKind::Violation))
@@ -245,11 +245,12 @@ impl CheckReport<'_> {
         }
     }
 
-    /// The JSON report (SPEC §11) as a string.
+    /// The JSON report (SPEC §11) as a string, of a run whose findings could all be kept (the
+    /// command line says so before it writes; see `cli::check::write_json`).
     pub fn json(&self) -> String {
         let mut out = Vec::new();
         self.write_json(&mut out)
-            .expect("writing to memory cannot fail");
+            .expect("writing to memory cannot fail, nor reading back findings that were all kept");
         String::from_utf8(out).expect("JSON is UTF-8")
     }
 

@@ -112,8 +112,8 @@ pub fn compliance_by_pairing(rules: &RuleSet, report: &CheckReport<'_>) -> Strin
             verdicts.push((k, (Tone::Good, "✓"), Vec::new()));
         }
     }
-    for (r, list) in report.run.findings.iter().enumerate() {
-        for f in list {
+    for r in 0..report.run.findings.len() {
+        for f in report.run.held(r) {
             let (Some(s), Some(t)) = (key(&f.group, "supporter"), key(&f.group, "recipient"))
             else {
                 continue;
