@@ -118,6 +118,24 @@ const CASES: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "decl_duty_pair",
+        &[
+            "check",
+            "tests/cases/decl/duty_pair.dk",
+            "--format",
+            "short",
+        ],
+    ),
+    (
+        "parse_nesting",
+        &[
+            "check",
+            "tests/cases/parse/nesting_not_zh.dk",
+            "--format",
+            "short",
+        ],
+    ),
+    (
         "gaps_inactive_year_json",
         &[
             "gaps",

@@ -251,7 +251,7 @@ fn check_duty_pair(
     let pair_text = format!("{} -> {}", supporter.text, recipient.text);
     if programs.is_empty() {
         let in_program = program
-            .map(|p| format!(" in {}", p.text))
+            .map(|p| crate::tr!("decl-in-program", program = p.text))
             .unwrap_or_default();
         diags.push(
             Diagnostic::new(

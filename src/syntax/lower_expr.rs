@@ -9,9 +9,6 @@ use crate::diagnostic::{Code, Diagnostic};
 use pest::pratt_parser::{Assoc, Op, PrattParser};
 use std::sync::LazyLock;
 
-const NESTING_HELP: &str = "split the expression into smaller named rules";
-const CHAIN_HELP: &str = "split the expression into smaller rules, or use an aggregate such as `sum(…)` instead of a long chain";
-
 fn nesting_message() -> String {
     crate::tr!(
         "syntax-nesting-deeper-than-max-nesting",
@@ -102,8 +99,8 @@ impl Lowerer<'_> {
                     return self.too_deep(
                         self.span(&p),
                         nesting_message(),
-                        "too deep here",
-                        NESTING_HELP,
+                        crate::tr!("syntax-too-deep-here"),
+                        crate::tr!("syntax-split-expression-named-rules"),
                     );
                 }
             } else {
@@ -113,7 +110,12 @@ impl Lowerer<'_> {
         self.depth += 1;
         if self.depth > MAX_NESTING {
             self.depth -= 1;
-            return self.too_deep(span, nesting_message(), "too deep here", NESTING_HELP);
+            return self.too_deep(
+                span,
+                nesting_message(),
+                crate::tr!("syntax-too-deep-here"),
+                crate::tr!("syntax-split-expression-named-rules"),
+            );
         }
         let mut inner = pair.into_inner();
         let expr = match inner.next() {
@@ -128,7 +130,12 @@ impl Lowerer<'_> {
                 "syntax-expression-deeper-than-max-expression",
                 MAX_EXPRESSION_DEPTH = MAX_EXPRESSION_DEPTH
             );
-            return self.too_deep(expr.span, message, "too long a chain", CHAIN_HELP);
+            return self.too_deep(
+                expr.span,
+                message,
+                crate::tr!("syntax-too-long-chain"),
+                crate::tr!("syntax-split-expression-or-aggregate"),
+            );
         }
         expr
     }
@@ -179,8 +186,8 @@ impl Lowerer<'_> {
         &mut self,
         span: crate::source::Span,
         message: String,
-        label: &str,
-        help: &str,
+        label: String,
+        help: String,
     ) -> Expr {
         if !self.fatal {
             self.diags.push(

@@ -144,3 +144,4 @@ decl-period-reversed-help = write the first year first: `{ $b }..{ $a }`
 decl-period-overlaps = the period { $a }..{ $b } does not start after the one before it ({ $last })
 decl-period-overlaps-label = overlaps or out of order
 decl-period-overlaps-help = list the periods in order, each starting after the last ends
+decl-in-program = {" "}in { $program }

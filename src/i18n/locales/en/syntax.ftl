@@ -164,3 +164,6 @@ lower-list-every-period-in-one = list every plan period in one `period(year, …
 lower-evaluation-per-year = an evaluation is scored per year, not per plan period
 lower-plan-periods-are-for-rules = plan periods are for rules
 lower-write-key-here = write `{ $key }` here; a rule may group years into plan periods
+syntax-split-expression-named-rules = split the expression into smaller named rules
+syntax-too-long-chain = too long a chain
+syntax-split-expression-or-aggregate = split the expression into smaller rules, or use an aggregate such as `sum(…)` instead of a long chain

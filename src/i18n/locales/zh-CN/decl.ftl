@@ -144,3 +144,4 @@ decl-period-reversed-help = 先写首年：`{ $b }..{ $a }`
 decl-period-overlaps = 期间 { $a }..{ $b } 没有在前一期间（止于 { $last }）之后开始
 decl-period-overlaps-label = 重叠或次序颠倒
 decl-period-overlaps-help = 按先后列出各期间，每期在上一期结束后开始
+decl-in-program = （{ $program }）

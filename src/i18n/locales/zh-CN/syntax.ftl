@@ -164,3 +164,6 @@ lower-list-every-period-in-one = 请把所有规划期列在同一个 `period(ye
 lower-evaluation-per-year = 考评按年评分，不按规划期评分
 lower-plan-periods-are-for-rules = 规划期用于规则
 lower-write-key-here = 请在此处写 `{ $key }`；规则可以把年份分入规划期
+syntax-split-expression-named-rules = 将表达式拆成更小的具名规则
+syntax-too-long-chain = 运算链过长
+syntax-split-expression-or-aggregate = 将表达式拆成更小的规则，或用 `sum(…)` 等聚合代替长链
