@@ -51,23 +51,17 @@ impl KeySet {
     /// Records `key` (from data file `file`, `line`) unless it was seen before.
     pub fn insert(&mut self, key: &str, file: u32, line: u64) -> Seen {
         match &mut self.mode {
-            Mode::Ascending { last } => match last {
-                Some((prev, f, l)) => match key.cmp(prev.as_str()) {
-                    std::cmp::Ordering::Equal => Seen::Duplicate(Some((*f, *l))),
-                    std::cmp::Ordering::Less => Seen::OutOfOrder,
-                    std::cmp::Ordering::Greater => {
-                        prev.clear();
-                        prev.push_str(key);
-                        *f = file;
-                        *l = line;
-                        Seen::New
+            Mode::Ascending { last } => {
+                if let Some((prev, f, l)) = last {
+                    match key.cmp(prev.as_str()) {
+                        std::cmp::Ordering::Equal => return Seen::Duplicate(Some((*f, *l))),
+                        std::cmp::Ordering::Less => return Seen::OutOfOrder,
+                        std::cmp::Ordering::Greater => {}
                     }
-                },
-                None => {
-                    *last = Some((key.to_string(), file, line));
-                    Seen::New
                 }
-            },
+                remember(last, key, file, line);
+                Seen::New
+            }
             Mode::Hashed(set) => {
                 if set.insert(fingerprint(key)) {
                     Seen::New
@@ -97,15 +91,21 @@ impl KeySet {
             return false;
         }
         let (key, line) = &run.last;
-        match last {
-            Some((prev, f, l)) => {
-                prev.clear();
-                prev.push_str(key);
-                (*f, *l) = (file, *line);
-            }
-            None => *last = Some((key.clone(), file, *line)),
-        }
+        remember(last, key, file, *line);
         true
+    }
+}
+
+/// Makes `key` (from data file `file`, `line`) the last key of ascending keys, reusing the room
+/// of the one before.
+fn remember(last: &mut Option<(String, u32, u64)>, key: &str, file: u32, line: u64) {
+    match last {
+        Some((prev, f, l)) => {
+            prev.clear();
+            prev.push_str(key);
+            (*f, *l) = (file, line);
+        }
+        None => *last = Some((key.to_string(), file, line)),
     }
 }
 

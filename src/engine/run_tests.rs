@@ -9,17 +9,22 @@ use std::sync::Mutex;
 fn shipped(rows: usize) -> (RuleSet, Vec<u8>) {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let rules = RuleSet::load(&[root.join("rules")]);
+    (rules, project_rows(rows, |n, id| format!("{id}-{n}")))
+}
+
+/// The shipped project data repeated to `rows`, row `n` keyed `key(n, its shipped key)`.
+fn project_rows(rows: usize, key: impl Fn(usize, &str) -> String) -> Vec<u8> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let csv = std::fs::read_to_string(root.join("rules/data/project.csv")).unwrap();
     let mut lines = csv.lines();
     let header = lines.next().unwrap();
     let body: Vec<&str> = lines.collect();
     let mut out = format!("{header}\n");
     for n in 0..rows {
-        let row = body[n % body.len()];
-        let (id, rest) = row.split_once(',').unwrap();
-        out.push_str(&format!("{id}-{n},{rest}\n"));
+        let (id, rest) = body[n % body.len()].split_once(',').unwrap();
+        out.push_str(&format!("{},{rest}\n", key(n, id)));
     }
-    (rules, out.into_bytes())
+    out.into_bytes()
 }
 
 #[test]
@@ -73,20 +78,6 @@ fn progress_is_told_as_memory_is_read() {
     assert_eq!(told.last(), Some(&(len, len)));
 }
 
-/// The shipped project rows with the keys of `keys`, in that order.
-fn keyed(keys: &[String]) -> Vec<u8> {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let csv = std::fs::read_to_string(root.join("rules/data/project.csv")).unwrap();
-    let mut lines = csv.lines();
-    let mut out = format!("{}\n", lines.next().unwrap());
-    let body: Vec<&str> = lines.collect();
-    for (n, key) in keys.iter().enumerate() {
-        let (_, rest) = body[n % body.len()].split_once(',').unwrap();
-        out.push_str(&format!("{key},{rest}\n"));
-    }
-    out.into_bytes()
-}
-
 #[test]
 fn keys_are_unique_across_chunks_of_every_size() {
     // Ascending keys, every seventh repeating the one before; two thirds of the way through, a
@@ -102,7 +93,11 @@ fn keys_are_unique_across_chunks_of_every_size() {
     let rules = RuleSet::load(&[std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("rules")]);
     let plan = rules.plan().expect("the shipped rules compile");
     let records: Vec<&str> = plan.records.iter().map(|r| r.name.as_str()).collect();
-    let data = Data::new().csv("project", "project.csv", keyed(&keys));
+    let data = Data::new().csv(
+        "project",
+        "project.csv",
+        project_rows(rows, |n, _| keys[n].clone()),
+    );
     let (files, _) = data.bind(&[], &records);
     let opts = Options {
         max_errors: rows,
