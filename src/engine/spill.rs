@@ -127,11 +127,9 @@ impl SpilledFindings {
             dir: std::env::temp_dir().display().to_string(),
             reason: e.to_string(),
         };
-        if self.file.is_none() {
-            self.file = Some(Mutex::new(tempfile::tempfile().map_err(failed)?));
-        }
-        let Some(file) = self.file.as_mut() else {
-            unreachable!("the file was made above")
+        let file = match &mut self.file {
+            Some(file) => file,
+            none @ None => none.insert(Mutex::new(tempfile::tempfile().map_err(failed)?)),
         };
         let file = file.get_mut().unwrap_or_else(PoisonError::into_inner);
         for (r, held) in self.held.iter_mut().enumerate() {
