@@ -837,7 +837,7 @@ pub fn run_with<T: Send>(
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         run.findings = findings.lists;
-        run.spilled = findings.spilled;
+        run.spilled = findings.spilled.map(|s| s.read_on(opts.threads));
         run.counts = counts;
         too_many_groups(plan, (files, &bound), opts, &over, &mut run);
         (run, extra)

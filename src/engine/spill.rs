@@ -32,6 +32,8 @@ pub struct SpilledFindings {
     last: Vec<Option<u64>>,
     /// The first thing that went wrong; findings after it are not kept.
     error: Option<SpillError>,
+    /// Threads the report may decode and render the findings on.
+    threads: usize,
 }
 
 /// What can go wrong keeping findings in a temporary file.
@@ -95,7 +97,21 @@ impl SpilledFindings {
             written: 0,
             last: vec![None; rules],
             error: None,
+            threads: 1,
         }
+    }
+
+    /// The same findings, to be read back on up to `threads` threads (the run's own number).
+    pub fn read_on(self, threads: usize) -> Self {
+        SpilledFindings {
+            threads: threads.max(1),
+            ..self
+        }
+    }
+
+    /// How many threads the report may decode and render the findings on.
+    pub fn threads(&self) -> usize {
+        self.threads
     }
 
     /// Keeps a finding of rule `f.rule`, after the ones it already has.
@@ -154,6 +170,16 @@ impl SpilledFindings {
         self.error.as_ref()
     }
 
+    /// Spoils the first byte of rule `r`'s piece `piece` in the temporary file.
+    #[cfg(test)]
+    pub fn damage(&mut self, r: usize, piece: usize) {
+        let (offset, _) = self.parts[r][piece];
+        let file = self.file.as_mut().expect("the findings are in the file");
+        let file = file.get_mut().unwrap_or_else(PoisonError::into_inner);
+        file.seek(SeekFrom::Start(offset)).expect("the file seeks");
+        file.write_all(&[9]).expect("the file is written");
+    }
+
     /// How many bytes of findings went to the temporary file.
     #[cfg(test)]
     pub fn bytes_on_disk(&self) -> u64 {
@@ -163,15 +189,34 @@ impl SpilledFindings {
     /// Gives every finding of rule `r` to `each`, in the order they came; fails, having given
     /// only some, if they were not all kept or cannot be read back.
     pub fn each(&self, r: usize, mut each: impl FnMut(&DataFinding)) -> Result<(), SpillError> {
+        let mut bytes = Vec::new();
+        for piece in 0..self.pieces(r) {
+            self.piece(r, piece, &mut bytes)?;
+            decode_all(&bytes, &mut each)?;
+        }
+        Ok(())
+    }
+
+    /// How many pieces rule `r`'s findings are in: the parts of the file, then what is held.
+    /// Each piece is whole findings, so pieces can be decoded apart.
+    pub fn pieces(&self, r: usize) -> usize {
+        self.parts[r].len() + 1
+    }
+
+    /// Puts piece `piece` of rule `r`'s findings into `bytes`, encoded; fails if the findings
+    /// were not all kept or cannot be read back.
+    pub fn piece(&self, r: usize, piece: usize, bytes: &mut Vec<u8>) -> Result<(), SpillError> {
         if let Some(e) = &self.error {
             return Err(e.clone());
         }
-        let mut bytes = Vec::new();
-        for &(offset, len) in &self.parts[r] {
-            self.read_part(offset, len, &mut bytes)?;
-            decode_all(&bytes, &mut each)?;
+        match self.parts[r].get(piece) {
+            Some(&(offset, len)) => self.read_part(offset, len, bytes),
+            None => {
+                bytes.clear();
+                bytes.extend_from_slice(&self.held[r]);
+                Ok(())
+            }
         }
-        decode_all(&self.held[r], &mut each)
     }
 
     fn read_part(&self, offset: u64, len: usize, bytes: &mut Vec<u8>) -> Result<(), SpillError> {
@@ -188,7 +233,8 @@ impl SpilledFindings {
     }
 }
 
-fn decode_all(bytes: &[u8], each: &mut impl FnMut(&DataFinding)) -> Result<(), SpillError> {
+/// Gives every finding encoded in `bytes` (a piece) to `each`, in order.
+pub fn decode_all(bytes: &[u8], each: &mut impl FnMut(&DataFinding)) -> Result<(), SpillError> {
     let mut d = Decoder::new(bytes);
     while let Some(f) = d.next_finding() {
         each(&f.map_err(|()| SpillError::Damaged)?);

@@ -276,7 +276,7 @@ impl CheckReport<'_> {
                 counts: *n,
             })
             .collect();
-        let report = json::Report {
+        let frame = json::Report {
             version: 1,
             summary: json::Summary {
                 errors: c.errors,
@@ -291,26 +291,25 @@ impl CheckReport<'_> {
             },
             rules,
             warnings: Vec::new(),
-            findings: Streamed(self, std::cell::Cell::new(None)),
+            findings: Vec::<Finding>::new(),
             receipt,
         };
+        // The report around its findings, which are written into the empty array's place.
+        let frame = serde_json::to_vec_pretty(&frame)?;
+        let (head, tail) = split_at_findings(&frame);
         let mut buffered = std::io::BufWriter::with_capacity(1 << 16, w);
-        if let Err(e) = serde_json::to_writer_pretty(&mut buffered, &report) {
-            return Err(match report.findings.1.take() {
-                Some(spill) => std::io::Error::other(spill),
-                None => e.into(),
-            });
+        std::io::Write::write_all(&mut buffered, head)?;
+        if super::json_findings::write(self, &mut buffered)? {
+            std::io::Write::write_all(&mut buffered, b"\n  ")?;
         }
+        std::io::Write::write_all(&mut buffered, tail)?;
         std::io::Write::write_all(&mut buffered, b"\n")?;
         std::io::Write::flush(&mut buffered)
     }
 
-    /// Every finding in report order: diagnostics, data problems, then each rule's findings in
-    /// data order. A run that kept its findings in a temporary file ([`Keep::Spill`]) has them
-    /// read back from it; if they cannot be, an error follows the findings given so far.
-    ///
-    /// [`Keep::Spill`]: crate::engine::check::Keep::Spill
-    pub fn each_finding(&self, mut emit: impl FnMut(Finding)) -> Result<(), SpillError> {
+    /// The findings before the rules': diagnostics, then data problems (file problems and
+    /// rejected rows).
+    pub(super) fn each_listed(&self, mut emit: impl FnMut(Finding)) {
         for d in self.diagnostics {
             emit(json::finding(d, self.sources));
         }
@@ -342,6 +341,15 @@ impl CheckReport<'_> {
                 witness: None,
             });
         }
+    }
+
+    /// Every finding in report order: diagnostics, data problems, then each rule's findings in
+    /// data order. A run that kept its findings in a temporary file ([`Keep::Spill`]) has them
+    /// read back from it; if they cannot be, an error follows the findings given so far.
+    ///
+    /// [`Keep::Spill`]: crate::engine::check::Keep::Spill
+    pub fn each_finding(&self, mut emit: impl FnMut(Finding)) -> Result<(), SpillError> {
+        self.each_listed(&mut emit);
         for (r, rule) in self.plan.rules.iter().enumerate() {
             let place = RulePlace::of(self.sources, rule);
             match &self.run.spilled {
@@ -360,13 +368,13 @@ impl CheckReport<'_> {
 }
 
 /// Where a rule is written and the article it rests on, as each of its findings gives them.
-struct RulePlace {
+pub(super) struct RulePlace {
     location: Location,
     related: Vec<RelatedJson>,
 }
 
 impl RulePlace {
-    fn of(sources: &SourceMap, rule: &RulePlan) -> Self {
+    pub(super) fn of(sources: &SourceMap, rule: &RulePlan) -> Self {
         let related = rule
             .source
             .as_ref()
@@ -387,7 +395,7 @@ impl RulePlace {
     }
 
     /// A finding of `rule` as the JSON report and the workbook list it.
-    fn finding(&self, rule: &RulePlan, f: &DataFinding) -> Finding {
+    pub(super) fn finding(&self, rule: &RulePlan, f: &DataFinding) -> Finding {
         Finding {
             kind: f.kind.as_str(),
             code: None,
@@ -436,29 +444,12 @@ pub(crate) fn not_data_counts(run: &DataRun) -> String {
     )
 }
 
-/// The findings of a report, serialised as they are made; the findings' own error, if they
-/// cannot all be read, is kept beside.
-pub struct Streamed<'a, 'r>(&'r CheckReport<'a>, std::cell::Cell<Option<SpillError>>);
-
-impl serde::Serialize for Streamed<'_, '_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::{Error, SerializeSeq};
-        let mut seq = s.serialize_seq(None)?;
-        let mut failed = None;
-        let read = self.0.each_finding(|f| {
-            if failed.is_none()
-                && let Err(e) = seq.serialize_element(&f)
-            {
-                failed = Some(e);
-            }
-        });
-        if let Err(e) = read {
-            self.1.set(Some(e.clone()));
-            return Err(S::Error::custom(e));
-        }
-        match failed {
-            Some(e) => Err(e),
-            None => seq.end(),
-        }
-    }
+/// The report before its findings (up to the `[` of the empty array in their place) and after
+/// them (from its `]`). JSON strings escape their line feeds, so the array is found by the line
+/// that holds it.
+fn split_at_findings(frame: &[u8]) -> (&[u8], &[u8]) {
+    const FINDINGS: &[u8] = b"\n  \"findings\": [";
+    let at = memchr::memmem::find(frame, FINDINGS).expect("the report has its findings array")
+        + FINDINGS.len();
+    frame.split_at(at)
 }

@@ -8,6 +8,7 @@ pub mod gaps;
 pub mod html;
 pub mod human;
 pub mod json;
+mod json_findings;
 pub mod markdown;
 pub mod overview;
 pub mod sarif;

@@ -7,6 +7,7 @@ use crate::data::bind::{DataFile, Format};
 use crate::engine::check::Keep;
 use crate::engine::compile::Plan;
 use crate::engine::run::{DataRun, Options, run_with};
+use crate::engine::spill::SpillError;
 use crate::i18n::{Lang, LangGuard};
 use crate::report::data::CheckReport;
 use crate::{Diagnostic, RuleSet};
@@ -125,13 +126,7 @@ fn files() -> Vec<DataFile> {
 fn json(keep: Keep, threads: usize) -> String {
     let (rules, diags) = plan();
     let plan: &Plan = rules.plan().expect("the rules compile");
-    let opts = Options {
-        keep,
-        threads,
-        max_errors: 5,
-        ..Options::default()
-    };
-    let (run, ()): (DataRun, ()) = run_with(plan, &files(), &opts, |_| ());
+    let run = run(plan, keep, threads);
     if let Keep::Spill(budget) = keep {
         let spilled = run
             .spilled
@@ -154,6 +149,55 @@ fn json(keep: Keep, threads: usize) -> String {
     .json()
 }
 
+fn run(plan: &Plan, keep: Keep, threads: usize) -> DataRun {
+    let opts = Options {
+        keep,
+        threads,
+        max_errors: 5,
+        ..Options::default()
+    };
+    let (run, ()): (DataRun, ()) = run_with(plan, &files(), &opts, |_| ());
+    run
+}
+
+/// A piece of findings that cannot be read back stops the report there, whichever thread
+/// renders it: the report so far is what the whole report begins with, and the error is the
+/// damage, not a short list.
+#[test]
+fn a_damaged_piece_stops_the_report_where_it_lies() {
+    let (rules, diags) = plan();
+    let plan: &Plan = rules.plan().expect("the rules compile");
+    let whole = json(Keep::All, 1);
+    for threads in [1, 2, 3] {
+        let mut run = run(plan, Keep::Spill(0), threads);
+        let spilled = run
+            .spilled
+            .as_mut()
+            .expect("a spilling run keeps its findings");
+        // The first rule's later pieces, so pieces before it are written first.
+        let pieces = spilled.pieces(0);
+        assert!(pieces > 3, "{pieces} pieces");
+        spilled.damage(0, pieces / 2);
+        let report = CheckReport {
+            sources: rules.sources(),
+            diagnostics: diags,
+            plan,
+            run: &run,
+        };
+        let mut out = Vec::new();
+        let e = report
+            .write_json(&mut out)
+            .expect_err("the damage is found");
+        let e = e.get_ref().and_then(|e| e.downcast_ref::<SpillError>());
+        assert_eq!(e, Some(&SpillError::Damaged), "{threads} threads");
+        let out = String::from_utf8(out).expect("what was written is UTF-8");
+        assert!(
+            out.len() > 1000 && whole.starts_with(&out),
+            "{threads} threads"
+        );
+    }
+}
+
 #[test]
 fn a_spilled_report_is_the_report_held_in_memory() {
     for lang in [Lang::En, Lang::Zh] {
@@ -172,6 +216,7 @@ fn a_spilled_report_is_the_report_held_in_memory() {
         for (budget, threads) in [
             (0, 1),
             (0, 2),
+            (0, 3),
             (1, 2),
             (2_000, 1),
             (40_000, 2),
