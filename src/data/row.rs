@@ -50,6 +50,7 @@ pub fn validate(
     row: &mut Row,
 ) -> Result<(), (usize, Box<Rejection>)> {
     row.values.clear();
+    row.values.reserve(fields.len());
     row.text.clear();
     row.rejected = None;
     for (i, f) in fields.iter().enumerate() {
