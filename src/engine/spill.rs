@@ -4,6 +4,7 @@
 
 use super::finding::DataFinding;
 use super::spill_codec::{Decoder, encode};
+use std::borrow::Cow;
 use std::fs::File;
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::sync::{Mutex, PoisonError};
@@ -170,14 +171,19 @@ impl SpilledFindings {
         self.error.as_ref()
     }
 
-    /// Spoils the first byte of rule `r`'s piece `piece` in the temporary file.
+    /// Spoils the first byte of rule `r`'s piece `piece` in the temporary file or, with `cut`,
+    /// ends the file where that piece begins.
     #[cfg(test)]
-    pub fn damage(&mut self, r: usize, piece: usize) {
+    pub fn damage(&mut self, r: usize, piece: usize, cut: bool) {
         let (offset, _) = self.parts[r][piece];
         let file = self.file.as_mut().expect("the findings are in the file");
         let file = file.get_mut().unwrap_or_else(PoisonError::into_inner);
-        file.seek(SeekFrom::Start(offset)).expect("the file seeks");
-        file.write_all(&[9]).expect("the file is written");
+        if cut {
+            file.set_len(offset).expect("the file is cut");
+        } else {
+            file.seek(SeekFrom::Start(offset)).expect("the file seeks");
+            file.write_all(&[9]).expect("the file is written");
+        }
     }
 
     /// How many bytes of findings went to the temporary file.
@@ -189,10 +195,8 @@ impl SpilledFindings {
     /// Gives every finding of rule `r` to `each`, in the order they came; fails, having given
     /// only some, if they were not all kept or cannot be read back.
     pub fn each(&self, r: usize, mut each: impl FnMut(&DataFinding)) -> Result<(), SpillError> {
-        let mut bytes = Vec::new();
         for piece in 0..self.pieces(r) {
-            self.piece(r, piece, &mut bytes)?;
-            decode_all(&bytes, &mut each)?;
+            decode_all(&self.piece(r, piece)?, &mut each)?;
         }
         Ok(())
     }
@@ -203,23 +207,24 @@ impl SpilledFindings {
         self.parts[r].len() + 1
     }
 
-    /// Puts piece `piece` of rule `r`'s findings into `bytes`, encoded; fails if the findings
-    /// were not all kept or cannot be read back.
-    pub fn piece(&self, r: usize, piece: usize, bytes: &mut Vec<u8>) -> Result<(), SpillError> {
+    /// Piece `piece` of rule `r`'s findings, encoded; fails if the findings were not all kept
+    /// or cannot be read back.
+    pub fn piece(&self, r: usize, piece: usize) -> Result<Cow<'_, [u8]>, SpillError> {
         if let Some(e) = &self.error {
             return Err(e.clone());
         }
         match self.parts[r].get(piece) {
-            Some(&(offset, len)) => self.read_part(offset, len, bytes),
-            None => {
-                bytes.clear();
-                bytes.extend_from_slice(&self.held[r]);
-                Ok(())
-            }
+            Some(&(offset, len)) => self.read_part(offset, len).map(Cow::Owned),
+            None => Ok(Cow::Borrowed(&self.held[r])),
         }
     }
 
-    fn read_part(&self, offset: u64, len: usize, bytes: &mut Vec<u8>) -> Result<(), SpillError> {
+    /// Whether any findings went to the temporary file.
+    pub fn in_file(&self) -> bool {
+        self.file.is_some()
+    }
+
+    fn read_part(&self, offset: u64, len: usize) -> Result<Vec<u8>, SpillError> {
         let failed = |e: std::io::Error| SpillError::Read {
             reason: e.to_string(),
         };
@@ -227,9 +232,9 @@ impl SpilledFindings {
             .lock()
             .unwrap_or_else(PoisonError::into_inner);
         file.seek(SeekFrom::Start(offset)).map_err(failed)?;
-        bytes.clear();
-        bytes.resize(len, 0);
-        file.read_exact(bytes).map_err(failed)
+        let mut bytes = vec![0; len];
+        file.read_exact(&mut bytes).map_err(failed)?;
+        Ok(bytes)
     }
 }
 

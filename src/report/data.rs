@@ -254,9 +254,10 @@ impl CheckReport<'_> {
         String::from_utf8(out).expect("JSON is UTF-8")
     }
 
-    /// Writes the JSON report (SPEC §11), one finding at a time. Findings that could not all be
-    /// kept or read back fail with an error wrapping a [`SpillError`], before anything is
-    /// written where the keeping failed.
+    /// Writes the JSON report (SPEC §11), its findings in batches as they are rendered (see
+    /// `json_findings`), so memory does not grow with them. Findings that could not all be kept
+    /// fail with an error wrapping a [`SpillError`] before anything is written; findings that
+    /// cannot be read back stop the report after those before them.
     pub fn write_json(&self, w: &mut dyn std::io::Write) -> std::io::Result<()> {
         if let Some(e) = self.run.spilled.as_ref().and_then(|s| s.error()) {
             return Err(std::io::Error::other(e.clone()));
@@ -291,7 +292,7 @@ impl CheckReport<'_> {
             },
             rules,
             warnings: Vec::new(),
-            findings: Vec::<Finding>::new(),
+            findings: Vec::new(),
             receipt,
         };
         // The report around its findings, which are written into the empty array's place.
@@ -305,6 +306,13 @@ impl CheckReport<'_> {
         std::io::Write::write_all(&mut buffered, tail)?;
         std::io::Write::write_all(&mut buffered, b"\n")?;
         std::io::Write::flush(&mut buffered)
+    }
+
+    /// The findings of rule `r` held in memory, in data order.
+    pub(super) fn held_in_order(&self, r: usize) -> Vec<&DataFinding> {
+        let mut list: Vec<&DataFinding> = self.run.held(r).iter().collect();
+        list.sort_by_key(|f| f.order);
+        list
     }
 
     /// The findings before the rules': diagnostics, then data problems (file problems and
@@ -355,9 +363,7 @@ impl CheckReport<'_> {
             match &self.run.spilled {
                 Some(spilled) => spilled.each(r, |f| emit(place.finding(rule, f)))?,
                 None => {
-                    let mut list: Vec<&DataFinding> = self.run.findings[r].iter().collect();
-                    list.sort_by_key(|f| f.order);
-                    for f in list {
+                    for f in self.held_in_order(r) {
                         emit(place.finding(rule, f));
                     }
                 }

@@ -88,7 +88,7 @@ pub struct Receipt {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct Report<F = Vec<Finding>> {
+pub struct Report {
     pub version: u32,
     pub summary: Summary,
     /// Per rule, with data: records or groups checked, passed, violations, undetermined.
@@ -98,7 +98,7 @@ pub struct Report<F = Vec<Finding>> {
     /// is active); left out when there are none.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
-    pub findings: F,
+    pub findings: Vec<Finding>,
     pub receipt: Receipt,
 }
 

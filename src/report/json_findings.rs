@@ -6,41 +6,46 @@ use super::data::{CheckReport, RulePlace};
 use super::json::Finding;
 use crate::engine::compile::RulePlan;
 use crate::engine::spill::{SpillError, SpilledFindings, decode_all};
-use std::collections::BTreeMap;
+use crossbeam_channel::{Receiver, Sender};
+use serde_json::ser::{Formatter, PrettyFormatter};
+use std::borrow::Cow;
+use std::collections::VecDeque;
 use std::io::{self, Write};
 
-/// How deep the array's elements are in the pretty-printed report: a value of the top-level
-/// object's `findings`.
-const ELEMENT_INDENT: &[u8] = b"    ";
+/// Rendered elements are written in batches of about this size, small enough to stay in the
+/// cache until they are written (in tests, small enough that a piece takes several).
+const BATCH: usize = if cfg!(test) { 1 << 10 } else { 128 << 10 };
+
+/// Batches a renderer may hand on for a piece before they are written (1 MiB): beyond them it
+/// waits, so memory stays bounded by the pieces in flight.
+const BATCHES_AHEAD: usize = 8;
 
 /// Writes every finding of `report` as an element of the array (without its brackets);
 /// whether there was any. A failure to read back kept findings is an error wrapping the
-/// [`SpillError`].
+/// [`SpillError`], after every finding before it has been written.
 pub(super) fn write(report: &CheckReport<'_>, out: &mut dyn Write) -> io::Result<bool> {
-    let mut elements = Elements { out, wrote: false };
-    let mut text = Vec::new();
-    report.each_listed(|f| push_element(&f, &mut text));
-    elements.write(&text)?;
+    let mut elements = Elements {
+        out,
+        wrote: false,
+        text: Vec::new(),
+        failed: None,
+    };
+    report.each_listed(|f| elements.push(&f));
     let places: Vec<RulePlace> = (report.plan.rules.iter())
         .map(|rule| RulePlace::of(report.sources, rule))
         .collect();
     match &report.run.spilled {
-        Some(spilled) => write_spilled(
-            report.plan.rules.as_slice(),
-            &places,
-            spilled,
-            &mut elements,
-        )?,
+        Some(spilled) => {
+            elements.flush()?;
+            write_spilled(&report.plan.rules, &places, spilled, &mut elements)?;
+        }
         None => {
             for (r, rule) in report.plan.rules.iter().enumerate() {
-                let mut list: Vec<_> = report.run.findings[r].iter().collect();
-                list.sort_by_key(|f| f.order);
-                text.clear();
-                for f in list {
-                    push_element(&places[r].finding(rule, f), &mut text);
+                for f in report.held_in_order(r) {
+                    elements.push(&places[r].finding(rule, f));
                 }
-                elements.write(&text)?;
             }
+            elements.flush()?;
         }
     }
     Ok(elements.wrote)
@@ -51,9 +56,38 @@ pub(super) fn write(report: &CheckReport<'_>, out: &mut dyn Write) -> io::Result
 struct Elements<'w> {
     out: &'w mut dyn Write,
     wrote: bool,
+    /// Elements not yet written.
+    text: Vec<u8>,
+    /// The first failure to write; nothing is written after it.
+    failed: Option<io::Error>,
 }
 
 impl Elements<'_> {
+    /// Adds an element, writing the elements so far once they fill a batch.
+    fn push(&mut self, f: &Finding) {
+        push_element(f, &mut self.text);
+        if self.text.len() >= BATCH {
+            self.write_held();
+        }
+    }
+
+    /// Writes the elements added so far; the first failure to write, if there was one.
+    fn flush(&mut self) -> io::Result<()> {
+        self.write_held();
+        self.failed.take().map_or(Ok(()), Err)
+    }
+
+    /// Writes the elements added so far unless writing failed before, keeping the failure.
+    fn write_held(&mut self) {
+        if self.failed.is_none() {
+            let text = std::mem::take(&mut self.text);
+            self.failed = self.write(&text).err();
+            self.text = text;
+        }
+        self.text.clear();
+    }
+
+    /// Writes rendered elements.
     fn write(&mut self, text: &[u8]) -> io::Result<()> {
         let Some((_, rest)) = text.split_first() else {
             return Ok(());
@@ -66,116 +100,41 @@ impl Elements<'_> {
 
 /// Appends `f` to `out` as the pretty-printed report lists it, after a `,`.
 fn push_element(f: &Finding, out: &mut Vec<u8>) {
-    out.extend_from_slice(b",\n");
-    out.extend_from_slice(ELEMENT_INDENT);
-    let mut ser = serde_json::Serializer::with_formatter(&mut *out, AtDepth::element());
+    out.extend_from_slice(b",\n    ");
+    let mut ser = serde_json::Serializer::with_formatter(&mut *out, element_formatter());
     serde::Serialize::serialize(f, &mut ser).expect("a finding serialises to memory");
 }
 
-/// serde_json's pretty printing (two spaces a level), starting at the depth of the findings'
-/// elements.
-struct AtDepth {
-    depth: usize,
-    has_value: bool,
+/// serde_json's pretty printer where the array's elements are: inside the top-level object
+/// and its `findings` array, with nothing written yet at that depth.
+fn element_formatter() -> PrettyFormatter<'static> {
+    let mut f = PrettyFormatter::new();
+    let opened = (f.begin_object(&mut io::sink())).and_then(|()| f.begin_array(&mut io::sink()));
+    opened.expect("nothing is written to a sink that can fail");
+    f
 }
 
-impl AtDepth {
-    fn element() -> Self {
-        AtDepth {
-            depth: ELEMENT_INDENT.len() / 2,
-            has_value: false,
-        }
-    }
-
-    fn open<W: ?Sized + Write>(&mut self, w: &mut W, bracket: &[u8]) -> io::Result<()> {
-        self.depth += 1;
-        self.has_value = false;
-        w.write_all(bracket)
-    }
-
-    fn close<W: ?Sized + Write>(&mut self, w: &mut W, bracket: &[u8]) -> io::Result<()> {
-        self.depth -= 1;
-        if self.has_value {
-            self.new_line(w, b"\n")?;
-        }
-        w.write_all(bracket)
-    }
-
-    fn new_line<W: ?Sized + Write>(&self, w: &mut W, start: &[u8]) -> io::Result<()> {
-        w.write_all(start)?;
-        for _ in 0..self.depth {
-            w.write_all(b"  ")?;
-        }
-        Ok(())
-    }
-}
-
-impl serde_json::ser::Formatter for AtDepth {
-    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.open(w, b"[")
-    }
-
-    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.close(w, b"]")
-    }
-
-    fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
-        self.new_line(w, if first { b"\n" } else { b",\n" })
-    }
-
-    fn end_array_value<W: ?Sized + Write>(&mut self, _: &mut W) -> io::Result<()> {
-        self.has_value = true;
-        Ok(())
-    }
-
-    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.open(w, b"{")
-    }
-
-    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.close(w, b"}")
-    }
-
-    fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
-        self.begin_array_value(w, first)
-    }
-
-    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        w.write_all(b": ")
-    }
-
-    fn end_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.end_array_value(w)
-    }
-}
-
-/// The rendered elements a renderer hands on at a time: small enough to stay in the cache
-/// until they are written.
-const BATCH: usize = 128 << 10;
-
-/// Renders one piece of a rule's kept findings, handing on batches of elements as they fill
-/// (`last` with the piece's final batch); fails where the piece is not findings.
+/// Renders one piece of a rule's kept findings, handing on batches of elements as they fill,
+/// and what is left at the end or where the piece stops being findings.
 fn render_piece(
     (rule, place): (&RulePlan, &RulePlace),
     bytes: &[u8],
     spare: &mut dyn FnMut() -> Vec<u8>,
-    hand_on: &mut dyn FnMut(Vec<u8>, bool),
+    hand_on: &mut dyn FnMut(Vec<u8>),
 ) -> Result<(), SpillError> {
     let mut text = spare();
-    decode_all(bytes, &mut |f| {
+    let decoded = decode_all(bytes, &mut |f| {
         push_element(&place.finding(rule, f), &mut text);
         if text.len() >= BATCH {
-            hand_on(std::mem::replace(&mut text, spare()), false);
+            hand_on(std::mem::replace(&mut text, spare()));
         }
-    })?;
-    hand_on(text, true);
-    Ok(())
+    });
+    hand_on(text);
+    decoded
 }
 
-/// Writes the kept findings of every rule, in order: the reading thread reads each piece from
-/// the temporary file, the rendering threads decode and render pieces as they come, and the
-/// reading thread writes their batches in the order the pieces were read, with at most two
-/// pieces per thread in flight; written batches go back to the renderers to be filled again.
+/// Writes the kept findings of every rule in order, on this thread or, when the run read with
+/// several threads and the findings are in more than one piece, rendered on that many.
 fn write_spilled(
     rules: &[RulePlan],
     places: &[RulePlace],
@@ -185,129 +144,243 @@ fn write_spilled(
     let pieces: Vec<(usize, usize)> = (0..rules.len())
         .flat_map(|r| (0..spilled.pieces(r)).map(move |piece| (r, piece)))
         .collect();
-    let threads = spilled.threads().min(pieces.len()).max(1);
-    let mut bytes = Vec::new();
-    if threads == 1 {
-        let spare = std::cell::Cell::new(Vec::new());
-        for &(r, piece) in &pieces {
-            spilled
-                .piece(r, piece, &mut bytes)
-                .map_err(io::Error::other)?;
-            let mut written = Ok(());
-            let rendered = render_piece(
-                (&rules[r], &places[r]),
-                &bytes,
-                &mut || spare.take(),
-                &mut |mut text, _| {
-                    if written.is_ok() {
-                        written = elements.write(&text);
-                    }
-                    text.clear();
-                    spare.set(text);
-                },
-            );
-            written?;
-            rendered.map_err(io::Error::other)?;
-        }
-        return Ok(());
+    let threads = spilled.threads().min(pieces.len());
+    if threads <= 1 || !spilled.in_file() {
+        return write_here(rules, places, spilled, &pieces, elements);
     }
     let lang = crate::i18n::current();
     std::thread::scope(|scope| {
-        let (to_render, queue) = crossbeam_channel::bounded::<(usize, usize, Vec<u8>)>(threads);
-        let (rendered, results) = crossbeam_channel::unbounded();
+        let (to_render, queue) = crossbeam_channel::unbounded::<Job<'_>>();
         let (give_back, spares) = crossbeam_channel::unbounded::<Vec<u8>>();
         for _ in 0..threads {
-            let (queue, rendered, spares) = (queue.clone(), rendered.clone(), spares.clone());
+            let (queue, spares) = (queue.clone(), spares.clone());
             scope.spawn(move || {
                 let _lang = crate::i18n::LangGuard::set(lang);
-                for (seq, r, bytes) in queue {
-                    let mut batch = 0;
-                    let failed = render_piece(
-                        (&rules[r], &places[r]),
-                        &bytes,
-                        &mut || spares.try_recv().unwrap_or_default(),
-                        &mut |text, last| {
-                            let _ = rendered.send(((seq, batch), Rendered::Text(text, last)));
-                            batch += 1;
-                        },
-                    );
-                    if let Err(e) = failed {
-                        let _ = rendered.send(((seq, batch), Rendered::Failed(e)));
-                    }
-                }
+                render_jobs(rules, places, &queue, &spares);
             });
         }
-        drop(rendered);
-        let mut in_order = InOrder {
-            results,
+        drop((queue, spares));
+        let mut ordered = Ordered {
+            to_render,
+            in_flight: VecDeque::new(),
             give_back,
-            waiting: BTreeMap::new(),
-            next: (0, 0),
         };
-        let written = (|| {
-            for (seq, &(r, piece)) in pieces.iter().enumerate() {
-                while seq - in_order.next.0 >= 2 * threads {
-                    in_order.write_next(elements)?;
-                }
-                spilled
-                    .piece(r, piece, &mut bytes)
-                    .map_err(io::Error::other)?;
-                // The renderers end only when `to_render` is dropped, below.
-                let _ = to_render.send((seq, r, std::mem::take(&mut bytes)));
-            }
-            while in_order.next.0 < pieces.len() {
-                in_order.write_next(elements)?;
-            }
-            Ok(())
-        })();
-        // On an error the renderers finish what is queued and stop.
-        drop(to_render);
-        written
+        ordered.write_all(spilled, &pieces, 2 * threads, elements)
     })
 }
 
-/// What a renderer hands on: a batch of elements (the last of its piece, or not), or why the
-/// rest of the piece could not be read.
-enum Rendered {
-    Text(Vec<u8>, bool),
-    Failed(SpillError),
-}
-
-/// Rendered batches, taken in the order of their pieces, and within a piece in order.
-struct InOrder {
-    results: crossbeam_channel::Receiver<((usize, usize), Rendered)>,
-    give_back: crossbeam_channel::Sender<Vec<u8>>,
-    waiting: BTreeMap<(usize, usize), Rendered>,
-    /// The piece and the batch to write next.
-    next: (usize, usize),
-}
-
-impl InOrder {
-    /// Waits for the next batch in order and writes it.
-    fn write_next(&mut self, elements: &mut Elements<'_>) -> io::Result<()> {
-        let rendered = loop {
-            if let Some(rendered) = self.waiting.remove(&self.next) {
-                break rendered;
-            }
-            let (at, rendered) = self
-                .results
-                .recv()
-                .expect("a renderer hands on every piece it takes");
-            self.waiting.insert(at, rendered);
-        };
-        match rendered {
-            Rendered::Failed(e) => Err(io::Error::other(e)),
-            Rendered::Text(mut text, last) => {
-                elements.write(&text)?;
-                self.next = if last {
-                    (self.next.0 + 1, 0)
-                } else {
-                    (self.next.0, self.next.1 + 1)
-                };
+/// Reads, renders and writes the pieces one after another on this thread.
+fn write_here(
+    rules: &[RulePlan],
+    places: &[RulePlace],
+    spilled: &SpilledFindings,
+    pieces: &[(usize, usize)],
+    elements: &mut Elements<'_>,
+) -> io::Result<()> {
+    let spare = std::cell::Cell::new(Vec::new());
+    for &(r, piece) in pieces {
+        let bytes = spilled.piece(r, piece).map_err(io::Error::other)?;
+        let mut written = Ok(());
+        let rendered = render_piece(
+            (&rules[r], &places[r]),
+            &bytes,
+            &mut || spare.take(),
+            &mut |mut text| {
+                if written.is_ok() {
+                    written = elements.write(&text);
+                }
                 text.clear();
-                let _ = self.give_back.send(text);
-                Ok(())
+                spare.set(text);
+            },
+        );
+        written?;
+        rendered.map_err(io::Error::other)?;
+    }
+    Ok(())
+}
+
+/// A piece of a rule's kept findings to render, and where its batches go.
+struct Job<'s> {
+    rule: usize,
+    bytes: Cow<'s, [u8]>,
+    batches: Sender<Batch>,
+}
+
+/// What a renderer hands on for a piece: a batch of elements, why the rest of the piece could
+/// not be read, or that the piece is done.
+enum Batch {
+    Text(Vec<u8>),
+    Failed(SpillError),
+    Done,
+}
+
+/// A rendering thread: renders the pieces it takes, reusing the batches given back.
+fn render_jobs(
+    rules: &[RulePlan],
+    places: &[RulePlace],
+    queue: &Receiver<Job<'_>>,
+    spares: &Receiver<Vec<u8>>,
+) {
+    for job in queue {
+        let r = job.rule;
+        let rendered = render_piece(
+            (&rules[r], &places[r]),
+            &job.bytes,
+            &mut || spares.try_recv().unwrap_or_default(),
+            &mut |text| {
+                let _ = job.batches.send(Batch::Text(text));
+            },
+        );
+        let _ = job
+            .batches
+            .send(rendered.map_or_else(Batch::Failed, |()| Batch::Done));
+    }
+}
+
+/// The pieces sent to be rendered, written in the order they were read.
+struct Ordered<'s> {
+    to_render: Sender<Job<'s>>,
+    /// The batches of each piece sent and not yet written, in order; each holds at most
+    /// [`BATCHES_AHEAD`], so a renderer ahead of the writing waits.
+    in_flight: VecDeque<Receiver<Batch>>,
+    give_back: Sender<Vec<u8>>,
+}
+
+impl<'s> Ordered<'s> {
+    /// Reads every piece and sends it to be rendered, with at most `ahead` pieces not yet
+    /// written, and writes them in order. A piece that cannot be read stops the report after
+    /// the pieces before it, as on one thread.
+    fn write_all(
+        &mut self,
+        spilled: &'s SpilledFindings,
+        pieces: &[(usize, usize)],
+        ahead: usize,
+        elements: &mut Elements<'_>,
+    ) -> io::Result<()> {
+        let mut unread = None;
+        for &(rule, piece) in pieces {
+            while self.in_flight.len() >= ahead {
+                self.write_next(elements)?;
             }
+            let bytes = match spilled.piece(rule, piece) {
+                Ok(bytes) => bytes,
+                Err(e) => {
+                    unread = Some(e);
+                    break;
+                }
+            };
+            let (batches, written) = crossbeam_channel::bounded(BATCHES_AHEAD);
+            let job = Job {
+                rule,
+                bytes,
+                batches,
+            };
+            // A send fails only when every renderer has stopped: then the piece's batches
+            // end without `Done`, and `write_next` says so.
+            let _ = self.to_render.send(job);
+            self.in_flight.push_back(written);
+        }
+        while !self.in_flight.is_empty() {
+            self.write_next(elements)?;
+        }
+        unread.map_or(Ok(()), |e| Err(io::Error::other(e)))
+    }
+
+    /// Writes the batches of the earliest piece in flight as they come.
+    fn write_next(&mut self, elements: &mut Elements<'_>) -> io::Result<()> {
+        let Some(batches) = self.in_flight.pop_front() else {
+            return Ok(());
+        };
+        loop {
+            match batches.recv() {
+                Ok(Batch::Text(mut text)) => {
+                    elements.write(&text)?;
+                    text.clear();
+                    let _ = self.give_back.send(text);
+                }
+                Ok(Batch::Failed(e)) => return Err(io::Error::other(e)),
+                Ok(Batch::Done) => return Ok(()),
+                // The renderer stopped mid-piece (it panicked; the scope raises its panic).
+                Err(_) => return Err(io::Error::other("a thread rendering findings stopped")),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::json::{Location, RelatedJson, RowPlace};
+
+    fn finding(related: usize, group: bool) -> Finding {
+        Finding {
+            kind: "violation",
+            code: None,
+            rule: Some("超支".into()),
+            severity: "error",
+            message: "行 \"3\"\n超支".into(),
+            help: None,
+            group: group.then(|| {
+                [("supporter".to_string(), serde_json::json!("河北省"))]
+                    .into_iter()
+                    .collect()
+            }),
+            record: Some("p1".into()),
+            value: Some("120.0%".into()),
+            value_exact: None,
+            location: Some(Location {
+                file: "rules/援疆.dk".into(),
+                line: 3,
+                column: 5,
+            }),
+            related: (0..related)
+                .map(|i| RelatedJson {
+                    message: format!("第{i}条"),
+                    location: Location {
+                        file: "rules/条例.dk".into(),
+                        line: i,
+                        column: 1,
+                    },
+                })
+                .collect(),
+            resolution: None,
+            field: None,
+            row: Some(RowPlace {
+                file: "data.csv".into(),
+                line: 12,
+            }),
+            years: Some(serde_json::json!([{"from": 2010, "to": null}])),
+            witness: None,
+        }
+    }
+
+    /// The elements are the bytes serde_json's pretty printer gives the array inside an object.
+    #[test]
+    fn elements_are_what_the_pretty_printer_writes() {
+        for list in [
+            vec![],
+            vec![finding(0, false)],
+            vec![finding(2, true), finding(0, true), finding(1, false)],
+        ] {
+            let want = serde_json::to_string_pretty(&serde_json::json!({ "findings": list }))
+                .expect("findings serialise");
+            let mut out = Vec::new();
+            let mut elements = Elements {
+                out: &mut out,
+                wrote: false,
+                text: Vec::new(),
+                failed: None,
+            };
+            for f in &list {
+                elements.push(f);
+            }
+            elements.flush().expect("memory takes every byte");
+            let close = if list.is_empty() { "]" } else { "\n  ]" };
+            let got = format!(
+                "{{\n  \"findings\": [{}{close}\n}}",
+                String::from_utf8(out).unwrap()
+            );
+            assert_eq!(got, want);
         }
     }
 }
