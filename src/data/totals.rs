@@ -24,11 +24,19 @@ pub fn label<'a>(first_cells: impl IntoIterator<Item = &'a str>) -> Option<Strin
     let blank = |c: &str| c.chars().all(|ch| ch.is_whitespace() || ch == '\u{feff}');
     let first = first_cells.into_iter().find(|c| !blank(c))?;
     // Every label has a `计`: most rows are turned away without folding their text.
-    if !first.contains('计') {
+    if !has_ji(first) {
         return None;
     }
     let first = fold(first);
     LABELS.iter().any(|l| first.starts_with(l)).then_some(first)
+}
+
+/// Whether `text` holds a `计`: a search for its first byte, which an ASCII cell never holds,
+/// then a look at the bytes after it (every row's first cell is asked).
+fn has_ji(text: &str) -> bool {
+    const JI: &[u8] = "计".as_bytes();
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(JI[0], bytes).any(|i| bytes[i..].starts_with(JI))
 }
 
 /// Whether a row labelled `label` leaves its key fields empty (or holding the label itself), as
@@ -304,5 +312,22 @@ mod tests {
         );
         assert_eq!(super::label(["p1", "合计"]), None);
         assert_eq!(super::label(["统计局"]), None);
+    }
+
+    #[test]
+    fn ji_is_found_only_whole() {
+        for (text, has) in [
+            ("合计", true),
+            ("CP000001", false),
+            ("计", true),
+            ("", false),
+            // The first byte of `计` begins other characters too (`许`, `设`).
+            ("许设", false),
+            ("设计", true),
+            ("统计局", true),
+        ] {
+            assert_eq!(super::has_ji(text), has, "{text}");
+            assert_eq!(text.contains('计'), has, "{text}");
+        }
     }
 }
