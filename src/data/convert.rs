@@ -148,8 +148,11 @@ fn trim(s: &str) -> &str {
     // …and ends with one of these.
     let may_end_space =
         |b: u8| b <= b' ' || matches!(b, 0x80..=0x8A | 0x9F | 0xA0 | 0xA8 | 0xA9 | 0xAF);
+    let space = |c: Option<char>| c.is_some_and(char::is_whitespace);
     match (s.as_bytes().first(), s.as_bytes().last()) {
         (Some(&a), Some(&z)) if !may_start_space(a) && !may_end_space(z) => s,
+        // `生` ends with such a byte: look at the characters themselves before trimming.
+        (Some(_), Some(_)) if !space(s.chars().next()) && !space(s.chars().next_back()) => s,
         _ => s.trim(),
     }
 }
@@ -391,19 +394,7 @@ fn parse_percent(t: &str) -> Option<Decimal> {
 
 /// An amount in the field's unit (or with an explicit unit), in 元.
 fn parse_money(t: &str, unit: MoneyUnit) -> Option<Decimal> {
-    let t = t.trim_start_matches(['¥', '￥']).trim();
-    // `300万` and `2亿` are the usual shorthand for 万元 and 亿元.
-    let units = [
-        ("亿元", MoneyUnit::HundredMillion),
-        ("万元", MoneyUnit::TenThousand),
-        ("元", MoneyUnit::Yuan),
-        ("亿", MoneyUnit::HundredMillion),
-        ("万", MoneyUnit::TenThousand),
-    ];
-    let (number, unit) = units
-        .iter()
-        .find_map(|(s, u)| t.strip_suffix(s).map(|n| (n.trim(), *u)))
-        .unwrap_or((t, unit));
+    let (number, unit) = money_unit(t, unit);
     let d = parse_decimal(number)?;
     let s = d.scale();
     let shift = match unit {
@@ -426,6 +417,29 @@ fn parse_money(t: &str, unit: MoneyUnit) -> Option<Decimal> {
             .and_then(|m| Decimal::try_from_i128_with_scale(m, s).ok())
             .or_else(|| d.checked_mul(unit.factor()))
     }
+}
+
+/// The number of a money cell and the unit it is in: the one the cell writes after it, or
+/// `unit`. A currency sign before the number is dropped.
+fn money_unit(t: &str, unit: MoneyUnit) -> (&str, MoneyUnit) {
+    // A cell that begins and ends with a digit (most) has neither sign nor unit.
+    let b = t.as_bytes();
+    if b.first().is_some_and(u8::is_ascii_digit) && b.last().is_some_and(u8::is_ascii_digit) {
+        return (t, unit);
+    }
+    let t = t.trim_start_matches(['¥', '￥']).trim();
+    // `300万` and `2亿` are the usual shorthand for 万元 and 亿元.
+    let units = [
+        ("亿元", MoneyUnit::HundredMillion),
+        ("万元", MoneyUnit::TenThousand),
+        ("元", MoneyUnit::Yuan),
+        ("亿", MoneyUnit::HundredMillion),
+        ("万", MoneyUnit::TenThousand),
+    ];
+    units
+        .iter()
+        .find_map(|(s, u)| t.strip_suffix(s).map(|n| (n.trim(), *u)))
+        .unwrap_or((t, unit))
 }
 
 fn parse_date(t: &str) -> Option<NaiveDate> {
@@ -547,6 +561,29 @@ mod tests {
     }
 
     #[test]
+    fn cells_are_trimmed_as_str_trims() {
+        for t in [
+            "",
+            " ",
+            "民生",
+            " 民生",
+            "民生 ",
+            "民生\u{3000}",
+            "\u{3000}民生",
+            "\u{a0}1\u{a0}",
+            "1\u{2003}",
+            "\u{85}x",
+            "x\u{2028}",
+            "生",
+            "\t生\n",
+            "CP0001",
+            "产业",
+        ] {
+            assert_eq!(trim(t), t.trim(), "{t:?}");
+        }
+    }
+
+    #[test]
     fn money_is_converted_to_yuan_exactly() {
         let u = MoneyUnit::TenThousand;
         assert_eq!(parse_money("123.45", u), Some(dec("1234500")));
@@ -556,6 +593,9 @@ mod tests {
         assert_eq!(parse_money("300万", MoneyUnit::Yuan), Some(dec("3000000")));
         assert_eq!(parse_money("¥200", MoneyUnit::Yuan), Some(dec("200")));
         assert_eq!(parse_money("abc", u), None);
+        assert_eq!(parse_money("1 万", MoneyUnit::Yuan), Some(dec("10000")));
+        assert_eq!(parse_money("１２万", MoneyUnit::Yuan), Some(dec("120000")));
+        assert_eq!(parse_money("1亿2", MoneyUnit::Yuan), None);
         // Written as a decimal multiplication writes it: the scale kept, huge amounts too.
         for t in [
             "123.45",
