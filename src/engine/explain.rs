@@ -584,8 +584,6 @@ fn explain_group(
             &super::groups::Group {
                 keys: keys.to_vec(),
                 parts: Box::new([]),
-                accs: Vec::new(),
-                rows: 0,
                 undetermined: None,
                 rejected: None,
             },

@@ -14,32 +14,19 @@ use crate::ids::RecordId;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::cmp::Ordering;
 
-/// One group of a table.
+/// One group of a table: what is looked at once the data is read. Its row count and
+/// aggregates, which every row of the group updates, are kept in the table side by side with
+/// the other groups' ([`GroupTable::accs`]), so a row touches only those.
 #[derive(Debug, Clone)]
 pub struct Group {
     /// The key values, in `per` order (texts interned).
     pub keys: Vec<Value>,
     /// The key as hashed.
     pub parts: Box<[u64]>,
-    /// The table's aggregates.
-    pub accs: Vec<Acc>,
-    /// Rows in the group.
-    pub rows: u64,
     /// Set when a row's `where` could not be decided.
     pub undetermined: Option<String>,
     /// Set when a rejected row belongs to the group.
     pub rejected: Option<String>,
-}
-
-impl Group {
-    /// Why no rule of the table can be decided for the group: a row's `where` could not be
-    /// decided, or every row of the group was rejected. (A rejected row among valid ones
-    /// leaves only the group's own aggregates undetermined.)
-    pub fn blocked(&self) -> Option<&String> {
-        self.undetermined
-            .as_ref()
-            .or(self.rejected.as_ref().filter(|_| self.rows == 0))
-    }
 }
 
 /// Group keys of up to four values are hashed inline.
@@ -100,6 +87,10 @@ pub struct GroupTable {
     pub aggs: Vec<AggSpec>,
     index: Index,
     pub groups: Vec<Group>,
+    /// Per group: the rows in it.
+    rows: Vec<u64>,
+    /// Per group: the table's aggregates (`aggs.len()` of them), one group after another.
+    accs: Vec<Acc>,
     /// Rejected rows with some keys unreadable: the groups they may belong to.
     partial: Partial,
     /// At most this many groups are held; a row of a group beyond them is not added.
@@ -228,6 +219,8 @@ impl Tables {
                 aggs: Vec::new(),
                 index: Index::new(keys.len()),
                 groups: Vec::new(),
+                rows: Vec::new(),
+                accs: Vec::new(),
                 partial: Partial::default(),
                 limit: DEFAULT_MAX_GROUPS,
                 overflowed: false,
@@ -335,15 +328,15 @@ impl GroupTable {
         let Some(g) = self.group_of(texts, key_buf, env) else {
             return true;
         };
-        let group = &mut self.groups[g];
-        group.rows += 1;
+        self.rows[g] += 1;
         if filter != Value::Bool(true) {
-            group.undetermined.get_or_insert_with(|| {
+            self.groups[g].undetermined.get_or_insert_with(|| {
                 crate::tr!("engine-rule-where-undecided-on-line", line = env.row.line)
             });
             return true;
         }
-        contribute(&self.aggs, &mut group.accs, world, texts, env);
+        let n = self.aggs.len();
+        contribute(&self.aggs, &mut self.accs[g * n..][..n], world, texts, env);
         true
     }
 
@@ -374,11 +367,11 @@ impl GroupTable {
         self.groups.push(Group {
             keys,
             parts: key_buf.as_slice().into(),
-            accs: self.aggs.iter().map(|a| Acc::new(a.func)).collect(),
-            rows: 0,
             undetermined: None,
             rejected: None,
         });
+        self.rows.push(0);
+        self.accs.extend(self.aggs.iter().map(|a| Acc::new(a.func)));
         Some(self.groups.len() - 1)
     }
 
@@ -413,12 +406,31 @@ impl GroupTable {
         let Some(g) = self.group_of(texts, key_buf, env) else {
             return;
         };
-        let group = &mut self.groups[g];
         let why = crate::tr!("engine-row-of-group-missing", why = why);
-        for a in &mut group.accs {
+        self.poison(g, why);
+    }
+
+    /// Makes group `g`'s aggregates undetermined because a rejected row may belong to it.
+    fn poison(&mut self, g: usize, why: String) {
+        let n = self.aggs.len();
+        for a in &mut self.accs[g * n..][..n] {
             a.poison(why.clone());
         }
-        group.rejected.get_or_insert(why);
+        self.groups[g].rejected.get_or_insert(why);
+    }
+
+    /// Group `g`'s aggregates, in the order of `aggs`.
+    pub fn accs(&self, g: usize) -> &[Acc] {
+        let n = self.aggs.len();
+        &self.accs[g * n..][..n]
+    }
+
+    /// Why no rule of the table can be decided for group `g`: a row's `where` could not be
+    /// decided, or every row of the group was rejected. (A rejected row among valid ones
+    /// leaves only the group's own aggregates undetermined.)
+    pub fn blocked(&self, g: usize) -> Option<&String> {
+        let group = &self.groups[g];
+        (group.undetermined.as_ref()).or(group.rejected.as_ref().filter(|_| self.rows[g] == 0))
     }
 
     /// The group with key `parts`, if it has had a row.
@@ -546,12 +558,9 @@ impl GroupTable {
     /// Makes the groups that partly-read rejected rows may belong to undetermined.
     fn settle(&mut self) {
         let keys: Vec<&[u64]> = self.groups.iter().map(|g| &*g.parts).collect();
-        for (g, why) in self.partial.matches(&keys) {
-            let group = &mut self.groups[g];
-            for a in &mut group.accs {
-                a.poison(why.clone());
-            }
-            group.rejected.get_or_insert(why);
+        let matched = self.partial.matches(&keys);
+        for (g, why) in matched {
+            self.poison(g, why);
         }
     }
 }
@@ -602,13 +611,13 @@ impl Tables {
         self.rule_aggs[r]
             .iter()
             .map(|a| match *a {
-                AggRef::Own(slot) => group.accs[slot].value(),
+                AggRef::Own(slot) => t.accs(g)[slot].value(),
                 AggRef::Join(j, slot) => self.joins[j].value(&group.parts, slot),
                 AggRef::OwnBack(base, slot, back) => {
                     let (parts, year) = earlier(&group.parts, &group.keys, back)?;
                     let table = &self.tables[base];
                     match table.index.get(&parts) {
-                        Some(e) => table.groups[e as usize].accs[slot].value(),
+                        Some(e) => table.accs(e as usize)[slot].value(),
                         None => Err(crate::tr!("engine-no-rows-for", years = year)),
                     }
                 }

@@ -136,7 +136,7 @@ impl Tables {
     /// Why rule `r` cannot be decided for `unit` at all, if it cannot.
     pub fn unit_blocked(&self, r: usize, unit: &Unit) -> Option<&String> {
         let t = &self.tables[self.rule_table[r]?];
-        unit.groups.iter().find_map(|&g| t.groups[g].blocked())
+        unit.groups.iter().find_map(|&g| t.blocked(g))
     }
 
     /// Every aggregate's value of rule `r` for `unit`.
@@ -219,11 +219,10 @@ fn own_over(
     for y in lo..=hi {
         key[pos] = year_key(y);
         let Some(g) = table.find(&key) else { continue };
-        let group = &table.groups[g];
-        if let Some(why) = group.blocked() {
+        if let Some(why) = table.blocked(g) {
             return Err(why.clone());
         }
-        acc.merge(&group.accs[slot]);
+        acc.merge(&table.accs(g)[slot]);
         found = true;
     }
     if earlier && !found {

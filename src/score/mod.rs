@@ -225,8 +225,8 @@ fn indicator(
     let tables = checker.tables();
     let rule = plan.rule(ind.rule);
     let aggs = tables.values(ind.rule.index(), g);
-    let incomplete = tables.rule_table[ind.rule.index()]
-        .and_then(|t| tables.tables[t].groups[g].blocked().cloned());
+    let incomplete =
+        tables.rule_table[ind.rule.index()].and_then(|t| tables.tables[t].blocked(g).cloned());
     let parts = parts_of(rule, &aggs, names);
     let (value, ratings) = match &ind.rated {
         Some(list) => {
