@@ -205,7 +205,7 @@ impl RuleSummary {
 impl Finding {
     pub(crate) fn of(plan: &Plan, f: &DataFinding) -> Finding {
         let rule = &plan.rules[f.rule];
-        let severity = crate::report::data::severity_of(rule, f.kind);
+        let severity = crate::report::json::severity_of(rule, f.kind);
         let cause = f.cause.as_ref().map(|c| match c {
             Cause::Undetermined(why) => FindingCause::Undetermined { why: why.clone() },
             Cause::Yields { winner, reason } => FindingCause::Yields {

@@ -6,6 +6,7 @@ use super::aggregate::{Acc, AggFunc, AggSpec, Back};
 use super::compile::{Plan, RulePlan};
 use super::env::{RowEnv, in_period};
 use super::eval::Evaluator;
+use super::group_index::GroupIndex;
 use super::node::Node;
 use super::partial::Partial;
 use super::world::{Period, World};
@@ -29,49 +30,6 @@ pub struct Group {
     pub rejected: Option<String>,
 }
 
-/// Group keys of up to four values are hashed inline.
-#[derive(Debug)]
-enum Index {
-    Small(FxHashMap<[u64; 4], u32>),
-    Large(FxHashMap<Box<[u64]>, u32>),
-}
-
-impl Index {
-    fn new(keys: usize) -> Index {
-        if keys <= 4 {
-            Index::Small(FxHashMap::default())
-        } else {
-            Index::Large(FxHashMap::default())
-        }
-    }
-
-    #[inline]
-    fn get(&self, parts: &[u64]) -> Option<u32> {
-        match self {
-            Index::Small(m) => m.get(&small(parts)).copied(),
-            Index::Large(m) => m.get(parts).copied(),
-        }
-    }
-
-    fn insert(&mut self, parts: &[u64], g: u32) {
-        match self {
-            Index::Small(m) => {
-                m.insert(small(parts), g);
-            }
-            Index::Large(m) => {
-                m.insert(parts.into(), g);
-            }
-        }
-    }
-}
-
-#[inline]
-fn small(parts: &[u64]) -> [u64; 4] {
-    let mut k = [u64::MAX; 4];
-    k[..parts.len()].copy_from_slice(parts);
-    k
-}
-
 /// The groups of the rules sharing a record, keys, `where` and period.
 #[derive(Debug)]
 pub struct GroupTable {
@@ -85,7 +43,7 @@ pub struct GroupTable {
     period: Option<Period>,
     /// Aggregates over the table's own record.
     pub aggs: Vec<AggSpec>,
-    index: Index,
+    index: GroupIndex,
     pub groups: Vec<Group>,
     /// Per group: the rows in it.
     rows: Vec<u64>,
@@ -217,7 +175,7 @@ impl Tables {
                 filter: rule.filter.clone(),
                 period,
                 aggs: Vec::new(),
-                index: Index::new(keys.len()),
+                index: GroupIndex::new(keys.len()),
                 groups: Vec::new(),
                 rows: Vec::new(),
                 accs: Vec::new(),
@@ -363,7 +321,7 @@ impl GroupTable {
             .iter()
             .map(|&k| env.row.values[k as usize].kept(&env.row.text, texts))
             .collect();
-        self.index.insert(key_buf, self.groups.len() as u32);
+        self.index.push(key_buf);
         self.groups.push(Group {
             keys,
             parts: key_buf.as_slice().into(),

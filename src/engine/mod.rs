@@ -9,6 +9,7 @@ pub mod eval;
 pub mod explain;
 mod explain_target;
 pub mod finding;
+mod group_index;
 pub mod groups;
 pub mod node;
 pub mod partial;

@@ -1,7 +1,8 @@
 //! Reports of a compliance check on data: per rule, the counts and the worst cases; rejected
 //! rows with their places; a closing summary. Human, short (golden tests) and JSON forms.
 
-use super::json::{self, Finding, Location, RelatedJson};
+use super::json::{self, Finding, Location, severity_of};
+use super::json_findings::{RulePlace, held_in_order};
 use super::{Counts, plural};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::engine::compile::{Plan, RulePlan};
@@ -17,20 +18,6 @@ pub struct CheckReport<'a> {
     pub diagnostics: &'a [Diagnostic],
     pub plan: &'a Plan,
     pub run: &'a DataRun,
-}
-
-/// The severity of a finding: the rule's for a violation, warning when undetermined, info when
-/// overridden.
-pub(crate) fn severity_of(rule: &RulePlan, kind: FindingKind) -> Severity {
-    match kind {
-        FindingKind::Undetermined => Severity::Warning,
-        FindingKind::Overridden => Severity::Info,
-        FindingKind::Violation => match rule.severity {
-            crate::ast::RuleSeverity::Error => Severity::Error,
-            crate::ast::RuleSeverity::Warning => Severity::Warning,
-            crate::ast::RuleSeverity::Info => Severity::Info,
-        },
-    }
 }
 
 /// `援疆条例 art 12`.
@@ -300,19 +287,14 @@ impl CheckReport<'_> {
         let (head, tail) = split_at_findings(&frame);
         let mut buffered = std::io::BufWriter::with_capacity(1 << 16, w);
         std::io::Write::write_all(&mut buffered, head)?;
-        if super::json_findings::write(self, &mut buffered)? {
+        let listed = |emit: &mut dyn FnMut(Finding)| self.each_listed(emit);
+        if super::json_findings::write(listed, (self.plan, self.sources, self.run), &mut buffered)?
+        {
             std::io::Write::write_all(&mut buffered, b"\n  ")?;
         }
         std::io::Write::write_all(&mut buffered, tail)?;
         std::io::Write::write_all(&mut buffered, b"\n")?;
         std::io::Write::flush(&mut buffered)
-    }
-
-    /// The findings of rule `r` held in memory, in data order.
-    pub(super) fn held_in_order(&self, r: usize) -> Vec<&DataFinding> {
-        let mut list: Vec<&DataFinding> = self.run.held(r).iter().collect();
-        list.sort_by_key(|f| f.order);
-        list
     }
 
     /// The findings before the rules': diagnostics, then data problems (file problems and
@@ -363,72 +345,13 @@ impl CheckReport<'_> {
             match &self.run.spilled {
                 Some(spilled) => spilled.each(r, |f| emit(place.finding(rule, f)))?,
                 None => {
-                    for f in self.held_in_order(r) {
+                    for f in held_in_order(self.run, r) {
                         emit(place.finding(rule, f));
                     }
                 }
             }
         }
         Ok(())
-    }
-}
-
-/// Where a rule is written and the article it rests on, as each of its findings gives them.
-pub(super) struct RulePlace {
-    location: Location,
-    related: Vec<RelatedJson>,
-}
-
-impl RulePlace {
-    pub(super) fn of(sources: &SourceMap, rule: &RulePlan) -> Self {
-        let related = rule
-            .source
-            .as_ref()
-            .map(|s| RelatedJson {
-                message: crate::tr!(
-                    "gaps-document-art-article",
-                    document = s.document,
-                    article = s.article
-                ),
-                location: json::location(sources, s.article_span),
-            })
-            .into_iter()
-            .collect();
-        RulePlace {
-            location: json::location(sources, rule.span),
-            related,
-        }
-    }
-
-    /// A finding of `rule` as the JSON report and the workbook list it.
-    pub(super) fn finding(&self, rule: &RulePlan, f: &DataFinding) -> Finding {
-        Finding {
-            kind: f.kind.as_str(),
-            code: None,
-            rule: Some(rule.name.clone()),
-            severity: severity_of(rule, f.kind).as_str(),
-            message: f.message.clone(),
-            help: None,
-            group: (!f.group.is_empty()).then(|| {
-                f.group
-                    .iter()
-                    .map(|k| (k.name.clone(), k.json.clone()))
-                    .collect()
-            }),
-            record: f.record.clone(),
-            value: f.value.clone(),
-            value_exact: f.value_exact.clone(),
-            location: Some(self.location.clone()),
-            related: self.related.clone(),
-            resolution: None,
-            field: None,
-            row: f.at.as_ref().map(|(file, line)| json::RowPlace {
-                file: file.clone(),
-                line: *line,
-            }),
-            years: None,
-            witness: None,
-        }
     }
 }
 

@@ -1,7 +1,10 @@
 //! The JSON report: the machine contract of SPEC §11, with a receipt for replay and audit.
 
 use super::Counts;
-use crate::diagnostic::Diagnostic;
+use crate::ast::RuleSeverity;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::engine::compile::RulePlan;
+use crate::engine::finding::FindingKind;
 use crate::source::SourceMap;
 pub use crate::source::{Location, location};
 use indexmap::IndexMap;
@@ -189,4 +192,18 @@ pub fn render_with_warnings(
     let mut s = serde_json::to_string_pretty(&report).expect("a report serialises");
     s.push('\n');
     s
+}
+
+/// The severity of a finding: the rule's for a violation, warning when undetermined, info when
+/// overridden.
+pub(crate) fn severity_of(rule: &RulePlan, kind: FindingKind) -> Severity {
+    match kind {
+        FindingKind::Undetermined => Severity::Warning,
+        FindingKind::Overridden => Severity::Info,
+        FindingKind::Violation => match rule.severity {
+            RuleSeverity::Error => Severity::Error,
+            RuleSeverity::Warning => Severity::Warning,
+            RuleSeverity::Info => Severity::Info,
+        },
+    }
 }

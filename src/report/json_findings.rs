@@ -2,10 +2,12 @@
 //! decoded and rendered on the threads the run read with, a piece at a time, and written in
 //! order, so the bytes are those one thread writes.
 
-use super::data::{CheckReport, RulePlace};
-use super::json::Finding;
-use crate::engine::compile::RulePlan;
+use super::json::{self, Finding, Location, RelatedJson, severity_of};
+use crate::engine::compile::{Plan, RulePlan};
+use crate::engine::finding::DataFinding;
+use crate::engine::run::DataRun;
 use crate::engine::spill::{SpillError, SpilledFindings, decode_all};
+use crate::source::SourceMap;
 use crossbeam_channel::{Receiver, Sender};
 use serde_json::ser::{Formatter, PrettyFormatter};
 use std::borrow::Cow;
@@ -20,28 +22,33 @@ const BATCH: usize = if cfg!(test) { 1 << 10 } else { 128 << 10 };
 /// waits, so memory stays bounded by the pieces in flight.
 const BATCHES_AHEAD: usize = 8;
 
-/// Writes every finding of `report` as an element of the array (without its brackets);
-/// whether there was any. A failure to read back kept findings is an error wrapping the
-/// [`SpillError`], after every finding before it has been written.
-pub(super) fn write(report: &CheckReport<'_>, out: &mut dyn Write) -> io::Result<bool> {
+/// Writes every finding of a check as an element of the array (without its brackets): those
+/// `listed` gives (diagnostics and data problems), then each rule's; whether there was any. A
+/// failure to read back kept findings is an error wrapping the [`SpillError`], after every
+/// finding before it has been written.
+pub(super) fn write(
+    listed: impl FnOnce(&mut dyn FnMut(Finding)),
+    (plan, sources, run): (&Plan, &SourceMap, &DataRun),
+    out: &mut dyn Write,
+) -> io::Result<bool> {
     let mut elements = Elements {
         out,
         wrote: false,
         text: Vec::new(),
         failed: None,
     };
-    report.each_listed(|f| elements.push(&f));
-    let places: Vec<RulePlace> = (report.plan.rules.iter())
-        .map(|rule| RulePlace::of(report.sources, rule))
+    listed(&mut |f| elements.push(&f));
+    let places: Vec<RulePlace> = (plan.rules.iter())
+        .map(|rule| RulePlace::of(sources, rule))
         .collect();
-    match &report.run.spilled {
+    match &run.spilled {
         Some(spilled) => {
             elements.flush()?;
-            write_spilled(&report.plan.rules, &places, spilled, &mut elements)?;
+            write_spilled(&plan.rules, &places, spilled, &mut elements)?;
         }
         None => {
-            for (r, rule) in report.plan.rules.iter().enumerate() {
-                for f in report.held_in_order(r) {
+            for (r, rule) in plan.rules.iter().enumerate() {
+                for f in held_in_order(run, r) {
                     elements.push(&places[r].finding(rule, f));
                 }
             }
@@ -49,6 +56,72 @@ pub(super) fn write(report: &CheckReport<'_>, out: &mut dyn Write) -> io::Result
         }
     }
     Ok(elements.wrote)
+}
+
+/// The findings of rule `r` held in memory, in data order.
+pub(super) fn held_in_order(run: &DataRun, r: usize) -> Vec<&DataFinding> {
+    let mut list: Vec<&DataFinding> = run.held(r).iter().collect();
+    list.sort_by_key(|f| f.order);
+    list
+}
+
+/// Where a rule is written and the article it rests on, as each of its findings gives them.
+pub(super) struct RulePlace {
+    location: Location,
+    related: Vec<RelatedJson>,
+}
+
+impl RulePlace {
+    pub(super) fn of(sources: &SourceMap, rule: &RulePlan) -> Self {
+        let related = rule
+            .source
+            .as_ref()
+            .map(|s| RelatedJson {
+                message: crate::tr!(
+                    "gaps-document-art-article",
+                    document = s.document,
+                    article = s.article
+                ),
+                location: json::location(sources, s.article_span),
+            })
+            .into_iter()
+            .collect();
+        RulePlace {
+            location: json::location(sources, rule.span),
+            related,
+        }
+    }
+
+    /// A finding of `rule` as the JSON report and the workbook list it.
+    pub(super) fn finding(&self, rule: &RulePlan, f: &DataFinding) -> Finding {
+        Finding {
+            kind: f.kind.as_str(),
+            code: None,
+            rule: Some(rule.name.clone()),
+            severity: severity_of(rule, f.kind).as_str(),
+            message: f.message.clone(),
+            help: None,
+            group: (!f.group.is_empty()).then(|| {
+                f.group
+                    .iter()
+                    .map(|k| (k.name.clone(), k.json.clone()))
+                    .collect()
+            }),
+            record: f.record.clone(),
+            value: f.value.clone(),
+            value_exact: f.value_exact.clone(),
+            location: Some(self.location.clone()),
+            related: self.related.clone(),
+            resolution: None,
+            field: None,
+            row: f.at.as_ref().map(|(file, line)| json::RowPlace {
+                file: file.clone(),
+                line: *line,
+            }),
+            years: None,
+            witness: None,
+        }
+    }
 }
 
 /// The array's elements as they are written: each rendered as `,` and the element on its own
