@@ -148,13 +148,21 @@ fn trim(s: &str) -> &str {
     // …and ends with one of these.
     let may_end_space =
         |b: u8| b <= b' ' || matches!(b, 0x80..=0x8A | 0x9F | 0xA0 | 0xA8 | 0xA9 | 0xAF);
-    let space = |c: Option<char>| c.is_some_and(char::is_whitespace);
     match (s.as_bytes().first(), s.as_bytes().last()) {
         (Some(&a), Some(&z)) if !may_start_space(a) && !may_end_space(z) => s,
-        // `生` ends with such a byte: look at the characters themselves before trimming.
-        (Some(_), Some(_)) if !space(s.chars().next()) && !space(s.chars().next_back()) => s,
-        _ => s.trim(),
+        _ => trim_edges(s),
     }
+}
+
+/// Trims white space from a cell whose first or last byte may be part of some: `生` ends with
+/// such a byte, so the characters themselves are looked at before trimming.
+#[inline(never)]
+fn trim_edges(s: &str) -> &str {
+    let space = |c: Option<char>| c.is_some_and(char::is_whitespace);
+    if !s.is_empty() && !space(s.chars().next()) && !space(s.chars().next_back()) {
+        return s;
+    }
+    s.trim()
 }
 
 fn push_text(s: &str, row_text: &mut String) -> Value {

@@ -34,7 +34,8 @@ impl GroupIndex {
         let mut i = hash(parts) as usize & mask;
         loop {
             let g = self.slots[i].checked_sub(1)?;
-            if self.key(g as usize) == parts {
+            // Keys are a few parts: compared in place, not by a call to `memcmp`.
+            if self.key(g as usize).iter().eq(parts) {
                 return Some(g);
             }
             i = (i + 1) & mask;
