@@ -583,7 +583,6 @@ fn explain_group(
             plan.records[rule.record].time,
             &super::groups::Group {
                 keys: keys.to_vec(),
-                parts: Box::new([]),
                 undetermined: None,
                 rejected: None,
             },

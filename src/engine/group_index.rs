@@ -55,7 +55,8 @@ impl GroupIndex {
         }
     }
 
-    fn key(&self, g: usize) -> &[u64] {
+    /// Group `g`'s key.
+    pub fn key(&self, g: usize) -> &[u64] {
         &self.parts[g * self.width..][..self.width]
     }
 

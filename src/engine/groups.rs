@@ -20,10 +20,8 @@ use std::cmp::Ordering;
 /// the other groups' ([`GroupTable::accs`]), so a row touches only those.
 #[derive(Debug, Clone)]
 pub struct Group {
-    /// The key values, in `per` order (texts interned).
+    /// The key values, in `per` order (texts interned); as hashed, [`GroupTable::parts`].
     pub keys: Vec<Value>,
-    /// The key as hashed.
-    pub parts: Box<[u64]>,
     /// Set when a row's `where` could not be decided.
     pub undetermined: Option<String>,
     /// Set when a rejected row belongs to the group.
@@ -324,7 +322,6 @@ impl GroupTable {
         self.index.push(key_buf);
         self.groups.push(Group {
             keys,
-            parts: key_buf.as_slice().into(),
             undetermined: None,
             rejected: None,
         });
@@ -375,6 +372,11 @@ impl GroupTable {
             a.poison(why.clone());
         }
         self.groups[g].rejected.get_or_insert(why);
+    }
+
+    /// Group `g`'s key as hashed.
+    pub fn parts(&self, g: usize) -> &[u64] {
+        self.index.key(g)
     }
 
     /// Group `g`'s aggregates, in the order of `aggs`.
@@ -515,7 +517,7 @@ fn pattern(fields: &[u16], texts: &mut Texts, env: &RowEnv<'_>) -> Option<Box<[O
 impl GroupTable {
     /// Makes the groups that partly-read rejected rows may belong to undetermined.
     fn settle(&mut self) {
-        let keys: Vec<&[u64]> = self.groups.iter().map(|g| &*g.parts).collect();
+        let keys: Vec<&[u64]> = (0..self.groups.len()).map(|g| self.parts(g)).collect();
         let matched = self.partial.matches(&keys);
         for (g, why) in matched {
             self.poison(g, why);
@@ -526,9 +528,10 @@ impl GroupTable {
 impl JoinTable {
     /// Makes the joined values that partly-read rejected rows may belong to undetermined, for
     /// every group of the table (also those with no joined rows).
-    fn settle(&mut self, groups: &[Group]) {
-        for g in groups {
-            let key: Box<[u64]> = self.shared.iter().map(|(pos, _)| g.parts[*pos]).collect();
+    fn settle(&mut self, table: &GroupTable) {
+        for g in 0..table.groups.len() {
+            let parts = table.parts(g);
+            let key: Box<[u64]> = self.shared.iter().map(|(pos, _)| parts[*pos]).collect();
             if !self.index.contains_key(&key) {
                 let accs = self.aggs.iter().map(|a| Acc::new(a.func)).collect();
                 self.index.insert(key, accs);
@@ -553,7 +556,7 @@ impl Tables {
     /// last row.
     pub fn settle(&mut self) {
         for j in &mut self.joins {
-            j.settle(&self.tables[j.table].groups);
+            j.settle(&self.tables[j.table]);
         }
         for t in &mut self.tables {
             t.settle();
@@ -565,14 +568,14 @@ impl Tables {
     /// Every aggregate's value of rule `r` for group `g` of its table.
     pub fn values(&self, r: usize, g: usize) -> Vec<Result<Value, String>> {
         let t = &self.tables[self.rule_table[r].expect("a group rule")];
-        let group = &t.groups[g];
+        let (keys, own) = (&t.groups[g].keys, t.parts(g));
         self.rule_aggs[r]
             .iter()
             .map(|a| match *a {
                 AggRef::Own(slot) => t.accs(g)[slot].value(),
-                AggRef::Join(j, slot) => self.joins[j].value(&group.parts, slot),
+                AggRef::Join(j, slot) => self.joins[j].value(own, slot),
                 AggRef::OwnBack(base, slot, back) => {
-                    let (parts, year) = earlier(&group.parts, &group.keys, back)?;
+                    let (parts, year) = earlier(own, keys, back)?;
                     let table = &self.tables[base];
                     match table.index.get(&parts) {
                         Some(e) => table.accs(e as usize)[slot].value(),
@@ -580,7 +583,7 @@ impl Tables {
                     }
                 }
                 AggRef::JoinBack(j, slot, back) => {
-                    let (parts, year) = earlier(&group.parts, &group.keys, back)?;
+                    let (parts, year) = earlier(own, keys, back)?;
                     self.joins[j].value_with_rows(&parts, slot, year)
                 }
             })

@@ -111,7 +111,7 @@ impl Tables {
                 });
                 continue;
             }
-            let mut id = group.parts.to_vec();
+            let mut id = t.parts(g).to_vec();
             id[pos] = index as u64;
             if let Some(&u) = seen.get(&id) {
                 let unit = &mut units[u];
@@ -150,7 +150,7 @@ impl Tables {
             return self.values(r, unit.groups[0]);
         };
         let ti = self.rule_table[r].expect("a group rule");
-        let parts = &self.tables[ti].groups[unit.groups[0]].parts;
+        let parts = self.tables[ti].parts(unit.groups[0]);
         let pos = p.key as usize;
         self.rule_aggs[r]
             .iter()
