@@ -118,6 +118,13 @@ impl DataRun {
         );
         &self.findings[r]
     }
+
+    /// The findings of rule `r` held in memory, in data order.
+    pub fn held_in_order(&self, r: usize) -> Vec<&DataFinding> {
+        let mut list: Vec<&DataFinding> = self.held(r).iter().collect();
+        list.sort_by_key(|f| f.order);
+        list
+    }
 }
 
 /// A reader that hashes what passes through it.

@@ -2,7 +2,7 @@
 //! rows with their places; a closing summary. Human, short (golden tests) and JSON forms.
 
 use super::json::{self, Finding, Location, severity_of};
-use super::json_findings::{RulePlace, held_in_order};
+use super::json_findings;
 use super::{Counts, plural};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::engine::compile::{Plan, RulePlan};
@@ -288,8 +288,7 @@ impl CheckReport<'_> {
         let mut buffered = std::io::BufWriter::with_capacity(1 << 16, w);
         std::io::Write::write_all(&mut buffered, head)?;
         let listed = |emit: &mut dyn FnMut(Finding)| self.each_listed(emit);
-        if super::json_findings::write(listed, (self.plan, self.sources, self.run), &mut buffered)?
-        {
+        if json_findings::write(listed, (self.plan, self.sources, self.run), &mut buffered)? {
             std::io::Write::write_all(&mut buffered, b"\n  ")?;
         }
         std::io::Write::write_all(&mut buffered, tail)?;
@@ -340,16 +339,14 @@ impl CheckReport<'_> {
     /// [`Keep::Spill`]: crate::engine::check::Keep::Spill
     pub fn each_finding(&self, mut emit: impl FnMut(Finding)) -> Result<(), SpillError> {
         self.each_listed(&mut emit);
-        for (r, rule) in self.plan.rules.iter().enumerate() {
-            let place = RulePlace::of(self.sources, rule);
-            match &self.run.spilled {
-                Some(spilled) => spilled.each(r, |f| emit(place.finding(rule, f)))?,
-                None => {
-                    for f in held_in_order(self.run, r) {
-                        emit(place.finding(rule, f));
-                    }
+        let places = json_findings::places(self.plan, self.sources);
+        match &self.run.spilled {
+            Some(spilled) => {
+                for (r, rule) in self.plan.rules.iter().enumerate() {
+                    spilled.each(r, |f| emit(places[r].finding(rule, f)))?;
                 }
             }
+            None => json_findings::each_held(self.plan, &places, self.run, &mut emit),
         }
         Ok(())
     }

@@ -38,31 +38,39 @@ pub(super) fn write(
         failed: None,
     };
     listed(&mut |f| elements.push(&f));
-    let places: Vec<RulePlace> = (plan.rules.iter())
-        .map(|rule| RulePlace::of(sources, rule))
-        .collect();
+    let places = places(plan, sources);
     match &run.spilled {
         Some(spilled) => {
             elements.flush()?;
             write_spilled(&plan.rules, &places, spilled, &mut elements)?;
         }
         None => {
-            for (r, rule) in plan.rules.iter().enumerate() {
-                for f in held_in_order(run, r) {
-                    elements.push(&places[r].finding(rule, f));
-                }
-            }
+            each_held(plan, &places, run, &mut |f| elements.push(&f));
             elements.flush()?;
         }
     }
     Ok(elements.wrote)
 }
 
-/// The findings of rule `r` held in memory, in data order.
-pub(super) fn held_in_order(run: &DataRun, r: usize) -> Vec<&DataFinding> {
-    let mut list: Vec<&DataFinding> = run.held(r).iter().collect();
-    list.sort_by_key(|f| f.order);
-    list
+/// Where each rule of `plan` is written, in plan order.
+pub(super) fn places(plan: &Plan, sources: &SourceMap) -> Vec<RulePlace> {
+    (plan.rules.iter())
+        .map(|rule| RulePlace::of(sources, rule))
+        .collect()
+}
+
+/// Every rule's findings held in memory, rule after rule, each rule's in data order.
+pub(super) fn each_held(
+    plan: &Plan,
+    places: &[RulePlace],
+    run: &DataRun,
+    emit: &mut dyn FnMut(Finding),
+) {
+    for (r, rule) in plan.rules.iter().enumerate() {
+        for f in run.held_in_order(r) {
+            emit(places[r].finding(rule, f));
+        }
+    }
 }
 
 /// Where a rule is written and the article it rests on, as each of its findings gives them.
@@ -207,7 +215,7 @@ fn render_piece(
 }
 
 /// Writes the kept findings of every rule in order, on this thread or, when the run read with
-/// several threads and the findings are in more than one piece, rendered on that many.
+/// several threads and findings went to the temporary file, rendered on that many.
 fn write_spilled(
     rules: &[RulePlan],
     places: &[RulePlace],

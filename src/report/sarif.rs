@@ -340,9 +340,7 @@ fn data_results(report: &CheckReport<'_>, run: &mut Run<'_>) {
             &format!("{}#{}", codes::DOCS_URL, uri("48-rule--规则")),
             sev,
         );
-        let mut list: Vec<&DataFinding> = report.run.held(r).iter().collect();
-        list.sort_by_key(|f| f.order);
-        for f in list {
+        for f in report.run.held_in_order(r) {
             let result = data_result(report, r, f, &id, run);
             run.results.push(result);
         }
