@@ -1,7 +1,8 @@
 //! Reading a large CSV file in chunks on several threads gives byte for byte the report of one
 //! thread: on generated data with rejected rows, quoted line breaks across chunk boundaries,
 //! duplicate keys in different chunks, totals rows, CRLF line endings, and a quote left open that
-//! swallows the rest of the file.
+//! swallows the rest of the file; and on files of plain lines (split without the CSV reader)
+//! between blank, ragged, quoted and damaged ones.
 
 mod common;
 
@@ -187,35 +188,143 @@ fn report(dir: &Path, format: &str, threads: usize) -> (Vec<u8>, i32) {
 
 /// Checks that 2 and 3 threads give the report of 1, in JSON and as text.
 fn same_whatever_the_threads(name: &str, shape: Shape) {
+    let text = generate(&shape);
+    let holds = [
+        ("\"violation\"", "findings"),
+        ("duplicate key", "duplicate keys"),
+        ("很多", "rejected cells"),
+        ("合计", "totals rows"),
+        (
+            "more digits than a decimal holds",
+            "sums too large to compare",
+        ),
+    ];
+    same_report(name, text.as_bytes(), &holds);
+}
+
+/// Checks that 2 and 3 threads give the report of 1 on `data`, in JSON and as text; the JSON
+/// report holds each of `holds` (text, what it shows the data has).
+fn same_report(name: &str, data: &[u8], holds: &[(&str, &str)]) {
     let dir = folder(name);
     std::fs::write(dir.join("rules.dk"), RULES).expect("rules written");
-    let text = generate(&shape);
-    assert!(text.len() > 3 << 20, "the file spans several chunks");
-    std::fs::write(dir.join("project.csv"), &text).expect("data written");
+    assert!(data.len() > 1 << 20, "the file spans several chunks");
+    std::fs::write(dir.join("project.csv"), data).expect("data written");
     for format in ["json", "human"] {
         let one = report(&dir, format, 1);
         let json = String::from_utf8_lossy(&one.0).into_owned();
         if format == "json" {
             // The data really has what the case is about.
-            assert!(json.contains("\"violation\""), "{name}: findings");
-            assert!(json.contains("duplicate key"), "{name}: duplicate keys");
-            assert!(json.contains("很多"), "{name}: rejected cells");
-            assert!(json.contains("合计"), "{name}: totals rows");
-            assert!(
-                json.contains("more digits than a decimal holds"),
-                "{name}: sums too large to compare"
-            );
+            for (text, what) in holds {
+                assert!(json.contains(text), "{name}: {what}");
+            }
         }
         for threads in [2, 3] {
             let many = report(&dir, format, threads);
             assert!(
                 one == many,
                 "{name}: {format} with {threads} threads differs from one thread:\n{}",
-                common::diff(&json, &String::from_utf8_lossy(&many.0))
+                first_difference(&json, &String::from_utf8_lossy(&many.0))
             );
         }
     }
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The lines around the first line where two large reports differ (a full diff of reports this
+/// size would not fit in memory).
+fn first_difference(expected: &str, actual: &str) -> String {
+    let (a, b): (Vec<&str>, Vec<&str>) = (expected.lines().collect(), actual.lines().collect());
+    let at = (0..a.len().max(b.len()))
+        .find(|&i| a.get(i) != b.get(i))
+        .unwrap_or(0);
+    let around = |lines: &[&str]| {
+        lines[at.saturating_sub(3).min(lines.len())..(at + 4).min(lines.len())].join("\n")
+    };
+    format!(
+        "line {}:\n--- one thread\n{}\n+++ more\n{}",
+        at + 1,
+        around(&a),
+        around(&b)
+    )
+}
+
+/// Plain lines (no quote) between the lines the CSV reader must read: blank ones, rows of empty
+/// cells, ragged rows, quoted cells holding line breaks (now and then, and a run of them), a
+/// quote inside an unquoted cell, a lone CR, a byte that is not UTF-8, totals rows; the last
+/// line without a line break.
+fn plain_lines(rows: usize, seed: u64, nl: &str, delimiter: char) -> Vec<u8> {
+    let mut g = Lcg(seed);
+    let d = delimiter;
+    let mut out = Vec::new();
+    let header = [
+        "id",
+        "supporter",
+        "recipient",
+        "year",
+        "category",
+        "note",
+        "planned",
+        "spent",
+        "completed",
+    ];
+    out.extend_from_slice(format!("{}{nl}", header.join(&d.to_string())).as_bytes());
+    for i in 0..rows {
+        let supporter = SUPPORTERS[g.next(3) as usize];
+        let recipient = RECIPIENTS[g.next(2) as usize];
+        let planned = 1 + g.next(400);
+        let spent = planned * (70 + g.next(60)) / 100;
+        let completed = if g.next(2) == 0 { "是" } else { "否" };
+        let quoted_run = (rows / 3..rows / 3 + 200).contains(&i);
+        let note: Vec<u8> = match g.next(400) {
+            _ if quoted_run => format!("\"连续{nl}引用\"").into_bytes(),
+            // One chunk that is not UTF-8 (the CSV reader reads all of it).
+            _ if i == rows * 2 / 3 => b"\xff\xfe".to_vec(),
+            0..=5 => format!("\"第一行{nl}第二行{d}含分隔符\"").into_bytes(),
+            7 => "未加引号的\"引号\"".as_bytes().to_vec(),
+            8 => "一个\r回车".as_bytes().to_vec(),
+            _ => Vec::new(),
+        };
+        let mut line = format!("P{i:06}{d}{supporter}{d}{recipient}{d}2020{d}教育{d}").into_bytes();
+        line.extend_from_slice(&note);
+        line.extend_from_slice(format!("{d}{planned}{d}{spent}{d}{completed}").as_bytes());
+        match g.next(300) {
+            0 => line.extend_from_slice(format!("{d}多余").as_bytes()),
+            1 => line = format!("P{i:06}{d}{supporter}").into_bytes(),
+            2 => out.extend_from_slice(nl.as_bytes()),
+            3 => out.extend_from_slice(format!("   {nl}").as_bytes()),
+            4 => out.extend_from_slice(format!("{}{nl}", d.to_string().repeat(8)).as_bytes()),
+            5 => out.extend_from_slice(
+                format!("小计{}1234{d}5678{d}{nl}", d.to_string().repeat(6)).as_bytes(),
+            ),
+            _ => {}
+        }
+        out.extend_from_slice(&line);
+        if i + 1 < rows {
+            out.extend_from_slice(nl.as_bytes());
+        }
+    }
+    out
+}
+
+#[test]
+fn plain_lines_read_as_the_csv_reader_reads_them() {
+    let holds = [
+        ("\"violation\"", "findings"),
+        ("fields, the header has 9", "ragged rows"),
+        ("小计", "totals rows"),
+        ("not valid UTF-8", "a line that is not UTF-8"),
+    ];
+    for (name, nl, d) in [
+        ("lf", "\n", ','),
+        ("crlf", "\r\n", ','),
+        ("tab", "\n", '\t'),
+    ] {
+        same_report(
+            &format!("plain-{name}"),
+            &plain_lines(30_000, 5, nl, d),
+            &holds,
+        );
+    }
 }
 
 #[test]

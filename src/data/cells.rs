@@ -31,12 +31,41 @@ impl OwnedCell {
     }
 }
 
+/// A CSV record's cells: as the CSV reader split them, or a plain line (no quote) split at its
+/// delimiters, by each cell's byte range in the line.
+#[derive(Clone, Copy)]
+pub enum CsvFields<'a> {
+    Record(&'a csv::ByteRecord),
+    Line(&'a [(u32, u32)]),
+}
+
+impl CsvFields<'_> {
+    /// How many cells the record has.
+    #[inline]
+    pub fn len(&self) -> usize {
+        match self {
+            CsvFields::Record(r) => r.len(),
+            CsvFields::Line(bounds) => bounds.len(),
+        }
+    }
+
+    /// Where cell `c` lies in the record's text.
+    #[inline]
+    pub fn range(&self, c: usize) -> Option<std::ops::Range<usize>> {
+        match self {
+            CsvFields::Record(r) => r.range(c),
+            CsvFields::Line(bounds) => bounds.get(c).map(|&(a, b)| a as usize..b as usize),
+        }
+    }
+}
+
 /// The cells of one row, by field index of the record type.
 pub enum RowCells<'a> {
-    /// A CSV record: its UTF-8 text, the record (for field ranges), and each field's column.
+    /// A CSV record: its UTF-8 text, the record's cells (by range in the text), and each
+    /// field's column.
     Csv {
         text: &'a str,
-        record: &'a csv::ByteRecord,
+        record: CsvFields<'a>,
         columns: &'a [Option<usize>],
         /// The money unit each field's header names, if any (empty: none do).
         units: &'a [Option<MoneyUnit>],

@@ -1,8 +1,9 @@
 //! CSV files: UTF-8 (with or without BOM) or GBK/GB18030, streamed row by row.
 
 pub mod chunked;
+mod plain_lines;
 
-use super::cells::RowCells;
+use super::cells::{CsvFields, RowCells};
 use super::columns;
 use super::delimiter;
 use super::header::{self, SEARCHED_ROWS};
@@ -218,7 +219,7 @@ pub fn read_text_with(
     let Some(start) = locate(&sample, fields, opts, at, sink)? else {
         return Ok(());
     };
-    if let Some(parallel) = parallel.filter(|_| utf8 && chunked::fits(&sample, start.delimiter)) {
+    if utf8 && chunked::fits(&sample, start.delimiter) {
         let Some((columns, units)) = bind_table(&start, fields, record, at, sink) else {
             return Ok(());
         };
@@ -232,6 +233,9 @@ pub fn read_text_with(
             table: &table,
             delimiter: start.delimiter,
             at,
+        };
+        let Some(parallel) = parallel else {
+            return chunked::read_here(sample, decoded, start.skip, &body, sink);
         };
         let numbers = numbers_of(&columns);
         return chunked::read(sample, decoded, start.skip, &body, parallel, &numbers, sink);
@@ -404,7 +408,13 @@ fn recover(
         field: None,
         row: true,
     };
-    reject(&cut.row, problem, table, sink);
+    reject(
+        CsvFields::Record(&cut.row),
+        utf8_text(&cut.row),
+        problem,
+        table,
+        sink,
+    );
     // Inside the quoted cell no line holds a quote of its own (a `"` there ended the cell), so
     // each line splits at its commas.
     for (offset, bytes) in cut.lines(record) {
@@ -437,32 +447,12 @@ fn deliver(
     at: &DataLocation,
     sink: &mut dyn RowSink,
 ) {
-    let width = table.width;
-    if record_buf
-        .iter()
-        .all(|f| f.iter().all(|b| b.is_ascii_whitespace()))
-    {
-        return; // a blank line, or a row of empty cells (as spreadsheets save them)
+    if is_blank(record_buf.iter()) {
+        return;
     }
-    if record_buf.len() != width {
-        let problem = DataProblem {
-            code: Code::DataRaggedRow,
-            severity: Severity::Error,
-            message: crate::tr!(
-                "data-row-has-record-buf-fields",
-                record_buf = record_buf.len(),
-                width = width
-            ),
-            help: Some(crate::tr!("data-check-for-missing-extra-comma")),
-            location: DataLocation {
-                line,
-                column: (record_buf.len().min(width) as u32) + 1,
-                ..at.clone()
-            },
-            field: None,
-            row: true,
-        };
-        reject(record_buf, problem, table, sink);
+    let record = CsvFields::Record(record_buf);
+    if record_buf.len() != table.width {
+        reject_ragged(record, utf8_text(record_buf), line, table, at, sink);
         return;
     }
     let Some(text) = utf8_text(record_buf) else {
@@ -472,13 +462,84 @@ fn deliver(
         });
         return;
     };
+    hand_on(text, record, line, table, sink);
+}
+
+/// Checks the shape of a plain line (UTF-8, split at `bounds`) and hands it on as a row, as
+/// [`deliver`] does a record.
+#[inline]
+fn deliver_line(
+    text: &str,
+    bounds: &[(u32, u32)],
+    line: u64,
+    table: &Table<'_>,
+    at: &DataLocation,
+    sink: &mut dyn RowSink,
+) {
+    let bytes = text.as_bytes();
+    if is_blank(bounds.iter().map(|&(a, b)| &bytes[a as usize..b as usize])) {
+        return;
+    }
+    let record = CsvFields::Line(bounds);
+    if bounds.len() != table.width {
+        reject_ragged(record, Some(text), line, table, at, sink);
+        return;
+    }
+    hand_on(text, record, line, table, sink);
+}
+
+/// A blank line, or a row of empty cells (as spreadsheets save them): passed over.
+#[inline]
+fn is_blank<'c>(mut cells: impl Iterator<Item = &'c [u8]>) -> bool {
+    cells.all(|f| f.iter().all(|b| b.is_ascii_whitespace()))
+}
+
+/// Rejects a record with more or fewer cells than the header.
+fn reject_ragged(
+    record: CsvFields<'_>,
+    text: Option<&str>,
+    line: u64,
+    table: &Table<'_>,
+    at: &DataLocation,
+    sink: &mut dyn RowSink,
+) {
+    let (found, width) = (record.len(), table.width);
+    let problem = DataProblem {
+        code: Code::DataRaggedRow,
+        severity: Severity::Error,
+        message: crate::tr!(
+            "data-row-has-record-buf-fields",
+            record_buf = found,
+            width = width
+        ),
+        help: Some(crate::tr!("data-check-for-missing-extra-comma")),
+        location: DataLocation {
+            line,
+            column: (found.min(width) as u32) + 1,
+            ..at.clone()
+        },
+        field: None,
+        row: true,
+    };
+    reject(record, text, problem, table, sink);
+}
+
+/// Hands on a record of the header's width and UTF-8 text: a totals row or a row.
+#[inline]
+fn hand_on(
+    text: &str,
+    record: CsvFields<'_>,
+    line: u64,
+    table: &Table<'_>,
+    sink: &mut dyn RowSink,
+) {
     let row = RowCells::Csv {
         text,
-        record: record_buf,
+        record,
         columns: table.columns,
         units: table.units,
     };
-    let first = (0..3).filter_map(|i| record_buf.range(i).map(|r| &text[r]));
+    let first = (0..3).filter_map(|i| record.range(i).map(|r| &text[r]));
     if let Some(label) = totals::label(first)
         && totals::keys_empty(&row, table.fields, &label)
     {
@@ -587,14 +648,16 @@ fn utf8_text(record: &csv::ByteRecord) -> Option<&str> {
         .then_some(text)
 }
 
-/// Rejects a row that was split into cells, so what can be read of it still places it.
+/// Rejects a row that was split into cells (`text`: its text, when UTF-8), so what can be read
+/// of it still places it.
 fn reject(
-    record: &csv::ByteRecord,
+    record: CsvFields<'_>,
+    text: Option<&str>,
     problem: DataProblem,
     table: &Table<'_>,
     sink: &mut dyn RowSink,
 ) {
-    match utf8_text(record) {
+    match text {
         Some(text) => sink.bad_row_cells(
             problem,
             &RowCells::Csv {

@@ -70,7 +70,7 @@ pub struct Parallel<'f> {
 }
 
 /// The bytes read at a time, and the least a chunk holds.
-pub const BLOCK: usize = 512 << 10;
+pub const BLOCK: usize = 128 << 10;
 
 /// A record longer than this (a quote left open, an endless line) ends the chunking: the rest
 /// of the file is read on the reading thread alone, as it would be without chunks.
@@ -146,7 +146,7 @@ pub(crate) fn read(
 
 /// Reads one chunk on a worker: what it says, in order.
 fn read_job(job: &Job, body: &Body<'_>, recorder: &mut dyn Recorder) -> Vec<Event> {
-    let read = body.read_piece(&job.text[..], job.skip, job.before, &mut *recorder);
+    let read = body.read_chunk(&job.text, job.skip, job.before, &mut *recorder);
     let mut events = recorder.take();
     if let Err(p) = read {
         events.push(Event::Stop(p));
@@ -239,6 +239,127 @@ fn replay_rows(
     None
 }
 
+/// Reads `rest` and cuts what it reads into chunks at record boundaries, after the text
+/// `sample` (which holds the header, `skip` records).
+struct Chunker {
+    cutter: Cutter,
+    /// Read and not yet cut off.
+    pending: Vec<u8>,
+    /// Line breaks and line feeds before `pending`.
+    before: (u64, u64),
+    ended: bool,
+    failed: Option<std::io::Error>,
+    block: usize,
+    skip: usize,
+    /// Chunks cut so far.
+    cut: u64,
+}
+
+impl Chunker {
+    fn new(sample: Vec<u8>, skip: usize, delimiter: u8, block: usize) -> Self {
+        let mut cutter = Cutter::new(delimiter, sample.len());
+        cutter.scan(&sample);
+        Chunker {
+            cutter,
+            pending: sample,
+            before: (0, 0),
+            ended: false,
+            failed: None,
+            block: block.max(1),
+            skip,
+            cut: 0,
+        }
+    }
+
+    /// The next chunk, its text in `room` (a chunk's buffer done with, or a new one); `None`
+    /// once nothing is left, a reading error came, or a record is too long to cut around:
+    /// [`Chunker::finish`] reads what is left.
+    fn next(&mut self, rest: &mut dyn Read, mut room: Vec<u8>) -> Option<Job> {
+        if self.ended && self.pending.is_empty() {
+            return None;
+        }
+        let block = self.block;
+        let cut = loop {
+            if !self.ended {
+                match rest.take(block as u64).read_to_end(&mut self.pending) {
+                    Ok(0) => self.ended = true,
+                    Ok(_) => self.cutter.scan(&self.pending),
+                    Err(e) => {
+                        self.failed = Some(e);
+                        return None;
+                    }
+                }
+            }
+            match self.cutter.cut() {
+                Some(c) if self.pending.len() >= block || self.ended => break c,
+                _ if self.ended => break self.pending.len(),
+                _ if self.pending.len() > LONGEST_PIECE => return None,
+                _ => {}
+            }
+        };
+        if cut == 0 {
+            return None;
+        }
+        // The rest keeps room for the next chunk, so reading it moves nothing; the room is a
+        // chunk's that is done with, when there is one, so no page is mapped afresh.
+        room.clear();
+        room.reserve(3 * block);
+        room.extend_from_slice(&self.pending[cut..]);
+        self.pending.truncate(cut);
+        let text = std::mem::replace(&mut self.pending, room);
+        self.cutter.moved(cut);
+        let (lines, lfs) = line_breaks(&text);
+        let job = Job {
+            seq: self.cut,
+            text,
+            skip: if self.cut == 0 { self.skip } else { 0 },
+            before: self.before,
+        };
+        self.before = (self.before.0 + lines, self.before.1 + lfs);
+        self.cut += 1;
+        Some(job)
+    }
+
+    /// Reads what was not cut into chunks on this thread, as a whole.
+    fn finish(
+        self,
+        rest: Box<dyn Read>,
+        body: &Body<'_>,
+        sink: &mut dyn RowSink,
+    ) -> Result<(), Box<DataProblem>> {
+        if self.pending.is_empty() && self.failed.is_none() {
+            return Ok(());
+        }
+        let first = if self.cut == 0 { self.skip } else { 0 };
+        read_rest(
+            self.pending,
+            rest,
+            self.failed,
+            (first, self.before),
+            body,
+            sink,
+        )
+    }
+}
+
+/// Reads the text `sample` followed by `rest` as [`read`] does, on this thread: chunk after
+/// chunk, so plain lines are split without the CSV reader here too.
+pub(crate) fn read_here(
+    sample: Vec<u8>,
+    mut rest: Box<dyn Read>,
+    skip: usize,
+    body: &Body<'_>,
+    sink: &mut dyn RowSink,
+) -> Result<(), Box<DataProblem>> {
+    let mut chunker = Chunker::new(sample, skip, body.delimiter, BLOCK);
+    let mut room = Vec::new();
+    while let Some(job) = chunker.next(&mut rest, room) {
+        body.read_chunk(&job.text, job.skip, job.before, sink)?;
+        room = job.text;
+    }
+    chunker.finish(rest, body, sink)
+}
+
 /// The reading thread: reads and cuts the text, sends the chunks, hands over the results, and
 /// reads the rest itself when a record is too long to cut around.
 #[allow(clippy::too_many_arguments)]
@@ -252,56 +373,16 @@ fn cut_and_send(
     order: &mut InOrder,
     sink: &mut dyn RowSink,
 ) -> Result<(), Box<DataProblem>> {
-    let (workers, block) = (parallel.workers.max(1), parallel.block.max(1));
-    let mut cutter = Cutter::new(body.delimiter, sample.len());
-    let mut pending = sample;
-    cutter.scan(&pending);
-    let mut before = (0u64, 0u64);
-    let mut ended = false;
-    let mut failed = None;
+    let workers = parallel.workers.max(1) as u64;
+    let mut chunker = Chunker::new(sample, skip, body.delimiter, parallel.block);
     while order.stopped.is_none() {
-        if !ended {
-            match (&mut rest).take(block as u64).read_to_end(&mut pending) {
-                Ok(0) => ended = true,
-                Ok(_) => cutter.scan(&pending),
-                Err(e) => {
-                    failed = Some(e);
-                    break;
-                }
-            }
-        }
-        let cut = match cutter.cut() {
-            Some(c) if pending.len() >= block || ended => c,
-            _ if ended => pending.len(),
-            _ if pending.len() > LONGEST_PIECE => break,
-            _ => continue,
-        };
-        if cut == 0 {
+        let room = order.texts.try_recv().unwrap_or_default();
+        let Some(job) = chunker.next(&mut rest, room) else {
             break;
-        }
-        // The rest keeps room for the next chunk, so reading it moves nothing; the room is a
-        // chunk's that a worker is done with, when there is one, so no page is mapped afresh.
-        let mut tail = order.texts.try_recv().unwrap_or_default();
-        tail.clear();
-        tail.reserve(3 * block);
-        tail.extend_from_slice(&pending[cut..]);
-        pending.truncate(cut);
-        let text = std::mem::replace(&mut pending, tail);
-        cutter.moved(cut);
-        let (lines, lfs) = line_breaks(&text);
-        let job = Job {
-            seq: order.sent,
-            text,
-            skip: if order.sent == 0 { skip } else { 0 },
-            before,
         };
-        before = (before.0 + lines, before.1 + lfs);
-        order.wait_below(workers as u64, sink);
+        order.wait_below(workers, sink);
         order.sent += 1;
         if jobs.send(job).is_err() {
-            break;
-        }
-        if ended && pending.is_empty() {
             break;
         }
     }
@@ -309,11 +390,7 @@ fn cut_and_send(
     if let Some(p) = order.stopped.take() {
         return Err(p);
     }
-    if pending.is_empty() && failed.is_none() {
-        return Ok(());
-    }
-    let first = if order.sent == 0 { skip } else { 0 };
-    read_rest(pending, rest, failed, (first, before), body, sink)
+    chunker.finish(rest, body, sink)
 }
 
 /// Reads what is left on this thread, as a whole: a record too long to cut around, or a
