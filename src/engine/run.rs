@@ -170,7 +170,7 @@ struct Batch {
     len: usize,
 }
 
-const BATCH_ROWS: usize = 4096;
+const BATCH_ROWS: usize = 1024;
 
 /// Batches in circulation at most: memory stays the same however many rows there are.
 const BATCHES: usize = 4;

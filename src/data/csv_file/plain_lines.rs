@@ -4,7 +4,7 @@
 //! plain lines after it are split directly again; in a chunk where such records are many, the
 //! CSV reader reads the rest.
 
-use super::{Body, deliver_line};
+use super::{Body, csv_error, deliver_line, reader_of};
 use crate::data::boundary::{Cutter, line_breaks};
 use crate::data::problem::DataProblem;
 use crate::data::sink::RowSink;
@@ -32,7 +32,7 @@ impl Body<'_> {
         before: (u64, u64),
         sink: &mut dyn RowSink,
     ) -> Result<(), Box<DataProblem>> {
-        let plain = if skip == 0 && self.delimiter.is_ascii() && !is_break(self.delimiter) {
+        let plain = if self.delimiter.is_ascii() && !is_break(self.delimiter) {
             simdutf8::basic::from_utf8(text).ok()
         } else {
             None
@@ -40,8 +40,14 @@ impl Body<'_> {
         let Some(plain) = plain else {
             return self.read_piece(text, skip, before, sink);
         };
-        let (lines, lfs) = before;
-        let mut place = Place { at: 0, lines, lfs };
+        let at = self.after_records(text, skip, before.1)?;
+        let (breaks, lfs) = line_breaks(&text[..at]);
+        let lines = before.0 + breaks;
+        let mut place = Place {
+            at,
+            lines,
+            lfs: before.1 + lfs,
+        };
         let mut quoted = 0;
         loop {
             place = self.plain_lines(plain, place, sink);
@@ -64,6 +70,34 @@ impl Body<'_> {
                 lfs: place.lfs + lfs,
             };
         }
+    }
+
+    /// Where the text after the first `skip` records of `text` (the header's, and the rows
+    /// above it) begins, as the CSV reader reads them.
+    fn after_records(
+        &self,
+        text: &[u8],
+        skip: usize,
+        lfs_before: u64,
+    ) -> Result<usize, Box<DataProblem>> {
+        if skip == 0 {
+            return Ok(0);
+        }
+        let mut csv = reader_of(self.delimiter, 64 * 1024, text);
+        let mut record = csv::ByteRecord::new();
+        for _ in 0..skip {
+            match csv.read_byte_record(&mut record) {
+                Ok(true) => {}
+                Ok(false) => break,
+                Err(e) => return Err(Box::new(csv_error(self.at, &e, lfs_before))),
+            }
+        }
+        let mut at = (csv.position().byte() as usize).min(text.len());
+        // The reader may stop between the CR and the LF of a CRLF.
+        if at > 0 && text[at - 1] == b'\r' && text.get(at) == Some(&b'\n') {
+            at += 1;
+        }
+        Ok(at)
     }
 
     /// Reads the plain lines of `text` from `place` on: where the first line that is not plain
@@ -227,8 +261,8 @@ mod tests {
     }
 
     /// What the CSV reader and the chunk reader tell a sink of `text` (four columns, the first
-    /// a key), after 10 line breaks and 7 line feeds.
-    fn both(text: &[u8], delimiter: u8) -> (Vec<String>, Vec<String>) {
+    /// a key; the first `skip` records passed over), after 10 line breaks and 7 line feeds.
+    fn both(text: &[u8], delimiter: u8, skip: usize) -> (Vec<String>, Vec<String>) {
         let field = |name: &str, key| Field {
             name: Name {
                 text: name.into(),
@@ -267,10 +301,10 @@ mod tests {
         };
         let (mut csv, mut chunk) = (Told::default(), Told::default());
         let reader = body
-            .read_piece(text, 0, (10, 7), &mut csv)
+            .read_piece(text, skip, (10, 7), &mut csv)
             .map_err(|p| problem(&p));
         let plain = body
-            .read_chunk(text, 0, (10, 7), &mut chunk)
+            .read_chunk(text, skip, (10, 7), &mut chunk)
             .map_err(|p| problem(&p));
         assert_eq!(reader, plain);
         (csv.0, chunk.0)
@@ -319,7 +353,7 @@ mod tests {
                 text.push(0xFF);
             }
             let delimiter = if case % 5 == 0 { b'\t' } else { b',' };
-            let (csv, chunk) = both(&text, delimiter);
+            let (csv, chunk) = both(&text, delimiter, case % 3);
             assert_eq!(csv, chunk, "{:?}", String::from_utf8_lossy(&text));
         }
     }
