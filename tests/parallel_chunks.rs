@@ -307,7 +307,7 @@ fn plain_lines(rows: usize, seed: u64, nl: &str, delimiter: char) -> Vec<u8> {
 }
 
 #[test]
-fn plain_lines_read_as_the_csv_reader_reads_them() {
+fn plain_lines_give_the_same_report_whatever_the_threads() {
     let holds = [
         ("\"violation\"", "findings"),
         ("fields, the header has 9", "ragged rows"),

@@ -1,13 +1,14 @@
 //! CSV files: UTF-8 (with or without BOM) or GBK/GB18030, streamed row by row.
 
 pub mod chunked;
+mod cut_line;
 mod plain_lines;
 
 use super::cells::{CsvFields, RowCells};
 use super::columns;
 use super::delimiter;
 use super::header::{self, SEARCHED_ROWS};
-use super::lines::LineReader;
+use super::lines::{Breaks, LineReader};
 use super::problem::{DataLocation, DataProblem};
 use super::sink::NotData;
 use super::sink::RowSink;
@@ -15,7 +16,9 @@ use super::stray_quote;
 use super::totals;
 use crate::ast::{Field, MoneyUnit};
 use crate::diagnostic::{Code, Severity};
+use std::cell::RefCell;
 use std::io::Read;
+use std::rc::Rc;
 
 /// How a data file's bytes are decoded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -235,7 +238,7 @@ pub fn read_text_with(
             at,
         };
         let Some(parallel) = parallel else {
-            return chunked::read_here(sample, decoded, start.skip, &body, sink);
+            return chunked::read_here(sample, decoded, start.skip, &body, chunked::BLOCK, sink);
         };
         let numbers = numbers_of(&columns);
         return chunked::read(sample, decoded, start.skip, &body, parallel, &numbers, sink);
@@ -348,36 +351,46 @@ impl Body<'_> {
     fn rows<R: Read>(
         &self,
         csv: &mut csv::Reader<R>,
-        breaks: &std::rc::Rc<std::cell::RefCell<super::lines::Breaks>>,
+        breaks: &Rc<RefCell<Breaks>>,
         lfs_before: u64,
         sink: &mut dyn RowSink,
     ) {
-        let (table, at) = (self.table, self.at);
         let mut record_buf = csv::ByteRecord::new();
-        loop {
-            match csv.read_byte_record(&mut record_buf) {
-                Ok(false) => break,
-                Ok(true) => {}
-                Err(e) => {
-                    // An I/O error mid-file: what was read stands, the rest is reported.
-                    sink.bad_row(csv_error(at, &e, lfs_before));
-                    break;
-                }
+        while self.next_record(csv, breaks, &mut record_buf, lfs_before, sink) {}
+    }
+
+    /// Reads the next record of `csv` into `sink`: whether there was one.
+    fn next_record<R: Read>(
+        &self,
+        csv: &mut csv::Reader<R>,
+        breaks: &Rc<RefCell<Breaks>>,
+        record_buf: &mut csv::ByteRecord,
+        lfs_before: u64,
+        sink: &mut dyn RowSink,
+    ) -> bool {
+        let (table, at) = (self.table, self.at);
+        match csv.read_byte_record(record_buf) {
+            Ok(false) => return false,
+            Ok(true) => {}
+            Err(e) => {
+                // An I/O error mid-file: what was read stands, the rest is reported.
+                sink.bad_row(csv_error(at, &e, lfs_before));
+                return false;
             }
-            let start = record_buf.position().map_or(0, |p| p.byte());
-            let line = breaks.borrow_mut().line_of(start);
-            let (several, terminated) = breaks.borrow().inside(csv.position().byte());
-            let cut = if several {
-                stray_quote::swallowed(&record_buf, table.width, !terminated)
-            } else {
-                None
-            };
-            let Some(cut) = cut else {
-                deliver(&record_buf, line, table, at, sink);
-                continue;
-            };
-            recover(&record_buf, cut, line, table, at, sink);
         }
+        let start = record_buf.position().map_or(0, |p| p.byte());
+        let line = breaks.borrow_mut().line_of(start);
+        let (several, terminated) = breaks.borrow().inside(csv.position().byte());
+        let cut = if several {
+            stray_quote::swallowed(record_buf, table.width, !terminated)
+        } else {
+            None
+        };
+        match cut {
+            Some(cut) => recover(record_buf, cut, line, table, at, sink),
+            None => deliver(record_buf, line, table, at, sink),
+        }
+        true
     }
 }
 

@@ -5,7 +5,7 @@
 
 use std::cell::RefCell;
 use std::collections::VecDeque;
-use std::io::Read;
+use std::io::{Read, Seek, SeekFrom};
 use std::rc::Rc;
 
 /// The longest line a CSV or JSON Lines file may have: 16 MiB. Reading stops at a longer one;
@@ -102,7 +102,25 @@ impl<R: Read> Read for LineReader<R> {
     }
 }
 
+/// Moving the reader forgets the line breaks it noted: [`Breaks::restart`] says where it is.
+impl<R: Read + Seek> Seek for LineReader<R> {
+    fn seek(&mut self, to: SeekFrom) -> std::io::Result<u64> {
+        self.inner.seek(to)
+    }
+}
+
 impl Breaks {
+    /// The reading starts again at byte `at`, just after `lines_before` line breaks.
+    pub fn restart(&mut self, at: u64, lines_before: u64) {
+        *self = Breaks {
+            passed: lines_before,
+            seen: lines_before,
+            offset: at,
+            line_start: at,
+            ..Breaks::default()
+        };
+    }
+
     /// The 1-based line of a record whose reading began at byte `start`: breaks before `start`
     /// are passed, then the blank lines the reader skips.
     pub fn line_of(&mut self, start: u64) -> u64 {

@@ -1,7 +1,8 @@
-//! A large UTF-8 CSV file read on several threads: the reading thread cuts the text into chunks
-//! at record boundaries (see [`crate::data::boundary`]) and hashes it on the way, worker threads split
-//! and validate each chunk's rows, and the reading thread hands every chunk's rows to the sink
-//! in file order, so the sink sees what a single thread would have shown it.
+//! A large UTF-8 CSV file read in chunks, on several threads or on one: the reading thread cuts
+//! the text into chunks at record boundaries (see [`crate::data::boundary`]) and hashes it on
+//! the way, worker threads split and validate each chunk's rows, and the reading thread hands
+//! every chunk's rows to the sink in file order, so the sink sees what a single thread would
+//! have shown it. On one thread ([`read_here`]) the chunks are read one after another.
 
 use super::Body;
 use crate::data::boundary::{Cutter, line_breaks};
@@ -343,15 +344,17 @@ impl Chunker {
 }
 
 /// Reads the text `sample` followed by `rest` as [`read`] does, on this thread: chunk after
-/// chunk, so plain lines are split without the CSV reader here too.
+/// chunk of at least `block` bytes ([`BLOCK`]; smaller in tests), so plain lines are split
+/// without the CSV reader here too.
 pub(crate) fn read_here(
     sample: Vec<u8>,
     mut rest: Box<dyn Read>,
     skip: usize,
     body: &Body<'_>,
+    block: usize,
     sink: &mut dyn RowSink,
 ) -> Result<(), Box<DataProblem>> {
-    let mut chunker = Chunker::new(sample, skip, body.delimiter, BLOCK);
+    let mut chunker = Chunker::new(sample, skip, body.delimiter, block);
     let mut room = Vec::new();
     while let Some(job) = chunker.next(&mut rest, room) {
         body.read_chunk(&job.text, job.skip, job.before, sink)?;

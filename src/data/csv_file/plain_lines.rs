@@ -1,13 +1,18 @@
 //! Plain lines read without the CSV state machine: the lines of a chunk that hold no quote, and
 //! no carriage return but a CRLF's, are split at the delimiter directly, which is all the CSV
-//! reader would do with them. A record that is not plain goes to the CSV reader alone, and the
-//! plain lines after it are split directly again; in a chunk where such records are many, the
-//! CSV reader reads the rest.
+//! reader would do with them. A record that is not plain is read by the CSV reader (one reader
+//! a chunk, moved to each such record), and the plain lines after it are split directly again;
+//! in a chunk where such records are many, the CSV reader reads the rest.
 
+use super::cut_line::split_line;
 use super::{Body, csv_error, deliver_line, reader_of};
 use crate::data::boundary::{Cutter, line_breaks};
+use crate::data::lines::{Breaks, LineReader};
 use crate::data::problem::DataProblem;
 use crate::data::sink::RowSink;
+use std::cell::RefCell;
+use std::io::{Cursor, SeekFrom};
+use std::rc::Rc;
 
 /// Where the reading of a chunk is: the byte, and the line breaks and line feeds before it.
 #[derive(Debug, Clone, Copy)]
@@ -17,10 +22,36 @@ struct Place {
     lfs: u64,
 }
 
-/// Records read by the CSV reader one by one in a chunk, beyond which the CSV reader reads
-/// the rest of it once they are more than one line in [`MANY_QUOTED_PER_LINE`].
+/// Records of a chunk read by the CSV reader one at a time before it may read the rest of the
+/// chunk (see [`LINES_PER_QUOTED_RECORD`]).
 const QUOTED_ALONE: u64 = 8;
-const MANY_QUOTED_PER_LINE: u64 = 8;
+
+/// Once more than [`QUOTED_ALONE`] records of a chunk were not plain, and there are fewer lines
+/// than this for each, the CSV reader reads the rest of the chunk (a file that quotes every
+/// cell).
+const LINES_PER_QUOTED_RECORD: u64 = 8;
+
+/// The CSV reader of a chunk, made at its first record that is not plain and moved to each.
+struct Records<'t> {
+    csv: csv::Reader<LineReader<Cursor<&'t [u8]>>>,
+    breaks: Rc<RefCell<Breaks>>,
+    record: csv::ByteRecord,
+}
+
+impl<'t> Records<'t> {
+    fn new(text: &'t [u8], delimiter: u8) -> Self {
+        let (reader, breaks) = LineReader::new(Cursor::new(text));
+        // A record is a few hundred bytes: the reader reads little beyond it when moved.
+        let mut csv = reader_of(delimiter, 1024, reader);
+        // Headers given, so moving the reader reads none.
+        csv.set_byte_headers(csv::ByteRecord::new());
+        Records {
+            csv,
+            breaks,
+            record: csv::ByteRecord::new(),
+        }
+    }
+}
 
 impl Body<'_> {
     /// Reads the records of a chunk's `text` (after `before` line breaks and line feeds, the first
@@ -49,26 +80,73 @@ impl Body<'_> {
             lfs: before.1 + lfs,
         };
         let mut quoted = 0;
+        let mut records = None;
         loop {
             place = self.plain_lines(plain, place, sink);
             if place.at == text.len() {
                 return Ok(());
             }
-            let end = record_end(text, place.at, self.delimiter);
             quoted += 1;
-            let many = quoted > QUOTED_ALONE && quoted * MANY_QUOTED_PER_LINE > place.lines - lines;
-            if end == text.len() || many {
-                let rest = &text[place.at..];
-                return self.read_piece(rest, 0, (place.lines, place.lfs), sink);
+            let many =
+                quoted > QUOTED_ALONE && quoted * LINES_PER_QUOTED_RECORD > place.lines - lines;
+            let end = if many {
+                text.len()
+            } else {
+                record_end(text, place.at, self.delimiter)
+            };
+            let records = records.get_or_insert_with(|| Records::new(text, self.delimiter));
+            self.read_records(records, text, place, end, sink);
+            if end == text.len() {
+                return Ok(());
             }
-            let record = &text[place.at..end];
-            self.read_piece(record, 0, (place.lines, place.lfs), sink)?;
-            let (breaks, lfs) = line_breaks(record);
+            let (breaks, lfs) = line_breaks(&text[place.at..end]);
             place = Place {
                 at: end,
                 lines: place.lines + breaks,
                 lfs: place.lfs + lfs,
             };
+        }
+    }
+
+    /// Reads the records of `text` from `place` up to byte `end` (a record boundary) with the
+    /// chunk's CSV reader, as [`Body::read_piece`] reads them.
+    fn read_records(
+        &self,
+        records: &mut Records<'_>,
+        text: &[u8],
+        place: Place,
+        end: usize,
+        sink: &mut dyn RowSink,
+    ) {
+        let mut position = csv::Position::new();
+        position.set_byte(place.at as u64).set_line(1);
+        let moved = records
+            .csv
+            .seek_raw(SeekFrom::Start(place.at as u64), position);
+        if moved.is_err() {
+            // Not met with text in memory; the CSV reader of the piece alone reads it then.
+            let piece = &text[place.at..end];
+            let _ = self.read_piece(piece, 0, (place.lines, place.lfs), sink);
+            return;
+        }
+        records
+            .breaks
+            .borrow_mut()
+            .restart(place.at as u64, place.lines);
+        loop {
+            // The reader may stop between the CR and the LF of a CRLF.
+            let at = (records.csv.position().byte() as usize).min(end);
+            if text[at..end].iter().all(|&b| b == b'\r' || b == b'\n') {
+                return;
+            }
+            let Records {
+                csv,
+                breaks,
+                record,
+            } = records;
+            if !self.next_record(csv, breaks, record, place.lfs, sink) {
+                return;
+            }
         }
     }
 
@@ -110,19 +188,19 @@ impl Body<'_> {
             mut lines,
             mut lfs,
         } = place;
-        let mut hard = next_hard(bytes, start);
+        let mut quote_or_cr = next_quote_or_cr(bytes, start);
         while start < bytes.len() {
-            if hard < start {
-                hard = next_hard(bytes, start);
+            if quote_or_cr < start {
+                quote_or_cr = next_quote_or_cr(bytes, start);
             }
             let end = split_line(bytes, start, self.delimiter, &mut bounds);
             let mut stop = end;
-            if hard < end {
+            if quote_or_cr < end {
                 // Only the CR of a CRLF is plain; it ends the last cell.
-                if hard + 1 != end || bytes[hard] != b'\r' || end == bytes.len() {
+                if quote_or_cr + 1 != end || bytes[quote_or_cr] != b'\r' || end == bytes.len() {
                     break;
                 }
-                stop = hard;
+                stop = quote_or_cr;
                 if let Some(last) = bounds.last_mut() {
                     last.1 = (stop - start) as u32;
                 }
@@ -158,63 +236,12 @@ fn record_end(text: &[u8], start: usize, delimiter: u8) -> usize {
 
 /// The first quote or carriage return at or after `from` (the text's length if none).
 #[inline]
-fn next_hard(bytes: &[u8], from: usize) -> usize {
+fn next_quote_or_cr(bytes: &[u8], from: usize) -> usize {
     memchr::memchr2(b'"', b'\r', &bytes[from..]).map_or(bytes.len(), |i| from + i)
 }
 
 fn is_break(b: u8) -> bool {
     b == b'\n' || b == b'\r'
-}
-
-/// Cuts the line that begins at `start` into cells at every `delimiter`: where it ends (its line
-/// feed, or the end of the text), with each cell's byte range from `start` in `bounds`. Eight
-/// bytes are looked at together, for the delimiters and the line feed at once.
-#[inline]
-fn split_line(bytes: &[u8], start: usize, delimiter: u8, bounds: &mut Vec<(u32, u32)>) -> usize {
-    bounds.clear();
-    let (delimiters, line_feeds) = (
-        u64::from_ne_bytes([delimiter; 8]),
-        u64::from_ne_bytes([b'\n'; 8]),
-    );
-    let mut from = start;
-    let mut i = start;
-    let mut cell =
-        |from: usize, to: usize| bounds.push(((from - start) as u32, (to - start) as u32));
-    while let Some(word) = bytes.get(i..i + 8) {
-        let word = u64::from_le_bytes(word.try_into().expect("8 bytes"));
-        let feeds = zero_bytes(word ^ line_feeds);
-        let mut found = zero_bytes(word ^ delimiters) | feeds;
-        while found != 0 {
-            let bit = found.trailing_zeros();
-            let at = i + bit as usize / 8;
-            cell(from, at);
-            if feeds >> bit & 1 == 1 {
-                return at;
-            }
-            from = at + 1;
-            found &= found - 1;
-        }
-        i += 8;
-    }
-    for (at, &b) in bytes.iter().enumerate().skip(i) {
-        if b == b'\n' {
-            cell(from, at);
-            return at;
-        }
-        if b == delimiter {
-            cell(from, at);
-            from = at + 1;
-        }
-    }
-    cell(from, bytes.len());
-    bytes.len()
-}
-
-/// The high bit of each byte of `word` that is zero, and no other bit.
-#[inline]
-fn zero_bytes(word: u64) -> u64 {
-    const LOW_SEVEN: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-    !(((word & LOW_SEVEN).wrapping_add(LOW_SEVEN)) | word | LOW_SEVEN)
 }
 
 #[cfg(test)]
@@ -260,9 +287,9 @@ mod tests {
         }
     }
 
-    /// What the CSV reader and the chunk reader tell a sink of `text` (four columns, the first
-    /// a key; the first `skip` records passed over), after 10 line breaks and 7 line feeds.
-    fn both(text: &[u8], delimiter: u8, skip: usize) -> (Vec<String>, Vec<String>) {
+    /// What `read` tells a sink through a body of four text columns (the first a key) split at
+    /// `delimiter`.
+    fn told(delimiter: u8, read: impl FnOnce(&Body<'_>, &mut Told)) -> Vec<String> {
         let field = |name: &str, key| Field {
             name: Name {
                 text: name.into(),
@@ -299,15 +326,100 @@ mod tests {
             delimiter,
             at: &at,
         };
-        let (mut csv, mut chunk) = (Told::default(), Told::default());
-        let reader = body
-            .read_piece(text, skip, (10, 7), &mut csv)
-            .map_err(|p| problem(&p));
-        let plain = body
-            .read_chunk(text, skip, (10, 7), &mut chunk)
-            .map_err(|p| problem(&p));
-        assert_eq!(reader, plain);
-        (csv.0, chunk.0)
+        let mut sink = Told::default();
+        read(&body, &mut sink);
+        sink.0
+    }
+
+    /// What the CSV reader and the chunk reader tell a sink of `text` (the first `skip` records
+    /// passed over), after 10 line breaks and 7 line feeds; each ends with how the reading ended.
+    fn both(text: &[u8], delimiter: u8, skip: usize) -> (Vec<String>, Vec<String>) {
+        let ended =
+            |r: Result<(), Box<DataProblem>>| format!("ended {:?}", r.map_err(|p| problem(&p)));
+        let csv = told(delimiter, |body, sink| {
+            let read = body.read_piece(text, skip, (10, 7), sink);
+            sink.0.push(ended(read));
+        });
+        let chunk = told(delimiter, |body, sink| {
+            let read = body.read_chunk(text, skip, (10, 7), sink);
+            sink.0.push(ended(read));
+        });
+        (csv, chunk)
+    }
+
+    /// A file of 3,000 lines: a title and a header, then plain lines between quoted cells that
+    /// hold line breaks (now and then, in runs of 20, and the rest of the file quoted in every
+    /// cell), lone CRs, a quote inside an unquoted cell, blank and ragged lines, totals rows and,
+    /// when `damaged`, a line that is not UTF-8.
+    fn mixed_file(nl: &str, d: char, damaged: bool) -> Vec<u8> {
+        let mut out = format!("项目表{nl}id{d}a{d}b{d}c{nl}").into_bytes();
+        let mut g = 7u64;
+        for i in 0..3_000u64 {
+            g = g
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            let pick = (g >> 33) % 60;
+            let line = match (i, pick) {
+                (1_000..=1_019, _) => format!("Q{i}{d}\"连续{nl}引用\"{d}1{d}2"),
+                (2_500.., _) => format!("\"R{i}\"{d}\"x\"{d}\"1\"{d}\"2\""),
+                (_, 0) => format!("Q{i}{d}\"第一行{nl}第二行{d}\"\"引号\"\"\"{d}1{d}2"),
+                (_, 1) => format!("C{i}{d}一个\r回车{d}1{d}2"),
+                (_, 2) => format!("U{i}{d}未加\"引号{d}1{d}2"),
+                (_, 3) => String::new(),
+                (_, 4) => format!("G{i}{d}多{d}余{d}的{d}格"),
+                (_, 5) => format!("小计{d}{d}{d}9"),
+                _ => format!("P{i}{d}甲乙{d}{}{d}{}", g % 1000, g % 7),
+            };
+            out.extend_from_slice(line.as_bytes());
+            if damaged && i == 1_700 {
+                out.extend_from_slice(b"\xff");
+            }
+            out.extend_from_slice(nl.as_bytes());
+        }
+        out
+    }
+
+    #[test]
+    fn a_file_read_chunk_by_chunk_reads_as_the_csv_reader_reads_it_whole() {
+        let shapes = [
+            ("\n", ',', false),
+            ("\r\n", ',', false),
+            ("\n", '\t', false),
+            ("\r\n", ',', true),
+        ];
+        for (nl, d, damaged) in shapes {
+            let text = mixed_file(nl, d, damaged);
+            let delimiter = d as u8;
+            let whole = told(delimiter, |body, sink| {
+                let read = body.read_piece(&text[..], 2, (0, 0), sink);
+                assert!(read.is_ok());
+            });
+            assert!(whole.len() > 2_900, "{} rows and problems", whole.len());
+            for block in [300, 2_048, 1 << 20] {
+                let chunks = told(delimiter, |body, sink| {
+                    let (sample, rest) = text.split_at(40);
+                    let rest: Box<dyn std::io::Read> =
+                        Box::new(std::io::Cursor::new(rest.to_vec()));
+                    let read = super::super::chunked::read_here(
+                        sample.to_vec(),
+                        rest,
+                        2,
+                        body,
+                        block,
+                        sink,
+                    );
+                    assert!(read.is_ok());
+                });
+                let at = whole.iter().zip(&chunks).position(|(a, b)| a != b);
+                assert!(
+                    at.is_none() && whole.len() == chunks.len(),
+                    "{nl:?} {d:?} (damaged: {damaged}) in blocks of {block}: first difference at \
+                     {at:?}: {:?} against {:?}",
+                    at.map(|i| &whole[i]),
+                    at.map(|i| &chunks[i])
+                );
+            }
+        }
     }
 
     #[test]
@@ -359,58 +471,6 @@ mod tests {
     }
 
     #[test]
-    fn cells_are_cut_at_every_delimiter() {
-        let cut = |text: &str, start, delimiter| {
-            let mut bounds = Vec::new();
-            let end = split_line(text.as_bytes(), start, delimiter, &mut bounds);
-            (end, bounds)
-        };
-        assert_eq!(
-            cut("a,,bc,", 0, b','),
-            (6, vec![(0, 1), (2, 2), (3, 5), (6, 6)])
-        );
-        assert_eq!(cut("", 0, b','), (0, vec![(0, 0)]));
-        assert_eq!(cut("甲\t乙\nx", 0, b'\t'), (7, vec![(0, 3), (4, 7)]));
-        // Lines longer than a word, cut inside words and at their edges, from any start.
-        let line = "abcdefg,ijklmno,q,stuvwxyz0123456789,\nnext,line";
-        assert_eq!(
-            cut(line, 0, b','),
-            (37, vec![(0, 7), (8, 15), (16, 17), (18, 36), (37, 37)])
-        );
-        assert_eq!(cut(line, 38, b','), (line.len(), vec![(0, 4), (5, 9)]));
-        for start in 0..line.len() {
-            let (end, bounds) = cut(line, start, b',');
-            let text = &line[start..];
-            let expected_end = text.find('\n').map_or(line.len(), |i| start + i);
-            assert_eq!(end, expected_end, "from {start}");
-            let mut at = 0;
-            let cells: Vec<(u32, u32)> = line[start..expected_end]
-                .split(',')
-                .map(|c| {
-                    let range = (at as u32, (at + c.len()) as u32);
-                    at += c.len() + 1;
-                    range
-                })
-                .collect();
-            assert_eq!(bounds, cells, "from {start}");
-        }
-    }
-
-    #[test]
-    fn zero_bytes_are_found_exactly() {
-        for b in 0..=255u8 {
-            let word = u64::from_le_bytes([1, b, 0, 0x80, b, 0xFF, 0, b]);
-            let zero = b == 0;
-            let expected: u64 = [false, zero, true, false, zero, false, true, zero]
-                .iter()
-                .enumerate()
-                .map(|(i, &z)| u64::from(z) << (8 * i + 7))
-                .sum();
-            assert_eq!(zero_bytes(word), expected, "{b}");
-        }
-    }
-
-    #[test]
     fn a_record_ends_at_its_first_line_feed_outside_quotes() {
         let text = b"a,b\n1,\"x\ny\"\"\n\",2\n3,4\n";
         assert_eq!(record_end(text, 0, b','), 4);
@@ -422,9 +482,9 @@ mod tests {
     }
 
     #[test]
-    fn the_next_hard_byte_is_a_quote_or_a_cr() {
-        assert_eq!(next_hard(b"ab\"c", 0), 2);
-        assert_eq!(next_hard(b"ab\"c\r", 3), 4);
-        assert_eq!(next_hard(b"abc", 1), 3);
+    fn the_next_quote_or_cr_is_found() {
+        assert_eq!(next_quote_or_cr(b"ab\"c", 0), 2);
+        assert_eq!(next_quote_or_cr(b"ab\"c\r", 3), 4);
+        assert_eq!(next_quote_or_cr(b"abc", 1), 3);
     }
 }
