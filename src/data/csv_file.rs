@@ -246,14 +246,7 @@ pub fn read_text_with(
     let reader: Box<dyn Read> = Box::new(std::io::Cursor::new(sample).chain(decoded));
     let (reader, breaks) = LineReader::new(reader);
     let mut csv = reader_of(start.delimiter, 1 << 20, reader);
-    let mut record_buf = csv::ByteRecord::new();
-    for _ in 0..start.skip {
-        match csv.read_byte_record(&mut record_buf) {
-            Ok(true) => {}
-            Ok(false) => break,
-            Err(e) => return Err(Box::new(csv_error(at, &e, 0))),
-        }
-    }
+    pass_over(&mut csv, start.skip, at, 0)?;
     let Some((columns, units)) = bind_table(&start, fields, record, at, sink) else {
         return Ok(());
     };
@@ -269,6 +262,25 @@ pub fn read_text_with(
         at,
     };
     body.rows(&mut csv, &breaks, 0, sink);
+    Ok(())
+}
+
+/// Reads the first `skip` records of `csv` (the header's, and the rows above it) and passes
+/// over them; `Err` when they cannot be read (`lfs_before`: line feeds before the reader's text).
+fn pass_over<R: Read>(
+    csv: &mut csv::Reader<R>,
+    skip: usize,
+    at: &DataLocation,
+    lfs_before: u64,
+) -> Result<(), Box<DataProblem>> {
+    let mut record = csv::ByteRecord::new();
+    for _ in 0..skip {
+        match csv.read_byte_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => return Err(Box::new(csv_error(at, &e, lfs_before))),
+        }
+    }
     Ok(())
 }
 
@@ -335,14 +347,7 @@ impl Body<'_> {
     ) -> Result<(), Box<DataProblem>> {
         let (reader, breaks) = LineReader::starting_at(text, lines_before);
         let mut csv = reader_of(self.delimiter, 64 * 1024, reader);
-        let mut record_buf = csv::ByteRecord::new();
-        for _ in 0..skip {
-            match csv.read_byte_record(&mut record_buf) {
-                Ok(true) => {}
-                Ok(false) => break,
-                Err(e) => return Err(Box::new(csv_error(self.at, &e, lfs_before))),
-            }
-        }
+        pass_over(&mut csv, skip, self.at, lfs_before)?;
         self.rows(&mut csv, &breaks, lfs_before, sink);
         Ok(())
     }
@@ -382,24 +387,24 @@ impl Body<'_> {
         let line = breaks.borrow_mut().line_of(start);
         let (several, terminated) = breaks.borrow().inside(csv.position().byte());
         let cut = if several {
-            stray_quote::swallowed(record_buf, table.width, !terminated)
+            stray_quote::swallowed(record_buf, table.width, self.delimiter, !terminated)
         } else {
             None
         };
         match cut {
-            Some(cut) => recover(record_buf, cut, line, table, at, sink),
+            Some(cut) => recover(record_buf, cut, (line, self.delimiter), table, at, sink),
             None => deliver(record_buf, line, table, at, sink),
         }
         true
     }
 }
 
-/// Reports the row whose cell swallowed the lines after it, reads the swallowed lines again,
-/// and reports the line where the quote closed.
+/// Reports the row whose cell swallowed the lines after it, reads the swallowed lines again
+/// (split at the file's delimiter), and reports the line where the quote closed.
 fn recover(
     record: &csv::ByteRecord,
     cut: stray_quote::Swallowed,
-    line: u64,
+    (line, delimiter): (u64, u8),
     table: &Table<'_>,
     at: &DataLocation,
     sink: &mut dyn RowSink,
@@ -431,7 +436,7 @@ fn recover(
     // Inside the quoted cell no line holds a quote of its own (a `"` there ended the cell), so
     // each line splits at its commas.
     for (offset, bytes) in cut.lines(record) {
-        let again = stray_quote::split_plain(bytes);
+        let again = stray_quote::split_plain(bytes, delimiter);
         deliver(&again, line + offset, table, at, sink);
     }
     if let Some(offset) = cut.closing {

@@ -31,20 +31,25 @@ impl Swallowed {
 }
 
 /// The lines a cell of `record` swallowed, when one of its cells holds line breaks and a line
-/// of it reads like a row of its own (at least `width - 1` commas). A cell that merely holds a
-/// few lines of text is left alone. `at_eof`: the record ended at the end of the file, without
+/// of it reads like a row of its own (at least `width - 1` delimiters). A cell that merely holds
+/// a few lines of text is left alone. `at_eof`: the record ended at the end of the file, without
 /// a line break.
-pub fn swallowed(record: &ByteRecord, width: usize, at_eof: bool) -> Option<Swallowed> {
+pub fn swallowed(
+    record: &ByteRecord,
+    width: usize,
+    delimiter: u8,
+    at_eof: bool,
+) -> Option<Swallowed> {
     // Most records hold no line break at all: one fast scan decides.
     memchr::memchr2(b'\n', b'\r', record.as_slice())?;
-    let commas = width.saturating_sub(1).max(1);
+    let delimiters = width.saturating_sub(1).max(1);
     let (field, cell) = record
         .iter()
         .enumerate()
         .find(|(_, cell)| cell.contains(&b'\n') || cell.contains(&b'\r'))?;
     let looks_like_rows = lines_of(cell)
         .skip(1)
-        .any(|s| s.iter().filter(|&&b| b == b',').count() >= commas);
+        .any(|s| s.iter().filter(|&&b| b == delimiter).count() >= delimiters);
     if !looks_like_rows {
         return None;
     }
@@ -63,7 +68,7 @@ pub fn swallowed(record: &ByteRecord, width: usize, at_eof: bool) -> Option<Swal
     let closing = (!ran_to_end).then_some(segments as u64 - 1);
     let first = lines_of(cell).next().unwrap_or_default();
     let mut row: ByteRecord = record.iter().take(field).collect();
-    row.extend(split_plain(first).iter());
+    row.extend(split_plain(first, delimiter).iter());
     Some(Swallowed {
         field,
         row,
@@ -72,9 +77,9 @@ pub fn swallowed(record: &ByteRecord, width: usize, at_eof: bool) -> Option<Swal
     })
 }
 
-/// A line of cells without quotes, split at commas.
-pub fn split_plain(line: &[u8]) -> ByteRecord {
-    line.split(|&b| b == b',').collect()
+/// A line of cells without quotes, split at `delimiter`.
+pub fn split_plain(line: &[u8], delimiter: u8) -> ByteRecord {
+    line.split(|&b| b == delimiter).collect()
 }
 
 /// A cell's lines, split at LF, CRLF or a lone CR.
@@ -124,7 +129,7 @@ mod tests {
     #[test]
     fn a_cell_running_to_the_end_gives_back_every_line() {
         let r = record(&["p2", "a", "note,x\np3,b,1\np4,c,2\n"]);
-        let s = swallowed(&r, 3, false).expect("swallowed");
+        let s = swallowed(&r, 3, b',', false).expect("swallowed");
         assert_eq!(s.field, 2);
         assert_eq!(s.row, record(&["p2", "a", "note", "x"]));
         assert_eq!(
@@ -137,7 +142,7 @@ mod tests {
     #[test]
     fn a_file_without_a_final_line_break_keeps_its_last_line() {
         let r = record(&["p2", "a", "note\np3,b,1\np4,c,2"]);
-        let s = swallowed(&r, 3, true).expect("swallowed");
+        let s = swallowed(&r, 3, b',', true).expect("swallowed");
         assert_eq!(
             lines(&s, &r),
             vec![(1, b"p3,b,1".to_vec()), (2, b"p4,c,2".to_vec())]
@@ -148,7 +153,7 @@ mod tests {
     #[test]
     fn a_quote_closed_later_leaves_its_closing_line_out() {
         let r = record(&["p2", "a\r\np3,b,1\r\np4,c", "2"]);
-        let s = swallowed(&r, 3, false).expect("swallowed");
+        let s = swallowed(&r, 3, b',', false).expect("swallowed");
         assert_eq!(s.field, 1);
         assert_eq!(s.row, record(&["p2", "a"]));
         assert_eq!(lines(&s, &r), vec![(1, b"p3,b,1".to_vec())]);
@@ -158,6 +163,16 @@ mod tests {
     #[test]
     fn a_cell_of_a_few_lines_of_text_is_left_alone() {
         let r = record(&["p2", "第一行\n第二行", "2"]);
-        assert!(swallowed(&r, 3, false).is_none());
+        assert!(swallowed(&r, 3, b',', false).is_none());
+    }
+
+    #[test]
+    fn swallowed_lines_are_split_at_the_files_delimiter() {
+        let r = record(&["p2", "a", "note\tx\np3\tb\t1\np4\tc\t2\n"]);
+        // Cut at commas, the lines read as no rows of three cells.
+        assert!(swallowed(&r, 3, b',', false).is_none());
+        let s = swallowed(&r, 3, b'\t', false).expect("swallowed");
+        assert_eq!(s.row, record(&["p2", "a", "note", "x"]));
+        assert_eq!(split_plain(b"p3\tb\t1", b'\t'), record(&["p3", "b", "1"]));
     }
 }

@@ -248,12 +248,14 @@ struct Chunker {
     pending: Vec<u8>,
     /// Line breaks and line feeds before `pending`.
     before: (u64, u64),
+    /// The reader said the text ended.
     ended: bool,
+    /// The reading error that stopped the chunking, reported where it happened by `finish`.
     failed: Option<std::io::Error>,
     block: usize,
     skip: usize,
     /// Chunks cut so far.
-    cut: u64,
+    chunks: u64,
 }
 
 impl Chunker {
@@ -268,7 +270,7 @@ impl Chunker {
             failed: None,
             block: block.max(1),
             skip,
-            cut: 0,
+            chunks: 0,
         }
     }
 
@@ -311,13 +313,13 @@ impl Chunker {
         self.cutter.moved(cut);
         let (lines, lfs) = line_breaks(&text);
         let job = Job {
-            seq: self.cut,
+            seq: self.chunks,
             text,
-            skip: if self.cut == 0 { self.skip } else { 0 },
+            skip: if self.chunks == 0 { self.skip } else { 0 },
             before: self.before,
         };
         self.before = (self.before.0 + lines, self.before.1 + lfs);
-        self.cut += 1;
+        self.chunks += 1;
         Some(job)
     }
 
@@ -331,7 +333,7 @@ impl Chunker {
         if self.pending.is_empty() && self.failed.is_none() {
             return Ok(());
         }
-        let first = if self.cut == 0 { self.skip } else { 0 };
+        let first = if self.chunks == 0 { self.skip } else { 0 };
         read_rest(
             self.pending,
             rest,

@@ -5,7 +5,7 @@
 //! in a chunk where such records are many, the CSV reader reads the rest.
 
 use super::cut_line::split_line;
-use super::{Body, csv_error, deliver_line, reader_of};
+use super::{Body, deliver_line, pass_over, reader_of};
 use crate::data::boundary::{Cutter, line_breaks};
 use crate::data::lines::{Breaks, LineReader};
 use crate::data::problem::DataProblem;
@@ -162,14 +162,7 @@ impl Body<'_> {
             return Ok(0);
         }
         let mut csv = reader_of(self.delimiter, 64 * 1024, text);
-        let mut record = csv::ByteRecord::new();
-        for _ in 0..skip {
-            match csv.read_byte_record(&mut record) {
-                Ok(true) => {}
-                Ok(false) => break,
-                Err(e) => return Err(Box::new(csv_error(self.at, &e, lfs_before))),
-            }
-        }
+        pass_over(&mut csv, skip, self.at, lfs_before)?;
         let mut at = (csv.position().byte() as usize).min(text.len());
         // The reader may stop between the CR and the LF of a CRLF.
         if at > 0 && text[at - 1] == b'\r' && text.get(at) == Some(&b'\n') {
