@@ -3,7 +3,8 @@
 
 /// Cuts the line that begins at `start` into cells at every `delimiter`: where it ends (its line
 /// feed, or the end of the text), with each cell's byte range from `start` in `bounds`. Eight
-/// bytes are looked at together, for the delimiters and the line feed at once.
+/// bytes are looked at together, for the delimiters and the line feed at once. The text is a
+/// chunk, at most 8 MiB and a block long, so the ranges fit in `u32`.
 #[inline]
 pub(super) fn split_line(
     bytes: &[u8],
