@@ -392,7 +392,7 @@ impl Body<'_> {
             None
         };
         match cut {
-            Some(cut) => recover(record_buf, cut, (line, self.delimiter), table, at, sink),
+            Some(cut) => recover(self, record_buf, cut, line, sink),
             None => deliver(record_buf, line, table, at, sink),
         }
         true
@@ -402,13 +402,13 @@ impl Body<'_> {
 /// Reports the row whose cell swallowed the lines after it, reads the swallowed lines again
 /// (split at the file's delimiter), and reports the line where the quote closed.
 fn recover(
+    body: &Body<'_>,
     record: &csv::ByteRecord,
     cut: stray_quote::Swallowed,
-    (line, delimiter): (u64, u8),
-    table: &Table<'_>,
-    at: &DataLocation,
+    line: u64,
     sink: &mut dyn RowSink,
 ) {
+    let (table, at) = (body.table, body.at);
     let swallowed = cut.whole as u64 + u64::from(cut.closing.is_some());
     let problem = DataProblem {
         code: Code::DataRaggedRow,
@@ -434,9 +434,9 @@ fn recover(
         sink,
     );
     // Inside the quoted cell no line holds a quote of its own (a `"` there ended the cell), so
-    // each line splits at its commas.
+    // each line splits at its delimiters.
     for (offset, bytes) in cut.lines(record) {
-        let again = stray_quote::split_plain(bytes, delimiter);
+        let again = stray_quote::split_plain(bytes, body.delimiter);
         deliver(&again, line + offset, table, at, sink);
     }
     if let Some(offset) = cut.closing {
