@@ -1,6 +1,7 @@
 //! Aggregates over the rows of a group: what to compute, and the running state of each.
 
 use super::node::Node;
+use super::small_sum::SmallSum;
 use crate::ast::Type;
 use crate::data::value::Value;
 use crate::ids::{FieldId, RecordId};
@@ -66,6 +67,8 @@ pub struct Back {
 #[derive(Debug, Clone)]
 pub enum Acc {
     Count(u64),
+    /// A sum while it fits 64 bits (most do): the same total as [`Acc::Sum`] gives.
+    SmallSum(SmallSum),
     Sum(Decimal),
     Avg(Decimal, u64),
     Min(Option<Value>),
@@ -79,7 +82,7 @@ impl Acc {
     pub fn new(func: AggFunc) -> Acc {
         match func {
             AggFunc::Count => Acc::Count(0),
-            AggFunc::Sum => Acc::Sum(Decimal::ZERO),
+            AggFunc::Sum => Acc::SmallSum(SmallSum::default()),
             AggFunc::Avg => Acc::Avg(Decimal::ZERO, 0),
             AggFunc::Min => Acc::Min(None),
             AggFunc::Max => Acc::Max(None),
@@ -101,6 +104,12 @@ impl Acc {
         if v.is_null() {
             *self = Acc::Undetermined(why_null());
             return;
+        }
+        if let (Acc::SmallSum(s), Value::Num(x)) = (&mut *self, v) {
+            if s.add(x) {
+                return;
+            }
+            *self = Acc::Sum(s.total());
         }
         match (&mut *self, v) {
             (Acc::Sum(s), Value::Num(x)) => match s.checked_add(x) {
@@ -133,6 +142,12 @@ impl Acc {
     /// Adds the rows another accumulator of the same aggregate has seen (another year of a
     /// plan period).
     pub fn merge(&mut self, other: &Acc) {
+        if let Acc::SmallSum(s) = self {
+            *self = Acc::Sum(s.total());
+        }
+        if let Acc::SmallSum(s) = other {
+            return self.merge(&Acc::Sum(s.total()));
+        }
         match (&mut *self, other) {
             (Acc::Undetermined(_), _) => {}
             (_, Acc::Undetermined(why)) => *self = Acc::Undetermined(why.clone()),
@@ -159,6 +174,7 @@ impl Acc {
     pub fn value(&self) -> Result<Value, String> {
         match self {
             Acc::Count(n) => Ok(Value::Num(Decimal::from(*n))),
+            Acc::SmallSum(s) => Ok(Value::Num(s.total())),
             Acc::Sum(s) => Ok(Value::Num(*s)),
             Acc::Avg(_, 0) => Err(crate::tr!("engine-average-of-no-rows")),
             Acc::Avg(s, n) => Ok(Value::Num(*s / Decimal::from(*n))),

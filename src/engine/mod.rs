@@ -15,6 +15,7 @@ pub mod node;
 pub mod partial;
 pub mod run;
 pub mod single;
+pub mod small_sum;
 pub mod spill;
 mod spill_codec;
 pub mod template;
