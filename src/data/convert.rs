@@ -43,57 +43,80 @@ pub fn convert(
     names: &NameIndex,
     row_text: &mut String,
 ) -> Result<Value, Box<Rejection>> {
+    let mut value = Value::Null;
+    convert_into(cell, ty, names, row_text, &mut value)?;
+    Ok(value)
+}
+
+/// [`convert`] into `out`, which is left as it was when the cell is rejected. Each kind of
+/// value is written where it goes, in its own branch: a value put together on the stack and
+/// then copied to its place is read back before its parts are written, which stalls the
+/// processor on every cell.
+#[inline(always)]
+pub fn convert_into(
+    cell: Cell<'_>,
+    ty: Type,
+    names: &NameIndex,
+    row_text: &mut String,
+    out: &mut Value,
+) -> Result<(), Box<Rejection>> {
     let text = match cell {
-        Cell::Empty => return Ok(Value::Null),
+        Cell::Empty => {
+            *out = Value::Null;
+            return Ok(());
+        }
         Cell::Invalid(what) => return Err(invalid(what, ty)),
         Cell::Uncomputed(f) => return Err(uncomputed(f)),
-        Cell::Bool(b) => return from_bool(b, ty),
-        Cell::Date(d) => return from_date(d, ty, row_text),
+        Cell::Bool(b) => {
+            *out = from_bool(b, ty)?;
+            return Ok(());
+        }
+        Cell::Date(d) => {
+            *out = from_date(d, ty, row_text)?;
+            return Ok(());
+        }
         Cell::Text(t) | Cell::Number(t) => t,
     };
     if matches!(
         ty,
         Type::Text | Type::Unknown | Type::ActorKind | Type::Level | Type::List
     ) {
-        return Ok(if trim(text).is_empty() {
+        *out = if trim(text).is_empty() {
             Value::Null
         } else {
             push_text(text, row_text)
-        });
+        };
+        return Ok(());
     }
     let t = trim(text);
     if t.is_empty() {
-        return Ok(Value::Null);
+        *out = Value::Null;
+        return Ok(());
     }
-    let value = match ty {
-        Type::Bool => parse_bool(t).map(Value::Bool),
-        Type::Int => parse_decimal(t)
-            .filter(|d| d.fract().is_zero())
-            .map(Value::Num),
-        Type::Decimal => parse_decimal(t).map(Value::Num),
-        Type::Percent => parse_percent(t).map(Value::Num),
-        Type::Money(unit) => parse_money(t, unit).map(Value::Num),
-        Type::Date => parse_date(t).map(Value::Date),
-        Type::Year => parse_year(t).map(Value::Year),
+    match ty {
+        Type::Bool => *out = Value::Bool(parse_bool(t).ok_or_else(|| bad(t, ty))?),
+        Type::Int => {
+            let d = parse_decimal(t).filter(|d| d.fract().is_zero());
+            *out = Value::Num(d.ok_or_else(|| bad(t, ty))?);
+        }
+        Type::Decimal => *out = Value::Num(parse_decimal(t).ok_or_else(|| bad(t, ty))?),
+        Type::Percent => *out = Value::Num(parse_percent(t).ok_or_else(|| bad(t, ty))?),
+        Type::Money(unit) => *out = Value::Num(parse_money(t, unit).ok_or_else(|| bad(t, ty))?),
+        Type::Date => *out = Value::Date(parse_date(t).ok_or_else(|| bad(t, ty))?),
+        Type::Year => *out = Value::Year(parse_year(t).ok_or_else(|| bad(t, ty))?),
         Type::Actor => {
-            return names
-                .actors
-                .get(t)
-                .map(Value::Actor)
-                .ok_or_else(|| unknown(t, "actor", names.actors.keys()));
+            let a = names.actors.get(t);
+            *out = Value::Actor(a.ok_or_else(|| unknown(t, "actor", names.actors.keys()))?);
         }
         Type::Program => {
-            return names
-                .programs
-                .get(t)
-                .map(Value::Program)
-                .ok_or_else(|| unknown(t, "program", names.programs.keys()));
+            let p = names.programs.get(t);
+            *out = Value::Program(p.ok_or_else(|| unknown(t, "program", names.programs.keys()))?);
         }
         Type::Text | Type::Unknown | Type::ActorKind | Type::Level | Type::List => {
             unreachable!("handled above")
         }
-    };
-    value.ok_or_else(|| bad(t, ty))
+    }
+    Ok(())
 }
 
 /// A cell no field can hold (a JSON object or array, a workbook error).

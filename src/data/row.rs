@@ -1,7 +1,7 @@
 //! A validated row: every field converted to its declared type, keys checked for uniqueness.
 
 use super::cells::RowCells;
-use super::convert::{Cell, NameIndex, convert};
+use super::convert::{Cell, NameIndex, convert_into};
 use super::header_text::unit_written;
 use super::problem::Rejection;
 use super::value::{Text, Value};
@@ -54,8 +54,17 @@ pub fn validate(
     row.text.clear();
     row.rejected = None;
     for (i, f) in fields.iter().enumerate() {
-        let v = convert_field(cells, i, f, names, &mut row.text).map_err(|r| (i, r))?;
-        if v.is_null() && !f.optional {
+        // The value is written in its place (see `convert_into`); a rejected cell's is taken
+        // off again, so the row holds the values before it, as it would had it not been put.
+        row.values.push(Value::Null);
+        let at = row.values.len() - 1;
+        let converted = convert_field_into(cells, i, f, names, &mut row.text, &mut row.values[at]);
+        if let Err(r) = converted {
+            row.values.pop();
+            return Err((i, r));
+        }
+        if row.values[at].is_null() && !f.optional {
+            row.values.pop();
             let help = crate::tr!(
                 "data-fill-declare-field-optional-f",
                 f = f.name.text,
@@ -72,7 +81,6 @@ pub fn validate(
                 ),
             ));
         }
-        row.values.push(v);
     }
     Ok(())
 }
@@ -87,13 +95,28 @@ pub fn convert_field(
     names: &NameIndex,
     text: &mut String,
 ) -> Result<Value, Box<Rejection>> {
+    let mut value = Value::Null;
+    convert_field_into(cells, i, f, names, text, &mut value)?;
+    Ok(value)
+}
+
+/// [`convert_field`] into `out` (see [`convert_into`]).
+#[inline(always)]
+fn convert_field_into(
+    cells: &RowCells<'_>,
+    i: usize,
+    f: &Field,
+    names: &NameIndex,
+    text: &mut String,
+    out: &mut Value,
+) -> Result<(), Box<Rejection>> {
     let cell = cells.cell(i);
     let unit = match f.ty {
         Type::Money(_) => cells.unit(i),
         _ => None,
     };
     let Some(unit) = unit else {
-        return convert(cell, f.ty, names, text);
+        return convert_into(cell, f.ty, names, text, out);
     };
     if let Cell::Text(t) = cell
         && let Some(written) = unit_written(t)
@@ -115,7 +138,7 @@ pub fn convert_field(
             )),
         ));
     }
-    convert(cell, Type::Money(unit), names, text)
+    convert_into(cell, Type::Money(unit), names, text, out)
 }
 
 fn type_name(f: &Field) -> String {
