@@ -48,10 +48,10 @@ impl<'w> Evaluator<'w> {
         Value::Null
     }
 
-    /// An operand of an expression: a constant or a field is read here, without the call
-    /// (and its frame) that [`Evaluator::eval`] takes; most operands are one or the other.
+    /// The value of an expression. A constant or a field (most operands are one or the other)
+    /// is read in place, without the call and the frame that any other node takes.
     #[inline(always)]
-    fn operand(&mut self, node: &Node, env: &impl Env) -> Value {
+    pub fn eval(&mut self, node: &Node, env: &impl Env) -> Value {
         match node {
             Node::Const(v) => *v,
             Node::Field(i) => {
@@ -61,11 +61,12 @@ impl<'w> Evaluator<'w> {
                 }
                 v
             }
-            _ => self.eval(node, env),
+            _ => self.eval_node(node, env),
         }
     }
 
-    pub fn eval(&mut self, node: &Node, env: &impl Env) -> Value {
+    /// The value of an expression that is not a constant or a field.
+    fn eval_node(&mut self, node: &Node, env: &impl Env) -> Value {
         match node {
             Node::Const(v) => *v,
             Node::Field(i) => {
@@ -83,47 +84,47 @@ impl<'w> Evaluator<'w> {
                 }
                 v
             }
-            Node::Not(x) => match self.operand(x, env) {
+            Node::Not(x) => match self.eval(x, env) {
                 Value::Bool(b) => Value::Bool(!b),
                 _ => Value::Null,
             },
-            Node::Neg(x) => match self.operand(x, env) {
+            Node::Neg(x) => match self.eval(x, env) {
                 Value::Num(n) => Value::Num(-n),
                 _ => Value::Null,
             },
-            Node::And(l, r) => match self.operand(l, env) {
+            Node::And(l, r) => match self.eval(l, env) {
                 Value::Bool(false) => Value::Bool(false),
-                Value::Bool(true) => self.operand(r, env),
-                _ => match self.operand(r, env) {
+                Value::Bool(true) => self.eval(r, env),
+                _ => match self.eval(r, env) {
                     Value::Bool(false) => Value::Bool(false),
                     _ => Value::Null,
                 },
             },
-            Node::Or(l, r) => match self.operand(l, env) {
+            Node::Or(l, r) => match self.eval(l, env) {
                 Value::Bool(true) => Value::Bool(true),
-                Value::Bool(false) => self.operand(r, env),
-                _ => match self.operand(r, env) {
+                Value::Bool(false) => self.eval(r, env),
+                _ => match self.eval(r, env) {
                     Value::Bool(true) => Value::Bool(true),
                     _ => Value::Null,
                 },
             },
             Node::Cmp(c) => self.compare(c, env),
             Node::In(x, list) => self.member_of(x, list, env),
-            Node::Within(a, b) => match (self.operand(a, env), self.operand(b, env)) {
+            Node::Within(a, b) => match (self.eval(a, env), self.eval(b, env)) {
                 (Value::Actor(a), Value::Actor(b)) => Value::Bool(self.world.within(a, b)),
                 _ => Value::Null,
             },
             Node::Arith(a) => {
-                let (l, r) = (self.operand(&a.left, env), self.operand(&a.right, env));
+                let (l, r) = (self.eval(&a.left, env), self.eval(&a.right, env));
                 self.arith(a.op, l, r, &a.text)
             }
-            Node::If(b) => match self.operand(&b.0, env) {
-                Value::Bool(true) => self.operand(&b.1, env),
-                Value::Bool(false) => self.operand(&b.2, env),
+            Node::If(b) => match self.eval(&b.0, env) {
+                Value::Bool(true) => self.eval(&b.1, env),
+                Value::Bool(false) => self.eval(&b.2, env),
                 _ => Value::Null,
             },
             Node::Prop(p, x) => {
-                let v = self.operand(x, env);
+                let v = self.eval(x, env);
                 self.prop(*p, v)
             }
             Node::Paired(p) => self.paired(p, env),
@@ -134,13 +135,13 @@ impl<'w> Evaluator<'w> {
     /// could have matched is.
     #[inline]
     fn member_of(&mut self, x: &Node, list: &[Node], env: &impl Env) -> Value {
-        let v = self.operand(x, env);
+        let v = self.eval(x, env);
         if v.is_null() {
             return Value::Null;
         }
         let mut undetermined = false;
         for item in list {
-            let w = self.operand(item, env);
+            let w = self.eval(item, env);
             match self.order(v, w, env) {
                 Some(Ordering::Equal) => return Value::Bool(true),
                 None if w.is_null() => undetermined = true,
@@ -157,9 +158,9 @@ impl<'w> Evaluator<'w> {
     /// `paired(supporter, recipient[, program])` in the record's year.
     #[inline]
     fn paired(&mut self, p: &(Node, Node, Option<Node>), env: &impl Env) -> Value {
-        let s = self.operand(&p.0, env);
-        let r = self.operand(&p.1, env);
-        let g = p.2.as_ref().map(|g| self.operand(g, env));
+        let s = self.eval(&p.0, env);
+        let r = self.eval(&p.1, env);
+        let g = p.2.as_ref().map(|g| self.eval(g, env));
         match (s, r, g) {
             (Value::Actor(s), Value::Actor(r), None) => {
                 Value::Bool(self.world.paired(s, r, None, env.year()))
@@ -176,9 +177,9 @@ impl<'w> Evaluator<'w> {
         if let Node::Arith(a) = &c.left
             && a.op == Arith::Div
         {
-            let num = self.operand(&a.left, env);
-            let den = self.operand(&a.right, env);
-            let rhs = self.operand(&c.right, env);
+            let num = self.eval(&a.left, env);
+            let den = self.eval(&a.right, env);
+            let rhs = self.eval(&c.right, env);
             if let (Value::Num(n), Value::Num(d), Value::Num(k)) = (num, den, rhs) {
                 if d.is_zero() {
                     return self.because(|| crate::tr!("engine-division-by-zero", a = a.text));
@@ -195,8 +196,8 @@ impl<'w> Evaluator<'w> {
             let l = self.arith(Arith::Div, num, den, &a.text);
             return self.finish_compare(c.op, l, rhs, env);
         }
-        let l = self.operand(&c.left, env);
-        let r = self.operand(&c.right, env);
+        let l = self.eval(&c.left, env);
+        let r = self.eval(&c.right, env);
         self.finish_compare(c.op, l, r, env)
     }
 
