@@ -15,7 +15,7 @@ impl SmallSum {
     /// Adds `x` as [`Decimal::checked_add`] does: a zero sum becomes `x` as written, a zero
     /// `x` leaves the sum as it is, and any other total takes the larger of the two scales.
     /// Returns `false`, leaving the sum as it was, when the total does not fit.
-    #[inline]
+    #[inline(always)]
     pub fn add(&mut self, x: Decimal) -> bool {
         let Ok(xm) = i64::try_from(x.mantissa()) else {
             return false;
