@@ -50,8 +50,8 @@ pub fn convert(
 
 /// [`convert`] into `out`, which is left as it was when the cell is rejected. Each kind of
 /// value is written where it goes, in its own branch: a value put together on the stack and
-/// then copied to its place is read back before its parts are written, which stalls the
-/// processor on every cell.
+/// then copied to its place is read back right after its parts are written, in pieces of
+/// other sizes, and the processor waits for the stored bytes on every cell.
 #[inline(always)]
 pub fn convert_into(
     cell: Cell<'_>,
@@ -93,17 +93,18 @@ pub fn convert_into(
         *out = Value::Null;
         return Ok(());
     }
+    let rejected = || bad(t, ty);
     match ty {
-        Type::Bool => *out = Value::Bool(parse_bool(t).ok_or_else(|| bad(t, ty))?),
+        Type::Bool => *out = Value::Bool(parse_bool(t).ok_or_else(rejected)?),
         Type::Int => {
             let d = parse_decimal(t).filter(|d| d.fract().is_zero());
-            *out = Value::Num(d.ok_or_else(|| bad(t, ty))?);
+            *out = Value::Num(d.ok_or_else(rejected)?);
         }
-        Type::Decimal => *out = Value::Num(parse_decimal(t).ok_or_else(|| bad(t, ty))?),
-        Type::Percent => *out = Value::Num(parse_percent(t).ok_or_else(|| bad(t, ty))?),
-        Type::Money(unit) => *out = Value::Num(parse_money(t, unit).ok_or_else(|| bad(t, ty))?),
-        Type::Date => *out = Value::Date(parse_date(t).ok_or_else(|| bad(t, ty))?),
-        Type::Year => *out = Value::Year(parse_year(t).ok_or_else(|| bad(t, ty))?),
+        Type::Decimal => *out = Value::Num(parse_decimal(t).ok_or_else(rejected)?),
+        Type::Percent => *out = Value::Num(parse_percent(t).ok_or_else(rejected)?),
+        Type::Money(unit) => *out = Value::Num(parse_money(t, unit).ok_or_else(rejected)?),
+        Type::Date => *out = Value::Date(parse_date(t).ok_or_else(rejected)?),
+        Type::Year => *out = Value::Year(parse_year(t).ok_or_else(rejected)?),
         Type::Actor => {
             let a = names.actors.get(t);
             *out = Value::Actor(a.ok_or_else(|| unknown(t, "actor", names.actors.keys()))?);

@@ -42,7 +42,8 @@ impl Row {
     }
 }
 
-/// Converts `cells` into `row` against `fields`; on failure, the field and the reason.
+/// Converts `cells` into `row` against `fields`; on failure, the field and the reason, and
+/// `row.values` holds the values of the fields before that one.
 pub fn validate(
     fields: &[Field],
     names: &NameIndex,
@@ -54,8 +55,8 @@ pub fn validate(
     row.text.clear();
     row.rejected = None;
     for (i, f) in fields.iter().enumerate() {
-        // The value is written in its place (see `convert_into`); a rejected cell's is taken
-        // off again, so the row holds the values before it, as it would had it not been put.
+        // The value is written in its place (see `convert_into`), and taken off again when
+        // the cell is rejected.
         row.values.push(Value::Null);
         let at = row.values.len() - 1;
         let converted = convert_field_into(cells, i, f, names, &mut row.text, &mut row.values[at]);

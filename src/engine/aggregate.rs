@@ -67,8 +67,9 @@ pub struct Back {
 #[derive(Debug, Clone)]
 pub enum Acc {
     Count(u64),
-    /// A sum while it fits 64 bits (most do): the same total as [`Acc::Sum`] gives.
+    /// A sum while every partial total fits 64 bits (most do): the total [`Acc::Sum`] gives.
     SmallSum(SmallSum),
+    /// A sum as a decimal, from the first amount a [`SmallSum`] could not take on.
     Sum(Decimal),
     Avg(Decimal, u64),
     Min(Option<Value>),
@@ -205,6 +206,57 @@ mod tests {
             a.add(Value::Num(Decimal::from(*v)), i as u64 % 2, String::new);
         }
         a
+    }
+
+    fn sum_text(a: &Acc) -> String {
+        match a.value() {
+            Ok(Value::Num(d)) => d.to_string(),
+            other => panic!("not a sum: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_sum_goes_on_as_a_decimal_once_64_bits_do_not_hold_it() {
+        let d = |s: &str| s.parse::<Decimal>().expect("a decimal");
+        let terms = [
+            d("0.00"),
+            d("9223372036854775807"),
+            d("1"),
+            d("0.5"),
+            d("-2"),
+        ];
+        let mut acc = Acc::new(AggFunc::Sum);
+        let mut whole = Decimal::ZERO;
+        for x in terms {
+            acc.add(Value::Num(x), 0, String::new);
+            whole = whole.checked_add(x).expect("fits a decimal");
+            assert_eq!(sum_text(&acc), whole.to_string());
+        }
+        assert!(matches!(acc, Acc::Sum(_)));
+        // A zero with a minus sign onto a zero sum is the sum, as a decimal keeps it.
+        let mut acc = Acc::new(AggFunc::Sum);
+        acc.add(Value::Num(-d("0.00")), 0, String::new);
+        let whole = Decimal::ZERO.checked_add(-d("0.00")).expect("fits");
+        let Ok(Value::Num(total)) = acc.value() else {
+            panic!("not a sum")
+        };
+        assert_eq!(
+            (total.to_string(), total.is_sign_negative()),
+            (whole.to_string(), whole.is_sign_negative())
+        );
+        // Merging a small sum with a decimal one, either way round, adds them as decimals.
+        for (a, b) in [
+            ("1.5", "9223372036854775807"),
+            ("9223372036854775807", "1.5"),
+        ] {
+            let (mut x, mut y) = (Acc::new(AggFunc::Sum), Acc::new(AggFunc::Sum));
+            x.add(Value::Num(d(a)), 0, String::new);
+            y.add(Value::Num(d(b)), 0, String::new);
+            y.add(Value::Num(d("1")), 0, String::new);
+            x.merge(&y);
+            let want = d(a).checked_add(d(b)).and_then(|s| s.checked_add(d("1")));
+            assert_eq!(sum_text(&x), want.expect("fits").to_string());
+        }
     }
 
     #[test]

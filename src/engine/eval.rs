@@ -68,14 +68,7 @@ impl<'w> Evaluator<'w> {
     /// The value of an expression that is not a constant or a field.
     fn eval_node(&mut self, node: &Node, env: &impl Env) -> Value {
         match node {
-            Node::Const(v) => *v,
-            Node::Field(i) => {
-                let v = env.field(*i);
-                if v.is_null() {
-                    return self.because(|| env.null_field(*i));
-                }
-                v
-            }
+            Node::Const(_) | Node::Field(_) => self.eval(node, env),
             Node::Key(i) => env.key(*i),
             Node::Agg(i) => {
                 let v = env.agg(*i);

@@ -1,5 +1,10 @@
 //! A running sum of decimals kept as a 64-bit mantissa and a scale while it fits: the value,
 //! scale and sign that adding the decimals one by one gives, without making a decimal per row.
+//!
+//! Not [`ExactSum`](crate::data::exact_sum::ExactSum), which is the same however its terms are
+//! grouped and so gives its total the largest scale of all its terms, zeros included (`1` and
+//! `0.00` make `1.00`). A group's sum is shown as row-by-row addition gives it (`1`), so this
+//! one follows `rust_decimal`'s rules for zero.
 
 use rust_decimal::Decimal;
 use std::cmp::Ordering;
@@ -14,7 +19,8 @@ pub struct SmallSum {
 impl SmallSum {
     /// Adds `x` as [`Decimal::checked_add`] does: a zero sum becomes `x` as written, a zero
     /// `x` leaves the sum as it is, and any other total takes the larger of the two scales.
-    /// Returns `false`, leaving the sum as it was, when the total does not fit.
+    /// Returns `false`, leaving the sum as it was, when the total does not fit, or is a zero
+    /// with a minus sign (`-0.00`, as `-x` makes of a zero), which a mantissa cannot carry.
     #[inline(always)]
     pub fn add(&mut self, x: Decimal) -> bool {
         let Ok(xm) = i64::try_from(x.mantissa()) else {
@@ -22,6 +28,9 @@ impl SmallSum {
         };
         let xs = x.scale();
         if self.mantissa == 0 {
+            if xm == 0 && x.is_sign_negative() {
+                return false;
+            }
             *self = SmallSum {
                 mantissa: xm,
                 scale: xs,
@@ -66,23 +75,40 @@ mod tests {
     }
 
     /// Adds the terms both ways and checks that they agree, digit for digit and in scale and
-    /// sign, as long as the small sum fits.
-    fn agree(terms: &[&str]) {
+    /// sign, as long as the small sum takes them; returns how many it took.
+    fn agree_on(terms: &[Decimal]) -> usize {
         let mut small = SmallSum::default();
         let mut whole = Decimal::ZERO;
-        for t in terms {
-            let x = dec(t);
+        for (n, &x) in terms.iter().enumerate() {
             whole = whole.checked_add(x).expect("fits a decimal");
             if !small.add(x) {
-                return;
+                return n;
             }
             let total = small.total();
             assert_eq!(
                 (total.to_string(), total.scale(), total.is_sign_negative()),
                 (whole.to_string(), whole.scale(), whole.is_sign_negative()),
-                "{terms:?} up to {t}"
+                "{terms:?} up to {x}"
             );
         }
+        terms.len()
+    }
+
+    /// [`agree_on`] for terms that all fit: every one is taken.
+    fn agree(terms: &[&str]) {
+        let terms: Vec<Decimal> = terms.iter().map(|t| dec(t)).collect();
+        assert_eq!(agree_on(&terms), terms.len(), "{terms:?}");
+    }
+
+    #[test]
+    fn a_zero_with_a_minus_sign_is_left_to_the_decimal() {
+        let minus_zero = -dec("0.00");
+        assert!(minus_zero.is_sign_negative());
+        // Onto a zero sum it would be the total as written: the small sum cannot carry it.
+        assert_eq!(agree_on(&[minus_zero]), 0);
+        assert_eq!(agree_on(&[dec("5"), dec("-5"), minus_zero]), 2);
+        // Onto any other sum it changes nothing, as onto a decimal.
+        assert_eq!(agree_on(&[dec("1.5"), minus_zero, dec("2")]), 3);
     }
 
     #[test]
@@ -94,7 +120,9 @@ mod tests {
         agree(&["-0.00", "0", "-0.0", "3.10", "-3.1", "0"]);
         agree(&["1.5", "0.00", "0.000001", "7"]);
         agree(&["9223372036854775807", "-1", "1"]);
-        agree(&["0.000000000000000001", "100000000", "3"]);
+        // Ten to the 26th at scale 18 does not fit: the first term is taken, not the second.
+        let fine = [dec("0.000000000000000001"), dec("100000000"), dec("3")];
+        assert_eq!(agree_on(&fine), 1);
     }
 
     #[test]
@@ -122,23 +150,34 @@ mod tests {
                 .wrapping_add(1442695040888963407);
             seed >> 33
         };
+        let mut taken_whole = 0;
         for _ in 0..2_000 {
-            let terms: Vec<String> = (0..12)
+            let terms: Vec<Decimal> = (0..12)
                 .map(|_| {
-                    let scale = next() % 5;
-                    let magnitude = match next() % 4 {
-                        0 => 0,
-                        1 => next() % 100,
-                        2 => next() % 100_000_000,
+                    let scale = (next() % 5) as u32;
+                    let magnitude = match next() % 40 {
+                        0..=9 => 0,
+                        10..=19 => next() % 100,
+                        20..=29 => next() % 100_000_000,
+                        30..=38 => next() % 1_000_000_000_000,
                         _ => next() * next(),
                     };
-                    let sign = if next() % 3 == 0 { "-" } else { "" };
-                    let d = Decimal::from_i128_with_scale(i128::from(magnitude), scale as u32);
-                    format!("{sign}{d}")
+                    let d = Decimal::from_i128_with_scale(i128::from(magnitude), scale);
+                    // `-d` of a zero is a zero with a minus sign, as `-x` makes it in a rule.
+                    if next() % 3 == 0 { -d } else { d }
                 })
                 .collect();
-            let terms: Vec<&str> = terms.iter().map(String::as_str).collect();
-            agree(&terms);
+            // A product of two 31-bit numbers at scale 4 can take the sum past 64 bits, and a zero
+            // with a minus sign onto a zero sum is left to the decimal: the sum is compared as
+            // far as it is taken.
+            if agree_on(&terms) == terms.len() {
+                taken_whole += 1;
+            }
         }
+        // Most lists fit from end to end: a sum that gave up too soon would fail here.
+        assert!(
+            taken_whole > 1_000,
+            "{taken_whole} of 2,000 lists taken whole"
+        );
     }
 }
