@@ -55,16 +55,15 @@ pub fn validate(
     row.text.clear();
     row.rejected = None;
     for (i, f) in fields.iter().enumerate() {
-        // The value is written in its place (see `convert_into`), and taken off again when
-        // the cell is rejected.
+        // The value is written in its place, the `i`th (see `convert_into`), and taken off
+        // again when the cell is rejected.
         row.values.push(Value::Null);
-        let at = row.values.len() - 1;
-        let converted = convert_field_into(cells, i, f, names, &mut row.text, &mut row.values[at]);
+        let converted = convert_field_into(cells, i, f, names, &mut row.text, &mut row.values[i]);
         if let Err(r) = converted {
             row.values.pop();
             return Err((i, r));
         }
-        if row.values[at].is_null() && !f.optional {
+        if row.values[i].is_null() && !f.optional {
             row.values.pop();
             let help = crate::tr!(
                 "data-fill-declare-field-optional-f",
