@@ -13,8 +13,14 @@ use std::sync::{Mutex, PoisonError};
 pub const DEFAULT_BUDGET: usize = 1 << 20;
 
 /// A rule's buffer larger than this is let go after a move, so buffers that grew once do not
-/// keep their memory.
+/// keep their memory, unless the buffers kept stay within twice the budget (a buffer's room is
+/// at most twice what it holds): then the rules with the most findings do not grow theirs
+/// afresh, page by page, after every move.
 const KEPT_CAPACITY: usize = 64 << 10;
+
+/// A rule's findings are cut into pieces of about this many encoded bytes, at a finding's
+/// start, so several threads can render one rule's findings side by side.
+const PIECE: usize = 64 << 10;
 
 /// Every finding of every rule, in the order each rule's came.
 pub struct SpilledFindings {
@@ -23,6 +29,8 @@ pub struct SpilledFindings {
     names: Vec<String>,
     /// Per rule: encoded findings not yet in the file.
     held: Vec<Vec<u8>>,
+    /// Per rule: where in its held findings each piece after the first begins.
+    cuts: Vec<Vec<usize>>,
     held_bytes: usize,
     /// Per rule: the parts of the file holding its findings, in order, as (offset, length).
     parts: Vec<Vec<(u64, usize)>>,
@@ -92,6 +100,7 @@ impl SpilledFindings {
             budget,
             names,
             held: vec![Vec::new(); rules],
+            cuts: vec![Vec::new(); rules],
             held_bytes: 0,
             parts: vec![Vec::new(); rules],
             file: None,
@@ -129,6 +138,9 @@ impl SpilledFindings {
         }
         self.last[r] = Some(f.order);
         let before = self.held[r].len();
+        if before - self.cuts[r].last().copied().unwrap_or(0) >= PIECE {
+            self.cuts[r].push(before);
+        }
         encode(f, &mut self.held[r]);
         self.held_bytes += self.held[r].len() - before;
         if self.held_bytes > self.budget
@@ -149,16 +161,26 @@ impl SpilledFindings {
             none @ None => none.insert(Mutex::new(tempfile::tempfile().map_err(failed)?)),
         };
         let file = file.get_mut().unwrap_or_else(PoisonError::into_inner);
+        // The room of the buffers kept, beginning with those that hold nothing now.
+        let mut kept: usize = (self.held.iter())
+            .filter(|held| held.is_empty())
+            .map(Vec::capacity)
+            .sum();
         for (r, held) in self.held.iter_mut().enumerate() {
             if held.is_empty() {
                 continue;
             }
             file.write_all(held).map_err(failed)?;
-            self.parts[r].push((self.written, held.len()));
+            let mut start = 0;
+            for end in self.cuts[r].drain(..).chain([held.len()]) {
+                self.parts[r].push((self.written + start as u64, end - start));
+                start = end;
+            }
             self.written += held.len() as u64;
-            if held.capacity() > KEPT_CAPACITY {
+            if held.capacity() > KEPT_CAPACITY && kept + held.capacity() > 2 * self.budget {
                 *held = Vec::new();
             } else {
+                kept += held.capacity();
                 held.clear();
             }
         }
@@ -201,10 +223,10 @@ impl SpilledFindings {
         Ok(())
     }
 
-    /// How many pieces rule `r`'s findings are in: the parts of the file, then what is held.
-    /// Each piece is whole findings, so pieces can be decoded apart.
+    /// How many pieces rule `r`'s findings are in: the parts of the file, then what is held,
+    /// each about [`PIECE`] bytes. Each piece is whole findings, so pieces can be decoded apart.
     pub fn pieces(&self, r: usize) -> usize {
-        self.parts[r].len() + 1
+        self.parts[r].len() + self.cuts[r].len() + 1
     }
 
     /// Piece `piece` of rule `r`'s findings, encoded; fails if the findings were not all kept
@@ -213,10 +235,14 @@ impl SpilledFindings {
         if let Some(e) = &self.error {
             return Err(e.clone());
         }
-        match self.parts[r].get(piece) {
-            Some(&(offset, len)) => self.read_part(offset, len).map(Cow::Owned),
-            None => Ok(Cow::Borrowed(&self.held[r])),
+        if let Some(&(offset, len)) = self.parts[r].get(piece) {
+            return self.read_part(offset, len).map(Cow::Owned);
         }
+        let (held, cuts) = (&self.held[r], &self.cuts[r]);
+        let i = piece - self.parts[r].len();
+        let start = if i == 0 { 0 } else { cuts[i - 1] };
+        let end = cuts.get(i).copied().unwrap_or(held.len());
+        Ok(Cow::Borrowed(&held[start..end]))
     }
 
     /// Whether any findings went to the temporary file.

@@ -61,6 +61,58 @@ fn held_memory_stays_within_the_budget() {
 }
 
 #[test]
+fn a_rules_findings_come_in_pieces_of_about_a_piece_each() {
+    // Held in memory (a large budget), and moved to the file part of the way through.
+    for budget in [DEFAULT_BUDGET * 8, 100_000] {
+        let mut store = SpilledFindings::new(budget, names());
+        for order in 0..6_000 {
+            store.push(&finding(0, order));
+        }
+        let pieces = store.pieces(0);
+        assert!(pieces >= 4, "budget {budget}: {pieces} pieces");
+        let mut seen = Vec::new();
+        for piece in 0..pieces {
+            let bytes = store.piece(0, piece).unwrap();
+            // A piece ends at the first finding that takes it past `PIECE`, or where a move
+            // to the file cut it.
+            assert!(
+                bytes.len() < PIECE + 200,
+                "budget {budget}: {}",
+                bytes.len()
+            );
+            decode_all(&bytes, &mut |f| seen.push(f.order)).unwrap();
+        }
+        assert_eq!(seen, (0..6_000).collect::<Vec<_>>(), "budget {budget}");
+    }
+}
+
+#[test]
+fn buffers_keep_their_room_after_a_move_within_twice_the_budget() {
+    let budget = 200_000;
+    let names = (0..4).map(|r| format!("规则{r}")).collect();
+    let mut store = SpilledFindings::new(budget, names);
+    let mut order = 0;
+    // Each rule in turn has findings enough for a move; the room kept after each move.
+    for r in 0..4 {
+        let written = store.written;
+        while store.written == written {
+            store.push(&finding(r, order));
+            order += 1;
+        }
+        assert!(store.held.iter().all(Vec::is_empty));
+        let room: Vec<usize> = store.held.iter().map(Vec::capacity).collect();
+        if r == 0 {
+            // The first rule's buffer does not grow afresh after the move.
+            assert!(room[0] > KEPT_CAPACITY, "{room:?}");
+        }
+        let large = room.iter().filter(|&&c| c > KEPT_CAPACITY).sum::<usize>();
+        assert!(large <= 2 * budget, "after rule {r}: {room:?}");
+    }
+    // Some large buffer was let go, or the rooms kept would pass twice the budget.
+    assert!(store.held.iter().any(|b| b.capacity() == 0));
+}
+
+#[test]
 fn a_finding_out_of_order_is_an_error_not_a_wrong_list() {
     let mut store = SpilledFindings::new(0, names());
     store.push(&finding(1, 5));
