@@ -3,6 +3,7 @@
 //! order they came, which is data order, for a report that lists them all once (the JSON one).
 
 use super::finding::DataFinding;
+pub use super::spill_codec::FindingRef;
 use super::spill_codec::{Decoder, encode};
 use std::borrow::Cow;
 use std::fs::File;
@@ -266,8 +267,14 @@ impl SpilledFindings {
 
 /// Gives every finding encoded in `bytes` (a piece) to `each`, in order.
 pub fn decode_all(bytes: &[u8], each: &mut impl FnMut(&DataFinding)) -> Result<(), SpillError> {
+    decode_refs(bytes, &mut |f| each(&f.owned()))
+}
+
+/// Gives every finding encoded in `bytes` (a piece) to `each`, in order, its texts borrowed
+/// from `bytes`.
+pub fn decode_refs(bytes: &[u8], each: &mut impl FnMut(&FindingRef<'_>)) -> Result<(), SpillError> {
     let mut d = Decoder::new(bytes);
-    while let Some(f) = d.next_finding() {
+    while let Some(f) = d.next_ref() {
         each(&f.map_err(|()| SpillError::Damaged)?);
     }
     Ok(())

@@ -54,15 +54,16 @@ impl<'b> Decoder<'b> {
         Decoder { bytes }
     }
 
-    /// The next finding: `None` at the end, `Some(Err(()))` where the bytes are not a finding.
-    pub fn next_finding(&mut self) -> Option<Result<DataFinding, ()>> {
+    /// The next finding, its texts borrowed from the bytes (see [`FindingRef::owned`]):
+    /// `None` at the end, `Some(Err(()))` where the bytes are not a finding.
+    pub fn next_ref(&mut self) -> Option<Result<FindingRef<'b>, ()>> {
         if self.bytes.is_empty() {
             return None;
         }
         Some(self.finding().ok_or(()))
     }
 
-    fn finding(&mut self) -> Option<DataFinding> {
+    fn finding(&mut self) -> Option<FindingRef<'b>> {
         let kind = match self.byte()? {
             0 => FindingKind::Violation,
             1 => FindingKind::Undetermined,
@@ -70,15 +71,15 @@ impl<'b> Decoder<'b> {
             _ => return None,
         };
         let rule = usize::try_from(self.u64()?).ok()?;
-        let message = self.string()?;
+        let message = self.str()?;
         let cause = match self.byte()? {
             0 => None,
-            1 => Some(Cause::Undetermined(self.string()?)),
+            1 => Some(CauseRef::Undetermined(self.str()?)),
             2 => {
                 let winner = usize::try_from(self.u64()?).ok()?;
-                Some(Cause::Yields {
+                Some(CauseRef::Yields {
                     winner,
-                    reason: self.string()?,
+                    reason: self.str()?,
                 })
             }
             _ => return None,
@@ -91,10 +92,10 @@ impl<'b> Decoder<'b> {
         let record = self.opt()?;
         let at = match self.byte()? {
             0 => None,
-            1 => Some((self.string()?, self.u64()?)),
+            1 => Some((self.str()?, self.u64()?)),
             _ => return None,
         };
-        Some(DataFinding {
+        Some(FindingRef {
             kind,
             rule,
             message,
@@ -140,15 +141,69 @@ impl<'b> Decoder<'b> {
     }
 
     fn string(&mut self) -> Option<String> {
-        let len = usize::try_from(self.u64()?).ok()?;
-        String::from_utf8(self.take(len)?.to_vec()).ok()
+        self.str().map(str::to_string)
     }
 
-    fn opt(&mut self) -> Option<Option<String>> {
+    fn str(&mut self) -> Option<&'b str> {
+        let len = usize::try_from(self.u64()?).ok()?;
+        std::str::from_utf8(self.take(len)?).ok()
+    }
+
+    fn opt(&mut self) -> Option<Option<&'b str>> {
         match self.byte()? {
             0 => Some(None),
-            1 => self.string().map(Some),
+            1 => self.str().map(Some),
             _ => None,
+        }
+    }
+}
+
+/// A finding read back with its texts borrowed from the bytes it was read from: the report
+/// renders most findings without copying a text.
+#[derive(Debug)]
+pub struct FindingRef<'b> {
+    pub kind: FindingKind,
+    pub rule: usize,
+    pub message: &'b str,
+    pub cause: Option<CauseRef<'b>>,
+    /// A group-level finding's keys (none for a record-level one, which is most).
+    pub group: Vec<KeyValue>,
+    pub record: Option<&'b str>,
+    pub at: Option<(&'b str, u64)>,
+    pub value: Option<&'b str>,
+    pub value_exact: Option<&'b str>,
+    pub badness: Decimal,
+    pub order: u64,
+}
+
+/// [`Cause`] with its texts borrowed.
+#[derive(Debug)]
+pub enum CauseRef<'b> {
+    Undetermined(&'b str),
+    Yields { winner: usize, reason: &'b str },
+}
+
+impl FindingRef<'_> {
+    /// The finding with texts of its own.
+    pub fn owned(&self) -> DataFinding {
+        DataFinding {
+            kind: self.kind,
+            rule: self.rule,
+            message: self.message.to_string(),
+            cause: self.cause.as_ref().map(|c| match *c {
+                CauseRef::Undetermined(why) => Cause::Undetermined(why.to_string()),
+                CauseRef::Yields { winner, reason } => Cause::Yields {
+                    winner,
+                    reason: reason.to_string(),
+                },
+            }),
+            group: self.group.clone(),
+            record: self.record.map(str::to_string),
+            at: self.at.map(|(file, line)| (file.to_string(), line)),
+            value: self.value.map(str::to_string),
+            value_exact: self.value_exact.map(str::to_string),
+            badness: self.badness,
+            order: self.order,
         }
     }
 }
@@ -242,10 +297,10 @@ mod tests {
         }
         let mut d = Decoder::new(&bytes);
         for f in &written {
-            let back = d.next_finding().unwrap().unwrap();
+            let back = d.next_ref().unwrap().unwrap().owned();
             assert!(same(f, &back), "{f:?} came back as {back:?}");
         }
-        assert!(d.next_finding().is_none());
+        assert!(d.next_ref().is_none());
     }
 
     #[test]
@@ -253,8 +308,8 @@ mod tests {
         let mut bytes = Vec::new();
         encode(&finding(Vec::new(), None), &mut bytes);
         let cut = &bytes[..bytes.len() - 1];
-        assert_eq!(Decoder::new(cut).next_finding().unwrap().err(), Some(()));
+        assert_eq!(Decoder::new(cut).next_ref().unwrap().err(), Some(()));
         bytes[0] = 9;
-        assert_eq!(Decoder::new(&bytes).next_finding().unwrap().err(), Some(()));
+        assert_eq!(Decoder::new(&bytes).next_ref().unwrap().err(), Some(()));
     }
 }

@@ -3,10 +3,11 @@
 //! order, so the bytes are those one thread writes.
 
 use super::json::{self, Finding, Location, RelatedJson, severity_of};
+use super::json_template::Templates;
 use crate::engine::compile::{Plan, RulePlan};
 use crate::engine::finding::DataFinding;
 use crate::engine::run::DataRun;
-use crate::engine::spill::{SpillError, SpilledFindings, decode_all};
+use crate::engine::spill::{SpillError, SpilledFindings, decode_refs};
 use crate::source::SourceMap;
 use crossbeam_channel::{Receiver, Sender};
 use serde_json::ser::{Formatter, PrettyFormatter};
@@ -75,8 +76,8 @@ pub(super) fn each_held(
 
 /// Where a rule is written and the article it rests on, as each of its findings gives them.
 pub(super) struct RulePlace {
-    location: Location,
-    related: Vec<RelatedJson>,
+    pub(super) location: Location,
+    pub(super) related: Vec<RelatedJson>,
 }
 
 impl RulePlace {
@@ -180,7 +181,7 @@ impl Elements<'_> {
 }
 
 /// Appends `f` to `out` as the pretty-printed report lists it, after a `,`.
-fn push_element(f: &Finding, out: &mut Vec<u8>) {
+pub(super) fn push_element(f: &Finding, out: &mut Vec<u8>) {
     out.extend_from_slice(b",\n    ");
     let mut ser = serde_json::Serializer::with_formatter(&mut *out, element_formatter());
     serde::Serialize::serialize(f, &mut ser).expect("a finding serialises to memory");
@@ -198,14 +199,15 @@ fn element_formatter() -> PrettyFormatter<'static> {
 /// Renders one piece of a rule's kept findings, handing on batches of elements as they fill,
 /// and what is left at the end or where the piece stops being findings.
 fn render_piece(
-    (rule, place): (&RulePlan, &RulePlace),
+    rule: (usize, &RulePlan, &RulePlace),
+    templates: &mut Templates,
     bytes: &[u8],
     spare: &mut dyn FnMut() -> Vec<u8>,
     hand_on: &mut dyn FnMut(Vec<u8>),
 ) -> Result<(), SpillError> {
     let mut text = spare();
-    let decoded = decode_all(bytes, &mut |f| {
-        push_element(&place.finding(rule, f), &mut text);
+    let decoded = decode_refs(bytes, &mut |f| {
+        templates.push(rule, f, &mut text);
         if text.len() >= BATCH {
             hand_on(std::mem::replace(&mut text, spare()));
         }
@@ -259,11 +261,13 @@ fn write_here(
     elements: &mut Elements<'_>,
 ) -> io::Result<()> {
     let spare = std::cell::Cell::new(Vec::new());
+    let mut templates = Templates::default();
     for &(r, piece) in pieces {
         let bytes = spilled.piece(r, piece).map_err(io::Error::other)?;
         let mut written = Ok(());
         let rendered = render_piece(
-            (&rules[r], &places[r]),
+            (r, &rules[r], &places[r]),
+            &mut templates,
             &bytes,
             &mut || spare.take(),
             &mut |mut text| {
@@ -302,10 +306,12 @@ fn render_jobs(
     queue: &Receiver<Job<'_>>,
     spares: &Receiver<Vec<u8>>,
 ) {
+    let mut templates = Templates::default();
     for job in queue {
         let r = job.rule;
         let rendered = render_piece(
-            (&rules[r], &places[r]),
+            (r, &rules[r], &places[r]),
+            &mut templates,
             &job.bytes,
             &mut || spares.try_recv().unwrap_or_default(),
             &mut |text| {

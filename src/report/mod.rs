@@ -9,6 +9,7 @@ pub mod html;
 pub mod human;
 pub mod json;
 mod json_findings;
+mod json_template;
 pub mod markdown;
 pub mod overview;
 pub mod sarif;
