@@ -101,7 +101,9 @@ impl RulePlace {
         }
     }
 
-    /// A finding of `rule` as the JSON report and the workbook list it.
+    /// A finding of `rule` as the JSON report and the workbook list it. The element depends
+    /// on the finding's kind, texts and group alone, as the templates of `json_template.rs`
+    /// assume (their tests compare the two).
     pub(super) fn finding(&self, rule: &RulePlan, f: &DataFinding) -> Finding {
         Finding {
             kind: f.kind.as_str(),

@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::RuleSet;
+use crate::engine::finding::Cause;
 use crate::engine::spill_codec::{Decoder, encode};
 use crate::report::json_findings::places;
 
@@ -42,7 +43,15 @@ fn finding(kind: FindingKind, i: usize, shape: u8) -> DataFinding {
         kind,
         rule: 0,
         message: text(0),
-        cause: None,
+        // A cause is not written in the element: templates, made without one, stay true.
+        cause: match i % 3 {
+            0 => None,
+            1 => Some(Cause::Undetermined(text(5))),
+            _ => Some(Cause::Yields {
+                winner: 1,
+                reason: text(6),
+            }),
+        },
         group: Vec::new(),
         record: (shape & 1 != 0).then(|| text(1)),
         at: (shape & 2 != 0).then(|| (text(2), [0, 1, 9, 10, 999_999, u64::MAX][i % 6])),
