@@ -17,7 +17,7 @@ pub mod run;
 pub mod single;
 pub mod small_sum;
 pub mod spill;
-pub(crate) mod spill_codec;
+mod spill_codec;
 pub mod template;
 pub mod units;
 pub mod world;

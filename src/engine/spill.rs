@@ -13,10 +13,12 @@ use std::sync::{Mutex, PoisonError};
 /// The encoded findings held in memory before they are moved to the temporary file.
 pub const DEFAULT_BUDGET: usize = 1 << 20;
 
-/// A rule's buffer larger than this is let go after a move, so buffers that grew once do not
-/// keep their memory, unless the buffers kept stay within twice the budget (a buffer's room is
-/// at most twice what it holds): then the rules with the most findings do not grow theirs
-/// afresh, page by page, after every move.
+/// After a move to the file, the rules that had findings since the last one keep the rooms of
+/// their buffers, largest first, while the rooms larger than this add up to at most twice the
+/// budget, so the rules with the most findings do not grow theirs afresh, page by page, after
+/// every move. Other rooms larger than this are let go (those of rules with no findings since
+/// the last move too), so buffers that grew once do not keep their memory; smaller ones are
+/// kept.
 const KEPT_CAPACITY: usize = 64 << 10;
 
 /// A rule's findings are cut into pieces of about this many encoded bytes, at a finding's
@@ -162,15 +164,17 @@ impl SpilledFindings {
             none @ None => none.insert(Mutex::new(tempfile::tempfile().map_err(failed)?)),
         };
         let file = file.get_mut().unwrap_or_else(PoisonError::into_inner);
-        // The room of the buffers kept, beginning with those that hold nothing now.
-        let mut kept: usize = (self.held.iter())
-            .filter(|held| held.is_empty())
-            .map(Vec::capacity)
-            .sum();
-        for (r, held) in self.held.iter_mut().enumerate() {
-            if held.is_empty() {
-                continue;
+        // A rule with no findings since the last move lets a large room go.
+        for held in &mut self.held {
+            if held.is_empty() && held.capacity() > KEPT_CAPACITY {
+                *held = Vec::new();
             }
+        }
+        let moved: Vec<usize> = (0..self.held.len())
+            .filter(|&r| !self.held[r].is_empty())
+            .collect();
+        for &r in &moved {
+            let held = &mut self.held[r];
             file.write_all(held).map_err(failed)?;
             let mut start = 0;
             for end in self.cuts[r].drain(..).chain([held.len()]) {
@@ -178,11 +182,21 @@ impl SpilledFindings {
                 start = end;
             }
             self.written += held.len() as u64;
-            if held.capacity() > KEPT_CAPACITY && kept + held.capacity() > 2 * self.budget {
-                *held = Vec::new();
+            held.clear();
+        }
+        // The rules that had the most findings keep their rooms, up to twice the budget.
+        let mut by_room = moved;
+        by_room.sort_by_key(|&r| std::cmp::Reverse(self.held[r].capacity()));
+        let mut kept = 0;
+        for r in by_room {
+            let room = self.held[r].capacity();
+            if room <= KEPT_CAPACITY {
+                continue;
+            }
+            if kept + room > 2 * self.budget {
+                self.held[r] = Vec::new();
             } else {
-                kept += held.capacity();
-                held.clear();
+                kept += room;
             }
         }
         self.held_bytes = 0;
@@ -266,8 +280,20 @@ impl SpilledFindings {
 }
 
 /// Gives every finding encoded in `bytes` (a piece) to `each`, in order.
-pub fn decode_all(bytes: &[u8], each: &mut impl FnMut(&DataFinding)) -> Result<(), SpillError> {
+fn decode_all(bytes: &[u8], each: &mut impl FnMut(&DataFinding)) -> Result<(), SpillError> {
     decode_refs(bytes, &mut |f| each(&f.owned()))
+}
+
+/// Gives `f` to `each` as it is read back from the temporary file.
+#[cfg(test)]
+pub fn read_back(f: &DataFinding, each: impl FnOnce(&FindingRef<'_>)) {
+    let mut bytes = Vec::new();
+    encode(f, &mut bytes);
+    each(
+        &(Decoder::new(&bytes).next_ref())
+            .expect("one finding")
+            .expect("read back"),
+    );
 }
 
 /// Gives every finding encoded in `bytes` (a piece) to `each`, in order, its texts borrowed

@@ -2,8 +2,8 @@
 //! rows with their places; a closing summary. Human, short (golden tests) and JSON forms.
 
 use super::json::{self, Finding, Location, severity_of};
-use super::json_findings;
 use super::{Counts, plural};
+use super::{json_element, json_findings};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::engine::compile::{Plan, RulePlan};
 use crate::engine::finding::{DataFinding, FindingKind};
@@ -339,7 +339,7 @@ impl CheckReport<'_> {
     /// [`Keep::Spill`]: crate::engine::check::Keep::Spill
     pub fn each_finding(&self, mut emit: impl FnMut(Finding)) -> Result<(), SpillError> {
         self.each_listed(&mut emit);
-        let places = json_findings::places(self.plan, self.sources);
+        let places = json_element::places(self.plan, self.sources);
         match &self.run.spilled {
             Some(spilled) => {
                 for (r, rule) in self.plan.rules.iter().enumerate() {

@@ -3,7 +3,7 @@
 //! that varies, and each later one is the template's fixed bytes with its own texts written in,
 //! escaped as serde_json escapes them. The bytes are those serde_json gives each finding.
 
-use super::json_findings::{RulePlace, push_element};
+use super::json_element::{RulePlace, push_element};
 use crate::engine::compile::RulePlan;
 use crate::engine::finding::{DataFinding, FindingKind};
 use crate::engine::spill::FindingRef;
@@ -21,15 +21,22 @@ enum Slot {
     Line,
 }
 
-/// Each slot's marker as the template is rendered with it: private-use characters, which
-/// serde_json writes as they are. The line's marker is a number no file has lines enough for.
-const MARKERS: [(Slot, &str); 5] = [
-    (Slot::Message, "\u{E000}message\u{E001}"),
-    (Slot::Record, "\u{E000}record\u{E001}"),
-    (Slot::Value, "\u{E000}value\u{E001}"),
-    (Slot::ValueExact, "\u{E000}exact\u{E001}"),
-    (Slot::File, "\u{E000}file\u{E001}"),
-];
+impl Slot {
+    /// The slot's marker as the template is rendered with it: private-use characters, which
+    /// serde_json writes as they are; `None` for the line, whose marker is [`LINE_MARKER`].
+    fn marker(self) -> Option<&'static str> {
+        match self {
+            Slot::Message => Some("\u{E000}message\u{E001}"),
+            Slot::Record => Some("\u{E000}record\u{E001}"),
+            Slot::Value => Some("\u{E000}value\u{E001}"),
+            Slot::ValueExact => Some("\u{E000}exact\u{E001}"),
+            Slot::File => Some("\u{E000}file\u{E001}"),
+            Slot::Line => None,
+        }
+    }
+}
+
+/// The line's marker: a number no file has lines enough for.
 const LINE_MARKER: u64 = u64::MAX;
 
 /// Which of a finding's fields are there: what a template is made for, with its rule and kind.
@@ -43,6 +50,20 @@ struct Shape {
 }
 
 impl Shape {
+    /// The slots a finding of this shape fills.
+    fn slots(self) -> impl Iterator<Item = Slot> {
+        [
+            (Slot::Message, true),
+            (Slot::Record, self.record),
+            (Slot::Value, self.value),
+            (Slot::ValueExact, self.value_exact),
+            (Slot::File, self.at),
+            (Slot::Line, self.at),
+        ]
+        .into_iter()
+        .filter_map(|(slot, there)| there.then_some(slot))
+    }
+
     fn of(f: &FindingRef<'_>) -> Self {
         Shape {
             kind: f.kind,
@@ -66,11 +87,8 @@ impl Template {
     /// exactly once in the rendering (a rule or file named with one), and serde_json renders
     /// each finding.
     fn make(rule: &RulePlan, place: &RulePlace, shape: Shape) -> Option<Template> {
-        // The slot's marker where the finding has the field (`None` for the line's).
-        let marker = |slot: Slot, there: bool| {
-            let text = MARKERS.iter().find(|(s, _)| *s == slot);
-            text.filter(|_| there).map(|(_, m)| m.to_string())
-        };
+        // The slot's marker where the finding has the field.
+        let marker = |slot: Slot, there: bool| slot.marker().filter(|_| there).map(String::from);
         let finding = DataFinding {
             kind: shape.kind,
             rule: 0,
@@ -86,21 +104,10 @@ impl Template {
         };
         let mut text = Vec::new();
         push_element(&place.finding(rule, &finding), &mut text);
-        let present = [
-            (Slot::Message, true),
-            (Slot::Record, shape.record),
-            (Slot::Value, shape.value),
-            (Slot::ValueExact, shape.value_exact),
-            (Slot::File, shape.at),
-            (Slot::Line, shape.at),
-        ];
         let mut found = Vec::new();
-        for (slot, there) in present {
-            if !there {
-                continue;
-            }
-            let rendered = match marker(slot, true) {
-                Some(m) => serde_json::to_string(&m).ok()?,
+        for slot in shape.slots() {
+            let rendered = match slot.marker() {
+                Some(m) => serde_json::to_string(m).ok()?,
                 None => LINE_MARKER.to_string(),
             };
             found.push((once_in(&text, &rendered)?, slot));
@@ -129,7 +136,7 @@ impl Template {
                 Slot::ValueExact => f.value_exact,
                 Slot::File => f.at.map(|(file, _)| file),
                 Slot::Line => {
-                    let line = f.at.map_or(0, |(_, line)| line);
+                    let (_, line) = f.at.expect("the finding has a line, as its shape");
                     write!(out, "{line}").expect("a number is written to memory");
                     continue;
                 }

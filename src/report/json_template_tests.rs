@@ -4,8 +4,9 @@
 use super::*;
 use crate::RuleSet;
 use crate::engine::finding::Cause;
-use crate::engine::spill_codec::{Decoder, encode};
-use crate::report::json_findings::places;
+use crate::engine::finding::KeyValue;
+use crate::engine::spill::read_back;
+use crate::report::json_element::places;
 
 const RULES: &str = r#"
 record project {
@@ -79,15 +80,13 @@ fn templates_render_what_serde_json_renders() {
             for shape in 0..16 {
                 for i in 0..TEXTS.len() * 2 {
                     let f = finding(kind, i, shape);
-                    let mut bytes = Vec::new();
-                    encode(&f, &mut bytes);
-                    let back = Decoder::new(&bytes).next_ref().unwrap().unwrap();
                     let (mut want, mut got) = (Vec::new(), Vec::new());
                     push_element(&places[r].finding(rule, &f), &mut want);
-                    templates.push((r, rule, &places[r]), &back, &mut got);
+                    read_back(&f, |back| {
+                        templates.push((r, rule, &places[r]), back, &mut got)
+                    });
                     assert_eq!(
-                        String::from_utf8_lossy(&got),
-                        String::from_utf8_lossy(&want),
+                        got, want,
                         "rule {r}, {kind:?}, shape {shape}, texts from {i}"
                     );
                     checked += 1;
@@ -97,27 +96,59 @@ fn templates_render_what_serde_json_renders() {
     }
     assert_eq!(checked, 2 * 3 * 16 * 16);
     // Every shape of every rule had a template: none of the texts is in a rule's own part.
-    let made = templates.by_rule.iter().flatten();
-    assert!(made.clone().count() == 2 * 3 * 16 && made.clone().all(|(_, t)| t.is_some()));
+    let made: Vec<_> = templates.by_rule.iter().flatten().collect();
+    assert_eq!(made.len(), 2 * 3 * 16);
+    assert!(made.iter().all(|(_, t)| t.is_some()));
+}
+
+/// Renders `f` of the first rule of `rules` through the templates and through serde_json, and
+/// says whether a template was made for it.
+fn rendered_both_ways(file: &str, rules: &str, f: &DataFinding) -> (Vec<u8>, Vec<u8>, bool) {
+    let rules = RuleSet::from_sources(vec![(file.into(), rules.into())]);
+    assert!(!rules.has_errors(), "{:#?}", rules.diagnostics());
+    let plan = rules.plan().expect("the rules compile");
+    let places = places(plan, rules.sources());
+    let rule = &plan.rules[0];
+    let mut templates = Templates::default();
+    let (mut want, mut got) = (Vec::new(), Vec::new());
+    push_element(&places[0].finding(rule, f), &mut want);
+    read_back(f, |back| {
+        templates.push((0, rule, &places[0]), back, &mut got)
+    });
+    let made = templates.by_rule.iter().flatten().any(|(_, t)| t.is_some());
+    (got, want, made)
 }
 
 #[test]
 fn a_marker_in_a_rules_own_text_leaves_the_finding_to_serde_json() {
-    let rules = RuleSet::from_sources(vec![("rules.dk".into(), RULES.into())]);
-    let plan = rules.plan().expect("the rules compile");
-    let mut places = places(plan, rules.sources());
-    // A file named with the record's marker: the marker is found twice.
-    let mut named = places.remove(0);
-    named.location.file = "\u{E000}record\u{E001}".into();
-    let rule = &plan.rules[0];
     let f = finding(FindingKind::Violation, 0, 0b1111);
-    let mut bytes = Vec::new();
-    encode(&f, &mut bytes);
-    let back = Decoder::new(&bytes).next_ref().unwrap().unwrap();
-    let mut templates = Templates::default();
-    let (mut want, mut got) = (Vec::new(), Vec::new());
-    push_element(&named.finding(rule, &f), &mut want);
-    templates.push((0, rule, &named), &back, &mut got);
+    // A rules file named as the record's marker: the marker is found twice.
+    let (got, want, made) = rendered_both_ways("\u{E000}record\u{E001}", RULES, &f);
     assert_eq!(got, want);
-    assert!(templates.by_rule[0][0].1.is_none());
+    assert!(
+        !made,
+        "no template where a marker is in the rule's own text"
+    );
+    // Named with the line's marker: found twice too.
+    let (got, want, made) = rendered_both_ways("18446744073709551615.dk", RULES, &f);
+    assert_eq!(got, want);
+    assert!(!made);
+    // Named with a marker and more: not the marker as written, so the template serves.
+    let (got, want, made) = rendered_both_ways("\u{E000}record\u{E001}.dk", RULES, &f);
+    assert_eq!(got, want);
+    assert!(made);
+}
+
+#[test]
+fn a_group_level_finding_is_rendered_by_serde_json() {
+    let mut f = finding(FindingKind::Violation, 1, 0b0100);
+    f.group = vec![KeyValue {
+        name: "年度".into(),
+        json: serde_json::json!(2017),
+        text: "2017".into(),
+        exact: serde_json::json!(2017),
+    }];
+    let (got, want, made) = rendered_both_ways("rules.dk", RULES, &f);
+    assert_eq!(got, want);
+    assert!(!made, "a group-level finding makes no template");
 }

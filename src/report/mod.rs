@@ -8,6 +8,7 @@ pub mod gaps;
 pub mod html;
 pub mod human;
 pub mod json;
+mod json_element;
 mod json_findings;
 mod json_template;
 pub mod markdown;
