@@ -65,4 +65,18 @@ pub trait RowSink {
     fn chunk_start(&mut self, _keys: Option<&super::keys::KeyRun>) {}
     /// The end of that chunk's rows.
     fn chunk_end(&mut self) {}
+    /// Whether, after [`RowSink::chunk_start`], the sink takes the chunk's rows whole when all
+    /// of them were accepted ([`RowSink::checked_rows`]): none of them needs a look of its own.
+    fn takes_rows_whole(&self) -> bool {
+        false
+    }
+    /// A chunk's rows validated on another thread, every one accepted, handed over whole and in
+    /// order when [`RowSink::takes_rows_whole`] said so: the sink does with them what
+    /// [`RowSink::checked_row`] does with each, and leaves in `rows` rows it is done with, whose
+    /// room the other thread reuses.
+    fn checked_rows(&mut self, rows: &mut Vec<Row>) {
+        for row in rows.iter_mut() {
+            self.checked_row(row, None);
+        }
+    }
 }

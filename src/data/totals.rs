@@ -276,6 +276,12 @@ impl RowSink for Totals<'_> {
     fn chunk_end(&mut self) {
         self.inner.chunk_end();
     }
+    fn takes_rows_whole(&self) -> bool {
+        self.inner.takes_rows_whole()
+    }
+    fn checked_rows(&mut self, rows: &mut Vec<Row>) {
+        self.inner.checked_rows(rows);
+    }
     fn checked_total(&mut self, line: u64, label: &str, said: &[Option<Decimal>]) {
         let sub = label.starts_with("小计");
         let found = if sub {

@@ -248,6 +248,42 @@ impl<'c, 'p> Batcher<'c, 'p> {
         }
     }
 
+    /// Hands on `rows`, every one to be checked, as a batch of their own after the rows pushed
+    /// before them, leaving in `rows` those of a batch done with.
+    fn push_all(&mut self, rows: &mut Vec<Row>, file: u32, record: usize) {
+        self.flush();
+        let batch = Batch {
+            file,
+            record,
+            len: rows.len(),
+            rows: std::mem::take(rows),
+        };
+        match &mut self.route {
+            Route::Here(checking) => {
+                checking.check(&batch);
+                *rows = batch.rows;
+            }
+            Route::Thread {
+                made,
+                to_checker,
+                returned,
+            } => {
+                // The checker ends only after every batch is sent, so sending cannot fail.
+                let _ = to_checker.send(batch);
+                // The rows go into the batches in circulation, and those of one done with go
+                // to be filled again: the batches stay at most `BATCHES`.
+                *rows = match returned.try_recv() {
+                    Ok(b) => b.rows,
+                    Err(_) if *made < BATCHES => {
+                        *made += 1;
+                        Vec::new()
+                    }
+                    Err(_) => returned.recv().map(|b| b.rows).unwrap_or_default(),
+                };
+            }
+        }
+    }
+
     fn flush(&mut self) {
         if self.batch.len == 0 {
             return;
@@ -627,6 +663,17 @@ impl RowSink for Feeder<'_, '_, '_> {
 
     fn chunk_end(&mut self) {
         self.keys_taken = false;
+    }
+
+    fn takes_rows_whole(&self) -> bool {
+        self.keys_taken || self.plan.records[self.record].key.is_none()
+    }
+
+    fn checked_rows(&mut self, rows: &mut Vec<Row>) {
+        let n = rows.len() as u64;
+        self.run.rows_read += n;
+        self.run.rows_checked += n;
+        self.out.push_all(rows, self.file, self.record);
     }
 
     fn bad_row(&mut self, problem: DataProblem) {

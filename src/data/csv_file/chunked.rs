@@ -211,9 +211,34 @@ fn replay(
         }
     };
     sink.chunk_start(keys.as_ref());
-    let stopped = replay_rows(events, sink, rows);
+    let whole = sink.takes_rows_whole()
+        && (events.iter()).all(|e| matches!(e, Event::Row(_, None) | Event::Sums(_)));
+    let stopped = if whole {
+        hand_on_whole(events, sink, rows);
+        None
+    } else {
+        replay_rows(events, sink, rows)
+    };
     sink.chunk_end();
     stopped
+}
+
+/// Hands a chunk of accepted rows (and the sums of their amounts) to `sink` whole, leaving
+/// `events` empty and in `rows` the rows `sink` is done with.
+fn hand_on_whole(events: &mut Vec<Event>, sink: &mut dyn RowSink, rows: &mut Vec<Row>) {
+    let mut sums = Vec::new();
+    for event in events.drain(..) {
+        match event {
+            Event::Row(row, _) => rows.push(row),
+            Event::Sums(s) => sums.push(s),
+            _ => {}
+        }
+    }
+    sink.checked_rows(rows);
+    // A chunk with no totals row says its sums once, at its end.
+    for s in sums {
+        sink.checked_sums(s);
+    }
 }
 
 /// Hands a chunk's events to `sink`, as [`replay`] does.
@@ -435,6 +460,119 @@ impl Read for Failing {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+    use crate::data::cells::RowCells;
+    use crate::data::problem::DataLocation;
+    use crate::data::sums::{Run, Sums};
+    use crate::diagnostic::{Code, Severity};
+
+    /// A sink that notes what it is told, and takes rows whole when `whole`.
+    struct Noting {
+        whole: bool,
+        said: Vec<String>,
+    }
+
+    impl RowSink for Noting {
+        fn columns(&mut self, _: Vec<u32>) {}
+        fn row(&mut self, _: &RowCells<'_>, _: u64) {}
+        fn bad_row(&mut self, p: DataProblem) {
+            self.said.push(format!("bad {}", p.location.line));
+        }
+        fn problem(&mut self, _: DataProblem) {}
+        fn checked_row(&mut self, row: &mut Row, problem: Option<DataProblem>) {
+            let how = if problem.is_some() { "rejected" } else { "row" };
+            self.said.push(format!("{how} {}", row.line));
+        }
+        fn checked_sums(&mut self, sums: Sums) {
+            self.said.push(format!("sums of {}", sums.0.rows));
+        }
+        fn chunk_start(&mut self, _: Option<&crate::data::keys::KeyRun>) {
+            self.said.push("start".into());
+        }
+        fn chunk_end(&mut self) {
+            self.said.push("end".into());
+        }
+        fn takes_rows_whole(&self) -> bool {
+            self.whole
+        }
+        fn checked_rows(&mut self, rows: &mut Vec<Row>) {
+            let lines: Vec<String> = rows.iter().map(|r| r.line.to_string()).collect();
+            self.said.push(format!("rows {}", lines.join(" ")));
+            // Rows done with, for the worker: here, other ones.
+            *rows = vec![Row::default()];
+        }
+    }
+
+    fn row(line: u64) -> Row {
+        Row {
+            line,
+            ..Row::default()
+        }
+    }
+
+    fn events(rejected: Option<u64>) -> Vec<Event> {
+        let mut sums = Run::new(1);
+        sums.rows = 3;
+        let mut events: Vec<Event> = (2..5)
+            .map(|line| {
+                let problem = (rejected == Some(line)).then(|| {
+                    Box::new(DataProblem {
+                        code: Code::DataBadValue,
+                        severity: Severity::Error,
+                        message: "很多".into(),
+                        help: None,
+                        location: DataLocation {
+                            file: "p.csv".into(),
+                            sheet: None,
+                            line,
+                            column: 1,
+                        },
+                        field: None,
+                        row: true,
+                    })
+                });
+                Event::Row(row(line), problem)
+            })
+            .collect();
+        events.push(Event::Sums(Sums(sums)));
+        events
+    }
+
+    #[test]
+    fn a_chunk_of_accepted_rows_is_handed_on_whole_then_its_sums() {
+        let mut sink = Noting {
+            whole: true,
+            said: Vec::new(),
+        };
+        let (mut events, mut rows) = (events(None), Vec::new());
+        assert!(replay(&mut events, &mut sink, &mut rows).is_none());
+        assert_eq!(sink.said, ["start", "rows 2 3 4", "sums of 3", "end"]);
+        assert!(events.is_empty());
+        assert_eq!(rows.len(), 1, "the rows the sink is done with go back");
+    }
+
+    #[test]
+    fn a_chunk_with_a_rejected_row_or_a_sink_that_takes_rows_one_by_one_gets_them_so() {
+        for (whole, rejected) in [(true, Some(3)), (false, None)] {
+            let mut sink = Noting {
+                whole,
+                said: Vec::new(),
+            };
+            let (mut events, mut rows) = (events(rejected), Vec::new());
+            assert!(replay(&mut events, &mut sink, &mut rows).is_none());
+            let middle = if rejected.is_some() {
+                "rejected 3"
+            } else {
+                "row 3"
+            };
+            assert_eq!(
+                sink.said,
+                ["start", "row 2", middle, "row 4", "sums of 3", "end"]
+            );
+            assert_eq!(rows.len(), 3);
+        }
+    }
+
     #[test]
     fn an_event_is_little_more_than_a_row() {
         // Every row of a chunk is moved as an event, twice: rare events keep their payload boxed.
