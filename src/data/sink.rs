@@ -61,7 +61,9 @@ pub trait RowSink {
     /// The start of a chunk of rows validated on another thread, before them, with the keys of
     /// its accepted rows as that thread saw them (when it noted them). A sink that passes this
     /// on to another must pass on every [`RowSink::checked_row`] of the chunk unchanged: the
-    /// other may take the keys in at once instead of checking each row's.
+    /// other may take the keys in at once instead of checking each row's. It may pass on
+    /// [`RowSink::takes_rows_whole`] and [`RowSink::checked_rows`] too only when its own
+    /// `checked_row` does nothing but pass the row on: rows handed over whole skip it.
     fn chunk_start(&mut self, _keys: Option<&super::keys::KeyRun>) {}
     /// The end of that chunk's rows.
     fn chunk_end(&mut self) {}

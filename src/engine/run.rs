@@ -172,7 +172,8 @@ struct Batch {
 
 const BATCH_ROWS: usize = 1024;
 
-/// Batches in circulation at most: memory stays the same however many rows there are.
+/// Batches in circulation at most: memory stays the same however many rows there are. A batch
+/// holds up to [`BATCH_ROWS`] rows, or a whole chunk's handed on at once (a few thousand).
 const BATCHES: usize = 4;
 
 /// Collects validated rows into batches for the checking thread; batches come back for reuse.
@@ -259,6 +260,8 @@ impl<'c, 'p> Batcher<'c, 'p> {
             rows: std::mem::take(rows),
         };
         match &mut self.route {
+            // Chunks are handed on from workers, so with a checking thread; checked here all
+            // the same, should a chunk come to a checker on this thread.
             Route::Here(checking) => {
                 checking.check(&batch);
                 *rows = batch.rows;

@@ -212,7 +212,8 @@ fn replay(
     };
     sink.chunk_start(keys.as_ref());
     let whole = sink.takes_rows_whole()
-        && (events.iter()).all(|e| matches!(e, Event::Row(_, None) | Event::Sums(_)));
+        && (events.iter()).all(|e| matches!(e, Event::Row(_, None) | Event::Sums(_)))
+        && (events.iter()).any(|e| matches!(e, Event::Row(..)));
     let stopped = if whole {
         hand_on_whole(events, sink, rows);
         None
@@ -224,14 +225,14 @@ fn replay(
 }
 
 /// Hands a chunk of accepted rows (and the sums of their amounts) to `sink` whole, leaving
-/// `events` empty and in `rows` the rows `sink` is done with.
+/// `events` empty and in `rows` the rows `sink` is done with. `events` holds nothing else.
 fn hand_on_whole(events: &mut Vec<Event>, sink: &mut dyn RowSink, rows: &mut Vec<Row>) {
     let mut sums = Vec::new();
     for event in events.drain(..) {
         match event {
             Event::Row(row, _) => rows.push(row),
             Event::Sums(s) => sums.push(s),
-            _ => {}
+            _ => unreachable!("a chunk handed on whole holds only accepted rows and sums"),
         }
     }
     sink.checked_rows(rows);
