@@ -170,6 +170,31 @@ struct Batch {
     len: usize,
 }
 
+impl Batch {
+    /// A batch with room for [`BATCH_ROWS`] rows and none in it.
+    fn empty() -> Self {
+        Batch {
+            file: 0,
+            record: 0,
+            rows: Vec::with_capacity(BATCH_ROWS),
+            len: 0,
+        }
+    }
+}
+
+/// A batch to fill: one the checker gave back, a new one while fewer than [`BATCHES`] were
+/// made, or else the next one the checker gives back.
+fn batch_to_fill(made: &mut usize, returned: &std::sync::mpsc::Receiver<Batch>) -> Batch {
+    match returned.try_recv() {
+        Ok(b) => b,
+        Err(_) if *made < BATCHES => {
+            *made += 1;
+            Batch::empty()
+        }
+        Err(_) => returned.recv().unwrap_or_else(|_| Batch::empty()),
+    }
+}
+
 const BATCH_ROWS: usize = 1024;
 
 /// Batches in circulation at most: memory stays the same however many rows there are. A batch
@@ -222,12 +247,7 @@ impl Checking<'_> {
 impl<'c, 'p> Batcher<'c, 'p> {
     fn new(route: Route<'c, 'p>) -> Self {
         Batcher {
-            batch: Batch {
-                file: 0,
-                record: 0,
-                rows: Vec::with_capacity(BATCH_ROWS),
-                len: 0,
-            },
+            batch: Batch::empty(),
             route,
         }
     }
@@ -275,14 +295,7 @@ impl<'c, 'p> Batcher<'c, 'p> {
                 let _ = to_checker.send(batch);
                 // The rows go into the batches in circulation, and those of one done with go
                 // to be filled again: the batches stay at most `BATCHES`.
-                *rows = match returned.try_recv() {
-                    Ok(b) => b.rows,
-                    Err(_) if *made < BATCHES => {
-                        *made += 1;
-                        Vec::new()
-                    }
-                    Err(_) => returned.recv().map(|b| b.rows).unwrap_or_default(),
-                };
+                *rows = batch_to_fill(made, returned).rows;
             }
         }
     }
@@ -303,21 +316,7 @@ impl<'c, 'p> Batcher<'c, 'p> {
                 returned,
             } => (made, to_checker, returned),
         };
-        let fresh = || Batch {
-            file: 0,
-            record: 0,
-            rows: Vec::with_capacity(BATCH_ROWS),
-            len: 0,
-        };
-        let next = match returned.try_recv() {
-            Ok(b) => b,
-            Err(_) if *made < BATCHES => {
-                *made += 1;
-                fresh()
-            }
-            // Wait for the checker to hand one back.
-            Err(_) => returned.recv().unwrap_or_else(|_| fresh()),
-        };
+        let next = batch_to_fill(made, returned);
         let mut full = std::mem::replace(&mut self.batch, next);
         self.batch.len = 0;
         full.rows.truncate(full.rows.len().max(full.len));
@@ -363,15 +362,20 @@ impl Feeder<'_, '_, '_> {
             self.reject(p);
             return;
         }
-        let rec = &self.plan.records[self.record];
-        if let Some(k) = rec.key
-            && !self.keys_taken
+        if let Some(k) = self.key_to_check()
             && !self.unique_key(k, self.row.line)
         {
             return;
         }
         self.run.rows_checked += 1;
         self.out.push(&mut self.row, self.file, self.record);
+    }
+
+    /// The key field whose value each row's key is checked on one by one: `None` when the
+    /// record type has no key, or the keys of the chunk being handed over were taken in at once.
+    fn key_to_check(&self) -> Option<u16> {
+        let key = self.plan.records[self.record].key;
+        key.filter(|_| !self.keys_taken)
     }
 
     fn keep_values(&mut self) {
@@ -669,7 +673,7 @@ impl RowSink for Feeder<'_, '_, '_> {
     }
 
     fn takes_rows_whole(&self) -> bool {
-        self.keys_taken || self.plan.records[self.record].key.is_none()
+        self.key_to_check().is_none()
     }
 
     fn checked_rows(&mut self, rows: &mut Vec<Row>) {

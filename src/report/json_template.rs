@@ -151,9 +151,10 @@ impl Template {
 /// Where `needle` is in `hay`, if it is there exactly once.
 fn once_in(hay: &[u8], needle: &str) -> Option<std::ops::Range<usize>> {
     let n = needle.as_bytes();
-    let mut at = (0..hay.len().saturating_sub(n.len()) + 1).filter(|&i| hay[i..].starts_with(n));
-    let first = at.next()?;
-    at.next().is_none().then_some(first..first + n.len())
+    let first = memchr::memmem::find(hay, n)?;
+    // Searched again from the next byte, so an occurrence overlapping the first counts too.
+    let again = memchr::memmem::find(&hay[first + 1..], n);
+    again.is_none().then_some(first..first + n.len())
 }
 
 /// The templates made so far, per rule and shape.
